@@ -1,0 +1,74 @@
+import { join, relative, sep } from 'node:path';
+import { EXTENSIONS } from './image-format.js';
+import type { OutputPlan, OutputTemplate } from './output-path.js';
+import type { ProducedImage, Provider } from './provider.js';
+import type { OutputRecord, SourceResult } from './results.js';
+import { checkImage } from './validation.js';
+
+export interface EngineOptions {
+  readonly workspace: string;
+  readonly plan: OutputPlan;
+  readonly output: OutputTemplate;
+  readonly maxFileBytes: number;
+  /** How many sources are worked on at once; the provider's own limits decide what is in flight at the API. */
+  readonly workers: number;
+  /** Called as each source finishes, in finishing order; `done` counts finished sources. */
+  readonly onResult?: (result: SourceResult, done: number, total: number) => void;
+}
+
+function toRecord(workspace: string, image: Extract<ProducedImage, { kind: 'written' }>): OutputRecord {
+  return {
+    path: relative(workspace, image.path).split(sep).join('/'),
+    resolution: image.resolution,
+    seed: image.seed,
+    prompt: image.prompt
+  };
+}
+
+/** Puts the provider's images together into the source's one result. */
+function summarise(workspace: string, source: string, produced: readonly ProducedImage[], seconds: number): SourceResult {
+  const outputs = produced.flatMap(image => (image.kind === 'written' ? [toRecord(workspace, image)] : []));
+  const lost = produced.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
+  const withheld = produced.filter(image => image.kind === 'withheld').length;
+  if (lost.length > 0) return { source, status: 'failed', outputs, error: lost.join('; '), seconds };
+  if (outputs.length === 0) {
+    return { source, status: 'unsafe', outputs, error: 'Ideogram withheld the result as unsafe', seconds };
+  }
+  const note = withheld > 0 ? { error: `${withheld} of ${produced.length} results withheld as unsafe` } : {};
+  return { source, status: 'upscaled', outputs, ...note, seconds };
+}
+
+/**
+ * Runs every planned source through check → upscale → save, several at once. A source that fails is recorded
+ * with its reason and the others go on; results come back in the order of the plan.
+ */
+export async function upscaleAll(provider: Provider, options: EngineOptions): Promise<SourceResult[]> {
+  const sources = [...options.plan.keys()];
+  const results: SourceResult[] = new Array(sources.length);
+  let next = 0;
+  let done = 0;
+
+  const work = async (source: string): Promise<SourceResult> => {
+    const started = performance.now();
+    const seconds = (): number => Math.round((performance.now() - started) / 100) / 10;
+    try {
+      const image = await checkImage(join(options.workspace, source), source, options.maxFileBytes);
+      const produced = await provider.produce(image, (index, format) =>
+        join(options.workspace, options.output.resolve(source, index, EXTENSIONS[format]))
+      );
+      return summarise(options.workspace, source, produced, seconds());
+    } catch (error) {
+      return { source, status: 'failed', outputs: [], error: (error as Error).message, seconds: seconds() };
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < sources.length; i = next++) {
+      const result = await work(sources[i] as string);
+      results[i] = result;
+      options.onResult?.(result, ++done, sources.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.workers, sources.length)) }, worker));
+  return results;
+}

@@ -1,0 +1,167 @@
+/**
+ * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
+ * class and never on message text. Every error carries the source file and, when the API answered, its HTTP
+ * status and its own words; the message says what happened, and reports put the file in front of it.
+ */
+export class IdeogramError extends Error {
+  override name = 'IdeogramError';
+  constructor(
+    message: string,
+    /** Workspace-relative path of the source image. */
+    readonly file: string,
+    /** The HTTP status, when the API answered. */
+    readonly status?: number,
+    /** What the API itself said, when it said something readable. */
+    readonly apiMessage?: string
+  ) {
+    super(message);
+  }
+}
+
+/** The API answered with a non-2xx status. */
+export class APIError extends IdeogramError {
+  override name = 'APIError';
+  constructor(
+    file: string,
+    override readonly status: number,
+    apiMessage: string | undefined,
+    /** The parsed body (JSON when it was JSON, else the text). */
+    readonly body: unknown,
+    /** `reject_reason` from the body, e.g. `insufficient_funds` or `inflight_limit`. */
+    readonly rejectReason: string | undefined,
+    /** How long the server asked us to wait (`Retry-After`), if it did. */
+    readonly retryAfterMs: number | undefined
+  ) {
+    super(`Ideogram answered HTTP ${status}${apiMessage ? `: ${apiMessage}` : ''}`, file, status, apiMessage);
+  }
+
+  static from(
+    file: string,
+    status: number,
+    body: unknown,
+    retryAfterMs: number | undefined
+  ): APIError {
+    const fields = readErrorFields(body);
+    const ErrorClass = errorClassFor(status);
+    return new ErrorClass(file, status, fields.message, body, fields.rejectReason, retryAfterMs);
+  }
+}
+
+/** 400 or 413: the request or the image was not acceptable. Not billed; resending the same will fail again. */
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+}
+/** 401: the key is missing or wrong. */
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+}
+/** 402: the account is out of credit or hit its daily limit. */
+export class PaymentRequiredError extends APIError {
+  override name = 'PaymentRequiredError';
+}
+/** 403: the key may not use this operation. */
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+}
+/** 422: the image (or prompt) was refused by the safety check. */
+export class SafetyRejectedError extends APIError {
+  override name = 'SafetyRejectedError';
+}
+/** 429: too many images in flight for the organisation. Not billed, so always safe to resend. */
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+  /** `max_inflight_requests` from the body, when the API tells us its limit. */
+  get maxInflight(): number | undefined {
+    const value = (this.body as { max_inflight_requests?: unknown } | null)?.max_inflight_requests;
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+  }
+}
+/** 5xx: the generation failed on Ideogram's side; failed generations are not billed. */
+export class ServerError extends APIError {
+  override name = 'ServerError';
+}
+
+/** The connection failed before the request reached the API: nothing was processed, so resending is safe. */
+export class ConnectionError extends IdeogramError {
+  override name = 'ConnectionError';
+  constructor(file: string, cause: unknown) {
+    super(`Could not reach Ideogram: ${describeCause(cause)}`, file);
+    this.cause = cause;
+  }
+}
+
+/**
+ * The request was sent but no complete answer came back (timeout, connection dropped). The upscale may have run
+ * and been billed, so it is resent only when the user allows it.
+ */
+export class ResponseLostError extends IdeogramError {
+  override name = 'ResponseLostError';
+  constructor(file: string, readonly timedOut: boolean, cause: unknown) {
+    super(
+      timedOut
+        ? 'Ideogram did not answer in time (the upscale may still have been billed)'
+        : `The connection to Ideogram dropped after the image was sent: ${describeCause(cause)}`,
+      file
+    );
+    this.cause = cause;
+  }
+}
+
+/** A 200 whose body is not the documented response. */
+export class InvalidResponseError extends IdeogramError {
+  override name = 'InvalidResponseError';
+  constructor(file: string, detail: string) {
+    super(`Ideogram sent an unreadable response: ${detail}`, file, 200);
+  }
+}
+
+/** A result link could not be turned into a file. */
+export class DownloadError extends IdeogramError {
+  override name = 'DownloadError';
+  constructor(
+    file: string,
+    detail: string,
+    status?: number,
+    /** A server error or dropped connection: fetching the same link again may work. */
+    readonly transient = false
+  ) {
+    super(`Could not download the result: ${detail}`, file, status);
+  }
+}
+
+function errorClassFor(status: number): typeof APIError {
+  if (status === 400 || status === 404 || status === 413) return BadRequestError;
+  if (status === 401) return AuthenticationError;
+  if (status === 402) return PaymentRequiredError;
+  if (status === 403) return PermissionDeniedError;
+  if (status === 422) return SafetyRejectedError;
+  if (status === 429) return RateLimitError;
+  if (status >= 500) return ServerError;
+  return APIError;
+}
+
+/** Error bodies come in several shapes (`error`, `message`, `detail`, `title`); take the API's words from any. */
+function readErrorFields(body: unknown): { message?: string; rejectReason?: string } {
+  if (typeof body === 'string') {
+    const text = body.trim();
+    return text ? { message: text.slice(0, 500) } : {};
+  }
+  if (body === null || typeof body !== 'object') return {};
+  const record = body as Record<string, unknown>;
+  const text = (key: string): string | undefined =>
+    typeof record[key] === 'string' && record[key] !== '' ? (record[key] as string) : undefined;
+  const detail = text('detail');
+  const title = text('title');
+  return {
+    message: text('error') ?? text('message') ?? (detail && title ? `${title}: ${detail}` : detail ?? title),
+    rejectReason: text('reject_reason')
+  };
+}
+
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
+  }
+  return String(cause);
+}

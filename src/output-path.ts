@@ -1,0 +1,114 @@
+import { posix } from 'node:path';
+import { EXTENSIONS } from './image-format.js';
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
+
+/** What Ideogram returns; the real extension is taken from the downloaded bytes. */
+export const EXPECTED_RESULT_EXTENSION = EXTENSIONS.png;
+
+/**
+ * The `output-path` template: where each result goes, relative to the workspace. Only `parse` makes one, so a
+ * template in hand is known to stay inside the workspace and to never name a result like its source.
+ */
+export class OutputTemplate {
+  private constructor(
+    /** The template with `-{index}` added when several results per source need telling apart. */
+    readonly pattern: string,
+    private readonly matcher: RegExp
+  ) {}
+
+  /** @throws Error with a message saying what is wrong with the template. */
+  static parse(raw: string, imagesPerSource: number): OutputTemplate {
+    const template = raw.trim().replace(/\\/g, '/');
+    if (template === '') throw new Error('must not be empty');
+    for (const [, name] of template.matchAll(PLACEHOLDER)) {
+      if (!KNOWN.has(name ?? '')) throw new Error(`has an unknown placeholder {${name}}; use {dir}, {name}, {ext} or {index}`);
+    }
+    if (template.startsWith('/') || /^[A-Za-z]:/.test(template)) throw new Error('must be relative to the workspace');
+    const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
+    const output = new OutputTemplate(pattern, toMatcher(pattern));
+    const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
+    if (sample === '..' || sample.startsWith('../')) throw new Error('resolves outside the workspace');
+    if (sample === 'a/b/photo.png') {
+      throw new Error('would write results over their sources; add a folder or a suffix, e.g. {dir}/{name}-upscaled.{ext}');
+    }
+    return output;
+  }
+
+  /** The result's path for a workspace-relative source, its 1-based index and its real extension. */
+  resolve(source: string, index: number, ext: string): string {
+    const dir = posix.dirname(source);
+    const name = posix.basename(source, posix.extname(source));
+    const values: Record<string, string> = { dir: dir === '.' ? '' : dir, name, ext, index: String(index) };
+    // With no folder, `{dir}/` vanishes whole instead of leaving a leading or doubled slash.
+    const filled = (values.dir === '' ? this.pattern.replace(/\{dir\}\/?/g, '') : this.pattern).replace(
+      PLACEHOLDER,
+      (_, key: string) => values[key] ?? ''
+    );
+    return posix.normalize(filled).replace(/^\.\//, '');
+  }
+
+  /** Whether a workspace-relative path looks like one of our results, so discovery never takes it as a source. */
+  matches(path: string): boolean {
+    return this.matcher.test(path);
+  }
+}
+
+function withIndex(template: string): string {
+  return template.endsWith('.{ext}') ? `${template.slice(0, -'.{ext}'.length)}-{index}.{ext}` : `${template}-{index}`;
+}
+
+function toMatcher(pattern: string): RegExp {
+  const parts: Record<string, string> = { dir: '.*', name: '[^/]+', ext: '[A-Za-z0-9]+', index: '\\d+' };
+  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let source = '';
+  let last = 0;
+  for (const match of pattern.matchAll(PLACEHOLDER)) {
+    source += escape(pattern.slice(last, match.index));
+    last = match.index + match[0].length;
+    if (match[1] === 'dir' && pattern[last] === '/') {
+      source += '(?:.+/)?';
+      last += 1;
+    } else {
+      source += parts[match[1] ?? ''];
+    }
+  }
+  source += escape(pattern.slice(last));
+  return new RegExp(`^(?:\\./)?${source}$`);
+}
+
+/** Each source's planned result paths, in the order of `sources`. */
+export type OutputPlan = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * Works out every result path before anything is sent, so that two sources writing the same file, or a result
+ * landing on a source, stop the run before it costs anything.
+ */
+export function planOutputs(sources: readonly string[], template: OutputTemplate, imagesPerSource: number): OutputPlan {
+  const owners = new Map<string, string>();
+  const sourceSet = new Set(sources);
+  const plan = new Map<string, string[]>();
+  for (const source of sources) {
+    const paths: string[] = [];
+    for (let index = 1; index <= imagesPerSource; index++) {
+      const path = template.resolve(source, index, EXPECTED_RESULT_EXTENSION);
+      if (path === '..' || path.startsWith('../')) {
+        throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
+      }
+      if (sourceSet.has(path)) {
+        throw new Error(`output-path would write the result of ${source} over the source ${path}`);
+      }
+      const owner = owners.get(path);
+      if (owner !== undefined) {
+        throw new Error(
+          `${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`
+        );
+      }
+      owners.set(path, source);
+      paths.push(path);
+    }
+    plan.set(source, paths);
+  }
+  return plan;
+}

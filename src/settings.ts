@@ -1,0 +1,216 @@
+import { resolve } from 'node:path';
+import type { Branded } from './brand.js';
+import {
+  MAGIC_PROMPT_OPTIONS,
+  MAGIC_PROMPT_VERSIONS,
+  type ImageCount,
+  type ImageRequest,
+  type Percent,
+  type Seed
+} from './ideogram/types.js';
+import { Input, InputError, type InputReader } from './inputs.js';
+import { OutputTemplate } from './output-path.js';
+
+export const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'] as const;
+export type PublishMode = (typeof PUBLISH_MODES)[number];
+
+export type RetentionDays = Branded<number, 'RetentionDays'>;
+export type Concurrency = Branded<number, 'Concurrency'>;
+
+/** Every input, checked and typed. Built only by `readSettings`, which fails on the first bad input. */
+export interface Settings {
+  /** Ideogram API key; sent only to `apiUrl`, never printed. Empty only in a dry run. */
+  readonly apiKey: string;
+  /** Absolute path of the workspace: sources are found and results written inside it only. */
+  readonly workspace: string;
+  /** Glob patterns relative to the workspace; `!` excludes. */
+  readonly patterns: readonly string[];
+  /** The API request fields; absent ones are left to the API's defaults. */
+  readonly imageRequest: ImageRequest;
+  /** Results per source (`num_images`, 1 when unset). */
+  readonly imagesPerSource: number;
+  readonly output: OutputTemplate;
+  readonly publish: PublishMode;
+  readonly artifactName: string;
+  /** Unset: the repository's default retention. */
+  readonly retentionDays: RetentionDays | undefined;
+  /** Most images in flight at Ideogram at once (a request counts `num_images`). */
+  readonly concurrency: Concurrency;
+  /** Resends after server errors and connection failures (429s have their own budget). */
+  readonly maxRetries: number;
+  readonly requestTimeoutMs: number;
+  /** Resend when an answer was lost after sending, at the risk of paying twice. */
+  readonly retryTimeouts: boolean;
+  readonly maxFileBytes: number;
+  readonly apiUrl: URL;
+  readonly failOnError: boolean;
+  readonly dryRun: boolean;
+}
+
+export const DEFAULT_FILES = [
+  '**/*.png',
+  '**/*.PNG',
+  '**/*.jpg',
+  '**/*.JPG',
+  '**/*.jpeg',
+  '**/*.JPEG',
+  '**/*.webp',
+  '**/*.WEBP',
+  '!**/node_modules/**'
+].join('\n');
+
+/** Defaults for inputs left empty; action.yml states the same values for users to read. */
+export const DEFAULTS: Partial<Record<Input, string>> = {
+  [Input.Files]: DEFAULT_FILES,
+  [Input.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
+  [Input.Publish]: 'artifact',
+  [Input.ArtifactName]: 'upscaled-images',
+  [Input.Concurrency]: '4',
+  [Input.MaxRetries]: '4',
+  [Input.RequestTimeout]: '180',
+  [Input.RetryTimeouts]: 'false',
+  [Input.MaxFileSize]: '10',
+  [Input.ApiUrl]: 'https://api.ideogram.ai',
+  [Input.FailOnError]: 'true',
+  [Input.DryRun]: 'false'
+};
+
+const MEGABYTE = 1024 * 1024;
+
+function quote(value: string): string {
+  return `'${value}'`;
+}
+
+function integer<T extends number>(name: Input, raw: string, min: number, max: number): T {
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+  }
+  return value as T;
+}
+
+function oneOf<T extends string>(name: Input, raw: string, allowed: readonly T[]): T {
+  const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
+  if (value === undefined) {
+    throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+  }
+  return value;
+}
+
+function boolean(name: Input, raw: string): boolean {
+  return oneOf(name, raw, ['true', 'false']) === 'true';
+}
+
+function apiUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InputError(`Input '${Input.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    // The key travels in a header: plain http only where it cannot leave the machine.
+    throw new InputError(`Input '${Input.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new InputError(`Input '${Input.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
+  }
+  return url;
+}
+
+// The characters @actions/artifact refuses in a name.
+const BAD_ARTIFACT_NAME = /["':<>|*?\r\n\\/]/;
+
+function artifactName(raw: string): string {
+  if (BAD_ARTIFACT_NAME.test(raw)) {
+    throw new InputError(
+      `Input '${Input.ArtifactName}' must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`
+    );
+  }
+  return raw;
+}
+
+function patterns(raw: string): string[] {
+  const lines = raw.split(/\r?\n/).map(line => line.trim()).filter(line => line !== '' && !line.startsWith('#'));
+  if (!lines.some(line => !line.startsWith('!'))) {
+    throw new InputError(`Input '${Input.Files}' must have at least one pattern that is not an exclusion ('!').`);
+  }
+  return lines;
+}
+
+function imageRequest(input: (name: Input) => string): ImageRequest {
+  const optional = <T>(name: Input, parse: (raw: string) => T): T | undefined => {
+    const raw = input(name);
+    return raw === '' ? undefined : parse(raw);
+  };
+  const request: ImageRequest = {
+    prompt: optional(Input.Prompt, raw => raw),
+    resemblance: optional(Input.Resemblance, raw => integer<Percent>(Input.Resemblance, raw, 1, 100)),
+    detail: optional(Input.Detail, raw => integer<Percent>(Input.Detail, raw, 1, 100)),
+    magic_prompt_option: optional(Input.MagicPromptOption, raw =>
+      oneOf(Input.MagicPromptOption, raw, MAGIC_PROMPT_OPTIONS)
+    ),
+    magic_prompt_version: optional(Input.MagicPromptVersion, raw =>
+      oneOf(Input.MagicPromptVersion, raw, MAGIC_PROMPT_VERSIONS)
+    ),
+    num_images: optional(Input.NumImages, raw => integer<ImageCount>(Input.NumImages, raw, 1, 8)),
+    seed: optional(Input.Seed, raw => integer<Seed>(Input.Seed, raw, 0, 2147483647))
+  };
+  // Only set fields go into the JSON, so the API applies its own defaults to the rest.
+  return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as ImageRequest;
+}
+
+/**
+ * Turns the raw inputs into `Settings`. Every input is checked here, before anything touches the network.
+ * @throws InputError naming the input, the value and what is allowed.
+ */
+export function readSettings(read: InputReader, workspace: string): Settings {
+  const input = (name: Input): string => {
+    const raw = read(name).trim();
+    return raw === '' ? DEFAULTS[name] ?? '' : raw;
+  };
+  const request = imageRequest(input);
+  const imagesPerSource = request.num_images ?? 1;
+  const dryRun = boolean(Input.DryRun, input(Input.DryRun));
+  const apiKey = input(Input.ApiKey);
+  if (apiKey === '' && !dryRun) {
+    throw new InputError(`Input '${Input.ApiKey}' is required: pass your Ideogram API key from a secret.`);
+  }
+  const retention = input(Input.RetentionDays);
+  const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
+  if (publish === 'commit' || publish === 'both') {
+    throw new InputError(`Input '${Input.Publish}': '${publish}' is not yet supported; use artifact or none.`);
+  }
+  let output: OutputTemplate;
+  try {
+    output = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
+  } catch (error) {
+    throw new InputError(`Input '${Input.OutputPath}' ${(error as Error).message}; got ${quote(input(Input.OutputPath))}.`);
+  }
+  const concurrency = integer<Concurrency>(Input.Concurrency, input(Input.Concurrency), 1, 64);
+  if (concurrency < imagesPerSource) {
+    throw new InputError(
+      `Input '${Input.Concurrency}' (${concurrency}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request takes that many places.`
+    );
+  }
+  return {
+    apiKey,
+    workspace: resolve(workspace),
+    patterns: patterns(input(Input.Files)),
+    imageRequest: request,
+    imagesPerSource,
+    output,
+    publish,
+    artifactName: artifactName(input(Input.ArtifactName)),
+    retentionDays: retention === '' ? undefined : integer<RetentionDays>(Input.RetentionDays, retention, 1, 90),
+    concurrency,
+    maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
+    requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
+    retryTimeouts: boolean(Input.RetryTimeouts, input(Input.RetryTimeouts)),
+    maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, 25) * MEGABYTE,
+    apiUrl: apiUrl(input(Input.ApiUrl)),
+    failOnError: boolean(Input.FailOnError, input(Input.FailOnError)),
+    dryRun
+  };
+}

@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BUNDLE = resolve(import.meta.dirname, '../../dist/index.js');
+
+export interface ActionRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly outputs: Record<string, string>;
+  readonly summary: string;
+  /** Milliseconds from spawn to exit. */
+  readonly elapsedMs: number;
+}
+
+export interface RunOptions {
+  readonly workspace: string;
+  /** Action inputs by their action.yml names. */
+  readonly inputs: Record<string, string>;
+  /** Extra environment, e.g. the artifact service's variables. */
+  readonly env?: Record<string, string>;
+  /** The event payload written to GITHUB_EVENT_PATH. */
+  readonly event?: unknown;
+  /** Command that runs the bundle; `node` by default (e.g. `npx -y node@24`). */
+  readonly node?: readonly string[];
+  readonly bundle?: string;
+  /** Called with the child's pid as soon as it starts. */
+  readonly onSpawn?: (pid: number | undefined) => void;
+}
+
+/** Parses GITHUB_OUTPUT's `name<<delimiter … delimiter` records, as the runner does. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!match) continue;
+    const [, name, delimiter] = match;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '');
+    outputs[name as string] = value.join('\n');
+  }
+  return outputs;
+}
+
+/** Runs the built action the way the runner does: inputs as INPUT_* variables, file commands, exit code. */
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'runner-'));
+  const files = { output: join(dir, 'output'), summary: join(dir, 'summary'), event: join(dir, 'event.json') };
+  await Promise.all([
+    writeFile(files.output, ''),
+    writeFile(files.summary, ''),
+    writeFile(files.event, JSON.stringify(options.event ?? {}))
+  ]);
+  const inputs = Object.fromEntries(
+    Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value])
+  );
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REPOSITORY: 'octo/pictures',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SERVER_URL: 'https://github.com',
+    RUNNER_TEMP: dir,
+    ...inputs,
+    ...options.env
+  };
+  const [command, ...args] = options.node ?? ['node'];
+  const started = performance.now();
+  const child = spawn(command as string, [...args, options.bundle ?? BUNDLE], { cwd: options.workspace, env });
+  options.onSpawn?.(child.pid);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', chunk => (stdout += chunk));
+  child.stderr.on('data', chunk => (stderr += chunk));
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on('error', fail);
+    child.on('close', done);
+  });
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(await readFile(files.output, 'utf8')),
+    summary: await readFile(files.summary, 'utf8'),
+    elapsedMs: performance.now() - started
+  };
+}
