@@ -67392,7 +67392,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46509);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82949);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -67401,7 +67401,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 46509:
+/***/ 82949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67412,6 +67412,38 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var lib_core = __nccwpck_require__(77094);
+;// CONCATENATED MODULE: ./src/inputs.ts
+/** The action's input names, as in action.yml; the CLI's flags mirror them. */
+var Input;
+(function (Input) {
+    Input["ApiKey"] = "api-key";
+    Input["Files"] = "files";
+    Input["Prompt"] = "prompt";
+    Input["Resemblance"] = "resemblance";
+    Input["Detail"] = "detail";
+    Input["MagicPromptOption"] = "magic-prompt-option";
+    Input["MagicPromptVersion"] = "magic-prompt-version";
+    Input["NumImages"] = "num-images";
+    Input["Seed"] = "seed";
+    Input["OutputPath"] = "output-path";
+    Input["Publish"] = "publish";
+    Input["ArtifactName"] = "artifact-name";
+    Input["RetentionDays"] = "retention-days";
+    Input["Concurrency"] = "concurrency";
+    Input["MaxRetries"] = "max-retries";
+    Input["RequestTimeout"] = "request-timeout";
+    Input["RetryTimeouts"] = "retry-timeouts";
+    Input["MaxFileSize"] = "max-file-size";
+    Input["ApiUrl"] = "api-url";
+    Input["Provider"] = "provider";
+    Input["FailOnError"] = "fail-on-error";
+    Input["DryRun"] = "dry-run";
+})(Input || (Input = {}));
+/** A setting that cannot be used as given: names the input, the value and what is allowed. */
+class InputError extends Error {
+    name = 'InputError';
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -71928,37 +71960,6 @@ class IdeogramUpscaler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-/** The action's input names, as in action.yml; the CLI's flags mirror them. */
-var Input;
-(function (Input) {
-    Input["ApiKey"] = "api-key";
-    Input["Files"] = "files";
-    Input["Prompt"] = "prompt";
-    Input["Resemblance"] = "resemblance";
-    Input["Detail"] = "detail";
-    Input["MagicPromptOption"] = "magic-prompt-option";
-    Input["MagicPromptVersion"] = "magic-prompt-version";
-    Input["NumImages"] = "num-images";
-    Input["Seed"] = "seed";
-    Input["OutputPath"] = "output-path";
-    Input["Publish"] = "publish";
-    Input["ArtifactName"] = "artifact-name";
-    Input["RetentionDays"] = "retention-days";
-    Input["Concurrency"] = "concurrency";
-    Input["MaxRetries"] = "max-retries";
-    Input["RequestTimeout"] = "request-timeout";
-    Input["RetryTimeouts"] = "retry-timeouts";
-    Input["MaxFileSize"] = "max-file-size";
-    Input["ApiUrl"] = "api-url";
-    Input["FailOnError"] = "fail-on-error";
-    Input["DryRun"] = "dry-run";
-})(Input || (Input = {}));
-/** A setting that cannot be used as given: names the input, the value and what is allowed. */
-class InputError extends Error {
-    name = 'InputError';
-}
-
 ;// CONCATENATED MODULE: ./src/output-path.ts
 
 
@@ -72064,6 +72065,237 @@ function planOutputs(sources, template, imagesPerSource) {
         plan.set(source, paths);
     }
     return plan;
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
+
+const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'];
+const PROVIDERS = ['ideogram', 'local'];
+/** Ideogram's documented default in-flight limit per organisation, in images. */
+const DOCUMENTED_INFLIGHT_LIMIT = 10;
+/** The most places `concurrency` may name, and where `auto` may probe up to. */
+const MAX_CONCURRENCY = 64;
+const DEFAULT_FILES = [
+    '**/*.png',
+    '**/*.PNG',
+    '**/*.jpg',
+    '**/*.JPG',
+    '**/*.jpeg',
+    '**/*.JPEG',
+    '**/*.webp',
+    '**/*.WEBP',
+    '!**/node_modules/**'
+].join('\n');
+/** Defaults for inputs left empty; action.yml states the same values for users to read. */
+const DEFAULTS = {
+    [Input.Files]: DEFAULT_FILES,
+    [Input.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
+    [Input.Publish]: 'artifact',
+    [Input.ArtifactName]: 'upscaled-images',
+    [Input.Concurrency]: 'auto',
+    [Input.MaxRetries]: '4',
+    [Input.RequestTimeout]: '180',
+    [Input.RetryTimeouts]: 'false',
+    [Input.MaxFileSize]: '10',
+    [Input.ApiUrl]: 'https://api.ideogram.ai',
+    [Input.Provider]: 'ideogram',
+    [Input.FailOnError]: 'true',
+    [Input.DryRun]: 'false'
+};
+const MEGABYTE = 1024 * 1024;
+function quote(value) {
+    return `'${value}'`;
+}
+function integer(name, raw, min, max) {
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+        throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+    }
+    return value;
+}
+function oneOf(name, raw, allowed) {
+    const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
+    if (value === undefined) {
+        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+    }
+    return value;
+}
+function settings_boolean(name, raw) {
+    return oneOf(name, raw, ['true', 'false']) === 'true';
+}
+function parseConcurrency(raw, imagesPerSource) {
+    if (raw.toLowerCase() === 'auto')
+        return { kind: 'auto' };
+    if (!/^\d+$/.test(raw)) {
+        throw new InputError(`Input '${Input.Concurrency}' must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`);
+    }
+    const places = integer(Input.Concurrency, raw, 1, MAX_CONCURRENCY);
+    if (places < imagesPerSource) {
+        throw new InputError(`Input '${Input.Concurrency}' (${places}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request takes that many places.`);
+    }
+    return { kind: 'fixed', places };
+}
+/** The limiter's start and bound for a concurrency setting. */
+function inflightBounds(concurrency) {
+    return concurrency.kind === 'auto'
+        ? { initial: DOCUMENTED_INFLIGHT_LIMIT, ceiling: MAX_CONCURRENCY }
+        : { initial: concurrency.places, ceiling: concurrency.places };
+}
+function apiUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new InputError(`Input '${Input.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
+    }
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        // The key travels in a header: plain http only where it cannot leave the machine.
+        throw new InputError(`Input '${Input.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new InputError(`Input '${Input.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
+    }
+    return url;
+}
+// The characters @actions/artifact refuses in a name.
+const BAD_ARTIFACT_NAME = /["':<>|*?\r\n\\/]/;
+function artifactName(raw) {
+    if (BAD_ARTIFACT_NAME.test(raw)) {
+        throw new InputError(`Input '${Input.ArtifactName}' must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`);
+    }
+    return raw;
+}
+function patterns(raw) {
+    const lines = raw.split(/\r?\n/).map(line => line.trim()).filter(line => line !== '' && !line.startsWith('#'));
+    if (!lines.some(line => !line.startsWith('!'))) {
+        throw new InputError(`Input '${Input.Files}' must have at least one pattern that is not an exclusion ('!').`);
+    }
+    return lines;
+}
+function imageRequest(input) {
+    const optional = (name, parse) => {
+        const raw = input(name);
+        return raw === '' ? undefined : parse(raw);
+    };
+    const request = {
+        prompt: optional(Input.Prompt, raw => raw),
+        resemblance: optional(Input.Resemblance, raw => integer(Input.Resemblance, raw, 1, 100)),
+        detail: optional(Input.Detail, raw => integer(Input.Detail, raw, 1, 100)),
+        magic_prompt_option: optional(Input.MagicPromptOption, raw => oneOf(Input.MagicPromptOption, raw, MAGIC_PROMPT_OPTIONS)),
+        magic_prompt_version: optional(Input.MagicPromptVersion, raw => oneOf(Input.MagicPromptVersion, raw, MAGIC_PROMPT_VERSIONS)),
+        num_images: optional(Input.NumImages, raw => integer(Input.NumImages, raw, 1, 8)),
+        seed: optional(Input.Seed, raw => integer(Input.Seed, raw, 0, 2147483647))
+    };
+    // Only set fields go into the JSON, so the API applies its own defaults to the rest.
+    return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
+}
+/**
+ * Turns the raw inputs into `Settings`. Every input is checked here, before anything touches the network.
+ * @throws InputError naming the input, the value and what is allowed.
+ */
+function readSettings(read, workspace) {
+    const input = (name) => {
+        const raw = read(name).trim();
+        return raw === '' ? DEFAULTS[name] ?? '' : raw;
+    };
+    const request = imageRequest(input);
+    const imagesPerSource = request.num_images ?? 1;
+    const dryRun = settings_boolean(Input.DryRun, input(Input.DryRun));
+    const provider = oneOf(Input.Provider, input(Input.Provider), PROVIDERS);
+    const apiKey = input(Input.ApiKey);
+    if (apiKey === '' && !dryRun && provider === 'ideogram') {
+        throw new InputError(`Input '${Input.ApiKey}' is required: pass your Ideogram API key from a secret.`);
+    }
+    const retention = input(Input.RetentionDays);
+    const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
+    if (publish === 'commit' || publish === 'both') {
+        throw new InputError(`Input '${Input.Publish}': '${publish}' is not yet supported; use artifact or none.`);
+    }
+    let output;
+    try {
+        output = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
+    }
+    catch (error) {
+        throw new InputError(`Input '${Input.OutputPath}' ${error.message}; got ${quote(input(Input.OutputPath))}.`);
+    }
+    const concurrency = parseConcurrency(input(Input.Concurrency), imagesPerSource);
+    return {
+        provider,
+        apiKey,
+        workspace: (0,external_node_path_.resolve)(workspace),
+        patterns: patterns(input(Input.Files)),
+        imageRequest: request,
+        imagesPerSource,
+        output,
+        publish,
+        artifactName: artifactName(input(Input.ArtifactName)),
+        retentionDays: retention === '' ? undefined : integer(Input.RetentionDays, retention, 1, 90),
+        concurrency,
+        maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
+        requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
+        retryTimeouts: settings_boolean(Input.RetryTimeouts, input(Input.RetryTimeouts)),
+        maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, 25) * MEGABYTE,
+        apiUrl: apiUrl(input(Input.ApiUrl)),
+        failOnError: settings_boolean(Input.FailOnError, input(Input.FailOnError)),
+        dryRun
+    };
+}
+
+;// CONCATENATED MODULE: ./src/job.ts
+
+
+
+
+
+
+
+/** Generous for a 2× upscale of a 25 MB source; bounds what a misbehaving link can write. */
+const MAX_RESULT_BYTES = 200 * 1024 * 1024;
+function createProvider(settings, hooks) {
+    return new IdeogramUpscaler({
+        apiUrl: settings.apiUrl,
+        apiKey: settings.apiKey,
+        timeoutMs: settings.requestTimeoutMs,
+        imageRequest: settings.imageRequest,
+        limiter: new InflightLimiter(inflightBounds(settings.concurrency)),
+        retry: defaultRetryPolicy({ maxRetries: settings.maxRetries, retryLostResponses: settings.retryTimeouts }),
+        maxResultBytes: MAX_RESULT_BYTES,
+        onRetry: hooks.onRetry
+    });
+}
+/**
+ * The work shared by the action and the command-line tool: discovery → planning → (check → upscale → download
+ * per source). Publishing and reporting are the caller's.
+ */
+async function runJob(settings, hooks = {}) {
+    const discovery = await discoverSources(settings.workspace, settings.patterns, path => settings.output.matches(path));
+    hooks.onDiscovered?.(discovery);
+    const plan = planOutputs(discovery.sources, settings.output, settings.imagesPerSource);
+    if (settings.dryRun) {
+        const results = discovery.sources.map((source) => ({ source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' }));
+        return { discovery, results };
+    }
+    const provider = createProvider(settings, hooks);
+    try {
+        const results = await upscaleAll(provider, {
+            workspace: settings.workspace,
+            plan,
+            output: settings.output,
+            maxFileBytes: settings.maxFileBytes,
+            // More sources under way than places, so the next is checked and downloads overlap with uploads.
+            workers: inflightBounds(settings.concurrency).ceiling * 2,
+            onResult: hooks.onResult
+        });
+        return { discovery, results };
+    }
+    finally {
+        await provider.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/publish/artifact.ts
@@ -72190,162 +72422,6 @@ async function writeSummary(outcome) {
     await summary.write();
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
-
-
-
-
-const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'];
-const DEFAULT_FILES = [
-    '**/*.png',
-    '**/*.PNG',
-    '**/*.jpg',
-    '**/*.JPG',
-    '**/*.jpeg',
-    '**/*.JPEG',
-    '**/*.webp',
-    '**/*.WEBP',
-    '!**/node_modules/**'
-].join('\n');
-/** Defaults for inputs left empty; action.yml states the same values for users to read. */
-const DEFAULTS = {
-    [Input.Files]: DEFAULT_FILES,
-    [Input.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
-    [Input.Publish]: 'artifact',
-    [Input.ArtifactName]: 'upscaled-images',
-    [Input.Concurrency]: '4',
-    [Input.MaxRetries]: '4',
-    [Input.RequestTimeout]: '180',
-    [Input.RetryTimeouts]: 'false',
-    [Input.MaxFileSize]: '10',
-    [Input.ApiUrl]: 'https://api.ideogram.ai',
-    [Input.FailOnError]: 'true',
-    [Input.DryRun]: 'false'
-};
-const MEGABYTE = 1024 * 1024;
-function quote(value) {
-    return `'${value}'`;
-}
-function integer(name, raw, min, max) {
-    const value = Number(raw);
-    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
-    }
-    return value;
-}
-function oneOf(name, raw, allowed) {
-    const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
-    if (value === undefined) {
-        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
-    }
-    return value;
-}
-function settings_boolean(name, raw) {
-    return oneOf(name, raw, ['true', 'false']) === 'true';
-}
-function apiUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new InputError(`Input '${Input.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
-    }
-    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        // The key travels in a header: plain http only where it cannot leave the machine.
-        throw new InputError(`Input '${Input.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Input '${Input.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
-    }
-    return url;
-}
-// The characters @actions/artifact refuses in a name.
-const BAD_ARTIFACT_NAME = /["':<>|*?\r\n\\/]/;
-function artifactName(raw) {
-    if (BAD_ARTIFACT_NAME.test(raw)) {
-        throw new InputError(`Input '${Input.ArtifactName}' must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`);
-    }
-    return raw;
-}
-function patterns(raw) {
-    const lines = raw.split(/\r?\n/).map(line => line.trim()).filter(line => line !== '' && !line.startsWith('#'));
-    if (!lines.some(line => !line.startsWith('!'))) {
-        throw new InputError(`Input '${Input.Files}' must have at least one pattern that is not an exclusion ('!').`);
-    }
-    return lines;
-}
-function imageRequest(input) {
-    const optional = (name, parse) => {
-        const raw = input(name);
-        return raw === '' ? undefined : parse(raw);
-    };
-    const request = {
-        prompt: optional(Input.Prompt, raw => raw),
-        resemblance: optional(Input.Resemblance, raw => integer(Input.Resemblance, raw, 1, 100)),
-        detail: optional(Input.Detail, raw => integer(Input.Detail, raw, 1, 100)),
-        magic_prompt_option: optional(Input.MagicPromptOption, raw => oneOf(Input.MagicPromptOption, raw, MAGIC_PROMPT_OPTIONS)),
-        magic_prompt_version: optional(Input.MagicPromptVersion, raw => oneOf(Input.MagicPromptVersion, raw, MAGIC_PROMPT_VERSIONS)),
-        num_images: optional(Input.NumImages, raw => integer(Input.NumImages, raw, 1, 8)),
-        seed: optional(Input.Seed, raw => integer(Input.Seed, raw, 0, 2147483647))
-    };
-    // Only set fields go into the JSON, so the API applies its own defaults to the rest.
-    return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
-}
-/**
- * Turns the raw inputs into `Settings`. Every input is checked here, before anything touches the network.
- * @throws InputError naming the input, the value and what is allowed.
- */
-function readSettings(read, workspace) {
-    const input = (name) => {
-        const raw = read(name).trim();
-        return raw === '' ? DEFAULTS[name] ?? '' : raw;
-    };
-    const request = imageRequest(input);
-    const imagesPerSource = request.num_images ?? 1;
-    const dryRun = settings_boolean(Input.DryRun, input(Input.DryRun));
-    const apiKey = input(Input.ApiKey);
-    if (apiKey === '' && !dryRun) {
-        throw new InputError(`Input '${Input.ApiKey}' is required: pass your Ideogram API key from a secret.`);
-    }
-    const retention = input(Input.RetentionDays);
-    const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
-    if (publish === 'commit' || publish === 'both') {
-        throw new InputError(`Input '${Input.Publish}': '${publish}' is not yet supported; use artifact or none.`);
-    }
-    let output;
-    try {
-        output = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
-    }
-    catch (error) {
-        throw new InputError(`Input '${Input.OutputPath}' ${error.message}; got ${quote(input(Input.OutputPath))}.`);
-    }
-    const concurrency = integer(Input.Concurrency, input(Input.Concurrency), 1, 64);
-    if (concurrency < imagesPerSource) {
-        throw new InputError(`Input '${Input.Concurrency}' (${concurrency}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request takes that many places.`);
-    }
-    return {
-        apiKey,
-        workspace: (0,external_node_path_.resolve)(workspace),
-        patterns: patterns(input(Input.Files)),
-        imageRequest: request,
-        imagesPerSource,
-        output,
-        publish,
-        artifactName: artifactName(input(Input.ArtifactName)),
-        retentionDays: retention === '' ? undefined : integer(Input.RetentionDays, retention, 1, 90),
-        concurrency,
-        maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
-        requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
-        retryTimeouts: settings_boolean(Input.RetryTimeouts, input(Input.RetryTimeouts)),
-        maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, 25) * MEGABYTE,
-        apiUrl: apiUrl(input(Input.ApiUrl)),
-        failOnError: settings_boolean(Input.FailOnError, input(Input.FailOnError)),
-        dryRun
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -72354,47 +72430,10 @@ function readSettings(read, workspace) {
 
 
 
-
-
-
-
-
-/** Generous for a 2× upscale of a 10 MB source; bounds what a misbehaving link can write. */
-const MAX_RESULT_BYTES = 100 * 1024 * 1024;
-async function upscale(settings, sources) {
-    const plan = planOutputs(sources, settings.output, settings.imagesPerSource);
-    if (settings.dryRun) {
-        return sources.map(source => ({ source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' }));
-    }
-    const provider = new IdeogramUpscaler({
-        apiUrl: settings.apiUrl,
-        apiKey: settings.apiKey,
-        timeoutMs: settings.requestTimeoutMs,
-        imageRequest: settings.imageRequest,
-        limiter: new InflightLimiter({ initial: settings.concurrency, ceiling: settings.concurrency }),
-        retry: defaultRetryPolicy({ maxRetries: settings.maxRetries, retryLostResponses: settings.retryTimeouts }),
-        maxResultBytes: MAX_RESULT_BYTES,
-        onRetry: (file, { error, delayMs, retry }) => lib_core/* info */.pq(`  ${file}: ${error.message}; trying again in ${(delayMs / 1000).toFixed(1)} s (retry ${retry})`)
-    });
-    try {
-        return await upscaleAll(provider, {
-            workspace: settings.workspace,
-            plan,
-            output: settings.output,
-            maxFileBytes: settings.maxFileBytes,
-            // More sources than places, so the next one is checked and downloads overlap with uploads.
-            workers: settings.concurrency * 2,
-            onResult: logResult
-        });
-    }
-    finally {
-        await provider.close();
-    }
-}
 async function publish(settings, results) {
-    const files = results.flatMap(result => result.outputs.map(output => output.path));
     if (settings.dryRun || settings.publish === 'none')
         return undefined;
+    const files = results.flatMap(result => result.outputs.map(output => output.path));
     if (files.length === 0) {
         lib_core/* info */.pq('No results to upload.');
         return undefined;
@@ -72409,11 +72448,13 @@ async function run() {
         // Masked before anything else can print it.
         lib_core/* setSecret */.Pq(lib_core/* getInput */.V4(Input.ApiKey));
         const settings = readSettings(name => lib_core/* getInput */.V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
-        const discovery = await discoverSources(settings.workspace, settings.patterns, path => settings.output.matches(path));
-        logDiscovery(discovery);
+        const { discovery, results } = await runJob(settings, {
+            onDiscovered: logDiscovery,
+            onResult: logResult,
+            onRetry: (file, { error, delayMs, retry }) => lib_core/* info */.pq(`  ${file}: ${error.message}; trying again in ${(delayMs / 1000).toFixed(1)} s (retry ${retry})`)
+        });
         if (discovery.sources.length === 0)
             lib_core/* warning */.$e(`No images matched '${Input.Files}'.`);
-        const results = await upscale(settings, discovery.sources);
         const outcome = {
             results,
             artifact: await publish(settings, results),

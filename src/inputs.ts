@@ -19,6 +19,7 @@ export enum Input {
   RetryTimeouts = 'retry-timeouts',
   MaxFileSize = 'max-file-size',
   ApiUrl = 'api-url',
+  Provider = 'provider',
   FailOnError = 'fail-on-error',
   DryRun = 'dry-run'
 }

@@ -14,12 +14,29 @@ import { OutputTemplate } from './output-path.js';
 export const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'] as const;
 export type PublishMode = (typeof PUBLISH_MODES)[number];
 
+export const PROVIDERS = ['ideogram', 'local'] as const;
+/** Who upscales: Ideogram's API, or a 2× resampling on this machine that needs no key and no network. */
+export type ProviderName = (typeof PROVIDERS)[number];
+
 export type RetentionDays = Branded<number, 'RetentionDays'>;
-export type Concurrency = Branded<number, 'Concurrency'>;
+
+/** Ideogram's documented default in-flight limit per organisation, in images. */
+export const DOCUMENTED_INFLIGHT_LIMIT = 10;
+/** The most places `concurrency` may name, and where `auto` may probe up to. */
+export const MAX_CONCURRENCY = 64;
+
+/**
+ * Images in flight at once. `auto` starts at Ideogram's documented limit and follows what the API answers;
+ * a number is a hard bound that adaptation only ever lowers.
+ */
+export type Concurrency =
+  | { readonly kind: 'auto' }
+  | { readonly kind: 'fixed'; readonly places: Branded<number, 'Places'> };
 
 /** Every input, checked and typed. Built only by `readSettings`, which fails on the first bad input. */
 export interface Settings {
-  /** Ideogram API key; sent only to `apiUrl`, never printed. Empty only in a dry run. */
+  readonly provider: ProviderName;
+  /** Ideogram API key; sent only to `apiUrl`, never printed. Empty in a dry run or with the local provider. */
   readonly apiKey: string;
   /** Absolute path of the workspace: sources are found and results written inside it only. */
   readonly workspace: string;
@@ -34,7 +51,7 @@ export interface Settings {
   readonly artifactName: string;
   /** Unset: the repository's default retention. */
   readonly retentionDays: RetentionDays | undefined;
-  /** Most images in flight at Ideogram at once (a request counts `num_images`). */
+  /** Images in flight at Ideogram at once (a request counts `num_images`). */
   readonly concurrency: Concurrency;
   /** Resends after server errors and connection failures (429s have their own budget). */
   readonly maxRetries: number;
@@ -65,12 +82,13 @@ export const DEFAULTS: Partial<Record<Input, string>> = {
   [Input.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
   [Input.Publish]: 'artifact',
   [Input.ArtifactName]: 'upscaled-images',
-  [Input.Concurrency]: '4',
+  [Input.Concurrency]: 'auto',
   [Input.MaxRetries]: '4',
   [Input.RequestTimeout]: '180',
   [Input.RetryTimeouts]: 'false',
   [Input.MaxFileSize]: '10',
   [Input.ApiUrl]: 'https://api.ideogram.ai',
+  [Input.Provider]: 'ideogram',
   [Input.FailOnError]: 'true',
   [Input.DryRun]: 'false'
 };
@@ -99,6 +117,27 @@ function oneOf<T extends string>(name: Input, raw: string, allowed: readonly T[]
 
 function boolean(name: Input, raw: string): boolean {
   return oneOf(name, raw, ['true', 'false']) === 'true';
+}
+
+function parseConcurrency(raw: string, imagesPerSource: number): Concurrency {
+  if (raw.toLowerCase() === 'auto') return { kind: 'auto' };
+  if (!/^\d+$/.test(raw)) {
+    throw new InputError(`Input '${Input.Concurrency}' must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`);
+  }
+  const places = integer<Branded<number, 'Places'>>(Input.Concurrency, raw, 1, MAX_CONCURRENCY);
+  if (places < imagesPerSource) {
+    throw new InputError(
+      `Input '${Input.Concurrency}' (${places}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request takes that many places.`
+    );
+  }
+  return { kind: 'fixed', places };
+}
+
+/** The limiter's start and bound for a concurrency setting. */
+export function inflightBounds(concurrency: Concurrency): { initial: number; ceiling: number } {
+  return concurrency.kind === 'auto'
+    ? { initial: DOCUMENTED_INFLIGHT_LIMIT, ceiling: MAX_CONCURRENCY }
+    : { initial: concurrency.places, ceiling: concurrency.places };
 }
 
 function apiUrl(raw: string): URL {
@@ -173,8 +212,9 @@ export function readSettings(read: InputReader, workspace: string): Settings {
   const request = imageRequest(input);
   const imagesPerSource = request.num_images ?? 1;
   const dryRun = boolean(Input.DryRun, input(Input.DryRun));
+  const provider = oneOf(Input.Provider, input(Input.Provider), PROVIDERS);
   const apiKey = input(Input.ApiKey);
-  if (apiKey === '' && !dryRun) {
+  if (apiKey === '' && !dryRun && provider === 'ideogram') {
     throw new InputError(`Input '${Input.ApiKey}' is required: pass your Ideogram API key from a secret.`);
   }
   const retention = input(Input.RetentionDays);
@@ -188,13 +228,9 @@ export function readSettings(read: InputReader, workspace: string): Settings {
   } catch (error) {
     throw new InputError(`Input '${Input.OutputPath}' ${(error as Error).message}; got ${quote(input(Input.OutputPath))}.`);
   }
-  const concurrency = integer<Concurrency>(Input.Concurrency, input(Input.Concurrency), 1, 64);
-  if (concurrency < imagesPerSource) {
-    throw new InputError(
-      `Input '${Input.Concurrency}' (${concurrency}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request takes that many places.`
-    );
-  }
+  const concurrency = parseConcurrency(input(Input.Concurrency), imagesPerSource);
   return {
+    provider,
     apiKey,
     workspace: resolve(workspace),
     patterns: patterns(input(Input.Files)),
