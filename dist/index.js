@@ -71973,12 +71973,14 @@ const EXPECTED_RESULT_EXTENSION = EXTENSIONS.png;
  */
 class OutputTemplate {
     pattern;
-    matcher;
+    matchers;
     constructor(
     /** The template with `-{index}` added when several results per source need telling apart. */
-    pattern, matcher) {
+    pattern, 
+    /** Also the template without the added index, so results of runs with another num-images are recognised. */
+    matchers) {
         this.pattern = pattern;
-        this.matcher = matcher;
+        this.matchers = matchers;
     }
     /** @throws Error with a message saying what is wrong with the template. */
     static parse(raw, imagesPerSource) {
@@ -71992,7 +71994,7 @@ class OutputTemplate {
         if (template.startsWith('/') || /^[A-Za-z]:/.test(template))
             throw new Error('must be relative to the workspace');
         const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
-        const output = new OutputTemplate(pattern, toMatcher(pattern));
+        const output = new OutputTemplate(pattern, [toMatcher(pattern), toMatcher(template)]);
         const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
         if (sample === '..' || sample.startsWith('../'))
             throw new Error('resolves outside the workspace');
@@ -72012,7 +72014,7 @@ class OutputTemplate {
     }
     /** Whether a workspace-relative path looks like one of our results, so discovery never takes it as a source. */
     matches(path) {
-        return this.matcher.test(path);
+        return this.matchers.some(matcher => matcher.test(path));
     }
 }
 function withIndex(template) {

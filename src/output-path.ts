@@ -15,7 +15,8 @@ export class OutputTemplate {
   private constructor(
     /** The template with `-{index}` added when several results per source need telling apart. */
     readonly pattern: string,
-    private readonly matcher: RegExp
+    /** Also the template without the added index, so results of runs with another num-images are recognised. */
+    private readonly matchers: readonly RegExp[]
   ) {}
 
   /** @throws Error with a message saying what is wrong with the template. */
@@ -27,7 +28,7 @@ export class OutputTemplate {
     }
     if (template.startsWith('/') || /^[A-Za-z]:/.test(template)) throw new Error('must be relative to the workspace');
     const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
-    const output = new OutputTemplate(pattern, toMatcher(pattern));
+    const output = new OutputTemplate(pattern, [toMatcher(pattern), toMatcher(template)]);
     const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
     if (sample === '..' || sample.startsWith('../')) throw new Error('resolves outside the workspace');
     if (sample === 'a/b/photo.png') {
@@ -51,7 +52,7 @@ export class OutputTemplate {
 
   /** Whether a workspace-relative path looks like one of our results, so discovery never takes it as a source. */
   matches(path: string): boolean {
-    return this.matcher.test(path);
+    return this.matchers.some(matcher => matcher.test(path));
   }
 }
 

@@ -1,0 +1,221 @@
+/**
+ * The built bundle, run exactly as the runner runs it (INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY),
+ * against the loopback Ideogram API and artifact service.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startFakeArtifactService, type FakeArtifactService } from '../fakes/artifact-server.js';
+import { encodePng, pngSize, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
+import { runAction, type ActionRun } from '../support/run-action.js';
+import { TINY_JPEG, makeWorkspace } from '../support/workspace.js';
+
+const KEY = 'sk-e2e-0123456789abcdef';
+
+interface ResultEntry {
+  source: string;
+  status: string;
+  outputs: { path: string; resolution: string | null; seed: number | null; prompt: string | null }[];
+  error?: string;
+}
+
+/**
+ * Node 24's binary from the npm registry, run directly: `npx` itself drops environment variables whose names
+ * hold a dash, such as INPUT_API-KEY, which the runner does pass.
+ */
+function node24(): string | undefined {
+  try {
+    const [path, version] = execFileSync('npx', ['-y', 'node@24', '-p', 'process.execPath + " " + process.version'], {
+      encoding: 'utf8',
+      timeout: 120_000
+    })
+      .trim()
+      .split(' ');
+    return version?.startsWith('v24') ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let ideogram: FakeIdeogram;
+let artifacts: FakeArtifactService;
+
+beforeAll(async () => {
+  ideogram = await startFakeIdeogram({ apiKey: KEY, latencyMs: 50 });
+  artifacts = await startFakeArtifactService();
+});
+afterAll(async () => {
+  await ideogram.close();
+  await artifacts.close();
+});
+
+function sources(): Record<string, Buffer | string> {
+  return {
+    'assets/hero.png': encodePng(64, 40, 1),
+    'assets/icons/star.png': encodePng(16, 16, 2),
+    'photos/cat.jpg': TINY_JPEG,
+    'assets/notes.png': 'this is text, not a picture',
+    // A result of an earlier run: must never be sent again.
+    'upscaled/assets/old.png': encodePng(8, 8, 3),
+    'README.md': '# pictures'
+  };
+}
+
+/** Everything a person could see; the runner consumes `::add-mask::` itself and shows nothing of it. */
+function expectKeyNowhere(run: ActionRun): void {
+  const log = run.stdout.replace(/^::add-mask::.*$/gm, '');
+  for (const text of [log, run.stderr, run.summary, JSON.stringify(run.outputs)]) {
+    expect(text).not.toContain(KEY);
+  }
+}
+
+describe('the bundle as the runner runs it', () => {
+  let workspace: string;
+  let run: ActionRun;
+  let results: ResultEntry[];
+
+  beforeAll(async () => {
+    workspace = await makeWorkspace(sources());
+    ideogram.resetStats();
+    run = await runAction({
+      workspace,
+      inputs: { 'api-key': KEY, 'api-url': ideogram.url, resemblance: '60', 'retention-days': '5' },
+      env: artifacts.env
+    });
+    results = JSON.parse(run.outputs.results ?? '[]') as ResultEntry[];
+  });
+
+  it('upscales every image, reports the bad one with its reason, and fails the step for it', () => {
+    expect(run.code).toBe(1);
+    expect(results.map(r => [r.source, r.status])).toEqual([
+      ['assets/hero.png', 'upscaled'],
+      ['assets/icons/star.png', 'upscaled'],
+      ['assets/notes.png', 'failed'],
+      ['photos/cat.jpg', 'upscaled']
+    ]);
+    expect(results.find(r => r.source === 'assets/notes.png')?.error).toMatch(/not a JPEG, PNG or WebP/);
+    expect(run.stdout).toMatch(/::error file=assets\/notes\.png::.*not a JPEG, PNG or WebP/);
+    expect(run.stdout).toMatch(/\[\d\/4\] assets\/hero\.png → upscaled\/assets\/hero\.png 128x80 \(\d+\.\d s\)/);
+    expect(run.outputs).toMatchObject({ upscaled: '3', failed: '1', skipped: '0', unsafe: '0' });
+  });
+
+  it('sends only what is set, with the key, and never takes earlier results as sources', () => {
+    expect(ideogram.upscales.map(u => u.fileName).sort()).toEqual(['cat.jpg', 'hero.png', 'star.png']);
+    for (const upscale of ideogram.upscales) {
+      expect(upscale.imageRequest).toEqual({ resemblance: 60 });
+      expect(upscale.headers['api-key']).toBe(KEY);
+    }
+    expect(ideogram.upscales.find(u => u.fileName === 'cat.jpg')?.fileContentType).toBe('image/jpeg');
+  });
+
+  it('writes byte-identical results under upscaled/ with the result format as extension, sources untouched', async () => {
+    const written = (run.outputs.files ?? '').split('\n').sort();
+    expect(written).toEqual(['upscaled/assets/hero.png', 'upscaled/assets/icons/star.png', 'upscaled/photos/cat.png']);
+    const served = new Set([...ideogram.served.values()].map(bytes => bytes.toString('base64')));
+    for (const path of written) {
+      expect(served.has((await readFile(join(workspace, path))).toString('base64'))).toBe(true);
+    }
+    expect(pngSize(await readFile(join(workspace, 'upscaled/assets/hero.png')))).toEqual({ width: 128, height: 80 });
+    expect(await readFile(join(workspace, 'assets/hero.png'))).toEqual(sources()['assets/hero.png']);
+    expect(await readdir(join(workspace, 'upscaled/assets'))).toEqual(['hero.png', 'icons', 'old.png']);
+    expect(ideogram.stats.downloadsWithApiKey).toBe(0);
+  });
+
+  it('uploads the results as an artifact with their paths and reports where to get it', async () => {
+    const artifact = artifacts.artifacts.find(a => a.name === 'upscaled-images');
+    expect(artifact?.finalized).toBe(true);
+    const files = artifacts.files('upscaled-images');
+    expect([...files.keys()].sort()).toEqual([
+      'upscaled/assets/hero.png',
+      'upscaled/assets/icons/star.png',
+      'upscaled/photos/cat.png'
+    ]);
+    expect(files.get('upscaled/photos/cat.png')).toEqual(await readFile(join(workspace, 'upscaled/photos/cat.png')));
+    const days = (Date.parse(artifact?.expiresAt ?? '') - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(4.9);
+    expect(days).toBeLessThan(5.1);
+    expect(run.outputs['artifact-id']).toBe(String(artifact?.id));
+    expect(run.outputs['artifact-url']).toBe(`https://github.com/octo/pictures/actions/runs/4242/artifacts/${artifact?.id}`);
+  });
+
+  it('writes a job summary with a row per source', () => {
+    expect(run.summary).toContain('3 upscaled, 1 failed, 0 unsafe, 0 skipped, of 4.');
+    expect(run.summary).toContain('<code>photos/cat.jpg</code>');
+    expect(run.summary).toContain('<code>upscaled/photos/cat.png</code>');
+    expect(run.summary).toMatch(/not a JPEG, PNG or WebP/);
+    expect(run.summary).toContain(run.outputs['artifact-url']);
+  });
+
+  it('never shows the API key', () => {
+    expectKeyNowhere(run);
+    expect(run.stdout).toContain(`::add-mask::${KEY}`);
+  });
+});
+
+describe('failing fast on bad settings', () => {
+  it('names the input, the value and the range, and sends nothing', async () => {
+    const workspace = await makeWorkspace({ 'a.png': encodePng(4, 4) });
+    ideogram.resetStats();
+    const run = await runAction({ workspace, inputs: { 'api-key': KEY, 'api-url': ideogram.url, detail: '101' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("::error::Input 'detail' must be a whole number from 1 to 100; got '101'.");
+    expect(ideogram.stats.requests).toBe(0);
+    expectKeyNowhere(run);
+  });
+
+  it('refuses a missing key', async () => {
+    const workspace = await makeWorkspace({ 'a.png': encodePng(4, 4) });
+    const run = await runAction({ workspace, inputs: { 'api-url': ideogram.url } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::Input 'api-key' is required/);
+  });
+});
+
+describe('dry run and publish none', () => {
+  it('lists what would be sent without calling the API or needing a key', async () => {
+    const workspace = await makeWorkspace(sources());
+    ideogram.resetStats();
+    const run = await runAction({
+      workspace,
+      inputs: { 'api-url': ideogram.url, 'dry-run': 'true', 'num-images': '3' },
+      env: artifacts.env
+    });
+    expect(run.code).toBe(0);
+    expect(ideogram.stats.requests).toBe(0);
+    expect(run.outputs).toMatchObject({ upscaled: '0', skipped: '4', files: '', 'artifact-id': '' });
+    expect(run.summary).toContain('Would send 4 request(s) for 12 image(s). Nothing was sent.');
+  });
+
+  it('leaves results in the workspace for later steps, passes with fail-on-error false', async () => {
+    const workspace = await makeWorkspace(sources());
+    const before = artifacts.artifacts.length;
+    const run = await runAction({
+      workspace,
+      inputs: { 'api-key': KEY, 'api-url': ideogram.url, publish: 'none', 'fail-on-error': 'false' },
+      env: artifacts.env
+    });
+    expect(run.code).toBe(0);
+    expect(artifacts.artifacts.length).toBe(before);
+    expect((await stat(join(workspace, 'upscaled/assets/hero.png'))).isFile()).toBe(true);
+    expect(run.outputs.failed).toBe('1');
+  });
+});
+
+const node24Path = node24();
+const describeNode24 = node24Path ? describe : describe.skip;
+describeNode24('on Node 24, as on GitHub runners', () => {
+  it('runs the bundle to the same outputs', async () => {
+    const workspace = await makeWorkspace({ 'a/b.png': encodePng(10, 6) });
+    const run = await runAction({
+      workspace,
+      inputs: { 'api-key': KEY, 'api-url': ideogram.url, 'artifact-name': 'on-node-24' },
+      env: artifacts.env,
+      node: [node24Path as string]
+    });
+    expect(run.stdout).not.toContain('::error');
+    expect(run.code).toBe(0);
+    expect([...artifacts.files('on-node-24').keys()]).toEqual(['upscaled/a/b.png']);
+    expect(run.outputs.files).toBe('upscaled/a/b.png');
+    expectKeyNowhere(run);
+  });
+});
