@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { discoverSources, type Discovery } from './discovery.js';
 import { upscaleAll } from './engine.js';
 import { InflightLimiter } from './ideogram/inflight-limiter.js';
 import { defaultRetryPolicy, type RetryEvent } from './ideogram/retry.js';
 import { IdeogramUpscaler } from './ideogram/upscaler.js';
+import { Manifest, hashFile } from './manifest.js';
 import { planOutputs } from './output-path.js';
 import type { Provider } from './provider.js';
 import type { SourceResult } from './results.js';
@@ -23,11 +25,18 @@ export interface JobHooks {
 
 export interface JobOutcome {
   readonly discovery: Discovery;
-  /** One per source, in discovery order. */
+  /** One per selected source, in discovery order. */
   readonly results: readonly SourceResult[];
+  /** The manifest, when it was written by this run (workspace-relative). */
+  readonly manifestWritten: string | undefined;
 }
 
-function createProvider(settings: Settings, hooks: JobHooks): Provider {
+/** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
+async function createProvider(settings: Settings, hooks: JobHooks): Promise<Provider> {
+  if (settings.provider === 'local') {
+    const { LocalUpscaler } = await import('./local/upscaler.js');
+    return new LocalUpscaler();
+  }
   return new IdeogramUpscaler({
     apiUrl: settings.apiUrl,
     apiKey: settings.apiKey,
@@ -40,33 +49,91 @@ function createProvider(settings: Settings, hooks: JobHooks): Provider {
   });
 }
 
+/** What the manifest compares: a change to any of these makes an unchanged image worth upscaling again. */
+function fingerprint(settings: Settings): Record<string, unknown> {
+  return { provider: settings.provider, request: settings.imageRequest };
+}
+
+interface Selection {
+  /** Sources the manifest says are done, as their results. */
+  readonly skipped: ReadonlyMap<string, SourceResult>;
+  /** Content hashes of the sources, for the manifest. */
+  readonly hashes: ReadonlyMap<string, string>;
+}
+
+/** Hashes each source and skips those whose bytes, settings and results the manifest still vouches for. */
+async function selectWork(settings: Settings, manifest: Manifest | undefined, sources: readonly string[]): Promise<Selection> {
+  const skipped = new Map<string, SourceResult>();
+  const hashes = new Map<string, string>();
+  if (!manifest) return { skipped, hashes };
+  for (const source of sources) {
+    const sha256 = await hashFile(join(settings.workspace, source)).catch(() => undefined);
+    // An unreadable source goes on to the engine, which reports why.
+    if (sha256 === undefined) continue;
+    hashes.set(source, sha256);
+    const entry = settings.force ? undefined : await manifest.unchanged(source, sha256, fingerprint(settings));
+    if (entry) {
+      skipped.set(source, {
+        source,
+        status: 'skipped',
+        outputs: entry.outputs.map(output => ({ ...output, prompt: null })),
+        error: `unchanged since ${entry.upscaledAt} (${manifest.path})`
+      });
+    }
+  }
+  return { skipped, hashes };
+}
+
 /**
- * The work shared by the action and the command-line tool: discovery → planning → (check → upscale → download
- * per source). Publishing and reporting are the caller's.
+ * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
+ * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
+ * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed).
  */
-export async function runJob(settings: Settings, hooks: JobHooks = {}): Promise<JobOutcome> {
-  const discovery = await discoverSources(settings.workspace, settings.patterns, path => settings.output.matches(path));
+export async function runJob(settings: Settings, hooks: JobHooks = {}, only?: ReadonlySet<string>): Promise<JobOutcome> {
+  const manifest = settings.manifest ? await Manifest.load(settings.workspace, settings.manifest) : undefined;
+  const earlierResults = manifest?.resultPaths() ?? new Set<string>();
+  const discovery = await discoverSources(
+    settings.workspace,
+    settings.patterns,
+    path => settings.output.matches(path) || earlierResults.has(path)
+  );
   hooks.onDiscovered?.(discovery);
-  const plan = planOutputs(discovery.sources, settings.output, settings.imagesPerSource);
+  const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
+  const { skipped, hashes } = await selectWork(settings, manifest, selected);
+  const work = selected.filter(source => !skipped.has(source));
+  const plan = planOutputs(work, settings.output, settings.imagesPerSource);
+
+  const done = new Map<string, SourceResult>(skipped);
   if (settings.dryRun) {
-    const results = discovery.sources.map(
-      (source): SourceResult => ({ source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' })
-    );
-    return { discovery, results };
+    for (const source of work) done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
+  } else if (work.length > 0) {
+    const provider = await createProvider(settings, hooks);
+    try {
+      const results = await upscaleAll(provider, {
+        workspace: settings.workspace,
+        plan,
+        output: settings.output,
+        maxFileBytes: settings.maxFileBytes,
+        // More sources under way than places, so the next is checked and downloads overlap with uploads.
+        workers: inflightBounds(settings.concurrency).ceiling * 2,
+        onResult: hooks.onResult
+      });
+      for (const result of results) done.set(result.source, result);
+    } finally {
+      await provider.close();
+    }
   }
-  const provider = createProvider(settings, hooks);
-  try {
-    const results = await upscaleAll(provider, {
-      workspace: settings.workspace,
-      plan,
-      output: settings.output,
-      maxFileBytes: settings.maxFileBytes,
-      // More sources under way than places, so the next is checked and downloads overlap with uploads.
-      workers: inflightBounds(settings.concurrency).ceiling * 2,
-      onResult: hooks.onResult
-    });
-    return { discovery, results };
-  } finally {
-    await provider.close();
+  const results = selected.map(source => done.get(source) as SourceResult);
+
+  const now = new Date();
+  for (const result of results) {
+    const sha256 = hashes.get(result.source);
+    if (manifest && sha256) manifest.record(result, sha256, fingerprint(settings), now);
   }
+  let manifestWritten: string | undefined;
+  if (manifest?.hasChanges && !settings.dryRun) {
+    await manifest.save();
+    manifestWritten = manifest.path;
+  }
+  return { discovery, results, manifestWritten };
 }

@@ -1,46 +1,69 @@
 import * as core from '@actions/core';
+import { findChangedFiles } from './github/changes.js';
+import { createGitHubClient, type GitHubClient } from './github/client.js';
+import { readRunContext, type RunContext } from './github/event.js';
 import { Input } from './inputs.js';
 import { runJob } from './job.js';
-import { uploadArtifact, type PublishedArtifact } from './publish/artifact.js';
+import { publishResults } from './publish/publish.js';
 import { logDiscovery, logResult, setOutputs, writeSummary } from './report.js';
-import { countByStatus, type SourceResult } from './results.js';
+import { countByStatus } from './results.js';
 import { readSettings, type Settings } from './settings.js';
 
-async function publish(settings: Settings, results: readonly SourceResult[]): Promise<PublishedArtifact | undefined> {
-  if (settings.dryRun || settings.publish === 'none') return undefined;
-  const files = results.flatMap(result => result.outputs.map(output => output.path));
-  if (files.length === 0) {
-    core.info('No results to upload.');
+/** GitHub's API and the event, made once and only if a run needs them. */
+function lazyGitHub(settings: Settings): () => Promise<{ client: GitHubClient; context: RunContext }> {
+  let made: Promise<{ client: GitHubClient; context: RunContext }> | undefined;
+  return () =>
+    (made ??= (async () => ({
+      client: await createGitHubClient(settings.commit.token),
+      context: await readRunContext(process.env)
+    }))());
+}
+
+/** With changed-only, the paths the push or pull request changed; undefined means every matching image. */
+async function changedSources(settings: Settings, github: ReturnType<typeof lazyGitHub>): Promise<Set<string> | undefined> {
+  const event = process.env.GITHUB_EVENT_NAME ?? '';
+  if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event)) return undefined;
+  if (!settings.commit.token) {
+    core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
     return undefined;
   }
-  const artifact = await uploadArtifact(
-    { name: settings.artifactName, workspace: settings.workspace, files, retentionDays: settings.retentionDays },
-    process.env
-  );
-  core.info(`Uploaded ${files.length} file(s) as artifact '${settings.artifactName}' (id ${artifact.id}).`);
-  return artifact;
+  const { client, context } = await github();
+  const changed = await findChangedFiles(client, context);
+  if (changed.kind === 'all') {
+    core.info(`Taking every matching image: ${changed.reason}.`);
+    return undefined;
+  }
+  core.info(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
+  return new Set(changed.paths);
 }
 
 /** The action: settings → discovery → upscale (check, send, download) → publish → report. */
 export async function run(): Promise<void> {
   try {
-    // Masked before anything else can print it.
+    // Masked before anything else can print them.
     core.setSecret(core.getInput(Input.ApiKey));
+    core.setSecret(core.getInput(Input.GithubToken));
     const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
-    const { discovery, results } = await runJob(settings, {
-      onDiscovered: logDiscovery,
-      onResult: logResult,
-      onRetry: (file, { error, delayMs, retry }) =>
-        core.info(`  ${file}: ${(error as Error).message}; trying again in ${(delayMs / 1000).toFixed(1)} s (retry ${retry})`)
-    });
+    const github = lazyGitHub(settings);
+    const only = await changedSources(settings, github);
+    const { discovery, results, manifestWritten } = await runJob(
+      settings,
+      {
+        onDiscovered: logDiscovery,
+        onResult: logResult,
+        onRetry: (file, { error, delayMs, retry }) =>
+          core.info(`  ${file}: ${(error as Error).message}; trying again in ${(delayMs / 1000).toFixed(1)} s (retry ${retry})`)
+      },
+      only
+    );
     if (discovery.sources.length === 0) core.warning(`No images matched '${Input.Files}'.`);
+    const { skipped } = countByStatus(results);
+    if (skipped > 0 && !settings.dryRun) {
+      core.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
+    }
 
-    const outcome = {
-      results,
-      artifact: await publish(settings, results),
-      dryRun: settings.dryRun,
-      imagesPerSource: settings.imagesPerSource
-    };
+    const published = await publishResults(settings, results, manifestWritten, github);
+    const outcome = { results, ...published, dryRun: settings.dryRun, imagesPerSource: settings.imagesPerSource };
     setOutputs(outcome);
     if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(outcome);
 

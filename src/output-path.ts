@@ -28,7 +28,12 @@ export class OutputTemplate {
     }
     if (template.startsWith('/') || /^[A-Za-z]:/.test(template)) throw new Error('must be relative to the workspace');
     const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
-    const output = new OutputTemplate(pattern, [toMatcher(pattern), toMatcher(template)]);
+    // Without its index a template such as {dir}/{name}.{ext} names every source: then only the indexed form counts.
+    const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
+    const output = new OutputTemplate(
+      pattern,
+      pattern === template || plain === 'a/b/photo.png' ? [toMatcher(pattern)] : [toMatcher(pattern), toMatcher(template)]
+    );
     const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
     if (sample === '..' || sample.startsWith('../')) throw new Error('resolves outside the workspace');
     if (sample === 'a/b/photo.png') {

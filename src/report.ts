@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { Discovery } from './discovery.js';
 import type { PublishedArtifact } from './publish/artifact.js';
-import { countByStatus, type SourceResult } from './results.js';
+import { countByStatus, writtenFiles, type SourceResult } from './results.js';
 
 /** One line as each source finishes, e.g. `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`. */
 export function logResult(result: SourceResult, done: number, total: number): void {
@@ -33,6 +33,7 @@ export function logDiscovery(discovery: Discovery): void {
 export interface RunOutcome {
   readonly results: readonly SourceResult[];
   readonly artifact?: PublishedArtifact;
+  readonly commit?: { readonly sha: string; readonly branch: string; readonly files: number };
   readonly dryRun: boolean;
   /** Images a dry run would ask for (requests × num-images). */
   readonly imagesPerSource: number;
@@ -46,7 +47,8 @@ export function setOutputs(outcome: RunOutcome): void {
   core.setOutput('failed', counts.failed);
   core.setOutput('unsafe', counts.unsafe);
   core.setOutput('skipped', counts.skipped);
-  core.setOutput('files', outcome.results.flatMap(result => result.outputs.map(output => output.path)).join('\n'));
+  core.setOutput('files', writtenFiles(outcome.results).join('\n'));
+  core.setOutput('commit-sha', outcome.commit?.sha ?? '');
   core.setOutput('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
   core.setOutput('artifact-url', outcome.artifact?.url ?? '');
 }
@@ -79,6 +81,12 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
   } else {
     summary.addRaw(
       `${counts.upscaled} upscaled, ${counts.failed} failed, ${counts.unsafe} unsafe, ${counts.skipped} skipped, of ${total}.`,
+      true
+    );
+  }
+  if (outcome.commit) {
+    summary.addRaw(
+      `Committed ${outcome.commit.files} file(s) to <code>${escapeCell(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`,
       true
     );
   }

@@ -26,3 +26,8 @@ export function countByStatus(results: readonly SourceResult[]): Record<SourceSt
   for (const result of results) counts[result.status] += 1;
   return counts;
 }
+
+/** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
+export function writtenFiles(results: readonly SourceResult[]): string[] {
+  return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
+}

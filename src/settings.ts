@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 import type { Branded } from './brand.js';
 import {
   MAGIC_PROMPT_OPTIONS,
@@ -17,6 +17,21 @@ export type PublishMode = (typeof PUBLISH_MODES)[number];
 export const PROVIDERS = ['ideogram', 'local'] as const;
 /** Who upscales: Ideogram's API, or a 2× resampling on this machine that needs no key and no network. */
 export type ProviderName = (typeof PROVIDERS)[number];
+
+export interface CommitAuthor {
+  readonly name: string;
+  readonly email: string;
+}
+
+export interface CommitSettings {
+  /** Token for GitHub's API; never printed. */
+  readonly token: string;
+  readonly message: string;
+  /** Branch to commit to; undefined: the pushed branch or the pull request's head branch. */
+  readonly branch: string | undefined;
+  /** Undefined: GitHub's own identity, so it signs the commit when the token is the workflow's. */
+  readonly author: CommitAuthor | undefined;
+}
 
 export type RetentionDays = Branded<number, 'RetentionDays'>;
 
@@ -49,6 +64,14 @@ export interface Settings {
   readonly output: OutputTemplate;
   readonly publish: PublishMode;
   readonly artifactName: string;
+  /** How results are committed, for `publish: commit` or `both`. */
+  readonly commit: CommitSettings;
+  /** On push and pull_request events, only images the event added or changed. */
+  readonly changedOnly: boolean;
+  /** Workspace-relative path of the manifest that makes re-runs free; undefined when turned off. */
+  readonly manifest: string | undefined;
+  /** Upscale even what the manifest says is done. */
+  readonly force: boolean;
   /** Unset: the repository's default retention. */
   readonly retentionDays: RetentionDays | undefined;
   /** Images in flight at Ideogram at once (a request counts `num_images`). */
@@ -81,6 +104,10 @@ export const DEFAULTS: Partial<Record<Input, string>> = {
   [Input.Files]: DEFAULT_FILES,
   [Input.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
   [Input.Publish]: 'artifact',
+  [Input.CommitMessage]: 'Upscale images with Ideogram',
+  [Input.ChangedOnly]: 'true',
+  [Input.Manifest]: '.github/upscaled-images.json',
+  [Input.Force]: 'false',
   [Input.ArtifactName]: 'upscaled-images',
   [Input.Concurrency]: 'auto',
   [Input.MaxRetries]: '4',
@@ -170,6 +197,37 @@ function artifactName(raw: string): string {
   return raw;
 }
 
+function commitMessage(raw: string): string {
+  if (raw === '') throw new InputError(`Input '${Input.CommitMessage}' must not be empty.`);
+  return raw;
+}
+
+// git's rules for a ref name, the parts a user can get wrong.
+const BAD_BRANCH = /(^[/.]|\.\.|[\s~^:?*[\\]|@\{|\/\/|[/.]$|\.lock$)/;
+
+function branch(raw: string): string | undefined {
+  if (raw === '') return undefined;
+  const name = raw.replace(/^refs\/heads\//, '');
+  if (BAD_BRANCH.test(name)) throw new InputError(`Input '${Input.Branch}' is not a valid branch name; got ${quote(raw)}.`);
+  return name;
+}
+
+function commitAuthor(raw: string): CommitAuthor | undefined {
+  if (raw === '') return undefined;
+  const match = /^([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(raw);
+  if (!match) throw new InputError(`Input '${Input.CommitAuthor}' must look like 'Name <email>'; got ${quote(raw)}.`);
+  return { name: match[1] as string, email: match[2] as string };
+}
+
+function manifestPath(raw: string): string | undefined {
+  if (raw.toLowerCase() === 'none') return undefined;
+  const path = posix.normalize(raw.replace(/\\/g, '/'));
+  if (posix.isAbsolute(path) || path === '..' || path.startsWith('../')) {
+    throw new InputError(`Input '${Input.Manifest}' must be a path inside the workspace, or 'none'; got ${quote(raw)}.`);
+  }
+  return path;
+}
+
 function patterns(raw: string): string[] {
   const lines = raw.split(/\r?\n/).map(line => line.trim()).filter(line => line !== '' && !line.startsWith('#'));
   if (!lines.some(line => !line.startsWith('!'))) {
@@ -219,8 +277,9 @@ export function readSettings(read: InputReader, workspace: string): Settings {
   }
   const retention = input(Input.RetentionDays);
   const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
-  if (publish === 'commit' || publish === 'both') {
-    throw new InputError(`Input '${Input.Publish}': '${publish}' is not yet supported; use artifact or none.`);
+  const token = input(Input.GithubToken);
+  if ((publish === 'commit' || publish === 'both') && token === '') {
+    throw new InputError(`Input '${Input.GithubToken}' is required to publish with '${publish}'.`);
   }
   let output: OutputTemplate;
   try {
@@ -239,6 +298,15 @@ export function readSettings(read: InputReader, workspace: string): Settings {
     output,
     publish,
     artifactName: artifactName(input(Input.ArtifactName)),
+    commit: {
+      token,
+      message: commitMessage(input(Input.CommitMessage)),
+      branch: branch(input(Input.Branch)),
+      author: commitAuthor(input(Input.CommitAuthor))
+    },
+    changedOnly: boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
+    manifest: manifestPath(input(Input.Manifest)),
+    force: boolean(Input.Force, input(Input.Force)),
     retentionDays: retention === '' ? undefined : integer<RetentionDays>(Input.RetentionDays, retention, 1, 90),
     concurrency,
     maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),

@@ -42,8 +42,10 @@ export function parseRetryAfter(
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
-  const ms = Number(first('retry-after-ms'));
-  if (first('retry-after-ms') !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
+  const rawMs = first('retry-after-ms')?.trim();
+  const ms = Number(rawMs);
+  // Number('') is 0: an empty header must not mean "no wait".
+  if (rawMs !== undefined && rawMs !== '' && Number.isFinite(ms) && ms >= 0) return ms;
   const raw = first('retry-after');
   if (raw === undefined || raw.trim() === '') return undefined;
   const seconds = Number(raw);
@@ -52,13 +54,19 @@ export function parseRetryAfter(
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-type Budget = 'rate-limit' | 'errors';
+/** Which budget a failure draws on, and how long the server asked us to wait; undefined: not retried. */
+export interface RetryRule {
+  readonly budget: 'rate-limit' | 'errors';
+  readonly retryAfterMs?: number;
+}
 
-function budgetFor(error: unknown, policy: RetryPolicy): Budget | undefined {
-  if (error instanceof RateLimitError) return 'rate-limit';
-  if (error instanceof ServerError || error instanceof ConnectionError) return 'errors';
-  if (error instanceof DownloadError && error.transient) return 'errors';
-  if (error instanceof ResponseLostError && policy.retryLostResponses) return 'errors';
+/** The rule for Ideogram's API and its result links. */
+export function ideogramRule(error: unknown, policy: RetryPolicy): RetryRule | undefined {
+  if (error instanceof RateLimitError) return { budget: 'rate-limit', retryAfterMs: error.retryAfterMs };
+  if (error instanceof ServerError) return { budget: 'errors', retryAfterMs: error.retryAfterMs };
+  if (error instanceof ConnectionError) return { budget: 'errors' };
+  if (error instanceof DownloadError && error.transient) return { budget: 'errors' };
+  if (error instanceof ResponseLostError && policy.retryLostResponses) return { budget: 'errors' };
   return undefined;
 }
 
@@ -75,22 +83,26 @@ export interface RetryEvent {
   readonly retry: number;
 }
 
-/** Runs `attempt` until it succeeds or the policy says stop; the last error is thrown. */
+/**
+ * Runs `attempt` until it succeeds or the policy says stop; the last error is thrown. `rule` classifies
+ * failures (Ideogram's by default; GitHub's API has its own).
+ */
 export async function withRetries<T>(
   attempt: () => Promise<T>,
   policy: RetryPolicy,
-  onRetry?: (event: RetryEvent) => void
+  onRetry?: (event: RetryEvent) => void,
+  rule: (error: unknown, policy: RetryPolicy) => RetryRule | undefined = ideogramRule
 ): Promise<T> {
-  const used: Record<Budget, number> = { 'rate-limit': 0, errors: 0 };
+  const used: Record<RetryRule['budget'], number> = { 'rate-limit': 0, errors: 0 };
   for (;;) {
     try {
       return await attempt();
     } catch (error) {
-      const budget = budgetFor(error, policy);
-      const limit = budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries;
-      if (budget === undefined || used[budget] >= limit) throw error;
-      const retryAfter = error instanceof RateLimitError || error instanceof ServerError ? error.retryAfterMs : undefined;
-      const delayMs = Math.min(retryAfter ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
+      const decision = rule(error, policy);
+      if (decision === undefined) throw error;
+      const { budget, retryAfterMs } = decision;
+      if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries)) throw error;
+      const delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
       used[budget] += 1;
       onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
       await policy.sleep(delayMs);

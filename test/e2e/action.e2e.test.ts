@@ -121,11 +121,12 @@ describe('the bundle as the runner runs it', () => {
     expect(ideogram.stats.downloadsWithApiKey).toBe(0);
   });
 
-  it('uploads the results as an artifact with their paths and reports where to get it', async () => {
+  it('uploads the results and the manifest as an artifact with their paths, and reports where to get it', async () => {
     const artifact = artifacts.artifacts.find(a => a.name === 'upscaled-images');
     expect(artifact?.finalized).toBe(true);
     const files = artifacts.files('upscaled-images');
     expect([...files.keys()].sort()).toEqual([
+      '.github/upscaled-images.json',
       'upscaled/assets/hero.png',
       'upscaled/assets/icons/star.png',
       'upscaled/photos/cat.png'
@@ -214,7 +215,7 @@ describeNode24('on Node 24, as on GitHub runners', () => {
     });
     expect(run.stdout).not.toContain('::error');
     expect(run.code).toBe(0);
-    expect([...artifacts.files('on-node-24').keys()]).toEqual(['upscaled/a/b.png']);
+    expect([...artifacts.files('on-node-24').keys()].sort()).toEqual(['.github/upscaled-images.json', 'upscaled/a/b.png']);
     expect(run.outputs.files).toBe('upscaled/a/b.png');
     expectKeyNowhere(run);
   });

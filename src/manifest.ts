@@ -1,0 +1,129 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { SourceResult } from './results.js';
+
+/**
+ * The manifest remembers, per source, the content hash and the settings that produced its results, so an
+ * unchanged image is never paid for twice. It is committed with the results.
+ */
+export interface ManifestEntry {
+  /** SHA-256 of the source's bytes. */
+  readonly sha256: string;
+  /** What produced the results: the provider and the API request fields. */
+  readonly settings: Record<string, unknown>;
+  /** `unsafe` entries are kept too: Ideogram bills a withheld result, so it is not asked for again. */
+  readonly status: 'upscaled' | 'unsafe';
+  readonly outputs: readonly { readonly path: string; readonly resolution: string | null; readonly seed: number | null }[];
+  readonly upscaledAt: string;
+}
+
+export interface ManifestDocument {
+  readonly version: 1;
+  readonly sources: Readonly<Record<string, ManifestEntry>>;
+}
+
+const EMPTY: ManifestDocument = { version: 1, sources: {} };
+
+export async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+/** JSON with sorted keys, so equal settings compare equal whatever order they were written in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false
+  );
+}
+
+export class Manifest {
+  private readonly entries: Map<string, ManifestEntry>;
+  private changed = false;
+
+  private constructor(
+    /** Workspace-relative path. */
+    readonly path: string,
+    private readonly workspace: string,
+    document: ManifestDocument
+  ) {
+    this.entries = new Map(Object.entries(document.sources));
+  }
+
+  /** Reads the manifest; a missing one is empty, an unreadable one is an error (it would cost a full re-run). */
+  static async load(workspace: string, path: string): Promise<Manifest> {
+    let text: string;
+    try {
+      text = await readFile(join(workspace, path), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Manifest(path, workspace, EMPTY);
+      throw error;
+    }
+    const document = JSON.parse(text) as Partial<ManifestDocument>;
+    if (document.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
+      throw new Error(`The manifest ${path} is not one this action wrote (version 1); move it away or set 'manifest'.`);
+    }
+    return new Manifest(path, workspace, document as ManifestDocument);
+  }
+
+  /** Every result path the manifest knows: never to be taken as a source. */
+  resultPaths(): Set<string> {
+    return new Set([...this.entries.values()].flatMap(entry => entry.outputs.map(output => output.path)));
+  }
+
+  /** The entry that makes `source` free to skip: same bytes, same settings, results still there. */
+  async unchanged(source: string, sha256: string, settings: Record<string, unknown>): Promise<ManifestEntry | undefined> {
+    const entry = this.entries.get(source);
+    if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings)) return undefined;
+    for (const output of entry.outputs) {
+      if (!(await exists(join(this.workspace, output.path)))) return undefined;
+    }
+    return entry;
+  }
+
+  /** Records what this run produced; failed and skipped sources keep what they had. */
+  record(result: SourceResult, sha256: string, settings: Record<string, unknown>, at: Date): void {
+    if (result.status !== 'upscaled' && result.status !== 'unsafe') return;
+    this.entries.set(result.source, {
+      sha256,
+      settings,
+      status: result.status,
+      outputs: result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed })),
+      upscaledAt: at.toISOString()
+    });
+    this.changed = true;
+  }
+
+  get hasChanges(): boolean {
+    return this.changed;
+  }
+
+  /** Writes atomically, sources sorted so the committed file diffs cleanly. */
+  async save(): Promise<void> {
+    const sources = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const target = join(this.workspace, this.path);
+    const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await writeFile(temporary, `${JSON.stringify({ version: 1, sources }, null, 2)}\n`);
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    this.changed = false;
+  }
+}

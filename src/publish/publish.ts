@@ -1,0 +1,97 @@
+import * as core from '@actions/core';
+import type { GitHubClient } from '../github/client.js';
+import { defaultBranch, type RunContext } from '../github/event.js';
+import { defaultRetryPolicy } from '../ideogram/retry.js';
+import { Input } from '../inputs.js';
+import { writtenFiles, type SourceResult } from '../results.js';
+import type { Settings } from '../settings.js';
+import { uploadArtifact, type PublishedArtifact } from './artifact.js';
+import { commitFiles } from './commit.js';
+
+export interface Published {
+  readonly artifact?: PublishedArtifact;
+  readonly commit?: { readonly sha: string; readonly branch: string; readonly files: number };
+}
+
+/** The commit message: the user's subject, then how many images it adds and from which sources. */
+export function commitMessage(subject: string, results: readonly SourceResult[], manifest: string | undefined): string {
+  const upscaled = results.filter(result => result.status === 'upscaled');
+  const images = upscaled.reduce((sum, result) => sum + result.outputs.length, 0);
+  const lines = upscaled.slice(0, 50).map(result => `- ${result.source} → ${result.outputs.map(o => o.path).join(', ')}`);
+  if (upscaled.length > 50) lines.push(`- … and ${upscaled.length - 50} more`);
+  const tail = manifest ? `\n\nManifest: ${manifest}` : '';
+  return `${subject}\n\nAdds ${images} upscaled image(s) from ${upscaled.length} source(s):\n${lines.join('\n')}${tail}`;
+}
+
+/** Why results cannot be committed on this run, before trying. */
+function cannotCommit(settings: Settings, context: RunContext): string | undefined {
+  const { event } = context;
+  if (event.kind === 'pull_request' && event.headRepo !== `${context.owner}/${context.repo}`) {
+    return `the pull request comes from the fork ${event.headRepo || '(deleted)'}, which this workflow's token cannot push to`;
+  }
+  if (!(settings.commit.branch ?? defaultBranch(event))) {
+    return `this ${event.kind === 'other' ? event.name || 'manual' : event.kind} run is not on a branch; set '${Input.Branch}'`;
+  }
+  return undefined;
+}
+
+/**
+ * Hands the results over as the user asked: a commit on the branch, an artifact, or both. A commit that cannot
+ * be made (a fork's pull request, a read-only token) is not a failure: the results go to the artifact instead,
+ * with a warning saying why.
+ */
+export async function publishResults(
+  settings: Settings,
+  results: readonly SourceResult[],
+  manifest: string | undefined,
+  github: () => Promise<{ client: GitHubClient; context: RunContext }>
+): Promise<Published> {
+  if (settings.dryRun || settings.publish === 'none') return {};
+  const files = writtenFiles(results);
+  if (files.length === 0) {
+    core.info('Nothing new to publish.');
+    return {};
+  }
+  const withManifest = manifest ? [...files, manifest] : files;
+  let wantArtifact = settings.publish === 'artifact' || settings.publish === 'both';
+  let commit: Published['commit'];
+
+  if (settings.publish === 'commit' || settings.publish === 'both') {
+    const { client, context } = await github();
+    const branch = settings.commit.branch ?? defaultBranch(context.event);
+    const reason = cannotCommit(settings, context);
+    const outcome =
+      reason === undefined && branch !== undefined
+        ? await commitFiles(
+            client,
+            {
+              owner: context.owner,
+              repo: context.repo,
+              branch,
+              workspace: settings.workspace,
+              files: withManifest,
+              message: commitMessage(settings.commit.message, results, manifest),
+              author: settings.commit.author
+            },
+            defaultRetryPolicy({ maxRetries: settings.maxRetries })
+          )
+        : { kind: 'refused' as const, reason: reason ?? 'no branch' };
+    if (outcome.kind === 'committed') {
+      commit = { sha: outcome.sha, branch: branch as string, files: withManifest.length };
+      core.info(`Committed ${withManifest.length} file(s) to ${branch} as ${outcome.sha}.`);
+    } else {
+      core.warning(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
+      wantArtifact = true;
+    }
+  }
+
+  let artifact: PublishedArtifact | undefined;
+  if (wantArtifact) {
+    artifact = await uploadArtifact(
+      { name: settings.artifactName, workspace: settings.workspace, files: withManifest, retentionDays: settings.retentionDays },
+      process.env
+    );
+    core.info(`Uploaded ${withManifest.length} file(s) as artifact '${settings.artifactName}' (id ${artifact.id}).`);
+  }
+  return { artifact, commit };
+}

@@ -1,0 +1,250 @@
+/**
+ * Committing results back through GitHub's Git Data API, only what the event changed, and the manifest that
+ * makes a second run free — the built bundle against loopback GitHub, Ideogram and artifact services.
+ */
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { startFakeArtifactService, type FakeArtifactService } from '../fakes/artifact-server.js';
+import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js';
+import { encodePng, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
+import { runAction, type ActionRun } from '../support/run-action.js';
+
+const KEY = 'sk-commit-test-key';
+const MANIFEST = '.github/upscaled-images.json';
+
+let ideogram: FakeIdeogram;
+let artifacts: FakeArtifactService;
+
+beforeAll(async () => {
+  ideogram = await startFakeIdeogram({ apiKey: KEY });
+  artifacts = await startFakeArtifactService();
+});
+afterAll(async () => {
+  await ideogram.close();
+  await artifacts.close();
+});
+
+/** A checkout of `ref`: the fake repository's files written to a fresh workspace. */
+async function checkout(github: FakeGitHub, ref: string): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'checkout-'));
+  for (const path of github.listFiles(ref)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), github.readFile(ref, path) as Buffer);
+  }
+  return root;
+}
+
+interface Scenario {
+  github: FakeGitHub;
+  workspace: string;
+  event: unknown;
+  eventName: string;
+  inputs?: Record<string, string>;
+  token?: string;
+  ref?: string;
+}
+
+async function run(scenario: Scenario): Promise<ActionRun> {
+  ideogram.resetStats();
+  return runAction({
+    workspace: scenario.workspace,
+    event: scenario.event,
+    inputs: {
+      'api-key': KEY,
+      'api-url': ideogram.url,
+      publish: 'commit',
+      'github-token': scenario.token ?? scenario.github.token,
+      'artifact-name': `results-${Math.random().toString(36).slice(2)}`,
+      ...scenario.inputs
+    },
+    env: {
+      ...artifacts.env,
+      GITHUB_API_URL: scenario.github.url,
+      GITHUB_REPOSITORY: `${scenario.github.owner}/${scenario.github.repo}`,
+      GITHUB_EVENT_NAME: scenario.eventName,
+      GITHUB_REF: scenario.ref ?? 'refs/heads/main'
+    }
+  });
+}
+
+function servedBytes(): Set<string> {
+  return new Set([...ideogram.served.values()].map(bytes => bytes.toString('base64')));
+}
+
+describe('on push, commit the new results to the branch', () => {
+  let github: FakeGitHub;
+  let before: string;
+  let after: string;
+  let workspace: string;
+  let first: ActionRun;
+
+  beforeAll(async () => {
+    github = await startFakeGitHub();
+    github.commitFiles('main', { 'assets/old.png': encodePng(12, 12, 9) }, 'an older image');
+    before = github.headSha('main');
+    github.commitFiles('main', { 'assets/new.png': encodePng(20, 10, 1), 'art/logo.png': encodePng(8, 8, 2), 'notes.txt': 'hi' });
+    after = github.headSha('main');
+    workspace = await checkout(github, after);
+    first = await run({ github, workspace, eventName: 'push', event: { before, after, ref: 'refs/heads/main' } });
+  });
+  afterAll(() => github.close());
+
+  it('upscales only the images the push added, and commits exactly their results and the manifest', () => {
+    expect(first.code).toBe(0);
+    expect(ideogram.upscales.map(u => u.fileName).sort()).toEqual(['logo.png', 'new.png']);
+    const head = github.headSha('main');
+    expect(first.outputs['commit-sha']).toBe(head);
+    const commit = github.getCommit(head);
+    expect(commit.parents).toEqual([after]);
+    const added = github.listFiles(head).filter(path => !github.listFiles(after).includes(path));
+    expect(added.sort()).toEqual([MANIFEST, 'upscaled/art/logo.png', 'upscaled/assets/new.png']);
+  });
+
+  it('commits blobs byte-identical to what Ideogram served, signed by GitHub, without force', () => {
+    const head = github.headSha('main');
+    const served = servedBytes();
+    for (const path of ['upscaled/art/logo.png', 'upscaled/assets/new.png']) {
+      expect(served.has((github.readFile(head, path) as Buffer).toString('base64'))).toBe(true);
+    }
+    const commit = github.getCommit(head);
+    expect(commit.verified).toBe(true);
+    expect(commit.message).toMatch(/^Upscale images with Ideogram\n\nAdds 2 upscaled image\(s\) from 2 source\(s\)/);
+    expect(github.forcedUpdates).toBe(0);
+  });
+
+  it('records each source in the manifest with its hash, settings and results', () => {
+    const manifest = JSON.parse((github.readFile(github.headSha('main'), MANIFEST) as Buffer).toString('utf8'));
+    expect(Object.keys(manifest.sources).sort()).toEqual(['art/logo.png', 'assets/new.png']);
+    expect(manifest.sources['assets/new.png']).toMatchObject({
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      settings: { provider: 'ideogram', request: {} },
+      status: 'upscaled',
+      outputs: [{ path: 'upscaled/assets/new.png', resolution: '40x20' }]
+    });
+  });
+
+  it('a second run of the same push makes no upscale call and no commit', async () => {
+    const head = github.headSha('main');
+    const again = await run({ github, workspace, eventName: 'push', event: { before, after } });
+    expect(again.code).toBe(0);
+    expect(ideogram.stats.requests).toBe(0);
+    expect(again.outputs).toMatchObject({ 'commit-sha': '', skipped: '2', upscaled: '0', files: '' });
+    expect(github.headSha('main')).toBe(head);
+  });
+
+  it('a changed setting makes the images eligible again; force redoes them all', async () => {
+    const changed = await run({ github, workspace, eventName: 'push', event: { before, after }, inputs: { detail: '80' } });
+    expect(changed.outputs.upscaled).toBe('2');
+    expect(ideogram.upscales.every(u => u.imageRequest.detail === 80)).toBe(true);
+    const forced = await run({
+      github,
+      workspace,
+      eventName: 'workflow_dispatch',
+      event: {},
+      inputs: { detail: '80', force: 'true' }
+    });
+    // A manual run takes every image, and results of earlier runs are never sources.
+    expect(ideogram.upscales.map(u => u.fileName).sort()).toEqual(['logo.png', 'new.png', 'old.png']);
+    expect(forced.code).toBe(0);
+  });
+});
+
+describe('races, refusals and rate limits', () => {
+  let github: FakeGitHub;
+  beforeEach(async () => {
+    github = await startFakeGitHub();
+  });
+  afterEach(() => github.close());
+
+  async function push(files: Record<string, Buffer>): Promise<Scenario> {
+    const before = github.headSha('main');
+    github.commitFiles('main', files);
+    const after = github.headSha('main');
+    return { github, workspace: await checkout(github, after), eventName: 'push', event: { before, after } };
+  }
+
+  it('wins a race with another push without forcing, keeping their commit', async () => {
+    const scenario = await push({ 'a.png': encodePng(6, 6) });
+    github.moveBranchBeforeNextUpdate('main', { 'theirs.txt': 'pushed meanwhile' });
+    const result = await run(scenario);
+    expect(result.code).toBe(0);
+    const head = github.headSha('main');
+    expect(result.outputs['commit-sha']).toBe(head);
+    expect(github.readFile(head, 'theirs.txt')?.toString()).toBe('pushed meanwhile');
+    expect(github.readFile(head, 'upscaled/a.png')).toBeDefined();
+    expect(github.forcedUpdates).toBe(0);
+  });
+
+  it('waits out secondary rate limits on blob creation', async () => {
+    const scenario = await push({ 'a.png': encodePng(6, 6), 'b.png': encodePng(7, 7) });
+    github.rateLimitBlobs(2, 'secondary-403');
+    const result = await run(scenario);
+    expect(result.code).toBe(0);
+    expect(github.listFiles('main')).toEqual(expect.arrayContaining(['upscaled/a.png', 'upscaled/b.png']));
+  });
+
+  it('falls back to the artifact with a warning when the token cannot write', async () => {
+    const scenario = await push({ 'a.png': encodePng(6, 6) });
+    const head = github.headSha('main');
+    const result = await run({ ...scenario, token: github.readOnlyToken, inputs: { 'artifact-name': 'read-only' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/::warning::Not committing the results: GitHub refused the write \(HTTP 403/);
+    expect(github.headSha('main')).toBe(head);
+    expect([...artifacts.files('read-only').keys()].sort()).toEqual([MANIFEST, 'upscaled/a.png']);
+    expect(result.outputs['commit-sha']).toBe('');
+  });
+});
+
+describe('pull requests', () => {
+  let github: FakeGitHub;
+  beforeEach(async () => {
+    github = await startFakeGitHub();
+  });
+  afterEach(() => github.close());
+
+  function openPullRequest(files: Record<string, Buffer | string>, fork?: string): { workspace: Promise<string>; event: unknown } {
+    github.commitFiles('feature', files);
+    github.addPullRequest({ number: 7, headRef: 'feature', baseRef: 'main', fork: Boolean(fork), headRepoFullName: fork });
+    const headRepo = fork ?? `${github.owner}/${github.repo}`;
+    return {
+      workspace: checkout(github, 'feature'),
+      event: { pull_request: { number: 7, head: { ref: 'feature', repo: { full_name: headRepo } } } }
+    };
+  }
+
+  it("commits to the pull request's head branch only the images it changes, across pages of files", async () => {
+    const files: Record<string, Buffer | string> = { 'img/one.png': encodePng(5, 5, 1), 'img/two.png': encodePng(6, 6, 2) };
+    for (let i = 0; i < 120; i++) files[`docs/page-${i}.md`] = `page ${i}`;
+    const pr = openPullRequest(files);
+    const mainHead = github.headSha('main');
+    const result = await run({
+      github,
+      workspace: await pr.workspace,
+      eventName: 'pull_request',
+      event: pr.event,
+      ref: 'refs/pull/7/merge'
+    });
+    expect(result.code).toBe(0);
+    expect(ideogram.upscales.map(u => u.fileName).sort()).toEqual(['one.png', 'two.png']);
+    expect(github.requests.filter(r => r.path.endsWith('/pulls/7/files')).length).toBe(2);
+    expect(github.readFile('feature', 'upscaled/img/one.png')).toBeDefined();
+    expect(github.headSha('main')).toBe(mainHead);
+  });
+
+  it('from a fork: no commit, the artifact instead, a warning, and success', async () => {
+    const pr = openPullRequest({ 'img/x.png': encodePng(5, 5) }, 'someone/fork');
+    const featureHead = github.headSha('feature');
+    const result = await run({
+      github,
+      workspace: await pr.workspace,
+      eventName: 'pull_request',
+      event: pr.event,
+      inputs: { 'artifact-name': 'from-fork' }
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/::warning::Not committing the results: the pull request comes from the fork someone\/fork/);
+    expect(github.headSha('feature')).toBe(featureHead);
+    expect([...artifacts.files('from-fork').keys()]).toContain('upscaled/img/x.png');
+  });
+});
