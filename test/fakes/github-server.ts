@@ -74,7 +74,7 @@ export interface FakeGitHub {
   /** Registers a pull request. Its head/base shas are read from the branches at request time. */
   addPullRequest(pr: FakePullRequest): void;
 
-  /** The next PATCH of that branch's ref first sees someone else's commit (with these files) land on it. */
+  /** The next PATCH of that branch's ref first sees someone else's commit (with these files) land on it; calls queue up, one per PATCH. */
   moveBranchBeforeNextUpdate(branch: string, files: Record<string, Buffer | string>): void;
   /** The next n blob POSTs answer 403 secondary rate limit (default) or 429, both with `retry-after: 1`. */
   rateLimitBlobs(n: number, kind?: 'secondary-403' | '429'): void;
@@ -480,7 +480,8 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
 
   const repo = new Repo();
   const pulls = new Map<number, FakePullRequest>();
-  const pendingMoves = new Map<string, Record<string, Buffer | string>>();
+  // Per branch, the commits that land just before each of the next ref updates, in order.
+  const pendingMoves = new Map<string, Record<string, Buffer | string>[]>();
   const rateLimit = { remaining: 0, kind: 'secondary-403' as 'secondary-403' | '429' };
   const requests: FakeRequestRecord[] = [];
   let requestCounter = 0;
@@ -859,11 +860,8 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
           if (force) fake.forcedUpdates++;
           if (ref.startsWith('refs/heads/')) {
             const branch = ref.slice('refs/heads/'.length);
-            const move = pendingMoves.get(branch);
-            if (move) {
-              pendingMoves.delete(branch);
-              if (repo.refs.has(ref)) commitFiles(branch, move, 'Concurrent change');
-            }
+            const move = pendingMoves.get(branch)?.shift();
+            if (move && repo.refs.has(ref)) commitFiles(branch, move, 'Concurrent change');
           }
           const current = repo.refs.get(ref);
           if (!current) validation('Reference does not exist');
@@ -1193,7 +1191,7 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
       pulls.set(pr.number, { ...pr });
     },
     moveBranchBeforeNextUpdate(branch, files) {
-      pendingMoves.set(branch, { ...files });
+      pendingMoves.set(branch, [...(pendingMoves.get(branch) ?? []), { ...files }]);
     },
     rateLimitBlobs(n, kind = 'secondary-403') {
       rateLimit.remaining = n;

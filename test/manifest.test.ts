@@ -1,0 +1,72 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Manifest, hashFile } from '../src/manifest.js';
+import type { SourceResult } from '../src/results.js';
+import { makeWorkspace } from './support/workspace.js';
+
+const SETTINGS = { provider: 'ideogram', request: { detail: 70 } };
+
+function upscaled(source: string, path: string): SourceResult {
+  return { source, status: 'upscaled', outputs: [{ path, resolution: '20x20', seed: 7, prompt: 'p' }] };
+}
+
+describe('Manifest', () => {
+  let workspace: string;
+  let sha: string;
+  beforeEach(async () => {
+    workspace = await makeWorkspace({ 'a.png': 'image bytes', 'out/a.png': 'result bytes' });
+    sha = await hashFile(join(workspace, 'a.png'));
+  });
+
+  it('hashes the whole file with SHA-256', () => {
+    // sha256('image bytes')
+    expect(sha).toBe('de7030234493a8bea844dbe1d8676e68a2c1a4b014c721f0425a22b6df66faec');
+  });
+
+  it('starts empty when the file does not exist, and is written sorted with what was upscaled', async () => {
+    const manifest = await Manifest.load(workspace, '.github/m.json');
+    expect(manifest.resultPaths().size).toBe(0);
+    manifest.record(upscaled('z.png', 'out/z.png'), 'f'.repeat(64), SETTINGS, new Date('2026-01-02T03:04:05Z'));
+    manifest.record(upscaled('a.png', 'out/a.png'), sha, SETTINGS, new Date('2026-01-02T03:04:05Z'));
+    manifest.record({ source: 'bad.png', status: 'failed', outputs: [], error: 'x' }, sha, SETTINGS, new Date());
+    expect(manifest.hasChanges).toBe(true);
+    await manifest.save();
+    const saved = JSON.parse(await readFile(join(workspace, '.github/m.json'), 'utf8'));
+    expect(Object.keys(saved.sources)).toEqual(['a.png', 'z.png']);
+    expect(saved.sources['a.png']).toEqual({
+      sha256: sha,
+      settings: SETTINGS,
+      status: 'upscaled',
+      outputs: [{ path: 'out/a.png', resolution: '20x20', seed: 7 }],
+      upscaledAt: '2026-01-02T03:04:05.000Z'
+    });
+  });
+
+  describe('unchanged', () => {
+    let manifest: Manifest;
+    beforeEach(async () => {
+      const first = await Manifest.load(workspace, 'm.json');
+      first.record(upscaled('a.png', 'out/a.png'), sha, SETTINGS, new Date());
+      await first.save();
+      manifest = await Manifest.load(workspace, 'm.json');
+    });
+
+    it('vouches for the same bytes and settings (in any key order) while the results exist', async () => {
+      expect(await manifest.unchanged('a.png', sha, { request: { detail: 70 }, provider: 'ideogram' })).toBeDefined();
+      expect(manifest.resultPaths()).toEqual(new Set(['out/a.png']));
+    });
+
+    it('does not when the content, a setting or a result changed', async () => {
+      expect(await manifest.unchanged('a.png', '0'.repeat(64), SETTINGS)).toBeUndefined();
+      expect(await manifest.unchanged('a.png', sha, { ...SETTINGS, request: { detail: 71 } })).toBeUndefined();
+      expect(await manifest.unchanged('other.png', sha, SETTINGS)).toBeUndefined();
+      await rm(join(workspace, 'out/a.png'));
+      expect(await manifest.unchanged('a.png', sha, SETTINGS)).toBeUndefined();
+    });
+  });
+
+  it('refuses a file it did not write rather than re-upscaling everything', async () => {
+    await writeFile(join(workspace, 'm.json'), '{"something": "else"}');
+    await expect(Manifest.load(workspace, 'm.json')).rejects.toThrow(/not one this action wrote/);
+  });
+});
