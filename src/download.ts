@@ -74,6 +74,8 @@ export async function downloadResult(
     }
     return await writeAtomically(source, body, destination, options.maxBytes);
   } finally {
+    // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
+    body.on('error', () => {});
     body.destroy();
   }
 }

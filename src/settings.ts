@@ -174,7 +174,7 @@ function apiUrl(raw: string): URL {
   } catch {
     throw new InputError(`Input '${Input.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
   }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
+  const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     // The key travels in a header: plain http only where it cannot leave the machine.
     throw new InputError(`Input '${Input.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
@@ -186,7 +186,7 @@ function apiUrl(raw: string): URL {
 }
 
 // The characters @actions/artifact refuses in a name.
-const BAD_ARTIFACT_NAME = /["':<>|*?\r\n\\/]/;
+const BAD_ARTIFACT_NAME = /[":<>|*?\r\n\\/]/;
 
 function artifactName(raw: string): string {
   if (BAD_ARTIFACT_NAME.test(raw)) {

@@ -39,7 +39,11 @@ export async function checkImage(path: string, relativePath: string, maxBytes: n
     if (!stats.isFile()) throw new ImageProblem(relativePath, 'is not a regular file');
     if (stats.size === 0) throw new ImageProblem(relativePath, 'is empty');
     if (stats.size > maxBytes) {
-      throw new ImageProblem(relativePath, `is ${megabytes(stats.size)}; the API accepts at most ${megabytes(maxBytes)}`);
+      // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
+      const [size, max] = megabytes(stats.size) === megabytes(maxBytes)
+        ? [`${stats.size} bytes`, `${maxBytes} bytes`]
+        : [megabytes(stats.size), megabytes(maxBytes)];
+      throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
     }
     const head = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);

@@ -1,0 +1,259 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Agent } from 'undici';
+import { downloadResult, type DownloadOptions } from '../src/download.js';
+import { IdeogramClient } from '../src/ideogram/client.js';
+import { DownloadError } from '../src/ideogram/errors.js';
+import type { ImageRequest } from '../src/ideogram/types.js';
+import { EXTENSIONS, type ImageFormat } from '../src/image-format.js';
+import { checkImage } from '../src/validation.js';
+import { startFakeIdeogram, type FakeIdeogram, type Fault } from './fakes/ideogram-server.js';
+import { encodePng, jpegBytes, listFiles, makeTempDir, removeDir, writeFiles } from './support/files.js';
+
+const KEY = 'download-test-key';
+const MB = 1024 * 1024;
+
+let dir: string;
+let out: string;
+let fake: FakeIdeogram;
+let client: IdeogramClient;
+let dispatcher: Agent;
+
+/** A loopback server standing in for a misbehaving image host; counts the requests it gets. */
+interface Host {
+  url: string;
+  hits: number;
+  close(): Promise<void>;
+}
+
+async function startHost(handler: http.RequestListener): Promise<Host> {
+  const host = { url: '', hits: 0, close: async () => {} };
+  const server = http.createServer((req, res) => {
+    host.hits += 1;
+    handler(req, res);
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  host.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  host.close = () =>
+    new Promise<void>(resolve => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return host;
+}
+
+function options(overrides: Partial<DownloadOptions> = {}): DownloadOptions {
+  return { apiUrl: new URL(fake.url), maxBytes: 50 * MB, dispatcher, ...overrides };
+}
+
+/** Where results go in these tests: `out/<name>.<real extension>`; records the formats it was asked for. */
+function destination(name: string, asked: ImageFormat[] = []): (format: ImageFormat) => string {
+  return format => {
+    asked.push(format);
+    return join(out, 'nested', `${name}.${EXTENSIONS[format]}`);
+  };
+}
+
+/** Upscales the source through the fake and returns the result links it gave. */
+async function links(fault?: Fault, fields: Record<string, unknown> = {}): Promise<string[]> {
+  if (fault) fake.inject(fault);
+  const image = await checkImage(join(dir, 'src.png'), 'src.png', 10 * MB);
+  const response = await client.upscale(image, fields as ImageRequest);
+  return response.data.map(item => item.url ?? '');
+}
+
+async function failure(promise: Promise<unknown>): Promise<DownloadError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown
+  );
+  expect(error).toBeInstanceOf(DownloadError);
+  return error as DownloadError;
+}
+
+beforeAll(async () => {
+  dir = await makeTempDir('download-');
+  await writeFiles(dir, { 'src.png': encodePng(40, 30) });
+});
+
+afterAll(async () => {
+  await removeDir(dir);
+});
+
+beforeEach(async () => {
+  out = await makeTempDir('download-out-');
+  fake = await startFakeIdeogram({ apiKey: KEY });
+  client = new IdeogramClient({ apiUrl: new URL(fake.url), apiKey: KEY, timeoutMs: 10_000 });
+  dispatcher = new Agent();
+});
+
+afterEach(async () => {
+  await Promise.all([client.close(), dispatcher.close()]);
+  await fake.close();
+  await removeDir(out);
+});
+
+describe('a good link', () => {
+  test('writes exactly the bytes served, where destination says, named by the real format', async () => {
+    const [link] = await links();
+    const asked: ImageFormat[] = [];
+    const saved = await downloadResult('src.png', link ?? '', destination('result', asked), options());
+
+    const served = fake.served.get(new URL(link ?? '').pathname);
+    expect(served).toBeDefined();
+    expect(saved).toEqual({ path: join(out, 'nested', 'result.png'), format: 'png', bytes: served?.length });
+    expect((await readFile(saved.path)).equals(served ?? Buffer.alloc(0))).toBe(true);
+    expect(asked).toEqual(['png']);
+    expect(await listFiles(out)).toEqual(['nested/result.png']);
+  });
+
+  test('never sends the API key to the image host', async () => {
+    for (const [i, link] of (await links(undefined, { num_images: 3 })).entries()) {
+      await downloadResult('src.png', link, destination(`r${i}`), options());
+    }
+    expect(fake.stats.downloads).toBe(3);
+    expect(fake.stats.downloadsWithApiKey).toBe(0);
+  });
+
+  test('an existing file at the destination is replaced whole', async () => {
+    await writeFiles(out, { 'nested/result.png': 'old contents that are longer than nothing' });
+    const [link] = await links();
+    const saved = await downloadResult('src.png', link ?? '', destination('result'), options());
+    expect((await readFile(saved.path)).equals(fake.served.get(new URL(link ?? '').pathname) ?? Buffer.alloc(0))).toBe(true);
+  });
+});
+
+describe('refused links and answers', () => {
+  test('an expired link: DownloadError saying so, status 403, not worth retrying', async () => {
+    const [link] = await links({ kind: 'expired-url' });
+    const error = await failure(downloadResult('src.png', link ?? '', destination('result'), options()));
+    expect(error.status).toBe(403);
+    expect(error.message).toMatch(/expired/);
+    expect(error.transient).toBe(false);
+    expect(error.file).toBe('src.png');
+    expect(await listFiles(out)).toEqual([]);
+  });
+
+  test('a link to a foreign host is refused without any request to it', async () => {
+    const foreign = await startHost((_req, res) => res.end(encodePng(2, 2)));
+    try {
+      const [link] = await links({ kind: 'foreign-url', url: `${foreign.url}/api/images/ephemeral/x.png` });
+      const error = await failure(downloadResult('src.png', link ?? '', destination('result'), options()));
+      expect(error.message).toMatch(/not an Ideogram host/);
+      expect(error.message).toContain(foreign.url);
+      expect(foreign.hits).toBe(0);
+      expect(await listFiles(out)).toEqual([]);
+    } finally {
+      await foreign.close();
+    }
+  });
+
+  test.each([
+    'https://ideogram.ai.evil.example/api/images/ephemeral/x.png',
+    'http://ideogram.ai/api/images/ephemeral/x.png',
+    'https://notideogram.ai/x.png',
+    'file:///etc/passwd'
+  ])('%s is refused before any request', async link => {
+    const error = await failure(downloadResult('src.png', link, destination('result'), options()));
+    expect(error.message).toMatch(/not an Ideogram host/);
+  });
+
+  test('something that is not a URL', async () => {
+    const error = await failure(downloadResult('src.png', 'not a link', destination('result'), options()));
+    expect(error.message).toMatch(/not a URL/);
+  });
+
+  test('a page instead of an image (wrong content type) is refused, nothing written', async () => {
+    const [link] = await links({ kind: 'wrong-type' });
+    const error = await failure(downloadResult('src.png', link ?? '', destination('result'), options()));
+    expect(error.message).toMatch(/text\/html.*not an image/);
+    expect(await listFiles(out)).toEqual([]);
+  });
+
+  test('a result over the size cap is refused, nothing written', async () => {
+    const [link] = await links();
+    const error = await failure(downloadResult('src.png', link ?? '', destination('result'), options({ maxBytes: 100 })));
+    expect(error.message).toMatch(/100-byte cap/);
+    expect(await listFiles(out)).toEqual([]);
+  });
+});
+
+describe('a misbehaving image host (configured API origin)', () => {
+  let host: Host | undefined;
+  afterEach(async () => {
+    await host?.close();
+    host = undefined;
+  });
+
+  async function fetchFrom(handler: http.RequestListener, maxBytes = 50 * MB): Promise<DownloadError> {
+    host = await startHost(handler);
+    return failure(
+      downloadResult('src.png', `${host.url}/img.png`, destination('result'), options({ apiUrl: new URL(host.url), maxBytes }))
+    );
+  }
+
+  test('a stream cut halfway leaves neither a partial nor a temporary file, and may be fetched again', async () => {
+    const png = Buffer.concat([encodePng(4, 4), randomBytes(256 * 1024)]);
+    const error = await fetchFrom((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': String(png.length) });
+      res.write(png.subarray(0, 4096), () => setTimeout(() => res.destroy(), 20));
+    });
+    expect(error.transient).toBe(true);
+    expect(await listFiles(out)).toEqual([]);
+  });
+
+  test('no Content-Length and more than the cap: stopped while streaming, nothing left behind', async () => {
+    const error = await fetchFrom((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'image/png' });
+      res.write(encodePng(4, 4));
+      res.end(Buffer.alloc(64 * 1024));
+    }, 32 * 1024);
+    expect(error.message).toMatch(/over the 32768-byte cap/);
+    expect(await listFiles(out)).toEqual([]);
+  });
+
+  test('image/png that is not an image by its bytes is refused', async () => {
+    const error = await fetchFrom((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'image/png' });
+      res.end('<html>sign in</html>');
+    });
+    expect(error.message).toMatch(/not a PNG, JPEG or WebP/);
+    expect(await listFiles(out)).toEqual([]);
+  });
+
+  test('a redirect is not followed', async () => {
+    const elsewhere = await startHost((_req, res) => res.end(encodePng(2, 2)));
+    try {
+      const error = await fetchFrom((_req, res) => {
+        res.writeHead(302, { Location: `${elsewhere.url}/img.png` });
+        res.end();
+      });
+      expect(error.status).toBe(302);
+      expect(elsewhere.hits).toBe(0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  test('a 5xx is worth fetching again, a 404 is not', async () => {
+    expect((await fetchFrom((_req, res) => res.writeHead(503).end())).transient).toBe(true);
+    await host?.close();
+    expect((await fetchFrom((_req, res) => res.writeHead(404).end())).transient).toBe(false);
+  });
+
+  test('the extension follows the real format: JPEG bytes labelled image/png become .jpg', async () => {
+    const jpeg = jpegBytes(20, 10);
+    host = await startHost((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'image/png' });
+      res.end(jpeg);
+    });
+    const saved = await downloadResult('src.png', `${host.url}/img.png`, destination('result'), options({ apiUrl: new URL(host.url) }));
+    expect(saved.format).toBe('jpeg');
+    expect(saved.path).toBe(join(out, 'nested', 'result.jpg'));
+    expect((await readFile(saved.path)).equals(jpeg)).toBe(true);
+    expect(await listFiles(out)).toEqual(['nested/result.jpg']);
+  });
+});

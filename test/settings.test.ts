@@ -1,0 +1,336 @@
+import { isAbsolute, resolve } from 'node:path';
+import { Input, InputError } from '../src/inputs.js';
+import { DEFAULT_FILES, inflightBounds, readSettings, type Settings } from '../src/settings.js';
+
+type Inputs = Partial<Record<Input, string>>;
+
+/** Reads settings the way the runner hands them over: every input a string, unset ones empty. */
+function read(inputs: Inputs = {}, workspace = '/tmp/ws'): Settings {
+  const all: Inputs = { [Input.ApiKey]: 'secret-key', ...inputs };
+  return readSettings(name => all[name] ?? '', workspace);
+}
+
+/** The InputError message `readSettings` throws for these inputs. */
+function errorFor(inputs: Inputs): string {
+  try {
+    read(inputs);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+  throw new Error(`no error for ${JSON.stringify(inputs)}`);
+}
+
+describe('defaults', () => {
+  test('empty inputs fall back to the documented defaults', () => {
+    const settings = read();
+    expect(settings).toMatchObject({
+      provider: 'ideogram',
+      apiKey: 'secret-key',
+      imagesPerSource: 1,
+      publish: 'artifact',
+      artifactName: 'upscaled-images',
+      retentionDays: undefined,
+      concurrency: { kind: 'auto' },
+      maxRetries: 4,
+      requestTimeoutMs: 180_000,
+      retryTimeouts: false,
+      maxFileBytes: 10 * 1024 * 1024,
+      failOnError: true,
+      dryRun: false
+    });
+    expect(settings.apiUrl.href).toBe('https://api.ideogram.ai/');
+    expect(settings.output.pattern).toBe('upscaled/{dir}/{name}.{ext}');
+    expect(settings.patterns).toEqual(DEFAULT_FILES.split('\n'));
+    expect(settings.patterns).toContain('!**/node_modules/**');
+  });
+
+  test('inputs made only of spaces count as empty', () => {
+    const settings = read({ [Input.Concurrency]: '   ', [Input.MaxRetries]: ' ', [Input.Resemblance]: '  ' });
+    expect(settings.concurrency).toEqual({ kind: 'auto' });
+    expect(settings.maxRetries).toBe(4);
+    expect(settings.imageRequest).toEqual({});
+  });
+
+  test('no API field set: image_request serialises to {} so the API applies its own defaults', () => {
+    const settings = read();
+    expect(settings.imageRequest).toEqual({});
+    expect(JSON.stringify(settings.imageRequest)).toBe('{}');
+  });
+
+  test('only the API fields that were set go into image_request', () => {
+    const settings = read({ [Input.Prompt]: 'a red fox', [Input.Detail]: '70' });
+    expect(JSON.parse(JSON.stringify(settings.imageRequest))).toEqual({ prompt: 'a red fox', detail: 70 });
+    expect(Object.keys(settings.imageRequest).sort()).toEqual(['detail', 'prompt']);
+  });
+
+  test('every API field, typed as the API wants (numbers as numbers, enums in upper case)', () => {
+    const settings = read({
+      [Input.Prompt]: 'harbour at dawn',
+      [Input.Resemblance]: '1',
+      [Input.Detail]: '100',
+      [Input.MagicPromptOption]: 'off',
+      [Input.MagicPromptVersion]: 'v_0_8',
+      [Input.NumImages]: '3',
+      [Input.Seed]: '2147483647'
+    });
+    expect(settings.imageRequest).toEqual({
+      prompt: 'harbour at dawn',
+      resemblance: 1,
+      detail: 100,
+      magic_prompt_option: 'OFF',
+      magic_prompt_version: 'V_0_8',
+      num_images: 3,
+      seed: 2147483647
+    });
+    expect(settings.imagesPerSource).toBe(3);
+  });
+
+  test('the other settings are converted to the units the code uses', () => {
+    const settings = read({
+      [Input.RequestTimeout]: '30',
+      [Input.MaxFileSize]: '25',
+      [Input.RetentionDays]: '7',
+      [Input.MaxRetries]: '0',
+      [Input.RetryTimeouts]: 'TRUE',
+      [Input.FailOnError]: 'False',
+      [Input.Publish]: 'NONE'
+    });
+    expect(settings).toMatchObject({
+      requestTimeoutMs: 30_000,
+      maxFileBytes: 25 * 1024 * 1024,
+      retentionDays: 7,
+      maxRetries: 0,
+      retryTimeouts: true,
+      failOnError: false,
+      publish: 'none'
+    });
+  });
+
+  test('the workspace is made absolute', () => {
+    const settings = read({}, 'some/relative/dir');
+    expect(isAbsolute(settings.workspace)).toBe(true);
+    expect(settings.workspace).toBe(resolve('some/relative/dir'));
+  });
+});
+
+describe('range errors name the input, the value and the allowed range', () => {
+  test.each<[Input, string, string]>([
+    [Input.Resemblance, '0', 'from 1 to 100'],
+    [Input.Resemblance, '101', 'from 1 to 100'],
+    [Input.Resemblance, '50.5', 'from 1 to 100'],
+    [Input.Detail, '-3', 'from 1 to 100'],
+    [Input.Detail, 'lots', 'from 1 to 100'],
+    [Input.NumImages, '0', 'from 1 to 8'],
+    [Input.NumImages, '9', 'from 1 to 8'],
+    [Input.Seed, '-1', 'from 0 to 2147483647'],
+    [Input.Seed, '2147483648', 'from 0 to 2147483647'],
+    [Input.Seed, '1e3', 'from 0 to 2147483647'],
+    [Input.RetentionDays, '0', 'from 1 to 90'],
+    [Input.RetentionDays, '91', 'from 1 to 90'],
+    [Input.MaxRetries, '11', 'from 0 to 10'],
+    [Input.MaxRetries, '-1', 'from 0 to 10'],
+    [Input.RequestTimeout, '0', 'from 1 to 3600'],
+    [Input.RequestTimeout, '3601', 'from 1 to 3600'],
+    [Input.MaxFileSize, '26', 'from 1 to 25'],
+    [Input.MaxFileSize, '0', 'from 1 to 25'],
+    [Input.Concurrency, '0', 'from 1 to 64'],
+    [Input.Concurrency, '65', 'from 1 to 64'],
+    [Input.Concurrency, 'many', 'from 1 to 64']
+  ])("%s = '%s' is refused", (input, value, range) => {
+    const message = errorFor({ [input]: value });
+    expect(message).toContain(`'${input}'`);
+    expect(message).toContain(`'${value}'`);
+    expect(message).toContain(range);
+  });
+
+  test('the bounds themselves are accepted', () => {
+    const settings = read({
+      [Input.Resemblance]: '100',
+      [Input.Detail]: '1',
+      [Input.NumImages]: '8',
+      [Input.Seed]: '0',
+      [Input.RetentionDays]: '90',
+      [Input.MaxRetries]: '10',
+      [Input.RequestTimeout]: '3600',
+      [Input.MaxFileSize]: '1',
+      [Input.Concurrency]: '64'
+    });
+    expect(settings.imageRequest).toMatchObject({ resemblance: 100, detail: 1, num_images: 8, seed: 0 });
+    expect(settings.retentionDays).toBe(90);
+  });
+});
+
+describe('enum errors name the input, the value and the choices', () => {
+  test.each<[Input, string, string[]]>([
+    [Input.MagicPromptOption, 'MAYBE', ['AUTO', 'ON', 'OFF']],
+    [Input.MagicPromptVersion, 'V_1', ['V_0', 'V_0_1', 'V_0_8']],
+    [Input.Publish, 'email', ['artifact', 'none']],
+    [Input.Provider, 'openai', ['ideogram', 'local']],
+    [Input.DryRun, 'yes', ['true', 'false']],
+    [Input.FailOnError, '1', ['true', 'false']],
+    [Input.RetryTimeouts, 'on', ['true', 'false']]
+  ])("%s = '%s' is refused", (input, value, allowed) => {
+    const message = errorFor({ [input]: value });
+    expect(message).toContain(`'${input}'`);
+    expect(message).toContain(`'${value}'`);
+    for (const option of allowed) expect(message).toContain(option);
+  });
+
+  test.each(['commit', 'both'])("publish '%s' needs a github-token, and says so", mode => {
+    const message = errorFor({ [Input.Publish]: mode });
+    expect(message).toContain(`'${Input.GithubToken}'`);
+    expect(message).toContain(mode);
+  });
+});
+
+describe('api-key', () => {
+  test('is required to send anything to Ideogram', () => {
+    const message = errorFor({ [Input.ApiKey]: '' });
+    expect(message).toContain(`'${Input.ApiKey}'`);
+    expect(message).toMatch(/required/);
+  });
+
+  test('a key of only spaces is no key', () => {
+    expect(errorFor({ [Input.ApiKey]: '   ' })).toContain(`'${Input.ApiKey}'`);
+  });
+
+  test('is not needed in a dry run', () => {
+    const settings = read({ [Input.ApiKey]: '', [Input.DryRun]: 'true' });
+    expect(settings.dryRun).toBe(true);
+    expect(settings.apiKey).toBe('');
+  });
+
+  test('is not needed with the local provider', () => {
+    const settings = read({ [Input.ApiKey]: '', [Input.Provider]: 'LOCAL' });
+    expect(settings.provider).toBe('local');
+  });
+});
+
+describe('api-url', () => {
+  test.each(['http://api.ideogram.ai', 'http://10.0.0.5:8080', 'ftp://api.ideogram.ai'])(
+    "refuses '%s': the key would travel in clear text",
+    url => {
+      const message = errorFor({ [Input.ApiUrl]: url });
+      expect(message).toContain(`'${Input.ApiUrl}'`);
+      expect(message).toContain(url);
+      expect(message).toMatch(/https/);
+    }
+  );
+
+  // BUG (src/settings.ts, reported): any host *name* starting with "127." counts as loopback, so
+  // http://127.attacker.example would otherwise get the API key over plain http.
+  test('refuses plain http to a host name that merely starts with 127.', () => {
+    expect(() => read({ [Input.ApiUrl]: 'http://127.attacker.example' })).toThrow(InputError);
+  });
+
+  test.each(['http://localhost:8080', 'http://127.0.0.1:9999', 'http://127.1.2.3', 'http://[::1]:3000'])(
+    "accepts plain http to the loopback host '%s'",
+    url => {
+      expect(read({ [Input.ApiUrl]: url }).apiUrl.protocol).toBe('http:');
+    }
+  );
+
+  test('accepts https with a base path', () => {
+    expect(read({ [Input.ApiUrl]: 'https://proxy.example.com/ideogram/' }).apiUrl.href).toBe(
+      'https://proxy.example.com/ideogram/'
+    );
+  });
+
+  test('refuses credentials in the URL without echoing them', () => {
+    const message = errorFor({ [Input.ApiUrl]: 'https://user:hunter2@api.ideogram.ai' });
+    expect(message).toContain(`'${Input.ApiUrl}'`);
+    expect(message).toMatch(/credentials/);
+    expect(message).not.toContain('hunter2');
+  });
+
+  test.each(['https://api.ideogram.ai/?key=1', 'https://api.ideogram.ai/#x'])("refuses query or fragment in '%s'", url => {
+    expect(errorFor({ [Input.ApiUrl]: url })).toMatch(/query or fragment/);
+  });
+
+  test('refuses something that is not a URL, naming it', () => {
+    const message = errorFor({ [Input.ApiUrl]: 'api.ideogram.ai' });
+    expect(message).toContain(`'${Input.ApiUrl}'`);
+    expect(message).toContain("'api.ideogram.ai'");
+  });
+});
+
+describe('concurrency', () => {
+  test("'auto' (any case) starts at the documented limit and may probe up to 64", () => {
+    const settings = read({ [Input.Concurrency]: 'AUTO' });
+    expect(settings.concurrency).toEqual({ kind: 'auto' });
+    expect(inflightBounds(settings.concurrency)).toEqual({ initial: 10, ceiling: 64 });
+  });
+
+  test('a number is a hard bound: start and ceiling both', () => {
+    const settings = read({ [Input.Concurrency]: '6' });
+    expect(settings.concurrency).toEqual({ kind: 'fixed', places: 6 });
+    expect(inflightBounds(settings.concurrency)).toEqual({ initial: 6, ceiling: 6 });
+  });
+
+  test('a fixed number below num-images is refused: one request could never fit', () => {
+    const message = errorFor({ [Input.Concurrency]: '3', [Input.NumImages]: '4' });
+    expect(message).toContain(`'${Input.Concurrency}' (3)`);
+    expect(message).toContain(`'${Input.NumImages}' (4)`);
+  });
+
+  test('a fixed number equal to num-images, or auto with num-images 8, is fine', () => {
+    expect(read({ [Input.Concurrency]: '4', [Input.NumImages]: '4' }).concurrency).toEqual({ kind: 'fixed', places: 4 });
+    expect(read({ [Input.NumImages]: '8' }).concurrency).toEqual({ kind: 'auto' });
+  });
+});
+
+describe('artifact-name', () => {
+  test.each(['my/images', 'a\\b', 'a:b', 'what?', 'star*', 'pipe|x', '<x>', 'say "hi"'])(
+    "refuses '%s'",
+    name => {
+      const message = errorFor({ [Input.ArtifactName]: name });
+      expect(message).toContain(`'${Input.ArtifactName}'`);
+      expect(message).toContain(name);
+    }
+  );
+
+  test('accepts an ordinary name with spaces, dots and apostrophes', () => {
+    expect(read({ [Input.ArtifactName]: 'upscaled images v2.1' }).artifactName).toBe('upscaled images v2.1');
+    expect(read({ [Input.ArtifactName]: "bob's images" }).artifactName).toBe("bob's images");
+  });
+});
+
+describe('files', () => {
+  test('only exclusions is refused: it would match nothing', () => {
+    const message = errorFor({ [Input.Files]: '!**/*.png\n!docs/**' });
+    expect(message).toContain(`'${Input.Files}'`);
+    expect(message).toMatch(/exclusion/);
+  });
+
+  test('blank lines, comments and surrounding spaces are dropped; CRLF is accepted', () => {
+    const settings = read({ [Input.Files]: '# images\r\n  assets/**/*.png  \r\n\r\n!assets/tmp/**\n' });
+    expect(settings.patterns).toEqual(['assets/**/*.png', '!assets/tmp/**']);
+  });
+});
+
+describe('output-path', () => {
+  test.each<[string, RegExp]>([
+    ['out/{folder}/{name}.{ext}', /unknown placeholder \{folder\}/],
+    ['/srv/out/{name}.{ext}', /relative to the workspace/],
+    ['C:\\out\\{name}.{ext}', /relative to the workspace/],
+    ['../{dir}/{name}.{ext}', /outside the workspace/],
+    ['up/../../{dir}/{name}.{ext}', /outside the workspace/],
+    ['{dir}/{name}.{ext}', /over their sources/],
+    ['./{dir}/{name}.png', /over their sources/]
+  ])("refuses '%s'", (template, why) => {
+    const message = errorFor({ [Input.OutputPath]: template });
+    expect(message).toContain(`'${Input.OutputPath}'`);
+    expect(message).toContain(`'${template}'`);
+    expect(message).toMatch(why);
+  });
+
+  test('with several images per source, -{index} goes before the extension', () => {
+    expect(read({ [Input.NumImages]: '2' }).output.pattern).toBe('upscaled/{dir}/{name}-{index}.{ext}');
+  });
+
+  test('{dir}/{name}.{ext} is fine once -{index} tells results from their sources', () => {
+    const settings = read({ [Input.NumImages]: '2', [Input.OutputPath]: '{dir}/{name}.{ext}' });
+    expect(settings.output.resolve('art/cat.png', 2, 'png')).toBe('art/cat-2.png');
+  });
+});
