@@ -1,4 +1,8 @@
-import { join } from 'node:path';
+import { copyFile, link, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { writeGallery } from '../gallery.js';
+import type { SourceResult } from '../results.js';
 
 export interface PublishedArtifact {
   readonly id: number;
@@ -11,24 +15,45 @@ export interface ArtifactRequest {
   readonly workspace: string;
   /** Workspace-relative paths; they keep these paths inside the artifact. */
   readonly files: readonly string[];
+  /** For the before/after gallery at the artifact's root. */
+  readonly results: readonly SourceResult[];
   readonly retentionDays: number | undefined;
 }
 
+/** A hard link costs nothing; across file systems, a copy. */
+async function place(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  await link(from, to).catch(() => copyFile(from, to));
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter(entry => entry.isFile()).map(entry => join(entry.parentPath, entry.name));
+}
+
 /**
- * Uploads the results as one workflow artifact through the runner's artifact service. Loaded only when used:
- * the artifact client is a large part of the bundle and most of its start-up cost.
+ * Uploads the results, with a before/after gallery (`gallery/index.html` and copies of the originals), as one
+ * workflow artifact. The artifact is assembled in a staging folder, so the gallery never lands in the workspace
+ * (where it could overwrite a folder of the user's or be committed). The artifact client is loaded only when
+ * used: it is a large part of the bundle and of its start-up cost.
  */
 export async function uploadArtifact(request: ArtifactRequest, env: NodeJS.ProcessEnv): Promise<PublishedArtifact> {
-  const { DefaultArtifactClient } = await import('@actions/artifact');
-  const client = new DefaultArtifactClient();
-  const { id } = await client.uploadArtifact(
-    request.name,
-    request.files.map(file => join(request.workspace, file)),
-    request.workspace,
-    // Images are already compressed: zipping them again costs time and saves nothing.
-    { compressionLevel: 0, ...(request.retentionDays === undefined ? {} : { retentionDays: request.retentionDays }) }
-  );
-  if (id === undefined) throw new Error(`The artifact service did not return an id for '${request.name}'`);
-  const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
-  return { id, url: repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined };
+  const staging = await mkdtemp(join(env.RUNNER_TEMP ?? tmpdir(), 'upscaled-artifact-'));
+  try {
+    for (const file of request.files) await place(join(request.workspace, file), join(staging, file));
+    await writeGallery(join(staging, 'gallery'), request.workspace, request.results, { resultsRoot: staging });
+    const { DefaultArtifactClient } = await import('@actions/artifact');
+    const { id } = await new DefaultArtifactClient().uploadArtifact(
+      request.name,
+      await listFiles(staging),
+      staging,
+      // Images are already compressed: zipping them again costs time and saves nothing.
+      { compressionLevel: 0, ...(request.retentionDays === undefined ? {} : { retentionDays: request.retentionDays }) }
+    );
+    if (id === undefined) throw new Error(`The artifact service did not return an id for '${request.name}'`);
+    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+    return { id, url: repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }

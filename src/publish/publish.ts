@@ -88,10 +88,19 @@ export async function publishResults(
   let artifact: PublishedArtifact | undefined;
   if (wantArtifact) {
     artifact = await uploadArtifact(
-      { name: settings.artifactName, workspace: settings.workspace, files: withManifest, retentionDays: settings.retentionDays },
+      {
+        name: settings.artifactName,
+        workspace: settings.workspace,
+        files: withManifest,
+        // Skipped sources' results are from earlier runs and not in this artifact.
+        results: results.filter(result => result.status !== 'skipped'),
+        retentionDays: settings.retentionDays
+      },
       process.env
     );
-    core.info(`Uploaded ${withManifest.length} file(s) as artifact '${settings.artifactName}' (id ${artifact.id}).`);
+    core.info(
+      `Uploaded ${withManifest.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.artifactName}' (id ${artifact.id}).`
+    );
   }
   return { artifact, commit };
 }

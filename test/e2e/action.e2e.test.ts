@@ -118,19 +118,29 @@ describe('the bundle as the runner runs it', () => {
     expect(pngSize(await readFile(join(workspace, 'upscaled/assets/hero.png')))).toEqual({ width: 128, height: 80 });
     expect(await readFile(join(workspace, 'assets/hero.png'))).toEqual(sources()['assets/hero.png']);
     expect(await readdir(join(workspace, 'upscaled/assets'))).toEqual(['hero.png', 'icons', 'old.png']);
+    // The gallery goes to the artifact only, never into the workspace.
+    expect(await readdir(workspace)).not.toContain('gallery');
     expect(ideogram.stats.downloadsWithApiKey).toBe(0);
   });
 
-  it('uploads the results and the manifest as an artifact with their paths, and reports where to get it', async () => {
+  it('uploads the results, the manifest and a before/after gallery as an artifact, and reports where to get it', async () => {
     const artifact = artifacts.artifacts.find(a => a.name === 'upscaled-images');
     expect(artifact?.finalized).toBe(true);
     const files = artifacts.files('upscaled-images');
     expect([...files.keys()].sort()).toEqual([
       '.github/upscaled-images.json',
+      'gallery/index.html',
+      'gallery/originals/assets/hero.png',
+      'gallery/originals/assets/icons/star.png',
+      'gallery/originals/assets/notes.png',
+      'gallery/originals/photos/cat.jpg',
       'upscaled/assets/hero.png',
       'upscaled/assets/icons/star.png',
       'upscaled/photos/cat.png'
     ]);
+    const page = files.get('gallery/index.html')?.toString('utf8') ?? '';
+    expect(page).toContain('src="../upscaled/assets/hero.png"');
+    expect(page).toContain('src="originals/assets/hero.png"');
     expect(files.get('upscaled/photos/cat.png')).toEqual(await readFile(join(workspace, 'upscaled/photos/cat.png')));
     const days = (Date.parse(artifact?.expiresAt ?? '') - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(4.9);
@@ -215,7 +225,7 @@ describeNode24('on Node 24, as on GitHub runners', () => {
     });
     expect(run.stdout).not.toContain('::error');
     expect(run.code).toBe(0);
-    expect([...artifacts.files('on-node-24').keys()].sort()).toEqual(['.github/upscaled-images.json', 'upscaled/a/b.png']);
+    expect([...artifacts.files('on-node-24').keys()]).toEqual(expect.arrayContaining(['.github/upscaled-images.json', 'upscaled/a/b.png', 'gallery/index.html']));
     expect(run.outputs.files).toBe('upscaled/a/b.png');
     expectKeyNowhere(run);
   });

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { runCli } from './cli/program.js';
+
+/** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
+process.exitCode = await runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr
+});

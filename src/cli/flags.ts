@@ -1,0 +1,120 @@
+import { MAGIC_PROMPT_OPTIONS, MAGIC_PROMPT_VERSIONS } from '../ideogram/types.js';
+import { Input } from '../inputs.js';
+import { PROVIDERS } from '../settings.js';
+
+/** How the command line gives one of the action's inputs. */
+export type FlagSpec =
+  /**
+   * `--name <arg>`, passed through as the input's raw text. Its default is the action's (`DEFAULTS`) unless
+   * `default` says otherwise; null: none is filled in (the help text tells what happens).
+   */
+  | {
+      readonly kind: 'value';
+      readonly arg: string;
+      readonly help: string;
+      readonly choices?: readonly string[];
+      readonly default?: string | null;
+    }
+  /** `--name` for true; `--no-name` too where the input is true by default. */
+  | { readonly kind: 'switch'; readonly help: string; readonly negatable?: boolean }
+  /** Not a flag: the command line always gives this raw value (action-only inputs, and the key). */
+  | { readonly kind: 'fixed'; readonly value: string };
+
+/**
+ * Every input of the action, and how the command line gives it. A `Record` over `Input`, so a new input does not
+ * compile until someone decides whether it is a flag. Flags keep the inputs' names; empty values fall back to
+ * `DEFAULTS`, exactly as in the action.
+ */
+export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
+  return {
+    [Input.ApiKey]: { kind: 'fixed', value: apiKey },
+    [Input.Files]: {
+      kind: 'value',
+      arg: '<patterns>',
+      help: "glob patterns, one a line, '!' excludes; patterns given as arguments are added (default: PNG, JPEG and WebP files outside node_modules)",
+      default: null
+    },
+    [Input.Prompt]: { kind: 'value', arg: '<text>', help: 'Ideogram: prompt that guides the upscale' },
+    [Input.Resemblance]: { kind: 'value', arg: '<1-100>', help: 'Ideogram: how closely the result follows the source' },
+    [Input.Detail]: { kind: 'value', arg: '<1-100>', help: 'Ideogram: how much detail it adds' },
+    [Input.MagicPromptOption]: {
+      kind: 'value',
+      arg: '<option>',
+      help: 'Ideogram: magic prompt',
+      choices: MAGIC_PROMPT_OPTIONS
+    },
+    [Input.MagicPromptVersion]: {
+      kind: 'value',
+      arg: '<version>',
+      help: 'Ideogram: magic prompt version',
+      choices: MAGIC_PROMPT_VERSIONS
+    },
+    [Input.NumImages]: { kind: 'value', arg: '<1-8>', help: 'Ideogram: results per source (the local provider makes one)' },
+    [Input.Seed]: { kind: 'value', arg: '<n>', help: 'Ideogram: seed, for repeatable results' },
+    [Input.OutputPath]: {
+      kind: 'value',
+      arg: '<template>',
+      help: 'where results go, relative to the current folder; {dir} {name} {ext} {index}'
+    },
+    [Input.Publish]: { kind: 'fixed', value: 'none' },
+    [Input.ArtifactName]: { kind: 'fixed', value: '' },
+    [Input.RetentionDays]: { kind: 'fixed', value: '' },
+    [Input.GithubToken]: { kind: 'fixed', value: '' },
+    [Input.CommitMessage]: { kind: 'fixed', value: '' },
+    [Input.Branch]: { kind: 'fixed', value: '' },
+    [Input.CommitAuthor]: { kind: 'fixed', value: '' },
+    // There is no event to take changes from: every match counts.
+    [Input.ChangedOnly]: { kind: 'fixed', value: 'false' },
+    [Input.Manifest]: {
+      kind: 'value',
+      arg: '<path>',
+      help: 'manifest that skips images upscaled before with the same settings; none: no manifest',
+      // Unlike the action's, so that a run leaves nothing behind but its results unless asked.
+      default: 'none'
+    },
+    [Input.Force]: { kind: 'switch', help: 'upscale again even what the manifest says is done' },
+    [Input.Concurrency]: { kind: 'value', arg: '<n|auto>', help: 'Ideogram: images in flight at once' },
+    [Input.MaxRetries]: { kind: 'value', arg: '<n>', help: 'Ideogram: resends after server and connection errors' },
+    [Input.RequestTimeout]: { kind: 'value', arg: '<seconds>', help: 'Ideogram: time allowed for one request' },
+    [Input.RetryTimeouts]: {
+      kind: 'switch',
+      help: 'Ideogram: resend when an answer is lost after sending (may be billed twice)'
+    },
+    [Input.MaxFileSize]: { kind: 'value', arg: '<MB>', help: 'largest source taken, in megabytes' },
+    [Input.ApiUrl]: { kind: 'value', arg: '<url>', help: "Ideogram's API base URL" },
+    [Input.Provider]: {
+      kind: 'value',
+      arg: '<name>',
+      help: 'who upscales: Ideogram, or a 2× Lanczos resampling on this machine (default: ideogram when IDEOGRAM_API_KEY is set, else local)',
+      choices: PROVIDERS,
+      default: null
+    },
+    [Input.FailOnError]: {
+      kind: 'switch',
+      help: 'exit with 1 when an image fails (--no-fail-on-error: exit 0)',
+      negatable: true
+    },
+    [Input.DryRun]: { kind: 'switch', help: 'list what would be upscaled; send and write nothing' }
+  };
+}
+
+/** Commander's attribute name for a flag (`num-images` → `numImages`). */
+export function attributeName(input: Input): string {
+  return input.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** Inputs only Ideogram uses: the local provider ignores them, and the command line says so when they are given. */
+export const IDEOGRAM_ONLY: readonly Input[] = [
+  Input.Prompt,
+  Input.Resemblance,
+  Input.Detail,
+  Input.MagicPromptOption,
+  Input.MagicPromptVersion,
+  Input.NumImages,
+  Input.Seed,
+  Input.Concurrency,
+  Input.MaxRetries,
+  Input.RequestTimeout,
+  Input.RetryTimeouts,
+  Input.ApiUrl
+];

@@ -1,0 +1,233 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { writeGallery } from '../gallery.js';
+import { Input, InputError, type InputReader } from '../inputs.js';
+import { runJob } from '../job.js';
+import { countByStatus, type SourceResult } from '../results.js';
+import { DEFAULTS, DEFAULT_FILES, readSettings } from '../settings.js';
+import { attributeName, flagSpecs, IDEOGRAM_ONLY, type FlagSpec } from './flags.js';
+import { barProgress, describe, lineProgress, type ProgressStream } from './progress.js';
+
+export const NAME = 'ideogram-upscale';
+
+/** 0: every image done; 1: some failed (or the run broke); 2: bad usage or settings, nothing was sent. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** The process as the command line sees it; tests pass their own. */
+export interface CliContext {
+  /** The workspace: patterns, outputs and the gallery are relative to it. */
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: ProgressStream;
+}
+
+interface CliOptions {
+  readonly json?: boolean;
+  /** A folder, or false for --no-gallery. */
+  readonly gallery: string | false;
+  readonly [flag: string]: unknown;
+}
+
+function addInputOption(program: Command, input: Input, spec: FlagSpec): void {
+  if (spec.kind === 'fixed') return;
+  if (spec.kind === 'switch') {
+    program.addOption(new Option(`--${input}`, spec.help));
+    if (spec.negatable) program.addOption(new Option(`--no-${input}`).hideHelp());
+    return;
+  }
+  const option = new Option(`--${input} ${spec.arg}`, spec.help);
+  if (spec.choices) option.choices(spec.choices);
+  const fallback = spec.default === undefined ? DEFAULTS[input] : spec.default;
+  if (fallback !== null && fallback !== undefined) option.default(fallback);
+  program.addOption(option);
+}
+
+function buildProgram(context: CliContext, specs: Record<Input, FlagSpec>): Command {
+  const program = new Command(NAME)
+    .description(
+      'Upscale images with Ideogram, or 2× on this machine with no key (Lanczos3), and write a before/after gallery.'
+    )
+    .usage('[options] [patterns...]')
+    .argument('[patterns...]', 'glob patterns of images, relative to the current folder (quote them)')
+    .exitOverride()
+    .configureOutput({ writeOut: text => context.stdout.write(text), writeErr: text => context.stderr.write(text) })
+    .showHelpAfterError(`(${NAME} --help lists the options)`);
+  for (const input of Object.values(Input)) addInputOption(program, input, specs[input]);
+  program
+    .addOption(new Option('--json', 'print the results document (as the action\'s results output) on stdout'))
+    .addOption(new Option('--gallery <dir>', 'folder for the before/after page').default('gallery'))
+    .addOption(new Option('--no-gallery', 'write no gallery'))
+    .addHelpText(
+      'after',
+      `
+Environment:
+  IDEOGRAM_API_KEY   your Ideogram API key; without it the local provider is used
+
+Output:
+  Progress goes to stderr; stdout gets the written files, one a line (or the JSON document with --json).
+  Results land at --output-path, and the gallery at <gallery>/index.html (originals copied into <gallery>/originals).
+
+Exit status:
+  0 every image upscaled (or skipped), 1 some failed, 2 bad usage or settings.
+
+Examples:
+  ${NAME} 'examples/**/*.png'
+  IDEOGRAM_API_KEY=... ${NAME} --resemblance 80 'assets/**/*.jpg'
+  ${NAME} --dry-run --json`
+    );
+  return program;
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/** The results output of the action: one record per source, without timings. */
+function resultsDocument(results: readonly SourceResult[]): unknown[] {
+  return results.map(({ seconds: _seconds, ...rest }) => rest);
+}
+
+/** Error messages name inputs as the action does (`Input 'num-images'`); on the command line they are flags. */
+function asFlags(message: string, specs: Record<Input, FlagSpec>): string {
+  return message.replace(/Input '([a-z-]+)'/g, (whole, name: string) =>
+    (specs as Record<string, FlagSpec | undefined>)[name]?.kind === 'fixed' || !(name in specs) ? whole : `--${name}`
+  );
+}
+
+/**
+ * @actions/glob reports through @actions/core, which writes workflow commands (`::debug::…`) straight to the
+ * process's stdout for a runner to read. Outside a runner they are noise, and they would break `--json`.
+ */
+function silenceWorkflowDebug(): () => void {
+  const write = process.stdout.write;
+  process.stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+    if (typeof chunk === 'string' && chunk.startsWith('::debug::')) return true;
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof process.stdout.write;
+  return () => {
+    process.stdout.write = write;
+  };
+}
+
+/** Parses the arguments, runs the job, writes the gallery and reports. Returns the exit status; never exits. */
+export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
+  const restore = silenceWorkflowDebug();
+  try {
+    return await run(argv, context);
+  } catch (error) {
+    context.stderr.write(`${NAME}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failed;
+  } finally {
+    restore();
+  }
+}
+
+async function run(argv: readonly string[], context: CliContext): Promise<number> {
+  const { stderr, stdout, env } = context;
+  const apiKey = env.IDEOGRAM_API_KEY?.trim() ?? '';
+  const specs = flagSpecs(apiKey);
+  const program = buildProgram(context, specs);
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  const options = program.opts<CliOptions>();
+  const given = (input: Input): boolean => program.getOptionValueSource(attributeName(input)) === 'cli';
+  const usage = (message: string): number => {
+    stderr.write(`${NAME}: ${message}\n`);
+    return EXIT.usage;
+  };
+
+  const galleryDir = options.gallery === false ? undefined : resolve(context.cwd, options.gallery);
+  const dryRun = options[attributeName(Input.DryRun)] === true;
+  let provider = typeof options.provider === 'string' ? options.provider : '';
+  if (provider === '') {
+    provider = apiKey === '' ? 'local' : 'ideogram';
+    if (apiKey === '') {
+      stderr.write('IDEOGRAM_API_KEY is not set: upscaling 2× on this machine (--provider local, Lanczos3).\n');
+    }
+  } else if (provider === 'ideogram' && apiKey === '' && !dryRun) {
+    return usage('IDEOGRAM_API_KEY is not set: export your Ideogram API key, or use --provider local.');
+  }
+  if (provider === 'local') {
+    const ignored = IDEOGRAM_ONLY.filter(given).map(input => `--${input}`);
+    if (ignored.length > 0) stderr.write(`The local provider ignores ${ignored.join(', ')}.\n`);
+  }
+
+  const patterns = [typeof options.files === 'string' ? options.files : '', ...program.processedArgs.flat()]
+    .map(pattern => String(pattern).trim())
+    .filter(pattern => pattern !== '');
+  // The gallery's copies of the sources are images too: never take them as sources next time.
+  const galleryExclusion =
+    galleryDir && inside(context.cwd, galleryDir) ? [`!${relative(context.cwd, galleryDir).split(sep).join('/')}/**`] : [];
+  const files = [...(patterns.length > 0 ? patterns : [DEFAULT_FILES]), ...galleryExclusion].join('\n');
+
+  const read: InputReader = input => {
+    const spec = specs[input];
+    if (spec.kind === 'fixed') return spec.value;
+    if (input === Input.Files) return files;
+    if (input === Input.Provider) return provider;
+    const value = options[attributeName(input)];
+    if (spec.kind === 'switch') return value === true ? 'true' : value === false ? 'false' : '';
+    return typeof value === 'string' ? value : '';
+  };
+
+  let settings;
+  try {
+    settings = readSettings(read, context.cwd);
+  } catch (error) {
+    if (error instanceof InputError) return usage(asFlags(error.message, specs));
+    throw error;
+  }
+
+  const tty = stderr.isTTY === true && !env.CI;
+  const progress = tty ? barProgress(stderr) : lineProgress(stderr);
+  let results: readonly SourceResult[];
+  try {
+    ({ results } = await runJob(settings, {
+      onDiscovered: discovery => progress.discovered(discovery),
+      onResult: (result, done, total) => progress.result(result, done, total),
+      onRetry: (file, event) => progress.retry(file, event)
+    }));
+  } finally {
+    progress.finish();
+  }
+
+  const skipped = results.filter(result => result.status === 'skipped');
+  if (tty || settings.dryRun) skipped.forEach((result, i) => stderr.write(`${describe(result, i + 1, skipped.length)}\n`));
+  const counts = countByStatus(results);
+  if (results.length === 0) {
+    stderr.write(`No images matched ${settings.patterns.filter(p => !p.startsWith('!')).join(', ')}.\n`);
+  } else if (settings.dryRun) {
+    stderr.write(`Dry run: would upscale ${results.length} image(s) with ${settings.provider}. Nothing was sent or written.\n`);
+  } else {
+    stderr.write(
+      `${counts.upscaled} upscaled, ${counts.failed} failed, ${counts.unsafe} unsafe, ${counts.skipped} skipped, of ${results.length}.\n`
+    );
+  }
+
+  if (galleryDir && !settings.dryRun && results.length > 0) {
+    try {
+      const page = await writeGallery(galleryDir, settings.workspace, results);
+      stderr.write(`Gallery: ${relative(context.cwd, page) || page}\n`);
+    } catch (error) {
+      stderr.write(`${NAME}: the gallery could not be written: ${(error as Error).message}\n`);
+    }
+  }
+
+  if (options.json) stdout.write(`${JSON.stringify(resultsDocument(results), null, 2)}\n`);
+  else {
+    // What this run wrote: skipped sources list results of earlier runs.
+    for (const result of results) {
+      if (result.status !== 'skipped') for (const output of result.outputs) stdout.write(`${output.path}\n`);
+    }
+  }
+
+  return counts.failed > 0 && settings.failOnError ? EXIT.failed : EXIT.ok;
+}

@@ -1,0 +1,197 @@
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { flagSpecs } from '../src/cli/flags.js';
+import { runCli } from '../src/cli/program.js';
+import { Input } from '../src/inputs.js';
+import { DEFAULTS } from '../src/settings.js';
+import { startFakeIdeogram } from './fakes/ideogram-server.js';
+import { inspectPng, SAMPLE_SIZES, workspaceWithExamples } from './support/samples.js';
+
+interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function cli(cwd: string, args: string[], options: { env?: NodeJS.ProcessEnv; tty?: boolean } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    cwd,
+    env: options.env ?? {},
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: options.tty ?? false, columns: 100 }
+  });
+  return { code, stdout, stderr };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false
+  );
+}
+
+const workspaces: string[] = [];
+
+async function workspace(): Promise<string> {
+  const dir = await workspaceWithExamples('cli-');
+  workspaces.push(dir);
+  return dir;
+}
+
+afterAll(() => Promise.all(workspaces.map(dir => rm(dir, { recursive: true, force: true }))));
+
+describe('ideogram-upscale', () => {
+  it('with no key, upscales the samples 2× on this machine and writes a gallery', async () => {
+    const dir = await workspace();
+    const run = await cli(dir, ['examples/**/*.png']);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('IDEOGRAM_API_KEY is not set: upscaling 2× on this machine (--provider local');
+    expect(run.stderr).toContain('2 upscaled, 0 failed, 0 unsafe, 0 skipped, of 2.');
+    expect(run.stdout).toBe('upscaled/examples/badge.png\nupscaled/examples/pattern.png\n');
+    for (const source of ['examples/badge.png', 'examples/pattern.png']) {
+      const size = SAMPLE_SIZES[source];
+      const result = inspectPng(await readFile(join(dir, 'upscaled', source)));
+      expect([result.width, result.height]).toEqual([(size?.width ?? 0) * 2, (size?.height ?? 0) * 2]);
+    }
+    expect(run.stderr).toContain('Gallery: gallery/index.html');
+    expect(await readFile(join(dir, 'gallery/originals/examples/badge.png'))).toEqual(
+      await readFile(join(dir, 'examples/badge.png'))
+    );
+  });
+
+  it('never takes its results or the gallery for sources on the next run', async () => {
+    const dir = await workspace();
+    expect((await cli(dir, [])).stderr).toContain('Found 4 image(s).');
+
+    const again = await cli(dir, []);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Found 4 image(s).');
+    expect(again.stdout.split('\n').filter(Boolean)).toEqual([
+      'upscaled/examples/badge.png',
+      'upscaled/examples/pattern.png',
+      'upscaled/examples/photos/landscape.png',
+      'upscaled/examples/webp/landscape.png'
+    ]);
+  });
+
+  it('--dry-run lists what it would do and writes nothing', async () => {
+    const dir = await workspace();
+    const run = await cli(dir, ['--dry-run', 'examples/**/*.jpg']);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('[1/1] examples/photos/landscape.jpg skipped: dry run: nothing sent');
+    expect(run.stderr).toContain('Dry run: would upscale 1 image(s) with local. Nothing was sent or written.');
+    expect(run.stdout).toBe('');
+    expect(await exists(join(dir, 'upscaled'))).toBe(false);
+    expect(await exists(join(dir, 'gallery'))).toBe(false);
+  });
+
+  it("--json prints the action's results document on stdout, and nothing else", async () => {
+    const dir = await workspace();
+    const run = await cli(dir, ['--json', '--no-gallery', '--files', 'examples/webp/*.webp']);
+
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      {
+        source: 'examples/webp/landscape.webp',
+        status: 'upscaled',
+        outputs: [{ path: 'upscaled/examples/webp/landscape.png', resolution: '240x160', seed: null, prompt: null }]
+      }
+    ]);
+    expect(await exists(join(dir, 'gallery'))).toBe(false);
+  });
+
+  it('exits 1 when an image fails, and 0 with --no-fail-on-error', async () => {
+    const dir = await workspace();
+    await writeFile(join(dir, 'examples/broken.png'), Buffer.concat([(await readFile(join(dir, 'examples/badge.png'))).subarray(0, 33), Buffer.alloc(64)]));
+
+    const run = await cli(dir, ['examples/*.png']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\[\d\/3\] examples\/broken\.png failed: The file could not be decoded as PNG/);
+    expect(run.stderr).toContain('2 upscaled, 1 failed, 0 unsafe, 0 skipped, of 3.');
+
+    expect((await cli(dir, ['--no-fail-on-error', 'examples/*.png'])).code).toBe(0);
+  });
+
+  it.each([
+    [['--bogus'], "error: unknown option '--bogus'"],
+    [['--num-images', '0'], "--num-images must be a whole number from 1 to 8; got '0'."],
+    [['--provider', 'magic'], "argument 'magic' is invalid. Allowed choices are ideogram, local."],
+    [['--provider', 'ideogram'], 'IDEOGRAM_API_KEY is not set: export your Ideogram API key, or use --provider local.'],
+    [['--output-path', '{dir}/{name}.{ext}', 'x/**/*.png'], '--output-path would write results over their sources'],
+    [['--files', '!examples/**'], "--files must have at least one pattern that is not an exclusion ('!')."]
+  ])('exits 2 on bad usage: %j', async (args, message) => {
+    const dir = await workspace();
+    const run = await cli(dir, args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(await exists(join(dir, 'upscaled'))).toBe(false);
+  });
+
+  it('--help lists every flag with its default, and exits 0', async () => {
+    const dir = await workspace();
+    const run = await cli(dir, ['--help']);
+
+    expect(run.code).toBe(0);
+    const help = run.stdout.replace(/\s+/g, ' ');
+    for (const [input, spec] of Object.entries(flagSpecs(''))) {
+      if (spec.kind !== 'fixed') expect(help).toContain(`--${input}`);
+    }
+    for (const input of [Input.OutputPath, Input.Concurrency, Input.MaxRetries, Input.RequestTimeout, Input.ApiUrl]) {
+      expect(help).toContain(`(default: "${DEFAULTS[input]}")`);
+    }
+    expect(help).toContain('--no-gallery');
+    expect(help).toContain('--json');
+    for (const actionOnly of [Input.Publish, Input.ArtifactName, Input.RetentionDays, Input.GithubToken]) {
+      expect(help).not.toContain(`--${actionOnly}`);
+    }
+  });
+
+  it('draws a progress bar on a terminal', async () => {
+    const dir = await workspace();
+    const run = await cli(dir, ['--no-gallery', 'examples/**/*.png'], { tty: true });
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/\r\x1b\[2K\[█+░*\] 1\/2 · ETA \d+:\d\d/);
+    expect(run.stderr).toContain('[████████████████████████] 2/2 · ETA 0:00');
+    // A plain line per image is for pipes and CI only.
+    expect(run.stderr).not.toContain('[1/2]');
+  });
+
+  it('keeps to plain lines in CI, even on a terminal', async () => {
+    const dir = await workspace();
+    const run = await cli(dir, ['--no-gallery', 'examples/badge.png'], { tty: true, env: { CI: 'true' } });
+    expect(run.stderr).toMatch(/\[1\/1\] examples\/badge\.png → upscaled\/examples\/badge\.png 128x128 \(\d+\.\d s\)/);
+    expect(run.stderr).not.toContain('\r');
+  });
+
+  it('uses Ideogram when the key is set, with the same engine and results', async () => {
+    const ideogram = await startFakeIdeogram({ apiKey: 'cli-key' });
+    try {
+      const dir = await workspace();
+      const run = await cli(dir, ['--api-url', ideogram.url, '--num-images', '2', '--seed', '7', '--json', 'examples/badge.png'], {
+        env: { IDEOGRAM_API_KEY: 'cli-key' }
+      });
+
+      expect(run.stderr).not.toContain('local');
+      expect(run.code).toBe(0);
+      const [result] = JSON.parse(run.stdout) as { status: string; outputs: { path: string; resolution: string }[] }[];
+      expect(result?.status).toBe('upscaled');
+      expect(result?.outputs.map(output => output.path)).toEqual(['upscaled/examples/badge-1.png', 'upscaled/examples/badge-2.png']);
+      expect(ideogram.upscales).toHaveLength(1);
+      expect(await readFile(join(dir, 'gallery/index.html'), 'utf8')).toContain('../upscaled/examples/badge-2.png');
+    } finally {
+      await ideogram.close();
+    }
+  });
+
+  it('says which Ideogram options the local provider ignores', async () => {
+    const dir = await workspace();
+    const run = await cli(dir, ['--dry-run', '--prompt', 'sharper', '--seed', '3', 'examples/badge.png']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('The local provider ignores --prompt, --seed.');
+  });
+});
