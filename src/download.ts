@@ -1,9 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { randomBytes } from 'node:crypto';
 import { request, type Dispatcher } from 'undici';
+import { temporaryPathFor } from './atomic-file.js';
 import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './image-format.js';
 import { DownloadError } from './ideogram/errors.js';
 
@@ -101,7 +101,7 @@ async function writeAtomically(
   if (!format) throw new DownloadError(source, 'the link served something that is not a PNG, JPEG or WebP image');
 
   const path = destination(format);
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.part`);
+  const temporary = temporaryPathFor(path);
   await mkdir(dirname(path), { recursive: true });
   let bytes = 0;
   async function* capped(): AsyncGenerator<Buffer> {

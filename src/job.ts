@@ -5,6 +5,7 @@ import { InflightLimiter } from './ideogram/inflight-limiter.js';
 import { defaultRetryPolicy, type RetryEvent } from './ideogram/retry.js';
 import { IdeogramUpscaler } from './ideogram/upscaler.js';
 import { Manifest, hashFile } from './manifest.js';
+import { mapLimited } from './map-limited.js';
 import { planOutputs } from './output-path.js';
 import type { Provider } from './provider.js';
 import type { SourceResult } from './results.js';
@@ -12,6 +13,7 @@ import { inflightBounds, type Settings } from './settings.js';
 
 /** Generous for a 2× upscale of a 25 MB source; bounds what a misbehaving link can write. */
 const MAX_RESULT_BYTES = 200 * 1024 * 1024;
+const HASH_PARALLELISM = 4;
 
 /** What the action and the command-line tool each do with the job's progress. */
 export interface JobHooks {
@@ -66,9 +68,13 @@ async function selectWork(settings: Settings, manifest: Manifest | undefined, so
   const skipped = new Map<string, SourceResult>();
   const hashes = new Map<string, string>();
   if (!manifest) return { skipped, hashes };
-  for (const source of sources) {
-    const sha256 = await hashFile(join(settings.workspace, source)).catch(() => undefined);
+  // A few at once: hashing reads whole files, and the disk and the hash overlap across files.
+  const digests = await mapLimited(sources, HASH_PARALLELISM, source =>
     // An unreadable source goes on to the engine, which reports why.
+    hashFile(join(settings.workspace, source)).catch(() => undefined)
+  );
+  for (const [i, source] of sources.entries()) {
+    const sha256 = digests[i];
     if (sha256 === undefined) continue;
     hashes.set(source, sha256);
     const entry = settings.force ? undefined : await manifest.unchanged(source, sha256, fingerprint(settings));

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { writeFileAtomically } from './atomic-file.js';
 import type { SourceResult } from './results.js';
 
 /**
@@ -114,16 +115,7 @@ export class Manifest {
   /** Writes atomically, sources sorted so the committed file diffs cleanly. */
   async save(): Promise<void> {
     const sources = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1)));
-    const target = join(this.workspace, this.path);
-    const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
-    await mkdir(dirname(target), { recursive: true });
-    try {
-      await writeFile(temporary, `${JSON.stringify({ version: 1, sources }, null, 2)}\n`);
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    await writeFileAtomically(join(this.workspace, this.path), `${JSON.stringify({ version: 1, sources }, null, 2)}\n`);
     this.changed = false;
   }
 }

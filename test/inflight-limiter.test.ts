@@ -245,6 +245,23 @@ describe('probing up', () => {
     expect(limits).toEqual([2, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 5, 6]);
   });
 
+  test('probing stops at the max_inflight_requests the API last stated', async () => {
+    const limiter = new InflightLimiter({ initial: 4, ceiling: 10 });
+    const [first] = await hold(limiter, 1);
+    reject(first as Lease, 3);
+    expect(limiter.limit).toBe(1);
+    const active: Promise<Lease>[] = [];
+    for (let i = 0; i < 40; i++) active.push(limiter.acquire(1));
+    const limits: number[] = [];
+    for (let answered = 0; answered < 30; answered++) {
+      succeed(await (active[answered] as Promise<Lease>));
+      limits.push(limiter.limit);
+    }
+    // Walks back up to the stated 3, then stays there however long the work goes on.
+    expect(Math.max(...limits)).toBe(3);
+    expect(limits.at(-1)).toBe(3);
+  });
+
   test('successes with places to spare (nobody waiting) prove nothing and do not raise it', async () => {
     const limiter = new InflightLimiter({ initial: 4, ceiling: 10 });
     for (let i = 0; i < 20; i++) succeed(await limiter.acquire(1));

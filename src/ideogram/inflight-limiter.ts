@@ -3,7 +3,8 @@
  * organisation (a request for 4 images takes 4 places) and answers 429 past its limit, which others using the
  * same key share. So the limit we work to is learnt: a 429 lowers it to what we had in flight besides the
  * rejected request (or to the `max_inflight_requests` the API states), and a full round of successes at the
- * limit probes one place higher. The limit never rises above `ceiling`, the user's hard bound.
+ * limit probes one place higher. The limit never rises above `ceiling`, the user's hard bound, nor above the
+ * `max_inflight_requests` the API last stated: probing past what the API says it allows only buys a 429 a round.
  */
 export interface LimiterOptions {
   /** Places to start with. */
@@ -25,6 +26,8 @@ export class InflightLimiter {
   private limitValue: number;
   private inflight = 0;
   private successesAtLimit = 0;
+  /** The API's own figure for the organisation's limit, from its last 429 that gave one. */
+  private stated: number | undefined;
   private readonly waiting: { places: number; grant: () => void }[] = [];
 
   constructor(private readonly options: LimiterOptions) {
@@ -64,12 +67,13 @@ export class InflightLimiter {
     return {
       succeeded: () => {
         const busy = this.inflight >= this.limitValue || this.waiting.length > 0;
-        if (busy && ++this.successesAtLimit >= this.limitValue && this.limitValue < this.options.ceiling) {
+        if (busy && ++this.successesAtLimit >= this.limitValue && this.limitValue < this.probeCeiling) {
           this.limitValue += 1;
           this.successesAtLimit = 0;
         }
       },
       rateLimited: maxInflight => {
+        if (maxInflight !== undefined) this.stated = maxInflight;
         const others = this.inflight - places;
         this.limitValue = Math.max(1, Math.min(this.limitValue, maxInflight ?? Infinity, others));
         this.successesAtLimit = 0;
@@ -81,6 +85,11 @@ export class InflightLimiter {
         this.grantWaiting();
       }
     };
+  }
+
+  /** How high probing may go. */
+  private get probeCeiling(): number {
+    return Math.min(this.options.ceiling, this.stated ?? Infinity);
   }
 
   private grantWaiting(): void {

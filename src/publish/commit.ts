@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GitHubClient } from '../github/client.js';
+import { mapLimited } from '../map-limited.js';
 import { parseRetryAfter, withRetries, type RetryPolicy, type RetryRule } from '../ideogram/retry.js';
 import type { CommitAuthor } from '../settings.js';
 
@@ -51,16 +52,6 @@ function refusal(error: unknown): string | undefined {
     return `GitHub refused the write (HTTP ${http.status}: ${http.message ?? 'no message'})`;
   }
   return undefined;
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /**

@@ -1,0 +1,516 @@
+/**
+ * Issue 4's benchmark: runs the BUILT action (dist/index.js) the way the runner does against the loopback fake
+ * Ideogram (test/fakes/ideogram-server.ts) and prints a markdown table with PASS/FAIL per target, then writes it
+ * to docs/benchmarks.md. `npm run bench` builds first; `tsx scripts/bench.ts` alone measures the current dist/.
+ *
+ *   tsx scripts/bench.ts [--only=1,2,3,4,5,6] [--no-write] [--bundle=path/to/index.js]
+ *
+ * Scenarios (the fake counts images in flight, like Ideogram; latency is its generation time):
+ *   1. 64 images, latency 1 s, limit 10, concurrency auto        → wall time ≤ 1.10 × ceil(64/10) s
+ *   2. the same 64 images through a sequential curl loop         → the action ≥ 9× faster
+ *   3. 64 images × num-images 4, limit 10, auto                  → ≤ 1.30 × ceil(256/10) s, 0 failures
+ *   4. 64 images, concurrency 32 against limit 10                → ≤ 1.30 × ceil(64/10) s, 0 failures
+ *   5. 100 sources of ~9 MB, num-images 4, latency 200 ms        → peak RSS of the action ≤ 150 MB
+ *   6. start-up: spawn → first request at the server             → ≤ 300 ms; plus the bundle's size
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { randomFillSync } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import zlib from 'node:zlib';
+import { encodePng, startFakeIdeogram, type FakeIdeogram, type FakeIdeogramOptions } from '../test/fakes/ideogram-server.js';
+import { BUNDLE, runAction, type ActionRun } from '../test/support/run-action.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const KEY = 'bench-api-key';
+const MB = 1024 * 1024;
+
+const args = process.argv.slice(2);
+const onlyArg = args.find(arg => arg.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',').map(Number)) : undefined;
+const wanted = (n: number): boolean => only === undefined || only.has(n);
+const bundleArg = args.find(arg => arg.startsWith('--bundle='));
+const bundle = bundleArg ? resolve(bundleArg.slice('--bundle='.length)) : BUNDLE;
+const write = !args.includes('--no-write') && only === undefined && bundleArg === undefined;
+
+// -------------------------------------------------------------------------------------------------------------
+// Helpers
+// -------------------------------------------------------------------------------------------------------------
+
+const scratch = await mkdtemp(join(os.tmpdir(), 'ideogram-bench-'));
+process.on('exit', () => {
+  // Best effort: the ~900 MB of scenario 5 must not stay behind.
+  try {
+    execFileSync('rm', ['-rf', scratch]);
+  } catch {
+    /* ignore */
+  }
+});
+
+async function workspaceWith(name: string, count: number, image: (i: number) => Buffer): Promise<string> {
+  const workspace = join(scratch, name);
+  await mkdir(join(workspace, 'images'), { recursive: true });
+  for (let i = 0; i < count; i++) {
+    await writeFile(join(workspace, 'images', `img-${String(i).padStart(3, '0')}.png`), image(i));
+  }
+  return workspace;
+}
+
+/** A small real PNG per index, so every upload is distinct. */
+const smallPng = (i: number): Buffer => encodePng(96, 64, i);
+
+/**
+ * A valid ~9 MB RGB PNG whose pixels are random, stored without compression (deflate level 0): its size is
+ * its real size whatever anyone compresses, and the magic bytes, IHDR and CRCs are all right.
+ */
+function bigRandomPng(side = 1770): Buffer {
+  const stride = 1 + side * 3;
+  const raw = Buffer.allocUnsafe(stride * side);
+  randomFillSync(raw);
+  for (let y = 0; y < side; y++) raw[y * stride] = 0; // filter None on every row
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    data.copy(out, 8);
+    out.writeUInt32BE(zlib.crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw, { level: 0 })),
+    chunk('IEND', Buffer.alloc(0))
+  ]);
+}
+
+interface Memory {
+  /** Largest of VmHWM (the kernel's own peak) and every sampled VmRSS, in bytes. */
+  peakBytes: number;
+  samples: number;
+}
+
+/** Samples /proc/<pid>/status every 20 ms while the child lives; VmHWM covers peaks between samples. */
+function sampleMemory(pid: number | undefined): { memory: Memory; stop: () => void } {
+  const memory: Memory = { peakBytes: 0, samples: 0 };
+  if (pid === undefined || !existsSync(`/proc/${pid}/status`)) return { memory, stop: () => undefined };
+  const read = (): void => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      for (const field of ['VmHWM', 'VmRSS']) {
+        const kb = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+        memory.peakBytes = Math.max(memory.peakBytes, kb * 1024);
+      }
+      memory.samples++;
+    } catch {
+      // The child has exited.
+    }
+  };
+  read();
+  const timer = setInterval(read, 20);
+  return { memory, stop: () => clearInterval(timer) };
+}
+
+interface Measured {
+  readonly run: ActionRun;
+  readonly fake: FakeIdeogram['stats'];
+  readonly memory: Memory;
+  /** ms from spawn to the first `POST /upscale` reaching the fake (both on Date.now()). */
+  readonly firstRequestMs: number | undefined;
+  readonly failed: number;
+  readonly upscaled: number;
+  readonly files: number;
+}
+
+async function runScenario(
+  workspace: string,
+  fakeOptions: FakeIdeogramOptions,
+  inputs: Record<string, string>
+): Promise<Measured> {
+  const fake = await startFakeIdeogram({ apiKey: KEY, ...fakeOptions });
+  let spawnedAt = 0;
+  let sampler: ReturnType<typeof sampleMemory> | undefined;
+  try {
+    const run = await runAction({
+      workspace,
+      bundle,
+      inputs: { 'api-key': KEY, 'api-url': fake.url, publish: 'none', files: 'images/*.png', ...inputs },
+      onSpawn: pid => {
+        spawnedAt = Date.now();
+        sampler = sampleMemory(pid);
+      }
+    });
+    sampler?.stop();
+    const arrivals = fake.upscales.map(upscale => upscale.at);
+    const files = run.outputs.files ? run.outputs.files.split('\n').filter(Boolean).length : 0;
+    if (run.code !== 0 && run.outputs.failed === undefined) {
+      throw new Error(`the action exited ${run.code} without outputs:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+    }
+    return {
+      run,
+      fake: { ...fake.stats },
+      memory: sampler?.memory ?? { peakBytes: 0, samples: 0 },
+      firstRequestMs: arrivals.length > 0 ? Math.min(...arrivals) - spawnedAt : undefined,
+      failed: Number(run.outputs.failed ?? NaN),
+      upscaled: Number(run.outputs.upscaled ?? NaN),
+      files
+    };
+  } finally {
+    sampler?.stop();
+    await fake.close();
+  }
+}
+
+/** The loop users write in a `run:` step, timed from outside. Returns ms and how many results were written. */
+async function curlLoop(workspace: string, apiUrl: string): Promise<{ ms: number; written: number; parser: string }> {
+  const have = (tool: string): boolean => {
+    try {
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!have('curl')) throw new Error('curl is not installed: scenario 2 needs it');
+  const parser = have('jq') ? 'jq' : 'sed';
+  const parse = parser === 'jq' ? `jq -r '.data[0].url'` : `sed -n 's/.*"url":"\\([^"]*\\)".*/\\1/p'`;
+  const script = [
+    'set -u',
+    'mkdir -p out',
+    'for f in images/*.png; do',
+    `  curl -sf -H "Api-Key: $API_KEY" -F image_request='{}' -F "image_file=@$f" "$API_URL/upscale" | ${parse} | xargs curl -sfo "out/$(basename "$f")"`,
+    'done'
+  ].join('\n');
+  const started = performance.now();
+  await new Promise<void>((done, fail) => {
+    const child = spawn('bash', ['-c', script], {
+      cwd: workspace,
+      env: { PATH: process.env.PATH, API_KEY: KEY, API_URL: apiUrl },
+      stdio: ['ignore', 'ignore', 'inherit']
+    });
+    child.on('error', fail);
+    child.on('close', () => done());
+  });
+  const ms = performance.now() - started;
+  return { ms, written: (await readdir(join(workspace, 'out'))).length, parser };
+}
+
+// -------------------------------------------------------------------------------------------------------------
+// Report
+// -------------------------------------------------------------------------------------------------------------
+
+interface Row {
+  readonly n: number;
+  readonly scenario: string;
+  readonly measured: string;
+  readonly reference: string;
+  readonly ratio: string;
+  readonly rejected: string;
+  readonly failures: string;
+  readonly peakRss: string;
+  readonly target: string;
+  readonly pass: boolean;
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
+
+function addRow(row: Row): void {
+  rows.push(row);
+  console.log(`  → ${row.pass ? 'PASS' : 'FAIL'}  ${row.measured} (${row.ratio}; target ${row.target})`);
+}
+
+/** Sources that did not come out upscaled: failed, or missing from the outputs altogether. */
+function failuresOf(m: Measured, expected: number): number {
+  return Number.isNaN(m.failed) ? expected : m.failed + Math.max(0, expected - m.upscaled - m.failed);
+}
+
+/** Runs a timed scenario `times` times (the machine is shared: one run can be unlucky) and keeps the median. */
+async function repeat(times: number, run: () => Promise<Measured>): Promise<{ median: Measured; all: Measured[] }> {
+  const all: Measured[] = [];
+  for (let i = 0; i < times; i++) all.push(await run());
+  const sorted = [...all].sort((a, b) => a.run.elapsedMs - b.run.elapsedMs);
+  return { median: sorted[Math.floor(sorted.length / 2)] as Measured, all };
+}
+
+function limitRow(
+  n: number,
+  scenario: string,
+  runs: { median: Measured; all: Measured[] },
+  idealMs: number,
+  maxRatio: number,
+  expected: number
+): void {
+  const m = runs.median;
+  const ratio = m.run.elapsedMs / idealMs;
+  // Any failure in any run counts.
+  const failures = Math.max(...runs.all.map(run => failuresOf(run, expected)));
+  if (runs.all.length > 1) {
+    notes.push(
+      `Scenario ${n}: median of ${runs.all.length} runs; all: ` +
+        runs.all.map(run => `${seconds(run.run.elapsedMs)} (${run.fake.rejected429} × 429)`).join(', ') + '.'
+    );
+  }
+  addRow({
+    n,
+    scenario: runs.all.length > 1 ? `${scenario} (median of ${runs.all.length})` : scenario,
+    measured: seconds(m.run.elapsedMs),
+    reference: `${seconds(idealMs)} (limit)`,
+    ratio: `${ratio.toFixed(3)}×`,
+    rejected: String(m.fake.rejected429),
+    failures: String(failures),
+    peakRss: megabytes(Math.max(...runs.all.map(run => run.memory.peakBytes))),
+    target: `≤ ${maxRatio.toFixed(2)}× limit, 0 failures`,
+    pass: ratio <= maxRatio && failures === 0
+  });
+}
+
+function machine(): string[] {
+  const cpus = os.cpus();
+  let childNode = process.version;
+  try {
+    childNode = execFileSync('node', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    /* keep the parent's */
+  }
+  return [
+    `- CPU: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length} cores (os.availableParallelism ${os.availableParallelism()})`,
+    `- Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    `- Node: ${childNode} (the action's), ${process.version} (the bench and the fake server)`,
+    `- OS: ${os.type()} ${os.release()} ${os.arch()}`,
+    `- Load average before the run: ${os.loadavg().map(value => value.toFixed(2)).join(' ')}`
+  ];
+}
+
+// -------------------------------------------------------------------------------------------------------------
+// Scenarios
+// -------------------------------------------------------------------------------------------------------------
+
+const benchStarted = performance.now();
+const machineLines = machine();
+console.log(['Machine:', ...machineLines].join('\n'));
+if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
+
+const ceilSeconds = (images: number, limit: number, latencyMs: number): number => Math.ceil(images / limit) * latencyMs;
+
+// Warm-up: the first run pays for cold caches (the bundle from disk, the fake's code paths).
+{
+  const warm = await workspaceWith('warm', 2, smallPng);
+  await runScenario(warm, { latencyMs: 0 }, {});
+}
+
+// 6. Start-up, first so nothing else has warmed the machine up more than a runner would be.
+// 6. Start-up is sampled in three batches spread over the benchmark (start, middle, end) and reported at the end:
+// the machine may be shared, and a burst of someone else's work should not decide the figure.
+const startupTimes: number[] = [];
+async function sampleStartup(runs: number): Promise<void> {
+  if (!wanted(6)) return;
+  console.log(`\n6. start-up: spawn → first request at the server (${runs} runs, 1 image, latency 0)`);
+  for (let i = 0; i < runs; i++) {
+    // A fresh workspace each time: the manifest would otherwise (rightly) skip the image as done.
+    const m = await runScenario(await workspaceWith(`startup-${startupTimes.length}-${i}`, 1, smallPng), { latencyMs: 0 }, {});
+    if (m.firstRequestMs !== undefined) startupTimes.push(m.firstRequestMs);
+  }
+}
+
+function startupRow(): void {
+  if (!wanted(6)) return;
+  const times = [...startupTimes].sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] ?? NaN;
+  // Node's own start-up on this machine, for scale.
+  const bare: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    // With the environment the action gets: a developer's (e.g. NODE_EXTRA_CA_CERTS) can slow Node's start.
+    execFileSync('node', ['-e', ''], { env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    bare.push(performance.now() - started);
+  }
+  bare.sort((a, b) => a - b);
+  const dist = dirname(bundle);
+  const chunks = readdirSync(dist).filter(name => name.endsWith('.js'));
+  const sizes = chunks.map(name => `${name} ${(statSync(join(dist, name)).size / 1024).toFixed(0)} KiB`);
+  const total = chunks.reduce((sum, name) => sum + statSync(join(dist, name)).size, 0);
+  notes.push(
+    `Start-up runs (ms, in order: start, middle, end of the benchmark): ${startupTimes.map(t => t.toFixed(0)).join(', ')}; ` +
+      `\`node -e ''\` alone: ${bare[2]?.toFixed(0) ?? '?'} ms (median of 5).`,
+    `Bundle: ${sizes.join(', ')}; ${(total / MB).toFixed(2)} MB in all. Chunks other than index.js load only when used.`
+  );
+  addRow({
+    n: 6,
+    scenario: `start-up: spawn → first request (median of ${times.length})`,
+    measured: `${median.toFixed(0)} ms`,
+    reference: `bundle ${(statSync(bundle).size / MB).toFixed(2)} MB (+ ${((total - statSync(bundle).size) / MB).toFixed(2)} MB lazy)`,
+    ratio: '—',
+    rejected: '—',
+    failures: '—',
+    peakRss: '—',
+    target: '≤ 300 ms',
+    pass: median <= 300
+  });
+}
+
+await sampleStartup(3);
+
+let actionMs: number | undefined;
+let loopWorkspace = '';
+
+if (wanted(1) || wanted(2)) {
+  console.log('\n1. 64 images, latency 1 s, limit 10, concurrency auto');
+  let round = 0;
+  const runs = await repeat(3, async () => {
+    // A fresh workspace each time: the manifest would otherwise (rightly) skip what the last run did.
+    const workspace = await workspaceWith(`w1-${round++}`, 64, smallPng);
+    loopWorkspace ||= workspace;
+    return runScenario(workspace, { latencyMs: 1000, inflightLimit: 10 }, { concurrency: 'auto' });
+  });
+  actionMs = runs.median.run.elapsedMs;
+  if (wanted(1)) {
+    limitRow(1, '64 images, latency 1 s, limit 10, `concurrency: auto`', runs, ceilSeconds(64, 10, 1000), 1.1, 64);
+    // The same when the 429 body states the limit (`max_inflight_requests`), which the engine then probes no higher.
+    const stated = await runScenario(
+      await workspaceWith('w1-stated', 64, smallPng),
+      { latencyMs: 1000, inflightLimit: 10, includeMaxInflight: true },
+      { concurrency: 'auto' }
+    );
+    notes.push(
+      `Scenario 1 again with \`max_inflight_requests\` in the 429 body: ${seconds(stated.run.elapsedMs)}, ` +
+        `${stated.fake.rejected429} × 429, ${failuresOf(stated, 64)} failures (without it, each probe above the limit costs a 429).`
+    );
+  }
+}
+
+if (wanted(2) && actionMs !== undefined) {
+  console.log('\n2. the same 64 images through a sequential curl loop (about a minute)');
+  const fake = await startFakeIdeogram({ apiKey: KEY, latencyMs: 1000, inflightLimit: 10 });
+  try {
+    const loop = await curlLoop(loopWorkspace, fake.url);
+    const speedup = loop.ms / actionMs;
+    notes.push(`Scenario 2's loop parsed JSON with ${loop.parser} and wrote ${loop.written} of 64 results.`);
+    addRow({
+      n: 2,
+      scenario: 'same 64 images: sequential `curl | jq | xargs curl` loop',
+      measured: `${seconds(loop.ms)} loop vs ${seconds(actionMs)} action`,
+      reference: '—',
+      ratio: `${speedup.toFixed(2)}× faster`,
+      rejected: String(fake.stats.rejected429),
+      failures: String(64 - loop.written),
+      peakRss: '—',
+      target: '≥ 9× faster',
+      pass: speedup >= 9 && loop.written === 64
+    });
+  } finally {
+    await fake.close();
+  }
+}
+
+if (wanted(3)) {
+  console.log('\n3. 64 images × num-images 4, latency 1 s, limit 10, concurrency auto');
+  const workspace = await workspaceWith('w3', 64, smallPng);
+  const m = await runScenario(workspace, { latencyMs: 1000, inflightLimit: 10 }, { concurrency: 'auto', 'num-images': '4' });
+  limitRow(3, '64 images × `num-images: 4`, latency 1 s, limit 10, auto', { median: m, all: [m] }, ceilSeconds(64 * 4, 10, 1000), 1.3, 64);
+  notes.push(
+    'Scenario 3: with 4 places per request only 2 requests fit under 10 places, so 32 rounds (1.23× the limit) is ' +
+      'the best any client can do without splitting requests.'
+  );
+}
+
+await sampleStartup(3);
+
+if (wanted(4)) {
+  console.log('\n4. 64 images, concurrency 32 against limit 10, latency 1 s');
+  let round = 0;
+  const runs = await repeat(3, async () =>
+    runScenario(await workspaceWith(`w4-${round++}`, 64, smallPng), { latencyMs: 1000, inflightLimit: 10 }, { concurrency: '32' })
+  );
+  limitRow(4, '64 images, `concurrency: 32` against limit 10, latency 1 s', runs, ceilSeconds(64, 10, 1000), 1.3, 64);
+}
+
+if (wanted(5)) {
+  console.log('\n5. 100 sources of ~9 MB, num-images 4, latency 200 ms, limit 10, small results');
+  const png = bigRandomPng();
+  const workspace = await workspaceWith('big', 100, () => png);
+  const m = await runScenario(
+    workspace,
+    { latencyMs: 200, inflightLimit: 10, resultBytes: 'small' },
+    { concurrency: 'auto', 'num-images': '4' }
+  );
+  const failures = failuresOf(m, 100);
+  notes.push(
+    `Scenario 5: sources of ${(png.length / 1e6).toFixed(2)} MB (${(png.length / MB).toFixed(2)} MiB) each, ` +
+      `${((png.length * 100) / 1e9).toFixed(2)} GB uploaded; took ${seconds(m.run.elapsedMs)}, ` +
+      `${m.memory.samples} memory samples.`
+  );
+  addRow({
+    n: 5,
+    scenario: '100 sources × ~9 MB, `num-images: 4`, latency 200 ms',
+    measured: megabytes(m.memory.peakBytes),
+    reference: `${seconds(m.run.elapsedMs)} wall`,
+    ratio: '—',
+    rejected: String(m.fake.rejected429),
+    failures: String(failures),
+    peakRss: megabytes(m.memory.peakBytes),
+    target: 'peak RSS ≤ 150 MB',
+    pass: m.memory.peakBytes <= 150 * MB && failures === 0
+  });
+  await rm(workspace, { recursive: true, force: true });
+}
+
+await sampleStartup(3);
+startupRow();
+
+// -------------------------------------------------------------------------------------------------------------
+// Output
+// -------------------------------------------------------------------------------------------------------------
+
+rows.sort((a, b) => a.n - b.n);
+const table = [
+  '| # | Scenario | Measured | Reference | Ratio | 429s seen | Failures | Peak RSS | Target | Result |',
+  '| - | -------- | -------- | --------- | ----- | --------- | -------- | -------- | ------ | ------ |',
+  ...rows.map(row => {
+    // A `|` inside a cell, even in backticks, would end the cell.
+    const cell = (text: string | number): string => String(text).replace(/\|/g, '\\|');
+    return (
+      `| ${row.n} | ${cell(row.scenario)} | ${cell(row.measured)} | ${cell(row.reference)} | ${cell(row.ratio)} | ` +
+      `${cell(row.rejected)} | ${cell(row.failures)} | ${cell(row.peakRss)} | ${cell(row.target)} | ${row.pass ? 'PASS' : '**FAIL**'} |`
+    );
+  })
+].join('\n');
+
+const totalSeconds = (performance.now() - benchStarted) / 1000;
+const document = [
+  '# Benchmarks',
+  '',
+  'Produced by `npm run bench` (builds, then runs `tsx scripts/bench.ts`): the built `dist/index.js` is run as the',
+  'GitHub runner runs it (inputs as `INPUT_*`, `publish: none`) against the loopback fake Ideogram in',
+  '`test/fakes/ideogram-server.ts`, which counts images in flight like the real API and answers 429 past its limit.',
+  '"Limit" is the best a client can do by the server\'s limit alone: `ceil(images / limit) × latency`.',
+  'Wall times are from spawning the action to its exit, start-up included.',
+  '',
+  `Run on ${new Date().toISOString()}; the whole benchmark took ${totalSeconds.toFixed(0)} s; load average at the end: ` +
+    `${os.loadavg().map(value => value.toFixed(2)).join(' ')}.`,
+  '',
+  ...machineLines,
+  '',
+  table,
+  '',
+  ...notes.map(note => `- ${note}`),
+  ''
+].join('\n');
+
+console.log(`\n${table}\n\n${notes.map(note => `- ${note}`).join('\n')}\n`);
+console.log(`All targets: ${rows.every(row => row.pass) ? 'PASS' : 'FAIL'} (${totalSeconds.toFixed(0)} s)`);
+if (write) {
+  await mkdir(join(ROOT, 'docs'), { recursive: true });
+  await writeFile(join(ROOT, 'docs', 'benchmarks.md'), document);
+  console.log('Wrote docs/benchmarks.md');
+}
+process.exitCode = rows.every(row => row.pass) ? 0 : 1;
