@@ -34250,6 +34250,10 @@ function logResult(result, done, total) {
             lib_core/* warning */.$e(`${result.source}: ${result.error}`, { file: result.source });
     }
 }
+/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
+function retryLine(file, { error, delayMs, retry }) {
+    return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
+}
 function logDiscovery(discovery) {
     lib_core/* startGroup */.Oh(`Found ${discovery.sources.length} image(s)`);
     for (const source of discovery.sources)
@@ -34370,15 +34374,18 @@ async function changedSources(settings, github) {
 async function run() {
     try {
         // Masked before anything else can print them.
-        lib_core/* setSecret */.Pq(lib_core/* getInput */.V4(Input.ApiKey));
-        lib_core/* setSecret */.Pq(lib_core/* getInput */.V4(Input.GithubToken));
+        for (const secret of [Input.ApiKey, Input.GithubToken]) {
+            const value = lib_core/* getInput */.V4(secret);
+            if (value)
+                lib_core/* setSecret */.Pq(value);
+        }
         const settings = readSettings(name => lib_core/* getInput */.V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
         const github = lazyGitHub(settings);
         const only = await changedSources(settings, github);
         const { discovery, results, manifestWritten } = await runJob(settings, {
             onDiscovered: logDiscovery,
             onResult: logResult,
-            onRetry: (file, { error, delayMs, retry }) => lib_core/* info */.pq(`  ${file}: ${error.message}; trying again in ${(delayMs / 1000).toFixed(1)} s (retry ${retry})`)
+            onRetry: (file, event) => lib_core/* info */.pq(retryLine(file, event))
         }, only);
         if (discovery.sources.length === 0)
             lib_core/* warning */.$e(`No images matched '${Input.Files}'.`);

@@ -5,7 +5,7 @@ import { readRunContext, type RunContext } from './github/event.js';
 import { Input } from './inputs.js';
 import { runJob } from './job.js';
 import { publishResults } from './publish/publish.js';
-import { logDiscovery, logResult, setOutputs, writeSummary } from './report.js';
+import { logDiscovery, logResult, retryLine, setOutputs, writeSummary } from './report.js';
 import { countByStatus } from './results.js';
 import { readSettings, type Settings } from './settings.js';
 
@@ -41,8 +41,10 @@ async function changedSources(settings: Settings, github: ReturnType<typeof lazy
 export async function run(): Promise<void> {
   try {
     // Masked before anything else can print them.
-    core.setSecret(core.getInput(Input.ApiKey));
-    core.setSecret(core.getInput(Input.GithubToken));
+    for (const secret of [Input.ApiKey, Input.GithubToken]) {
+      const value = core.getInput(secret);
+      if (value) core.setSecret(value);
+    }
     const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
     const github = lazyGitHub(settings);
     const only = await changedSources(settings, github);
@@ -51,8 +53,7 @@ export async function run(): Promise<void> {
       {
         onDiscovered: logDiscovery,
         onResult: logResult,
-        onRetry: (file, { error, delayMs, retry }) =>
-          core.info(`  ${file}: ${(error as Error).message}; trying again in ${(delayMs / 1000).toFixed(1)} s (retry ${retry})`)
+        onRetry: (file, event) => core.info(retryLine(file, event))
       },
       only
     );

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Discovery } from './discovery.js';
+import type { RetryEvent } from './ideogram/retry.js';
 import type { PublishedArtifact } from './publish/artifact.js';
 import { countByStatus, writtenFiles, type SourceResult } from './results.js';
 
@@ -18,6 +19,11 @@ export function logResult(result: SourceResult, done: number, total: number): vo
     core.info(`${prefix} → ${outputs.join(', ')}${took}`);
     if (result.error) core.warning(`${result.source}: ${result.error}`, { file: result.source });
   }
+}
+
+/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
+export function retryLine(file: string, { error, delayMs, retry }: RetryEvent): string {
+  return `  ${file}: ${(error as Error).message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
 }
 
 export function logDiscovery(discovery: Discovery): void {

@@ -28415,7 +28415,7 @@ async function writeFileAtomically(path, data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(618);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1202);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28430,7 +28430,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 618:
+/***/ 1202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28503,14 +28503,14 @@ function sniffFormat(bytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/results.ts
-function countByStatus(results) {
+function results_countByStatus(results) {
     const counts = { upscaled: 0, failed: 0, unsafe: 0, skipped: 0 };
     for (const result of results)
         counts[result.status] += 1;
     return counts;
 }
 /** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
-function writtenFiles(results) {
+function results_writtenFiles(results) {
     return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
 }
 
@@ -28707,7 +28707,7 @@ function hash(text) {
 }
 /** The whole page; everything inline, links relative, and a policy that lets nothing else load. */
 function renderGallery(cards, options = {}) {
-    const counts = countByStatus(cards.map(card => card.result));
+    const counts = results_countByStatus(cards.map(card => card.result));
     const title = options.title ?? 'Upscaled images: before and after';
     const when = (options.generatedAt ?? new Date()).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
     const policy = `default-src 'none'; img-src 'self' file: data:; style-src ${hash(STYLE)}; script-src ${hash(SCRIPT)}; base-uri 'none'; form-action 'none'`;
@@ -36898,7 +36898,114 @@ const IDEOGRAM_ONLY = [
     Input.ApiUrl
 ];
 
+;// CONCATENATED MODULE: ./src/report.ts
+
+
+/** One line as each source finishes, e.g. `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`. */
+function logResult(result, done, total) {
+    const prefix = `[${done}/${total}] ${result.source}`;
+    const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
+    if (result.status === 'failed') {
+        core.error(`${prefix} failed: ${result.error ?? 'unknown error'}${took}`, { file: result.source });
+    }
+    else if (result.status === 'unsafe') {
+        core.warning(`${prefix} withheld by Ideogram's safety check${took}`, { file: result.source });
+    }
+    else if (result.status === 'skipped') {
+        core.info(`${prefix} skipped: ${result.error ?? ''}`);
+    }
+    else {
+        const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
+        core.info(`${prefix} → ${outputs.join(', ')}${took}`);
+        if (result.error)
+            core.warning(`${result.source}: ${result.error}`, { file: result.source });
+    }
+}
+/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
+function retryLine(file, { error, delayMs, retry }) {
+    return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
+}
+function logDiscovery(discovery) {
+    core.startGroup(`Found ${discovery.sources.length} image(s)`);
+    for (const source of discovery.sources)
+        core.info(source);
+    for (const { path, reason } of discovery.passedOver)
+        core.info(`passed over ${path}: ${reason}`);
+    core.endGroup();
+    for (const { path, reason } of discovery.passedOver) {
+        if (reason.startsWith('outside'))
+            core.warning(`Not upscaling ${path}: ${reason}`);
+    }
+}
+/** Sets the step outputs later steps read. */
+function setOutputs(outcome) {
+    const counts = countByStatus(outcome.results);
+    core.setOutput('results', JSON.stringify(outcome.results.map(({ seconds: _seconds, ...rest }) => rest)));
+    core.setOutput('upscaled', counts.upscaled);
+    core.setOutput('failed', counts.failed);
+    core.setOutput('unsafe', counts.unsafe);
+    core.setOutput('skipped', counts.skipped);
+    core.setOutput('files', writtenFiles(outcome.results).join('\n'));
+    core.setOutput('commit-sha', outcome.commit?.sha ?? '');
+    core.setOutput('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
+    core.setOutput('artifact-url', outcome.artifact?.url ?? '');
+}
+const STATUS_LABEL = {
+    upscaled: '✅ upscaled',
+    failed: '❌ failed',
+    unsafe: '⚠️ unsafe',
+    skipped: '⏭️ skipped'
+};
+function escapeCell(text) {
+    return text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
+}
+function cell(lines) {
+    return lines.join('<br>') || '—';
+}
+/** The job summary: counts, a link to the artifact, and a row per source. */
+async function writeSummary(outcome) {
+    const counts = countByStatus(outcome.results);
+    const total = outcome.results.length;
+    const summary = core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
+    if (outcome.dryRun) {
+        summary.addRaw(`Would send ${total} request(s) for ${total * outcome.imagesPerSource} image(s). Nothing was sent.`, true);
+    }
+    else {
+        summary.addRaw(`${counts.upscaled} upscaled, ${counts.failed} failed, ${counts.unsafe} unsafe, ${counts.skipped} skipped, of ${total}.`, true);
+    }
+    if (outcome.commit) {
+        summary.addRaw(`Committed ${outcome.commit.files} file(s) to <code>${escapeCell(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`, true);
+    }
+    if (outcome.artifact?.url) {
+        summary.addRaw('Results: ').addLink(`artifact ${outcome.artifact.id}`, outcome.artifact.url).addEOL();
+    }
+    if (total > 0) {
+        summary.addTable([
+            [
+                { data: 'Source', header: true },
+                { data: 'Status', header: true },
+                { data: 'Output', header: true },
+                { data: 'Resolution', header: true },
+                { data: 'Seed', header: true }
+            ],
+            ...outcome.results.map(result => {
+                const outputs = result.outputs;
+                const detail = result.error ? `<br>${escapeCell(result.error)}` : '';
+                return [
+                    `<code>${escapeCell(result.source)}</code>`,
+                    `${STATUS_LABEL[result.status]}${detail}`,
+                    cell(outputs.map(output => `<code>${escapeCell(output.path)}</code>`)),
+                    cell(outputs.map(output => output.resolution ?? '')),
+                    cell(outputs.map(output => (output.seed === null ? '' : String(output.seed))))
+                ];
+            })
+        ]);
+    }
+    await summary.write();
+}
+
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
+
 /** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`, as the action logs it. */
 function describe(result, done, total) {
     const prefix = `[${done}/${total}] ${result.source}`;
@@ -36923,9 +37030,6 @@ function clock(seconds) {
     const hours = Math.floor(minutes / 60);
     const ss = String(whole % 60).padStart(2, '0');
     return hours > 0 ? `${hours}:${String(minutes % 60).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
-}
-function retryLine(file, { error, delayMs, retry }) {
-    return `  ${file}: ${error.message}; trying again in ${(delayMs / 1000).toFixed(1)} s (retry ${retry})`;
 }
 /** One line per finished image: for pipes, logs and CI. */
 function lineProgress(stream) {
@@ -37174,7 +37278,7 @@ async function run(argv, context) {
     const skipped = results.filter(result => result.status === 'skipped');
     if (tty || settings.dryRun)
         skipped.forEach((result, i) => stderr.write(`${describe(result, i + 1, skipped.length)}\n`));
-    const counts = countByStatus(results);
+    const counts = results_countByStatus(results);
     if (results.length === 0) {
         stderr.write(`No images matched ${settings.patterns.filter(p => !p.startsWith('!')).join(', ')}.\n`);
     }

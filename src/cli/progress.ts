@@ -1,6 +1,7 @@
 import type { Discovery } from '../discovery.js';
 import type { RetryEvent } from '../ideogram/retry.js';
 import type { SourceResult } from '../results.js';
+import { retryLine } from '../report.js';
 
 /** Where progress goes: stderr, or a stand-in in tests. */
 export interface ProgressStream {
@@ -43,10 +44,6 @@ function clock(seconds: number): string {
   const hours = Math.floor(minutes / 60);
   const ss = String(whole % 60).padStart(2, '0');
   return hours > 0 ? `${hours}:${String(minutes % 60).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
-}
-
-function retryLine(file: string, { error, delayMs, retry }: RetryEvent): string {
-  return `  ${file}: ${(error as Error).message}; trying again in ${(delayMs / 1000).toFixed(1)} s (retry ${retry})`;
 }
 
 /** One line per finished image: for pipes, logs and CI. */
