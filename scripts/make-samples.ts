@@ -82,7 +82,7 @@ function pattern(): Canvas {
 
 /** A little landscape: smooth gradients, as in a photograph. */
 function landscape(): Canvas {
-  return new Canvas(120, 80, (u, v) => [lerp(255, 70, v), lerp(170, 130, v), lerp(90, 220, v), 255])
+  return new Canvas(120, 80, (_u, v) => [lerp(255, 70, v), lerp(170, 130, v), lerp(90, 220, v), 255])
     .draw(circle(88, 28, 12), [255, 236, 160, 255])
     .draw((x, y) => y > 52 + 10 * Math.sin(x / 14), [60, 120, 70, 255])
     .draw((x, y) => y > 64 + 6 * Math.sin(x / 9 + 1), [40, 90, 50, 255]);

@@ -2,7 +2,7 @@
  * Committing results back through GitHub's Git Data API, only what the event changed, and the manifest that
  * makes a second run free — the built bundle against loopback GitHub, Ideogram and artifact services.
  */
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startFakeArtifactService, type FakeArtifactService } from '../fakes/artifact-server.js';
