@@ -33782,6 +33782,10 @@ function countByStatus(results) {
 function writtenFiles(results) {
     return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
 }
+/** The `results` document (the action's output, the CLI's --json): one record per source, without timings. */
+function resultsDocument(results) {
+    return results.map(({ seconds: _seconds, ...rest }) => rest);
+}
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
@@ -34269,7 +34273,7 @@ function logDiscovery(discovery) {
 /** Sets the step outputs later steps read. */
 function setOutputs(outcome) {
     const counts = countByStatus(outcome.results);
-    lib_core/* setOutput */.uH('results', JSON.stringify(outcome.results.map(({ seconds: _seconds, ...rest }) => rest)));
+    lib_core/* setOutput */.uH('results', JSON.stringify(resultsDocument(outcome.results)));
     lib_core/* setOutput */.uH('upscaled', counts.upscaled);
     lib_core/* setOutput */.uH('failed', counts.failed);
     lib_core/* setOutput */.uH('unsafe', counts.unsafe);

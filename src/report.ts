@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import type { Discovery } from './discovery.js';
 import type { RetryEvent } from './ideogram/retry.js';
 import type { PublishedArtifact } from './publish/artifact.js';
-import { countByStatus, writtenFiles, type SourceResult } from './results.js';
+import { countByStatus, resultsDocument, writtenFiles, type SourceResult } from './results.js';
 
 /** One line as each source finishes, e.g. `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`. */
 export function logResult(result: SourceResult, done: number, total: number): void {
@@ -48,7 +48,7 @@ export interface RunOutcome {
 /** Sets the step outputs later steps read. */
 export function setOutputs(outcome: RunOutcome): void {
   const counts = countByStatus(outcome.results);
-  core.setOutput('results', JSON.stringify(outcome.results.map(({ seconds: _seconds, ...rest }) => rest)));
+  core.setOutput('results', JSON.stringify(resultsDocument(outcome.results)));
   core.setOutput('upscaled', counts.upscaled);
   core.setOutput('failed', counts.failed);
   core.setOutput('unsafe', counts.unsafe);

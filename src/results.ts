@@ -31,3 +31,8 @@ export function countByStatus(results: readonly SourceResult[]): Record<SourceSt
 export function writtenFiles(results: readonly SourceResult[]): string[] {
   return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
 }
+
+/** The `results` document (the action's output, the CLI's --json): one record per source, without timings. */
+export function resultsDocument(results: readonly SourceResult[]): Omit<SourceResult, 'seconds'>[] {
+  return results.map(({ seconds: _seconds, ...rest }) => rest);
+}

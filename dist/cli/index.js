@@ -28513,6 +28513,10 @@ function results_countByStatus(results) {
 function results_writtenFiles(results) {
     return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
 }
+/** The `results` document (the action's output, the CLI's --json): one record per source, without timings. */
+function results_resultsDocument(results) {
+    return results.map(({ seconds: _seconds, ...rest }) => rest);
+}
 
 ;// CONCATENATED MODULE: ./src/gallery.ts
 
@@ -36940,7 +36944,7 @@ function logDiscovery(discovery) {
 /** Sets the step outputs later steps read. */
 function setOutputs(outcome) {
     const counts = countByStatus(outcome.results);
-    core.setOutput('results', JSON.stringify(outcome.results.map(({ seconds: _seconds, ...rest }) => rest)));
+    core.setOutput('results', JSON.stringify(resultsDocument(outcome.results)));
     core.setOutput('upscaled', counts.upscaled);
     core.setOutput('failed', counts.failed);
     core.setOutput('unsafe', counts.unsafe);
@@ -37160,10 +37164,6 @@ function program_inside(root, path) {
     const rel = (0,external_node_path_.relative)(root, path);
     return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
 }
-/** The results output of the action: one record per source, without timings. */
-function resultsDocument(results) {
-    return results.map(({ seconds: _seconds, ...rest }) => rest);
-}
 /** Error messages name inputs as the action does (`Input 'num-images'`); on the command line they are flags. */
 function asFlags(message, specs) {
     return message.replace(/Input '([a-z-]+)'/g, (whole, name) => specs[name]?.kind === 'fixed' || !(name in specs) ? whole : `--${name}`);
@@ -37298,7 +37298,7 @@ async function run(argv, context) {
         }
     }
     if (options.json)
-        stdout.write(`${JSON.stringify(resultsDocument(results), null, 2)}\n`);
+        stdout.write(`${JSON.stringify(results_resultsDocument(results), null, 2)}\n`);
     else {
         // What this run wrote: skipped sources list results of earlier runs.
         for (const result of results) {

@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { writeGallery } from '../gallery.js';
 import { Input, InputError, type InputReader } from '../inputs.js';
 import { runJob } from '../job.js';
-import { countByStatus, type SourceResult } from '../results.js';
+import { countByStatus, resultsDocument, type SourceResult } from '../results.js';
 import { DEFAULTS, DEFAULT_FILES, readSettings } from '../settings.js';
 import { attributeName, flagSpecs, IDEOGRAM_ONLY, type FlagSpec } from './flags.js';
 import { barProgress, describe, lineProgress, type ProgressStream } from './progress.js';
@@ -82,11 +82,6 @@ Examples:
 function inside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-
-/** The results output of the action: one record per source, without timings. */
-function resultsDocument(results: readonly SourceResult[]): unknown[] {
-  return results.map(({ seconds: _seconds, ...rest }) => rest);
 }
 
 /** Error messages name inputs as the action does (`Input 'num-images'`); on the command line they are flags. */
