@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { discoverSources, type Discovery } from './discovery.js';
 import { upscaleAll } from './engine.js';
 import { InflightLimiter } from './ideogram/inflight-limiter.js';
-import { defaultRetryPolicy, type RetryEvent } from './ideogram/retry.js';
+import { defaultRetryPolicy, type RetryEvent } from './retry.js';
 import { IdeogramUpscaler } from './ideogram/upscaler.js';
 import { Manifest, hashFile } from './manifest.js';
 import { mapLimited } from './map-limited.js';

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Discovery } from './discovery.js';
-import type { RetryEvent } from './ideogram/retry.js';
+import type { RetryEvent } from './retry.js';
 import type { PublishedArtifact } from './publish/artifact.js';
 import { countByStatus, resultsDocument, writtenFiles, type SourceResult } from './results.js';
 

@@ -2,7 +2,7 @@
 import { getOctokit } from '@actions/github';
 import { findChangedFiles } from '../src/github/changes.js';
 import type { RunContext } from '../src/github/event.js';
-import { defaultRetryPolicy } from '../src/ideogram/retry.js';
+import { defaultRetryPolicy } from '../src/retry.js';
 import { commitFiles, type CommitRequest } from '../src/publish/commit.js';
 import { startFakeGitHub, type FakeGitHub } from './fakes/github-server.js';
 import { makeWorkspace } from './support/workspace.js';

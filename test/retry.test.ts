@@ -7,7 +7,7 @@ import {
   ResponseLostError,
   ServerError
 } from '../src/ideogram/errors.js';
-import { backoffMs, defaultRetryPolicy, parseRetryAfter, withRetries, type RetryEvent, type RetryPolicy } from '../src/ideogram/retry.js';
+import { backoffMs, defaultRetryPolicy, parseRetryAfter, withRetries, type RetryEvent, type RetryPolicy } from '../src/retry.js';
 
 const FILE = 'img/cat.png';
 

@@ -28415,7 +28415,7 @@ async function writeFileAtomically(path, data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1202);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6809);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28430,7 +28430,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1202:
+/***/ 6809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35857,7 +35857,7 @@ function describeCause(cause) {
     return String(cause);
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/retry.ts
+;// CONCATENATED MODULE: ./src/retry.ts
 
 const DEFAULT_RATE_LIMIT_RETRIES = 50;
 function defaultRetryPolicy(overrides = {}) {

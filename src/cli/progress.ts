@@ -1,5 +1,5 @@
 import type { Discovery } from '../discovery.js';
-import type { RetryEvent } from '../ideogram/retry.js';
+import type { RetryEvent } from '../retry.js';
 import type { SourceResult } from '../results.js';
 import { retryLine } from '../report.js';
 

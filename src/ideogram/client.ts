@@ -10,7 +10,7 @@ import {
   InvalidResponseError,
   ResponseLostError
 } from './errors.js';
-import { parseRetryAfter } from './retry.js';
+import { parseRetryAfter } from '../retry.js';
 import type { ImageObject, ImageRequest, UpscaleResponse } from './types.js';
 
 export interface IdeogramClientOptions {

@@ -5,7 +5,7 @@ import type { SourceImage } from '../validation.js';
 import { IdeogramClient } from './client.js';
 import { RateLimitError } from './errors.js';
 import type { InflightLimiter } from './inflight-limiter.js';
-import { withRetries, type RetryEvent, type RetryPolicy } from './retry.js';
+import { withRetries, type RetryEvent, type RetryPolicy } from '../retry.js';
 import { imagesPerRequest, type ImageObject, type ImageRequest } from './types.js';
 
 export interface IdeogramUpscalerOptions {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GitHubClient } from '../github/client.js';
 import { mapLimited } from '../map-limited.js';
-import { parseRetryAfter, withRetries, type RetryPolicy, type RetryRule } from '../ideogram/retry.js';
+import { parseRetryAfter, withRetries, type RetryPolicy, type RetryRule } from '../retry.js';
 import type { CommitAuthor } from '../settings.js';
 
 export interface CommitRequest {

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { GitHubClient } from '../github/client.js';
 import { defaultBranch, type RunContext } from '../github/event.js';
-import { defaultRetryPolicy } from '../ideogram/retry.js';
+import { defaultRetryPolicy } from '../retry.js';
 import { Input } from '../inputs.js';
 import { writtenFiles, type SourceResult } from '../results.js';
 import type { Settings } from '../settings.js';

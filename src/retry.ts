@@ -1,4 +1,4 @@
-import { ConnectionError, DownloadError, RateLimitError, ResponseLostError, ServerError } from './errors.js';
+import { ConnectionError, DownloadError, RateLimitError, ResponseLostError, ServerError } from './ideogram/errors.js';
 
 /**
  * When to send an upscale again, in one place. Retried: 429 (never billed), 5xx (failed generations are not
