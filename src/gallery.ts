@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomically } from './atomic-file.js';
 import { readDimensions, type Dimensions } from './image-dimensions.js';
@@ -8,6 +8,19 @@ import { countByStatus, type OutputRecord, type SourceResult } from './results.j
 
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
 export const ORIGINALS = 'originals';
+
+/** Marks the pages we write, so a folder of the user's is never written over. */
+const GENERATOR = 'ideogram-upscale gallery';
+
+/** Refuses a non-empty folder that does not hold a gallery of ours. */
+async function checkOurs(root: string): Promise<void> {
+  const entries = await readdir(root).catch(() => [] as string[]);
+  if (entries.length === 0) return;
+  const page = await readFile(join(root, 'index.html'), 'utf8').catch(() => '');
+  if (!page.includes(`<meta name="generator" content="${GENERATOR}">`)) {
+    throw new Error(`${root} already holds files that are not a gallery of ours; choose another folder`);
+  }
+}
 
 export interface GalleryOptions {
   /** Heading of the page. */
@@ -244,6 +257,7 @@ function renderGallery(cards: readonly Card[], options: GalleryOptions = {}): st
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="${GENERATOR}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="referrer" content="no-referrer">
@@ -278,6 +292,7 @@ export async function writeGallery(
   options: GalleryOptions = {}
 ): Promise<string> {
   const root = resolve(dir);
+  await checkOurs(root);
   const cards: Card[] = [];
   // One at a time: sources can be large, and the order of the page is the order of the results.
   const resultsRoot = resolve(options.resultsRoot ?? workspace);

@@ -229,4 +229,18 @@ describe('writeGallery on its own', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it("never writes over a folder of the user's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gallery-theirs-'));
+    try {
+      await mkdir(join(dir, 'gallery'));
+      await writeFile(join(dir, 'gallery', 'index.html'), '<h1>My own gallery</h1>');
+      await expect(
+        writeGallery(join(dir, 'gallery'), dir, [{ source: 'a.png', status: 'skipped', outputs: [], error: 'x' }])
+      ).rejects.toThrow(/not a gallery of ours/);
+      expect(await readFile(join(dir, 'gallery', 'index.html'), 'utf8')).toBe('<h1>My own gallery</h1>');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

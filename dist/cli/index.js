@@ -28528,6 +28528,18 @@ function results_resultsDocument(results) {
 
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
 const ORIGINALS = 'originals';
+/** Marks the pages we write, so a folder of the user's is never written over. */
+const GENERATOR = 'ideogram-upscale gallery';
+/** Refuses a non-empty folder that does not hold a gallery of ours. */
+async function checkOurs(root) {
+    const entries = await (0,promises_.readdir)(root).catch(() => []);
+    if (entries.length === 0)
+        return;
+    const page = await (0,promises_.readFile)((0,external_node_path_.join)(root, 'index.html'), 'utf8').catch(() => '');
+    if (!page.includes(`<meta name="generator" content="${GENERATOR}">`)) {
+        throw new Error(`${root} already holds files that are not a gallery of ours; choose another folder`);
+    }
+}
 function inside(root, path) {
     const rel = (0,external_node_path_.relative)(root, path);
     return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
@@ -28719,6 +28731,7 @@ function renderGallery(cards, options = {}) {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="${GENERATOR}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="referrer" content="no-referrer">
@@ -28747,6 +28760,7 @@ function renderGallery(cards, options = {}) {
  */
 async function writeGallery(dir, workspace, results, options = {}) {
     const root = (0,external_node_path_.resolve)(dir);
+    await checkOurs(root);
     const cards = [];
     // One at a time: sources can be large, and the order of the page is the order of the results.
     const resultsRoot = (0,external_node_path_.resolve)(options.resultsRoot ?? workspace);
