@@ -28502,7 +28502,7 @@ function readDimensions(bytes, format) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60339);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18250);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
@@ -28514,7 +28514,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 60339:
+/***/ 18250:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32382,14 +32382,23 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
+;// CONCATENATED MODULE: ./src/paths.ts
+
+/** Whether `path` lies strictly below `root` (both absolute): the check that keeps reads and writes in the workspace. */
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
+}
+/** A path relative to `root`, with `/` separators whatever the platform: how sources and results are named. */
+function toPosixRelative(root, path) {
+    return (0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/');
+}
+
 ;// CONCATENATED MODULE: ./src/discovery.ts
 
 
 
-function inside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel !== '' && !rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel);
-}
+
 /** Anchors each pattern at the workspace, keeping a leading `!`. */
 function discovery_anchor(workspace, pattern) {
     const negated = pattern.startsWith('!');
@@ -32410,8 +32419,8 @@ async function discoverSources(workspace, patterns, isResult) {
     const sources = new Set();
     const passedOver = [];
     for await (const match of globber.globGenerator()) {
-        const path = (0,external_node_path_.relative)(workspace, match).split(external_node_path_.sep).join('/');
-        if (!inside(workspace, match) || !inside(realWorkspace, await (0,promises_.realpath)(match))) {
+        const path = toPosixRelative(workspace, match);
+        if (!isInside(workspace, match) || !isInside(realWorkspace, await (0,promises_.realpath)(match))) {
             passedOver.push({ path: match, reason: 'outside the workspace (directly or through a symbolic link)' });
         }
         else if (isResult(path)) {
@@ -32512,9 +32521,10 @@ async function checkImage(path, relativePath, maxBytes) {
 
 
 
+
 function toRecord(workspace, image) {
     return {
-        path: (0,external_node_path_.relative)(workspace, image.path).split(external_node_path_.sep).join('/'),
+        path: toPosixRelative(workspace, image.path),
         resolution: image.resolution,
         seed: image.seed,
         prompt: image.prompt
@@ -33799,6 +33809,7 @@ var image_dimensions = __nccwpck_require__(59422);
 
 
 
+
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
 const ORIGINALS = 'originals';
 /** Marks the pages we write, so a folder of the user's is never written over. */
@@ -33812,10 +33823,6 @@ async function checkOurs(root) {
     if (!page.includes(`<meta name="generator" content="${GENERATOR}">`)) {
         throw new Error(`${root} already holds files that are not a gallery of ours; choose another folder`);
     }
-}
-function gallery_inside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
 }
 /** A relative link from the gallery's folder to a file, each segment percent-encoded. */
 function gallery_link(dir, file) {
@@ -33834,7 +33841,7 @@ async function sizeOf(path) {
 async function copyOriginal(dir, workspace, source) {
     const from = (0,external_node_path_.resolve)(workspace, source);
     const to = (0,external_node_path_.resolve)(dir, ORIGINALS, source);
-    if (!gallery_inside(workspace, from) || !gallery_inside((0,external_node_path_.join)(dir, ORIGINALS), to))
+    if (!isInside(workspace, from) || !isInside((0,external_node_path_.join)(dir, ORIGINALS), to))
         return { href: undefined, bytes: undefined, dimensions: undefined };
     try {
         const bytes = await (0,promises_.readFile)(from);
@@ -34144,7 +34151,7 @@ async function commitFiles(github, request, retry) {
             }));
             try {
                 await github.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
-                return { kind: 'committed', sha: commit.data.sha };
+                return { kind: 'committed', sha: commit.data.sha, branch };
             }
             catch (error) {
                 // 422 "not a fast forward": someone pushed meanwhile; build again on their commit.
@@ -34179,16 +34186,21 @@ function publish_commitMessage(subject, results, manifest) {
     const tail = manifest ? `\n\nManifest: ${manifest}` : '';
     return `${subject}\n\nAdds ${images} upscaled image(s) from ${upscaled.length} source(s):\n${lines.join('\n')}${tail}`;
 }
-/** Why results cannot be committed on this run, before trying. */
-function cannotCommit(settings, context) {
+/** The branch to commit to on this run, or why results cannot be committed at all, before trying. */
+function commitTarget(settings, context) {
     const { event } = context;
     if (event.kind === 'pull_request' && event.headRepo !== `${context.owner}/${context.repo}`) {
-        return `the pull request comes from the fork ${event.headRepo || '(deleted)'}, which this workflow's token cannot push to`;
+        return {
+            refused: `the pull request comes from the fork ${event.headRepo || '(deleted)'}, which this workflow's token cannot push to`
+        };
     }
-    if (!(settings.commit.branch ?? defaultBranch(event))) {
-        return `this ${event.kind === 'other' ? event.name || 'manual' : event.kind} run is not on a branch; set '${Input.Branch}'`;
+    const branch = settings.commit.branch ?? defaultBranch(event);
+    if (!branch) {
+        return {
+            refused: `this ${event.kind === 'other' ? event.name || 'manual' : event.kind} run is not on a branch; set '${Input.Branch}'`
+        };
     }
-    return undefined;
+    return { branch };
 }
 /**
  * Hands the results over as the user asked: a commit on the branch, an artifact, or both. A commit that cannot
@@ -34208,22 +34220,21 @@ async function publishResults(settings, results, manifest, github) {
     let commit;
     if (settings.publish === 'commit' || settings.publish === 'both') {
         const { client, context } = await github();
-        const branch = settings.commit.branch ?? defaultBranch(context.event);
-        const reason = cannotCommit(settings, context);
-        const outcome = reason === undefined && branch !== undefined
+        const target = commitTarget(settings, context);
+        const outcome = 'branch' in target
             ? await commitFiles(client, {
                 owner: context.owner,
                 repo: context.repo,
-                branch,
+                branch: target.branch,
                 workspace: settings.workspace,
                 files: withManifest,
                 message: publish_commitMessage(settings.commit.message, results, manifest),
                 author: settings.commit.author
             }, defaultRetryPolicy({ maxRetries: settings.maxRetries }))
-            : { kind: 'refused', reason: reason ?? 'no branch' };
+            : { kind: 'refused', reason: target.refused };
         if (outcome.kind === 'committed') {
-            commit = { sha: outcome.sha, branch: branch, files: withManifest.length };
-            lib_core/* info */.pq(`Committed ${withManifest.length} file(s) to ${branch} as ${outcome.sha}.`);
+            commit = { sha: outcome.sha, branch: outcome.branch, files: withManifest.length };
+            lib_core/* info */.pq(`Committed ${withManifest.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
         }
         else {
             lib_core/* warning */.$e(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);

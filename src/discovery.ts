@@ -1,17 +1,13 @@
 import { realpath } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import * as glob from '@actions/glob';
+import { isInside, toPosixRelative } from './paths.js';
 
 export interface Discovery {
   /** Workspace-relative paths with `/` separators, sorted. */
   readonly sources: readonly string[];
   /** Matches that were not taken, with why: outside the workspace, or one of our own results. */
   readonly passedOver: readonly { readonly path: string; readonly reason: string }[];
-}
-
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
 }
 
 /** Anchors each pattern at the workspace, keeping a leading `!`. */
@@ -39,8 +35,8 @@ export async function discoverSources(
   const sources = new Set<string>();
   const passedOver: { path: string; reason: string }[] = [];
   for await (const match of globber.globGenerator()) {
-    const path = relative(workspace, match).split(sep).join('/');
-    if (!inside(workspace, match) || !inside(realWorkspace, await realpath(match))) {
+    const path = toPosixRelative(workspace, match);
+    if (!isInside(workspace, match) || !isInside(realWorkspace, await realpath(match))) {
       passedOver.push({ path: match, reason: 'outside the workspace (directly or through a symbolic link)' });
     } else if (isResult(path)) {
       passedOver.push({ path, reason: 'an upscaled result (matches output-path)' });

@@ -1,5 +1,6 @@
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { EXTENSIONS } from './image-format.js';
+import { toPosixRelative } from './paths.js';
 import type { OutputPlan, OutputTemplate } from './output-path.js';
 import type { ProducedImage, Provider } from './provider.js';
 import type { OutputRecord, SourceResult } from './results.js';
@@ -18,7 +19,7 @@ export interface EngineOptions {
 
 function toRecord(workspace: string, image: Extract<ProducedImage, { kind: 'written' }>): OutputRecord {
   return {
-    path: relative(workspace, image.path).split(sep).join('/'),
+    path: toPosixRelative(workspace, image.path),
     resolution: image.resolution,
     seed: image.seed,
     prompt: image.prompt

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomically } from './atomic-file.js';
+import { isInside } from './paths.js';
 import { readDimensions, type Dimensions } from './image-dimensions.js';
 import { sniffFormat } from './image-format.js';
 import { countByStatus, type OutputRecord, type SourceResult } from './results.js';
@@ -51,11 +52,6 @@ interface Card {
   readonly outputs: readonly Result[];
 }
 
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-
 /** A relative link from the gallery's folder to a file, each segment percent-encoded. */
 function link(dir: string, file: string): string {
   return relative(dir, file).split(sep).map(encodeURIComponent).join('/');
@@ -74,7 +70,7 @@ async function sizeOf(path: string): Promise<number | undefined> {
 async function copyOriginal(dir: string, workspace: string, source: string): Promise<Original> {
   const from = resolve(workspace, source);
   const to = resolve(dir, ORIGINALS, source);
-  if (!inside(workspace, from) || !inside(join(dir, ORIGINALS), to)) return { href: undefined, bytes: undefined, dimensions: undefined };
+  if (!isInside(workspace, from) || !isInside(join(dir, ORIGINALS), to)) return { href: undefined, bytes: undefined, dimensions: undefined };
   try {
     const bytes = await readFile(from);
     await mkdir(dirname(to), { recursive: true });

@@ -28415,7 +28415,7 @@ async function writeFileAtomically(path, data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6809);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2997);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28430,7 +28430,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6809:
+/***/ 2997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28469,6 +28469,18 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/atomic-file.ts
 var atomic_file = __nccwpck_require__(3549);
+;// CONCATENATED MODULE: ./src/paths.ts
+
+/** Whether `path` lies strictly below `root` (both absolute): the check that keeps reads and writes in the workspace. */
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
+}
+/** A path relative to `root`, with `/` separators whatever the platform: how sources and results are named. */
+function toPosixRelative(root, path) {
+    return (0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/');
+}
+
 // EXTERNAL MODULE: ./src/image-dimensions.ts
 var image_dimensions = __nccwpck_require__(9422);
 ;// CONCATENATED MODULE: ./src/image-format.ts
@@ -28526,6 +28538,7 @@ function results_resultsDocument(results) {
 
 
 
+
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
 const ORIGINALS = 'originals';
 /** Marks the pages we write, so a folder of the user's is never written over. */
@@ -28539,10 +28552,6 @@ async function checkOurs(root) {
     if (!page.includes(`<meta name="generator" content="${GENERATOR}">`)) {
         throw new Error(`${root} already holds files that are not a gallery of ours; choose another folder`);
     }
-}
-function inside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
 }
 /** A relative link from the gallery's folder to a file, each segment percent-encoded. */
 function gallery_link(dir, file) {
@@ -28561,7 +28570,7 @@ async function sizeOf(path) {
 async function copyOriginal(dir, workspace, source) {
     const from = (0,external_node_path_.resolve)(workspace, source);
     const to = (0,external_node_path_.resolve)(dir, ORIGINALS, source);
-    if (!inside(workspace, from) || !inside((0,external_node_path_.join)(dir, ORIGINALS), to))
+    if (!isInside(workspace, from) || !isInside((0,external_node_path_.join)(dir, ORIGINALS), to))
         return { href: undefined, bytes: undefined, dimensions: undefined };
     try {
         const bytes = await (0,promises_.readFile)(from);
@@ -35467,10 +35476,7 @@ function glob_hashFiles(patterns_1) {
 
 
 
-function discovery_inside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel !== '' && !rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel);
-}
+
 /** Anchors each pattern at the workspace, keeping a leading `!`. */
 function discovery_anchor(workspace, pattern) {
     const negated = pattern.startsWith('!');
@@ -35491,8 +35497,8 @@ async function discoverSources(workspace, patterns, isResult) {
     const sources = new Set();
     const passedOver = [];
     for await (const match of globber.globGenerator()) {
-        const path = (0,external_node_path_.relative)(workspace, match).split(external_node_path_.sep).join('/');
-        if (!discovery_inside(workspace, match) || !discovery_inside(realWorkspace, await (0,promises_.realpath)(match))) {
+        const path = toPosixRelative(workspace, match);
+        if (!isInside(workspace, match) || !isInside(realWorkspace, await (0,promises_.realpath)(match))) {
             passedOver.push({ path: match, reason: 'outside the workspace (directly or through a symbolic link)' });
         }
         else if (isResult(path)) {
@@ -35562,9 +35568,10 @@ async function checkImage(path, relativePath, maxBytes) {
 
 
 
+
 function toRecord(workspace, image) {
     return {
-        path: (0,external_node_path_.relative)(workspace, image.path).split(external_node_path_.sep).join('/'),
+        path: toPosixRelative(workspace, image.path),
         resolution: image.resolution,
         seed: image.seed,
         prompt: image.prompt
@@ -37123,6 +37130,7 @@ function barProgress(stream, now = () => performance.now()) {
 
 
 
+
 const NAME = 'ideogram-upscale';
 /** 0: every image done; 1: some failed (or the run broke); 2: bad usage or settings, nothing was sent. */
 const EXIT = { ok: 0, failed: 1, usage: 2 };
@@ -37173,10 +37181,6 @@ Examples:
   IDEOGRAM_API_KEY=... ${NAME} --resemblance 80 'assets/**/*.jpg'
   ${NAME} --dry-run --json`);
     return program;
-}
-function program_inside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
 }
 /** Error messages name inputs as the action does (`Input 'num-images'`); on the command line they are flags. */
 function asFlags(message, specs) {
@@ -37252,7 +37256,7 @@ async function run(argv, context) {
         .map(pattern => String(pattern).trim())
         .filter(pattern => pattern !== '');
     // The gallery's copies of the sources are images too: never take them as sources next time.
-    const galleryExclusion = galleryDir && program_inside(context.cwd, galleryDir) ? [`!${(0,external_node_path_.relative)(context.cwd, galleryDir).split(external_node_path_.sep).join('/')}/**`] : [];
+    const galleryExclusion = galleryDir && isInside(context.cwd, galleryDir) ? [`!${toPosixRelative(context.cwd, galleryDir)}/**`] : [];
     const files = [...(patterns.length > 0 ? patterns : [DEFAULT_FILES]), ...galleryExclusion].join('\n');
     const read = input => {
         const spec = specs[input];

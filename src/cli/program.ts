@@ -1,6 +1,7 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { writeGallery } from '../gallery.js';
+import { isInside, toPosixRelative } from '../paths.js';
 import { Input, InputError, type InputReader } from '../inputs.js';
 import { runJob } from '../job.js';
 import { countByStatus, resultsDocument, type SourceResult } from '../results.js';
@@ -79,11 +80,6 @@ Examples:
   return program;
 }
 
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-
 /** Error messages name inputs as the action does (`Input 'num-images'`); on the command line they are flags. */
 function asFlags(message: string, specs: Record<Input, FlagSpec>): string {
   return message.replace(/Input '([a-z-]+)'/g, (whole, name: string) =>
@@ -160,7 +156,7 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
     .filter(pattern => pattern !== '');
   // The gallery's copies of the sources are images too: never take them as sources next time.
   const galleryExclusion =
-    galleryDir && inside(context.cwd, galleryDir) ? [`!${relative(context.cwd, galleryDir).split(sep).join('/')}/**`] : [];
+    galleryDir && isInside(context.cwd, galleryDir) ? [`!${toPosixRelative(context.cwd, galleryDir)}/**`] : [];
   const files = [...(patterns.length > 0 ? patterns : [DEFAULT_FILES]), ...galleryExclusion].join('\n');
 
   const read: InputReader = input => {
