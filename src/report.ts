@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { Discovery } from './discovery.js';
 import type { RetryEvent } from './retry.js';
-import type { PublishedArtifact } from './publish/artifact.js';
+import type { Published } from './publish/publish.js';
 import { countByStatus, resultsDocument, writtenFiles, type SourceResult } from './results.js';
 
 /** One line as each source finishes, e.g. `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`. */
@@ -36,10 +36,9 @@ export function logDiscovery(discovery: Discovery): void {
   }
 }
 
-export interface RunOutcome {
+/** What the run did, as the outputs and the summary report it: the results and where they were published. */
+export interface RunOutcome extends Published {
   readonly results: readonly SourceResult[];
-  readonly artifact?: PublishedArtifact;
-  readonly commit?: { readonly sha: string; readonly branch: string; readonly files: number };
   readonly dryRun: boolean;
   /** Images a dry run would ask for (requests × num-images). */
   readonly imagesPerSource: number;

@@ -17,7 +17,7 @@ export interface CommitRequest {
 }
 
 export type CommitOutcome =
-  | { readonly kind: 'committed'; readonly sha: string }
+  | { readonly kind: 'committed'; readonly sha: string; readonly branch: string }
   /** The token may not write here (a fork's pull request, a read-only token): the caller falls back. */
   | { readonly kind: 'refused'; readonly reason: string };
 
@@ -89,7 +89,7 @@ export async function commitFiles(github: GitHubClient, request: CommitRequest, 
       );
       try {
         await github.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
-        return { kind: 'committed', sha: commit.data.sha };
+        return { kind: 'committed', sha: commit.data.sha, branch };
       } catch (error) {
         // 422 "not a fast forward": someone pushed meanwhile; build again on their commit.
         if ((error as HttpError).status !== 422 || race + 1 >= MAX_RACES) throw error;

@@ -23,16 +23,21 @@ export function commitMessage(subject: string, results: readonly SourceResult[],
   return `${subject}\n\nAdds ${images} upscaled image(s) from ${upscaled.length} source(s):\n${lines.join('\n')}${tail}`;
 }
 
-/** Why results cannot be committed on this run, before trying. */
-function cannotCommit(settings: Settings, context: RunContext): string | undefined {
+/** The branch to commit to on this run, or why results cannot be committed at all, before trying. */
+function commitTarget(settings: Settings, context: RunContext): { branch: string } | { refused: string } {
   const { event } = context;
   if (event.kind === 'pull_request' && event.headRepo !== `${context.owner}/${context.repo}`) {
-    return `the pull request comes from the fork ${event.headRepo || '(deleted)'}, which this workflow's token cannot push to`;
+    return {
+      refused: `the pull request comes from the fork ${event.headRepo || '(deleted)'}, which this workflow's token cannot push to`
+    };
   }
-  if (!(settings.commit.branch ?? defaultBranch(event))) {
-    return `this ${event.kind === 'other' ? event.name || 'manual' : event.kind} run is not on a branch; set '${Input.Branch}'`;
+  const branch = settings.commit.branch ?? defaultBranch(event);
+  if (!branch) {
+    return {
+      refused: `this ${event.kind === 'other' ? event.name || 'manual' : event.kind} run is not on a branch; set '${Input.Branch}'`
+    };
   }
-  return undefined;
+  return { branch };
 }
 
 /**
@@ -58,16 +63,15 @@ export async function publishResults(
 
   if (settings.publish === 'commit' || settings.publish === 'both') {
     const { client, context } = await github();
-    const branch = settings.commit.branch ?? defaultBranch(context.event);
-    const reason = cannotCommit(settings, context);
+    const target = commitTarget(settings, context);
     const outcome =
-      reason === undefined && branch !== undefined
+      'branch' in target
         ? await commitFiles(
             client,
             {
               owner: context.owner,
               repo: context.repo,
-              branch,
+              branch: target.branch,
               workspace: settings.workspace,
               files: withManifest,
               message: commitMessage(settings.commit.message, results, manifest),
@@ -75,10 +79,10 @@ export async function publishResults(
             },
             defaultRetryPolicy({ maxRetries: settings.maxRetries })
           )
-        : { kind: 'refused' as const, reason: reason ?? 'no branch' };
+        : { kind: 'refused' as const, reason: target.refused };
     if (outcome.kind === 'committed') {
-      commit = { sha: outcome.sha, branch: branch as string, files: withManifest.length };
-      core.info(`Committed ${withManifest.length} file(s) to ${branch} as ${outcome.sha}.`);
+      commit = { sha: outcome.sha, branch: outcome.branch, files: withManifest.length };
+      core.info(`Committed ${withManifest.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
     } else {
       core.warning(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
       wantArtifact = true;
