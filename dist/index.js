@@ -28574,7 +28574,11 @@ async function findChangedFiles(github, context) {
         });
         if (files.length >= PULL_FILE_CAP)
             return { kind: 'all', reason: `the pull request changes ${files.length}+ files` };
-        return { kind: 'changed', paths: changedPaths(files), description: `files changed by pull request #${event.number}` };
+        return {
+            kind: 'changed',
+            paths: changedPaths(files),
+            description: `files changed by pull request #${event.number}`
+        };
     }
     return { kind: 'all', reason: `a ${event.name || 'manual'} event has no list of changed files` };
 }
@@ -32815,11 +32819,11 @@ function readErrorFields(body) {
     if (body === null || typeof body !== 'object')
         return {};
     const record = body;
-    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined;
+    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? (record[key]) : undefined;
     const detail = text('detail');
     const title = text('title');
     return {
-        message: text('error') ?? text('message') ?? (detail && title ? `${title}: ${detail}` : detail ?? title),
+        message: text('error') ?? text('message') ?? (detail && title ? `${title}: ${detail}` : (detail ?? title)),
         rejectReason: text('reject_reason')
     };
 }
@@ -33148,7 +33152,17 @@ function checkResponse(file, body) {
 
 ;// CONCATENATED MODULE: ./src/ideogram/types.ts
 const MAGIC_PROMPT_OPTIONS = ['AUTO', 'ON', 'OFF'];
-const MAGIC_PROMPT_VERSIONS = ['V_0', 'V_0_1', 'V_0_2', 'V_0_3', 'V_0_4', 'V_0_5', 'V_0_6', 'V_0_7', 'V_0_8'];
+const MAGIC_PROMPT_VERSIONS = [
+    'V_0',
+    'V_0_1',
+    'V_0_2',
+    'V_0_3',
+    'V_0_4',
+    'V_0_5',
+    'V_0_6',
+    'V_0_7',
+    'V_0_8'
+];
 /** How many images one request asks for: what it costs in the organisation's in-flight places. */
 function imagesPerRequest(request) {
     return request.num_images ?? 1;
@@ -33366,7 +33380,9 @@ class OutputTemplate {
         const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
         // Without its index a template such as {dir}/{name}.{ext} names every source: then only the indexed form counts.
         const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
-        const output = new OutputTemplate(pattern, pattern === template || plain === 'a/b/photo.png' ? [toMatcher(pattern)] : [toMatcher(pattern), toMatcher(template)]);
+        const output = new OutputTemplate(pattern, pattern === template || plain === 'a/b/photo.png'
+            ? [toMatcher(pattern)]
+            : [toMatcher(pattern), toMatcher(template)]);
         const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
         if (sample === '..' || sample.startsWith('../'))
             throw new Error('resolves outside the workspace');
@@ -33581,7 +33597,10 @@ function manifestPath(raw) {
     return path;
 }
 function patterns(raw) {
-    const lines = raw.split(/\r?\n/).map(line => line.trim()).filter(line => line !== '' && !line.startsWith('#'));
+    const lines = raw
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
     if (!lines.some(line => !line.startsWith('!'))) {
         throw new InputError(`Input '${Input.Files}' must have at least one pattern that is not an exclusion ('!').`);
     }
@@ -33611,7 +33630,7 @@ function imageRequest(input) {
 function readSettings(read, workspace) {
     const input = (name) => {
         const raw = read(name).trim();
-        return raw === '' ? DEFAULTS[name] ?? '' : raw;
+        return raw === '' ? (DEFAULTS[name] ?? '') : raw;
     };
     const request = imageRequest(input);
     const imagesPerSource = request.num_images ?? 1;
@@ -34005,7 +34024,10 @@ function hash(text) {
 function renderGallery(cards, options = {}) {
     const counts = countByStatus(cards.map(card => card.result));
     const title = options.title ?? 'Upscaled images: before and after';
-    const when = (options.generatedAt ?? new Date()).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    const when = (options.generatedAt ?? new Date())
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
     const policy = `default-src 'none'; img-src 'self' file: data:; style-src ${hash(STYLE)}; script-src ${hash(SCRIPT)}; base-uri 'none'; form-action 'none'`;
     return `<!doctype html>
 <html lang="en">
@@ -34180,7 +34202,9 @@ async function commitFiles(github, request, retry) {
 function publish_commitMessage(subject, results, manifest) {
     const upscaled = results.filter(result => result.status === 'upscaled');
     const images = upscaled.reduce((sum, result) => sum + result.outputs.length, 0);
-    const lines = upscaled.slice(0, 50).map(result => `- ${result.source} → ${result.outputs.map(o => o.path).join(', ')}`);
+    const lines = upscaled
+        .slice(0, 50)
+        .map(result => `- ${result.source} → ${result.outputs.map(o => o.path).join(', ')}`);
     if (upscaled.length > 50)
         lines.push(`- … and ${upscaled.length - 50} more`);
     const tail = manifest ? `\n\nManifest: ${manifest}` : '';

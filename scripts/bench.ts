@@ -20,7 +20,12 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import zlib from 'node:zlib';
-import { encodePng, startFakeIdeogram, type FakeIdeogram, type FakeIdeogramOptions } from '../test/fakes/ideogram-server.js';
+import {
+  encodePng,
+  startFakeIdeogram,
+  type FakeIdeogram,
+  type FakeIdeogramOptions
+} from '../test/fakes/ideogram-server.js';
 import { BUNDLE, runAction, type ActionRun } from '../test/support/run-action.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -151,7 +156,9 @@ async function runScenario(
     const arrivals = fake.upscales.map(upscale => upscale.at);
     const files = run.outputs.files ? run.outputs.files.split('\n').filter(Boolean).length : 0;
     if (run.code !== 0 && run.outputs.failed === undefined) {
-      throw new Error(`the action exited ${run.code} without outputs:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+      throw new Error(
+        `the action exited ${run.code} without outputs:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`
+      );
     }
     return {
       run,
@@ -257,7 +264,8 @@ function limitRow(
   if (runs.all.length > 1) {
     notes.push(
       `Scenario ${n}: median of ${runs.all.length} runs; all: ` +
-        runs.all.map(run => `${seconds(run.run.elapsedMs)} (${run.fake.rejected429} × 429)`).join(', ') + '.'
+        runs.all.map(run => `${seconds(run.run.elapsedMs)} (${run.fake.rejected429} × 429)`).join(', ') +
+        '.'
     );
   }
   addRow({
@@ -287,7 +295,10 @@ function machine(): string[] {
     `- Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     `- Node: ${childNode} (the action's), ${process.version} (the bench and the fake server)`,
     `- OS: ${os.type()} ${os.release()} ${os.arch()}`,
-    `- Load average before the run: ${os.loadavg().map(value => value.toFixed(2)).join(' ')}`
+    `- Load average before the run: ${os
+      .loadavg()
+      .map(value => value.toFixed(2))
+      .join(' ')}`
   ];
 }
 
@@ -317,7 +328,11 @@ async function sampleStartup(runs: number): Promise<void> {
   console.log(`\n6. start-up: spawn → first request at the server (${runs} runs, 1 image, latency 0)`);
   for (let i = 0; i < runs; i++) {
     // A fresh workspace each time: the manifest would otherwise (rightly) skip the image as done.
-    const m = await runScenario(await workspaceWith(`startup-${startupTimes.length}-${i}`, 1, smallPng), { latencyMs: 0 }, {});
+    const m = await runScenario(
+      await workspaceWith(`startup-${startupTimes.length}-${i}`, 1, smallPng),
+      { latencyMs: 0 },
+      {}
+    );
     if (m.firstRequestMs !== undefined) startupTimes.push(m.firstRequestMs);
   }
 }
@@ -415,8 +430,19 @@ if (wanted(2) && actionMs !== undefined) {
 if (wanted(3)) {
   console.log('\n3. 64 images × num-images 4, latency 1 s, limit 10, concurrency auto');
   const workspace = await workspaceWith('w3', 64, smallPng);
-  const m = await runScenario(workspace, { latencyMs: 1000, inflightLimit: 10 }, { concurrency: 'auto', 'num-images': '4' });
-  limitRow(3, '64 images × `num-images: 4`, latency 1 s, limit 10, auto', { median: m, all: [m] }, ceilSeconds(64 * 4, 10, 1000), 1.3, 64);
+  const m = await runScenario(
+    workspace,
+    { latencyMs: 1000, inflightLimit: 10 },
+    { concurrency: 'auto', 'num-images': '4' }
+  );
+  limitRow(
+    3,
+    '64 images × `num-images: 4`, latency 1 s, limit 10, auto',
+    { median: m, all: [m] },
+    ceilSeconds(64 * 4, 10, 1000),
+    1.3,
+    64
+  );
   notes.push(
     'Scenario 3: with 4 places per request only 2 requests fit under 10 places, so 32 rounds (1.23× the limit) is ' +
       'the best any client can do without splitting requests.'
@@ -429,7 +455,11 @@ if (wanted(4)) {
   console.log('\n4. 64 images, concurrency 32 against limit 10, latency 1 s');
   let round = 0;
   const runs = await repeat(3, async () =>
-    runScenario(await workspaceWith(`w4-${round++}`, 64, smallPng), { latencyMs: 1000, inflightLimit: 10 }, { concurrency: '32' })
+    runScenario(
+      await workspaceWith(`w4-${round++}`, 64, smallPng),
+      { latencyMs: 1000, inflightLimit: 10 },
+      { concurrency: '32' }
+    )
   );
   limitRow(4, '64 images, `concurrency: 32` against limit 10, latency 1 s', runs, ceilSeconds(64, 10, 1000), 1.3, 64);
 }
@@ -496,7 +526,10 @@ const document = [
   'Wall times are from spawning the action to its exit, start-up included.',
   '',
   `Run on ${new Date().toISOString()}; the whole benchmark took ${totalSeconds.toFixed(0)} s; load average at the end: ` +
-    `${os.loadavg().map(value => value.toFixed(2)).join(' ')}.`,
+    `${os
+      .loadavg()
+      .map(value => value.toFixed(2))
+      .join(' ')}.`,
   '',
   ...machineLines,
   '',

@@ -23,7 +23,11 @@ type Shape = (x: number, y: number) => boolean;
 
 class Canvas {
   readonly data: Uint8ClampedArray<ArrayBuffer>;
-  constructor(readonly width: number, readonly height: number, fill: (x: number, y: number) => Rgba) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    fill: (x: number, y: number) => Rgba
+  ) {
     this.data = new Uint8ClampedArray(width * height * 4);
     for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) this.set(x, y, fill(x / width, y / height));
   }
@@ -37,7 +41,8 @@ class Canvas {
     for (let y = 0; y < this.height; y++) {
       for (let x = 0; x < this.width; x++) {
         let hits = 0;
-        for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) if (shape(x + (sx + 0.5) / 4, y + (sy + 0.5) / 4)) hits++;
+        for (let sy = 0; sy < 4; sy++)
+          for (let sx = 0; sx < 4; sx++) if (shape(x + (sx + 0.5) / 4, y + (sy + 0.5) / 4)) hits++;
         if (hits === 0) continue;
         const alpha = (a / 255) * (hits / 16);
         const at = (y * this.width + x) * 4;
@@ -58,10 +63,18 @@ class Canvas {
   }
 }
 
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-const ring = (cx: number, cy: number, outer: number, inner: number): Shape => (x, y) =>
-  circle(cx, cy, outer)(x, y) && !circle(cx, cy, inner)(x, y);
-const rect = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => x >= x0 && x < x1 && y >= y0 && y < y1;
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const ring =
+  (cx: number, cy: number, outer: number, inner: number): Shape =>
+  (x, y) =>
+    circle(cx, cy, outer)(x, y) && !circle(cx, cy, inner)(x, y);
+const rect =
+  (x0: number, y0: number, x1: number, y1: number): Shape =>
+  (x, y) =>
+    x >= x0 && x < x1 && y >= y0 && y < y1;
 const lerp = (a: number, b: number, t: number): number => a + (b - a) * t;
 
 /** A badge on a transparent background: alpha edges. */
@@ -76,7 +89,8 @@ function badge(): Canvas {
 function pattern(): Canvas {
   const canvas = new Canvas(96, 64, (u, v) => [lerp(20, 60, v), lerp(40, 120, u), lerp(90, 160, 1 - v), 255]);
   for (let i = 0; i < 6; i++) canvas.draw(rect(8 + i * 6, 8, 10 + i * 6, 56), [240, 240, 240, 255]);
-  for (let i = 0; i < 4; i++) canvas.draw(circle(60 + (i % 2) * 20, 18 + Math.floor(i / 2) * 28, 8 - i), [255, 120 + i * 30, 60, 255]);
+  for (let i = 0; i < 4; i++)
+    canvas.draw(circle(60 + (i % 2) * 20, 18 + Math.floor(i / 2) * 28, 8 - i), [255, 120 + i * 30, 60, 255]);
   return canvas;
 }
 

@@ -29,7 +29,8 @@ function checkLink(source: string, link: string, apiUrl: URL): URL {
   } catch {
     throw new DownloadError(source, `the result link is not a URL (${link.slice(0, 80)})`);
   }
-  const ideogram = url.protocol === 'https:' && (url.hostname === 'ideogram.ai' || url.hostname.endsWith('.ideogram.ai'));
+  const ideogram =
+    url.protocol === 'https:' && (url.hostname === 'ideogram.ai' || url.hostname.endsWith('.ideogram.ai'));
   if (!ideogram && url.origin !== apiUrl.origin) {
     throw new DownloadError(source, `the result link points at ${url.origin}, which is not an Ideogram host`);
   }
@@ -67,7 +68,8 @@ export async function downloadResult(
       throw new DownloadError(source, `HTTP ${statusCode}${why}`, statusCode, statusCode >= 500);
     }
     const type = String(headers['content-type'] ?? '');
-    if (!type.startsWith('image/')) throw new DownloadError(source, `the link served ${type || 'no type'}, not an image`);
+    if (!type.startsWith('image/'))
+      throw new DownloadError(source, `the link served ${type || 'no type'}, not an image`);
     const declared = Number(headers['content-length']);
     if (declared > options.maxBytes) {
       throw new DownloadError(source, `the result is ${declared} bytes, over the ${options.maxBytes}-byte cap`);
@@ -105,7 +107,7 @@ async function writeAtomically(
   await mkdir(dirname(path), { recursive: true });
   let bytes = 0;
   async function* capped(): AsyncGenerator<Buffer> {
-    for (let chunk: Buffer | undefined = head; chunk; ) {
+    for (let chunk: Buffer | undefined = head; chunk;) {
       bytes += chunk.length;
       if (bytes > maxBytes) throw new DownloadError(source, `the result is over the ${maxBytes}-byte cap`);
       yield chunk;

@@ -27,7 +27,12 @@ function toRecord(workspace: string, image: Extract<ProducedImage, { kind: 'writ
 }
 
 /** Puts the provider's images together into the source's one result. */
-function summarise(workspace: string, source: string, produced: readonly ProducedImage[], seconds: number): SourceResult {
+function summarise(
+  workspace: string,
+  source: string,
+  produced: readonly ProducedImage[],
+  seconds: number
+): SourceResult {
   const outputs = produced.flatMap(image => (image.kind === 'written' ? [toRecord(workspace, image)] : []));
   const lost = produced.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
   const withheld = produced.filter(image => image.kind === 'withheld').length;

@@ -70,7 +70,8 @@ async function sizeOf(path: string): Promise<number | undefined> {
 async function copyOriginal(dir: string, workspace: string, source: string): Promise<Original> {
   const from = resolve(workspace, source);
   const to = resolve(dir, ORIGINALS, source);
-  if (!isInside(workspace, from) || !isInside(join(dir, ORIGINALS), to)) return { href: undefined, bytes: undefined, dimensions: undefined };
+  if (!isInside(workspace, from) || !isInside(join(dir, ORIGINALS), to))
+    return { href: undefined, bytes: undefined, dimensions: undefined };
   try {
     const bytes = await readFile(from);
     await mkdir(dirname(to), { recursive: true });
@@ -157,9 +158,10 @@ function renderRows(card: Card, index: number): string {
   ];
   outputs.forEach((output, i) => {
     const { record } = output;
-    const chosen = outputs.length > 1 && original.href
-      ? `<label><input type="radio" name="pick-${index}" data-target="after-${index}" value="${escapeHtml(output.href)}"${i === 0 ? ' checked' : ''}> Result ${i + 1}</label>`
-      : `Result${outputs.length > 1 ? ` ${i + 1}` : ''}`;
+    const chosen =
+      outputs.length > 1 && original.href
+        ? `<label><input type="radio" name="pick-${index}" data-target="after-${index}" value="${escapeHtml(output.href)}"${i === 0 ? ' checked' : ''}> Result ${i + 1}</label>`
+        : `Result${outputs.length > 1 ? ` ${i + 1}` : ''}`;
     rows.push(
       `<tr><th scope="row">${chosen}</th><td><a href="${escapeHtml(output.href)}">${escapeHtml(record.path)}</a></td>${sizeCell(output.bytes)}<td>${escapeHtml(record.resolution ?? '—')}</td><td>${record.seed === null ? '—' : String(record.seed)}</td><td class="prompt">${escapeHtml(record.prompt ?? '—')}</td></tr>`
     );
@@ -247,7 +249,10 @@ function hash(text: string): string {
 function renderGallery(cards: readonly Card[], options: GalleryOptions = {}): string {
   const counts = countByStatus(cards.map(card => card.result));
   const title = options.title ?? 'Upscaled images: before and after';
-  const when = (options.generatedAt ?? new Date()).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const when = (options.generatedAt ?? new Date())
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
   const policy = `default-src 'none'; img-src 'self' file: data:; style-src ${hash(STYLE)}; script-src ${hash(SCRIPT)}; base-uri 'none'; form-action 'none'`;
   return `<!doctype html>
 <html lang="en">

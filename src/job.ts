@@ -64,7 +64,11 @@ interface Selection {
 }
 
 /** Hashes each source and skips those whose bytes, settings and results the manifest still vouches for. */
-async function selectWork(settings: Settings, manifest: Manifest | undefined, sources: readonly string[]): Promise<Selection> {
+async function selectWork(
+  settings: Settings,
+  manifest: Manifest | undefined,
+  sources: readonly string[]
+): Promise<Selection> {
   const skipped = new Map<string, SourceResult>();
   const hashes = new Map<string, string>();
   if (!manifest) return { skipped, hashes };
@@ -95,7 +99,11 @@ async function selectWork(settings: Settings, manifest: Manifest | undefined, so
  * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
  * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed).
  */
-export async function runJob(settings: Settings, hooks: JobHooks = {}, only?: ReadonlySet<string>): Promise<JobOutcome> {
+export async function runJob(
+  settings: Settings,
+  hooks: JobHooks = {},
+  only?: ReadonlySet<string>
+): Promise<JobOutcome> {
   const manifest = settings.manifest ? await Manifest.load(settings.workspace, settings.manifest) : undefined;
   const earlierResults = manifest?.resultPaths() ?? new Set<string>();
   const discovery = await discoverSources(
@@ -111,7 +119,8 @@ export async function runJob(settings: Settings, hooks: JobHooks = {}, only?: Re
 
   const done = new Map<string, SourceResult>(skipped);
   if (settings.dryRun) {
-    for (const source of work) done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
+    for (const source of work)
+      done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
   } else if (work.length > 0) {
     const provider = await createProvider(settings, hooks);
     try {

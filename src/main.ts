@@ -20,7 +20,10 @@ function lazyGitHub(settings: Settings): () => Promise<{ client: GitHubClient; c
 }
 
 /** With changed-only, the paths the push or pull request changed; undefined means every matching image. */
-async function changedSources(settings: Settings, github: ReturnType<typeof lazyGitHub>): Promise<Set<string> | undefined> {
+async function changedSources(
+  settings: Settings,
+  github: ReturnType<typeof lazyGitHub>
+): Promise<Set<string> | undefined> {
   const event = process.env.GITHUB_EVENT_NAME ?? '';
   if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event)) return undefined;
   if (!settings.commit.token) {
@@ -33,7 +36,9 @@ async function changedSources(settings: Settings, github: ReturnType<typeof lazy
     core.info(`Taking every matching image: ${changed.reason}.`);
     return undefined;
   }
-  core.info(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
+  core.info(
+    `Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`
+  );
   return new Set(changed.paths);
 }
 

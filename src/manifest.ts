@@ -17,7 +17,11 @@ export interface ManifestEntry {
   readonly settings: Record<string, unknown>;
   /** `unsafe` entries are kept too: Ideogram bills a withheld result, so it is not asked for again. */
   readonly status: 'upscaled' | 'unsafe';
-  readonly outputs: readonly { readonly path: string; readonly resolution: string | null; readonly seed: number | null }[];
+  readonly outputs: readonly {
+    readonly path: string;
+    readonly resolution: string | null;
+    readonly seed: number | null;
+  }[];
   readonly upscaledAt: string;
 }
 
@@ -86,7 +90,11 @@ export class Manifest {
   }
 
   /** The entry that makes `source` free to skip: same bytes, same settings, results still there. */
-  async unchanged(source: string, sha256: string, settings: Record<string, unknown>): Promise<ManifestEntry | undefined> {
+  async unchanged(
+    source: string,
+    sha256: string,
+    settings: Record<string, unknown>
+  ): Promise<ManifestEntry | undefined> {
     const entry = this.entries.get(source);
     if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings)) return undefined;
     for (const output of entry.outputs) {

@@ -24,7 +24,8 @@ export class OutputTemplate {
     const template = raw.trim().replace(/\\/g, '/');
     if (template === '') throw new Error('must not be empty');
     for (const [, name] of template.matchAll(PLACEHOLDER)) {
-      if (!KNOWN.has(name ?? '')) throw new Error(`has an unknown placeholder {${name}}; use {dir}, {name}, {ext} or {index}`);
+      if (!KNOWN.has(name ?? ''))
+        throw new Error(`has an unknown placeholder {${name}}; use {dir}, {name}, {ext} or {index}`);
     }
     if (template.startsWith('/') || /^[A-Za-z]:/.test(template)) throw new Error('must be relative to the workspace');
     const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
@@ -32,12 +33,16 @@ export class OutputTemplate {
     const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
     const output = new OutputTemplate(
       pattern,
-      pattern === template || plain === 'a/b/photo.png' ? [toMatcher(pattern)] : [toMatcher(pattern), toMatcher(template)]
+      pattern === template || plain === 'a/b/photo.png'
+        ? [toMatcher(pattern)]
+        : [toMatcher(pattern), toMatcher(template)]
     );
     const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
     if (sample === '..' || sample.startsWith('../')) throw new Error('resolves outside the workspace');
     if (sample === 'a/b/photo.png') {
-      throw new Error('would write results over their sources; add a folder or a suffix, e.g. {dir}/{name}-upscaled.{ext}');
+      throw new Error(
+        'would write results over their sources; add a folder or a suffix, e.g. {dir}/{name}-upscaled.{ext}'
+      );
     }
     return output;
   }

@@ -45,8 +45,7 @@ export const MAX_CONCURRENCY = 64;
  * a number is a hard bound that adaptation only ever lowers.
  */
 export type Concurrency =
-  | { readonly kind: 'auto' }
-  | { readonly kind: 'fixed'; readonly places: Branded<number, 'Places'> };
+  { readonly kind: 'auto' } | { readonly kind: 'fixed'; readonly places: Branded<number, 'Places'> };
 
 /** Every input, checked and typed. Built only by `readSettings`, which fails on the first bad input. */
 export interface Settings {
@@ -149,7 +148,9 @@ function boolean(name: Input, raw: string): boolean {
 function parseConcurrency(raw: string, imagesPerSource: number): Concurrency {
   if (raw.toLowerCase() === 'auto') return { kind: 'auto' };
   if (!/^\d+$/.test(raw)) {
-    throw new InputError(`Input '${Input.Concurrency}' must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`);
+    throw new InputError(
+      `Input '${Input.Concurrency}' must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`
+    );
   }
   const places = integer<Branded<number, 'Places'>>(Input.Concurrency, raw, 1, MAX_CONCURRENCY);
   if (places < imagesPerSource) {
@@ -208,7 +209,8 @@ const BAD_BRANCH = /(^[/.]|\.\.|[\s~^:?*[\\]|@\{|\/\/|[/.]$|\.lock$)/;
 function branch(raw: string): string | undefined {
   if (raw === '') return undefined;
   const name = raw.replace(/^refs\/heads\//, '');
-  if (BAD_BRANCH.test(name)) throw new InputError(`Input '${Input.Branch}' is not a valid branch name; got ${quote(raw)}.`);
+  if (BAD_BRANCH.test(name))
+    throw new InputError(`Input '${Input.Branch}' is not a valid branch name; got ${quote(raw)}.`);
   return name;
 }
 
@@ -223,13 +225,18 @@ function manifestPath(raw: string): string | undefined {
   if (raw.toLowerCase() === 'none') return undefined;
   const path = posix.normalize(raw.replace(/\\/g, '/'));
   if (posix.isAbsolute(path) || path === '..' || path.startsWith('../')) {
-    throw new InputError(`Input '${Input.Manifest}' must be a path inside the workspace, or 'none'; got ${quote(raw)}.`);
+    throw new InputError(
+      `Input '${Input.Manifest}' must be a path inside the workspace, or 'none'; got ${quote(raw)}.`
+    );
   }
   return path;
 }
 
 function patterns(raw: string): string[] {
-  const lines = raw.split(/\r?\n/).map(line => line.trim()).filter(line => line !== '' && !line.startsWith('#'));
+  const lines = raw
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(line => line !== '' && !line.startsWith('#'));
   if (!lines.some(line => !line.startsWith('!'))) {
     throw new InputError(`Input '${Input.Files}' must have at least one pattern that is not an exclusion ('!').`);
   }
@@ -255,7 +262,7 @@ function imageRequest(input: (name: Input) => string): ImageRequest {
     seed: optional(Input.Seed, raw => integer<Seed>(Input.Seed, raw, 0, 2147483647))
   };
   // Only set fields go into the JSON, so the API applies its own defaults to the rest.
-  return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as ImageRequest;
+  return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
 }
 
 /**
@@ -265,7 +272,7 @@ function imageRequest(input: (name: Input) => string): ImageRequest {
 export function readSettings(read: InputReader, workspace: string): Settings {
   const input = (name: Input): string => {
     const raw = read(name).trim();
-    return raw === '' ? DEFAULTS[name] ?? '' : raw;
+    return raw === '' ? (DEFAULTS[name] ?? '') : raw;
   };
   const request = imageRequest(input);
   const imagesPerSource = request.num_images ?? 1;
@@ -285,7 +292,9 @@ export function readSettings(read: InputReader, workspace: string): Settings {
   try {
     output = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
   } catch (error) {
-    throw new InputError(`Input '${Input.OutputPath}' ${(error as Error).message}; got ${quote(input(Input.OutputPath))}.`);
+    throw new InputError(
+      `Input '${Input.OutputPath}' ${(error as Error).message}; got ${quote(input(Input.OutputPath))}.`
+    );
   }
   const concurrency = parseConcurrency(input(Input.Concurrency), imagesPerSource);
   return {

@@ -14,7 +14,10 @@ export interface SourceImage {
 /** Why one source cannot be sent; the batch goes on without it. */
 export class ImageProblem extends Error {
   override name = 'ImageProblem';
-  constructor(readonly file: string, reason: string) {
+  constructor(
+    readonly file: string,
+    reason: string
+  ) {
     super(`The file ${reason}`);
   }
 }
@@ -40,9 +43,10 @@ export async function checkImage(path: string, relativePath: string, maxBytes: n
     if (stats.size === 0) throw new ImageProblem(relativePath, 'is empty');
     if (stats.size > maxBytes) {
       // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
-      const [size, max] = megabytes(stats.size) === megabytes(maxBytes)
-        ? [`${stats.size} bytes`, `${maxBytes} bytes`]
-        : [megabytes(stats.size), megabytes(maxBytes)];
+      const [size, max] =
+        megabytes(stats.size) === megabytes(maxBytes)
+          ? [`${stats.size} bytes`, `${maxBytes} bytes`]
+          : [megabytes(stats.size), megabytes(maxBytes)];
       throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
     }
     const head = Buffer.alloc(SNIFF_BYTES);

@@ -13,7 +13,11 @@ interface CliRun {
   readonly stderr: string;
 }
 
-async function cli(cwd: string, args: string[], options: { env?: NodeJS.ProcessEnv; tty?: boolean } = {}): Promise<CliRun> {
+async function cli(
+  cwd: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; tty?: boolean } = {}
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -106,7 +110,10 @@ describe('ideogram-upscale', () => {
 
   it('exits 1 when an image fails, and 0 with --no-fail-on-error', async () => {
     const dir = await workspace();
-    await writeFile(join(dir, 'examples/broken.png'), Buffer.concat([(await readFile(join(dir, 'examples/badge.png'))).subarray(0, 33), Buffer.alloc(64)]));
+    await writeFile(
+      join(dir, 'examples/broken.png'),
+      Buffer.concat([(await readFile(join(dir, 'examples/badge.png'))).subarray(0, 33), Buffer.alloc(64)])
+    );
 
     const run = await cli(dir, ['examples/*.png']);
     expect(run.code).toBe(1);
@@ -172,15 +179,22 @@ describe('ideogram-upscale', () => {
     const ideogram = await startFakeIdeogram({ apiKey: 'cli-key' });
     try {
       const dir = await workspace();
-      const run = await cli(dir, ['--api-url', ideogram.url, '--num-images', '2', '--seed', '7', '--json', 'examples/badge.png'], {
-        env: { IDEOGRAM_API_KEY: 'cli-key' }
-      });
+      const run = await cli(
+        dir,
+        ['--api-url', ideogram.url, '--num-images', '2', '--seed', '7', '--json', 'examples/badge.png'],
+        {
+          env: { IDEOGRAM_API_KEY: 'cli-key' }
+        }
+      );
 
       expect(run.stderr).not.toContain('local');
       expect(run.code).toBe(0);
       const [result] = JSON.parse(run.stdout) as { status: string; outputs: { path: string; resolution: string }[] }[];
       expect(result?.status).toBe('upscaled');
-      expect(result?.outputs.map(output => output.path)).toEqual(['upscaled/examples/badge-1.png', 'upscaled/examples/badge-2.png']);
+      expect(result?.outputs.map(output => output.path)).toEqual([
+        'upscaled/examples/badge-1.png',
+        'upscaled/examples/badge-2.png'
+      ]);
       expect(ideogram.upscales).toHaveLength(1);
       expect(await readFile(join(dir, 'gallery/index.html'), 'utf8')).toContain('../upscaled/examples/badge-2.png');
     } finally {

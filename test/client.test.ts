@@ -54,7 +54,7 @@ async function failure(promise: Promise<unknown>): Promise<IdeogramError> {
   return error as IdeogramError;
 }
 
-const request = (fields: Record<string, unknown>): ImageRequest => fields as ImageRequest;
+const request = (fields: Record<string, unknown>): ImageRequest => fields;
 
 beforeAll(async () => {
   dir = await makeTempDir('client-');
@@ -91,9 +91,7 @@ describe('the request', () => {
     expect(sent?.fileName).toBe('fox.png');
     expect(sent?.fileContentType).toBe('image/png');
     expect(sent?.fileBytes).toBe(image.bytes);
-    expect(sent?.fileSha256).toBe(
-      createHash('sha256').update(encodePng(64, 40)).digest('hex')
-    );
+    expect(sent?.fileSha256).toBe(createHash('sha256').update(encodePng(64, 40)).digest('hex'));
     expect(sent?.status).toBe(200);
 
     expect(response.data).toHaveLength(1);
@@ -170,7 +168,11 @@ describe('documented errors map to their class, with the status and the API own 
     fake.inject({ kind: 'status', status: 402 });
     const error = await failure(client.upscale(await source('fox.png'), request({})));
     expect(error).toBeInstanceOf(PaymentRequiredError);
-    expect(error).toMatchObject({ status: 402, apiMessage: 'Insufficient credits.', rejectReason: 'insufficient_funds' });
+    expect(error).toMatchObject({
+      status: 402,
+      apiMessage: 'Insufficient credits.',
+      rejectReason: 'insufficient_funds'
+    });
   });
 
   test('402: daily limit', async () => {
@@ -218,7 +220,9 @@ describe('documented errors map to their class, with the status and the API own 
 
   test('429 without the optional hints', async () => {
     fake.options.inflightLimit = 1;
-    const error = (await failure(client.upscale(await source('fox.png'), request({ num_images: 2 })))) as RateLimitError;
+    const error = (await failure(
+      client.upscale(await source('fox.png'), request({ num_images: 2 }))
+    )) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.maxInflight).toBeUndefined();
     expect(error.retryAfterMs).toBeUndefined();
@@ -276,7 +280,11 @@ describe('answers that are not the documented response', () => {
   });
 
   test('an image object without is_image_safe', async () => {
-    fake.inject({ kind: 'status', status: 200, body: { created: 'now', data: [{ url: 'https://ideogram.ai/x.png' }] } });
+    fake.inject({
+      kind: 'status',
+      status: 200,
+      body: { created: 'now', data: [{ url: 'https://ideogram.ai/x.png' }] }
+    });
     const error = await failure(client.upscale(await source('fox.png'), request({})));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.message).toMatch(/is_image_safe/);
@@ -309,7 +317,9 @@ describe('transport failures', () => {
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     await new Promise<void>(resolve => server.close(() => resolve()));
-    const error = await failure(makeClient({ apiUrl: new URL(`http://127.0.0.1:${port}`) }).upscale(await source('fox.png'), request({})));
+    const error = await failure(
+      makeClient({ apiUrl: new URL(`http://127.0.0.1:${port}`) }).upscale(await source('fox.png'), request({}))
+    );
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toMatch(/Could not reach Ideogram.*ECONNREFUSED/);
     expect(error.file).toBe('art/fox.png');

@@ -64,7 +64,11 @@ describe('patterns', () => {
   });
 
   test('! excludes what an earlier pattern matched', async () => {
-    const { sources } = await discoverSources(workspace, ['**/*.png', '**/*.jpg', '!docs/**', '!**/node_modules/**'], isResult);
+    const { sources } = await discoverSources(
+      workspace,
+      ['**/*.png', '**/*.jpg', '!docs/**', '!**/node_modules/**'],
+      isResult
+    );
     expect(sources).toEqual(['logo.png']);
   });
 
@@ -92,7 +96,9 @@ describe('patterns', () => {
   test('a pattern climbing out with ../ takes nothing from outside', async () => {
     const { sources, passedOver } = await discoverSources(workspace, ['../outside/*.png', 'logo.png'], isResult);
     expect(sources).toEqual(['logo.png']);
-    expect(passedOver).toEqual([{ path: join(outside, 'secret.png'), reason: expect.stringMatching(/outside the workspace/) }]);
+    expect(passedOver).toEqual([
+      { path: join(outside, 'secret.png'), reason: expect.stringMatching(/outside the workspace/) }
+    ]);
   });
 
   test('an absolute pattern pointing elsewhere takes nothing from there', async () => {
@@ -122,7 +128,11 @@ describe('symbolic links', () => {
 
   test('a link to a file inside the workspace is fine', async () => {
     await symlink(join(workspace, 'logo.png'), join(workspace, 'docs/logo-link.png'));
-    const { sources, passedOver } = await discoverSources(workspace, ['**/*.png', '!upscaled/**', '!node_modules/**'], isResult);
+    const { sources, passedOver } = await discoverSources(
+      workspace,
+      ['**/*.png', '!upscaled/**', '!node_modules/**'],
+      isResult
+    );
     expect(sources).toEqual(['docs/logo-link.png', 'logo.png']);
     expect(passedOver).toEqual([]);
   });
@@ -146,8 +156,10 @@ describe('results of ours are never taken as sources', () => {
   test('with a suffix template, the results beside the sources are passed over', async () => {
     await writeFiles(workspace, { 'docs/img/diagram-upscaled.png': PNG, 'logo-upscaled.png': PNG });
     const template = OutputTemplate.parse('{dir}/{name}-upscaled.{ext}', 1);
-    const { sources, passedOver } = await discoverSources(workspace, ['**/*.png', '**/*.jpg', '!upscaled/**', '!node_modules/**'], path =>
-      template.matches(path)
+    const { sources, passedOver } = await discoverSources(
+      workspace,
+      ['**/*.png', '**/*.jpg', '!upscaled/**', '!node_modules/**'],
+      path => template.matches(path)
     );
     expect(sources).toEqual(['docs/img/diagram.jpg', 'logo.png']);
     expect(passedOver.map(item => item.path).sort()).toEqual(['docs/img/diagram-upscaled.png', 'logo-upscaled.png']);

@@ -61,7 +61,7 @@ function destination(name: string, asked: ImageFormat[] = []): (format: ImageFor
 async function links(fault?: Fault, fields: Record<string, unknown> = {}): Promise<string[]> {
   if (fault) fake.inject(fault);
   const image = await checkImage(join(dir, 'src.png'), 'src.png', 10 * MB);
-  const response = await client.upscale(image, fields as ImageRequest);
+  const response = await client.upscale(image, fields);
   return response.data.map(item => item.url ?? '');
 }
 
@@ -122,7 +122,9 @@ describe('a good link', () => {
     await writeFiles(out, { 'nested/result.png': 'old contents that are longer than nothing' });
     const [link] = await links();
     const saved = await downloadResult('src.png', link ?? '', destination('result'), options());
-    expect((await readFile(saved.path)).equals(fake.served.get(new URL(link ?? '').pathname) ?? Buffer.alloc(0))).toBe(true);
+    expect((await readFile(saved.path)).equals(fake.served.get(new URL(link ?? '').pathname) ?? Buffer.alloc(0))).toBe(
+      true
+    );
   });
 });
 
@@ -175,7 +177,9 @@ describe('refused links and answers', () => {
 
   test('a result over the size cap is refused, nothing written', async () => {
     const [link] = await links();
-    const error = await failure(downloadResult('src.png', link ?? '', destination('result'), options({ maxBytes: 100 })));
+    const error = await failure(
+      downloadResult('src.png', link ?? '', destination('result'), options({ maxBytes: 100 }))
+    );
     expect(error.message).toMatch(/100-byte cap/);
     expect(await listFiles(out)).toEqual([]);
   });
@@ -191,7 +195,12 @@ describe('a misbehaving image host (configured API origin)', () => {
   async function fetchFrom(handler: http.RequestListener, maxBytes = 50 * MB): Promise<DownloadError> {
     host = await startHost(handler);
     return failure(
-      downloadResult('src.png', `${host.url}/img.png`, destination('result'), options({ apiUrl: new URL(host.url), maxBytes }))
+      downloadResult(
+        'src.png',
+        `${host.url}/img.png`,
+        destination('result'),
+        options({ apiUrl: new URL(host.url), maxBytes })
+      )
     );
   }
 
@@ -250,7 +259,12 @@ describe('a misbehaving image host (configured API origin)', () => {
       res.writeHead(200, { 'Content-Type': 'image/png' });
       res.end(jpeg);
     });
-    const saved = await downloadResult('src.png', `${host.url}/img.png`, destination('result'), options({ apiUrl: new URL(host.url) }));
+    const saved = await downloadResult(
+      'src.png',
+      `${host.url}/img.png`,
+      destination('result'),
+      options({ apiUrl: new URL(host.url) })
+    );
     expect(saved.format).toBe('jpeg');
     expect(saved.path).toBe(join(out, 'nested', 'result.jpg'));
     expect((await readFile(saved.path)).equals(jpeg)).toBe(true);

@@ -59,7 +59,7 @@ async function runBatch(
     apiUrl: new URL(fake.url),
     apiKey: KEY,
     timeoutMs: 10_000,
-    imageRequest: (options.imageRequest ?? {}) as ImageRequest,
+    imageRequest: (options.imageRequest ?? {}),
     limiter,
     retry: defaultRetryPolicy({ sleep: async () => {} }),
     maxResultBytes: 50 * MB,
@@ -132,11 +132,16 @@ describe('a mixed batch', () => {
 
     // A 500, then success: sent twice, reported as a retry, upscaled in the end.
     expect(fake.upscales.filter(sent => sent.fileName === 'flaky.png').map(sent => sent.status)).toEqual([500, 200]);
-    expect(retries.map(([file, event]) => [file, (event.error as Error).name])).toEqual([['b/flaky.png', 'ServerError']]);
+    expect(retries.map(([file, event]) => [file, (event.error as Error).name])).toEqual([
+      ['b/flaky.png', 'ServerError']
+    ]);
     expect(bySource.get('b/flaky.png')?.error).toBeUndefined();
 
     // Withheld as unsafe: reported, nothing written, the batch not failed for it.
-    expect(bySource.get('c/unsafe.png')).toMatchObject({ outputs: [], error: expect.stringMatching(/withheld.*unsafe/) });
+    expect(bySource.get('c/unsafe.png')).toMatchObject({
+      outputs: [],
+      error: expect.stringMatching(/withheld.*unsafe/)
+    });
 
     // The result link expired before it was fetched.
     expect(bySource.get('g/stale.png')?.error).toMatch(/expired/);
@@ -171,14 +176,24 @@ describe('a mixed batch', () => {
   test('every source is reported once as it finishes, with a running count', async () => {
     const { finished } = await runBatch();
     expect(finished.map(([source]) => source).sort()).toEqual([
-      'a/good.png', 'b/flaky.png', 'c/unsafe.png', 'd/notes.png', 'e/photo.jpg', 'f/leaf.webp', 'g/stale.png'
+      'a/good.png',
+      'b/flaky.png',
+      'c/unsafe.png',
+      'd/notes.png',
+      'e/photo.jpg',
+      'f/leaf.webp',
+      'g/stale.png'
     ]);
     expect(finished.map(([, done, total]) => [done, total])).toEqual([1, 2, 3, 4, 5, 6, 7].map(done => [done, 7]));
   });
 });
 
 test('results come back in plan order, whatever order they finish in', async () => {
-  await writeFiles(workspace, { '1-slow.png': encodePng(8, 8), '2-quick.png': encodePng(8, 8), '3-quick.png': encodePng(8, 8) });
+  await writeFiles(workspace, {
+    '1-slow.png': encodePng(8, 8),
+    '2-quick.png': encodePng(8, 8),
+    '3-quick.png': encodePng(8, 8)
+  });
   fake.inject({ kind: 'latency', ms: 300 }, { fileName: '1-slow.png' });
   const { results, finished, plan } = await runBatch({ places: 3 });
   expect(results.map(result => result.source)).toEqual([...plan.keys()]);
@@ -208,7 +223,9 @@ test('a 429 storm: every image upscaled, each billed once, and in flight kept to
   const images = 24;
   await writeFiles(
     workspace,
-    Object.fromEntries(Array.from({ length: images }, (_, i) => [`img/${String(i).padStart(2, '0')}.png`, encodePng(8, 8, i)]))
+    Object.fromEntries(
+      Array.from({ length: images }, (_, i) => [`img/${String(i).padStart(2, '0')}.png`, encodePng(8, 8, i)])
+    )
   );
   fake.options.inflightLimit = 3;
   fake.options.latencyMs = 25;

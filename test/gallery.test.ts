@@ -29,7 +29,12 @@ async function makeResults(): Promise<SourceResult[]> {
       () => join(workspace, output)
     );
     if (image?.kind !== 'written') throw new Error(`could not upscale ${source}`);
-    return { source, status: 'upscaled', outputs: [{ path: output, resolution: image.resolution, seed: null, prompt: null }], seconds: 0.2 };
+    return {
+      source,
+      status: 'upscaled',
+      outputs: [{ path: output, resolution: image.resolution, seed: null, prompt: null }],
+      seconds: 0.2
+    };
   };
   const made = [
     await upscale('examples/photos/landscape.jpg', 'jpeg', 'upscaled/examples/photos/landscape.png'),
@@ -37,7 +42,10 @@ async function makeResults(): Promise<SourceResult[]> {
   ];
   await upscaler.close();
   // Two results, as Ideogram gives with num-images 2 (pictures borrowed from the local ones).
-  await cp(join(workspace, 'upscaled/examples/photos/landscape.png'), join(workspace, 'upscaled/examples/pattern-1.png'));
+  await cp(
+    join(workspace, 'upscaled/examples/photos/landscape.png'),
+    join(workspace, 'upscaled/examples/pattern-1.png')
+  );
   await cp(join(workspace, `upscaled/${WEIRD_SOURCE}`), join(workspace, 'upscaled/examples/pattern-2.png'));
   return [
     ...made,
@@ -58,7 +66,9 @@ async function makeResults(): Promise<SourceResult[]> {
 beforeAll(async () => {
   workspace = await workspaceWithExamples('gallery-');
   results = await makeResults();
-  page = await writeGallery(join(workspace, 'gallery'), workspace, results, { generatedAt: new Date('2026-01-02T03:04:05Z') });
+  page = await writeGallery(join(workspace, 'gallery'), workspace, results, {
+    generatedAt: new Date('2026-01-02T03:04:05Z')
+  });
 });
 
 afterAll(() => rm(workspace, { recursive: true, force: true }));
@@ -67,7 +77,9 @@ describe('writeGallery', () => {
   it('writes gallery/index.html and copies every original beside it', async () => {
     expect(page).toBe(join(workspace, 'gallery/index.html'));
     for (const { source } of results) {
-      expect(await readFile(join(workspace, 'gallery/originals', source))).toEqual(await readFile(join(workspace, source)));
+      expect(await readFile(join(workspace, 'gallery/originals', source))).toEqual(
+        await readFile(join(workspace, source))
+      );
     }
   });
 
@@ -90,7 +102,11 @@ describe('writeGallery', () => {
     const dir = await mkdtemp(join(tmpdir(), 'gallery-missing-'));
     try {
       const index = await writeGallery(join(dir, 'gallery'), dir, [
-        { source: 'gone.png', status: 'upscaled', outputs: [{ path: 'upscaled/gone.png', resolution: null, seed: null, prompt: null }] },
+        {
+          source: 'gone.png',
+          status: 'upscaled',
+          outputs: [{ path: 'upscaled/gone.png', resolution: null, seed: null, prompt: null }]
+        },
         { source: '../outside.png', status: 'failed', outputs: [], error: 'no' }
       ]);
       const html = await readFile(index, 'utf8');
@@ -131,7 +147,8 @@ describe('the gallery in a browser', () => {
     });
     browserPage = await context.newPage();
     browserPage.on('console', message => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`${message.type()}: ${message.text()}`);
     });
     browserPage.on('pageerror', error => problems.push(`page error: ${error.message}`));
     browserPage.on('dialog', dialog => {
@@ -163,13 +180,9 @@ describe('the gallery in a browser', () => {
     await expect(browserPage.locator('h2 code').nth(1).textContent()).resolves.toBe(WEIRD_SOURCE);
     await expect(browserPage.locator('.card').nth(2).locator('.prompt').first().textContent()).resolves.toBe(HOSTILE);
     await expect(browserPage.locator('.error').first().textContent()).resolves.toBe(`HTTP 500 ${HOSTILE}`);
-    expect(await browserPage.locator('.card').evaluateAll(cards => cards.map(card => card.getAttribute('data-status')))).toEqual([
-      'upscaled',
-      'upscaled',
-      'upscaled',
-      'failed',
-      'skipped'
-    ]);
+    expect(
+      await browserPage.locator('.card').evaluateAll(cards => cards.map(card => card.getAttribute('data-status')))
+    ).toEqual(['upscaled', 'upscaled', 'upscaled', 'failed', 'skipped']);
   });
 
   it('moves the split when the slider is dragged', async () => {
@@ -210,7 +223,9 @@ describe('the gallery in a browser', () => {
     expect(await after.getAttribute('src')).toBe('../upscaled/examples/pattern-1.png');
     await card.getByLabel('Result 2').check();
     expect(await after.getAttribute('src')).toBe('../upscaled/examples/pattern-2.png');
-    await expect(after.evaluate(img => (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth))).resolves.toBe(128);
+    await expect(
+      after.evaluate(img => (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth))
+    ).resolves.toBe(128);
     expect(problems).toEqual([]);
   });
 });
@@ -220,8 +235,12 @@ describe('writeGallery on its own', () => {
     const dir = await mkdtemp(join(tmpdir(), 'gallery-again-'));
     try {
       await writeFile(join(dir, 'a.png'), await readFile(join(workspace, 'examples/badge.png')));
-      await writeGallery(join(dir, 'gallery'), dir, [{ source: 'a.png', status: 'skipped', outputs: [], error: 'first' }]);
-      const index = await writeGallery(join(dir, 'gallery'), dir, [{ source: 'a.png', status: 'skipped', outputs: [], error: 'second' }]);
+      await writeGallery(join(dir, 'gallery'), dir, [
+        { source: 'a.png', status: 'skipped', outputs: [], error: 'first' }
+      ]);
+      const index = await writeGallery(join(dir, 'gallery'), dir, [
+        { source: 'a.png', status: 'skipped', outputs: [], error: 'second' }
+      ]);
       const html = await readFile(index, 'utf8');
       expect(html).toContain('second');
       expect(html).not.toContain('first');

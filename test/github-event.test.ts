@@ -7,14 +7,29 @@ async function context(name: string, payload: unknown, ref = 'refs/heads/main') 
   const dir = await makeWorkspace({});
   const path = join(dir, 'event.json');
   await writeFile(path, JSON.stringify(payload));
-  return readRunContext({ GITHUB_REPOSITORY: 'octo/pics', GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: path, GITHUB_REF: ref });
+  return readRunContext({
+    GITHUB_REPOSITORY: 'octo/pics',
+    GITHUB_EVENT_NAME: name,
+    GITHUB_EVENT_PATH: path,
+    GITHUB_REF: ref
+  });
 }
 
 describe('readRunContext', () => {
   it('reads a push with its range and branch', async () => {
-    const { owner, repo, event } = await context('push', { before: 'a'.repeat(40), after: 'b'.repeat(40) }, 'refs/heads/dev');
+    const { owner, repo, event } = await context(
+      'push',
+      { before: 'a'.repeat(40), after: 'b'.repeat(40) },
+      'refs/heads/dev'
+    );
     expect([owner, repo]).toEqual(['octo', 'pics']);
-    expect(event).toEqual({ kind: 'push', branch: 'dev', before: 'a'.repeat(40), after: 'b'.repeat(40), noBase: false });
+    expect(event).toEqual({
+      kind: 'push',
+      branch: 'dev',
+      before: 'a'.repeat(40),
+      after: 'b'.repeat(40),
+      noBase: false
+    });
     expect(defaultBranch(event)).toBe('dev');
   });
 

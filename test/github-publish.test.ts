@@ -78,7 +78,9 @@ describe('findChangedFiles', () => {
   });
 
   it('takes everything for a new branch, a vanished base, or a list GitHub may have cut', async () => {
-    expect(await findChangedFiles(client(), push('0'.repeat(40), github.headSha('main'), true))).toMatchObject({ kind: 'all' });
+    expect(await findChangedFiles(client(), push('0'.repeat(40), github.headSha('main'), true))).toMatchObject({
+      kind: 'all'
+    });
     expect(await findChangedFiles(client(), push('f'.repeat(40), github.headSha('main')))).toMatchObject({
       kind: 'all',
       reason: expect.stringMatching(/is gone/)

@@ -79,7 +79,8 @@ describe('LocalUpscaler', () => {
     expect([pixels.width, pixels.height]).toEqual([10, 6]);
     const expected = [200, 40, 10, 128];
     let worst = 0;
-    for (let i = 0; i < pixels.data.length; i++) worst = Math.max(worst, Math.abs((pixels.data[i] ?? 0) - (expected[i % 4] ?? 0)));
+    for (let i = 0; i < pixels.data.length; i++)
+      worst = Math.max(worst, Math.abs((pixels.data[i] ?? 0) - (expected[i % 4] ?? 0)));
     // Resampled in linear light with premultiplied alpha: each step back rounds.
     expect(worst).toBeLessThanOrEqual(1);
   });
@@ -87,7 +88,9 @@ describe('LocalUpscaler', () => {
   it('turns a JPEG upright as its EXIF orientation says', async () => {
     const jpeg = await readFile(join(workspace, 'examples/photos/landscape.jpg'));
     // APP1 "Exif": a big-endian TIFF header and one IFD entry, Orientation (0x0112) = 6 (rotate 90° clockwise).
-    const tiff = Buffer.from([0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
+    const tiff = Buffer.from([
+      0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0
+    ]);
     const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
     const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, payload.length + 2]), payload]);
     await writeFile(join(workspace, 'rotated.jpg'), Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]));
@@ -131,13 +134,17 @@ describe('LocalUpscaler', () => {
     const produced = await upscaler.produce(await source('examples/badge.png'), () =>
       join(workspace, 'not-a-folder', 'badge.png')
     );
-    expect(produced).toEqual([{ kind: 'lost', error: expect.objectContaining({ message: expect.stringMatching(/could not be written/) }) }]);
+    expect(produced).toEqual([
+      { kind: 'lost', error: expect.objectContaining({ message: expect.stringMatching(/could not be written/) }) }
+    ]);
     expect((await readdir(workspace)).filter(name => name.endsWith('.part'))).toEqual([]);
   });
 
   it('takes many sources at once and works through them one by one', async () => {
     const paths = Object.keys(SAMPLE_SIZES);
-    const results = await Promise.all(paths.map(async (path, i) => upscaler.produce(await source(path), destination(`many-${i}`))));
+    const results = await Promise.all(
+      paths.map(async (path, i) => upscaler.produce(await source(path), destination(`many-${i}`)))
+    );
     expect(results.map(produced => written(produced).resolution)).toEqual(
       paths.map(path => `${(SAMPLE_SIZES[path]?.width ?? 0) * 2}x${(SAMPLE_SIZES[path]?.height ?? 0) * 2}`)
     );

@@ -26,7 +26,9 @@ describe('OutputTemplate.resolve', () => {
   });
 
   test('backslashes in the template are read as folder separators', () => {
-    expect(OutputTemplate.parse('out\\{dir}\\{name}-big.{ext}', 1).resolve('a/b.png', 1, 'png')).toBe('out/a/b-big.png');
+    expect(OutputTemplate.parse('out\\{dir}\\{name}-big.{ext}', 1).resolve('a/b.png', 1, 'png')).toBe(
+      'out/a/b-big.png'
+    );
   });
 
   test('{dir} inside a name, for a root file, leaves no stray characters behind beyond the literal text', () => {
@@ -185,6 +187,8 @@ describe('planOutputs', () => {
   test('a template that only escapes for files at the root is caught here', () => {
     const template = OutputTemplate.parse('{dir}/../big-{name}.{ext}', 1);
     expect(planOutputs(['a/p.png'], template, 1).get('a/p.png')).toEqual(['big-p.png']);
-    expect(() => planOutputs(['p.png'], template, 1)).toThrow(/result of p\.png outside the workspace \(\.\.\/big-p\.png\)/);
+    expect(() => planOutputs(['p.png'], template, 1)).toThrow(
+      /result of p\.png outside the workspace \(\.\.\/big-p\.png\)/
+    );
   });
 });

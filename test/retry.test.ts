@@ -7,7 +7,14 @@ import {
   ResponseLostError,
   ServerError
 } from '../src/ideogram/errors.js';
-import { backoffMs, defaultRetryPolicy, parseRetryAfter, withRetries, type RetryEvent, type RetryPolicy } from '../src/retry.js';
+import {
+  backoffMs,
+  defaultRetryPolicy,
+  parseRetryAfter,
+  withRetries,
+  type RetryEvent,
+  type RetryPolicy
+} from '../src/retry.js';
 
 const FILE = 'img/cat.png';
 
@@ -218,13 +225,16 @@ describe('withRetries: server errors and connection failures', () => {
 });
 
 describe('withRetries: what is never resent', () => {
-  test.each([400, 401, 402, 403, 404, 413, 422])('%i fails at once: resending would fail the same way', async status => {
-    const outcome = await run([answered(status), 'done'], { maxRetries: 10 });
-    expect(outcome.attempts).toBe(1);
-    expect((outcome.error as APIError).status).toBe(status);
-    expect(outcome.sleeps).toEqual([]);
-    expect(outcome.events).toEqual([]);
-  });
+  test.each([400, 401, 402, 403, 404, 413, 422])(
+    '%i fails at once: resending would fail the same way',
+    async status => {
+      const outcome = await run([answered(status), 'done'], { maxRetries: 10 });
+      expect(outcome.attempts).toBe(1);
+      expect((outcome.error as APIError).status).toBe(status);
+      expect(outcome.sleeps).toEqual([]);
+      expect(outcome.events).toEqual([]);
+    }
+  );
 
   test('an unreadable 200 is not resent', async () => {
     const outcome = await run([new InvalidResponseError(FILE, 'the body is not JSON'), 'done']);

@@ -244,9 +244,12 @@ describe('api-url', () => {
     expect(message).not.toContain('hunter2');
   });
 
-  test.each(['https://api.ideogram.ai/?key=1', 'https://api.ideogram.ai/#x'])("refuses query or fragment in '%s'", url => {
-    expect(errorFor({ [Input.ApiUrl]: url })).toMatch(/query or fragment/);
-  });
+  test.each(['https://api.ideogram.ai/?key=1', 'https://api.ideogram.ai/#x'])(
+    "refuses query or fragment in '%s'",
+    url => {
+      expect(errorFor({ [Input.ApiUrl]: url })).toMatch(/query or fragment/);
+    }
+  );
 
   test('refuses something that is not a URL, naming it', () => {
     const message = errorFor({ [Input.ApiUrl]: 'api.ideogram.ai' });
@@ -275,20 +278,20 @@ describe('concurrency', () => {
   });
 
   test('a fixed number equal to num-images, or auto with num-images 8, is fine', () => {
-    expect(read({ [Input.Concurrency]: '4', [Input.NumImages]: '4' }).concurrency).toEqual({ kind: 'fixed', places: 4 });
+    expect(read({ [Input.Concurrency]: '4', [Input.NumImages]: '4' }).concurrency).toEqual({
+      kind: 'fixed',
+      places: 4
+    });
     expect(read({ [Input.NumImages]: '8' }).concurrency).toEqual({ kind: 'auto' });
   });
 });
 
 describe('artifact-name', () => {
-  test.each(['my/images', 'a\\b', 'a:b', 'what?', 'star*', 'pipe|x', '<x>', 'say "hi"'])(
-    "refuses '%s'",
-    name => {
-      const message = errorFor({ [Input.ArtifactName]: name });
-      expect(message).toContain(`'${Input.ArtifactName}'`);
-      expect(message).toContain(name);
-    }
-  );
+  test.each(['my/images', 'a\\b', 'a:b', 'what?', 'star*', 'pipe|x', '<x>', 'say "hi"'])("refuses '%s'", name => {
+    const message = errorFor({ [Input.ArtifactName]: name });
+    expect(message).toContain(`'${Input.ArtifactName}'`);
+    expect(message).toContain(name);
+  });
 
   test('accepts an ordinary name with spaces, dots and apostrophes', () => {
     expect(read({ [Input.ArtifactName]: 'upscaled images v2.1' }).artifactName).toBe('upscaled images v2.1');

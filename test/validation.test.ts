@@ -54,7 +54,10 @@ describe('recognised by their bytes, whatever the extension', () => {
 
 describe('refused, with a reason', () => {
   test('a text file named .png', async () => {
-    const problem = await problemWith(await file('notes.png', 'just some notes, not an image at all\n'), 'docs/notes.png');
+    const problem = await problemWith(
+      await file('notes.png', 'just some notes, not an image at all\n'),
+      'docs/notes.png'
+    );
     expect(problem.file).toBe('docs/notes.png');
     expect(problem.message).toMatch(/not a JPEG, PNG or WebP image/);
     expect(problem.message).toMatch(/content, not its name/);
@@ -63,7 +66,10 @@ describe('refused, with a reason', () => {
   test.each<[string, Buffer]>([
     ['anim.gif', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1')],
     ['bitmap.png', Buffer.concat([Buffer.from('BM'), Buffer.alloc(60)])],
-    ['riff-not-webp.webp', Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVE'), Buffer.alloc(20)])],
+    [
+      'riff-not-webp.webp',
+      Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVE'), Buffer.alloc(20)])
+    ],
     ['half-a-signature.png', encodePng(4, 4).subarray(0, 5)]
   ])('another format or a broken header: %s', async (name, content) => {
     expect((await problemWith(await file(name, content), name)).message).toMatch(/not a JPEG, PNG or WebP/);

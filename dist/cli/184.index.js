@@ -161,7 +161,10 @@ class LocalUpscaler {
             await (0,atomic_file/* writeFileAtomically */.l)(path, png);
         }
         catch (error) {
-            return { kind: 'lost', error: new Error(`the result could not be written to ${path}: ${error.message}`) };
+            return {
+                kind: 'lost',
+                error: new Error(`the result could not be written to ${path}: ${error.message}`)
+            };
         }
         return { kind: 'written', path, resolution: `${result.width}x${result.height}`, seed: null, prompt: null };
     }

@@ -28734,7 +28734,10 @@ function hash(text) {
 function renderGallery(cards, options = {}) {
     const counts = results_countByStatus(cards.map(card => card.result));
     const title = options.title ?? 'Upscaled images: before and after';
-    const when = (options.generatedAt ?? new Date()).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    const when = (options.generatedAt ?? new Date())
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
     const policy = `default-src 'none'; img-src 'self' file: data:; style-src ${hash(STYLE)}; script-src ${hash(SCRIPT)}; base-uri 'none'; form-action 'none'`;
     return `<!doctype html>
 <html lang="en">
@@ -35862,11 +35865,11 @@ function readErrorFields(body) {
     if (body === null || typeof body !== 'object')
         return {};
     const record = body;
-    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined;
+    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? (record[key]) : undefined;
     const detail = text('detail');
     const title = text('title');
     return {
-        message: text('error') ?? text('message') ?? (detail && title ? `${title}: ${detail}` : detail ?? title),
+        message: text('error') ?? text('message') ?? (detail && title ? `${title}: ${detail}` : (detail ?? title)),
         rejectReason: text('reject_reason')
     };
 }
@@ -36191,7 +36194,17 @@ function checkResponse(file, body) {
 
 ;// CONCATENATED MODULE: ./src/ideogram/types.ts
 const MAGIC_PROMPT_OPTIONS = ['AUTO', 'ON', 'OFF'];
-const MAGIC_PROMPT_VERSIONS = ['V_0', 'V_0_1', 'V_0_2', 'V_0_3', 'V_0_4', 'V_0_5', 'V_0_6', 'V_0_7', 'V_0_8'];
+const MAGIC_PROMPT_VERSIONS = [
+    'V_0',
+    'V_0_1',
+    'V_0_2',
+    'V_0_3',
+    'V_0_4',
+    'V_0_5',
+    'V_0_6',
+    'V_0_7',
+    'V_0_8'
+];
 /** How many images one request asks for: what it costs in the organisation's in-flight places. */
 function imagesPerRequest(request) {
     return request.num_images ?? 1;
@@ -36407,7 +36420,9 @@ class OutputTemplate {
         const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
         // Without its index a template such as {dir}/{name}.{ext} names every source: then only the indexed form counts.
         const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
-        const output = new OutputTemplate(pattern, pattern === template || plain === 'a/b/photo.png' ? [toMatcher(pattern)] : [toMatcher(pattern), toMatcher(template)]);
+        const output = new OutputTemplate(pattern, pattern === template || plain === 'a/b/photo.png'
+            ? [toMatcher(pattern)]
+            : [toMatcher(pattern), toMatcher(template)]);
         const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
         if (sample === '..' || sample.startsWith('../'))
             throw new Error('resolves outside the workspace');
@@ -36622,7 +36637,10 @@ function manifestPath(raw) {
     return path;
 }
 function patterns(raw) {
-    const lines = raw.split(/\r?\n/).map(line => line.trim()).filter(line => line !== '' && !line.startsWith('#'));
+    const lines = raw
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
     if (!lines.some(line => !line.startsWith('!'))) {
         throw new InputError(`Input '${Input.Files}' must have at least one pattern that is not an exclusion ('!').`);
     }
@@ -36652,7 +36670,7 @@ function imageRequest(input) {
 function readSettings(read, workspace) {
     const input = (name) => {
         const raw = read(name).trim();
-        return raw === '' ? DEFAULTS[name] ?? '' : raw;
+        return raw === '' ? (DEFAULTS[name] ?? '') : raw;
     };
     const request = imageRequest(input);
     const imagesPerSource = request.num_images ?? 1;
@@ -36855,7 +36873,11 @@ function flagSpecs(apiKey) {
             help: 'Ideogram: magic prompt version',
             choices: MAGIC_PROMPT_VERSIONS
         },
-        [Input.NumImages]: { kind: 'value', arg: '<1-8>', help: 'Ideogram: results per source (the local provider makes one)' },
+        [Input.NumImages]: {
+            kind: 'value',
+            arg: '<1-8>',
+            help: 'Ideogram: results per source (the local provider makes one)'
+        },
         [Input.Seed]: { kind: 'value', arg: '<n>', help: 'Ideogram: seed, for repeatable results' },
         [Input.OutputPath]: {
             kind: 'value',
@@ -37162,7 +37184,7 @@ function buildProgram(context, specs) {
     for (const input of Object.values(Input))
         addInputOption(program, input, specs[input]);
     program
-        .addOption(new Option('--json', 'print the results document (as the action\'s results output) on stdout'))
+        .addOption(new Option('--json', "print the results document (as the action's results output) on stdout"))
         .addOption(new Option('--gallery <dir>', 'folder for the before/after page').default('gallery'))
         .addOption(new Option('--no-gallery', 'write no gallery'))
         .addHelpText('after', `

@@ -49,7 +49,11 @@ export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
       help: 'Ideogram: magic prompt version',
       choices: MAGIC_PROMPT_VERSIONS
     },
-    [Input.NumImages]: { kind: 'value', arg: '<1-8>', help: 'Ideogram: results per source (the local provider makes one)' },
+    [Input.NumImages]: {
+      kind: 'value',
+      arg: '<1-8>',
+      help: 'Ideogram: results per source (the local provider makes one)'
+    },
     [Input.Seed]: { kind: 'value', arg: '<n>', help: 'Ideogram: seed, for repeatable results' },
     [Input.OutputPath]: {
       kind: 'value',

@@ -56,7 +56,7 @@ function buildProgram(context: CliContext, specs: Record<Input, FlagSpec>): Comm
     .showHelpAfterError(`(${NAME} --help lists the options)`);
   for (const input of Object.values(Input)) addInputOption(program, input, specs[input]);
   program
-    .addOption(new Option('--json', 'print the results document (as the action\'s results output) on stdout'))
+    .addOption(new Option('--json', "print the results document (as the action's results output) on stdout"))
     .addOption(new Option('--gallery <dir>', 'folder for the before/after page').default('gallery'))
     .addOption(new Option('--no-gallery', 'write no gallery'))
     .addHelpText(
@@ -96,7 +96,7 @@ function silenceWorkflowDebug(): () => void {
   process.stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
     if (typeof chunk === 'string' && chunk.startsWith('::debug::')) return true;
     return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as typeof process.stdout.write;
+  };
   return () => {
     process.stdout.write = write;
   };
@@ -191,12 +191,15 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
   }
 
   const skipped = results.filter(result => result.status === 'skipped');
-  if (tty || settings.dryRun) skipped.forEach((result, i) => stderr.write(`${describe(result, i + 1, skipped.length)}\n`));
+  if (tty || settings.dryRun)
+    skipped.forEach((result, i) => stderr.write(`${describe(result, i + 1, skipped.length)}\n`));
   const counts = countByStatus(results);
   if (results.length === 0) {
     stderr.write(`No images matched ${settings.patterns.filter(p => !p.startsWith('!')).join(', ')}.\n`);
   } else if (settings.dryRun) {
-    stderr.write(`Dry run: would upscale ${results.length} image(s) with ${settings.provider}. Nothing was sent or written.\n`);
+    stderr.write(
+      `Dry run: would upscale ${results.length} image(s) with ${settings.provider}. Nothing was sent or written.\n`
+    );
   } else {
     stderr.write(
       `${counts.upscaled} upscaled, ${counts.failed} failed, ${counts.unsafe} unsafe, ${counts.skipped} skipped, of ${results.length}.\n`

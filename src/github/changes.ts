@@ -22,7 +22,8 @@ function changedPaths(files: readonly { filename: string; status: string }[]): S
 export async function findChangedFiles(github: GitHubClient, context: RunContext): Promise<ChangedFiles> {
   const { owner, repo, event } = context;
   if (event.kind === 'push') {
-    if (event.noBase) return { kind: 'all', reason: 'a new branch or a force push has no earlier commit to compare with' };
+    if (event.noBase)
+      return { kind: 'all', reason: 'a new branch or a force push has no earlier commit to compare with' };
     let files;
     try {
       const { data } = await github.rest.repos.compareCommitsWithBasehead({
@@ -51,8 +52,13 @@ export async function findChangedFiles(github: GitHubClient, context: RunContext
       pull_number: event.number,
       per_page: 100
     });
-    if (files.length >= PULL_FILE_CAP) return { kind: 'all', reason: `the pull request changes ${files.length}+ files` };
-    return { kind: 'changed', paths: changedPaths(files), description: `files changed by pull request #${event.number}` };
+    if (files.length >= PULL_FILE_CAP)
+      return { kind: 'all', reason: `the pull request changes ${files.length}+ files` };
+    return {
+      kind: 'changed',
+      paths: changedPaths(files),
+      description: `files changed by pull request #${event.number}`
+    };
   }
   return { kind: 'all', reason: `a ${event.name || 'manual'} event has no list of changed files` };
 }

@@ -3,13 +3,7 @@ import { basename } from 'node:path';
 import { Agent, FormData, request, type Dispatcher } from 'undici';
 import { MIME_TYPES } from '../image-format.js';
 import type { SourceImage } from '../validation.js';
-import {
-  APIError,
-  ConnectionError,
-  IdeogramError,
-  InvalidResponseError,
-  ResponseLostError
-} from './errors.js';
+import { APIError, ConnectionError, IdeogramError, InvalidResponseError, ResponseLostError } from './errors.js';
 import { parseRetryAfter } from '../retry.js';
 import type { ImageObject, ImageRequest, UpscaleResponse } from './types.js';
 
@@ -53,11 +47,7 @@ export class IdeogramClient {
     // undici builds the multipart body and its boundary; the file streams from disk.
     const form = new FormData();
     form.append('image_request', JSON.stringify(imageRequest));
-    form.append(
-      'image_file',
-      await openAsBlob(image.path, { type: MIME_TYPES[image.format] }),
-      basename(image.path)
-    );
+    form.append('image_file', await openAsBlob(image.path, { type: MIME_TYPES[image.format] }), basename(image.path));
 
     let response: Dispatcher.ResponseData;
     try {

@@ -35,12 +35,7 @@ export class APIError extends IdeogramError {
     super(`Ideogram answered HTTP ${status}${apiMessage ? `: ${apiMessage}` : ''}`, file, status, apiMessage);
   }
 
-  static from(
-    file: string,
-    status: number,
-    body: unknown,
-    retryAfterMs: number | undefined
-  ): APIError {
+  static from(file: string, status: number, body: unknown, retryAfterMs: number | undefined): APIError {
     const fields = readErrorFields(body);
     const ErrorClass = errorClassFor(status);
     return new ErrorClass(file, status, fields.message, body, fields.rejectReason, retryAfterMs);
@@ -96,7 +91,11 @@ export class ConnectionError extends IdeogramError {
  */
 export class ResponseLostError extends IdeogramError {
   override name = 'ResponseLostError';
-  constructor(file: string, readonly timedOut: boolean, cause: unknown) {
+  constructor(
+    file: string,
+    readonly timedOut: boolean,
+    cause: unknown
+  ) {
     super(
       timedOut
         ? 'Ideogram did not answer in time (the upscale may still have been billed)'
@@ -149,11 +148,11 @@ function readErrorFields(body: unknown): { message?: string; rejectReason?: stri
   if (body === null || typeof body !== 'object') return {};
   const record = body as Record<string, unknown>;
   const text = (key: string): string | undefined =>
-    typeof record[key] === 'string' && record[key] !== '' ? (record[key] as string) : undefined;
+    typeof record[key] === 'string' && record[key] !== '' ? (record[key]) : undefined;
   const detail = text('detail');
   const title = text('title');
   return {
-    message: text('error') ?? text('message') ?? (detail && title ? `${title}: ${detail}` : detail ?? title),
+    message: text('error') ?? text('message') ?? (detail && title ? `${title}: ${detail}` : (detail ?? title)),
     rejectReason: text('reject_reason')
   };
 }

@@ -10,7 +10,17 @@ export type Seed = Branded<number, 'Seed'>;
 export const MAGIC_PROMPT_OPTIONS = ['AUTO', 'ON', 'OFF'] as const;
 export type MagicPromptOption = (typeof MAGIC_PROMPT_OPTIONS)[number];
 
-export const MAGIC_PROMPT_VERSIONS = ['V_0', 'V_0_1', 'V_0_2', 'V_0_3', 'V_0_4', 'V_0_5', 'V_0_6', 'V_0_7', 'V_0_8'] as const;
+export const MAGIC_PROMPT_VERSIONS = [
+  'V_0',
+  'V_0_1',
+  'V_0_2',
+  'V_0_3',
+  'V_0_4',
+  'V_0_5',
+  'V_0_6',
+  'V_0_7',
+  'V_0_8'
+] as const;
 export type MagicPromptVersion = (typeof MAGIC_PROMPT_VERSIONS)[number];
 
 /**

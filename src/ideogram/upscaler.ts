@@ -55,7 +55,12 @@ export class IdeogramUpscaler implements Provider {
     return Promise.all(response.data.map((item, i) => this.save(image, item, i + 1, destination)));
   }
 
-  private async save(image: SourceImage, item: ImageObject, index: number, destination: Destination): Promise<ProducedImage> {
+  private async save(
+    image: SourceImage,
+    item: ImageObject,
+    index: number,
+    destination: Destination
+  ): Promise<ProducedImage> {
     if (!item.is_image_safe || !item.url) return { kind: 'withheld' };
     const link = item.url;
     try {

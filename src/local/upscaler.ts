@@ -52,7 +52,10 @@ export class LocalUpscaler implements Provider {
     try {
       await writeFileAtomically(path, png);
     } catch (error) {
-      return { kind: 'lost', error: new Error(`the result could not be written to ${path}: ${(error as Error).message}`) };
+      return {
+        kind: 'lost',
+        error: new Error(`the result could not be written to ${path}: ${(error as Error).message}`)
+      };
     }
     return { kind: 'written', path, resolution: `${result.width}x${result.height}`, seed: null, prompt: null };
   }

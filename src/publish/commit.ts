@@ -60,7 +60,11 @@ function refusal(error: unknown): string | undefined {
  * the commit and signs it when the token is the workflow's. If the branch moves meanwhile, the commit is rebuilt
  * on the new head; it never forces.
  */
-export async function commitFiles(github: GitHubClient, request: CommitRequest, retry: RetryPolicy): Promise<CommitOutcome> {
+export async function commitFiles(
+  github: GitHubClient,
+  request: CommitRequest,
+  retry: RetryPolicy
+): Promise<CommitOutcome> {
   const { owner, repo, branch } = request;
   const call = <T>(fn: () => Promise<T>): Promise<T> => withRetries(fn, retry, undefined, githubRule);
   try {

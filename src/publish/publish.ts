@@ -17,7 +17,9 @@ export interface Published {
 export function commitMessage(subject: string, results: readonly SourceResult[], manifest: string | undefined): string {
   const upscaled = results.filter(result => result.status === 'upscaled');
   const images = upscaled.reduce((sum, result) => sum + result.outputs.length, 0);
-  const lines = upscaled.slice(0, 50).map(result => `- ${result.source} → ${result.outputs.map(o => o.path).join(', ')}`);
+  const lines = upscaled
+    .slice(0, 50)
+    .map(result => `- ${result.source} → ${result.outputs.map(o => o.path).join(', ')}`);
   if (upscaled.length > 50) lines.push(`- … and ${upscaled.length - 50} more`);
   const tail = manifest ? `\n\nManifest: ${manifest}` : '';
   return `${subject}\n\nAdds ${images} upscaled image(s) from ${upscaled.length} source(s):\n${lines.join('\n')}${tail}`;

@@ -146,7 +146,9 @@ describe('the bundle as the runner runs it', () => {
     expect(days).toBeGreaterThan(4.9);
     expect(days).toBeLessThan(5.1);
     expect(run.outputs['artifact-id']).toBe(String(artifact?.id));
-    expect(run.outputs['artifact-url']).toBe(`https://github.com/octo/pictures/actions/runs/4242/artifacts/${artifact?.id}`);
+    expect(run.outputs['artifact-url']).toBe(
+      `https://github.com/octo/pictures/actions/runs/4242/artifacts/${artifact?.id}`
+    );
   });
 
   it('writes a job summary with a row per source', () => {
@@ -225,7 +227,9 @@ describeNode24('on Node 24, as on GitHub runners', () => {
     });
     expect(run.stdout).not.toContain('::error');
     expect(run.code).toBe(0);
-    expect([...artifacts.files('on-node-24').keys()]).toEqual(expect.arrayContaining(['.github/upscaled-images.json', 'upscaled/a/b.png', 'gallery/index.html']));
+    expect([...artifacts.files('on-node-24').keys()]).toEqual(
+      expect.arrayContaining(['.github/upscaled-images.json', 'upscaled/a/b.png', 'gallery/index.html'])
+    );
     expect(run.outputs.files).toBe('upscaled/a/b.png');
     expectKeyNowhere(run);
   });

@@ -9,7 +9,10 @@ const CLI = resolve(import.meta.dirname, '../../dist/cli/index.js');
 function run(cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     // No IDEOGRAM_API_KEY and no CI: what a person gets on a fresh clone.
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME }
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', chunk => (stdout += chunk));
@@ -34,7 +37,11 @@ describe('dist/cli/index.js', () => {
     expect(result.stderr).toContain('IDEOGRAM_API_KEY is not set');
     expect(result.code).toBe(0);
     // Only the document: @actions/core's '::debug::' lines stay off stdout.
-    const document = JSON.parse(result.stdout) as { source: string; status: string; outputs: { path: string; resolution: string }[] }[];
+    const document = JSON.parse(result.stdout) as {
+      source: string;
+      status: string;
+      outputs: { path: string; resolution: string }[];
+    }[];
     expect(document.map(entry => [entry.source, entry.status])).toEqual(
       Object.keys(SAMPLE_SIZES).map(source => [source, 'upscaled'])
     );

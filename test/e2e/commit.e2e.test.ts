@@ -83,7 +83,11 @@ describe('on push, commit the new results to the branch', () => {
     github = await startFakeGitHub();
     github.commitFiles('main', { 'assets/old.png': encodePng(12, 12, 9) }, 'an older image');
     before = github.headSha('main');
-    github.commitFiles('main', { 'assets/new.png': encodePng(20, 10, 1), 'art/logo.png': encodePng(8, 8, 2), 'notes.txt': 'hi' });
+    github.commitFiles('main', {
+      'assets/new.png': encodePng(20, 10, 1),
+      'art/logo.png': encodePng(8, 8, 2),
+      'notes.txt': 'hi'
+    });
     after = github.headSha('main');
     workspace = await checkout(github, after);
     first = await run({ github, workspace, eventName: 'push', event: { before, after, ref: 'refs/heads/main' } });
@@ -134,7 +138,13 @@ describe('on push, commit the new results to the branch', () => {
   });
 
   it('a changed setting makes the images eligible again; force redoes them all', async () => {
-    const changed = await run({ github, workspace, eventName: 'push', event: { before, after }, inputs: { detail: '80' } });
+    const changed = await run({
+      github,
+      workspace,
+      eventName: 'push',
+      event: { before, after },
+      inputs: { detail: '80' }
+    });
     expect(changed.outputs.upscaled).toBe('2');
     expect(ideogram.upscales.every(u => u.imageRequest.detail === 80)).toBe(true);
     const forced = await run({
@@ -191,7 +201,10 @@ describe('races, refusals and rate limits', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/::warning::Not committing the results: GitHub refused the write \(HTTP 403/);
     expect(github.headSha('main')).toBe(head);
-    expect([...artifacts.files('read-only').keys()].filter(p => !p.startsWith('gallery/')).sort()).toEqual([MANIFEST, 'upscaled/a.png']);
+    expect([...artifacts.files('read-only').keys()].filter(p => !p.startsWith('gallery/')).sort()).toEqual([
+      MANIFEST,
+      'upscaled/a.png'
+    ]);
     expect(result.outputs['commit-sha']).toBe('');
   });
 });
@@ -203,9 +216,18 @@ describe('pull requests', () => {
   });
   afterEach(() => github.close());
 
-  function openPullRequest(files: Record<string, Buffer | string>, fork?: string): { workspace: Promise<string>; event: unknown } {
+  function openPullRequest(
+    files: Record<string, Buffer | string>,
+    fork?: string
+  ): { workspace: Promise<string>; event: unknown } {
     github.commitFiles('feature', files);
-    github.addPullRequest({ number: 7, headRef: 'feature', baseRef: 'main', fork: Boolean(fork), headRepoFullName: fork });
+    github.addPullRequest({
+      number: 7,
+      headRef: 'feature',
+      baseRef: 'main',
+      fork: Boolean(fork),
+      headRepoFullName: fork
+    });
     const headRepo = fork ?? `${github.owner}/${github.repo}`;
     return {
       workspace: checkout(github, 'feature'),
@@ -214,7 +236,10 @@ describe('pull requests', () => {
   }
 
   it("commits to the pull request's head branch only the images it changes, across pages of files", async () => {
-    const files: Record<string, Buffer | string> = { 'img/one.png': encodePng(5, 5, 1), 'img/two.png': encodePng(6, 6, 2) };
+    const files: Record<string, Buffer | string> = {
+      'img/one.png': encodePng(5, 5, 1),
+      'img/two.png': encodePng(6, 6, 2)
+    };
     for (let i = 0; i < 120; i++) files[`docs/page-${i}.md`] = `page ${i}`;
     const pr = openPullRequest(files);
     const mainHead = github.headSha('main');
@@ -243,7 +268,9 @@ describe('pull requests', () => {
       inputs: { 'artifact-name': 'from-fork' }
     });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/::warning::Not committing the results: the pull request comes from the fork someone\/fork/);
+    expect(result.stdout).toMatch(
+      /::warning::Not committing the results: the pull request comes from the fork someone\/fork/
+    );
     expect(github.headSha('feature')).toBe(featureHead);
     expect([...artifacts.files('from-fork').keys()]).toContain('upscaled/img/x.png');
   });

@@ -20,7 +20,10 @@ describe('the built action with provider: local', () => {
 
     expect(run.code).toBe(0);
     expect(run.outputs.upscaled).toBe('4');
-    const results = JSON.parse(run.outputs.results ?? '[]') as { source: string; outputs: { path: string; resolution: string }[] }[];
+    const results = JSON.parse(run.outputs.results ?? '[]') as {
+      source: string;
+      outputs: { path: string; resolution: string }[];
+    }[];
     for (const result of results) {
       const size = SAMPLE_SIZES[result.source] ?? { width: 0, height: 0 };
       const [output] = result.outputs;

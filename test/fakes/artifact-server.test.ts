@@ -46,7 +46,7 @@ beforeAll(async () => {
     const cb = rest.find(r => typeof r === 'function') as (() => void) | undefined;
     cb?.();
     return true;
-  }) as typeof process.stdout.write;
+  });
 });
 
 afterAll(async () => {
@@ -64,7 +64,9 @@ describe('fake artifact service with the real @actions/artifact client', () => {
     expect(service.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(service.env['ACTIONS_RESULTS_URL']).toBe(service.url);
     expect(service.env['ACTIONS_RUNTIME_TOKEN']).toBe(service.token);
-    const payload = JSON.parse(Buffer.from(service.token.split('.')[1] ?? '', 'base64url').toString()) as { scp: string };
+    const payload = JSON.parse(Buffer.from(service.token.split('.')[1] ?? '', 'base64url').toString()) as {
+      scp: string;
+    };
     expect(payload.scp).toMatch(/(^| )Actions\.Results:[^: ]+:[^: ]+( |$)/);
   });
 
@@ -178,7 +180,8 @@ describe('fake artifact service with the real @actions/artifact client', () => {
   });
 
   test('raw protocol validation: ids, signature, size, hash, finalize before upload', async () => {
-    const scp = (JSON.parse(Buffer.from(service.token.split('.')[1] ?? '', 'base64url').toString()) as { scp: string }).scp;
+    const scp = (JSON.parse(Buffer.from(service.token.split('.')[1] ?? '', 'base64url').toString()) as { scp: string })
+      .scp;
     const [, run = '', job = ''] = (scp.split(' ').find(s => s.startsWith('Actions.Results:')) ?? '').split(':');
     const rpc = async (method: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> => {
       const r = await fetch(`${service.url}twirp/github.actions.results.api.v1.ArtifactService/${method}`, {
@@ -190,7 +193,9 @@ describe('fake artifact service with the real @actions/artifact client', () => {
     };
     const ids = { workflow_run_backend_id: run, workflow_job_run_backend_id: job };
 
-    expect(await rpc('CreateArtifact', { ...ids, workflow_run_backend_id: 'other', name: 'x', version: 7 })).toMatchObject({
+    expect(
+      await rpc('CreateArtifact', { ...ids, workflow_run_backend_id: 'other', name: 'x', version: 7 })
+    ).toMatchObject({
       status: 403,
       json: { code: 'permission_denied' }
     });
@@ -215,7 +220,9 @@ describe('fake artifact service with the real @actions/artifact client', () => {
     expect(put.headers.get('etag')).toBeTruthy();
 
     expect(await rpc('FinalizeArtifact', { ...ids, name: 'raw', size: '4' })).toMatchObject({ status: 400 });
-    expect(await rpc('FinalizeArtifact', { ...ids, name: 'raw', size: '3', hash: `sha256:${'0'.repeat(64)}` })).toMatchObject({
+    expect(
+      await rpc('FinalizeArtifact', { ...ids, name: 'raw', size: '3', hash: `sha256:${'0'.repeat(64)}` })
+    ).toMatchObject({
       status: 400
     });
     const sha = crypto.createHash('sha256').update('abc').digest('hex');

@@ -218,9 +218,7 @@ function isZip(artifact: UploadedArtifact): boolean {
   return artifact.bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
 }
 
-export async function startFakeArtifactService(
-  options: FakeArtifactServiceOptions = {}
-): Promise<FakeArtifactService> {
+export async function startFakeArtifactService(options: FakeArtifactServiceOptions = {}): Promise<FakeArtifactService> {
   const runId = options.runId ?? crypto.randomUUID();
   const jobId = options.jobId ?? crypto.randomUUID();
   const jwtKey = crypto.randomBytes(32);
@@ -319,7 +317,11 @@ export async function startFakeArtifactService(
     if (!name) throw new TwirpError('invalid_argument', 400, 'artifact name is required');
     for (const c of INVALID_NAME_CHARS) {
       if (name.includes(c)) {
-        throw new TwirpError('invalid_argument', 400, `artifact name ${JSON.stringify(name)} contains invalid character ${JSON.stringify(c)}`);
+        throw new TwirpError(
+          'invalid_argument',
+          400,
+          `artifact name ${JSON.stringify(name)} contains invalid character ${JSON.stringify(c)}`
+        );
       }
     }
   };
@@ -350,7 +352,11 @@ export async function startFakeArtifactService(
       }
       const mimeType = body['mime_type'] === undefined ? undefined : str(body, 'mime_type');
       if (findArtifact(run, name)) {
-        throw new TwirpError('already_exists', 409, `an artifact with this name already exists on the workflow run: ${name}`);
+        throw new TwirpError(
+          'already_exists',
+          409,
+          `an artifact with this name already exists on the workflow run: ${name}`
+        );
       }
       const artifact: UploadedArtifact = {
         id: nextId++,
@@ -389,7 +395,11 @@ export async function startFakeArtifactService(
       }
       const size = int64(body, 'size') ?? 0n;
       if (size !== BigInt(artifact.bytes.length)) {
-        throw new TwirpError('invalid_argument', 400, `size ${size} does not match the ${artifact.bytes.length} bytes uploaded`);
+        throw new TwirpError(
+          'invalid_argument',
+          400,
+          `size ${size} does not match the ${artifact.bytes.length} bytes uploaded`
+        );
       }
       if (body['hash'] !== undefined) {
         const hash = str(body, 'hash');
@@ -528,7 +538,10 @@ export async function startFakeArtifactService(
       `\uFEFF<?xml version="1.0" encoding="utf-8"?><Error><Code>${err.code}</Code><Message>${err.message
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')}\nRequestId:${headers['x-ms-request-id']}\nTime:${new Date().toISOString()}</Message></Error>`
+        .replace(
+          />/g,
+          '&gt;'
+        )}\nRequestId:${headers['x-ms-request-id']}\nTime:${new Date().toISOString()}</Message></Error>`
     );
     res.writeHead(err.status, {
       ...headers,
@@ -547,14 +560,22 @@ export async function startFakeArtifactService(
     try {
       const status = fault('blob');
       if (status !== undefined) {
-        throw new AzureError(status, AZURE_CODE_BY_STATUS[status] ?? 'InternalError', `Injected blob failure (${status}).`);
+        throw new AzureError(
+          status,
+          AZURE_CODE_BY_STATUS[status] ?? 'InternalError',
+          `Injected blob failure (${status}).`
+        );
       }
       const q = u.searchParams;
       const sig = q.get('sig');
       const se = q.get('se');
       const sp = q.get('sp');
       if (!sig || !se || !sp) {
-        throw new AzureError(403, 'AuthenticationFailed', 'Server failed to authenticate the request. Signature fields missing.');
+        throw new AzureError(
+          403,
+          'AuthenticationFailed',
+          'Server failed to authenticate the request. Signature fields missing.'
+        );
       }
       if (!safeEqual(sig, sign(u.pathname, se, sp))) {
         throw new AzureError(403, 'AuthenticationFailed', 'Signature did not match.');
@@ -567,13 +588,18 @@ export async function startFakeArtifactService(
       const method = req.method ?? '';
       const needed = method === 'GET' || method === 'HEAD' ? 'r' : 'w';
       if (!sp.includes(needed)) {
-        throw new AzureError(403, 'AuthorizationPermissionMismatch', 'This request is not authorized to perform this operation using this permission.');
+        throw new AzureError(
+          403,
+          'AuthorizationPermissionMismatch',
+          'This request is not authorized to perform this operation using this permission.'
+        );
       }
       if (!blob) throw new AzureError(404, 'BlobNotFound', 'The specified blob does not exist.');
       const headers = azureHeaders(req);
 
       if (method === 'GET' || method === 'HEAD') {
-        if (blob.committed === undefined) throw new AzureError(404, 'BlobNotFound', 'The specified blob does not exist.');
+        if (blob.committed === undefined)
+          throw new AzureError(404, 'BlobNotFound', 'The specified blob does not exist.');
         const data = blob.artifact.bytes;
         const fileName = encodeURIComponent(blob.artifact.name);
         res.writeHead(200, {
@@ -607,18 +633,30 @@ export async function startFakeArtifactService(
       const md5 = crypto.createHash('md5').update(body).digest('base64');
       const givenMd5 = req.headers['content-md5'];
       if (typeof givenMd5 === 'string' && givenMd5 !== md5) {
-        throw new AzureError(400, 'Md5Mismatch', 'The MD5 value specified in the request did not match with the MD5 value calculated by the server.');
+        throw new AzureError(
+          400,
+          'Md5Mismatch',
+          'The MD5 value specified in the request did not match with the MD5 value calculated by the server.'
+        );
       }
       const comp = q.get('comp');
 
       if (comp === 'block') {
         const blockId = q.get('blockid');
         if (!blockId || !/^[A-Za-z0-9+/]+={0,2}$/.test(blockId) || Buffer.from(blockId, 'base64').length > 64) {
-          throw new AzureError(400, 'InvalidQueryParameterValue', 'Value for one of the query parameters specified in the request URI is invalid (blockid).');
+          throw new AzureError(
+            400,
+            'InvalidQueryParameterValue',
+            'Value for one of the query parameters specified in the request URI is invalid (blockid).'
+          );
         }
         for (const existing of blob.uncommitted.keys()) {
           if (existing.length !== blockId.length) {
-            throw new AzureError(400, 'InvalidBlobOrBlock', 'The specified blob or block content is invalid (block id lengths differ).');
+            throw new AzureError(
+              400,
+              'InvalidBlobOrBlock',
+              'The specified blob or block content is invalid (block id lengths differ).'
+            );
           }
         }
         blob.uncommitted.set(blockId, body);
@@ -649,8 +687,13 @@ export async function startFakeArtifactService(
           const fromUncommitted = blob.uncommitted.get(id);
           const fromCommitted = blob.committed?.get(id);
           const block =
-            kind === 'Uncommitted' ? fromUncommitted : kind === 'Committed' ? fromCommitted : (fromUncommitted ?? fromCommitted);
-          if (block === undefined) throw new AzureError(400, 'InvalidBlockList', `The specified block list is invalid (unknown block ${id}).`);
+            kind === 'Uncommitted'
+              ? fromUncommitted
+              : kind === 'Committed'
+                ? fromCommitted
+                : (fromUncommitted ?? fromCommitted);
+          if (block === undefined)
+            throw new AzureError(400, 'InvalidBlockList', `The specified block list is invalid (unknown block ${id}).`);
           parts.push(block);
           next.set(id, block);
         }
@@ -658,12 +701,20 @@ export async function startFakeArtifactService(
         blob.committed = next;
       } else if (comp === null) {
         if (req.headers['x-ms-blob-type'] !== 'BlockBlob') {
-          throw new AzureError(400, 'MissingRequiredHeader', 'An HTTP header that is mandatory for this request is not specified (x-ms-blob-type).');
+          throw new AzureError(
+            400,
+            'MissingRequiredHeader',
+            'An HTTP header that is mandatory for this request is not specified (x-ms-blob-type).'
+          );
         }
         data = body;
         blob.committed = new Map([['', body]]);
       } else {
-        throw new AzureError(400, 'InvalidQueryParameterValue', `Value for one of the query parameters specified in the request URI is invalid (comp=${comp}).`);
+        throw new AzureError(
+          400,
+          'InvalidQueryParameterValue',
+          `Value for one of the query parameters specified in the request URI is invalid (comp=${comp}).`
+        );
       }
       blob.uncommitted.clear();
       const ct = req.headers['x-ms-blob-content-type'] ?? (comp === null ? req.headers['content-type'] : undefined);
@@ -685,7 +736,9 @@ export async function startFakeArtifactService(
       sendAzureError(
         req,
         res,
-        err instanceof AzureError ? err : new AzureError(500, 'InternalError', err instanceof Error ? err.message : String(err))
+        err instanceof AzureError
+          ? err
+          : new AzureError(500, 'InternalError', err instanceof Error ? err.message : String(err))
       );
     }
   };
@@ -738,7 +791,8 @@ export async function startFakeArtifactService(
     files(name: string): Map<string, Buffer> {
       const matches = artifacts.filter(a => a.name === name);
       const artifact = matches[matches.length - 1];
-      if (!artifact) throw new Error(`no artifact named ${JSON.stringify(name)} (have: ${artifacts.map(a => a.name).join(', ')})`);
+      if (!artifact)
+        throw new Error(`no artifact named ${JSON.stringify(name)} (have: ${artifacts.map(a => a.name).join(', ')})`);
       if (!isZip(artifact)) return new Map([[artifact.name, artifact.bytes]]);
       return unzip(artifact.bytes);
     },

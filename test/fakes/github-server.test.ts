@@ -11,18 +11,30 @@ let octokit: Octokit;
 const savedApiUrl = process.env.GITHUB_API_URL;
 
 /** The RequestError Octokit throws, narrowed enough to assert on. */
-async function failure(p: Promise<unknown>): Promise<{ status: number; message: string; response?: { headers: Record<string, string | undefined>; data: unknown } }> {
+async function failure(
+  p: Promise<unknown>
+): Promise<{
+  status: number;
+  message: string;
+  response?: { headers: Record<string, string | undefined>; data: unknown };
+}> {
   try {
     await p;
   } catch (err) {
-    return err as { status: number; message: string; response?: { headers: Record<string, string | undefined>; data: unknown } };
+    return err as {
+      status: number;
+      message: string;
+      response?: { headers: Record<string, string | undefined>; data: unknown };
+    };
   }
   throw new Error('expected the request to fail');
 }
 
 function blobSha(content: Buffer | string): string {
   const data = Buffer.from(content);
-  return createHash('sha1').update(Buffer.concat([Buffer.from(`blob ${data.length}\0`), data])).digest('hex');
+  return createHash('sha1')
+    .update(Buffer.concat([Buffer.from(`blob ${data.length}\0`), data]))
+    .digest('hex');
 }
 
 beforeAll(async () => {
@@ -62,7 +74,11 @@ test('blob/tree/commit/ref round trip with real git object ids', async () => {
   const { data: parent } = await octokit.rest.git.getCommit({ ...repo(), commit_sha: ref.object.sha });
 
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0xff]);
-  const { data: b1, status } = await octokit.rest.git.createBlob({ ...repo(), content: png.toString('base64'), encoding: 'base64' });
+  const { data: b1, status } = await octokit.rest.git.createBlob({
+    ...repo(),
+    content: png.toString('base64'),
+    encoding: 'base64'
+  });
   expect(status).toBe(201);
   expect(b1.sha).toBe(blobSha(png));
   const { data: b2 } = await octokit.rest.git.createBlob({ ...repo(), content: 'héllo\n', encoding: 'utf-8' });
@@ -78,7 +94,7 @@ test('blob/tree/commit/ref round trip with real git object ids', async () => {
       { path: 'README.md', mode: '100644', type: 'blob', sha: null }
     ]
   });
-  expect(tree.tree.map((e) => [e.path, e.type])).toEqual([
+  expect(tree.tree.map(e => [e.path, e.type])).toEqual([
     ['images', 'tree'],
     ['inline.txt', 'blob'],
     ['notes.txt', 'blob']
@@ -111,25 +127,41 @@ test('blob/tree/commit/ref round trip with real git object ids', async () => {
 
   // Read back through the API.
   const { data: rtree } = await octokit.rest.git.getTree({ ...repo(), tree_sha: tree.sha, recursive: '1' });
-  expect(rtree.tree.map((e) => e.path)).toEqual(['images', 'images/deep', 'images/deep/a.png', 'inline.txt', 'notes.txt']);
+  expect(rtree.tree.map(e => e.path)).toEqual([
+    'images',
+    'images/deep',
+    'images/deep/a.png',
+    'inline.txt',
+    'notes.txt'
+  ]);
   const { data: blob } = await octokit.rest.git.getBlob({ ...repo(), file_sha: b1.sha });
   expect(blob.encoding).toBe('base64');
   expect(blob.size).toBe(png.length);
   expect(Buffer.from(blob.content, 'base64')).toEqual(png);
   const { data: got } = await octokit.rest.git.getCommit({ ...repo(), commit_sha: commit.sha });
-  expect(got.parents.map((p) => p.sha)).toEqual([parent.sha]);
+  expect(got.parents.map(p => p.sha)).toEqual([parent.sha]);
   expect(got.tree.sha).toBe(tree.sha);
 
   // An explicit author makes an unsigned commit and is recorded as given.
   const author = { name: 'Someone', email: 'someone@example.com' };
-  const { data: authored } = await octokit.rest.git.createCommit({ ...repo(), message: 'x', tree: tree.sha, parents: [commit.sha], author });
+  const { data: authored } = await octokit.rest.git.createCommit({
+    ...repo(),
+    message: 'x',
+    tree: tree.sha,
+    parents: [commit.sha],
+    author
+  });
   expect(authored.verification?.verified).toBe(false);
   expect(fake.getCommit(authored.sha)).toMatchObject({ verified: false, author, committer: undefined });
 
   // Creating a ref, and the empty tree has git's well-known id.
   const { data: empty } = await octokit.rest.git.createTree({ ...repo(), tree: [] });
   expect(empty.sha).toBe('4b825dc642cb6eb9a060e54bf8d69288fbee4904');
-  const { status: created } = await octokit.rest.git.createRef({ ...repo(), ref: 'refs/heads/topic/x', sha: commit.sha });
+  const { status: created } = await octokit.rest.git.createRef({
+    ...repo(),
+    ref: 'refs/heads/topic/x',
+    sha: commit.sha
+  });
   expect(created).toBe(201);
   expect(fake.headSha('topic/x')).toBe(commit.sha);
   expect((await failure(octokit.rest.git.getRef({ ...repo(), ref: 'heads/nope' }))).status).toBe(404);
@@ -142,7 +174,12 @@ test('non-fast-forward update answers 422 after a racing push; force wins', asyn
     base_tree: fake.getCommit(base).tree,
     tree: [{ path: 'mine.txt', mode: '100644', type: 'blob', content: 'mine' }]
   });
-  const { data: mine } = await octokit.rest.git.createCommit({ ...repo(), message: 'mine', tree: tree.sha, parents: [base] });
+  const { data: mine } = await octokit.rest.git.createCommit({
+    ...repo(),
+    message: 'mine',
+    tree: tree.sha,
+    parents: [base]
+  });
 
   fake.moveBranchBeforeNextUpdate('race', { 'theirs.txt': 'theirs' });
   const err = await failure(octokit.rest.git.updateRef({ ...repo(), ref: 'heads/race', sha: mine.sha, force: false }));
@@ -159,7 +196,12 @@ test('non-fast-forward update answers 422 after a racing push; force wins', asyn
     base_tree: fake.getCommit(theirs).tree,
     tree: [{ path: 'mine.txt', mode: '100644', type: 'blob', content: 'mine' }]
   });
-  const { data: rebased } = await octokit.rest.git.createCommit({ ...repo(), message: 'mine', tree: tree2.sha, parents: [theirs] });
+  const { data: rebased } = await octokit.rest.git.createCommit({
+    ...repo(),
+    message: 'mine',
+    tree: tree2.sha,
+    parents: [theirs]
+  });
   await octokit.rest.git.updateRef({ ...repo(), ref: 'heads/race', sha: rebased.sha });
   expect(fake.listFiles('race')).toEqual([...fake.listFiles(base), 'mine.txt', 'theirs.txt'].sort());
   expect(fake.forcedUpdates).toBe(0);
@@ -195,7 +237,12 @@ test('bad or missing credentials get 401', async () => {
 });
 
 test('compare: real diff, commits paginated, files only on the first page', async () => {
-  const start = fake.commitFiles('cmp-base', { 'keep.txt': 'keep', 'old.txt': 'old\n', 'mod.txt': 'a\nb\n', 'same.bin': 'same-content' });
+  const start = fake.commitFiles('cmp-base', {
+    'keep.txt': 'keep',
+    'old.txt': 'old\n',
+    'mod.txt': 'a\nb\n',
+    'same.bin': 'same-content'
+  });
   await octokit.rest.git.createRef({ ...repo(), ref: 'refs/heads/cmp-head', sha: start });
   fake.commitFiles('cmp-head', { 'old.txt': null, 'new1.txt': 'n1' });
   fake.commitFiles('cmp-head', { 'mod.txt': 'a\nc\nd\n' });
@@ -205,31 +252,37 @@ test('compare: real diff, commits paginated, files only on the first page', asyn
     octokit.rest.repos.compareCommits,
     { ...repo(), base: 'cmp-base', head: 'cmp-head', per_page: 2 },
     // paginate's types model the normalised list shape; a comparison keeps its `url`, so it is not normalised.
-    (r) => [r.data as unknown as Comparison]
+    r => [r.data as unknown as Comparison]
   );
   expect(pages).toHaveLength(2);
   const [first, second] = pages;
   expect(first?.total_commits).toBe(3);
   expect(first?.status).toBe('ahead');
-  expect(first?.commits.map((c) => c.sha)).toHaveLength(2);
-  expect(second?.commits.map((c) => c.sha)).toEqual([head]);
+  expect(first?.commits.map(c => c.sha)).toHaveLength(2);
+  expect(second?.commits.map(c => c.sha)).toEqual([head]);
   expect(second?.files).toEqual([]);
-  expect(first?.files?.map((f) => [f.filename, f.status, f.previous_filename])).toEqual([
+  expect(first?.files?.map(f => [f.filename, f.status, f.previous_filename])).toEqual([
     ['mod.txt', 'modified', undefined],
     ['moved/same.bin', 'renamed', 'same.bin'],
     ['new1.txt', 'added', undefined],
     ['new2.txt', 'added', undefined],
     ['old.txt', 'removed', undefined]
   ]);
-  const mod = first?.files?.find((f) => f.filename === 'mod.txt');
+  const mod = first?.files?.find(f => f.filename === 'mod.txt');
   expect(mod).toMatchObject({ sha: blobSha('a\nc\nd\n'), additions: 2, deletions: 1 });
-  const compareRequests = fake.requests.filter((r) => r.path.includes('/compare/'));
-  expect(compareRequests.map((r) => r.query)).toEqual(['per_page=2', 'per_page=2&page=2']);
+  const compareRequests = fake.requests.filter(r => r.path.includes('/compare/'));
+  expect(compareRequests.map(r => r.query)).toEqual(['per_page=2', 'per_page=2&page=2']);
 
   // Unknown bases (a force-pushed-away sha, a new branch's zero sha) are 404.
   const zero = '0'.repeat(40);
   expect((await failure(octokit.rest.repos.compareCommits({ ...repo(), base: zero, head }))).status).toBe(404);
-  expect((await failure(octokit.rest.repos.compareCommitsWithBasehead({ ...repo(), basehead: `${'1'.repeat(40)}...${head}` }))).status).toBe(404);
+  expect(
+    (
+      await failure(
+        octokit.rest.repos.compareCommitsWithBasehead({ ...repo(), basehead: `${'1'.repeat(40)}...${head}` })
+      )
+    ).status
+  ).toBe(404);
 
   // Shas work, and the file list is capped at 300 for the whole comparison.
   const many: Record<string, string> = {};
@@ -241,27 +294,42 @@ test('compare: real diff, commits paginated, files only on the first page', asyn
 });
 
 test('pulls and pulls/files with GitHub-style Link pagination', async () => {
-  fake.commitFiles('feature', { 'img/a.png': 'a', 'img/b.png': 'b', 'img/c.png': 'c', 'img/d.png': 'd', 'img/e.png': 'e' });
+  fake.commitFiles('feature', {
+    'img/a.png': 'a',
+    'img/b.png': 'b',
+    'img/c.png': 'c',
+    'img/d.png': 'd',
+    'img/e.png': 'e'
+  });
   fake.commitFiles('main', { 'unrelated.txt': 'moves main ahead' });
   fake.addPullRequest({ number: 7, headRef: 'feature', baseRef: 'main', fork: true, headRepoFullName: 'someone/pics' });
 
   const { data: pr } = await octokit.rest.pulls.get({ ...repo(), pull_number: 7 });
-  expect(pr.head).toMatchObject({ ref: 'feature', sha: fake.headSha('feature'), repo: { full_name: 'someone/pics', fork: true } });
+  expect(pr.head).toMatchObject({
+    ref: 'feature',
+    sha: fake.headSha('feature'),
+    repo: { full_name: 'someone/pics', fork: true }
+  });
   expect(pr.base).toMatchObject({ ref: 'main', sha: fake.headSha('main'), repo: { full_name: 'acme/pics' } });
 
   const first = await octokit.rest.pulls.listFiles({ ...repo(), pull_number: 7, per_page: 2 });
   expect(first.headers.link).toMatch(/<[^>]+page=2>; rel="next", <[^>]+page=3>; rel="last"/);
   const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo(), pull_number: 7, per_page: 2 });
   // Diff against the merge base: main's later commit does not show up.
-  expect(files.map((f) => `${f.status}:${f.filename}`)).toEqual([
+  expect(files.map(f => `${f.status}:${f.filename}`)).toEqual([
     'added:img/a.png',
     'added:img/b.png',
     'added:img/c.png',
     'added:img/d.png',
     'added:img/e.png'
   ]);
-  const fileRequests = fake.requests.filter((r) => r.path.endsWith('/pulls/7/files'));
-  expect(fileRequests.map((r) => r.query)).toEqual(['per_page=2', 'per_page=2', 'per_page=2&page=2', 'per_page=2&page=3']);
+  const fileRequests = fake.requests.filter(r => r.path.endsWith('/pulls/7/files'));
+  expect(fileRequests.map(r => r.query)).toEqual([
+    'per_page=2',
+    'per_page=2',
+    'per_page=2&page=2',
+    'per_page=2&page=3'
+  ]);
   expect((await failure(octokit.rest.pulls.get({ ...repo(), pull_number: 8 }))).status).toBe(404);
 });
 
@@ -279,8 +347,8 @@ test('blob rate limit answers 403/429 with retry-after, then recovers', async ()
 
   const { status } = await octokit.rest.git.createBlob({ ...repo(), content: 'x', encoding: 'utf-8' });
   expect(status).toBe(201);
-  const blobPosts = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/git/blobs')).slice(-3);
-  expect(blobPosts.map((r) => r.status)).toEqual([403, 429, 201]);
+  const blobPosts = fake.requests.filter(r => r.method === 'POST' && r.path.endsWith('/git/blobs')).slice(-3);
+  expect(blobPosts.map(r => r.status)).toEqual([403, 429, 201]);
 });
 
 test('an explicit baseUrl works for a second fake, and close() ends keep-alive connections', async () => {

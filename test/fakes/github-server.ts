@@ -271,7 +271,7 @@ class Repo {
   putTree(entries: TreeEntry[]): string {
     const sorted = [...entries].sort(compareTreeEntries);
     const body = Buffer.concat(
-      sorted.map((e) => Buffer.concat([Buffer.from(`${rawMode(e.mode)} ${e.name}\0`), Buffer.from(e.sha, 'hex')]))
+      sorted.map(e => Buffer.concat([Buffer.from(`${rawMode(e.mode)} ${e.name}\0`), Buffer.from(e.sha, 'hex')]))
     );
     const sha = gitHash('tree', body);
     if (!this.objects.has(sha)) this.objects.set(sha, { type: 'tree', entries: sorted });
@@ -284,7 +284,7 @@ class Repo {
   }
 
   putCommit(c: Omit<CommitObject, 'type' | 'seq'>): string {
-    const lines = [`tree ${c.tree}`, ...c.parents.map((p) => `parent ${p}`)];
+    const lines = [`tree ${c.tree}`, ...c.parents.map(p => `parent ${p}`)];
     lines.push(personLine('author', c.author), personLine('committer', c.committer), '', c.message);
     const sha = gitHash('commit', Buffer.from(lines.join('\n')));
     if (!this.objects.has(sha)) this.objects.set(sha, { type: 'commit', ...c, seq: ++this.seq });
@@ -378,7 +378,7 @@ class Repo {
 
   mergeBase(a: string, b: string): string | undefined {
     const ofA = this.ancestors(a);
-    const common = [...this.ancestors(b)].filter((s) => ofA.has(s));
+    const common = [...this.ancestors(b)].filter(s => ofA.has(s));
     // The newest common ancestor (highest creation order) is the best one here.
     let best: string | undefined;
     let bestSeq = -1;
@@ -497,7 +497,12 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
       const leaf: MutLeaf | null =
         content === null
           ? null
-          : { kind: 'leaf', mode: '100644', type: 'blob', sha: repo.putBlob(typeof content === 'string' ? Buffer.from(content) : content) };
+          : {
+              kind: 'leaf',
+              mode: '100644',
+              type: 'blob',
+              sha: repo.putBlob(typeof content === 'string' ? Buffer.from(content) : content)
+            };
       applyPath(root, path, leaf);
     }
     const tree = repo.writeDir(root);
@@ -518,7 +523,7 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
 
   function applyPath(root: MutDir, path: string, leaf: MutDir | MutLeaf | null): void {
     const parts = path.split('/');
-    if (parts.some((p) => p === '' || p === '.' || p === '..')) {
+    if (parts.some(p => p === '' || p === '.' || p === '..')) {
       throw new HttpError(422, `tree.path contains a malformed path component: ${JSON.stringify(path)}`);
     }
     const name = parts.pop() as string;
@@ -598,7 +603,11 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
       committer: personJson(c.committer),
       tree: { sha: c.tree, url: `${apiRepo()}/git/trees/${c.tree}` },
       message: c.message,
-      parents: c.parents.map((p) => ({ sha: p, url: `${apiRepo()}/git/commits/${p}`, html_url: `${htmlRepo}/commit/${p}` })),
+      parents: c.parents.map(p => ({
+        sha: p,
+        url: `${apiRepo()}/git/commits/${p}`,
+        html_url: `${htmlRepo}/commit/${p}`
+      })),
       verification: verificationJson(c)
     };
   }
@@ -623,7 +632,7 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
       },
       author: null,
       committer: null,
-      parents: c.parents.map((p) => ({ sha: p, url: `${apiRepo()}/commits/${p}`, html_url: `${htmlRepo}/commit/${p}` }))
+      parents: c.parents.map(p => ({ sha: p, url: `${apiRepo()}/commits/${p}`, html_url: `${htmlRepo}/commit/${p}` }))
     };
   }
 
@@ -710,7 +719,12 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
         ref: pr.headRef,
         sha: headSha ?? null,
         user: { login: headOwner },
-        repo: { name: headFull.split('/')[1] ?? repoName, full_name: headFull, fork: pr.fork ?? headFull !== fullName, owner: { login: headOwner } }
+        repo: {
+          name: headFull.split('/')[1] ?? repoName,
+          full_name: headFull,
+          fork: pr.fork ?? headFull !== fullName,
+          owner: { login: headOwner }
+        }
       },
       base: {
         label: `${owner}:${pr.baseRef}`,
@@ -733,7 +747,13 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
   }
 
   /** GitHub-style Link header (prev/next/last/first), or undefined for a single page. */
-  function linkHeader(path: string, q: URLSearchParams, page: number, perPage: number, total: number): string | undefined {
+  function linkHeader(
+    path: string,
+    q: URLSearchParams,
+    page: number,
+    perPage: number,
+    total: number
+  ): string | undefined {
     const last = Math.max(1, Math.ceil(total / perPage));
     if (last <= 1 && page <= 1) return undefined;
     const at = (p: number) => {
@@ -785,7 +805,7 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
     if (!isRecord(v) || typeof v.name !== 'string' || typeof v.email !== 'string') {
       validation(`Invalid request.\n\n"name" and "email" are required in "${field}".`);
     }
-    return { name: v.name as string, email: v.email as string, date: typeof v.date === 'string' ? v.date : '' };
+    return { name: v.name, email: v.email, date: typeof v.date === 'string' ? v.date : '' };
   }
 
   async function route(req: IncomingMessage, rawPath: string, q: URLSearchParams): Promise<Reply> {
@@ -801,13 +821,16 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
     const canWrite = presented === token;
     const isWrite = method !== 'GET' && method !== 'HEAD';
 
-    const segs = rawPath.split('/').slice(1).map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    });
+    const segs = rawPath
+      .split('/')
+      .slice(1)
+      .map(s => {
+        try {
+          return decodeURIComponent(s);
+        } catch {
+          return s;
+        }
+      });
     if (segs[0] !== 'repos' || segs.length < 3) notFound();
     if (segs[1]?.toLowerCase() !== owner.toLowerCase() || segs[2]?.toLowerCase() !== repoName.toLowerCase()) notFound();
     const rest = segs.slice(3);
@@ -829,7 +852,9 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
       }
       if (r1 === 'matching-refs' && method === 'GET') {
         const prefix = `refs/${rest.slice(2).join('/')}`;
-        const list = [...repo.refs.entries()].filter(([name]) => name.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : 1));
+        const list = [...repo.refs.entries()]
+          .filter(([name]) => name.startsWith(prefix))
+          .sort(([a], [b]) => (a < b ? -1 : 1));
         return { status: 200, body: list.map(([name, sha]) => refJson(name, sha)) };
       }
       if (r1 === 'refs' && rest.length === 2 && method === 'POST') {
@@ -885,17 +910,22 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
           const message =
             'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ' +
             'If you reach out to GitHub Support for help, please include the request ID FAKE:0000.';
-          throw new HttpError(rateLimit.kind === '429' ? 429 : 403, message, { 'retry-after': '1' }, {
-            documentation_url:
-              'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits'
-          });
+          throw new HttpError(
+            rateLimit.kind === '429' ? 429 : 403,
+            message,
+            { 'retry-after': '1' },
+            {
+              documentation_url:
+                'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+            }
+          );
         }
         const body = await readJson(req);
         if (typeof body.content !== 'string') validation('Invalid request.\n\n"content" wasn\'t supplied.');
         const encoding = body.encoding ?? 'utf-8';
         let data: Buffer;
-        if (encoding === 'base64') data = Buffer.from(body.content as string, 'base64');
-        else if (encoding === 'utf-8' || encoding === 'utf8') data = Buffer.from(body.content as string, 'utf8');
+        if (encoding === 'base64') data = Buffer.from(body.content, 'base64');
+        else if (encoding === 'utf-8' || encoding === 'utf8') data = Buffer.from(body.content, 'utf8');
         else validation(`Invalid request.\n\nencoding ${String(encoding)} is not a member of ["utf-8", "base64"].`);
         const sha = repo.putBlob(data);
         const url = `${apiRepo()}/git/blobs/${sha}`;
@@ -927,7 +957,7 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
           if (typeof body.base_tree !== 'string' || !repo.tree(body.base_tree)) {
             validation('Invalid tree info: base_tree is not a valid tree');
           }
-          root = repo.loadDir(body.base_tree as string);
+          root = repo.loadDir(body.base_tree);
         } else {
           root = { kind: 'dir', children: new Map() };
         }
@@ -935,21 +965,26 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
           if (!isRecord(item) || typeof item.path !== 'string') validation('Invalid tree info: "path" is required');
           const { path, mode, type } = item as { path: string; mode?: unknown; type?: unknown };
           if (typeof mode !== 'string' || !VALID_MODES.has(mode)) {
-            validation(`Invalid tree info: mode ${String(mode)} for ${path} is not one of 100644, 100755, 040000, 160000, 120000`);
+            validation(
+              `Invalid tree info: mode ${String(mode)} for ${path} is not one of 100644, 100755, 040000, 160000, 120000`
+            );
           }
           const expectedType = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
-          if (type !== undefined && type !== expectedType) validation(`Invalid tree info: type ${String(type)} does not match mode ${mode} for ${path}`);
+          if (type !== undefined && type !== expectedType)
+            validation(`Invalid tree info: type ${String(type)} does not match mode ${mode} for ${path}`);
           const hasSha = 'sha' in item;
           const hasContent = 'content' in item && item.content !== undefined;
-          if (hasSha && hasContent) validation(`Invalid tree info: only one of "sha" or "content" may be given for ${path}`);
+          if (hasSha && hasContent)
+            validation(`Invalid tree info: only one of "sha" or "content" may be given for ${path}`);
           if (hasSha && item.sha === null) {
             applyPath(root, path, null);
             continue;
           }
           let leafSha: string;
           if (hasContent) {
-            if (typeof item.content !== 'string' || expectedType !== 'blob') validation(`Invalid tree info: bad content for ${path}`);
-            leafSha = repo.putBlob(Buffer.from(item.content as string, 'utf8'));
+            if (typeof item.content !== 'string' || expectedType !== 'blob')
+              validation(`Invalid tree info: bad content for ${path}`);
+            leafSha = repo.putBlob(Buffer.from(item.content, 'utf8'));
           } else if (typeof item.sha === 'string') {
             leafSha = item.sha.toLowerCase();
           } else {
@@ -978,9 +1013,9 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
         const body = await readJson(req);
         if (typeof body.message !== 'string') validation('Invalid request.\n\n"message" wasn\'t supplied.');
         if (typeof body.tree !== 'string') validation('Invalid request.\n\n"tree" wasn\'t supplied.');
-        if (!repo.tree(body.tree as string)) validation('Tree SHA does not exist');
+        if (!repo.tree(body.tree)) validation('Tree SHA does not exist');
         const parents = body.parents ?? [];
-        if (!Array.isArray(parents) || parents.some((p) => typeof p !== 'string' || !repo.commit(p))) {
+        if (!Array.isArray(parents) || parents.some(p => typeof p !== 'string' || !repo.commit(p))) {
           validation('Parent SHA does not exist or is not a commit object');
         }
         const givenAuthor = parsePerson(body.author, 'author');
@@ -994,9 +1029,9 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
             : { ...WEB_FLOW, date };
         const verified = !givenAuthor && !givenCommitter;
         const c = {
-          tree: body.tree as string,
+          tree: body.tree,
           parents: parents as string[],
-          message: body.message as string,
+          message: body.message,
           author,
           committer,
           verified,
@@ -1005,7 +1040,11 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
         };
         const sha = repo.putCommit(c);
         const stored = repo.commit(sha) as CommitObject;
-        return { status: 201, body: gitCommitJson(sha, stored), headers: { location: `${apiRepo()}/git/commits/${sha}` } };
+        return {
+          status: 201,
+          body: gitCommitJson(sha, stored),
+          headers: { location: `${apiRepo()}/git/commits/${sha}` }
+        };
       }
       if (r1 === 'commits' && rest.length === 3 && method === 'GET') {
         const sha = (rest[2] ?? '').toLowerCase();
@@ -1030,8 +1069,8 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
       if (!mb) throw new HttpError(404, `No common ancestor between ${baseName} and ${headName}.`);
       const ofBase = repo.ancestors(base);
       const ofHead = repo.ancestors(head);
-      const ahead = [...ofHead].filter((s) => !ofBase.has(s));
-      const behind = [...ofBase].filter((s) => !ofHead.has(s));
+      const ahead = [...ofHead].filter(s => !ofBase.has(s));
+      const behind = [...ofBase].filter(s => !ofHead.has(s));
       ahead.sort((a, b) => (repo.commit(a)?.seq ?? 0) - (repo.commit(b)?.seq ?? 0));
       const paging = q.has('page') || q.has('per_page');
       const { perPage, page } = pageParams(q, 250, 250);
@@ -1039,7 +1078,14 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
       const commits = paging ? ahead.slice((page - 1) * perPage, page * perPage) : ahead.slice(-250);
       // Files: only on the first page, capped (GitHub: 300) for the entire comparison.
       const files = !paging || page === 1 ? repo.diff(mb, head).slice(0, compareFileLimit) : [];
-      const status = ahead.length === 0 && behind.length === 0 ? 'identical' : behind.length === 0 ? 'ahead' : ahead.length === 0 ? 'behind' : 'diverged';
+      const status =
+        ahead.length === 0 && behind.length === 0
+          ? 'identical'
+          : behind.length === 0
+            ? 'ahead'
+            : ahead.length === 0
+              ? 'behind'
+              : 'diverged';
       const path = `/repos/${owner}/${repoName}/compare/${encodeURIComponent(baseName)}...${encodeURIComponent(headName)}`;
       const link = paging ? linkHeader(path, q, page, perPage, ahead.length) : undefined;
       return {
@@ -1128,7 +1174,10 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
           body: { message: err.message, documentation_url: DOCS, ...err.extra, status: String(err.status) }
         });
       } else {
-        finish({ status: 500, body: { message: `fake GitHub internal error: ${String((err as Error)?.stack ?? err)}` } });
+        finish({
+          status: 500,
+          body: { message: `fake GitHub internal error: ${String((err as Error)?.stack ?? err)}` }
+        });
       }
       // Drain an unread request body so keep-alive connections stay usable.
       req.resume();
@@ -1164,7 +1213,10 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
     listFiles(ref) {
       const tree = treeOfRef(ref);
       if (!tree) return [];
-      return [...repo.flatten(tree).entries()].filter(([, e]) => e.type === 'blob').map(([p]) => p).sort();
+      return [...repo.flatten(tree).entries()]
+        .filter(([, e]) => e.type === 'blob')
+        .map(([p]) => p)
+        .sort();
     },
     headSha(branch) {
       const sha = repo.refs.get(`refs/heads/${branch}`);
@@ -1185,7 +1237,10 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
       };
     },
     listBranches() {
-      return [...repo.refs.keys()].filter((r) => r.startsWith('refs/heads/')).map((r) => r.slice('refs/heads/'.length)).sort();
+      return [...repo.refs.keys()]
+        .filter(r => r.startsWith('refs/heads/'))
+        .map(r => r.slice('refs/heads/'.length))
+        .sort();
     },
     addPullRequest(pr) {
       pulls.set(pr.number, { ...pr });
@@ -1201,7 +1256,7 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
     forcedUpdates: 0,
     close() {
       return new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
+        server.close(err => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       });
     }

@@ -30,7 +30,11 @@ function upscale(server: FakeIdeogram, args: UpscaleArgs = {}): Promise<Response
   if (raw !== null) form.append('image_request', raw);
   const file = args.file !== undefined ? args.file : encodePng(40, 30);
   if (file !== null) {
-    form.append('image_file', new Blob([new Uint8Array(file)], { type: args.fileType ?? 'image/png' }), args.fileName ?? 'src.png');
+    form.append(
+      'image_file',
+      new Blob([new Uint8Array(file)], { type: args.fileType ?? 'image/png' }),
+      args.fileName ?? 'src.png'
+    );
   }
   const headers: Record<string, string> = { ...args.headers };
   const key = args.key === undefined ? KEY : args.key;
@@ -49,7 +53,7 @@ async function waitFor(cond: () => boolean, ms = 2000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise(r => setTimeout(r, 5));
   }
 }
 
@@ -76,12 +80,31 @@ describe('POST /upscale success', () => {
   test('returns signed links to real PNGs of twice the size', async () => {
     const src = encodePng(100, 60);
     const data = await okData(
-      await upscale(server, { imageRequest: { prompt: 'a cat', magic_prompt_option: 'OFF', num_images: 2, seed: 42, resemblance: 55, detail: 90, magic_prompt_version: 'V_0_8' }, file: src, fileName: 'cat.png' }),
+      await upscale(server, {
+        imageRequest: {
+          prompt: 'a cat',
+          magic_prompt_option: 'OFF',
+          num_images: 2,
+          seed: 42,
+          resemblance: 55,
+          detail: 90,
+          magic_prompt_version: 'V_0_8'
+        },
+        file: src,
+        fileName: 'cat.png'
+      })
     );
     expect(data).toHaveLength(2);
     const now = Date.now() / 1000;
     for (const img of data) {
-      expect(img).toMatchObject({ prompt: 'a cat', resolution: '100x60', upscaled_resolution: '200x120', is_image_safe: true, seed: 42, style_type: 'GENERAL' });
+      expect(img).toMatchObject({
+        prompt: 'a cat',
+        resolution: '100x60',
+        upscaled_resolution: '200x120',
+        is_image_safe: true,
+        seed: 42,
+        style_type: 'GENERAL'
+      });
       const u = new URL(img.url ?? '');
       expect(`${u.protocol}//${u.host}`).toBe(server.url);
       expect(u.pathname).toMatch(/^\/api\/images\/ephemeral\/[A-Za-z0-9]{22}\.png$/);
@@ -96,14 +119,31 @@ describe('POST /upscale success', () => {
       expect(server.served.get(u.pathname)?.equals(bytes)).toBe(true);
     }
     expect(data[0]?.url).not.toBe(data[1]?.url);
-    expect(server.served.get(new URL(data[0]?.url ?? '').pathname)?.equals(server.served.get(new URL(data[1]?.url ?? '').pathname) ?? Buffer.alloc(0))).toBe(false);
+    expect(
+      server.served
+        .get(new URL(data[0]?.url ?? '').pathname)
+        ?.equals(server.served.get(new URL(data[1]?.url ?? '').pathname) ?? Buffer.alloc(0))
+    ).toBe(false);
 
     const rec = server.upscales[0];
-    expect(rec).toMatchObject({ fileName: 'cat.png', fileContentType: 'image/png', fileBytes: src.length, status: 200 });
+    expect(rec).toMatchObject({
+      fileName: 'cat.png',
+      fileContentType: 'image/png',
+      fileBytes: src.length,
+      status: 200
+    });
     expect(rec?.fileSha256).toBe(createHash('sha256').update(src).digest('hex'));
     expect(rec?.imageRequest).toMatchObject({ prompt: 'a cat', num_images: 2 });
     expect(rec?.headers['api-key']).toBe(KEY);
-    expect(server.stats).toMatchObject({ requests: 1, admitted: 1, rejected429: 0, imagesInFlight: 0, maxImagesInFlight: 2, downloads: 2, downloadsWithApiKey: 0 });
+    expect(server.stats).toMatchObject({
+      requests: 1,
+      admitted: 1,
+      rejected429: 0,
+      imagesInFlight: 0,
+      maxImagesInFlight: 2,
+      downloads: 2,
+      downloadsWithApiKey: 0
+    });
   });
 
   test('defaults: one image, random seed, a made-up prompt; downloads with Api-Key are counted', async () => {
@@ -118,7 +158,9 @@ describe('POST /upscale success', () => {
 
   test('reads JPEG (SOF after a segment) and WebP (VP8X, VP8L, VP8) dimensions; caps at 4096', async () => {
     const app0 = Buffer.concat([Buffer.from([0xff, 0xe0, 0x00, 0x12]), Buffer.alloc(16)]);
-    const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, 0x02, 0x58, 0x03, 0x20, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+    const sof = Buffer.from([
+      0xff, 0xc0, 0x00, 0x11, 0x08, 0x02, 0x58, 0x03, 0x20, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1
+    ]);
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.alloc(200), Buffer.from([0xff, 0xd9])]);
     let [img] = await okData(await upscale(server, { file: jpeg, fileName: 'a.jpg', fileType: 'image/jpeg' }));
     expect(img?.resolution).toBe('800x600');
@@ -152,7 +194,9 @@ describe('POST /upscale success', () => {
     expect(img?.resolution).toBe('320x240');
 
     // Unknown dimensions fall back to 512x512.
-    [img] = await okData(await upscale(server, { file: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(10)]) }));
+    [img] = await okData(
+      await upscale(server, { file: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(10)]) })
+    );
     expect(img?.resolution).toBe('512x512');
   });
 
@@ -185,7 +229,11 @@ describe('POST /upscale errors', () => {
   test('missing image_request, invalid JSON, non-object: 400', async () => {
     let res = await upscale(server, { rawRequest: null });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ title: 'Bad Request', status: 400, detail: expect.stringContaining('image_request') });
+    expect(await res.json()).toMatchObject({
+      title: 'Bad Request',
+      status: 400,
+      detail: expect.stringContaining('image_request')
+    });
     res = await upscale(server, { rawRequest: '{"resemblance":' });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
@@ -200,12 +248,12 @@ describe('POST /upscale errors', () => {
     [{ seed: 2147483648 }, 'seed must be between 0 and 2147483647'],
     [{ seed: -1 }, 'seed must be between 0 and 2147483647'],
     [{ resemblance: 5.5 }, "5.5 is not of type 'integer'"],
-    [{ num_images: '2' }, 'is not of type \'integer\''],
+    [{ num_images: '2' }, "is not of type 'integer'"],
     [{ prompt: 3 }, "3 is not of type 'string'"],
     [{ magic_prompt_option: 'MAYBE' }, 'is not one of'],
     [{ magic_prompt_version: 'V_1' }, 'is not one of'],
     [{ aspect_ratio: 'ASPECT_1_1' }, "('aspect_ratio' was unexpected)"],
-    [{ scale_factor: 2 }, "('scale_factor' was unexpected)"],
+    [{ scale_factor: 2 }, "('scale_factor' was unexpected)"]
   ])('invalid image_request %j: 400', async (imageRequest, detail) => {
     const res = await upscale(server, { imageRequest });
     expect(res.status).toBe(400);
@@ -250,7 +298,11 @@ describe('POST /upscale errors', () => {
     const res = await upscale(server, { headers: { 'Content-Type': 'multipart/form-data' } });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: "can't decode multipart body" });
-    const json = await fetch(`${server.url}/upscale`, { method: 'POST', headers: { 'Api-Key': KEY, 'Content-Type': 'application/json' }, body: '{}' });
+    const json = await fetch(`${server.url}/upscale`, {
+      method: 'POST',
+      headers: { 'Api-Key': KEY, 'Content-Type': 'application/json' },
+      body: '{}'
+    });
     expect(json.status).toBe(400);
   });
 
@@ -277,13 +329,23 @@ describe('in-flight limit counted in images', () => {
     const third = await upscale(server, { imageRequest: { num_images: 2 } });
     expect(third.status).toBe(429);
     expect(third.headers.get('retry-after')).toBe('2');
-    expect(await third.json()).toEqual({ error: 'Too many requests in flight.', reject_reason: 'inflight_limit', max_inflight_requests: 3 });
+    expect(await third.json()).toEqual({
+      error: 'Too many requests in flight.',
+      reject_reason: 'inflight_limit',
+      max_inflight_requests: 3
+    });
 
     const small = upscale(server, { imageRequest: { num_images: 1 } });
     expect((await okData(await first)).length).toBe(2);
     expect((await okData(await small)).length).toBe(1);
-    expect(server.stats).toMatchObject({ requests: 4, admitted: 2, rejected429: 2, imagesInFlight: 0, maxImagesInFlight: 3 });
-    expect(server.upscales.map((u) => u.status).sort()).toEqual([200, 200, 429, 429]);
+    expect(server.stats).toMatchObject({
+      requests: 4,
+      admitted: 2,
+      rejected429: 2,
+      imagesInFlight: 0,
+      maxImagesInFlight: 3
+    });
+    expect(server.upscales.map(u => u.status).sort()).toEqual([200, 200, 429, 429]);
   });
 
   test('429 does not consume a fault; resetStats zeroes counters', async () => {

@@ -296,7 +296,7 @@ const INT_RANGES: Record<string, [number, number]> = {
   resemblance: [1, 100],
   detail: [1, 100],
   num_images: [1, 8],
-  seed: [0, 2147483647],
+  seed: [0, 2147483647]
 };
 const KNOWN_FIELDS = new Set(['prompt', 'magic_prompt_option', 'magic_prompt_version', ...Object.keys(INT_RANGES)]);
 
@@ -310,7 +310,7 @@ function problem(status: number, title: string, detail: string): Reply {
   return {
     status,
     body: { type: 'about:blank', title, detail, status },
-    headers: { 'Content-Type': 'application/problem+json' },
+    headers: { 'Content-Type': 'application/problem+json' }
   };
 }
 
@@ -347,19 +347,24 @@ function validateImageRequest(raw: string): { value: Record<string, unknown> } |
   }
   if ('magic_prompt_option' in req && !MAGIC_PROMPT_OPTIONS.includes(req.magic_prompt_option as string)) {
     return bad(
-      `${JSON.stringify(req.magic_prompt_option)} is not one of ${JSON.stringify(MAGIC_PROMPT_OPTIONS)} - 'image_request.magic_prompt_option'`,
+      `${JSON.stringify(req.magic_prompt_option)} is not one of ${JSON.stringify(MAGIC_PROMPT_OPTIONS)} - 'image_request.magic_prompt_option'`
     );
   }
   if ('magic_prompt_version' in req && !MAGIC_PROMPT_VERSIONS.includes(req.magic_prompt_version as string)) {
     return bad(
-      `${JSON.stringify(req.magic_prompt_version)} is not one of ${JSON.stringify(MAGIC_PROMPT_VERSIONS)} - 'image_request.magic_prompt_version'`,
+      `${JSON.stringify(req.magic_prompt_version)} is not one of ${JSON.stringify(MAGIC_PROMPT_VERSIONS)} - 'image_request.magic_prompt_version'`
     );
   }
   return { value: req };
 }
 
-const MAGIC_SUBJECTS = ['a quiet harbour at dawn', 'a red fox in fresh snow', 'a neon-lit street after rain',
-  'a bowl of ripe apricots on linen', 'an old lighthouse on a rocky cape'];
+const MAGIC_SUBJECTS = [
+  'a quiet harbour at dawn',
+  'a red fox in fresh snow',
+  'a neon-lit street after rain',
+  'a bowl of ripe apricots on linen',
+  'an old lighthouse on a rocky cape'
+];
 
 function resultPrompt(req: Record<string, unknown>): string {
   const given = typeof req.prompt === 'string' ? req.prompt : '';
@@ -382,7 +387,7 @@ const DEFAULTS: Required<FakeIdeogramOptions> = {
   retryAfterSeconds: 0,
   urlTtlSeconds: 3600,
   maxFileBytes: 10 * 1024 * 1024,
-  resultBytes: 'scaled',
+  resultBytes: 'scaled'
 };
 
 const MAX_SIDE = 4096;
@@ -431,8 +436,13 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
 
   const secret = randomBytes(32);
   const stats: FakeIdeogramStats = {
-    requests: 0, admitted: 0, rejected429: 0, imagesInFlight: 0, maxImagesInFlight: 0, downloads: 0,
-    downloadsWithApiKey: 0,
+    requests: 0,
+    admitted: 0,
+    rejected429: 0,
+    imagesInFlight: 0,
+    maxImagesInFlight: 0,
+    downloads: 0,
+    downloadsWithApiKey: 0
   };
   const upscales: RecordedUpscale[] = [];
   const served = new Map<string, Buffer>();
@@ -445,7 +455,7 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
   let closed = false;
 
   const sleep = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
+    new Promise(resolve => {
       if (ms <= 0 || closed) return resolve();
       const t = setTimeout(() => {
         timers.delete(t);
@@ -458,8 +468,8 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     createHmac('sha256', secret).update(`${pathname}\n${exp}`).digest('hex');
 
   const takeFault = (fileName: string): Fault | undefined => {
-    let idx = faults.findIndex((f) => f.fileName !== undefined && f.fileName === fileName);
-    if (idx < 0) idx = faults.findIndex((f) => f.fileName === undefined);
+    let idx = faults.findIndex(f => f.fileName !== undefined && f.fileName === fileName);
+    if (idx < 0) idx = faults.findIndex(f => f.fileName === undefined);
     if (idx < 0) return undefined;
     return faults.splice(idx, 1)[0]?.fault;
   };
@@ -483,7 +493,7 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     const headers: Record<string, string> = {
       'Content-Type': isString ? 'text/plain; charset=utf-8' : 'application/json',
       ...reply.headers,
-      'Content-Length': String(payload.length),
+      'Content-Length': String(payload.length)
     };
     res.writeHead(reply.status, headers);
     res.end(payload);
@@ -499,28 +509,45 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
 
   const defaultStatusBody = (status: number): Reply => {
     switch (status) {
-      case 400: return { status, body: { error: 'Could not read a source image.' } };
-      case 401: return { status, body: { message: 'Invalid API key.' } };
-      case 402: return { status, body: { error: 'Insufficient credits.', reject_reason: 'insufficient_funds' } };
-      case 403: return { status, body: { message: 'This account is not authorized for this operation.' } };
-      case 404: return problem(404, 'Not Found', 'The requested URL was not found on the server.');
-      case 422: return { status, body: { error: 'Image failed safety check.' } };
-      case 429: return { status, body: { error: 'Too many requests in flight.', reject_reason: 'inflight_limit' } };
-      case 502: return {
-        status,
-        body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>\n',
-        headers: { 'Content-Type': 'text/html' },
-      };
-      case 503: return { status, body: { error: 'Service temporarily unavailable. Please try again later.' } };
-      default: return { status, body: { error: status >= 500 ? 'Internal server error.' : `Request failed (${status}).` } };
+      case 400:
+        return { status, body: { error: 'Could not read a source image.' } };
+      case 401:
+        return { status, body: { message: 'Invalid API key.' } };
+      case 402:
+        return { status, body: { error: 'Insufficient credits.', reject_reason: 'insufficient_funds' } };
+      case 403:
+        return { status, body: { message: 'This account is not authorized for this operation.' } };
+      case 404:
+        return problem(404, 'Not Found', 'The requested URL was not found on the server.');
+      case 422:
+        return { status, body: { error: 'Image failed safety check.' } };
+      case 429:
+        return { status, body: { error: 'Too many requests in flight.', reject_reason: 'inflight_limit' } };
+      case 502:
+        return {
+          status,
+          body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>\n',
+          headers: { 'Content-Type': 'text/html' }
+        };
+      case 503:
+        return { status, body: { error: 'Service temporarily unavailable. Please try again later.' } };
+      default:
+        return { status, body: { error: status >= 500 ? 'Internal server error.' : `Request failed (${status}).` } };
     }
   };
 
   const handleUpscale = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     stats.requests++;
     const record: RecordedUpscale = {
-      imageRequest: {}, rawImageRequest: '', fileName: '', fileContentType: '', fileBytes: 0, fileSha256: '',
-      headers: { ...req.headers }, status: 0, at: Date.now(),
+      imageRequest: {},
+      rawImageRequest: '',
+      fileName: '',
+      fileContentType: '',
+      fileBytes: 0,
+      fileSha256: '',
+      headers: { ...req.headers },
+      status: 0,
+      at: Date.now()
     };
     let held = 0;
     let released = false;
@@ -617,12 +644,16 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
       }
       const hash = createHash('sha256');
       const f: FileInfo = {
-        name: info.filename, mimeType: info.mimeType, bytes: 0, sha256: '', head: Buffer.alloc(0),
-        jpeg: new JpegSizeScanner(),
+        name: info.filename,
+        mimeType: info.mimeType,
+        bytes: 0,
+        sha256: '',
+        head: Buffer.alloc(0),
+        jpeg: new JpegSizeScanner()
       };
       file = f;
       const max = opts.maxFileBytes;
-      fileDone = new Promise<void>((resolve) => {
+      fileDone = new Promise<void>(resolve => {
         stream.on('data', (chunk: Buffer) => {
           f.bytes += chunk.length;
           if (f.bytes > max) {
@@ -667,7 +698,10 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     const complete = async (): Promise<void> => {
       if (admitted === false) {
         stats.rejected429++;
-        const body: Record<string, unknown> = { error: 'Too many requests in flight.', reject_reason: 'inflight_limit' };
+        const body: Record<string, unknown> = {
+          error: 'Too many requests in flight.',
+          reject_reason: 'inflight_limit'
+        };
         if (opts.includeMaxInflight) body.max_inflight_requests = opts.inflightLimit;
         const headers: Record<string, string> = {};
         if (opts.retryAfterSeconds > 0) headers['Retry-After'] = String(opts.retryAfterSeconds);
@@ -681,8 +715,11 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
       if (requestError) return fail(requestError);
       if (!imageRequest) return fail(badRequest("'image_request' is a required property"));
       if (!file) {
-        return fail(badRequest(fileAsField ? "'image_file' must be a file upload with a filename"
-          : "'image_file' is a required property"));
+        return fail(
+          badRequest(
+            fileAsField ? "'image_file' must be a file upload with a filename" : "'image_file' is a required property"
+          )
+        );
       }
       if (oversize) {
         const mb = Math.round((opts.maxFileBytes / (1024 * 1024)) * 10) / 10;
@@ -695,8 +732,10 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
       if (admitted === undefined && !tryAdmit(numImages)) return complete();
       stats.admitted++;
 
-      const src = (kind === 'png' ? pngSize(file.head) : kind === 'webp' ? webpSize(file.head) : file.jpeg.size)
-        ?? { width: 512, height: 512 };
+      const src = (kind === 'png' ? pngSize(file.head) : kind === 'webp' ? webpSize(file.head) : file.jpeg.size) ?? {
+        width: 512,
+        height: 512
+      };
       const up = upscaledSize(src.width, src.height);
       const fault = takeFault(file.name);
 
@@ -707,7 +746,7 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
         return finish({
           status: fault.status,
           body: fault.body ?? base.body,
-          headers: { ...(fault.body === undefined ? base.headers : {}), ...fault.headers },
+          headers: { ...(fault.body === undefined ? base.headers : {}), ...fault.headers }
         });
       }
       await sleep(opts.latencyMs + (fault?.kind === 'latency' ? fault.ms : 0));
@@ -738,7 +777,7 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
           upscaled_resolution: `${up.width}x${up.height}`,
           is_image_safe: safe,
           seed: givenSeed ?? randomInt(0, 2147483647),
-          style_type: 'GENERAL',
+          style_type: 'GENERAL'
         });
       }
       const body = { created: createdNow(), data };
@@ -747,7 +786,7 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
         return finish({
           status: 200,
           body: text.slice(0, Math.max(1, Math.floor(text.length / 2))),
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json' }
         });
       }
       return finish({ status: 200, body });
@@ -774,7 +813,9 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     if (exp < Date.now() / 1000) return send(res, { status: 403, body: { error: 'link expired' } });
 
     if (img.wrongType) {
-      const html = Buffer.from('<!doctype html><html><head><title>Ideogram</title></head><body>Sign in to continue.</body></html>\n');
+      const html = Buffer.from(
+        '<!doctype html><html><head><title>Ideogram</title></head><body>Sign in to continue.</body></html>\n'
+      );
       served.set(pathname, html);
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(html.length) });
       res.end(req.method === 'HEAD' ? undefined : html);
@@ -785,7 +826,7 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     res.writeHead(200, {
       'Content-Type': 'image/png',
       'Content-Length': String(png.length),
-      'Cache-Control': 'private, max-age=3600',
+      'Cache-Control': 'private, max-age=3600'
     });
     res.end(req.method === 'HEAD' ? undefined : png);
   };
@@ -799,7 +840,12 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     }
     if (url.pathname === '/upscale') {
       if (req.method !== 'POST') {
-        return drain(req, () => send(res, { ...problem(405, 'Method Not Allowed', 'The method is not allowed for the requested URL.'), headers: { 'Content-Type': 'application/problem+json', Allow: 'POST' } }));
+        return drain(req, () =>
+          send(res, {
+            ...problem(405, 'Method Not Allowed', 'The method is not allowed for the requested URL.'),
+            headers: { 'Content-Type': 'application/problem+json', Allow: 'POST' }
+          })
+        );
       }
       return handleUpscale(req, res);
     }
@@ -840,10 +886,10 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
       closed = true;
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      return new Promise<void>((resolve) => {
+      return new Promise<void>(resolve => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-    },
+    }
   };
 }

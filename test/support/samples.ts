@@ -47,7 +47,7 @@ export interface PngInfo {
 export function inspectPng(bytes: Buffer): PngInfo {
   if (!bytes.subarray(0, 8).equals(SIGNATURE)) throw new Error('no PNG signature');
   const chunks: { type: string; data: Buffer }[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     const type = bytes.toString('latin1', at + 4, at + 8);
     const data = bytes.subarray(at + 8, at + 8 + length);
@@ -66,7 +66,8 @@ export function inspectPng(bytes: Buffer): PngInfo {
     colorType: header.data[9] ?? 0
   };
   const channels = info.colorType === 6 ? 4 : info.colorType === 2 ? 3 : 0;
-  if (info.bitDepth !== 8 || channels === 0 || header.data[12] !== 0) throw new Error(`unexpected format ${JSON.stringify(info)}`);
+  if (info.bitDepth !== 8 || channels === 0 || header.data[12] !== 0)
+    throw new Error(`unexpected format ${JSON.stringify(info)}`);
   const pixels = inflateSync(Buffer.concat(chunks.filter(chunk => chunk.type === 'IDAT').map(chunk => chunk.data)));
   if (pixels.length !== info.height * (1 + info.width * channels)) throw new Error('image data of the wrong length');
   return info;
