@@ -50,7 +50,7 @@ function summarise(
  */
 export async function upscaleAll(provider: Provider, options: EngineOptions): Promise<SourceResult[]> {
   const sources = [...options.plan.keys()];
-  const results: SourceResult[] = new Array(sources.length);
+  const results = new Array<SourceResult>(sources.length);
   let next = 0;
   let done = 0;
 

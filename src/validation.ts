@@ -35,7 +35,7 @@ export async function checkImage(path: string, relativePath: string, maxBytes: n
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    throw new ImageProblem(relativePath, `cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+    throw new ImageProblem(relativePath, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   try {
     const stats = await handle.stat();

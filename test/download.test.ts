@@ -7,7 +7,6 @@ import { Agent } from 'undici';
 import { downloadResult, type DownloadOptions } from '../src/download.js';
 import { IdeogramClient } from '../src/ideogram/client.js';
 import { DownloadError } from '../src/ideogram/errors.js';
-import type { ImageRequest } from '../src/ideogram/types.js';
 import { EXTENSIONS, type ImageFormat } from '../src/image-format.js';
 import { checkImage } from '../src/validation.js';
 import { startFakeIdeogram, type FakeIdeogram, type Fault } from './fakes/ideogram-server.js';

@@ -4,7 +4,6 @@ import { discoverSources } from '../src/discovery.js';
 import { upscaleAll } from '../src/engine.js';
 import { InflightLimiter } from '../src/ideogram/inflight-limiter.js';
 import { defaultRetryPolicy, type RetryEvent } from '../src/retry.js';
-import type { ImageRequest } from '../src/ideogram/types.js';
 import { IdeogramUpscaler } from '../src/ideogram/upscaler.js';
 import { OutputTemplate, planOutputs } from '../src/output-path.js';
 import type { SourceResult } from '../src/results.js';

@@ -92,10 +92,10 @@ function asFlags(message: string, specs: Record<Input, FlagSpec>): string {
  * process's stdout for a runner to read. Outside a runner they are noise, and they would break `--json`.
  */
 function silenceWorkflowDebug(): () => void {
-  const write = process.stdout.write;
-  process.stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = function (chunk: unknown, ...rest: unknown[]): boolean {
     if (typeof chunk === 'string' && chunk.startsWith('::debug::')) return true;
-    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
   };
   return () => {
     process.stdout.write = write;
@@ -151,7 +151,10 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
     if (ignored.length > 0) stderr.write(`The local provider ignores ${ignored.join(', ')}.\n`);
   }
 
-  const patterns = [typeof options.files === 'string' ? options.files : '', ...program.processedArgs.flat()]
+  const patterns = [
+    typeof options.files === 'string' ? options.files : '',
+    ...(program.processedArgs as string[][]).flat()
+  ]
     .map(pattern => String(pattern).trim())
     .filter(pattern => pattern !== '');
   // The gallery's copies of the sources are images too: never take them as sources next time.

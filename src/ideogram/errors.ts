@@ -148,7 +148,7 @@ function readErrorFields(body: unknown): { message?: string; rejectReason?: stri
   if (body === null || typeof body !== 'object') return {};
   const record = body as Record<string, unknown>;
   const text = (key: string): string | undefined =>
-    typeof record[key] === 'string' && record[key] !== '' ? (record[key]) : undefined;
+    typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined;
   const detail = text('detail');
   const title = text('title');
   return {
