@@ -32493,7 +32493,7 @@ async function checkImage(path, relativePath, maxBytes) {
         handle = await (0,promises_.open)(path, 'r');
     }
     catch (error) {
-        throw new ImageProblem(relativePath, `cannot be read (${error.code ?? error})`);
+        throw new ImageProblem(relativePath, `cannot be read (${error.code ?? String(error)})`);
     }
     try {
         const stats = await handle.stat();
@@ -32819,7 +32819,7 @@ function readErrorFields(body) {
     if (body === null || typeof body !== 'object')
         return {};
     const record = body;
-    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? (record[key]) : undefined;
+    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined;
     const detail = text('detail');
     const title = text('title');
     return {

@@ -1,3 +1,4 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { flagSpecs } from '../src/cli/flags.js';
@@ -162,7 +163,9 @@ describe('ideogram-upscale', () => {
     const run = await cli(dir, ['--no-gallery', 'examples/**/*.png'], { tty: true });
 
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/\r\x1b\[2K\[█+░*\] 1\/2 · ETA \d+:\d\d/);
+    // Each redraw erases the line (CR, ESC [2K) and draws the bar again.
+    const redraws = run.stderr.split('\r\x1b[2K').slice(1);
+    expect(redraws).toContainEqual(expect.stringMatching(/^\[█+░*\] 1\/2 · ETA \d+:\d\d/));
     expect(run.stderr).toContain('[████████████████████████] 2/2 · ETA 0:00');
     // A plain line per image is for pipes and CI only.
     expect(run.stderr).not.toContain('[1/2]');

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { discoverSources } from '../src/discovery.js';

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { discoverSources } from '../src/discovery.js';
@@ -58,7 +59,7 @@ async function runBatch(
     apiUrl: new URL(fake.url),
     apiKey: KEY,
     timeoutMs: 10_000,
-    imageRequest: (options.imageRequest ?? {}),
+    imageRequest: options.imageRequest ?? {},
     limiter,
     retry: defaultRetryPolicy({ sleep: async () => {} }),
     maxResultBytes: 50 * MB,

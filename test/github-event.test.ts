@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultBranch, readRunContext } from '../src/github/event.js';

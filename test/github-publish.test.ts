@@ -1,4 +1,5 @@
 /** The commit and the changed-files lookup against the loopback GitHub REST server. */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
 import { findChangedFiles } from '../src/github/changes.js';
 import type { RunContext } from '../src/github/event.js';

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDimensions } from '../src/image-dimensions.js';
@@ -20,7 +21,7 @@ describe('readDimensions', () => {
   it('finds a JPEG frame header after other segments, progressive too', () => {
     const app1 = [0xff, 0xe1, 0x00, 0x06, 1, 2, 3, 4];
     const sof2 = [0xff, 0xc2, 0x00, 0x11, 8, 0x01, 0x2c, 0x02, 0x58];
-    const bytes = Uint8Array.from([0xff, 0xd8, ...app1, 0xff, ...sof2, ...new Array(12).fill(0)]);
+    const bytes = Uint8Array.from([0xff, 0xd8, ...app1, 0xff, ...sof2, ...new Array<number>(12).fill(0)]);
     expect(readDimensions(bytes, 'jpeg')).toEqual({ width: 600, height: 300 });
   });
 

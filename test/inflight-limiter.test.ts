@@ -1,3 +1,4 @@
+import { describe, expect, test } from '@jest/globals';
 import { InflightLimiter, type Lease } from '../src/ideogram/inflight-limiter.js';
 
 /** Lets every pending promise callback run. */

@@ -1,5 +1,5 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { jest } from '@jest/globals';
 import { join } from 'node:path';
 import { sniffFormat } from '../src/image-format.js';
 import { loadCodecs } from '../src/local/codecs.js';

@@ -1,6 +1,7 @@
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Manifest, hashFile } from '../src/manifest.js';
+import { Manifest, hashFile, type ManifestDocument } from '../src/manifest.js';
 import type { SourceResult } from '../src/results.js';
 import { makeWorkspace } from './support/workspace.js';
 
@@ -31,7 +32,7 @@ describe('Manifest', () => {
     manifest.record({ source: 'bad.png', status: 'failed', outputs: [], error: 'x' }, sha, SETTINGS, new Date());
     expect(manifest.hasChanges).toBe(true);
     await manifest.save();
-    const saved = JSON.parse(await readFile(join(workspace, '.github/m.json'), 'utf8'));
+    const saved = JSON.parse(await readFile(join(workspace, '.github/m.json'), 'utf8')) as ManifestDocument;
     expect(Object.keys(saved.sources)).toEqual(['a.png', 'z.png']);
     expect(saved.sources['a.png']).toEqual({
       sha256: sha,

@@ -1,3 +1,4 @@
+import { describe, expect, test } from '@jest/globals';
 import { OutputTemplate, planOutputs } from '../src/output-path.js';
 
 const DEFAULT = 'upscaled/{dir}/{name}.{ext}';

@@ -1,3 +1,4 @@
+import { describe, expect, test } from '@jest/globals';
 import {
   APIError,
   ConnectionError,
@@ -41,16 +42,22 @@ interface Run<T> {
 async function run(script: readonly unknown[], overrides: Partial<RetryPolicy> = {}): Promise<Run<unknown>> {
   const sleeps: number[] = [];
   const events: RetryEvent[] = [];
-  const policy = defaultRetryPolicy({ sleep: async ms => void sleeps.push(ms), random: () => 0, ...overrides });
+  const policy = defaultRetryPolicy({
+    sleep: ms => {
+      sleeps.push(ms);
+      return Promise.resolve();
+    },
+    random: () => 0,
+    ...overrides
+  });
   let attempts = 0;
   const outcome: Run<unknown> = { attempts: 0, sleeps, events };
   try {
     outcome.result = await withRetries(
-      async () => {
+      () => {
         const step = script[Math.min(attempts, script.length - 1)];
         attempts += 1;
-        if (step instanceof Error) throw step;
-        return step;
+        return step instanceof Error ? Promise.reject(step) : Promise.resolve(step);
       },
       policy,
       event => events.push(event)

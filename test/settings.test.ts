@@ -1,3 +1,4 @@
+import { describe, expect, test } from '@jest/globals';
 import { isAbsolute, resolve } from 'node:path';
 import { Input, InputError } from '../src/inputs.js';
 import { DEFAULT_FILES, inflightBounds, readSettings, type Settings } from '../src/settings.js';

@@ -35539,7 +35539,7 @@ async function checkImage(path, relativePath, maxBytes) {
         handle = await (0,promises_.open)(path, 'r');
     }
     catch (error) {
-        throw new ImageProblem(relativePath, `cannot be read (${error.code ?? error})`);
+        throw new ImageProblem(relativePath, `cannot be read (${error.code ?? String(error)})`);
     }
     try {
         const stats = await handle.stat();
@@ -35865,7 +35865,7 @@ function readErrorFields(body) {
     if (body === null || typeof body !== 'object')
         return {};
     const record = body;
-    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? (record[key]) : undefined;
+    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined;
     const detail = text('detail');
     const title = text('title');
     return {
@@ -37213,11 +37213,11 @@ function asFlags(message, specs) {
  * process's stdout for a runner to read. Outside a runner they are noise, and they would break `--json`.
  */
 function silenceWorkflowDebug() {
-    const write = process.stdout.write;
+    const write = process.stdout.write.bind(process.stdout);
     process.stdout.write = function (chunk, ...rest) {
         if (typeof chunk === 'string' && chunk.startsWith('::debug::'))
             return true;
-        return write.call(this, chunk, ...rest);
+        return write(chunk, ...rest);
     };
     return () => {
         process.stdout.write = write;
@@ -37274,7 +37274,10 @@ async function run(argv, context) {
         if (ignored.length > 0)
             stderr.write(`The local provider ignores ${ignored.join(', ')}.\n`);
     }
-    const patterns = [typeof options.files === 'string' ? options.files : '', ...program.processedArgs.flat()]
+    const patterns = [
+        typeof options.files === 'string' ? options.files : '',
+        ...program.processedArgs.flat()
+    ]
         .map(pattern => String(pattern).trim())
         .filter(pattern => pattern !== '');
     // The gallery's copies of the sources are images too: never take them as sources next time.

@@ -2,6 +2,7 @@
  * Committing results back through GitHub's Git Data API, only what the event changed, and the manifest that
  * makes a second run free — the built bundle against loopback GitHub, Ideogram and artifact services.
  */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,6 +10,7 @@ import { startFakeArtifactService, type FakeArtifactService } from '../fakes/art
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js';
 import { encodePng, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
+import type { ManifestDocument } from '../../src/manifest.js';
 
 const KEY = 'sk-commit-test-key';
 const MANIFEST = '.github/upscaled-images.json';
@@ -118,7 +120,9 @@ describe('on push, commit the new results to the branch', () => {
   });
 
   it('records each source in the manifest with its hash, settings and results', () => {
-    const manifest = JSON.parse((github.readFile(github.headSha('main'), MANIFEST) as Buffer).toString('utf8'));
+    const manifest = JSON.parse(
+      (github.readFile(github.headSha('main'), MANIFEST) as Buffer).toString('utf8')
+    ) as ManifestDocument;
     expect(Object.keys(manifest.sources).sort()).toEqual(['art/logo.png', 'assets/new.png']);
     expect(manifest.sources['assets/new.png']).toMatchObject({
       sha256: expect.stringMatching(/^[0-9a-f]{64}$/),

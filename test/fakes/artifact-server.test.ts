@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -41,12 +42,12 @@ beforeAll(async () => {
   setEnv('ACTIONS_STEP_DEBUG', undefined);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-artifact-'));
   // @actions/core writes ::add-mask:: and info lines straight to stdout; keep the test output clean.
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
     clientOutput.push(String(chunk));
     const cb = rest.find(r => typeof r === 'function') as (() => void) | undefined;
     cb?.();
     return true;
-  });
+  };
 });
 
 afterAll(async () => {

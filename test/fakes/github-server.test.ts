@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { startFakeGitHub, type FakeGitHub } from './github-server.js';
 
@@ -11,9 +12,7 @@ let octokit: Octokit;
 const savedApiUrl = process.env.GITHUB_API_URL;
 
 /** The RequestError Octokit throws, narrowed enough to assert on. */
-async function failure(
-  p: Promise<unknown>
-): Promise<{
+async function failure(p: Promise<unknown>): Promise<{
   status: number;
   message: string;
   response?: { headers: Record<string, string | undefined>; data: unknown };

@@ -926,7 +926,10 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
         let data: Buffer;
         if (encoding === 'base64') data = Buffer.from(body.content, 'base64');
         else if (encoding === 'utf-8' || encoding === 'utf8') data = Buffer.from(body.content, 'utf8');
-        else validation(`Invalid request.\n\nencoding ${String(encoding)} is not a member of ["utf-8", "base64"].`);
+        else
+          validation(
+            `Invalid request.\n\nencoding ${JSON.stringify(encoding)} is not a member of ["utf-8", "base64"].`
+          );
         const sha = repo.putBlob(data);
         const url = `${apiRepo()}/git/blobs/${sha}`;
         return { status: 201, body: { sha, url }, headers: { location: url } };
@@ -971,7 +974,7 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
           }
           const expectedType = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
           if (type !== undefined && type !== expectedType)
-            validation(`Invalid tree info: type ${String(type)} does not match mode ${mode} for ${path}`);
+            validation(`Invalid tree info: type ${JSON.stringify(type)} does not match mode ${mode} for ${path}`);
           const hasSha = 'sha' in item;
           const hasContent = 'content' in item && item.content !== undefined;
           if (hasSha && hasContent)

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { encodePng, pngSize, startFakeIdeogram } from './ideogram-server.js';
 import type { FakeIdeogram } from './ideogram-server.js';
