@@ -5,7 +5,7 @@ import { writeFileAtomically } from './atomic-file.js';
 import { isInside } from './paths.js';
 import { readDimensions, type Dimensions } from './image-dimensions.js';
 import { sniffFormat } from './image-format.js';
-import { countByStatus, type OutputRecord, type SourceResult } from './results.js';
+import { countsLine, type OutputRecord, type SourceResult } from './results.js';
 
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
 export const ORIGINALS = 'originals';
@@ -121,7 +121,8 @@ const STATUS_TEXT: Record<SourceResult['status'], string> = {
   upscaled: 'upscaled',
   failed: 'failed',
   unsafe: 'withheld as unsafe',
-  skipped: 'skipped'
+  skipped: 'skipped',
+  deferred: 'deferred to a later run'
 };
 
 function renderCompare(card: Card, index: number): string {
@@ -247,7 +248,6 @@ function hash(text: string): string {
 
 /** The whole page; everything inline, links relative, and a policy that lets nothing else load. */
 function renderGallery(cards: readonly Card[], options: GalleryOptions = {}): string {
-  const counts = countByStatus(cards.map(card => card.result));
   const title = options.title ?? 'Upscaled images: before and after';
   const when = (options.generatedAt ?? new Date())
     .toISOString()
@@ -268,7 +268,7 @@ function renderGallery(cards: readonly Card[], options: GalleryOptions = {}): st
 <body>
 <header>
   <h1>${escapeHtml(title)}</h1>
-  <p>${counts.upscaled} upscaled, ${counts.failed} failed, ${counts.unsafe} unsafe, ${counts.skipped} skipped, of ${cards.length}. Made ${when}.</p>
+  <p>${escapeHtml(countsLine(cards.map(card => card.result)))} Made ${when}.</p>
   <p>Drag across an image to move the split between the original and its result.</p>
 </header>
 <main>

@@ -20,6 +20,7 @@ export enum Input {
   ChangedOnly = 'changed-only',
   Manifest = 'manifest',
   Force = 'force',
+  MaxImages = 'max-images',
   Concurrency = 'concurrency',
   MaxRetries = 'max-retries',
   RequestTimeout = 'request-timeout',

@@ -5,6 +5,7 @@ import { InflightLimiter } from './ideogram/inflight-limiter.js';
 import { defaultRetryPolicy, type RetryEvent } from './retry.js';
 import { IdeogramUpscaler } from './ideogram/upscaler.js';
 import { Manifest, hashFile } from './manifest.js';
+import { withinBudget } from './image-budget.js';
 import { mapLimited } from './map-limited.js';
 import { planOutputs } from './output-path.js';
 import type { Provider } from './provider.js';
@@ -114,10 +115,15 @@ export async function runJob(
   hooks.onDiscovered?.(discovery);
   const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
   const { skipped, hashes } = await selectWork(settings, manifest, selected);
-  const work = selected.filter(source => !skipped.has(source));
+  const { taken: work, deferred } = withinBudget(
+    selected.filter(source => !skipped.has(source)),
+    settings.imagesPerSource,
+    settings.maxImages
+  );
   const plan = planOutputs(work, settings.output, settings.imagesPerSource);
 
   const done = new Map<string, SourceResult>(skipped);
+  for (const result of deferred) done.set(result.source, result);
   if (settings.dryRun) {
     for (const source of work)
       done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });

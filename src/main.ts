@@ -63,9 +63,14 @@ export async function run(): Promise<void> {
       only
     );
     if (discovery.sources.length === 0) core.warning(`No images matched '${Input.Files}'.`);
-    const { skipped } = countByStatus(results);
+    const { skipped, deferred } = countByStatus(results);
     if (skipped > 0 && !settings.dryRun) {
       core.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
+    }
+    if (deferred > 0) {
+      core.notice(
+        `Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.maxImages}); the next run takes them first.`
+      );
     }
 
     const published = await publishResults(settings, results, manifestWritten, github);

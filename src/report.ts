@@ -2,7 +2,14 @@ import * as core from '@actions/core';
 import type { Discovery } from './discovery.js';
 import type { RetryEvent } from './retry.js';
 import type { Published } from './publish/publish.js';
-import { countByStatus, resultsDocument, writtenFiles, type SourceResult } from './results.js';
+import {
+  countByStatus,
+  countsLine,
+  resultsDocument,
+  SOURCE_STATUSES,
+  writtenFiles,
+  type SourceResult
+} from './results.js';
 
 /** One line as each source finishes, e.g. `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`. */
 export function logResult(result: SourceResult, done: number, total: number): void {
@@ -12,8 +19,8 @@ export function logResult(result: SourceResult, done: number, total: number): vo
     core.error(`${prefix} failed: ${result.error ?? 'unknown error'}${took}`, { file: result.source });
   } else if (result.status === 'unsafe') {
     core.warning(`${prefix} withheld by Ideogram's safety check${took}`, { file: result.source });
-  } else if (result.status === 'skipped') {
-    core.info(`${prefix} skipped: ${result.error ?? ''}`);
+  } else if (result.status === 'skipped' || result.status === 'deferred') {
+    core.info(`${prefix} ${result.status}: ${result.error ?? ''}`);
   } else {
     const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
     core.info(`${prefix} → ${outputs.join(', ')}${took}`);
@@ -48,10 +55,7 @@ export interface RunOutcome extends Published {
 export function setOutputs(outcome: RunOutcome): void {
   const counts = countByStatus(outcome.results);
   core.setOutput('results', JSON.stringify(resultsDocument(outcome.results)));
-  core.setOutput('upscaled', counts.upscaled);
-  core.setOutput('failed', counts.failed);
-  core.setOutput('unsafe', counts.unsafe);
-  core.setOutput('skipped', counts.skipped);
+  for (const status of SOURCE_STATUSES) core.setOutput(status, counts[status]);
   core.setOutput('files', writtenFiles(outcome.results).join('\n'));
   core.setOutput('commit-sha', outcome.commit?.sha ?? '');
   core.setOutput('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
@@ -62,7 +66,8 @@ const STATUS_LABEL: Record<SourceResult['status'], string> = {
   upscaled: '✅ upscaled',
   failed: '❌ failed',
   unsafe: '⚠️ unsafe',
-  skipped: '⏭️ skipped'
+  skipped: '⏭️ skipped',
+  deferred: '⏸️ deferred'
 };
 
 function escapeCell(text: string): string {
@@ -75,7 +80,6 @@ function cell(lines: readonly string[]): string {
 
 /** The job summary: counts, a link to the artifact, and a row per source. */
 export async function writeSummary(outcome: RunOutcome): Promise<void> {
-  const counts = countByStatus(outcome.results);
   const total = outcome.results.length;
   const summary = core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
   if (outcome.dryRun) {
@@ -84,10 +88,7 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
       true
     );
   } else {
-    summary.addRaw(
-      `${counts.upscaled} upscaled, ${counts.failed} failed, ${counts.unsafe} unsafe, ${counts.skipped} skipped, of ${total}.`,
-      true
-    );
+    summary.addRaw(countsLine(outcome.results), true);
   }
   if (outcome.commit) {
     summary.addRaw(

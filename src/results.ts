@@ -1,5 +1,9 @@
-/** What happened to one source: the `results` output holds one of these per source. */
-export type SourceStatus = 'upscaled' | 'failed' | 'unsafe' | 'skipped';
+/**
+ * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
+ * run because a cap (`max-images`) was reached; the next run takes it first.
+ */
+export const SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'] as const;
+export type SourceStatus = (typeof SOURCE_STATUSES)[number];
 
 export interface OutputRecord {
   /** Workspace-relative path of the written result. */
@@ -15,16 +19,22 @@ export interface SourceResult {
   readonly source: string;
   readonly status: SourceStatus;
   readonly outputs: readonly OutputRecord[];
-  /** Why it failed, was withheld or skipped. */
+  /** Why it failed, was withheld, skipped or deferred. */
   readonly error?: string;
   /** Wall time spent on this source. */
   readonly seconds?: number;
 }
 
 export function countByStatus(results: readonly SourceResult[]): Record<SourceStatus, number> {
-  const counts: Record<SourceStatus, number> = { upscaled: 0, failed: 0, unsafe: 0, skipped: 0 };
+  const counts = Object.fromEntries(SOURCE_STATUSES.map(status => [status, 0])) as Record<SourceStatus, number>;
   for (const result of results) counts[result.status] += 1;
   return counts;
+}
+
+/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the one line the log, summary and gallery show. */
+export function countsLine(results: readonly SourceResult[]): string {
+  const counts = countByStatus(results);
+  return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
 }
 
 /** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */

@@ -34,6 +34,8 @@ export interface CommitSettings {
 }
 
 export type RetentionDays = Branded<number, 'RetentionDays'>;
+/** A positive number of images, at least one request's worth. */
+export type ImageBudget = Branded<number, 'ImageBudget'>;
 
 /** Ideogram's documented default in-flight limit per organisation, in images. */
 export const DOCUMENTED_INFLIGHT_LIMIT = 10;
@@ -71,6 +73,8 @@ export interface Settings {
   readonly manifest: string | undefined;
   /** Upscale even what the manifest says is done. */
   readonly force: boolean;
+  /** The most images (requests × `num_images`) one run may ask for; undefined: no cap. */
+  readonly maxImages: ImageBudget | undefined;
   /** Unset: the repository's default retention. */
   readonly retentionDays: RetentionDays | undefined;
   /** Images in flight at Ideogram at once (a request counts `num_images`). */
@@ -107,6 +111,7 @@ export const DEFAULTS: Partial<Record<Input, string>> = {
   [Input.ChangedOnly]: 'true',
   [Input.Manifest]: '.github/upscaled-images.json',
   [Input.Force]: 'false',
+  [Input.MaxImages]: '',
   [Input.ArtifactName]: 'upscaled-images',
   [Input.Concurrency]: 'auto',
   [Input.MaxRetries]: '4',
@@ -232,6 +237,23 @@ function manifestPath(raw: string): string | undefined {
   return path;
 }
 
+/** Deferred sources are only picked up first next time if the manifest remembers what this run did. */
+function maxImages(raw: string, imagesPerSource: number, manifest: string | undefined): ImageBudget | undefined {
+  if (raw === '') return undefined;
+  const cap = integer<ImageBudget>(Input.MaxImages, raw, 1, 1_000_000);
+  if (cap < imagesPerSource) {
+    throw new InputError(
+      `Input '${Input.MaxImages}' (${cap}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request asks for that many images.`
+    );
+  }
+  if (manifest === undefined) {
+    throw new InputError(
+      `Input '${Input.MaxImages}' needs a manifest ('${Input.Manifest}' is 'none'): without one every run would ask for the same images again.`
+    );
+  }
+  return cap;
+}
+
 function patterns(raw: string): string[] {
   const lines = raw
     .split(/\r?\n/)
@@ -297,6 +319,7 @@ export function readSettings(read: InputReader, workspace: string): Settings {
     );
   }
   const concurrency = parseConcurrency(input(Input.Concurrency), imagesPerSource);
+  const manifest = manifestPath(input(Input.Manifest));
   return {
     provider,
     apiKey,
@@ -314,8 +337,9 @@ export function readSettings(read: InputReader, workspace: string): Settings {
       author: commitAuthor(input(Input.CommitAuthor))
     },
     changedOnly: boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
-    manifest: manifestPath(input(Input.Manifest)),
+    manifest,
     force: boolean(Input.Force, input(Input.Force)),
+    maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
     retentionDays: retention === '' ? undefined : integer<RetentionDays>(Input.RetentionDays, retention, 1, 90),
     concurrency,
     maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),

@@ -54,7 +54,7 @@ describe('ideogram-upscale', () => {
 
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('IDEOGRAM_API_KEY is not set: upscaling 2× on this machine (--provider local');
-    expect(run.stderr).toContain('2 upscaled, 0 failed, 0 unsafe, 0 skipped, of 2.');
+    expect(run.stderr).toContain('2 upscaled, 0 failed, 0 unsafe, 0 skipped, 0 deferred, of 2.');
     expect(run.stdout).toBe('upscaled/examples/badge.png\nupscaled/examples/pattern.png\n');
     for (const source of ['examples/badge.png', 'examples/pattern.png']) {
       const size = SAMPLE_SIZES[source];
@@ -119,7 +119,7 @@ describe('ideogram-upscale', () => {
     const run = await cli(dir, ['examples/*.png']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/\[\d\/3\] examples\/broken\.png failed: The file could not be decoded as PNG/);
-    expect(run.stderr).toContain('2 upscaled, 1 failed, 0 unsafe, 0 skipped, of 3.');
+    expect(run.stderr).toContain('2 upscaled, 1 failed, 0 unsafe, 0 skipped, 0 deferred, of 3.');
 
     expect((await cli(dir, ['--no-fail-on-error', 'examples/*.png'])).code).toBe(0);
   });

@@ -338,3 +338,26 @@ describe('output-path', () => {
     expect(settings.output.resolve('art/cat.png', 2, 'png')).toBe('art/cat-2.png');
   });
 });
+
+describe('max-images', () => {
+  test('is no cap when empty, a whole number of images otherwise', () => {
+    expect(read().maxImages).toBeUndefined();
+    expect(read({ [Input.MaxImages]: '12' }).maxImages).toBe(12);
+  });
+
+  test.each(['0', '-3', '2.5', 'ten', '1000001'])('refuses %p, naming the input and the range', raw => {
+    expect(errorFor({ [Input.MaxImages]: raw })).toBe(
+      `Input 'max-images' must be a whole number from 1 to 1000000; got '${raw}'.`
+    );
+  });
+
+  test('must hold at least one request of num-images', () => {
+    expect(errorFor({ [Input.MaxImages]: '3', [Input.NumImages]: '4' })).toBe(
+      "Input 'max-images' (3) must be at least 'num-images' (4): one request asks for that many images."
+    );
+  });
+
+  test('needs the manifest, which is what lets the next run go on where this one stopped', () => {
+    expect(errorFor({ [Input.MaxImages]: '5', [Input.Manifest]: 'none' })).toContain("'manifest' is 'none'");
+  });
+});

@@ -77,6 +77,11 @@ export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
       default: 'none'
     },
     [Input.Force]: { kind: 'switch', help: 'upscale again even what the manifest says is done' },
+    [Input.MaxImages]: {
+      kind: 'value',
+      arg: '<n>',
+      help: 'ask for at most this many images in this run (counting num-images); the rest are deferred to the next'
+    },
     [Input.Concurrency]: { kind: 'value', arg: '<n|auto>', help: 'Ideogram: images in flight at once' },
     [Input.MaxRetries]: { kind: 'value', arg: '<n>', help: 'Ideogram: resends after server and connection errors' },
     [Input.RequestTimeout]: { kind: 'value', arg: '<seconds>', help: 'Ideogram: time allowed for one request' },

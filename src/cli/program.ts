@@ -4,7 +4,7 @@ import { writeGallery } from '../gallery.js';
 import { isInside, toPosixRelative } from '../paths.js';
 import { Input, InputError, type InputReader } from '../inputs.js';
 import { runJob } from '../job.js';
-import { countByStatus, resultsDocument, type SourceResult } from '../results.js';
+import { countByStatus, countsLine, resultsDocument, type SourceResult } from '../results.js';
 import { DEFAULTS, DEFAULT_FILES, readSettings } from '../settings.js';
 import { attributeName, flagSpecs, IDEOGRAM_ONLY, type FlagSpec } from './flags.js';
 import { barProgress, describe, lineProgress, type ProgressStream } from './progress.js';
@@ -204,9 +204,7 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
       `Dry run: would upscale ${results.length} image(s) with ${settings.provider}. Nothing was sent or written.\n`
     );
   } else {
-    stderr.write(
-      `${counts.upscaled} upscaled, ${counts.failed} failed, ${counts.unsafe} unsafe, ${counts.skipped} skipped, of ${results.length}.\n`
-    );
+    stderr.write(`${countsLine(results)}\n`);
   }
 
   if (galleryDir && !settings.dryRun && results.length > 0) {

@@ -30,6 +30,8 @@ export function describe(result: SourceResult, done: number, total: number): str
       return `${prefix} withheld by Ideogram's safety check${took}`;
     case 'skipped':
       return `${prefix} skipped: ${result.error ?? ''}`;
+    case 'deferred':
+      return `${prefix} deferred: ${result.error ?? ''}`;
     default: {
       const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
       const note = result.error ? `; ${result.error}` : '';

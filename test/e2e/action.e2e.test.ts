@@ -153,7 +153,7 @@ describe('the bundle as the runner runs it', () => {
   });
 
   it('writes a job summary with a row per source', () => {
-    expect(run.summary).toContain('3 upscaled, 1 failed, 0 unsafe, 0 skipped, of 4.');
+    expect(run.summary).toContain('3 upscaled, 1 failed, 0 unsafe, 0 skipped, 0 deferred, of 4.');
     expect(run.summary).toContain('<code>photos/cat.jpg</code>');
     expect(run.summary).toContain('<code>upscaled/photos/cat.png</code>');
     expect(run.summary).toMatch(/not a JPEG, PNG or WebP/);
