@@ -28502,7 +28502,7 @@ function readDimensions(bytes, format) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18250);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23633);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
@@ -28514,7 +28514,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 18250:
+/***/ 23633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28651,6 +28651,7 @@ var Input;
     Input["ChangedOnly"] = "changed-only";
     Input["Manifest"] = "manifest";
     Input["Force"] = "force";
+    Input["MaxImages"] = "max-images";
     Input["Concurrency"] = "concurrency";
     Input["MaxRetries"] = "max-retries";
     Input["RequestTimeout"] = "request-timeout";
@@ -33331,6 +33332,23 @@ class Manifest {
     }
 }
 
+;// CONCATENATED MODULE: ./src/image-budget.ts
+
+/**
+ * Takes sources in order while their images (`imagesPerSource` each) fit under `maxImages`; the rest are deferred
+ * to a later run, which (the manifest skipping what is done) takes them first. No cap: everything is taken.
+ */
+function withinBudget(sources, imagesPerSource, maxImages) {
+    if (maxImages === undefined)
+        return { taken: sources, deferred: [] };
+    const fits = Math.floor(maxImages / imagesPerSource);
+    const error = `past '${Input.MaxImages}' (${maxImages} images); a later run takes it first`;
+    return {
+        taken: sources.slice(0, fits),
+        deferred: sources.slice(fits).map(source => ({ source, status: 'deferred', outputs: [], error }))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/map-limited.ts
 /** Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. */
 async function mapLimited(items, limit, fn) {
@@ -33488,6 +33506,7 @@ const DEFAULTS = {
     [Input.ChangedOnly]: 'true',
     [Input.Manifest]: '.github/upscaled-images.json',
     [Input.Force]: 'false',
+    [Input.MaxImages]: '',
     [Input.ArtifactName]: 'upscaled-images',
     [Input.Concurrency]: 'auto',
     [Input.MaxRetries]: '4',
@@ -33596,6 +33615,19 @@ function manifestPath(raw) {
     }
     return path;
 }
+/** Deferred sources are only picked up first next time if the manifest remembers what this run did. */
+function maxImages(raw, imagesPerSource, manifest) {
+    if (raw === '')
+        return undefined;
+    const cap = integer(Input.MaxImages, raw, 1, 1_000_000);
+    if (cap < imagesPerSource) {
+        throw new InputError(`Input '${Input.MaxImages}' (${cap}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request asks for that many images.`);
+    }
+    if (manifest === undefined) {
+        throw new InputError(`Input '${Input.MaxImages}' needs a manifest ('${Input.Manifest}' is 'none'): without one every run would ask for the same images again.`);
+    }
+    return cap;
+}
 function patterns(raw) {
     const lines = raw
         .split(/\r?\n/)
@@ -33654,6 +33686,7 @@ function readSettings(read, workspace) {
         throw new InputError(`Input '${Input.OutputPath}' ${error.message}; got ${quote(input(Input.OutputPath))}.`);
     }
     const concurrency = parseConcurrency(input(Input.Concurrency), imagesPerSource);
+    const manifest = manifestPath(input(Input.Manifest));
     return {
         provider,
         apiKey,
@@ -33671,8 +33704,9 @@ function readSettings(read, workspace) {
             author: commitAuthor(input(Input.CommitAuthor))
         },
         changedOnly: settings_boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
-        manifest: manifestPath(input(Input.Manifest)),
+        manifest,
         force: settings_boolean(Input.Force, input(Input.Force)),
+        maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
         retentionDays: retention === '' ? undefined : integer(Input.RetentionDays, retention, 1, 90),
         concurrency,
         maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
@@ -33686,6 +33720,7 @@ function readSettings(read, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/job.ts
+
 
 
 
@@ -33759,9 +33794,11 @@ async function runJob(settings, hooks = {}, only) {
     hooks.onDiscovered?.(discovery);
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
     const { skipped, hashes } = await selectWork(settings, manifest, selected);
-    const work = selected.filter(source => !skipped.has(source));
+    const { taken: work, deferred } = withinBudget(selected.filter(source => !skipped.has(source)), settings.imagesPerSource, settings.maxImages);
     const plan = planOutputs(work, settings.output, settings.imagesPerSource);
     const done = new Map(skipped);
+    for (const result of deferred)
+        done.set(result.source, result);
     if (settings.dryRun) {
         for (const source of work)
             done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
@@ -33801,11 +33838,21 @@ async function runJob(settings, hooks = {}, only) {
 }
 
 ;// CONCATENATED MODULE: ./src/results.ts
+/**
+ * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
+ * run because a cap (`max-images`) was reached; the next run takes it first.
+ */
+const SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'];
 function countByStatus(results) {
-    const counts = { upscaled: 0, failed: 0, unsafe: 0, skipped: 0 };
+    const counts = Object.fromEntries(SOURCE_STATUSES.map(status => [status, 0]));
     for (const result of results)
         counts[result.status] += 1;
     return counts;
+}
+/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the one line the log, summary and gallery show. */
+function countsLine(results) {
+    const counts = countByStatus(results);
+    return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
 }
 /** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
 function writtenFiles(results) {
@@ -33906,7 +33953,8 @@ const STATUS_TEXT = {
     upscaled: 'upscaled',
     failed: 'failed',
     unsafe: 'withheld as unsafe',
-    skipped: 'skipped'
+    skipped: 'skipped',
+    deferred: 'deferred to a later run'
 };
 function renderCompare(card, index) {
     const { result, original, outputs } = card;
@@ -34022,7 +34070,6 @@ function hash(text) {
 }
 /** The whole page; everything inline, links relative, and a policy that lets nothing else load. */
 function renderGallery(cards, options = {}) {
-    const counts = countByStatus(cards.map(card => card.result));
     const title = options.title ?? 'Upscaled images: before and after';
     const when = (options.generatedAt ?? new Date())
         .toISOString()
@@ -34043,7 +34090,7 @@ function renderGallery(cards, options = {}) {
 <body>
 <header>
   <h1>${escapeHtml(title)}</h1>
-  <p>${counts.upscaled} upscaled, ${counts.failed} failed, ${counts.unsafe} unsafe, ${counts.skipped} skipped, of ${cards.length}. Made ${when}.</p>
+  <p>${escapeHtml(countsLine(cards.map(card => card.result)))} Made ${when}.</p>
   <p>Drag across an image to move the split between the original and its result.</p>
 </header>
 <main>
@@ -34293,8 +34340,8 @@ function logResult(result, done, total) {
     else if (result.status === 'unsafe') {
         lib_core/* warning */.$e(`${prefix} withheld by Ideogram's safety check${took}`, { file: result.source });
     }
-    else if (result.status === 'skipped') {
-        lib_core/* info */.pq(`${prefix} skipped: ${result.error ?? ''}`);
+    else if (result.status === 'skipped' || result.status === 'deferred') {
+        lib_core/* info */.pq(`${prefix} ${result.status}: ${result.error ?? ''}`);
     }
     else {
         const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
@@ -34323,10 +34370,8 @@ function logDiscovery(discovery) {
 function setOutputs(outcome) {
     const counts = countByStatus(outcome.results);
     lib_core/* setOutput */.uH('results', JSON.stringify(resultsDocument(outcome.results)));
-    lib_core/* setOutput */.uH('upscaled', counts.upscaled);
-    lib_core/* setOutput */.uH('failed', counts.failed);
-    lib_core/* setOutput */.uH('unsafe', counts.unsafe);
-    lib_core/* setOutput */.uH('skipped', counts.skipped);
+    for (const status of SOURCE_STATUSES)
+        lib_core/* setOutput */.uH(status, counts[status]);
     lib_core/* setOutput */.uH('files', writtenFiles(outcome.results).join('\n'));
     lib_core/* setOutput */.uH('commit-sha', outcome.commit?.sha ?? '');
     lib_core/* setOutput */.uH('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
@@ -34336,7 +34381,8 @@ const STATUS_LABEL = {
     upscaled: '✅ upscaled',
     failed: '❌ failed',
     unsafe: '⚠️ unsafe',
-    skipped: '⏭️ skipped'
+    skipped: '⏭️ skipped',
+    deferred: '⏸️ deferred'
 };
 function escapeCell(text) {
     return text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
@@ -34346,14 +34392,13 @@ function cell(lines) {
 }
 /** The job summary: counts, a link to the artifact, and a row per source. */
 async function writeSummary(outcome) {
-    const counts = countByStatus(outcome.results);
     const total = outcome.results.length;
     const summary = lib_core/* summary */.z.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
     if (outcome.dryRun) {
         summary.addRaw(`Would send ${total} request(s) for ${total * outcome.imagesPerSource} image(s). Nothing was sent.`, true);
     }
     else {
-        summary.addRaw(`${counts.upscaled} upscaled, ${counts.failed} failed, ${counts.unsafe} unsafe, ${counts.skipped} skipped, of ${total}.`, true);
+        summary.addRaw(countsLine(outcome.results), true);
     }
     if (outcome.commit) {
         summary.addRaw(`Committed ${outcome.commit.files} file(s) to <code>${escapeCell(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`, true);
@@ -34442,9 +34487,12 @@ async function run() {
         }, only);
         if (discovery.sources.length === 0)
             lib_core/* warning */.$e(`No images matched '${Input.Files}'.`);
-        const { skipped } = countByStatus(results);
+        const { skipped, deferred } = countByStatus(results);
         if (skipped > 0 && !settings.dryRun) {
             lib_core/* info */.pq(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
+        }
+        if (deferred > 0) {
+            lib_core/* notice */.lm(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.maxImages}); the next run takes them first.`);
         }
         const published = await publishResults(settings, results, manifestWritten, github);
         const outcome = { results, ...published, dryRun: settings.dryRun, imagesPerSource: settings.imagesPerSource };
@@ -34804,6 +34852,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -34812,7 +34861,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -34838,7 +34887,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -36781,7 +36830,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -36789,7 +36838,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -36797,7 +36846,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

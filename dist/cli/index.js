@@ -28415,7 +28415,7 @@ async function writeFileAtomically(path, data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2997);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3527);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28430,7 +28430,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2997:
+/***/ 3527:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28515,11 +28515,21 @@ function sniffFormat(bytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/results.ts
+/**
+ * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
+ * run because a cap (`max-images`) was reached; the next run takes it first.
+ */
+const results_SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'];
 function results_countByStatus(results) {
-    const counts = { upscaled: 0, failed: 0, unsafe: 0, skipped: 0 };
+    const counts = Object.fromEntries(results_SOURCE_STATUSES.map(status => [status, 0]));
     for (const result of results)
         counts[result.status] += 1;
     return counts;
+}
+/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the one line the log, summary and gallery show. */
+function results_countsLine(results) {
+    const counts = results_countByStatus(results);
+    return `${results_SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
 }
 /** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
 function results_writtenFiles(results) {
@@ -28616,7 +28626,8 @@ const STATUS_TEXT = {
     upscaled: 'upscaled',
     failed: 'failed',
     unsafe: 'withheld as unsafe',
-    skipped: 'skipped'
+    skipped: 'skipped',
+    deferred: 'deferred to a later run'
 };
 function renderCompare(card, index) {
     const { result, original, outputs } = card;
@@ -28732,7 +28743,6 @@ function hash(text) {
 }
 /** The whole page; everything inline, links relative, and a policy that lets nothing else load. */
 function renderGallery(cards, options = {}) {
-    const counts = results_countByStatus(cards.map(card => card.result));
     const title = options.title ?? 'Upscaled images: before and after';
     const when = (options.generatedAt ?? new Date())
         .toISOString()
@@ -28753,7 +28763,7 @@ function renderGallery(cards, options = {}) {
 <body>
 <header>
   <h1>${escapeHtml(title)}</h1>
-  <p>${counts.upscaled} upscaled, ${counts.failed} failed, ${counts.unsafe} unsafe, ${counts.skipped} skipped, of ${cards.length}. Made ${when}.</p>
+  <p>${escapeHtml(results_countsLine(cards.map(card => card.result)))} Made ${when}.</p>
   <p>Drag across an image to move the split between the original and its result.</p>
 </header>
 <main>
@@ -28807,6 +28817,7 @@ var Input;
     Input["ChangedOnly"] = "changed-only";
     Input["Manifest"] = "manifest";
     Input["Force"] = "force";
+    Input["MaxImages"] = "max-images";
     Input["Concurrency"] = "concurrency";
     Input["MaxRetries"] = "max-retries";
     Input["RequestTimeout"] = "request-timeout";
@@ -36371,6 +36382,23 @@ class Manifest {
     }
 }
 
+;// CONCATENATED MODULE: ./src/image-budget.ts
+
+/**
+ * Takes sources in order while their images (`imagesPerSource` each) fit under `maxImages`; the rest are deferred
+ * to a later run, which (the manifest skipping what is done) takes them first. No cap: everything is taken.
+ */
+function withinBudget(sources, imagesPerSource, maxImages) {
+    if (maxImages === undefined)
+        return { taken: sources, deferred: [] };
+    const fits = Math.floor(maxImages / imagesPerSource);
+    const error = `past '${Input.MaxImages}' (${maxImages} images); a later run takes it first`;
+    return {
+        taken: sources.slice(0, fits),
+        deferred: sources.slice(fits).map(source => ({ source, status: 'deferred', outputs: [], error }))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/map-limited.ts
 /** Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. */
 async function mapLimited(items, limit, fn) {
@@ -36528,6 +36556,7 @@ const DEFAULTS = {
     [Input.ChangedOnly]: 'true',
     [Input.Manifest]: '.github/upscaled-images.json',
     [Input.Force]: 'false',
+    [Input.MaxImages]: '',
     [Input.ArtifactName]: 'upscaled-images',
     [Input.Concurrency]: 'auto',
     [Input.MaxRetries]: '4',
@@ -36636,6 +36665,19 @@ function manifestPath(raw) {
     }
     return path;
 }
+/** Deferred sources are only picked up first next time if the manifest remembers what this run did. */
+function maxImages(raw, imagesPerSource, manifest) {
+    if (raw === '')
+        return undefined;
+    const cap = integer(Input.MaxImages, raw, 1, 1_000_000);
+    if (cap < imagesPerSource) {
+        throw new InputError(`Input '${Input.MaxImages}' (${cap}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request asks for that many images.`);
+    }
+    if (manifest === undefined) {
+        throw new InputError(`Input '${Input.MaxImages}' needs a manifest ('${Input.Manifest}' is 'none'): without one every run would ask for the same images again.`);
+    }
+    return cap;
+}
 function patterns(raw) {
     const lines = raw
         .split(/\r?\n/)
@@ -36694,6 +36736,7 @@ function readSettings(read, workspace) {
         throw new InputError(`Input '${Input.OutputPath}' ${error.message}; got ${quote(input(Input.OutputPath))}.`);
     }
     const concurrency = parseConcurrency(input(Input.Concurrency), imagesPerSource);
+    const manifest = manifestPath(input(Input.Manifest));
     return {
         provider,
         apiKey,
@@ -36711,8 +36754,9 @@ function readSettings(read, workspace) {
             author: commitAuthor(input(Input.CommitAuthor))
         },
         changedOnly: settings_boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
-        manifest: manifestPath(input(Input.Manifest)),
+        manifest,
         force: settings_boolean(Input.Force, input(Input.Force)),
+        maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
         retentionDays: retention === '' ? undefined : integer(Input.RetentionDays, retention, 1, 90),
         concurrency,
         maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
@@ -36726,6 +36770,7 @@ function readSettings(read, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/job.ts
+
 
 
 
@@ -36799,9 +36844,11 @@ async function runJob(settings, hooks = {}, only) {
     hooks.onDiscovered?.(discovery);
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
     const { skipped, hashes } = await selectWork(settings, manifest, selected);
-    const work = selected.filter(source => !skipped.has(source));
+    const { taken: work, deferred } = withinBudget(selected.filter(source => !skipped.has(source)), settings.imagesPerSource, settings.maxImages);
     const plan = planOutputs(work, settings.output, settings.imagesPerSource);
     const done = new Map(skipped);
+    for (const result of deferred)
+        done.set(result.source, result);
     if (settings.dryRun) {
         for (const source of work)
             done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
@@ -36901,6 +36948,11 @@ function flagSpecs(apiKey) {
             default: 'none'
         },
         [Input.Force]: { kind: 'switch', help: 'upscale again even what the manifest says is done' },
+        [Input.MaxImages]: {
+            kind: 'value',
+            arg: '<n>',
+            help: 'ask for at most this many images in this run (counting num-images); the rest are deferred to the next'
+        },
         [Input.Concurrency]: { kind: 'value', arg: '<n|auto>', help: 'Ideogram: images in flight at once' },
         [Input.MaxRetries]: { kind: 'value', arg: '<n>', help: 'Ideogram: resends after server and connection errors' },
         [Input.RequestTimeout]: { kind: 'value', arg: '<seconds>', help: 'Ideogram: time allowed for one request' },
@@ -36958,8 +37010,8 @@ function logResult(result, done, total) {
     else if (result.status === 'unsafe') {
         core.warning(`${prefix} withheld by Ideogram's safety check${took}`, { file: result.source });
     }
-    else if (result.status === 'skipped') {
-        core.info(`${prefix} skipped: ${result.error ?? ''}`);
+    else if (result.status === 'skipped' || result.status === 'deferred') {
+        core.info(`${prefix} ${result.status}: ${result.error ?? ''}`);
     }
     else {
         const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
@@ -36988,10 +37040,8 @@ function logDiscovery(discovery) {
 function setOutputs(outcome) {
     const counts = countByStatus(outcome.results);
     core.setOutput('results', JSON.stringify(resultsDocument(outcome.results)));
-    core.setOutput('upscaled', counts.upscaled);
-    core.setOutput('failed', counts.failed);
-    core.setOutput('unsafe', counts.unsafe);
-    core.setOutput('skipped', counts.skipped);
+    for (const status of SOURCE_STATUSES)
+        core.setOutput(status, counts[status]);
     core.setOutput('files', writtenFiles(outcome.results).join('\n'));
     core.setOutput('commit-sha', outcome.commit?.sha ?? '');
     core.setOutput('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
@@ -37001,7 +37051,8 @@ const STATUS_LABEL = {
     upscaled: '✅ upscaled',
     failed: '❌ failed',
     unsafe: '⚠️ unsafe',
-    skipped: '⏭️ skipped'
+    skipped: '⏭️ skipped',
+    deferred: '⏸️ deferred'
 };
 function escapeCell(text) {
     return text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
@@ -37011,14 +37062,13 @@ function cell(lines) {
 }
 /** The job summary: counts, a link to the artifact, and a row per source. */
 async function writeSummary(outcome) {
-    const counts = countByStatus(outcome.results);
     const total = outcome.results.length;
     const summary = core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
     if (outcome.dryRun) {
         summary.addRaw(`Would send ${total} request(s) for ${total * outcome.imagesPerSource} image(s). Nothing was sent.`, true);
     }
     else {
-        summary.addRaw(`${counts.upscaled} upscaled, ${counts.failed} failed, ${counts.unsafe} unsafe, ${counts.skipped} skipped, of ${total}.`, true);
+        summary.addRaw(countsLine(outcome.results), true);
     }
     if (outcome.commit) {
         summary.addRaw(`Committed ${outcome.commit.files} file(s) to <code>${escapeCell(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`, true);
@@ -37064,6 +37114,8 @@ function describe(result, done, total) {
             return `${prefix} withheld by Ideogram's safety check${took}`;
         case 'skipped':
             return `${prefix} skipped: ${result.error ?? ''}`;
+        case 'deferred':
+            return `${prefix} deferred: ${result.error ?? ''}`;
         default: {
             const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
             const note = result.error ? `; ${result.error}` : '';
@@ -37329,7 +37381,7 @@ async function run(argv, context) {
         stderr.write(`Dry run: would upscale ${results.length} image(s) with ${settings.provider}. Nothing was sent or written.\n`);
     }
     else {
-        stderr.write(`${counts.upscaled} upscaled, ${counts.failed} failed, ${counts.unsafe} unsafe, ${counts.skipped} skipped, of ${results.length}.\n`);
+        stderr.write(`${results_countsLine(results)}\n`);
     }
     if (galleryDir && !settings.dryRun && results.length > 0) {
         try {
