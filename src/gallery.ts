@@ -5,10 +5,13 @@ import { writeFileAtomically } from './atomic-file.js';
 import { isInside } from './paths.js';
 import { readDimensions, type Dimensions } from './image-dimensions.js';
 import { sniffFormat } from './image-format.js';
-import { countsLine, type OutputRecord, type SourceResult } from './results.js';
+import { countsLine, escapeHtml } from './presentation.js';
+import type { OutputRecord, SourceResult } from './results.js';
 
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
 export const ORIGINALS = 'originals';
+
+const TITLE = 'Upscaled images: before and after';
 
 /** Marks the pages we write, so a folder of the user's is never written over. */
 const GENERATOR = 'ideogram-upscale gallery';
@@ -24,8 +27,6 @@ async function checkOurs(root: string): Promise<void> {
 }
 
 export interface GalleryOptions {
-  /** Heading of the page. */
-  readonly title?: string;
   /** When the results were made; now if unset. */
   readonly generatedAt?: Date;
   /** Where the results' workspace-relative paths point; the workspace if unset (e.g. an artifact's staging folder). */
@@ -97,13 +98,6 @@ async function collect(dir: string, workspace: string, resultsRoot: string, resu
 function parseResolution(resolution: string | null | undefined): Dimensions | undefined {
   const match = /^(\d+)x(\d+)$/.exec(resolution ?? '');
   return match ? { width: Number(match[1]), height: Number(match[2]) } : undefined;
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text and attribute values: paths and prompts are user data. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
 }
 
 function formatBytes(bytes: number | undefined): string {
@@ -248,7 +242,6 @@ function hash(text: string): string {
 
 /** The whole page; everything inline, links relative, and a policy that lets nothing else load. */
 function renderGallery(cards: readonly Card[], options: GalleryOptions = {}): string {
-  const title = options.title ?? 'Upscaled images: before and after';
   const when = (options.generatedAt ?? new Date())
     .toISOString()
     .replace('T', ' ')
@@ -262,13 +255,13 @@ function renderGallery(cards: readonly Card[], options: GalleryOptions = {}): st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
+<title>${TITLE}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header>
-  <h1>${escapeHtml(title)}</h1>
-  <p>${escapeHtml(countsLine(cards.map(card => card.result)))} Made ${when}.</p>
+  <h1>${TITLE}</h1>
+  <p>${countsLine(cards.map(card => card.result))} Made ${when}.</p>
   <p>Drag across an image to move the split between the original and its result.</p>
 </header>
 <main>

@@ -5,7 +5,8 @@ import { readRunContext, type RunContext } from './github/event.js';
 import { Input } from './inputs.js';
 import { runJob } from './job.js';
 import { publishResults } from './publish/publish.js';
-import { logDiscovery, logResult, retryLine, setOutputs, writeSummary } from './report.js';
+import { retryLine } from './presentation.js';
+import { logDiscovery, logResult, setOutputs, writeSummary } from './report.js';
 import { countByStatus } from './results.js';
 import { readSettings, type Settings } from './settings.js';
 

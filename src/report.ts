@@ -1,36 +1,22 @@
 import * as core from '@actions/core';
 import type { Discovery } from './discovery.js';
-import type { RetryEvent } from './retry.js';
 import type { Published } from './publish/publish.js';
-import {
-  countByStatus,
-  countsLine,
-  resultsDocument,
-  SOURCE_STATUSES,
-  writtenFiles,
-  type SourceResult
-} from './results.js';
+import { countsLine, escapeHtml, resultLine } from './presentation.js';
+import { countByStatus, resultsDocument, SOURCE_STATUSES, writtenFiles, type SourceResult } from './results.js';
 
-/** One line as each source finishes, e.g. `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`. */
+/** The result line as each source finishes: failures are errors and withheld images warnings, tied to the file. */
 export function logResult(result: SourceResult, done: number, total: number): void {
-  const prefix = `[${done}/${total}] ${result.source}`;
-  const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
+  const line = resultLine(result, done, total);
   if (result.status === 'failed') {
-    core.error(`${prefix} failed: ${result.error ?? 'unknown error'}${took}`, { file: result.source });
+    core.error(line, { file: result.source });
   } else if (result.status === 'unsafe') {
-    core.warning(`${prefix} withheld by Ideogram's safety check${took}`, { file: result.source });
-  } else if (result.status === 'skipped' || result.status === 'deferred') {
-    core.info(`${prefix} ${result.status}: ${result.error ?? ''}`);
+    core.warning(line, { file: result.source });
   } else {
-    const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
-    core.info(`${prefix} → ${outputs.join(', ')}${took}`);
-    if (result.error) core.warning(`${result.source}: ${result.error}`, { file: result.source });
+    core.info(line);
+    if (result.status === 'upscaled' && result.error) {
+      core.warning(`${result.source}: ${result.error}`, { file: result.source });
+    }
   }
-}
-
-/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
-export function retryLine(file: string, { error, delayMs, retry }: RetryEvent): string {
-  return `  ${file}: ${(error as Error).message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
 }
 
 export function logDiscovery(discovery: Discovery): void {
@@ -70,10 +56,6 @@ const STATUS_LABEL: Record<SourceResult['status'], string> = {
   deferred: '⏸️ deferred'
 };
 
-function escapeCell(text: string): string {
-  return text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
-}
-
 function cell(lines: readonly string[]): string {
   return lines.join('<br>') || '—';
 }
@@ -92,7 +74,7 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
   }
   if (outcome.commit) {
     summary.addRaw(
-      `Committed ${outcome.commit.files} file(s) to <code>${escapeCell(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`,
+      `Committed ${outcome.commit.files} file(s) to <code>${escapeHtml(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`,
       true
     );
   }
@@ -110,11 +92,11 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
       ],
       ...outcome.results.map(result => {
         const outputs = result.outputs;
-        const detail = result.error ? `<br>${escapeCell(result.error)}` : '';
+        const detail = result.error ? `<br>${escapeHtml(result.error)}` : '';
         return [
-          `<code>${escapeCell(result.source)}</code>`,
+          `<code>${escapeHtml(result.source)}</code>`,
           `${STATUS_LABEL[result.status]}${detail}`,
-          cell(outputs.map(output => `<code>${escapeCell(output.path)}</code>`)),
+          cell(outputs.map(output => `<code>${escapeHtml(output.path)}</code>`)),
           cell(outputs.map(output => output.resolution ?? '')),
           cell(outputs.map(output => (output.seed === null ? '' : String(output.seed))))
         ];

@@ -31,12 +31,6 @@ export function countByStatus(results: readonly SourceResult[]): Record<SourceSt
   return counts;
 }
 
-/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the one line the log, summary and gallery show. */
-export function countsLine(results: readonly SourceResult[]): string {
-  const counts = countByStatus(results);
-  return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
-}
-
 /** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
 export function writtenFiles(results: readonly SourceResult[]): string[] {
   return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));

@@ -1,7 +1,7 @@
 import type { Discovery } from '../discovery.js';
 import type { RetryEvent } from '../retry.js';
 import type { SourceResult } from '../results.js';
-import { retryLine } from '../report.js';
+import { resultLine, retryLine } from '../presentation.js';
 
 /** Where progress goes: stderr, or a stand-in in tests. */
 export interface ProgressStream {
@@ -19,25 +19,10 @@ export interface Progress {
   finish(): void;
 }
 
-/** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`, as the action logs it. */
+/** The action's result line; a note on an upscaled source (the action's separate warning) goes on the same line. */
 export function describe(result: SourceResult, done: number, total: number): string {
-  const prefix = `[${done}/${total}] ${result.source}`;
-  const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
-  switch (result.status) {
-    case 'failed':
-      return `${prefix} failed: ${result.error ?? 'unknown error'}${took}`;
-    case 'unsafe':
-      return `${prefix} withheld by Ideogram's safety check${took}`;
-    case 'skipped':
-      return `${prefix} skipped: ${result.error ?? ''}`;
-    case 'deferred':
-      return `${prefix} deferred: ${result.error ?? ''}`;
-    default: {
-      const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
-      const note = result.error ? `; ${result.error}` : '';
-      return `${prefix} → ${outputs.join(', ')}${took}${note}`;
-    }
-  }
+  const note = result.status === 'upscaled' && result.error ? `; ${result.error}` : '';
+  return `${resultLine(result, done, total)}${note}`;
 }
 
 function clock(seconds: number): string {
