@@ -28502,7 +28502,7 @@ function readDimensions(bytes, format) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23633);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91581);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
@@ -28514,7 +28514,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 23633:
+/***/ 91581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33849,11 +33849,6 @@ function countByStatus(results) {
         counts[result.status] += 1;
     return counts;
 }
-/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the one line the log, summary and gallery show. */
-function countsLine(results) {
-    const counts = countByStatus(results);
-    return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
-}
 /** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
 function writtenFiles(results) {
     return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
@@ -33867,6 +33862,41 @@ function resultsDocument(results) {
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./src/image-dimensions.ts
 var image_dimensions = __nccwpck_require__(59422);
+;// CONCATENATED MODULE: ./src/presentation.ts
+
+/** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
+function resultLine(result, done, total) {
+    const prefix = `[${done}/${total}] ${result.source}`;
+    const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
+    switch (result.status) {
+        case 'failed':
+            return `${prefix} failed: ${result.error ?? 'unknown error'}${took}`;
+        case 'unsafe':
+            return `${prefix} withheld by Ideogram's safety check${took}`;
+        case 'skipped':
+        case 'deferred':
+            return `${prefix} ${result.status}: ${result.error ?? ''}`;
+        case 'upscaled': {
+            const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
+            return `${prefix} → ${outputs.join(', ')}${took}`;
+        }
+    }
+}
+/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the log, the CLI, the summary and the gallery. */
+function countsLine(results) {
+    const counts = countByStatus(results);
+    return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
+}
+/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
+function retryLine(file, { error, delayMs, retry }) {
+    return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text and attribute values in the summary and the gallery: paths, prompts and API messages are data. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
+}
+
 ;// CONCATENATED MODULE: ./src/gallery.ts
 
 
@@ -33878,6 +33908,7 @@ var image_dimensions = __nccwpck_require__(59422);
 
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
 const ORIGINALS = 'originals';
+const TITLE = 'Upscaled images: before and after';
 /** Marks the pages we write, so a folder of the user's is never written over. */
 const GENERATOR = 'ideogram-upscale gallery';
 /** Refuses a non-empty folder that does not hold a gallery of ours. */
@@ -33931,11 +33962,6 @@ async function collect(dir, workspace, resultsRoot, result) {
 function parseResolution(resolution) {
     const match = /^(\d+)x(\d+)$/.exec(resolution ?? '');
     return match ? { width: Number(match[1]), height: Number(match[2]) } : undefined;
-}
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Text and attribute values: paths and prompts are user data. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
 }
 function formatBytes(bytes) {
     if (bytes === undefined)
@@ -34070,7 +34096,6 @@ function hash(text) {
 }
 /** The whole page; everything inline, links relative, and a policy that lets nothing else load. */
 function renderGallery(cards, options = {}) {
-    const title = options.title ?? 'Upscaled images: before and after';
     const when = (options.generatedAt ?? new Date())
         .toISOString()
         .replace('T', ' ')
@@ -34084,13 +34109,13 @@ function renderGallery(cards, options = {}) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
+<title>${TITLE}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header>
-  <h1>${escapeHtml(title)}</h1>
-  <p>${escapeHtml(countsLine(cards.map(card => card.result)))} Made ${when}.</p>
+  <h1>${TITLE}</h1>
+  <p>${countsLine(cards.map(card => card.result))} Made ${when}.</p>
   <p>Drag across an image to move the split between the original and its result.</p>
 </header>
 <main>
@@ -34330,29 +34355,22 @@ async function publishResults(settings, results, manifest, github) {
 ;// CONCATENATED MODULE: ./src/report.ts
 
 
-/** One line as each source finishes, e.g. `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`. */
+
+/** The result line as each source finishes: failures are errors and withheld images warnings, tied to the file. */
 function logResult(result, done, total) {
-    const prefix = `[${done}/${total}] ${result.source}`;
-    const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
+    const line = resultLine(result, done, total);
     if (result.status === 'failed') {
-        lib_core/* error */.z3(`${prefix} failed: ${result.error ?? 'unknown error'}${took}`, { file: result.source });
+        lib_core/* error */.z3(line, { file: result.source });
     }
     else if (result.status === 'unsafe') {
-        lib_core/* warning */.$e(`${prefix} withheld by Ideogram's safety check${took}`, { file: result.source });
-    }
-    else if (result.status === 'skipped' || result.status === 'deferred') {
-        lib_core/* info */.pq(`${prefix} ${result.status}: ${result.error ?? ''}`);
+        lib_core/* warning */.$e(line, { file: result.source });
     }
     else {
-        const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
-        lib_core/* info */.pq(`${prefix} → ${outputs.join(', ')}${took}`);
-        if (result.error)
+        lib_core/* info */.pq(line);
+        if (result.status === 'upscaled' && result.error) {
             lib_core/* warning */.$e(`${result.source}: ${result.error}`, { file: result.source });
+        }
     }
-}
-/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
-function retryLine(file, { error, delayMs, retry }) {
-    return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
 }
 function logDiscovery(discovery) {
     lib_core/* startGroup */.Oh(`Found ${discovery.sources.length} image(s)`);
@@ -34384,9 +34402,6 @@ const STATUS_LABEL = {
     skipped: '⏭️ skipped',
     deferred: '⏸️ deferred'
 };
-function escapeCell(text) {
-    return text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
-}
 function cell(lines) {
     return lines.join('<br>') || '—';
 }
@@ -34401,7 +34416,7 @@ async function writeSummary(outcome) {
         summary.addRaw(countsLine(outcome.results), true);
     }
     if (outcome.commit) {
-        summary.addRaw(`Committed ${outcome.commit.files} file(s) to <code>${escapeCell(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`, true);
+        summary.addRaw(`Committed ${outcome.commit.files} file(s) to <code>${escapeHtml(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`, true);
     }
     if (outcome.artifact?.url) {
         summary.addRaw('Results: ').addLink(`artifact ${outcome.artifact.id}`, outcome.artifact.url).addEOL();
@@ -34417,11 +34432,11 @@ async function writeSummary(outcome) {
             ],
             ...outcome.results.map(result => {
                 const outputs = result.outputs;
-                const detail = result.error ? `<br>${escapeCell(result.error)}` : '';
+                const detail = result.error ? `<br>${escapeHtml(result.error)}` : '';
                 return [
-                    `<code>${escapeCell(result.source)}</code>`,
+                    `<code>${escapeHtml(result.source)}</code>`,
                     `${STATUS_LABEL[result.status]}${detail}`,
-                    cell(outputs.map(output => `<code>${escapeCell(output.path)}</code>`)),
+                    cell(outputs.map(output => `<code>${escapeHtml(output.path)}</code>`)),
                     cell(outputs.map(output => output.resolution ?? '')),
                     cell(outputs.map(output => (output.seed === null ? '' : String(output.seed))))
                 ];
@@ -34432,6 +34447,7 @@ async function writeSummary(outcome) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 

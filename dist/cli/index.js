@@ -28415,7 +28415,7 @@ async function writeFileAtomically(path, data) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3527);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1005);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28430,7 +28430,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3527:
+/***/ 1005:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28519,25 +28519,55 @@ function sniffFormat(bytes) {
  * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
  * run because a cap (`max-images`) was reached; the next run takes it first.
  */
-const results_SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'];
-function results_countByStatus(results) {
-    const counts = Object.fromEntries(results_SOURCE_STATUSES.map(status => [status, 0]));
+const SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'];
+function countByStatus(results) {
+    const counts = Object.fromEntries(SOURCE_STATUSES.map(status => [status, 0]));
     for (const result of results)
         counts[result.status] += 1;
     return counts;
 }
-/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the one line the log, summary and gallery show. */
-function results_countsLine(results) {
-    const counts = results_countByStatus(results);
-    return `${results_SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
-}
 /** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
-function results_writtenFiles(results) {
+function writtenFiles(results) {
     return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
 }
 /** The `results` document (the action's output, the CLI's --json): one record per source, without timings. */
-function results_resultsDocument(results) {
+function resultsDocument(results) {
     return results.map(({ seconds: _seconds, ...rest }) => rest);
+}
+
+;// CONCATENATED MODULE: ./src/presentation.ts
+
+/** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
+function resultLine(result, done, total) {
+    const prefix = `[${done}/${total}] ${result.source}`;
+    const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
+    switch (result.status) {
+        case 'failed':
+            return `${prefix} failed: ${result.error ?? 'unknown error'}${took}`;
+        case 'unsafe':
+            return `${prefix} withheld by Ideogram's safety check${took}`;
+        case 'skipped':
+        case 'deferred':
+            return `${prefix} ${result.status}: ${result.error ?? ''}`;
+        case 'upscaled': {
+            const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
+            return `${prefix} → ${outputs.join(', ')}${took}`;
+        }
+    }
+}
+/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the log, the CLI, the summary and the gallery. */
+function countsLine(results) {
+    const counts = countByStatus(results);
+    return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
+}
+/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
+function retryLine(file, { error, delayMs, retry }) {
+    return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text and attribute values in the summary and the gallery: paths, prompts and API messages are data. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
 }
 
 ;// CONCATENATED MODULE: ./src/gallery.ts
@@ -28551,6 +28581,7 @@ function results_resultsDocument(results) {
 
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
 const ORIGINALS = 'originals';
+const TITLE = 'Upscaled images: before and after';
 /** Marks the pages we write, so a folder of the user's is never written over. */
 const GENERATOR = 'ideogram-upscale gallery';
 /** Refuses a non-empty folder that does not hold a gallery of ours. */
@@ -28604,11 +28635,6 @@ async function collect(dir, workspace, resultsRoot, result) {
 function parseResolution(resolution) {
     const match = /^(\d+)x(\d+)$/.exec(resolution ?? '');
     return match ? { width: Number(match[1]), height: Number(match[2]) } : undefined;
-}
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Text and attribute values: paths and prompts are user data. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
 }
 function formatBytes(bytes) {
     if (bytes === undefined)
@@ -28743,7 +28769,6 @@ function hash(text) {
 }
 /** The whole page; everything inline, links relative, and a policy that lets nothing else load. */
 function renderGallery(cards, options = {}) {
-    const title = options.title ?? 'Upscaled images: before and after';
     const when = (options.generatedAt ?? new Date())
         .toISOString()
         .replace('T', ' ')
@@ -28757,13 +28782,13 @@ function renderGallery(cards, options = {}) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
+<title>${TITLE}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header>
-  <h1>${escapeHtml(title)}</h1>
-  <p>${escapeHtml(results_countsLine(cards.map(card => card.result)))} Made ${when}.</p>
+  <h1>${TITLE}</h1>
+  <p>${countsLine(cards.map(card => card.result))} Made ${when}.</p>
   <p>Drag across an image to move the split between the original and its result.</p>
 </header>
 <main>
@@ -36997,131 +37022,12 @@ const IDEOGRAM_ONLY = [
     Input.ApiUrl
 ];
 
-;// CONCATENATED MODULE: ./src/report.ts
-
-
-/** One line as each source finishes, e.g. `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`. */
-function logResult(result, done, total) {
-    const prefix = `[${done}/${total}] ${result.source}`;
-    const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
-    if (result.status === 'failed') {
-        core.error(`${prefix} failed: ${result.error ?? 'unknown error'}${took}`, { file: result.source });
-    }
-    else if (result.status === 'unsafe') {
-        core.warning(`${prefix} withheld by Ideogram's safety check${took}`, { file: result.source });
-    }
-    else if (result.status === 'skipped' || result.status === 'deferred') {
-        core.info(`${prefix} ${result.status}: ${result.error ?? ''}`);
-    }
-    else {
-        const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
-        core.info(`${prefix} → ${outputs.join(', ')}${took}`);
-        if (result.error)
-            core.warning(`${result.source}: ${result.error}`, { file: result.source });
-    }
-}
-/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
-function retryLine(file, { error, delayMs, retry }) {
-    return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
-}
-function logDiscovery(discovery) {
-    core.startGroup(`Found ${discovery.sources.length} image(s)`);
-    for (const source of discovery.sources)
-        core.info(source);
-    for (const { path, reason } of discovery.passedOver)
-        core.info(`passed over ${path}: ${reason}`);
-    core.endGroup();
-    for (const { path, reason } of discovery.passedOver) {
-        if (reason.startsWith('outside'))
-            core.warning(`Not upscaling ${path}: ${reason}`);
-    }
-}
-/** Sets the step outputs later steps read. */
-function setOutputs(outcome) {
-    const counts = countByStatus(outcome.results);
-    core.setOutput('results', JSON.stringify(resultsDocument(outcome.results)));
-    for (const status of SOURCE_STATUSES)
-        core.setOutput(status, counts[status]);
-    core.setOutput('files', writtenFiles(outcome.results).join('\n'));
-    core.setOutput('commit-sha', outcome.commit?.sha ?? '');
-    core.setOutput('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
-    core.setOutput('artifact-url', outcome.artifact?.url ?? '');
-}
-const STATUS_LABEL = {
-    upscaled: '✅ upscaled',
-    failed: '❌ failed',
-    unsafe: '⚠️ unsafe',
-    skipped: '⏭️ skipped',
-    deferred: '⏸️ deferred'
-};
-function escapeCell(text) {
-    return text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`);
-}
-function cell(lines) {
-    return lines.join('<br>') || '—';
-}
-/** The job summary: counts, a link to the artifact, and a row per source. */
-async function writeSummary(outcome) {
-    const total = outcome.results.length;
-    const summary = core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
-    if (outcome.dryRun) {
-        summary.addRaw(`Would send ${total} request(s) for ${total * outcome.imagesPerSource} image(s). Nothing was sent.`, true);
-    }
-    else {
-        summary.addRaw(countsLine(outcome.results), true);
-    }
-    if (outcome.commit) {
-        summary.addRaw(`Committed ${outcome.commit.files} file(s) to <code>${escapeCell(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`, true);
-    }
-    if (outcome.artifact?.url) {
-        summary.addRaw('Results: ').addLink(`artifact ${outcome.artifact.id}`, outcome.artifact.url).addEOL();
-    }
-    if (total > 0) {
-        summary.addTable([
-            [
-                { data: 'Source', header: true },
-                { data: 'Status', header: true },
-                { data: 'Output', header: true },
-                { data: 'Resolution', header: true },
-                { data: 'Seed', header: true }
-            ],
-            ...outcome.results.map(result => {
-                const outputs = result.outputs;
-                const detail = result.error ? `<br>${escapeCell(result.error)}` : '';
-                return [
-                    `<code>${escapeCell(result.source)}</code>`,
-                    `${STATUS_LABEL[result.status]}${detail}`,
-                    cell(outputs.map(output => `<code>${escapeCell(output.path)}</code>`)),
-                    cell(outputs.map(output => output.resolution ?? '')),
-                    cell(outputs.map(output => (output.seed === null ? '' : String(output.seed))))
-                ];
-            })
-        ]);
-    }
-    await summary.write();
-}
-
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
 
-/** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`, as the action logs it. */
+/** The action's result line; a note on an upscaled source (the action's separate warning) goes on the same line. */
 function describe(result, done, total) {
-    const prefix = `[${done}/${total}] ${result.source}`;
-    const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
-    switch (result.status) {
-        case 'failed':
-            return `${prefix} failed: ${result.error ?? 'unknown error'}${took}`;
-        case 'unsafe':
-            return `${prefix} withheld by Ideogram's safety check${took}`;
-        case 'skipped':
-            return `${prefix} skipped: ${result.error ?? ''}`;
-        case 'deferred':
-            return `${prefix} deferred: ${result.error ?? ''}`;
-        default: {
-            const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
-            const note = result.error ? `; ${result.error}` : '';
-            return `${prefix} → ${outputs.join(', ')}${took}${note}`;
-        }
-    }
+    const note = result.status === 'upscaled' && result.error ? `; ${result.error}` : '';
+    return `${resultLine(result, done, total)}${note}`;
 }
 function clock(seconds) {
     const whole = Math.max(0, Math.round(seconds));
@@ -37195,6 +37101,7 @@ function barProgress(stream, now = () => performance.now()) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/program.ts
+
 
 
 
@@ -37373,7 +37280,7 @@ async function run(argv, context) {
     const skipped = results.filter(result => result.status === 'skipped');
     if (tty || settings.dryRun)
         skipped.forEach((result, i) => stderr.write(`${describe(result, i + 1, skipped.length)}\n`));
-    const counts = results_countByStatus(results);
+    const counts = countByStatus(results);
     if (results.length === 0) {
         stderr.write(`No images matched ${settings.patterns.filter(p => !p.startsWith('!')).join(', ')}.\n`);
     }
@@ -37381,7 +37288,7 @@ async function run(argv, context) {
         stderr.write(`Dry run: would upscale ${results.length} image(s) with ${settings.provider}. Nothing was sent or written.\n`);
     }
     else {
-        stderr.write(`${results_countsLine(results)}\n`);
+        stderr.write(`${countsLine(results)}\n`);
     }
     if (galleryDir && !settings.dryRun && results.length > 0) {
         try {
@@ -37393,7 +37300,7 @@ async function run(argv, context) {
         }
     }
     if (options.json)
-        stdout.write(`${JSON.stringify(results_resultsDocument(results), null, 2)}\n`);
+        stdout.write(`${JSON.stringify(resultsDocument(results), null, 2)}\n`);
     else {
         // What this run wrote: skipped sources list results of earlier runs.
         for (const result of results) {
