@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { writeGallery } from '../src/gallery.js';
-import { LocalUpscaler } from '../src/local/upscaler.js';
+import { loadCodecs } from '../src/local/codecs.js';
 import type { SourceResult } from '../src/results.js';
 import { workspaceWithExamples } from './support/samples.js';
 
@@ -19,47 +19,66 @@ let workspace: string;
 let results: SourceResult[];
 let page: string;
 
-/** Results as the engine reports them: two upscaled by the local provider, one Ideogram-like, a failure, a dry run. */
+/** Draws a source of the given size from a committed example, Lanczos3-resized, as a PNG. */
+async function drawSource(from: string, to: string, width: number, height: number): Promise<void> {
+  const codecs = await loadCodecs();
+  const bytes = await readFile(join(workspace, from));
+  const format = from.endsWith('.jpg') ? 'jpeg' : 'png';
+  const image = codecs.resize(await codecs.decode(bytes, format), width, height);
+  await mkdir(dirname(join(workspace, to)), { recursive: true });
+  await writeFile(join(workspace, to), await codecs.encodePng(image));
+}
+
+/** A 2× result of a source, as an upscale gives it. */
+async function upscale(source: string, output: string): Promise<SourceResult> {
+  const codecs = await loadCodecs();
+  const image = await codecs.decode(await readFile(join(workspace, source)), 'png');
+  const result = codecs.resize(image, image.width * 2, image.height * 2);
+  await mkdir(dirname(join(workspace, output)), { recursive: true });
+  await writeFile(join(workspace, output), await codecs.encodePng(result));
+  return {
+    source,
+    status: 'upscaled',
+    outputs: [{ path: output, resolution: `${result.width}x${result.height}`, seed: null, prompt: null }],
+    seconds: 0.2
+  };
+}
+
+/** Sources of every shape the comparison must align (landscape, portrait, panorama, tiny), then the odd cases. */
+const SHAPES = {
+  landscape: { width: 960, height: 640 },
+  portrait: { width: 600, height: 900 },
+  panorama: { width: 1200, height: 240 },
+  tiny: { width: 16, height: 16 }
+} as const;
+
+/** Results as the engine reports them: upscales of each shape, two results of one source, a failure, a dry run. */
 async function makeResults(): Promise<SourceResult[]> {
+  const made: SourceResult[] = [];
+  for (const [shape, { width, height }] of Object.entries(SHAPES)) {
+    await drawSource('examples/photos/landscape.jpg', `shapes/${shape}.png`, width, height);
+    made.push(await upscale(`shapes/${shape}.png`, `upscaled/shapes/${shape}.png`));
+  }
   await mkdir(join(workspace, 'examples/odd names'), { recursive: true });
   await cp(join(workspace, 'examples/badge.png'), join(workspace, WEIRD_SOURCE));
-  const upscaler = new LocalUpscaler();
-  const upscale = async (source: string, format: 'png' | 'jpeg' | 'webp', output: string): Promise<SourceResult> => {
-    const [image] = await upscaler.produce(
-      { path: join(workspace, source), relativePath: source, format, bytes: 0 },
-      () => join(workspace, output)
-    );
-    if (image?.kind !== 'written') throw new Error(`could not upscale ${source}`);
-    return {
-      source,
-      status: 'upscaled',
-      outputs: [{ path: output, resolution: image.resolution, seed: null, prompt: null }],
-      seconds: 0.2
-    };
-  };
-  const made = [
-    await upscale('examples/photos/landscape.jpg', 'jpeg', 'upscaled/examples/photos/landscape.png'),
-    await upscale(WEIRD_SOURCE, 'png', `upscaled/${WEIRD_SOURCE}`)
-  ];
-  await upscaler.close();
-  // Two results, as Ideogram gives with num-images 2 (pictures borrowed from the local ones).
-  await cp(
-    join(workspace, 'upscaled/examples/photos/landscape.png'),
-    join(workspace, 'upscaled/examples/pattern-1.png')
-  );
+  made.push(await upscale(WEIRD_SOURCE, `upscaled/${WEIRD_SOURCE}`));
+  // Two results, as Ideogram gives with num-images 2, of different sizes.
+  await upscale('examples/pattern.png', 'upscaled/examples/pattern-1.png');
   await cp(join(workspace, `upscaled/${WEIRD_SOURCE}`), join(workspace, 'upscaled/examples/pattern-2.png'));
+  // A source that is not an image at all: it fails, and the page must not show a broken picture for it.
+  await writeFile(join(workspace, 'examples/broken.png'), 'not a PNG');
   return [
     ...made,
     {
       source: 'examples/pattern.png',
       status: 'upscaled',
       outputs: [
-        { path: 'upscaled/examples/pattern-1.png', resolution: '240x160', seed: 12345, prompt: HOSTILE },
+        { path: 'upscaled/examples/pattern-1.png', resolution: '192x128', seed: 12345, prompt: HOSTILE },
         { path: 'upscaled/examples/pattern-2.png', resolution: '128x128', seed: 678, prompt: 'a badge' }
       ],
       seconds: 4.1
     },
-    { source: 'examples/webp/landscape.webp', status: 'failed', outputs: [], error: `HTTP 500 ${HOSTILE}`, seconds: 1 },
+    { source: 'examples/broken.png', status: 'failed', outputs: [], error: `HTTP 500 ${HOSTILE}`, seconds: 1 },
     { source: 'examples/badge.png', status: 'skipped', outputs: [], error: 'dry run: nothing sent' }
   ];
 }
@@ -86,7 +105,7 @@ describe('writeGallery', () => {
 
   it('links results relative to the gallery and loads nothing from elsewhere', async () => {
     const html = await readFile(page, 'utf8');
-    expect(html).toContain('src="../upscaled/examples/photos/landscape.png"');
+    expect(html).toContain('src="../upscaled/shapes/landscape.png"');
     expect(html).toContain('src="originals/examples/odd%20names/%3Cb%3Ebold%20%231%20%26%2050%25.png"');
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
@@ -111,14 +130,24 @@ describe('writeGallery', () => {
         { source: '../outside.png', status: 'failed', outputs: [], error: 'no' }
       ]);
       const html = await readFile(index, 'utf8');
-      expect(html).toContain('The original could not be copied into the gallery.');
-      expect(html).toContain('<td>missing</td>');
+      expect(html).toContain('No preview: the original could not be copied.');
+      expect(html).toContain('<td data-label="Size">missing</td>');
       expect(existsSync(join(dir, 'outside.png'))).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 });
+
+/** Screenshots the browser tests take, to look at (not committed). */
+const SCREENSHOTS = resolve(import.meta.dirname, 'output/gallery');
+
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
 
 // Debian's Chromium, driven by playwright-core; .ci/run installs it.
 describe('the gallery in a browser', () => {
@@ -128,8 +157,37 @@ describe('the gallery in a browser', () => {
   const requests: string[] = [];
   let profile: string;
 
+  const card = (source: string) =>
+    browserPage.locator('.card').filter({ has: browserPage.getByText(source, { exact: true }) });
+  const box = async (locator: ReturnType<Page['locator']>): Promise<Box> => {
+    const found = await locator.boundingBox();
+    if (!found) throw new Error('not on screen');
+    return found;
+  };
+  /** The two layers' boxes, and the view that scrolls them (brought on screen). */
+  const layers = async (source: string) => {
+    const viewer = card(source).locator('[data-viewer]');
+    await viewer.locator('.view').scrollIntoViewIfNeeded();
+    return {
+      viewer,
+      view: viewer.locator('.view'),
+      before: await box(viewer.locator('img.before')),
+      after: await box(viewer.locator('img.after'))
+    };
+  };
+  const expectSameBox = (a: Box, b: Box): void => {
+    for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(a[side] - b[side])).toBeLessThan(0.5);
+  };
+  const split = async (source: string): Promise<number> =>
+    Number(await card(source).locator('.view').getAttribute('aria-valuenow'));
+  const dividerX = async (source: string): Promise<number> => {
+    const found = await box(card(source).locator('.divider'));
+    return found.x + found.width / 2;
+  };
+
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (as .ci/run does)`);
+    await mkdir(SCREENSHOTS, { recursive: true });
     profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -144,7 +202,7 @@ describe('the gallery in a browser', () => {
         '--disable-component-update',
         '--disable-sync'
       ],
-      viewport: { width: 1000, height: 800 }
+      viewport: { width: 1280, height: 900 }
     });
     browserPage = await context.newPage();
     browserPage.on('console', message => {
@@ -169,65 +227,164 @@ describe('the gallery in a browser', () => {
     const images = await browserPage.$$eval('img', list =>
       list.map(img => ({ src: img.getAttribute('src'), complete: img.complete, width: img.naturalWidth }))
     );
-    expect(images.length).toBe(8);
-    for (const image of images) expect(image).toMatchObject({ complete: true, width: expect.any(Number) });
-    expect(images.filter(image => image.width === 0)).toEqual([]);
+    // Two layers for each of the six upscaled sources; the skipped one shows its original; the failed one nothing.
+    expect(images.length).toBe(13);
+    expect(images.filter(image => !image.complete || image.width === 0)).toEqual([]);
     expect(requests.filter(url => !url.startsWith('file://'))).toEqual([]);
     expect(problems).toEqual([]);
+    await browserPage.screenshot({ path: join(SCREENSHOTS, 'desktop.png'), fullPage: true });
+  });
+
+  it.each(Object.keys(SHAPES))('lays the two layers of a %s source over each other to the pixel', async shape => {
+    const source = `shapes/${shape}.png`;
+    const { before, after, viewer } = await layers(source);
+    expectSameBox(before, after);
+    const { width, height } = SHAPES[shape as keyof typeof SHAPES];
+    // The box has the result's shape: nothing stretched one way, nothing letterboxed.
+    expect(Math.abs(after.width / after.height - width / height)).toBeLessThan(0.02);
+    // Fit: as large as the card's width or 70% of the window's height allows, small sources enlarged too.
+    expect(after.height).toBeLessThanOrEqual(900 * 0.7 + 0.5);
+    const room = await box(viewer);
+    expect(Math.min(room.width - after.width, 900 * 0.7 - after.height)).toBeLessThan(1);
+    await viewer.screenshot({ path: join(SCREENSHOTS, `fit-${shape}.png`) });
+  });
+
+  it('shows the result pixel for pixel at 100%, and twice that at 200%, with both layers alike', async () => {
+    const source = 'shapes/landscape.png';
+    await card(source).getByRole('button', { name: '100%' }).click();
+    const zoomed = await layers(source);
+    expect(zoomed.after.width).toBeCloseTo(1920, 0);
+    expect(zoomed.after.height).toBeCloseTo(1280, 0);
+    expectSameBox(zoomed.before, zoomed.after);
+    // The original, smaller than the result, is drawn as its own pixels, not blurred by the browser.
+    expect(
+      await card(source)
+        .locator('img.before')
+        .evaluate(img => getComputedStyle(img).imageRendering)
+    ).toBe('pixelated');
+    expect(
+      await card(source)
+        .locator('img.after')
+        .evaluate(img => getComputedStyle(img).imageRendering)
+    ).toBe('auto');
+    await zoomed.view.screenshot({ path: join(SCREENSHOTS, 'zoom-100.png') });
+
+    await card(source).getByRole('button', { name: '200%' }).click();
+    const twice = await layers(source);
+    expect(twice.after.width).toBeCloseTo(3840, 0);
+    expectSameBox(twice.before, twice.after);
+  });
+
+  it('pans both images together when zoomed, the split staying where it is in the view', async () => {
+    const source = 'shapes/landscape.png';
+    await card(source).getByRole('button', { name: '100%' }).click();
+    const { view, after: start } = await layers(source);
+    const line = await dividerX(source);
+    const frame = await box(view);
+    const from = { x: frame.x + frame.width * 0.25, y: frame.y + frame.height / 2 };
+    await browserPage.mouse.move(from.x, from.y);
+    await browserPage.mouse.down();
+    await browserPage.mouse.move(from.x - 150, from.y - 60, { steps: 5 });
+    await browserPage.mouse.up();
+    const { before, after } = await layers(source);
+    expect(after.x - start.x).toBeCloseTo(-150, 0);
+    expect(after.y - start.y).toBeCloseTo(-60, 0);
+    expectSameBox(before, after);
+    expect(await dividerX(source)).toBeCloseTo(line, 0);
+    expect(await split(source)).toBe(50);
+
+    // Shift and an arrow pan by a quarter of the view.
+    await view.press('Shift+ArrowRight');
+    const moved = (await layers(source)).after;
+    expect(moved.x).toBeLessThan(after.x - 50);
+    await card(source).getByRole('button', { name: 'Fit' }).click();
+  });
+
+  it('moves the split when dragged, and with the arrow keys', async () => {
+    const source = 'shapes/portrait.png';
+    const { view } = await layers(source);
+    const frame = await box(view);
+    await browserPage.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2);
+    await browserPage.mouse.down();
+    await browserPage.mouse.move(frame.x + frame.width * 0.2, frame.y + frame.height / 2, { steps: 5 });
+    await browserPage.mouse.up();
+    const dragged = await split(source);
+    expect(Math.abs(dragged - 20)).toBeLessThanOrEqual(1);
+    expect(await dividerX(source)).toBeCloseTo(frame.x + (frame.width * dragged) / 100, 0);
+    // The result is cut exactly at the line: left of it the original shows.
+    const clip = await card(source)
+      .locator('img.after')
+      .evaluate(img => getComputedStyle(img).clipPath);
+    expect(clip).toMatch(/^inset\(0px 0px 0px [\d.]+px\)$/);
+
+    await view.focus();
+    await browserPage.keyboard.press('ArrowRight');
+    await browserPage.keyboard.press('ArrowRight');
+    expect(await split(source)).toBe(dragged + 10);
+    await browserPage.keyboard.press('End');
+    expect(await split(source)).toBe(100);
+    await browserPage.keyboard.press('ArrowLeft');
+    expect(await split(source)).toBe(95);
+    await browserPage.keyboard.press('Home');
+    expect(await split(source)).toBe(0);
+
+    // Keys for zoom too.
+    await browserPage.keyboard.press('1');
+    expect(await card(source).getByRole('button', { name: '100%' }).getAttribute('aria-pressed')).toBe('true');
+    expect((await layers(source)).after.width).toBeCloseTo(1200, 0);
+    await browserPage.keyboard.press('f');
+    expect(await card(source).locator('[data-viewer]').getAttribute('data-zoom')).toBe('fit');
   });
 
   it('shows user data as text', async () => {
     expect(await browserPage.locator('main b').count()).toBe(0);
-    await expect(browserPage.locator('h2 code').nth(1).textContent()).resolves.toBe(WEIRD_SOURCE);
-    await expect(browserPage.locator('.card').nth(2).locator('.prompt').first().textContent()).resolves.toBe(HOSTILE);
+    await expect(card(WEIRD_SOURCE).locator('h2 code').textContent()).resolves.toBe(WEIRD_SOURCE);
+    await expect(card('examples/pattern.png').locator('.prompt').nth(1).textContent()).resolves.toBe(HOSTILE);
     await expect(browserPage.locator('.error').first().textContent()).resolves.toBe(`HTTP 500 ${HOSTILE}`);
-    expect(
-      await browserPage.locator('.card').evaluateAll(cards => cards.map(card => card.getAttribute('data-status')))
-    ).toEqual(['upscaled', 'upscaled', 'upscaled', 'failed', 'skipped']);
   });
 
-  it('moves the split when the slider is dragged', async () => {
-    const card = browserPage.locator('.card').first();
-    const compare = card.locator('[data-compare]');
-    const clip = (): Promise<string> => card.locator('.pane.after').evaluate(pane => getComputedStyle(pane).clipPath);
-    expect(await clip()).toBe('inset(0px 0px 0px 50%)');
+  it('shows a failure without a broken image, and a skip not as an error', async () => {
+    const failed = card('examples/broken.png');
+    expect(await failed.locator('img').count()).toBe(0);
+    await expect(failed.locator('.placeholder').textContent()).resolves.toMatch(/could not be read as an image/);
 
-    const box = await compare.boundingBox();
-    if (!box) throw new Error('the comparison is not on screen');
-    await browserPage.mouse.click(box.x + box.width * 0.2, box.y + box.height / 2);
-    const value = Number(await compare.locator('input[type="range"]').inputValue());
-    expect(value).toBeGreaterThanOrEqual(15);
-    expect(value).toBeLessThanOrEqual(25);
-    expect(await clip()).toBe(`inset(0px 0px 0px ${value}%)`);
-
-    await compare.locator('input[type="range"]').fill('90');
-    expect(await clip()).toBe('inset(0px 0px 0px 90%)');
+    const skipped = card('examples/badge.png');
+    expect(await skipped.locator('.error').count()).toBe(0);
+    const colour = (locator: ReturnType<Page['locator']>): Promise<string> =>
+      locator.evaluate(element => getComputedStyle(element).color);
+    expect(await colour(skipped.locator('.note'))).not.toBe(await colour(failed.locator('.error')));
+    const background = (locator: ReturnType<Page['locator']>): Promise<string> =>
+      locator.evaluate(element => getComputedStyle(element).backgroundColor);
+    expect(await background(skipped.locator('.status'))).not.toBe(await background(failed.locator('.status')));
   });
 
-  it('switches to side by side and back', async () => {
-    const card = browserPage.locator('.card').first();
-    await card.getByRole('button', { name: 'Side by side' }).click();
-    expect(await card.getAttribute('data-mode')).toBe('side');
-    const before = await card.locator('img.before').boundingBox();
-    const after = await card.locator('img.after').boundingBox();
-    expect(after && before && after.x >= before.x + before.width).toBe(true);
-    expect(await card.locator('.pane.after').evaluate(pane => getComputedStyle(pane).clipPath)).toBe('none');
-
-    await card.getByRole('button', { name: 'Slider' }).click();
-    expect(await card.getAttribute('data-mode')).toBe('slider');
-    expect(await card.getByRole('button', { name: 'Slider' }).getAttribute('aria-pressed')).toBe('true');
-  });
-
-  it('compares with whichever result is picked', async () => {
-    const card = browserPage.locator('.card').nth(2);
-    const after = card.locator('img.after');
+  it("compares with whichever result is picked, at that result's size", async () => {
+    const source = 'examples/pattern.png';
+    const after = card(source).locator('img.after');
     expect(await after.getAttribute('src')).toBe('../upscaled/examples/pattern-1.png');
-    await card.getByLabel('Result 2').check();
+    await card(source).getByLabel('Result 2').check();
     expect(await after.getAttribute('src')).toBe('../upscaled/examples/pattern-2.png');
-    await expect(
-      after.evaluate(img => (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth))
-    ).resolves.toBe(128);
+    await after.evaluate(img => (img as HTMLImageElement).decode());
+    const { before, after: shown } = await layers(source);
+    expectSameBox(before, shown);
+    expect(shown.width / shown.height).toBeCloseTo(1, 2);
     expect(problems).toEqual([]);
+  });
+
+  it('fits a 390 px phone without sideways scrolling', async () => {
+    await browserPage.setViewportSize({ width: 390, height: 844 });
+    const { scrollWidth, clientWidth } = await browserPage.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    for (const shape of Object.keys(SHAPES)) {
+      const { before, after } = await layers(`shapes/${shape}.png`);
+      expectSameBox(before, after);
+      expect(after.x + after.width).toBeLessThanOrEqual(390);
+    }
+    await browserPage.screenshot({ path: join(SCREENSHOTS, 'phone.png'), fullPage: true });
+    await browserPage.setViewportSize({ width: 1280, height: 900 });
   });
 });
 
