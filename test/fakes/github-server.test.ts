@@ -359,3 +359,66 @@ test('an explicit baseUrl works for a second fake, and close() ends keep-alive c
   await other.close();
   expect(Date.now() - t0).toBeLessThan(1000);
 });
+
+test('issue comments: listed a page at a time, created and updated with the payloads GitHub sends', async () => {
+  fake.commitFiles('talk', { 'talk.txt': 'hi' });
+  fake.addPullRequest({ number: 21, headRef: 'talk', baseRef: 'main' });
+  for (let i = 1; i <= 5; i++) fake.addComment(21, `review ${i}`);
+
+  const pages = await octokit.paginate(octokit.rest.issues.listComments, { ...repo(), issue_number: 21, per_page: 2 });
+  expect(pages.map(c => c.body)).toEqual(['review 1', 'review 2', 'review 3', 'review 4', 'review 5']);
+  expect(fake.requests.filter(r => r.path.endsWith('/issues/21/comments')).length).toBe(3);
+  expect(pages[0]).toMatchObject({ user: { login: 'octocat', type: 'User' }, author_association: 'MEMBER' });
+
+  const { status, data: created } = await octokit.rest.issues.createComment({
+    ...repo(),
+    issue_number: 21,
+    body: '<!-- marker -->\nfirst'
+  });
+  expect(status).toBe(201);
+  expect(created).toMatchObject({
+    body: '<!-- marker -->\nfirst',
+    user: { login: 'github-actions[bot]', type: 'Bot' },
+    html_url: `https://github.com/acme/pics/pull/21#issuecomment-${created.id}`,
+    issue_url: `${fake.url}/repos/acme/pics/issues/21`
+  });
+
+  const { data: updated } = await octokit.rest.issues.updateComment({
+    ...repo(),
+    comment_id: created.id,
+    body: '<!-- marker -->\nsecond'
+  });
+  expect(updated).toMatchObject({ id: created.id, body: '<!-- marker -->\nsecond' });
+  expect(fake.comments(21).map(c => c.body)).toEqual([
+    'review 1',
+    'review 2',
+    'review 3',
+    'review 4',
+    'review 5',
+    '<!-- marker -->\nsecond'
+  ]);
+});
+
+test('issue comments: too long, empty, unknown, or without write access are refused as GitHub does', async () => {
+  fake.commitFiles('talk2', { 'talk.txt': 'hi' });
+  fake.addPullRequest({ number: 22, headRef: 'talk2', baseRef: 'main' });
+  const tooLong = await failure(
+    octokit.rest.issues.createComment({ ...repo(), issue_number: 22, body: 'é'.repeat(65_537) })
+  );
+  expect(tooLong.status).toBe(422);
+  expect(JSON.stringify(tooLong.response?.data)).toContain('body is too long (maximum is 65536 characters)');
+  // The limit counts characters, not bytes: 65,536 two-byte characters pass.
+  await expect(
+    octokit.rest.issues.createComment({ ...repo(), issue_number: 22, body: 'é'.repeat(65_536) })
+  ).resolves.toMatchObject({ status: 201 });
+  expect((await failure(octokit.rest.issues.createComment({ ...repo(), issue_number: 22, body: '' }))).status).toBe(
+    422
+  );
+  expect((await failure(octokit.rest.issues.listComments({ ...repo(), issue_number: 99 }))).status).toBe(404);
+  expect((await failure(octokit.rest.issues.updateComment({ ...repo(), comment_id: 5, body: 'x' }))).status).toBe(404);
+  const readOnly = github.getOctokit(fake.readOnlyToken);
+  const refused = await failure(readOnly.rest.issues.createComment({ ...repo(), issue_number: 22, body: 'x' }));
+  expect(refused).toMatchObject({ status: 403 });
+  expect(refused.message).toContain('Resource not accessible by integration');
+  expect(fake.comments(22).length).toBe(1);
+});

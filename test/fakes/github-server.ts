@@ -48,6 +48,19 @@ export interface FakePullRequest {
   headRepoFullName?: string;
 }
 
+/** A comment on an issue or pull request, as the fake holds it. */
+export interface FakeComment {
+  id: number;
+  body: string;
+  /** Login of its author: `github-actions[bot]` for the workflow token. */
+  user: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GitHub's limit on a comment's body, in characters. */
+export const COMMENT_BODY_LIMIT = 65536;
+
 export interface FakeGitHub {
   /** For GITHUB_API_URL / Octokit's baseUrl (no trailing slash). */
   url: string;
@@ -73,6 +86,11 @@ export interface FakeGitHub {
   listBranches(): string[];
   /** Registers a pull request. Its head/base shas are read from the branches at request time. */
   addPullRequest(pr: FakePullRequest): void;
+
+  /** The comments on an issue or pull request, oldest first (copies). */
+  comments(issue: number): FakeComment[];
+  /** Adds a comment by someone else (default login `octocat`) to an existing pull request; returns its id. */
+  addComment(issue: number, body: string, login?: string): number;
 
   /** The next PATCH of that branch's ref first sees someone else's commit (with these files) land on it; calls queue up, one per PATCH. */
   moveBranchBeforeNextUpdate(branch: string, files: Record<string, Buffer | string>): void;
@@ -480,6 +498,9 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
 
   const repo = new Repo();
   const pulls = new Map<number, FakePullRequest>();
+  const comments: FakeComment[] = [];
+  // Comment ids are global across issues, as on GitHub, and large.
+  let nextCommentId = 1_000_000_001;
   // Per branch, the commits that land just before each of the next ref updates, in order.
   const pendingMoves = new Map<string, Record<string, Buffer | string>[]>();
   const rateLimit = { remaining: 0, kind: 'secondary-403' as 'secondary-403' | '429' };
@@ -734,6 +755,81 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
         repo: { name: repoName, full_name: fullName, fork: options.fork ?? false, owner: { login: owner } }
       }
     };
+  }
+
+  function commentJson(c: FakeComment, issue: number) {
+    const bot = c.user === BOT.name;
+    return {
+      url: `${apiRepo()}/issues/comments/${c.id}`,
+      html_url: `${htmlRepo}/pull/${issue}#issuecomment-${c.id}`,
+      issue_url: `${apiRepo()}/issues/${issue}`,
+      id: c.id,
+      node_id: `IC_fake${c.id.toString(36)}`,
+      user: bot
+        ? { login: BOT.name, id: 41898282, type: 'Bot', site_admin: false }
+        : { login: c.user, id: 583231, type: 'User', site_admin: false },
+      created_at: c.createdAt,
+      updated_at: c.updatedAt,
+      author_association: bot ? 'NONE' : 'MEMBER',
+      body: c.body,
+      reactions: {
+        url: `${apiRepo()}/issues/comments/${c.id}/reactions`,
+        total_count: 0,
+        '+1': 0,
+        '-1': 0,
+        laugh: 0,
+        hooray: 0,
+        confused: 0,
+        heart: 0,
+        rocket: 0,
+        eyes: 0
+      },
+      performed_via_github_app: null
+    };
+  }
+
+  /** The body of a create or update, checked as GitHub does (present, a string, at most 65,536 characters). */
+  function commentBody(body: Record<string, unknown>): string {
+    const text = body.body;
+    if (typeof text !== 'string' || text === '') {
+      throw new HttpError(
+        422,
+        'Validation Failed',
+        {},
+        {
+          errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }]
+        }
+      );
+    }
+    if ([...text].length > COMMENT_BODY_LIMIT) {
+      throw new HttpError(
+        422,
+        'Validation Failed',
+        {},
+        {
+          errors: [
+            {
+              resource: 'IssueComment',
+              code: 'custom',
+              field: 'body',
+              message: `body is too long (maximum is ${COMMENT_BODY_LIMIT} characters)`
+            }
+          ]
+        }
+      );
+    }
+    return text;
+  }
+
+  // Which issue each comment is on.
+  const commentIssue = new Map<number, number>();
+
+  function addComment(issue: number, body: string, user: string): FakeComment {
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const comment = { id: nextCommentId++, body, user, createdAt: now, updatedAt: now };
+    comments.push(comment);
+    commentIssue.set(comment.id, issue);
+    return comment;
   }
 
   // ---- pagination -----------------------------------------------------------
@@ -1112,6 +1208,36 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
       };
     }
 
+    // ---- issue comments (a pull request is an issue)
+    if (r0 === 'issues' && r1 === 'comments' && rest.length === 3 && method === 'PATCH') {
+      const id = Number(rest[2]);
+      const comment = comments.find(c => c.id === id);
+      const issue = commentIssue.get(id);
+      if (!comment || issue === undefined) notFound();
+      comment.body = commentBody(await readJson(req));
+      comment.updatedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      return { status: 200, body: commentJson(comment, issue) };
+    }
+    if (r0 === 'issues' && r1 !== undefined && rest.length === 3 && rest[2] === 'comments') {
+      const issue = /^\d+$/.test(r1) ? Number(r1) : NaN;
+      if (!pulls.has(issue)) notFound();
+      if (method === 'GET') {
+        const all = comments.filter(c => commentIssue.get(c.id) === issue);
+        const { perPage, page } = pageParams(q, 30, 100);
+        const slice = all.slice((page - 1) * perPage, page * perPage);
+        const link = linkHeader(`/repos/${owner}/${repoName}/issues/${issue}/comments`, q, page, perPage, all.length);
+        return { status: 200, body: slice.map(c => commentJson(c, issue)), headers: link ? { link } : {} };
+      }
+      if (method === 'POST') {
+        const comment = addComment(issue, commentBody(await readJson(req)), BOT.name);
+        return {
+          status: 201,
+          body: commentJson(comment, issue),
+          headers: { location: `${apiRepo()}/issues/comments/${comment.id}` }
+        };
+      }
+    }
+
     // ---- pulls
     if (r0 === 'pulls' && r1 !== undefined && method === 'GET') {
       const pr = /^\d+$/.test(r1) ? pulls.get(Number(r1)) : undefined;
@@ -1247,6 +1373,13 @@ export async function startFakeGitHub(options: StartFakeGitHubOptions = {}): Pro
     },
     addPullRequest(pr) {
       pulls.set(pr.number, { ...pr });
+    },
+    comments(issue) {
+      return comments.filter(c => commentIssue.get(c.id) === issue).map(c => ({ ...c }));
+    },
+    addComment(issue, body, login = 'octocat') {
+      if (!pulls.has(issue)) throw new Error(`fake GitHub: no pull request #${issue}`);
+      return addComment(issue, body, login).id;
     },
     moveBranchBeforeNextUpdate(branch, files) {
       pendingMoves.set(branch, [...(pendingMoves.get(branch) ?? []), { ...files }]);
