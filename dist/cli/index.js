@@ -28594,47 +28594,50 @@ async function checkOurs(root) {
         throw new Error(`${root} already holds files that are not a gallery of ours; choose another folder`);
     }
 }
+const NOTHING = { href: undefined, bytes: undefined, dimensions: undefined };
 /** A relative link from the gallery's folder to a file, each segment percent-encoded. */
 function gallery_link(dir, file) {
     return (0,external_node_path_.relative)(dir, file).split(external_node_path_.sep).map(encodeURIComponent).join('/');
 }
-async function sizeOf(path) {
-    try {
-        const stats = await (0,promises_.stat)(path);
-        return stats.isFile() ? stats.size : undefined;
-    }
-    catch {
-        return undefined;
-    }
+function dimensionsOf(bytes) {
+    const format = sniffFormat(bytes);
+    return format && (0,image_dimensions/* readDimensions */.G)(bytes, format);
 }
 /** Copies one source into the gallery, so the page still shows it where the workspace is not beside it. */
 async function copyOriginal(dir, workspace, source) {
     const from = (0,external_node_path_.resolve)(workspace, source);
     const to = (0,external_node_path_.resolve)(dir, ORIGINALS, source);
     if (!isInside(workspace, from) || !isInside((0,external_node_path_.join)(dir, ORIGINALS), to))
-        return { href: undefined, bytes: undefined, dimensions: undefined };
+        return NOTHING;
     try {
         const bytes = await (0,promises_.readFile)(from);
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
         await (0,promises_.writeFile)(to, bytes);
-        const format = sniffFormat(bytes);
-        return { href: gallery_link(dir, to), bytes: bytes.length, dimensions: format && (0,image_dimensions/* readDimensions */.G)(bytes, format) };
+        return { href: gallery_link(dir, to), bytes: bytes.length, dimensions: dimensionsOf(bytes) };
     }
     catch {
-        return { href: undefined, bytes: undefined, dimensions: undefined };
+        return NOTHING;
+    }
+}
+async function readResult(dir, file) {
+    try {
+        const stats = await (0,promises_.stat)(file);
+        if (!stats.isFile())
+            return { ...NOTHING, href: gallery_link(dir, file) };
+        // The header is at the start; reading it whole is simpler and results are read one at a time.
+        return { href: gallery_link(dir, file), bytes: stats.size, dimensions: dimensionsOf(await (0,promises_.readFile)(file)) };
+    }
+    catch {
+        return { ...NOTHING, href: gallery_link(dir, file) };
     }
 }
 async function collect(dir, workspace, resultsRoot, result) {
     const original = await copyOriginal(dir, workspace, result.source);
-    const outputs = await Promise.all(result.outputs.map(async (record) => {
-        const file = (0,external_node_path_.resolve)(resultsRoot, record.path);
-        return { record, href: gallery_link(dir, file), bytes: await sizeOf(file) };
-    }));
+    const outputs = [];
+    for (const record of result.outputs) {
+        outputs.push({ record, ...(await readResult(dir, (0,external_node_path_.resolve)(resultsRoot, record.path))) });
+    }
     return { result, original, outputs };
-}
-function parseResolution(resolution) {
-    const match = /^(\d+)x(\d+)$/.exec(resolution ?? '');
-    return match ? { width: Number(match[1]), height: Number(match[2]) } : undefined;
 }
 function formatBytes(bytes) {
     if (bytes === undefined)
@@ -28645,8 +28648,8 @@ function formatBytes(bytes) {
         return `${(bytes / 1024).toFixed(1)} KB`;
     return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
-function sizeCell(bytes) {
-    return bytes === undefined ? '<td>missing</td>' : `<td title="${bytes} bytes">${formatBytes(bytes)}</td>`;
+function resolution(dimensions) {
+    return dimensions ? `${dimensions.width}×${dimensions.height}` : '—';
 }
 const STATUS_TEXT = {
     upscaled: 'upscaled',
@@ -28655,43 +28658,84 @@ const STATUS_TEXT = {
     skipped: 'skipped',
     deferred: 'deferred to a later run'
 };
-function renderCompare(card, index) {
+/** How a card's message reads: only a failure is an error; a skip is a plain note. */
+const MESSAGE_CLASS = {
+    upscaled: 'warning',
+    failed: 'error',
+    unsafe: 'warning',
+    skipped: 'note',
+    deferred: 'note'
+};
+const ZOOM_BUTTONS = `<button type="button" data-zoom="fit" aria-pressed="true">Fit</button>
+        <button type="button" data-zoom="1" aria-pressed="false">100%</button>
+        <button type="button" data-zoom="2" aria-pressed="false">200%</button>`;
+function gallery_layer(role, shown, alt, id = '') {
+    const { width, height } = shown.dimensions;
+    return `<img${id ? ` id="${id}"` : ''} class="layer ${role}" src="${escapeHtml(shown.href)}" width="${width}" height="${height}" alt="${escapeHtml(alt)}" draggable="false">`;
+}
+function viewable(shown) {
+    return shown.href !== undefined && shown.dimensions !== undefined;
+}
+/**
+ * The comparison: the original and the result stacked in one box the size of the result (both stretched to it, so
+ * they line up pixel for pixel whatever their aspect ratio), the result cut at a movable split. One scrolling view
+ * holds both layers, so when zoomed they pan together.
+ */
+function renderViewer(card, index) {
     const { result, original, outputs } = card;
-    const source = escapeHtml(result.source);
-    // Shown at the result's size, so the two line up and the result is seen pixel for pixel.
-    const shown = parseResolution(outputs[0]?.record.resolution) ?? original.dimensions;
-    const size = shown ? ` width="${shown.width}" height="${shown.height}"` : '';
-    const before = original.href
-        ? `<img class="before" src="${escapeHtml(original.href)}"${size} alt="Original of ${source}">`
-        : `<p class="missing">The original could not be copied into the gallery.</p>`;
-    const first = outputs[0];
-    if (!first || !original.href) {
-        return `<div class="single">${before}${first ? `<img class="before" src="${escapeHtml(first.href)}" alt="Result 1 of ${source}">` : ''}</div>`;
+    const first = outputs.find(viewable);
+    const name = result.source;
+    if (viewable(original) && first) {
+        const { width, height } = first.dimensions;
+        return `<figure class="viewer" data-viewer data-zoom="fit" data-w="${width}" data-h="${height}">
+      <div class="tools" role="group" aria-label="Zoom">
+        ${ZOOM_BUTTONS}
+        <span class="legend">Original left of the line, result right of it.</span>
+      </div>
+      <div class="view" tabindex="0" role="slider" aria-label="Split between the original and the result of ${escapeHtml(name)}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="50" aria-valuetext="50%">
+        <div class="stage">
+          ${gallery_layer('before', original, `Original of ${name}`)}
+          ${gallery_layer('after', first, `Result of ${name}`, `after-${index}`)}
+          <span class="divider" aria-hidden="true"><span class="handle"></span></span>
+        </div>
+      </div>
+    </figure>`;
     }
-    return `<div class="compare" data-compare>
-      <div class="pane">${before}</div>
-      <div class="pane after"><img id="after-${index}" class="after" src="${escapeHtml(first.href)}" alt="Result of ${source}"></div>
-      <input type="range" min="0" max="100" value="50" step="1" aria-label="Split between original and result of ${source}">
-      <span class="divider" aria-hidden="true"></span>
-    </div>
-    <div class="modes" role="group" aria-label="View">
-      <button type="button" data-mode="slider" aria-pressed="true">Slider</button>
-      <button type="button" data-mode="side" aria-pressed="false">Side by side</button>
-      <span class="legend">Original on the left, result on the right.</span>
-    </div>`;
+    const only = first ?? (viewable(original) ? original : undefined);
+    if (only) {
+        const what = only === original ? `Original of ${name}` : `Result of ${name}`;
+        const { width, height } = only.dimensions;
+        return `<figure class="viewer" data-viewer data-zoom="fit" data-w="${width}" data-h="${height}">
+      <div class="tools" role="group" aria-label="Zoom">
+        ${ZOOM_BUTTONS}
+        <span class="legend">${only === original ? 'The original; there is no result to compare with.' : 'The result; the original could not be copied.'}</span>
+      </div>
+      <div class="view" tabindex="0" aria-label="${escapeHtml(what)}">
+        <div class="stage">${gallery_layer('before', only, what)}</div>
+      </div>
+    </figure>`;
+    }
+    const why = original.href ? 'the source could not be read as an image' : 'the original could not be copied';
+    return `<p class="placeholder">No preview: ${why}.</p>`;
 }
 function renderRows(card, index) {
     const { original, outputs } = card;
-    const originalResolution = original.dimensions ? `${original.dimensions.width}x${original.dimensions.height}` : '—';
+    const cells = (file, shown, seed, prompt) => `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.href && shown.bytes === undefined ? 'missing' : formatBytes(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
+    const source = escapeHtml(card.result.source);
     const rows = [
-        `<tr><th scope="row">Original</th><td>${original.href ? `<a href="${escapeHtml(original.href)}">${escapeHtml(card.result.source)}</a>` : escapeHtml(card.result.source)}</td>${sizeCell(original.bytes)}<td>${originalResolution}</td><td>—</td><td>—</td></tr>`
+        `<tr><th scope="row">Original</th>${cells(original.href ? `<a href="${escapeHtml(original.href)}">${source}</a>` : source, original, '—', '—')}</tr>`
     ];
+    const pickable = outputs.filter(viewable).length > 1 && viewable(original);
     outputs.forEach((output, i) => {
         const { record } = output;
-        const chosen = outputs.length > 1 && original.href
-            ? `<label><input type="radio" name="pick-${index}" data-target="after-${index}" value="${escapeHtml(output.href)}"${i === 0 ? ' checked' : ''}> Result ${i + 1}</label>`
-            : `Result${outputs.length > 1 ? ` ${i + 1}` : ''}`;
-        rows.push(`<tr><th scope="row">${chosen}</th><td><a href="${escapeHtml(output.href)}">${escapeHtml(record.path)}</a></td>${sizeCell(output.bytes)}<td>${escapeHtml(record.resolution ?? '—')}</td><td>${record.seed === null ? '—' : String(record.seed)}</td><td class="prompt">${escapeHtml(record.prompt ?? '—')}</td></tr>`);
+        const label = `Result${outputs.length > 1 ? ` ${i + 1}` : ''}`;
+        const chosen = pickable && viewable(output)
+            ? `<label><input type="radio" name="pick-${index}" data-target="after-${index}" data-w="${output.dimensions.width}" data-h="${output.dimensions.height}" value="${escapeHtml(output.href)}"${output === outputs.find(viewable) ? ' checked' : ''}> ${label}</label>`
+            : label;
+        const file = output.href
+            ? `<a href="${escapeHtml(output.href)}">${escapeHtml(record.path)}</a>`
+            : escapeHtml(record.path);
+        rows.push(`<tr><th scope="row">${chosen}</th>${cells(file, output, record.seed === null ? '—' : String(record.seed), escapeHtml(record.prompt ?? '—'))}</tr>`);
     });
     return `<table>
       <thead><tr><th scope="col"></th><th scope="col">File</th><th scope="col">Size</th><th scope="col">Resolution</th><th scope="col">Seed</th><th scope="col">Prompt</th></tr></thead>
@@ -28701,10 +28745,12 @@ function renderRows(card, index) {
 function renderCard(card, index) {
     const { result } = card;
     const took = result.seconds === undefined ? '' : ` <span class="took">${result.seconds.toFixed(1)} s</span>`;
-    const error = result.error ? `\n    <p class="error">${escapeHtml(result.error)}</p>` : '';
-    return `<article class="card" data-status="${result.status}" data-mode="slider">
-    <h2><code>${escapeHtml(result.source)}</code> <span class="status">${STATUS_TEXT[result.status]}</span>${took}</h2>${error}
-    ${renderCompare(card, index)}
+    const message = result.error
+        ? `\n    <p class="${MESSAGE_CLASS[result.status]}">${escapeHtml(result.error)}</p>`
+        : '';
+    return `<article class="card" data-status="${result.status}">
+    <h2><code>${escapeHtml(result.source)}</code> <span class="status">${STATUS_TEXT[result.status]}</span>${took}</h2>${message}
+    ${renderViewer(card, index)}
     ${renderRows(card, index)}
   </article>`;
 }
@@ -28712,56 +28758,170 @@ const STYLE = `
 :root { color-scheme: light dark; --line: #8884; --accent: #6d5dfc; font-family: system-ui, sans-serif; }
 body { margin: 0 auto; max-width: 72rem; padding: 1rem; }
 header p { margin: .25rem 0; }
-.card { border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; margin: 1rem 0; }
+kbd { border: 1px solid var(--line); border-radius: .25rem; padding: 0 .25rem; font-size: .85em; }
+.card { border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; margin: 1rem 0; min-width: 0; }
 .card h2 { font-size: 1rem; margin: 0 0 .75rem; overflow-wrap: anywhere; }
-.status { font-weight: normal; padding: .1rem .5rem; border-radius: 1rem; background: #2a83; }
+.status { font-weight: normal; padding: .1rem .5rem; border-radius: 1rem; background: #2a83; white-space: nowrap; }
 [data-status="failed"] .status { background: #e334; }
 [data-status="unsafe"] .status { background: #ea33; }
 [data-status="skipped"] .status { background: #8883; }
 .took { font-weight: normal; opacity: .7; }
-.error { color: #d33; overflow-wrap: anywhere; }
-.compare { position: relative; --split: 50%; max-width: 100%; width: fit-content; user-select: none; }
-.compare img, .single img { display: block; max-width: 100%; height: auto; max-height: 70vh; }
-.compare .pane { position: relative; }
-.compare .pane.after { position: absolute; inset: 0; clip-path: inset(0 0 0 var(--split)); }
-.compare .pane.after img { width: 100%; height: 100%; max-height: none; object-fit: contain; }
-.compare input[type="range"] { position: absolute; inset: 0; width: 100%; height: 100%; margin: 0; opacity: 0; cursor: ew-resize; }
-.compare .divider { position: absolute; top: 0; bottom: 0; left: var(--split); width: 2px; margin-left: -1px; background: var(--accent); pointer-events: none; }
-.compare input[type="range"]:focus-visible ~ .divider { width: 4px; margin-left: -2px; }
-[data-mode="side"] .compare { display: grid; grid-template-columns: repeat(2, minmax(0, max-content)); gap: .5rem; width: auto; }
-[data-mode="side"] .compare .pane.after { position: relative; clip-path: none; }
-[data-mode="side"] .compare .pane.after img { width: auto; height: auto; max-height: 70vh; }
-[data-mode="side"] .compare input[type="range"], [data-mode="side"] .compare .divider { display: none; }
-.modes { margin: .5rem 0; display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
+.error, .warning, .note { overflow-wrap: anywhere; }
+.error { color: #d33; }
+.warning { color: #b80; }
+.note { opacity: .75; }
+.placeholder { border: 1px dashed var(--line); border-radius: .5rem; padding: 2rem 1rem; text-align: center; opacity: .75; }
+.viewer { container-type: inline-size; margin: 0; }
+.tools { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; margin-bottom: .5rem; }
+.tools button[aria-pressed="true"] { outline: 2px solid var(--accent); }
 .legend { opacity: .7; font-size: .9rem; }
-[data-mode="side"] .legend { display: none; }
-.modes button[aria-pressed="true"] { outline: 2px solid var(--accent); }
+.view { position: relative; overflow: auto; width: fit-content; max-width: 100%; max-height: 75vh; touch-action: pan-y; cursor: ew-resize; user-select: none; }
+.view:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.viewer:not([data-zoom="fit"]) .view { touch-action: none; cursor: grab; }
+.stage { position: relative; width: 100%; aspect-ratio: 3 / 2; }
+.viewer[data-zoom="fit"] .stage { width: min(100cqw, 70vh * var(--w) / var(--h)); aspect-ratio: var(--w) / var(--h); }
+.viewer[data-zoom="1"] .stage { width: calc(var(--w) * 1px); aspect-ratio: var(--w) / var(--h); }
+.viewer[data-zoom="2"] .stage { width: calc(var(--w) * 2px); aspect-ratio: var(--w) / var(--h); }
+.layer { position: absolute; inset: 0; display: block; width: 100%; height: 100%; max-width: none; }
+.layer.enlarged { image-rendering: pixelated; }
+.after { clip-path: inset(0 0 0 var(--split-x, 50%)); }
+.divider { position: absolute; top: 0; bottom: 0; left: var(--split-x, 50%); width: 2px; margin-left: -1px; background: var(--accent); cursor: ew-resize; }
+.handle { position: absolute; top: 50%; left: 50%; width: 1.75rem; height: 1.75rem; translate: -50% -50%; border-radius: 50%; background: var(--accent); border: 2px solid #fff; }
 table { border-collapse: collapse; margin-top: .5rem; width: 100%; font-size: .9rem; }
 th, td { text-align: left; padding: .25rem .5rem; border-top: 1px solid var(--line); vertical-align: top; }
-td a { overflow-wrap: anywhere; }
-.prompt { max-width: 30rem; overflow-wrap: anywhere; }
+td { overflow-wrap: anywhere; }
+.prompt { max-width: 30rem; }
+@media (max-width: 40rem) {
+  body { padding: .5rem; }
+  .card { padding: .5rem; }
+  thead { display: none; }
+  table, tbody, tr, th, td { display: block; }
+  tr { border-top: 1px solid var(--line); padding: .25rem 0; }
+  th, td { border: 0; padding: .1rem .25rem; }
+  td::before { content: attr(data-label) ": "; opacity: .7; }
+  .prompt { max-width: none; }
+}
 `;
 const SCRIPT = `
-for (const card of document.querySelectorAll('.card')) {
-  const compare = card.querySelector('[data-compare]');
-  if (!compare) continue;
-  const range = compare.querySelector('input[type="range"]');
-  const split = () => compare.style.setProperty('--split', range.value + '%');
-  range.addEventListener('input', split);
-  split();
-  for (const button of card.querySelectorAll('button[data-mode]')) {
-    button.addEventListener('click', () => {
-      card.dataset.mode = button.dataset.mode;
-      for (const other of card.querySelectorAll('button[data-mode]')) {
-        other.setAttribute('aria-pressed', String(other === button));
-      }
-    });
+const ZOOMS = ['fit', '1', '2'];
+for (const viewer of document.querySelectorAll('[data-viewer]')) {
+  const view = viewer.querySelector('.view');
+  const stage = viewer.querySelector('.stage');
+  const layers = [...viewer.querySelectorAll('.layer')];
+  const sliding = view.getAttribute('role') === 'slider';
+  let split = 50;
+  const size = (width, height) => {
+    viewer.style.setProperty('--w', width);
+    viewer.style.setProperty('--h', height);
+  };
+  // Pixels of an image shown larger than it is are drawn as squares: the detail is judged, not the browser's blur.
+  const crisp = () => {
+    for (const img of layers) img.classList.toggle('enlarged', stage.clientWidth > img.naturalWidth + 0.5);
+  };
+  // The split stays where it is in the view while the images pan under it.
+  const place = () => {
+    if (!sliding) return;
+    const x = Math.min(stage.clientWidth, view.scrollLeft + (view.clientWidth * split) / 100);
+    viewer.style.setProperty('--split-x', x + 'px');
+    view.setAttribute('aria-valuenow', String(split));
+    view.setAttribute('aria-valuetext', split + '% original, ' + (100 - split) + '% result');
+  };
+  const setSplit = value => {
+    split = Math.min(100, Math.max(0, Math.round(value)));
+    place();
+  };
+  const splitAt = clientX => {
+    const box = view.getBoundingClientRect();
+    setSplit(((clientX - box.left - view.clientLeft) / view.clientWidth) * 100);
+  };
+  const zoom = level => {
+    // The point at the middle of the view stays there.
+    const cx = (view.scrollLeft + view.clientWidth / 2) / stage.clientWidth;
+    const cy = (view.scrollTop + view.clientHeight / 2) / stage.clientHeight;
+    viewer.dataset.zoom = level;
+    for (const button of viewer.querySelectorAll('button[data-zoom]')) {
+      button.setAttribute('aria-pressed', String(button.dataset.zoom === level));
+    }
+    view.scrollLeft = cx * stage.clientWidth - view.clientWidth / 2;
+    view.scrollTop = cy * stage.clientHeight - view.clientHeight / 2;
+    crisp();
+    place();
+  };
+  size(viewer.dataset.w, viewer.dataset.h);
+  for (const button of viewer.querySelectorAll('button[data-zoom]')) {
+    button.addEventListener('click', () => zoom(button.dataset.zoom));
   }
+  view.addEventListener('pointerdown', down => {
+    if (down.button !== 0) return;
+    down.preventDefault();
+    view.focus();
+    // Zoomed, a drag pans both images; the line's handle, or any drag when the whole image fits, moves the split.
+    const pan = !sliding || (viewer.dataset.zoom !== 'fit' && !down.target.closest('.divider'));
+    let last = down;
+    if (!pan) splitAt(down.clientX);
+    view.setPointerCapture(down.pointerId);
+    const move = event => {
+      if (pan) {
+        view.scrollLeft -= event.clientX - last.clientX;
+        view.scrollTop -= event.clientY - last.clientY;
+        last = event;
+      } else splitAt(event.clientX);
+    };
+    const up = () => {
+      view.removeEventListener('pointermove', move);
+      view.removeEventListener('pointerup', up);
+      view.removeEventListener('pointercancel', up);
+    };
+    view.addEventListener('pointermove', move);
+    view.addEventListener('pointerup', up);
+    view.addEventListener('pointercancel', up);
+  });
+  view.addEventListener('keydown', event => {
+    const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const arrow = arrows[event.key];
+    if (arrow && (event.shiftKey || !sliding)) {
+      view.scrollLeft += (arrow[0] * view.clientWidth) / 4;
+      view.scrollTop += (arrow[1] * view.clientHeight) / 4;
+    } else if (arrow) setSplit(split + (arrow[0] || -arrow[1]) * 5);
+    else if (event.key === 'Home' && sliding) setSplit(0);
+    else if (event.key === 'End' && sliding) setSplit(100);
+    else if (event.key === 'f' || event.key === '0') zoom('fit');
+    else if (event.key === '1' || event.key === '2') zoom(event.key);
+    else if (event.key === '+' || event.key === '-') {
+      const at = ZOOMS.indexOf(viewer.dataset.zoom) + (event.key === '+' ? 1 : -1);
+      zoom(ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, at))]);
+    } else return;
+    event.preventDefault();
+  });
+  view.addEventListener('scroll', place);
+  addEventListener('resize', () => {
+    crisp();
+    place();
+  });
+  // An image the browser cannot show leaves a sentence, never a broken-image icon.
+  const broken = () => {
+    const note = document.createElement('p');
+    note.className = 'placeholder';
+    note.textContent = 'No preview: the browser could not show this image.';
+    viewer.replaceWith(note);
+  };
+  for (const img of layers) {
+    if (img.complete && img.naturalWidth === 0) broken();
+    img.addEventListener('error', broken);
+    img.addEventListener('load', crisp);
+  }
+  const card = viewer.closest('.card');
   for (const pick of card.querySelectorAll('input[data-target]')) {
     pick.addEventListener('change', () => {
-      if (pick.checked) document.getElementById(pick.dataset.target).src = pick.value;
+      if (!pick.checked) return;
+      document.getElementById(pick.dataset.target).src = pick.value;
+      size(pick.dataset.w, pick.dataset.h);
+      crisp();
+      place();
     });
   }
+  crisp();
+  place();
 }
 `;
 function hash(text) {
@@ -28789,7 +28949,7 @@ function renderGallery(cards, options = {}) {
 <header>
   <h1>${TITLE}</h1>
   <p>${countsLine(cards.map(card => card.result))} Made ${when}.</p>
-  <p>Drag across an image to move the split between the original and its result.</p>
+  <p>Drag across an image, or focus it and press <kbd>←</kbd> <kbd>→</kbd>, to move the split between the original and its result. Zoom with the buttons or <kbd>f</kbd> <kbd>1</kbd> <kbd>2</kbd>; when zoomed, drag or press <kbd>Shift</kbd>+arrows to pan both images together.</p>
 </header>
 <main>
   ${cards.map(renderCard).join('\n  ')}
