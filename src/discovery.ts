@@ -1,6 +1,6 @@
-import { realpath } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
-import * as glob from '@actions/glob';
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { FilePatterns, toGlobPath } from './glob.js';
 import { isInside, toPosixRelative } from './paths.js';
 
 export interface Discovery {
@@ -10,39 +10,143 @@ export interface Discovery {
   readonly passedOver: readonly { readonly path: string; readonly reason: string }[];
 }
 
-/** Anchors each pattern at the workspace, keeping a leading `!`. */
-function anchor(workspace: string, pattern: string): string {
-  const negated = pattern.startsWith('!');
-  const body = negated ? pattern.slice(1) : pattern;
-  return `${negated ? '!' : ''}${isAbsolute(body) ? body : join(workspace, body)}`;
+/** Folders read at once: enough to keep the file system's threads busy while matching runs on the main one. */
+const PARALLEL_READS = 16;
+
+/** A folder being walked: its path as reached (glob form), where it really is, and the folder it was reached from. */
+interface Folder {
+  readonly path: string;
+  readonly real: string;
+  readonly up: Folder | undefined;
+}
+
+/** A selected file: its path as reached, and where it really is (after symbolic links). */
+interface Found {
+  readonly path: string;
+  readonly real: string;
+}
+
+const childOf = (folder: string, name: string): string => (folder.endsWith('/') ? folder + name : `${folder}/${name}`);
+
+/** Codes that mean "nothing there to find": gone, a broken or looping link, a file where a folder was expected. */
+const NOTHING_THERE = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
+
+async function statIfThere(path: string): Promise<Awaited<ReturnType<typeof stat>> | undefined> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if (NOTHING_THERE.has((error as NodeJS.ErrnoException).code ?? '')) return undefined;
+    throw error;
+  }
+}
+
+/** Whether the folder at `real` is one the branch was reached through (a link made a loop: walked forever). */
+function isCycle(from: Folder | undefined, real: string): boolean {
+  for (let folder = from; folder; folder = folder.up) if (folder.real === real) return true;
+  return false;
 }
 
 /**
- * Finds the source images: files matching the patterns whose real location (after symlinks) is inside the
- * workspace, leaving out anything that looks like a result of ours so a run never feeds on its own output.
+ * Reads folders `PARALLEL_READS` at a time, each read queueing the subfolders it finds. A directory listing
+ * already says which entries are files and which are folders, so only symbolic links cost a `stat`.
+ */
+async function walk(roots: readonly Folder[], read: (folder: Folder) => Promise<Folder[]>): Promise<void> {
+  const queue = [...roots];
+  let running = 0;
+  let failed = false;
+  await new Promise<void>((resolve, reject) => {
+    const next = (): void => {
+      while (!failed && running < PARALLEL_READS && queue.length > 0) {
+        running++;
+        read(queue.pop() as Folder).then(
+          subfolders => {
+            running--;
+            for (const folder of subfolders) queue.push(folder);
+            next();
+          },
+          (error: Error) => {
+            failed = true;
+            reject(error);
+          }
+        );
+      }
+      if (running === 0 && queue.length === 0) resolve();
+    };
+    next();
+  });
+}
+
+/** Every file the patterns select, following symbolic links (each real folder at most once per branch). */
+async function findFiles(patterns: FilePatterns): Promise<Found[]> {
+  const found: Found[] = [];
+  const roots: Folder[] = [];
+  for (const path of patterns.searchPaths) {
+    const info = await statIfThere(path);
+    if (info?.isDirectory() && patterns.mayHoldSelected(path)) {
+      roots.push({ path, real: toGlobPath(await realpath(path)), up: undefined });
+    } else if (info?.isFile() && patterns.selects(path)) {
+      found.push({ path, real: toGlobPath(await realpath(path)) });
+    }
+  }
+
+  const entryOf = async (folder: Folder, entry: Dirent): Promise<Folder | undefined> => {
+    const path = childOf(folder.path, entry.name);
+    if (!entry.isSymbolicLink()) {
+      const real = childOf(folder.real, entry.name);
+      if (entry.isDirectory()) {
+        // Below a linked folder, a plain folder can be one this branch already went through.
+        return patterns.mayHoldSelected(path) && !isCycle(folder, real) ? { path, real, up: folder } : undefined;
+      }
+      if (entry.isFile() && patterns.selects(path)) found.push({ path, real });
+      return undefined;
+    }
+    // A broken link is left out quietly, as @actions/glob does.
+    const target = await statIfThere(path);
+    if (target?.isDirectory() && patterns.mayHoldSelected(path)) {
+      const real = toGlobPath(await realpath(path));
+      return isCycle(folder, real) ? undefined : { path, real, up: folder };
+    }
+    if (target?.isFile() && patterns.selects(path)) found.push({ path, real: toGlobPath(await realpath(path)) });
+    return undefined;
+  };
+
+  await walk(roots, async folder => {
+    const subfolders: Folder[] = [];
+    for (const entry of await readdir(folder.path, { withFileTypes: true })) {
+      const subfolder = await entryOf(folder, entry);
+      if (subfolder) subfolders.push(subfolder);
+    }
+    return subfolders;
+  });
+  return found;
+}
+
+/**
+ * Finds the source images: files the patterns select (see `FilePatterns`) whose real location (after symbolic
+ * links) is inside the workspace, leaving out anything that looks like a result of ours so a run never feeds on
+ * its own output.
  */
 export async function discoverSources(
   workspace: string,
   patterns: readonly string[],
   isResult: (relativePath: string) => boolean
 ): Promise<Discovery> {
-  const globber = await glob.create(patterns.map(pattern => anchor(workspace, pattern)).join('\n'), {
-    matchDirectories: false,
-    followSymbolicLinks: true,
-    omitBrokenSymbolicLinks: true
-  });
-  const realWorkspace = await realpath(workspace);
+  const [realWorkspace, found] = await Promise.all([
+    realpath(workspace),
+    findFiles(FilePatterns.parse(patterns, workspace))
+  ]);
   const sources = new Set<string>();
   const passedOver: { path: string; reason: string }[] = [];
-  for await (const match of globber.globGenerator()) {
-    const path = toPosixRelative(workspace, match);
-    if (!isInside(workspace, match) || !isInside(realWorkspace, await realpath(match))) {
-      passedOver.push({ path: match, reason: 'outside the workspace (directly or through a symbolic link)' });
-    } else if (isResult(path)) {
-      passedOver.push({ path, reason: 'an upscaled result (matches output-path)' });
+  for (const { path, real } of found) {
+    const relativePath = toPosixRelative(workspace, path);
+    if (!isInside(workspace, path) || !isInside(realWorkspace, real)) {
+      passedOver.push({ path, reason: 'outside the workspace (directly or through a symbolic link)' });
+    } else if (isResult(relativePath)) {
+      passedOver.push({ path: relativePath, reason: 'an upscaled result (matches output-path)' });
     } else {
-      sources.add(path);
+      sources.add(relativePath);
     }
   }
+  passedOver.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { sources: [...sources].sort(), passedOver };
 }

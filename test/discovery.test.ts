@@ -174,3 +174,52 @@ describe('results of ours are never taken as sources', () => {
     expect(passedOver.map(item => item.path).sort()).toEqual(['logo-1.png', 'logo-2.png']);
   });
 });
+
+describe('files only: a pattern matching a folder never takes what is inside it', () => {
+  beforeEach(async () => {
+    await writeFiles(workspace, {
+      'bad/dir.png/readme.txt': 'not an image',
+      'bad/dir.png/inner.png': PNG,
+      '.git/objects/ab/cdef': 'blob',
+      '.git/HEAD': 'ref: refs/heads/main'
+    });
+  });
+
+  test.each([
+    ['bad/*.png', []],
+    ['*', ['Banner.PNG', 'logo.png']],
+    ['docs', []],
+    ['**/dir.png', []],
+    ['bad/dir.png/**', ['bad/dir.png/inner.png', 'bad/dir.png/readme.txt']]
+  ])('%s takes %j', async (pattern, expected) => {
+    const { sources } = await discoverSources(workspace, [pattern], nothingIsAResult);
+    expect(sources).toEqual(expected);
+  });
+
+  test('an exclusion matching a folder still excludes everything in it', async () => {
+    const { sources } = await discoverSources(workspace, ['**/*.png', '**/*.jpg', '!docs', '!bad/'], isResult);
+    expect(sources).toEqual(['logo.png', 'node_modules/pkg/icon.png']);
+  });
+
+  test('a later pattern takes back part of an excluded folder', async () => {
+    const { sources } = await discoverSources(
+      workspace,
+      ['**/*.png', '!**/node_modules/**', 'node_modules/pkg/*'],
+      isResult
+    );
+    expect(sources).toEqual(['bad/dir.png/inner.png', 'logo.png', 'node_modules/pkg/icon.png']);
+  });
+});
+
+describe('folders that loop', () => {
+  test('a link back to a folder the walk came through is not followed into it again', async () => {
+    await symlink(workspace, join(workspace, 'docs/img/loop'), 'dir');
+    const { sources } = await discoverSources(
+      workspace,
+      ['docs/**/*.webp', '**/*.jpg', '!**/node_modules/**'],
+      isResult
+    );
+    // From the workspace, the loop comes back at once; from docs/, it is cut where it reaches docs/ again.
+    expect(sources).toEqual(['docs/img/diagram.jpg', 'docs/img/photo.webp']);
+  });
+});
