@@ -28502,7 +28502,7 @@ function readDimensions(bytes, format) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91581);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1879);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
@@ -28514,7 +28514,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 91581:
+/***/ 1879:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28524,7 +28524,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var lib_core = __nccwpck_require__(77094);
+var core = __nccwpck_require__(77094);
 ;// CONCATENATED MODULE: ./src/github/changes.ts
 // GitHub lists at most this many files of a comparison, and of a pull request; a list that long may be cut.
 const COMPARE_FILE_CAP = 300;
@@ -28669,306 +28669,6 @@ class InputError extends Error {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(79896);
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
-
-/**
- * Returns a copy with defaults filled in.
- */
-function getOptions(copy) {
-    const result = {
-        followSymbolicLinks: true,
-        implicitDescendants: true,
-        matchDirectories: true,
-        omitBrokenSymbolicLinks: true,
-        excludeHiddenFiles: false
-    };
-    if (copy) {
-        if (typeof copy.followSymbolicLinks === 'boolean') {
-            result.followSymbolicLinks = copy.followSymbolicLinks;
-            lib_core/* debug */.Yz(`followSymbolicLinks '${result.followSymbolicLinks}'`);
-        }
-        if (typeof copy.implicitDescendants === 'boolean') {
-            result.implicitDescendants = copy.implicitDescendants;
-            lib_core/* debug */.Yz(`implicitDescendants '${result.implicitDescendants}'`);
-        }
-        if (typeof copy.matchDirectories === 'boolean') {
-            result.matchDirectories = copy.matchDirectories;
-            lib_core/* debug */.Yz(`matchDirectories '${result.matchDirectories}'`);
-        }
-        if (typeof copy.omitBrokenSymbolicLinks === 'boolean') {
-            result.omitBrokenSymbolicLinks = copy.omitBrokenSymbolicLinks;
-            lib_core/* debug */.Yz(`omitBrokenSymbolicLinks '${result.omitBrokenSymbolicLinks}'`);
-        }
-        if (typeof copy.excludeHiddenFiles === 'boolean') {
-            result.excludeHiddenFiles = copy.excludeHiddenFiles;
-            lib_core/* debug */.Yz(`excludeHiddenFiles '${result.excludeHiddenFiles}'`);
-        }
-    }
-    return result;
-}
-//# sourceMappingURL=internal-glob-options-helper.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(42613);
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path-helper.js
-
-
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Similar to path.dirname except normalizes the path separators and slightly better handling for Windows UNC paths.
- *
- * For example, on Linux/macOS:
- * - `/               => /`
- * - `/hello          => /`
- *
- * For example, on Windows:
- * - `C:\             => C:\`
- * - `C:\hello        => C:\`
- * - `C:              => C:`
- * - `C:hello         => C:`
- * - `\               => \`
- * - `\hello          => \`
- * - `\\hello         => \\hello`
- * - `\\hello\world   => \\hello\world`
- */
-function dirname(p) {
-    // Normalize slashes and trim unnecessary trailing slash
-    p = safeTrimTrailingSeparator(p);
-    // Windows UNC root, e.g. \\hello or \\hello\world
-    if (IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
-        return p;
-    }
-    // Get dirname
-    let result = external_path_.dirname(p);
-    // Trim trailing slash for Windows UNC root, e.g. \\hello\world\
-    if (IS_WINDOWS && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
-        result = safeTrimTrailingSeparator(result);
-    }
-    return result;
-}
-/**
- * Roots the path if not already rooted. On Windows, relative roots like `\`
- * or `C:` are expanded based on the current working directory.
- */
-function ensureAbsoluteRoot(root, itemPath) {
-    external_assert_(root, `ensureAbsoluteRoot parameter 'root' must not be empty`);
-    external_assert_(itemPath, `ensureAbsoluteRoot parameter 'itemPath' must not be empty`);
-    // Already rooted
-    if (hasAbsoluteRoot(itemPath)) {
-        return itemPath;
-    }
-    // Windows
-    if (IS_WINDOWS) {
-        // Check for itemPath like C: or C:foo
-        if (itemPath.match(/^[A-Z]:[^\\/]|^[A-Z]:$/i)) {
-            let cwd = process.cwd();
-            external_assert_(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
-            // Drive letter matches cwd? Expand to cwd
-            if (itemPath[0].toUpperCase() === cwd[0].toUpperCase()) {
-                // Drive only, e.g. C:
-                if (itemPath.length === 2) {
-                    // Preserve specified drive letter case (upper or lower)
-                    return `${itemPath[0]}:\\${cwd.substr(3)}`;
-                }
-                // Drive + path, e.g. C:foo
-                else {
-                    if (!cwd.endsWith('\\')) {
-                        cwd += '\\';
-                    }
-                    // Preserve specified drive letter case (upper or lower)
-                    return `${itemPath[0]}:\\${cwd.substr(3)}${itemPath.substr(2)}`;
-                }
-            }
-            // Different drive
-            else {
-                return `${itemPath[0]}:\\${itemPath.substr(2)}`;
-            }
-        }
-        // Check for itemPath like \ or \foo
-        else if (normalizeSeparators(itemPath).match(/^\\$|^\\[^\\]/)) {
-            const cwd = process.cwd();
-            external_assert_(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
-            return `${cwd[0]}:\\${itemPath.substr(1)}`;
-        }
-    }
-    external_assert_(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
-    // Otherwise ensure root ends with a separator
-    if (root.endsWith('/') || (IS_WINDOWS && root.endsWith('\\'))) {
-        // Intentionally empty
-    }
-    else {
-        // Append separator
-        root += external_path_.sep;
-    }
-    return root + itemPath;
-}
-/**
- * On Linux/macOS, true if path starts with `/`. On Windows, true for paths like:
- * `\\hello\share` and `C:\hello` (and using alternate separator).
- */
-function hasAbsoluteRoot(itemPath) {
-    external_assert_(itemPath, `hasAbsoluteRoot parameter 'itemPath' must not be empty`);
-    // Normalize separators
-    itemPath = normalizeSeparators(itemPath);
-    // Windows
-    if (IS_WINDOWS) {
-        // E.g. \\hello\share or C:\hello
-        return itemPath.startsWith('\\\\') || /^[A-Z]:\\/i.test(itemPath);
-    }
-    // E.g. /hello
-    return itemPath.startsWith('/');
-}
-/**
- * On Linux/macOS, true if path starts with `/`. On Windows, true for paths like:
- * `\`, `\hello`, `\\hello\share`, `C:`, and `C:\hello` (and using alternate separator).
- */
-function hasRoot(itemPath) {
-    external_assert_(itemPath, `isRooted parameter 'itemPath' must not be empty`);
-    // Normalize separators
-    itemPath = normalizeSeparators(itemPath);
-    // Windows
-    if (IS_WINDOWS) {
-        // E.g. \ or \hello or \\hello
-        // E.g. C: or C:\hello
-        return itemPath.startsWith('\\') || /^[A-Z]:/i.test(itemPath);
-    }
-    // E.g. /hello
-    return itemPath.startsWith('/');
-}
-/**
- * Removes redundant slashes and converts `/` to `\` on Windows
- */
-function normalizeSeparators(p) {
-    p = p || '';
-    // Windows
-    if (IS_WINDOWS) {
-        // Convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // Remove redundant slashes
-        const isUnc = /^\\\\+[^\\]/.test(p); // e.g. \\hello
-        return (isUnc ? '\\' : '') + p.replace(/\\\\+/g, '\\'); // preserve leading \\ for UNC
-    }
-    // Remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-/**
- * Normalizes the path separators and trims the trailing separator (when safe).
- * For example, `/foo/ => /foo` but `/ => /`
- */
-function safeTrimTrailingSeparator(p) {
-    // Short-circuit if empty
-    if (!p) {
-        return '';
-    }
-    // Normalize separators
-    p = normalizeSeparators(p);
-    // No trailing slash
-    if (!p.endsWith(external_path_.sep)) {
-        return p;
-    }
-    // Check '/' on Linux/macOS and '\' on Windows
-    if (p === external_path_.sep) {
-        return p;
-    }
-    // On Windows check if drive root. E.g. C:\
-    if (IS_WINDOWS && /^[A-Z]:\\$/i.test(p)) {
-        return p;
-    }
-    // Otherwise trim trailing slash
-    return p.substr(0, p.length - 1);
-}
-//# sourceMappingURL=internal-path-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-match-kind.js
-/**
- * Indicates whether a pattern matches a path
- */
-var MatchKind;
-(function (MatchKind) {
-    /** Not matched */
-    MatchKind[MatchKind["None"] = 0] = "None";
-    /** Matched if the path is a directory */
-    MatchKind[MatchKind["Directory"] = 1] = "Directory";
-    /** Matched if the path is a regular file */
-    MatchKind[MatchKind["File"] = 2] = "File";
-    /** Matched */
-    MatchKind[MatchKind["All"] = 3] = "All";
-})(MatchKind || (MatchKind = {}));
-//# sourceMappingURL=internal-match-kind.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern-helper.js
-
-
-const internal_pattern_helper_IS_WINDOWS = process.platform === 'win32';
-/**
- * Given an array of patterns, returns an array of paths to search.
- * Duplicates and paths under other included paths are filtered out.
- */
-function getSearchPaths(patterns) {
-    // Ignore negate patterns
-    patterns = patterns.filter(x => !x.negate);
-    // Create a map of all search paths
-    const searchPathMap = {};
-    for (const pattern of patterns) {
-        const key = internal_pattern_helper_IS_WINDOWS
-            ? pattern.searchPath.toUpperCase()
-            : pattern.searchPath;
-        searchPathMap[key] = 'candidate';
-    }
-    const result = [];
-    for (const pattern of patterns) {
-        // Check if already included
-        const key = internal_pattern_helper_IS_WINDOWS
-            ? pattern.searchPath.toUpperCase()
-            : pattern.searchPath;
-        if (searchPathMap[key] === 'included') {
-            continue;
-        }
-        // Check for an ancestor search path
-        let foundAncestor = false;
-        let tempKey = key;
-        let parent = dirname(tempKey);
-        while (parent !== tempKey) {
-            if (searchPathMap[parent]) {
-                foundAncestor = true;
-                break;
-            }
-            tempKey = parent;
-            parent = dirname(tempKey);
-        }
-        // Include the search pattern in the result
-        if (!foundAncestor) {
-            result.push(pattern.searchPath);
-            searchPathMap[key] = 'included';
-        }
-    }
-    return result;
-}
-/**
- * Matches the patterns against the path
- */
-function internal_pattern_helper_match(patterns, itemPath) {
-    let result = MatchKind.None;
-    for (const pattern of patterns) {
-        if (pattern.negate) {
-            result &= ~pattern.match(itemPath);
-        }
-        else {
-            result |= pattern.match(itemPath);
-        }
-    }
-    return result;
-}
-/**
- * Checks whether to descend further into the directory
- */
-function internal_pattern_helper_partialMatch(patterns, itemPath) {
-    return patterns.some(x => !x.negate && x.partialMatch(itemPath));
-}
-//# sourceMappingURL=internal-pattern-helper.js.map
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(70857);
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -30674,12 +30374,12 @@ const defaultPlatform = (typeof process === 'object' && process ?
         process.env.__MINIMATCH_TESTING_PLATFORM__) ||
         process.platform
     : 'posix');
-const esm_path = {
+const path = {
     win32: { sep: '\\' },
     posix: { sep: '/' },
 };
 /* c8 ignore stop */
-const sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
+const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
 minimatch.sep = sep;
 const GLOBSTAR = Symbol('globstar **');
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -31717,676 +31417,231 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path.js
+;// CONCATENATED MODULE: ./src/glob.ts
 
 
-
-const internal_path_IS_WINDOWS = process.platform === 'win32';
-/**
- * Helper class for parsing paths into segments
- */
-class Path {
-    /**
-     * Constructs a Path
-     * @param itemPath Path or array of segments
-     */
-    constructor(itemPath) {
-        this.segments = [];
-        // String
-        if (typeof itemPath === 'string') {
-            external_assert_(itemPath, `Parameter 'itemPath' must not be empty`);
-            // Normalize slashes and trim unnecessary trailing slash
-            itemPath = safeTrimTrailingSeparator(itemPath);
-            // Not rooted
-            if (!hasRoot(itemPath)) {
-                this.segments = itemPath.split(external_path_.sep);
-            }
-            // Rooted
-            else {
-                // Add all segments, while not at the root
-                let remaining = itemPath;
-                let dir = dirname(remaining);
-                while (dir !== remaining) {
-                    // Add the segment
-                    const basename = external_path_.basename(remaining);
-                    this.segments.unshift(basename);
-                    // Truncate the last segment
-                    remaining = dir;
-                    dir = dirname(remaining);
-                }
-                // Remainder is the root
-                this.segments.unshift(remaining);
-            }
-        }
-        // Array
-        else {
-            // Must not be empty
-            external_assert_(itemPath.length > 0, `Parameter 'itemPath' must not be an empty array`);
-            // Each segment
-            for (let i = 0; i < itemPath.length; i++) {
-                let segment = itemPath[i];
-                // Must not be empty
-                external_assert_(segment, `Parameter 'itemPath' must not contain any empty segments`);
-                // Normalize slashes
-                segment = normalizeSeparators(itemPath[i]);
-                // Root segment
-                if (i === 0 && hasRoot(segment)) {
-                    segment = safeTrimTrailingSeparator(segment);
-                    external_assert_(segment === dirname(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
-                    this.segments.push(segment);
-                }
-                // All other segments
-                else {
-                    // Must not contain slash
-                    external_assert_(!segment.includes(external_path_.sep), `Parameter 'itemPath' contains unexpected path separators`);
-                    this.segments.push(segment);
-                }
-            }
-        }
-    }
-    /**
-     * Converts the path to it's string representation
-     */
-    toString() {
-        // First segment
-        let result = this.segments[0];
-        // All others
-        let skipSlash = result.endsWith(external_path_.sep) || (internal_path_IS_WINDOWS && /^[A-Z]:$/i.test(result));
-        for (let i = 1; i < this.segments.length; i++) {
-            if (skipSlash) {
-                skipSlash = false;
-            }
-            else {
-                result += external_path_.sep;
-            }
-            result += this.segments[i];
-        }
-        return result;
-    }
+const IS_WINDOWS = process.platform === 'win32';
+/** @actions/glob's matcher options, so a pattern means here what it means in the rest of GitHub Actions. */
+const MINIMATCH_OPTIONS = {
+    dot: true,
+    nobrace: true,
+    nocase: IS_WINDOWS,
+    nocomment: true,
+    noext: true,
+    nonegate: true
+};
+/** Paths are matched absolute with `/` separators, whatever the platform (Windows' `\` becomes `/`). */
+function toGlobPath(path) {
+    return IS_WINDOWS ? path.replace(/\\/g, '/') : path;
 }
-//# sourceMappingURL=internal-path.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern.js
-
-
-
-
-
-
-
-const internal_pattern_IS_WINDOWS = process.platform === 'win32';
-class Pattern {
-    constructor(patternOrNegate, isImplicitPattern = false, segments, homedir) {
-        /**
-         * Indicates whether matches should be excluded from the result set
-         */
-        this.negate = false;
-        // Pattern overload
-        let pattern;
-        if (typeof patternOrNegate === 'string') {
-            pattern = patternOrNegate.trim();
-        }
-        // Segments overload
-        else {
-            // Convert to pattern
-            segments = segments || [];
-            external_assert_(segments.length, `Parameter 'segments' must not empty`);
-            const root = Pattern.getLiteral(segments[0]);
-            external_assert_(root && hasAbsoluteRoot(root), `Parameter 'segments' first element must be a root path`);
-            pattern = new Path(segments).toString().trim();
-            if (patternOrNegate) {
-                pattern = `!${pattern}`;
-            }
-        }
-        // Negate
-        while (pattern.startsWith('!')) {
-            this.negate = !this.negate;
-            pattern = pattern.substr(1).trim();
-        }
-        // Normalize slashes and ensures absolute root
-        pattern = Pattern.fixupPattern(pattern, homedir);
-        // Segments
-        this.segments = new Path(pattern).segments;
-        // Trailing slash indicates the pattern should only match directories, not regular files
-        this.trailingSeparator = normalizeSeparators(pattern)
-            .endsWith(external_path_.sep);
-        pattern = safeTrimTrailingSeparator(pattern);
-        // Search path (literal path prior to the first glob segment)
-        let foundGlob = false;
-        const searchSegments = this.segments
-            .map(x => Pattern.getLiteral(x))
-            .filter(x => !foundGlob && !(foundGlob = x === ''));
-        this.searchPath = new Path(searchSegments).toString();
-        // Root RegExp (required when determining partial match)
-        this.rootRegExp = new RegExp(Pattern.regExpEscape(searchSegments[0]), internal_pattern_IS_WINDOWS ? 'i' : '');
-        this.isImplicitPattern = isImplicitPattern;
-        // Create minimatch
-        const minimatchOptions = {
-            dot: true,
-            nobrace: true,
-            nocase: internal_pattern_IS_WINDOWS,
-            nocomment: true,
-            noext: true,
-            nonegate: true
-        };
-        pattern = internal_pattern_IS_WINDOWS ? pattern.replace(/\\/g, '/') : pattern;
-        this.minimatch = new Minimatch(pattern, minimatchOptions);
-    }
-    /**
-     * Matches the pattern against the specified path
-     */
-    match(itemPath) {
-        // Last segment is globstar?
-        if (this.segments[this.segments.length - 1] === '**') {
-            // Normalize slashes
-            itemPath = normalizeSeparators(itemPath);
-            // Append a trailing slash. Otherwise Minimatch will not match the directory immediately
-            // preceding the globstar. For example, given the pattern `/foo/**`, Minimatch returns
-            // false for `/foo` but returns true for `/foo/`. Append a trailing slash to handle that quirk.
-            if (!itemPath.endsWith(external_path_.sep) && this.isImplicitPattern === false) {
-                // Note, this is safe because the constructor ensures the pattern has an absolute root.
-                // For example, formats like C: and C:foo on Windows are resolved to an absolute root.
-                itemPath = `${itemPath}${external_path_.sep}`;
-            }
-        }
-        else {
-            // Normalize slashes and trim unnecessary trailing slash
-            itemPath = safeTrimTrailingSeparator(itemPath);
-        }
-        // Match
-        if (this.minimatch.match(itemPath)) {
-            return this.trailingSeparator ? MatchKind.Directory : MatchKind.All;
-        }
-        return MatchKind.None;
-    }
-    /**
-     * Indicates whether the pattern may match descendants of the specified path
-     */
-    partialMatch(itemPath) {
-        // Normalize slashes and trim unnecessary trailing slash
-        itemPath = safeTrimTrailingSeparator(itemPath);
-        // matchOne does not handle root path correctly
-        if (dirname(itemPath) === itemPath) {
-            return this.rootRegExp.test(itemPath);
-        }
-        return this.minimatch.matchOne(itemPath.split(internal_pattern_IS_WINDOWS ? /\\+/ : /\/+/), this.minimatch.set[0], true);
-    }
-    /**
-     * Escapes glob patterns within a path
-     */
-    static globEscape(s) {
-        return (internal_pattern_IS_WINDOWS ? s : s.replace(/\\/g, '\\\\')) // escape '\' on Linux/macOS
-            .replace(/(\[)(?=[^/]+\])/g, '[[]') // escape '[' when ']' follows within the path segment
-            .replace(/\?/g, '[?]') // escape '?'
-            .replace(/\*/g, '[*]'); // escape '*'
-    }
-    /**
-     * Normalizes slashes and ensures absolute root
-     */
-    static fixupPattern(pattern, homedir) {
-        // Empty
-        external_assert_(pattern, 'pattern cannot be empty');
-        // Must not contain `.` segment, unless first segment
-        // Must not contain `..` segment
-        const literalSegments = new Path(pattern).segments.map(x => Pattern.getLiteral(x));
-        external_assert_(literalSegments.every((x, i) => (x !== '.' || i === 0) && x !== '..'), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
-        // Must not contain globs in root, e.g. Windows UNC path \\foo\b*r
-        external_assert_(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
-        // Normalize slashes
-        pattern = normalizeSeparators(pattern);
-        // Replace leading `.` segment
-        if (pattern === '.' || pattern.startsWith(`.${external_path_.sep}`)) {
-            pattern = Pattern.globEscape(process.cwd()) + pattern.substr(1);
-        }
-        // Replace leading `~` segment
-        else if (pattern === '~' || pattern.startsWith(`~${external_path_.sep}`)) {
-            homedir = homedir || external_os_.homedir();
-            external_assert_(homedir, 'Unable to determine HOME directory');
-            external_assert_(hasAbsoluteRoot(homedir), `Expected HOME directory to be a rooted path. Actual '${homedir}'`);
-            pattern = Pattern.globEscape(homedir) + pattern.substr(1);
-        }
-        // Replace relative drive root, e.g. pattern is C: or C:foo
-        else if (internal_pattern_IS_WINDOWS &&
-            (pattern.match(/^[A-Z]:$/i) || pattern.match(/^[A-Z]:[^\\]/i))) {
-            let root = ensureAbsoluteRoot('C:\\dummy-root', pattern.substr(0, 2));
-            if (pattern.length > 2 && !root.endsWith('\\')) {
-                root += '\\';
-            }
-            pattern = Pattern.globEscape(root) + pattern.substr(2);
-        }
-        // Replace relative root, e.g. pattern is \ or \foo
-        else if (internal_pattern_IS_WINDOWS && (pattern === '\\' || pattern.match(/^\\[^\\]/))) {
-            let root = ensureAbsoluteRoot('C:\\dummy-root', '\\');
-            if (!root.endsWith('\\')) {
-                root += '\\';
-            }
-            pattern = Pattern.globEscape(root) + pattern.substr(1);
-        }
-        // Otherwise ensure absolute root
-        else {
-            pattern = ensureAbsoluteRoot(Pattern.globEscape(process.cwd()), pattern);
-        }
-        return normalizeSeparators(pattern);
-    }
-    /**
-     * Attempts to unescape a pattern segment to create a literal path segment.
-     * Otherwise returns empty string.
-     */
-    static getLiteral(segment) {
-        let literal = '';
-        for (let i = 0; i < segment.length; i++) {
-            const c = segment[i];
-            // Escape
-            if (c === '\\' && !internal_pattern_IS_WINDOWS && i + 1 < segment.length) {
-                literal += segment[++i];
-                continue;
-            }
-            // Wildcard
-            else if (c === '*' || c === '?') {
-                return '';
-            }
-            // Character set
-            else if (c === '[' && i + 1 < segment.length) {
-                let set = '';
-                let closed = -1;
-                for (let i2 = i + 1; i2 < segment.length; i2++) {
-                    const c2 = segment[i2];
-                    // Escape
-                    if (c2 === '\\' && !internal_pattern_IS_WINDOWS && i2 + 1 < segment.length) {
-                        set += segment[++i2];
-                        continue;
-                    }
-                    // Closed
-                    else if (c2 === ']') {
-                        closed = i2;
-                        break;
-                    }
-                    // Otherwise
-                    else {
-                        set += c2;
-                    }
-                }
-                // Closed?
-                if (closed >= 0) {
-                    // Cannot convert
-                    if (set.length > 1) {
-                        return '';
-                    }
-                    // Convert to literal
-                    if (set) {
-                        literal += set;
-                        i = closed;
-                        continue;
-                    }
-                }
-                // Otherwise fall thru
-            }
-            // Append
-            literal += c;
-        }
-        return literal;
-    }
-    /**
-     * Escapes regexp special characters
-     * https://javascript.info/regexp-escaping
-     */
-    static regExpEscape(s) {
-        return s.replace(/[[\\^$.|?*+()]/g, '\\$&');
-    }
+/** Escapes the glob characters of a literal path, as @actions/glob does with the folder a pattern is relative to. */
+function globEscape(path) {
+    return (IS_WINDOWS ? path : path.replace(/\\/g, '\\\\'))
+        .replace(/(\[)(?=[^/]+\])/g, '[[]')
+        .replace(/\?/g, '[?]')
+        .replace(/\*/g, '[*]');
 }
-//# sourceMappingURL=internal-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-search-state.js
-class SearchState {
-    constructor(path, level) {
-        this.path = path;
-        this.level = level;
-    }
-}
-//# sourceMappingURL=internal-search-state.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-globber.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-var __asyncValues = (undefined && undefined.__asyncValues) || function (o) {
-    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
-    var m = o[Symbol.asyncIterator], i;
-    return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function () { return this; }, i);
-    function verb(n) { i[n] = o[n] && function (v) { return new Promise(function (resolve, reject) { v = o[n](v), settle(resolve, reject, v.done, v.value); }); }; }
-    function settle(resolve, reject, d, v) { Promise.resolve(v).then(function(v) { resolve({ value: v, done: d }); }, reject); }
-};
-var __await = (undefined && undefined.__await) || function (v) { return this instanceof __await ? (this.v = v, this) : new __await(v); }
-var __asyncGenerator = (undefined && undefined.__asyncGenerator) || function (thisArg, _arguments, generator) {
-    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
-    var g = generator.apply(thisArg, _arguments || []), i, q = [];
-    return i = Object.create((typeof AsyncIterator === "function" ? AsyncIterator : Object).prototype), verb("next"), verb("throw"), verb("return", awaitReturn), i[Symbol.asyncIterator] = function () { return this; }, i;
-    function awaitReturn(f) { return function (v) { return Promise.resolve(v).then(f, reject); }; }
-    function verb(n, f) { if (g[n]) { i[n] = function (v) { return new Promise(function (a, b) { q.push([n, v, a, b]) > 1 || resume(n, v); }); }; if (f) i[n] = f(i[n]); } }
-    function resume(n, v) { try { step(g[n](v)); } catch (e) { settle(q[0][3], e); } }
-    function step(r) { r.value instanceof __await ? Promise.resolve(r.value.v).then(fulfill, reject) : settle(q[0][2], r); }
-    function fulfill(value) { resume("next", value); }
-    function reject(value) { resume("throw", value); }
-    function settle(f, v) { if (f(v), q.shift(), q.length) resume(q[0][0], q[0][1]); }
-};
-
-
-
-
-
-
-
-
-const internal_globber_IS_WINDOWS = process.platform === 'win32';
-class DefaultGlobber {
-    constructor(options) {
-        this.patterns = [];
-        this.searchPaths = [];
-        this.options = getOptions(options);
-    }
-    getSearchPaths() {
-        // Return a copy
-        return this.searchPaths.slice();
-    }
-    glob() {
-        return __awaiter(this, void 0, void 0, function* () {
-            var _a, e_1, _b, _c;
-            const result = [];
-            try {
-                for (var _d = true, _e = __asyncValues(this.globGenerator()), _f; _f = yield _e.next(), _a = _f.done, !_a; _d = true) {
-                    _c = _f.value;
-                    _d = false;
-                    const itemPath = _c;
-                    result.push(itemPath);
-                }
-            }
-            catch (e_1_1) { e_1 = { error: e_1_1 }; }
-            finally {
-                try {
-                    if (!_d && !_a && (_b = _e.return)) yield _b.call(_e);
-                }
-                finally { if (e_1) throw e_1.error; }
-            }
-            return result;
-        });
-    }
-    globGenerator() {
-        return __asyncGenerator(this, arguments, function* globGenerator_1() {
-            // Fill in defaults options
-            const options = getOptions(this.options);
-            // Implicit descendants?
-            const patterns = [];
-            for (const pattern of this.patterns) {
-                patterns.push(pattern);
-                if (options.implicitDescendants &&
-                    (pattern.trailingSeparator ||
-                        pattern.segments[pattern.segments.length - 1] !== '**')) {
-                    patterns.push(new Pattern(pattern.negate, true, pattern.segments.concat('**')));
-                }
-            }
-            // Push the search paths
-            const stack = [];
-            for (const searchPath of getSearchPaths(patterns)) {
-                lib_core/* debug */.Yz(`Search path '${searchPath}'`);
-                // Exists?
-                try {
-                    // Intentionally using lstat. Detection for broken symlink
-                    // will be performed later (if following symlinks).
-                    yield __await(external_fs_.promises.lstat(searchPath));
-                }
-                catch (err) {
-                    if (err.code === 'ENOENT') {
-                        continue;
-                    }
-                    throw err;
-                }
-                stack.unshift(new SearchState(searchPath, 1));
-            }
-            // Search
-            const traversalChain = []; // used to detect cycles
-            while (stack.length) {
-                // Pop
-                const item = stack.pop();
-                // Match?
-                const match = internal_pattern_helper_match(patterns, item.path);
-                const partialMatch = !!match || internal_pattern_helper_partialMatch(patterns, item.path);
-                if (!match && !partialMatch) {
-                    continue;
-                }
-                // Stat
-                const stats = yield __await(DefaultGlobber.stat(item, options, traversalChain)
-                // Broken symlink, or symlink cycle detected, or no longer exists
-                );
-                // Broken symlink, or symlink cycle detected, or no longer exists
-                if (!stats) {
-                    continue;
-                }
-                // Hidden file or directory?
-                if (options.excludeHiddenFiles && external_path_.basename(item.path).match(/^\./)) {
-                    continue;
-                }
-                // Directory
-                if (stats.isDirectory()) {
-                    // Matched
-                    if (match & MatchKind.Directory && options.matchDirectories) {
-                        yield yield __await(item.path);
-                    }
-                    // Descend?
-                    else if (!partialMatch) {
-                        continue;
-                    }
-                    // Push the child items in reverse
-                    const childLevel = item.level + 1;
-                    const childItems = (yield __await(external_fs_.promises.readdir(item.path))).map(x => new SearchState(external_path_.join(item.path, x), childLevel));
-                    stack.push(...childItems.reverse());
-                }
-                // File
-                else if (match & MatchKind.File) {
-                    yield yield __await(item.path);
-                }
-            }
-        });
-    }
-    /**
-     * Constructs a DefaultGlobber
-     */
-    static create(patterns, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            const result = new DefaultGlobber(options);
-            if (internal_globber_IS_WINDOWS) {
-                patterns = patterns.replace(/\r\n/g, '\n');
-                patterns = patterns.replace(/\r/g, '\n');
-            }
-            const lines = patterns.split('\n').map(x => x.trim());
-            for (const line of lines) {
-                // Empty or comment
-                if (!line || line.startsWith('#')) {
-                    continue;
-                }
-                // Pattern
-                else {
-                    result.patterns.push(new Pattern(line));
-                }
-            }
-            result.searchPaths.push(...getSearchPaths(result.patterns));
-            return result;
-        });
-    }
-    static stat(item, options, traversalChain) {
-        return __awaiter(this, void 0, void 0, function* () {
-            // Note:
-            // `stat` returns info about the target of a symlink (or symlink chain)
-            // `lstat` returns info about a symlink itself
-            let stats;
-            if (options.followSymbolicLinks) {
-                try {
-                    // Use `stat` (following symlinks)
-                    stats = yield external_fs_.promises.stat(item.path);
-                }
-                catch (err) {
-                    if (err.code === 'ENOENT') {
-                        if (options.omitBrokenSymbolicLinks) {
-                            lib_core/* debug */.Yz(`Broken symlink '${item.path}'`);
-                            return undefined;
-                        }
-                        throw new Error(`No information found for the path '${item.path}'. This may indicate a broken symbolic link.`);
-                    }
-                    throw err;
-                }
-            }
-            else {
-                // Use `lstat` (not following symlinks)
-                stats = yield external_fs_.promises.lstat(item.path);
-            }
-            // Note, isDirectory() returns false for the lstat of a symlink
-            if (stats.isDirectory() && options.followSymbolicLinks) {
-                // Get the realpath
-                const realPath = yield external_fs_.promises.realpath(item.path);
-                // Fixup the traversal chain to match the item level
-                while (traversalChain.length >= item.level) {
-                    traversalChain.pop();
-                }
-                // Test for a cycle
-                if (traversalChain.some((x) => x === realPath)) {
-                    lib_core/* debug */.Yz(`Symlink cycle detected for path '${item.path}' and realpath '${realPath}'`);
-                    return undefined;
-                }
-                // Update the traversal chain
-                traversalChain.push(realPath);
-            }
-            return stats;
-        });
-    }
-}
-//# sourceMappingURL=internal-globber.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(76982);
-// EXTERNAL MODULE: external "stream"
-var external_stream_ = __nccwpck_require__(2203);
-// EXTERNAL MODULE: external "util"
-var external_util_ = __nccwpck_require__(39023);
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-hash-files.js
-var internal_hash_files_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-var internal_hash_files_asyncValues = (undefined && undefined.__asyncValues) || function (o) {
-    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
-    var m = o[Symbol.asyncIterator], i;
-    return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function () { return this; }, i);
-    function verb(n) { i[n] = o[n] && function (v) { return new Promise(function (resolve, reject) { v = o[n](v), settle(resolve, reject, v.done, v.value); }); }; }
-    function settle(resolve, reject, d, v) { Promise.resolve(v).then(function(v) { resolve({ value: v, done: d }); }, reject); }
-};
-
-
-
-
-
-
-function hashFiles(globber_1, currentWorkspace_1) {
-    return internal_hash_files_awaiter(this, arguments, void 0, function* (globber, currentWorkspace, verbose = false) {
-        var _a, e_1, _b, _c;
-        var _d;
-        const writeDelegate = verbose ? core.info : core.debug;
-        let hasMatch = false;
-        const githubWorkspace = currentWorkspace
-            ? currentWorkspace
-            : ((_d = process.env['GITHUB_WORKSPACE']) !== null && _d !== void 0 ? _d : process.cwd());
-        const result = crypto.createHash('sha256');
-        let count = 0;
-        try {
-            for (var _e = true, _f = internal_hash_files_asyncValues(globber.globGenerator()), _g; _g = yield _f.next(), _a = _g.done, !_a; _e = true) {
-                _c = _g.value;
-                _e = false;
-                const file = _c;
-                writeDelegate(file);
-                if (!file.startsWith(`${githubWorkspace}${path.sep}`)) {
-                    writeDelegate(`Ignore '${file}' since it is not under GITHUB_WORKSPACE.`);
-                    continue;
-                }
-                if (fs.statSync(file).isDirectory()) {
-                    writeDelegate(`Skip directory '${file}'.`);
-                    continue;
-                }
-                const hash = crypto.createHash('sha256');
-                const pipeline = util.promisify(stream.pipeline);
-                yield pipeline(fs.createReadStream(file), hash);
-                result.write(hash.digest());
-                count++;
-                if (!hasMatch) {
-                    hasMatch = true;
-                }
-            }
+/** The literal name a pattern segment stands for (escapes and one-character classes undone), or '' for a glob. */
+function literalOf(segment) {
+    let literal = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '\\' && !IS_WINDOWS && i + 1 < segment.length) {
+            literal += segment[++i];
+            continue;
         }
-        catch (e_1_1) { e_1 = { error: e_1_1 }; }
-        finally {
-            try {
-                if (!_e && !_a && (_b = _f.return)) yield _b.call(_f);
-            }
-            finally { if (e_1) throw e_1.error; }
-        }
-        result.end();
-        if (hasMatch) {
-            writeDelegate(`Found ${count} files to hash.`);
-            return result.digest('hex');
-        }
-        else {
-            writeDelegate(`No matches found for glob`);
+        if (c === '*' || c === '?')
             return '';
+        if (c === '[' && i + 1 < segment.length) {
+            let set = '';
+            let closed = -1;
+            for (let j = i + 1; j < segment.length; j++) {
+                const d = segment[j];
+                if (d === '\\' && !IS_WINDOWS && j + 1 < segment.length) {
+                    set += segment[++j];
+                }
+                else if (d === ']') {
+                    closed = j;
+                    break;
+                }
+                else {
+                    set += d;
+                }
+            }
+            if (closed >= 0) {
+                if (set.length > 1)
+                    return '';
+                if (set) {
+                    literal += set;
+                    i = closed;
+                    continue;
+                }
+            }
         }
-    });
+        literal += c;
+    }
+    return literal;
 }
-//# sourceMappingURL=internal-hash-files.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/glob.js
-var glob_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Constructs a globber
- *
- * @param patterns  Patterns separated by newlines
- * @param options   Glob options
- */
-function create(patterns, options) {
-    return glob_awaiter(this, void 0, void 0, function* () {
-        return yield DefaultGlobber.create(patterns, options);
-    });
+function isAbsoluteGlob(pattern) {
+    return pattern.startsWith('/') || (IS_WINDOWS && /^[A-Za-z]:\//.test(pattern));
+}
+/** One line of the `files` input, anchored at the workspace: a port of @actions/glob's pattern, on minimatch. */
+class Pattern {
+    negate;
+    body;
+    implied;
+    /** Where the walk for this pattern starts: the literal folders before its first glob. */
+    searchPath;
+    /** `dir/` matches folders only, so as a file pattern it takes nothing. */
+    foldersOnly;
+    /** Ends in `**`: matches everything below a folder it matches (tested with a trailing `/`, as @actions/glob). */
+    endsInGlobstar;
+    minimatch;
+    /** Each compiled alternative's last part, which must match a file's name; undefined for `**`. */
+    lastParts;
+    constructor(negate, 
+    /** Absolute, `/`-separated, normalised, without a trailing `/`. */
+    body, foldersOnly, 
+    /** An exclusion's implied `/**`: tested without the trailing `/`, as @actions/glob does. */
+    implied = false) {
+        this.negate = negate;
+        this.body = body;
+        this.implied = implied;
+        this.foldersOnly = foldersOnly;
+        const segments = body.split('/');
+        this.endsInGlobstar = segments[segments.length - 1] === '**';
+        // The first segment is the root ('' for `/`, or a drive such as `C:`), never a glob.
+        const [rootSegment = '', ...rest] = segments;
+        let globFound = false;
+        const literal = rest.map(literalOf).filter(segment => !globFound && !(globFound = segment === ''));
+        this.searchPath = `${rootSegment}/${literal.join('/')}`;
+        this.minimatch = new Minimatch(body, MINIMATCH_OPTIONS);
+        this.lastParts = this.minimatch.set.map(parts => {
+            const last = parts[parts.length - 1];
+            return last === GLOBSTAR ? undefined : last;
+        });
+    }
+    /** Whether the path (absolute, `/`-separated) matches. */
+    matches(path) {
+        return this.test(this.endsInGlobstar && !this.implied ? `${path}/` : path);
+    }
+    /** Whether everything below the folder matches: a pattern ending in `**` that matches `folder/`. */
+    coversAllBelow(folder) {
+        return this.endsInGlobstar && this.test(`${folder}/`);
+    }
+    test(subject) {
+        return this.nameMayMatch(subject) && this.minimatch.match(subject);
+    }
+    /**
+     * A quick first test: unless a pattern ends in `**`, its last part must match the path's last name, so
+     * comparing that one name (with minimatch's own segment matcher) turns away most paths at a fraction of the
+     * cost of a full match. (minimatch's `makeRe()` would be quicker still, but it disagrees with `match()` on
+     * patterns ending in `/**`, which `match()` gets right.)
+     */
+    nameMayMatch(subject) {
+        const name = subject.slice(subject.lastIndexOf('/') + 1);
+        return this.lastParts.some(last => last === undefined || this.minimatch.matchOne([name], [last], false));
+    }
+    /** Whether a path below the folder could match. */
+    couldMatchBelow(folder) {
+        if (external_node_path_.posix.dirname(folder) === folder)
+            return true;
+        return this.minimatch.matchOne(folder.split('/'), this.minimatch.set[0] ?? [], true);
+    }
 }
 /**
- * Computes the sha256 hash of a glob
- *
- * @param patterns  Patterns separated by newlines
- * @param currentWorkspace  Workspace used when matching files
- * @param options   Glob options
- * @param verbose   Enables verbose logging
+ * The `files` patterns, as @actions/glob reads them (the same syntax, `!` exclusions applied in order, case
+ * sensitive except on Windows, dot files included), with one difference: they select files only. A pattern
+ * matching a folder does not take the folder's contents (say `dir/**` for that); an exclusion matching a folder
+ * still excludes everything in it, as in @actions/glob.
  */
-function glob_hashFiles(patterns_1) {
-    return glob_awaiter(this, arguments, void 0, function* (patterns, currentWorkspace = '', options, verbose = false) {
-        let followSymbolicLinks = true;
-        if (options && typeof options.followSymbolicLinks === 'boolean') {
-            followSymbolicLinks = options.followSymbolicLinks;
+class FilePatterns {
+    patterns;
+    constructor(patterns) {
+        this.patterns = patterns;
+    }
+    /** Relative patterns are anchored at `workspace`; `.` and `..` segments are resolved. */
+    static parse(lines, workspace) {
+        const root = globEscape(toGlobPath(workspace));
+        const patterns = [];
+        for (const line of lines) {
+            let text = line.trim();
+            let negate = false;
+            while (text.startsWith('!')) {
+                negate = !negate;
+                text = text.slice(1).trim();
+            }
+            if (text === '')
+                continue;
+            text = toGlobPath(text);
+            const anchored = external_node_path_.posix.normalize(isAbsoluteGlob(text) ? text : `${root}/${text}`);
+            const foldersOnly = anchored.endsWith('/') && anchored.length > 1;
+            const body = foldersOnly ? anchored.slice(0, -1) : anchored;
+            const pattern = new Pattern(negate, body, foldersOnly);
+            patterns.push(pattern);
+            if (negate && (foldersOnly || !pattern.endsInGlobstar)) {
+                patterns.push(new Pattern(true, `${body === '/' ? '' : body}/**`, false, true));
+            }
         }
-        const globber = yield create(patterns, { followSymbolicLinks });
-        return _hashFiles(globber, currentWorkspace, verbose);
-    });
+        return new FilePatterns(patterns);
+    }
+    /** The folders to walk: no two of them one inside the other. */
+    get searchPaths() {
+        const key = (path) => (IS_WINDOWS ? path.toLowerCase() : path);
+        const candidates = new Set(this.patterns.filter(p => !p.negate && !p.foldersOnly).map(p => key(p.searchPath)));
+        const roots = [];
+        const taken = new Set();
+        for (const pattern of this.patterns) {
+            if (pattern.negate || pattern.foldersOnly || taken.has(key(pattern.searchPath)))
+                continue;
+            let hasAncestor = false;
+            for (let path = pattern.searchPath, up = external_node_path_.posix.dirname(path); up !== path; path = up, up = external_node_path_.posix.dirname(up)) {
+                if (candidates.has(key(up))) {
+                    hasAncestor = true;
+                    break;
+                }
+            }
+            if (!hasAncestor) {
+                roots.push(pattern.searchPath);
+                taken.add(key(pattern.searchPath));
+            }
+        }
+        return roots;
+    }
+    /** Whether the file (absolute, `/`-separated) is selected: the last pattern that matches it decides. */
+    selects(file) {
+        let selected = false;
+        for (const pattern of this.patterns) {
+            if (pattern.foldersOnly || selected !== pattern.negate)
+                continue;
+            if (pattern.matches(file))
+                selected = !pattern.negate;
+        }
+        return selected;
+    }
+    /**
+     * Whether the folder may hold a selected file: some pattern could match below it, and no exclusion takes
+     * everything below it (`!**\/node_modules/**`) without a later pattern taking some back. Folders answering no
+     * are not walked, which is most of the time saved in a large repository.
+     */
+    mayHoldSelected(folder) {
+        // Backwards, so that `possible` says whether a later pattern could take back what an exclusion removes.
+        let possible = false;
+        for (let i = this.patterns.length - 1; i >= 0; i--) {
+            const pattern = this.patterns[i];
+            if (pattern.foldersOnly)
+                continue;
+            if (!pattern.negate) {
+                possible ||= pattern.couldMatchBelow(folder);
+            }
+            else if (!possible && pattern.coversAllBelow(folder)) {
+                return false;
+            }
+        }
+        return possible;
+    }
 }
-//# sourceMappingURL=glob.js.map
+
 ;// CONCATENATED MODULE: ./src/paths.ts
 
 /** Whether `path` lies strictly below `root` (both absolute): the check that keeps reads and writes in the workspace. */
@@ -32403,38 +31658,127 @@ function toPosixRelative(root, path) {
 
 
 
-
-/** Anchors each pattern at the workspace, keeping a leading `!`. */
-function discovery_anchor(workspace, pattern) {
-    const negated = pattern.startsWith('!');
-    const body = negated ? pattern.slice(1) : pattern;
-    return `${negated ? '!' : ''}${(0,external_node_path_.isAbsolute)(body) ? body : (0,external_node_path_.join)(workspace, body)}`;
+/** Folders read at once: enough to keep the file system's threads busy while matching runs on the main one. */
+const PARALLEL_READS = 16;
+const childOf = (folder, name) => (folder.endsWith('/') ? folder + name : `${folder}/${name}`);
+/** Codes that mean "nothing there to find": gone, a broken or looping link, a file where a folder was expected. */
+const NOTHING_THERE = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
+async function statIfThere(path) {
+    try {
+        return await (0,promises_.stat)(path);
+    }
+    catch (error) {
+        if (NOTHING_THERE.has(error.code ?? ''))
+            return undefined;
+        throw error;
+    }
+}
+/** Whether the folder at `real` is one the branch was reached through (a link made a loop: walked forever). */
+function isCycle(from, real) {
+    for (let folder = from; folder; folder = folder.up)
+        if (folder.real === real)
+            return true;
+    return false;
 }
 /**
- * Finds the source images: files matching the patterns whose real location (after symlinks) is inside the
- * workspace, leaving out anything that looks like a result of ours so a run never feeds on its own output.
+ * Reads folders `PARALLEL_READS` at a time, each read queueing the subfolders it finds. A directory listing
+ * already says which entries are files and which are folders, so only symbolic links cost a `stat`.
  */
-async function discoverSources(workspace, patterns, isResult) {
-    const globber = await create(patterns.map(pattern => discovery_anchor(workspace, pattern)).join('\n'), {
-        matchDirectories: false,
-        followSymbolicLinks: true,
-        omitBrokenSymbolicLinks: true
+async function walk(roots, read) {
+    const queue = [...roots];
+    let running = 0;
+    let failed = false;
+    await new Promise((resolve, reject) => {
+        const next = () => {
+            while (!failed && running < PARALLEL_READS && queue.length > 0) {
+                running++;
+                read(queue.pop()).then(subfolders => {
+                    running--;
+                    for (const folder of subfolders)
+                        queue.push(folder);
+                    next();
+                }, (error) => {
+                    failed = true;
+                    reject(error);
+                });
+            }
+            if (running === 0 && queue.length === 0)
+                resolve();
+        };
+        next();
     });
-    const realWorkspace = await (0,promises_.realpath)(workspace);
-    const sources = new Set();
-    const passedOver = [];
-    for await (const match of globber.globGenerator()) {
-        const path = toPosixRelative(workspace, match);
-        if (!isInside(workspace, match) || !isInside(realWorkspace, await (0,promises_.realpath)(match))) {
-            passedOver.push({ path: match, reason: 'outside the workspace (directly or through a symbolic link)' });
+}
+/** Every file the patterns select, following symbolic links (each real folder at most once per branch). */
+async function findFiles(patterns) {
+    const found = [];
+    const roots = [];
+    for (const path of patterns.searchPaths) {
+        const info = await statIfThere(path);
+        if (info?.isDirectory() && patterns.mayHoldSelected(path)) {
+            roots.push({ path, real: toGlobPath(await (0,promises_.realpath)(path)), up: undefined });
         }
-        else if (isResult(path)) {
-            passedOver.push({ path, reason: 'an upscaled result (matches output-path)' });
-        }
-        else {
-            sources.add(path);
+        else if (info?.isFile() && patterns.selects(path)) {
+            found.push({ path, real: toGlobPath(await (0,promises_.realpath)(path)) });
         }
     }
+    const entryOf = async (folder, entry) => {
+        const path = childOf(folder.path, entry.name);
+        if (!entry.isSymbolicLink()) {
+            const real = childOf(folder.real, entry.name);
+            if (entry.isDirectory()) {
+                // Below a linked folder, a plain folder can be one this branch already went through.
+                return patterns.mayHoldSelected(path) && !isCycle(folder, real) ? { path, real, up: folder } : undefined;
+            }
+            if (entry.isFile() && patterns.selects(path))
+                found.push({ path, real });
+            return undefined;
+        }
+        // A broken link is left out quietly, as @actions/glob does.
+        const target = await statIfThere(path);
+        if (target?.isDirectory() && patterns.mayHoldSelected(path)) {
+            const real = toGlobPath(await (0,promises_.realpath)(path));
+            return isCycle(folder, real) ? undefined : { path, real, up: folder };
+        }
+        if (target?.isFile() && patterns.selects(path))
+            found.push({ path, real: toGlobPath(await (0,promises_.realpath)(path)) });
+        return undefined;
+    };
+    await walk(roots, async (folder) => {
+        const subfolders = [];
+        for (const entry of await (0,promises_.readdir)(folder.path, { withFileTypes: true })) {
+            const subfolder = await entryOf(folder, entry);
+            if (subfolder)
+                subfolders.push(subfolder);
+        }
+        return subfolders;
+    });
+    return found;
+}
+/**
+ * Finds the source images: files the patterns select (see `FilePatterns`) whose real location (after symbolic
+ * links) is inside the workspace, leaving out anything that looks like a result of ours so a run never feeds on
+ * its own output.
+ */
+async function discoverSources(workspace, patterns, isResult) {
+    const [realWorkspace, found] = await Promise.all([
+        (0,promises_.realpath)(workspace),
+        findFiles(FilePatterns.parse(patterns, workspace))
+    ]);
+    const sources = new Set();
+    const passedOver = [];
+    for (const { path, real } of found) {
+        const relativePath = toPosixRelative(workspace, path);
+        if (!isInside(workspace, path) || !isInside(realWorkspace, real)) {
+            passedOver.push({ path, reason: 'outside the workspace (directly or through a symbolic link)' });
+        }
+        else if (isResult(relativePath)) {
+            passedOver.push({ path: relativePath, reason: 'an upscaled result (matches output-path)' });
+        }
+        else {
+            sources.add(relativePath);
+        }
+    }
+    passedOver.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { sources: [...sources].sort(), passedOver };
 }
 
@@ -34468,7 +33812,7 @@ async function publishResults(settings, results, manifest, github) {
         return {};
     const files = writtenFiles(results);
     if (files.length === 0) {
-        lib_core/* info */.pq('Nothing new to publish.');
+        core/* info */.pq('Nothing new to publish.');
         return {};
     }
     const withManifest = manifest ? [...files, manifest] : files;
@@ -34490,10 +33834,10 @@ async function publishResults(settings, results, manifest, github) {
             : { kind: 'refused', reason: target.refused };
         if (outcome.kind === 'committed') {
             commit = { sha: outcome.sha, branch: outcome.branch, files: withManifest.length };
-            lib_core/* info */.pq(`Committed ${withManifest.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
+            core/* info */.pq(`Committed ${withManifest.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
         }
         else {
-            lib_core/* warning */.$e(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
+            core/* warning */.$e(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
             wantArtifact = true;
         }
     }
@@ -34507,7 +33851,7 @@ async function publishResults(settings, results, manifest, github) {
             results: results.filter(result => result.status !== 'skipped'),
             retentionDays: settings.retentionDays
         }, process.env);
-        lib_core/* info */.pq(`Uploaded ${withManifest.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.artifactName}' (id ${artifact.id}).`);
+        core/* info */.pq(`Uploaded ${withManifest.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.artifactName}' (id ${artifact.id}).`);
     }
     return { artifact, commit };
 }
@@ -34520,40 +33864,40 @@ async function publishResults(settings, results, manifest, github) {
 function logResult(result, done, total) {
     const line = resultLine(result, done, total);
     if (result.status === 'failed') {
-        lib_core/* error */.z3(line, { file: result.source });
+        core/* error */.z3(line, { file: result.source });
     }
     else if (result.status === 'unsafe') {
-        lib_core/* warning */.$e(line, { file: result.source });
+        core/* warning */.$e(line, { file: result.source });
     }
     else {
-        lib_core/* info */.pq(line);
+        core/* info */.pq(line);
         if (result.status === 'upscaled' && result.error) {
-            lib_core/* warning */.$e(`${result.source}: ${result.error}`, { file: result.source });
+            core/* warning */.$e(`${result.source}: ${result.error}`, { file: result.source });
         }
     }
 }
 function logDiscovery(discovery) {
-    lib_core/* startGroup */.Oh(`Found ${discovery.sources.length} image(s)`);
+    core/* startGroup */.Oh(`Found ${discovery.sources.length} image(s)`);
     for (const source of discovery.sources)
-        lib_core/* info */.pq(source);
+        core/* info */.pq(source);
     for (const { path, reason } of discovery.passedOver)
-        lib_core/* info */.pq(`passed over ${path}: ${reason}`);
-    lib_core/* endGroup */.N4();
+        core/* info */.pq(`passed over ${path}: ${reason}`);
+    core/* endGroup */.N4();
     for (const { path, reason } of discovery.passedOver) {
         if (reason.startsWith('outside'))
-            lib_core/* warning */.$e(`Not upscaling ${path}: ${reason}`);
+            core/* warning */.$e(`Not upscaling ${path}: ${reason}`);
     }
 }
 /** Sets the step outputs later steps read. */
 function setOutputs(outcome) {
     const counts = countByStatus(outcome.results);
-    lib_core/* setOutput */.uH('results', JSON.stringify(resultsDocument(outcome.results)));
+    core/* setOutput */.uH('results', JSON.stringify(resultsDocument(outcome.results)));
     for (const status of SOURCE_STATUSES)
-        lib_core/* setOutput */.uH(status, counts[status]);
-    lib_core/* setOutput */.uH('files', writtenFiles(outcome.results).join('\n'));
-    lib_core/* setOutput */.uH('commit-sha', outcome.commit?.sha ?? '');
-    lib_core/* setOutput */.uH('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
-    lib_core/* setOutput */.uH('artifact-url', outcome.artifact?.url ?? '');
+        core/* setOutput */.uH(status, counts[status]);
+    core/* setOutput */.uH('files', writtenFiles(outcome.results).join('\n'));
+    core/* setOutput */.uH('commit-sha', outcome.commit?.sha ?? '');
+    core/* setOutput */.uH('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
+    core/* setOutput */.uH('artifact-url', outcome.artifact?.url ?? '');
 }
 const STATUS_LABEL = {
     upscaled: '✅ upscaled',
@@ -34568,7 +33912,7 @@ function cell(lines) {
 /** The job summary: counts, a link to the artifact, and a row per source. */
 async function writeSummary(outcome) {
     const total = outcome.results.length;
-    const summary = lib_core/* summary */.z.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
+    const summary = core/* summary */.z.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
     if (outcome.dryRun) {
         summary.addRaw(`Would send ${total} request(s) for ${total * outcome.imagesPerSource} image(s). Nothing was sent.`, true);
     }
@@ -34632,16 +33976,16 @@ async function changedSources(settings, github) {
     if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
         return undefined;
     if (!settings.commit.token) {
-        lib_core/* info */.pq(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
+        core/* info */.pq(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
         return undefined;
     }
     const { client, context } = await github();
     const changed = await findChangedFiles(client, context);
     if (changed.kind === 'all') {
-        lib_core/* info */.pq(`Taking every matching image: ${changed.reason}.`);
+        core/* info */.pq(`Taking every matching image: ${changed.reason}.`);
         return undefined;
     }
-    lib_core/* info */.pq(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
+    core/* info */.pq(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
     return new Set(changed.paths);
 }
 /** The action: settings → discovery → upscale (check, send, download) → publish → report. */
@@ -34649,26 +33993,26 @@ async function run() {
     try {
         // Masked before anything else can print them.
         for (const secret of [Input.ApiKey, Input.GithubToken]) {
-            const value = lib_core/* getInput */.V4(secret);
+            const value = core/* getInput */.V4(secret);
             if (value)
-                lib_core/* setSecret */.Pq(value);
+                core/* setSecret */.Pq(value);
         }
-        const settings = readSettings(name => lib_core/* getInput */.V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const settings = readSettings(name => core/* getInput */.V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
         const github = lazyGitHub(settings);
         const only = await changedSources(settings, github);
         const { discovery, results, manifestWritten } = await runJob(settings, {
             onDiscovered: logDiscovery,
             onResult: logResult,
-            onRetry: (file, event) => lib_core/* info */.pq(retryLine(file, event))
+            onRetry: (file, event) => core/* info */.pq(retryLine(file, event))
         }, only);
         if (discovery.sources.length === 0)
-            lib_core/* warning */.$e(`No images matched '${Input.Files}'.`);
+            core/* warning */.$e(`No images matched '${Input.Files}'.`);
         const { skipped, deferred } = countByStatus(results);
         if (skipped > 0 && !settings.dryRun) {
-            lib_core/* info */.pq(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
+            core/* info */.pq(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
         }
         if (deferred > 0) {
-            lib_core/* notice */.lm(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.maxImages}); the next run takes them first.`);
+            core/* notice */.lm(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.maxImages}); the next run takes them first.`);
         }
         const published = await publishResults(settings, results, manifestWritten, github);
         const outcome = { results, ...published, dryRun: settings.dryRun, imagesPerSource: settings.imagesPerSource };
@@ -34677,11 +34021,11 @@ async function run() {
             await writeSummary(outcome);
         const { failed } = countByStatus(results);
         if (failed > 0 && settings.failOnError) {
-            lib_core/* setFailed */.C1(`${failed} of ${results.length} image(s) failed; see the log above.`);
+            core/* setFailed */.C1(`${failed} of ${results.length} image(s) failed; see the log above.`);
         }
     }
     catch (error) {
-        lib_core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+        core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
     }
 }
 
