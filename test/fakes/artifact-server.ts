@@ -1,7 +1,7 @@
 /**
  * A fake of the GitHub Actions "results" service (artifact API v2, as used by
- * `@actions/artifact` >= 2) plus the Azure Blob Storage endpoints that the
- * client uploads to. It is a real HTTP server on 127.0.0.1 (random port), so
+ * `@actions/artifact` >= 2, and cache service v2, as used by `@actions/cache` >= 4: see cache-service.ts)
+ * plus the Azure Blob Storage endpoints that the clients upload to. It is a real HTTP server on 127.0.0.1 (random port), so
  * the REAL `DefaultArtifactClient` can talk to it when the runner environment
  * variables (`service.env`) point at it.
  *
@@ -34,6 +34,8 @@ import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import AdmZip from 'adm-zip';
+import { cacheServiceMethods, type CacheEntry, type CacheMethod, type CacheScope } from './cache-service.js';
+import { int64, str, TWIRP_CODE_BY_STATUS, TwirpError } from './twirp.js';
 
 export interface UploadedArtifact {
   id: number;
@@ -56,15 +58,28 @@ export interface UploadedArtifact {
   createdAt: string;
 }
 
-export type FaultKind = 'create' | 'blob' | 'finalize';
+/** Artifacts: CreateArtifact, blob requests, FinalizeArtifact; caches: the three CacheService methods. */
+export type FaultKind = 'create' | 'blob' | 'finalize' | 'cache-create' | 'cache-finalize' | 'cache-lookup';
+
+const FAULT_KIND_BY_METHOD: Record<string, FaultKind> = {
+  CreateArtifact: 'create',
+  FinalizeArtifact: 'finalize',
+  CreateCacheEntry: 'cache-create',
+  FinalizeCacheEntryUpload: 'cache-finalize',
+  GetCacheEntryDownloadURL: 'cache-lookup'
+};
 
 export interface FakeArtifactService {
   /** Base URL with trailing slash, for ACTIONS_RESULTS_URL. */
   url: string;
   /** For ACTIONS_RUNTIME_TOKEN. */
   token: string;
-  /** Every env var the client needs. */
+  /** Every env var the artifact and cache clients need, for a run on the default branch (`refs/heads/main`). */
   env: Record<string, string>;
+  /** The same for a run on another ref: its caches are its own, and it may read the default branch's. */
+  envFor(ref: string): Record<string, string>;
+  /** Cache entries (also unfinalized ones), in creation order. */
+  cacheEntries: CacheEntry[];
   /** Created artifacts (also unfinalized ones), in creation order. */
   artifacts: UploadedArtifact[];
   /** Unzip the named artifact: path inside zip -> bytes (a raw upload gives {name -> bytes}). */
@@ -88,6 +103,9 @@ export interface FakeArtifactServiceOptions {
 }
 
 const SERVICE = 'github.actions.results.api.v1.ArtifactService';
+const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService';
+/** The repository's default branch: every run may read the caches written there. */
+const DEFAULT_REF = 'refs/heads/main';
 const CONTAINER = 'actions-results';
 const DEFAULT_X_MS_VERSION = '2025-11-05';
 const MAX_BODY_BYTES = 1024 * 1024 * 1024;
@@ -95,23 +113,28 @@ const MAX_BODY_BYTES = 1024 * 1024 * 1024;
 /** Characters the real service (and the client) forbid in artifact names. */
 const INVALID_NAME_CHARS = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n', '\\', '/'];
 
+/** What a blob holds: an artifact's archive or a cache entry's. */
+interface BlobOwner {
+  name: string;
+  bytes: Buffer;
+  size: number;
+  finalized: boolean;
+  mimeType?: string;
+}
+
+interface Claims {
+  runId: string;
+  jobId: string;
+  cacheScopes: CacheScope[];
+}
+
 interface BlobState {
-  artifact: UploadedArtifact;
+  owner: BlobOwner;
   uncommitted: Map<string, Buffer>;
   committed: Map<string, Buffer> | undefined;
   contentType?: string;
   etag?: string;
   lastModified?: Date;
-}
-
-class TwirpError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    msg: string
-  ) {
-    super(msg);
-  }
 }
 
 class AzureError extends Error {
@@ -123,20 +146,6 @@ class AzureError extends Error {
     super(msg);
   }
 }
-
-const TWIRP_CODE_BY_STATUS: Record<number, string> = {
-  400: 'invalid_argument',
-  401: 'unauthenticated',
-  403: 'permission_denied',
-  404: 'not_found',
-  408: 'deadline_exceeded',
-  409: 'already_exists',
-  412: 'failed_precondition',
-  429: 'resource_exhausted',
-  500: 'internal',
-  501: 'unimplemented',
-  503: 'unavailable'
-};
 
 const AZURE_CODE_BY_STATUS: Record<number, string> = {
   400: 'InvalidInput',
@@ -187,22 +196,6 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-function str(body: Record<string, unknown>, key: string): string {
-  const v = body[key];
-  if (v === undefined || v === null) return '';
-  if (typeof v !== 'string') throw new TwirpError('malformed', 400, `field ${key} must be a string`);
-  return v;
-}
-
-function int64(body: Record<string, unknown>, key: string): bigint | undefined {
-  const v = body[key];
-  if (v === undefined || v === null) return undefined;
-  if ((typeof v === 'string' && /^-?\d+$/.test(v)) || (typeof v === 'number' && Number.isSafeInteger(v))) {
-    return BigInt(v);
-  }
-  throw new TwirpError('malformed', 400, `field ${key} must be an int64`);
-}
-
 /** Unzips an artifact blob into path -> bytes (directories skipped). */
 function unzip(bytes: Buffer): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
@@ -213,7 +206,7 @@ function unzip(bytes: Buffer): Map<string, Buffer> {
   return out;
 }
 
-function isZip(artifact: UploadedArtifact): boolean {
+function isZip(artifact: BlobOwner): boolean {
   if (artifact.mimeType !== undefined) return artifact.mimeType === 'application/zip';
   return artifact.bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
 }
@@ -224,29 +217,51 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
   const jwtKey = crypto.randomBytes(32);
   const sasKey = crypto.randomBytes(32);
 
-  const now = Math.floor(Date.now() / 1000);
-  const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'HS256', x5t: 'fake-artifact-service' }));
-  const payload = b64url(
-    JSON.stringify({
-      nameid: 'dddddddd-dddd-dddd-dddd-dddddddddddd',
-      scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.UploadArtifacts:${runId}:${jobId} Actions.Results:${runId}:${jobId}`,
-      IdentityTypeClaim: 'System:ServiceIdentity',
-      ac: '[{"Scope":"refs/heads/main","Permission":3}]',
-      iss: 'vstoken.actions.githubusercontent.com',
-      aud: 'vstoken.actions.githubusercontent.com',
-      iat: now,
-      nbf: now - 60,
-      exp: now + 6 * 3600
-    })
-  );
-  const signature = b64url(crypto.createHmac('sha256', jwtKey).update(`${header}.${payload}`).digest());
-  const token = `${header}.${payload}.${signature}`;
+  const issued = new Set<string>();
+  /** A runtime token as the runner gets one; `ac` lists the cache scopes: the run's ref, then the default branch's. */
+  const issue = (ref: string): string => {
+    const now = Math.floor(Date.now() / 1000);
+    const scopes =
+      ref === DEFAULT_REF
+        ? [{ Scope: ref, Permission: 3 }]
+        : [
+            { Scope: ref, Permission: 3 },
+            { Scope: DEFAULT_REF, Permission: 1 }
+          ];
+    const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'HS256', x5t: 'fake-artifact-service' }));
+    const payload = b64url(
+      JSON.stringify({
+        nameid: 'dddddddd-dddd-dddd-dddd-dddddddddddd',
+        scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.UploadArtifacts:${runId}:${jobId} Actions.Results:${runId}:${jobId}`,
+        IdentityTypeClaim: 'System:ServiceIdentity',
+        ac: JSON.stringify(scopes),
+        iss: 'vstoken.actions.githubusercontent.com',
+        aud: 'vstoken.actions.githubusercontent.com',
+        iat: now,
+        nbf: now - 60,
+        exp: now + 6 * 3600
+      })
+    );
+    const signature = b64url(crypto.createHmac('sha256', jwtKey).update(`${header}.${payload}`).digest());
+    const token = `${header}.${payload}.${signature}`;
+    issued.add(token);
+    return token;
+  };
+  const token = issue(DEFAULT_REF);
 
   const artifacts: UploadedArtifact[] = [];
   const blobs = new Map<string, BlobState>(); // blob pathname -> state
   const blobPathByArtifact = new Map<UploadedArtifact, string>();
-  const faults: Record<FaultKind, number[]> = { create: [], blob: [], finalize: [] };
-  const requestCounts: Record<FaultKind | 'other', number> = { create: 0, blob: 0, finalize: 0, other: 0 };
+  const faults = Object.fromEntries(Object.values(FAULT_KIND_BY_METHOD).map(kind => [kind, []])) as unknown as Record<
+    FaultKind,
+    number[]
+  >;
+  faults.blob = [];
+  const requestCounts = Object.fromEntries([...Object.keys(faults), 'other'].map(kind => [kind, 0])) as Record<
+    FaultKind | 'other',
+    number
+  >;
+  const cacheEntries: CacheEntry[] = [];
   let nextId = 1000;
   let url = '';
 
@@ -264,7 +279,7 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
   // ---------------------------------------------------------------- Twirp
 
   /** Validates the bearer token and returns its backend ids. */
-  const authenticate = (req: http.IncomingMessage): { runId: string; jobId: string } => {
+  const authenticate = (req: http.IncomingMessage): Claims => {
     const auth = req.headers.authorization;
     if (!auth) throw new TwirpError('unauthenticated', 401, 'missing Authorization header');
     const m = /^Bearer (.+)$/.exec(auth);
@@ -276,10 +291,10 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
       throw new TwirpError('unauthenticated', 401, 'malformed JWT');
     }
     const expected = b64url(crypto.createHmac('sha256', jwtKey).update(`${h}.${p}`).digest());
-    if (!safeEqual(s, expected) || !safeEqual(presented, token)) {
+    if (!safeEqual(s, expected) || !issued.has(presented)) {
       throw new TwirpError('unauthenticated', 401, 'invalid token signature');
     }
-    let claims: { scp?: unknown; exp?: unknown; nbf?: unknown };
+    let claims: { scp?: unknown; exp?: unknown; nbf?: unknown; ac?: unknown };
     try {
       claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as typeof claims;
     } catch {
@@ -293,7 +308,12 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
     if (typeof claims.scp !== 'string') throw new TwirpError('unauthenticated', 401, 'token has no scp claim');
     for (const scope of claims.scp.split(' ')) {
       const sp = scope.split(':');
-      if (sp[0] === 'Actions.Results' && sp.length === 3 && sp[1] && sp[2]) return { runId: sp[1], jobId: sp[2] };
+      if (sp[0] === 'Actions.Results' && sp.length === 3 && sp[1] && sp[2]) {
+        const scopes = (
+          JSON.parse(typeof claims.ac === 'string' ? claims.ac : '[]') as { Scope: string; Permission: number }[]
+        ).map(({ Scope, Permission }) => ({ scope: Scope, permission: Permission }));
+        return { runId: sp[1], jobId: sp[2], cacheScopes: scopes };
+      }
     }
     throw new TwirpError('permission_denied', 403, 'token has no Actions.Results scope');
   };
@@ -374,7 +394,7 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
       const ext = mimeType === undefined || mimeType === 'application/zip' ? '.zip' : '';
       const pathname = `/blob/${CONTAINER}/${run}/workflow-job-run-${job}/artifacts/${crypto.randomBytes(16).toString('hex')}${ext}`;
       artifacts.push(artifact);
-      blobs.set(pathname, { artifact, uncommitted: new Map(), committed: undefined });
+      blobs.set(pathname, { owner: artifact, uncommitted: new Map(), committed: undefined });
       blobPathByArtifact.set(artifact, pathname);
       return { ok: true, signed_upload_url: signedUrl(pathname, 'cw') };
     },
@@ -474,9 +494,31 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
     res.end(data);
   };
 
-  const handleTwirp = async (req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> => {
-    const kind: FaultKind | 'other' =
-      method === 'CreateArtifact' ? 'create' : method === 'FinalizeArtifact' ? 'finalize' : 'other';
+  const cacheMethods = cacheServiceMethods(cacheEntries, {
+    create(entry) {
+      const pathname = `/blob/${CONTAINER}/caches/${crypto.randomBytes(16).toString('hex')}`;
+      blobs.set(pathname, { owner: entry, uncommitted: new Map(), committed: undefined });
+      return pathname;
+    },
+    signedUrl: (pathname, permission) => signedUrl(pathname, permission)
+  });
+
+  const methodOf = (
+    service: string,
+    method: string
+  ): ((body: Record<string, unknown>, claims: Claims) => unknown) | undefined => {
+    if (service === SERVICE) return twirpMethods[method];
+    const cache: CacheMethod | undefined = service === CACHE_SERVICE ? cacheMethods[method] : undefined;
+    return cache && ((body, claims) => cache(body, claims.cacheScopes));
+  };
+
+  const handleTwirp = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    service: string,
+    method: string
+  ): Promise<void> => {
+    const kind: FaultKind | 'other' = FAULT_KIND_BY_METHOD[method] ?? 'other';
     requestCounts[kind]++;
     const raw = await readBody(req);
     try {
@@ -490,7 +532,7 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
           );
         }
       }
-      const impl = twirpMethods[method];
+      const impl = methodOf(service, method);
       if (req.method !== 'POST' || !impl) {
         throw new TwirpError('bad_route', 404, `no handler for ${req.method ?? ''} ${req.url ?? ''}`);
       }
@@ -600,14 +642,14 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
       if (method === 'GET' || method === 'HEAD') {
         if (blob.committed === undefined)
           throw new AzureError(404, 'BlobNotFound', 'The specified blob does not exist.');
-        const data = blob.artifact.bytes;
-        const fileName = encodeURIComponent(blob.artifact.name);
+        const data = blob.owner.bytes;
+        const fileName = encodeURIComponent(blob.owner.name);
         res.writeHead(200, {
           ...headers,
           'Content-Type': blob.contentType ?? 'application/octet-stream',
           'Content-Length': data.length,
           'Content-MD5': crypto.createHash('md5').update(data).digest('base64'),
-          'Content-Disposition': isZip(blob.artifact)
+          'Content-Disposition': isZip(blob.owner)
             ? `attachment; filename="${fileName}.zip"; filename*=UTF-8''${fileName}.zip`
             : `attachment; filename="${fileName}"; filename*=UTF-8''${fileName}`,
           ETag: blob.etag ?? newEtag(),
@@ -621,7 +663,7 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
       }
 
       if (method !== 'PUT') throw new AzureError(405, 'UnsupportedHttpVerb', `The resource doesn't support ${method}.`);
-      if (blob.artifact.finalized) {
+      if (blob.owner.finalized) {
         throw new AzureError(409, 'OperationNotAllowedInCurrentState', 'The artifact is already finalized.');
       }
       if (req.headers['content-length'] === undefined) {
@@ -721,8 +763,8 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
       if (typeof ct === 'string') blob.contentType = ct;
       blob.etag = newEtag();
       blob.lastModified = new Date();
-      blob.artifact.bytes = data;
-      blob.artifact.size = data.length;
+      blob.owner.bytes = data;
+      blob.owner.size = data.length;
       res.writeHead(201, {
         ...headers,
         ETag: blob.etag,
@@ -747,9 +789,9 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
 
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const twirp = new RegExp(`^/twirp/${SERVICE.replace(/\./g, '\\.')}/([A-Za-z]+)$`).exec(u.pathname);
+    const twirp = /^\/twirp\/([A-Za-z0-9.]+)\/([A-Za-z]+)$/.exec(u.pathname);
     const handler = twirp
-      ? handleTwirp(req, res, twirp[1] ?? '')
+      ? handleTwirp(req, res, twirp[1] ?? '', twirp[2] ?? '')
       : u.pathname.startsWith(`/blob/${CONTAINER}/`)
         ? handleBlob(req, res, u)
         : (async () => {
@@ -773,20 +815,24 @@ export async function startFakeArtifactService(options: FakeArtifactServiceOptio
   const { port } = server.address() as AddressInfo;
   url = `http://127.0.0.1:${port}/`;
 
-  const env: Record<string, string> = {
+  const envWith = (runtimeToken: string): Record<string, string> => ({
     ACTIONS_RESULTS_URL: url,
-    ACTIONS_RUNTIME_TOKEN: token,
+    ACTIONS_RUNTIME_TOKEN: runtimeToken,
+    // What the runner sets where the cache service v2 is on (everywhere on github.com today).
+    ACTIONS_CACHE_SERVICE_V2: 'true',
     // @actions/artifact refuses anything but github.com / *.ghe.com / *.localhost (GHES).
     GITHUB_SERVER_URL: 'https://github.com',
     // Maximum retention of the "repository"; retentionDays above it is clamped by the client.
     GITHUB_RETENTION_DAYS: '90'
-  };
+  });
 
   return {
     url,
     token,
-    env,
+    env: envWith(token),
+    envFor: ref => envWith(issue(ref)),
     artifacts,
+    cacheEntries,
     requestCounts,
     files(name: string): Map<string, Buffer> {
       const matches = artifacts.filter(a => a.name === name);
