@@ -21,6 +21,7 @@ export enum Input {
   Manifest = 'manifest',
   Force = 'force',
   MaxImages = 'max-images',
+  Cache = 'cache',
   Concurrency = 'concurrency',
   MaxRetries = 'max-retries',
   RequestTimeout = 'request-timeout',

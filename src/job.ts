@@ -53,7 +53,7 @@ async function createProvider(settings: Settings, hooks: JobHooks): Promise<Prov
 }
 
 /** What the manifest compares: a change to any of these makes an unchanged image worth upscaling again. */
-function fingerprint(settings: Settings): Record<string, unknown> {
+export function fingerprint(settings: Settings): Record<string, unknown> {
   return { provider: settings.provider, request: settings.imageRequest };
 }
 

@@ -3,7 +3,8 @@ import { findChangedFiles } from './github/changes.js';
 import { createGitHubClient, type GitHubClient } from './github/client.js';
 import { readRunContext, type RunContext } from './github/event.js';
 import { Input } from './inputs.js';
-import { runJob } from './job.js';
+import { cacheKeys, restoreResults, saveResults, type CacheOutcome, type CacheRequest } from './github/cache.js';
+import { fingerprint, runJob } from './job.js';
 import { publishResults } from './publish/publish.js';
 import { retryLine } from './presentation.js';
 import { logDiscovery, logResult, setOutputs, writeSummary } from './report.js';
@@ -43,6 +44,40 @@ async function changedSources(
   return new Set(changed.paths);
 }
 
+/**
+ * The Actions cache request, when the cache is what carries results to the next run: in artifact (or no) publishing
+ * with a manifest. Committed results and their manifest are on the branch already.
+ */
+function cacheRequest(settings: Settings): CacheRequest | undefined {
+  if (!settings.cache || settings.dryRun || !settings.manifest) return undefined;
+  if (settings.publish === 'commit' || settings.publish === 'both') return undefined;
+  const scope = { settings: fingerprint(settings), output: settings.output.pattern, manifest: settings.manifest };
+  return { workspace: settings.workspace, manifest: settings.manifest, keys: cacheKeys(scope, process.env) };
+}
+
+/** One line on what the cache did; a miss or a failure is a notice, never a failure of the step. */
+function reportCache(outcome: CacheOutcome): void {
+  switch (outcome.kind) {
+    case 'unavailable':
+      core.info(`Not using the Actions cache: ${outcome.reason}.`);
+      break;
+    case 'missed':
+      core.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
+      break;
+    case 'failed':
+      core.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
+      break;
+    case 'restored':
+      core.info(
+        `Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`
+      );
+      break;
+    case 'saved':
+      core.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
+      break;
+  }
+}
+
 /** The action: settings → discovery → upscale (check, send, download) → publish → report. */
 export async function run(): Promise<void> {
   try {
@@ -54,6 +89,9 @@ export async function run(): Promise<void> {
     const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
     const github = lazyGitHub(settings);
     const only = await changedSources(settings, github);
+    const cache = cacheRequest(settings);
+    const restored = cache ? await restoreResults(cache) : undefined;
+    if (restored) reportCache(restored);
     const { discovery, results, manifestWritten } = await runJob(
       settings,
       {
@@ -74,7 +112,10 @@ export async function run(): Promise<void> {
       );
     }
 
-    const published = await publishResults(settings, results, manifestWritten, github);
+    // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
+    if (cache && manifestWritten) reportCache(await saveResults(cache));
+    const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.manifest : undefined);
+    const published = await publishResults(settings, results, manifest, github);
     const outcome = { results, ...published, dryRun: settings.dryRun, imagesPerSource: settings.imagesPerSource };
     setOutputs(outcome);
     if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(outcome);

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { writeFileAtomically } from './atomic-file.js';
+import { isInside } from './paths.js';
 import type { SourceResult } from './results.js';
 
 /**
@@ -39,13 +40,22 @@ export async function hashFile(path: string): Promise<string> {
 }
 
 /** JSON with sorted keys, so equal settings compare equal whatever order they were written in. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** @throws Error when the text is not a manifest this action wrote. */
+export function parseManifest(text: string, path: string): ManifestDocument {
+  const document = JSON.parse(text) as Partial<ManifestDocument>;
+  if (document.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
+    throw new Error(`The manifest ${path} is not one this action wrote (version 1); move it away or set 'manifest'.`);
+  }
+  return document as ManifestDocument;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -77,11 +87,30 @@ export class Manifest {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Manifest(path, workspace, EMPTY);
       throw error;
     }
-    const document = JSON.parse(text) as Partial<ManifestDocument>;
-    if (document.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
-      throw new Error(`The manifest ${path} is not one this action wrote (version 1); move it away or set 'manifest'.`);
+    return new Manifest(path, workspace, parseManifest(text, path));
+  }
+
+  /**
+   * Takes over the entries of another manifest (e.g. one restored from the cache) for the sources this one does
+   * not know, and returns them. An entry naming a result outside the workspace is never taken.
+   */
+  adopt(other: ManifestDocument): ReadonlyMap<string, ManifestEntry> {
+    const adopted = new Map<string, ManifestEntry>();
+    for (const [source, entry] of Object.entries(other.sources)) {
+      const inside = [source, ...entry.outputs.map(output => output.path)].every(path =>
+        isInside(this.workspace, resolve(this.workspace, path))
+      );
+      if (this.entries.has(source) || !inside) continue;
+      this.entries.set(source, entry);
+      adopted.set(source, entry);
+      this.changed = true;
     }
-    return new Manifest(path, workspace, document as ManifestDocument);
+    return adopted;
+  }
+
+  /** Every entry, for staging its results (e.g. into the cache). */
+  get document(): ManifestDocument {
+    return { version: 1, sources: Object.fromEntries(this.entries) };
   }
 
   /** Every result path the manifest knows: never to be taken as a source. */

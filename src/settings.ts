@@ -73,6 +73,8 @@ export interface Settings {
   readonly manifest: string | undefined;
   /** Upscale even what the manifest says is done. */
   readonly force: boolean;
+  /** Keep the manifest and the results in the Actions cache, so a re-run in any mode pays nothing again. */
+  readonly cache: boolean;
   /** The most images (requests × `num_images`) one run may ask for; undefined: no cap. */
   readonly maxImages: ImageBudget | undefined;
   /** Unset: the repository's default retention. */
@@ -112,6 +114,7 @@ export const DEFAULTS: Partial<Record<Input, string>> = {
   [Input.Manifest]: '.github/upscaled-images.json',
   [Input.Force]: 'false',
   [Input.MaxImages]: '',
+  [Input.Cache]: 'true',
   [Input.ArtifactName]: 'upscaled-images',
   [Input.Concurrency]: 'auto',
   [Input.MaxRetries]: '4',
@@ -340,6 +343,7 @@ export function readSettings(read: InputReader, workspace: string): Settings {
     manifest,
     force: boolean(Input.Force, input(Input.Force)),
     maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
+    cache: boolean(Input.Cache, input(Input.Cache)),
     retentionDays: retention === '' ? undefined : integer<RetentionDays>(Input.RetentionDays, retention, 1, 90),
     concurrency,
     maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),

@@ -71,3 +71,32 @@ describe('Manifest', () => {
     await expect(Manifest.load(workspace, 'm.json')).rejects.toThrow(/not one this action wrote/);
   });
 });
+
+describe('Manifest.adopt', () => {
+  const entry = (path: string, sha256 = 'a'.repeat(64)) => ({
+    sha256,
+    settings: { provider: 'ideogram' },
+    status: 'upscaled' as const,
+    outputs: [{ path, resolution: null, seed: 1 }],
+    upscaledAt: '2026-01-01T00:00:00.000Z'
+  });
+
+  it('takes the entries it lacks, keeps its own, and never one naming a path outside the workspace', async () => {
+    const workspace = await makeWorkspace({});
+    const manifest = await Manifest.load(workspace, 'm.json');
+    expect(manifest.adopt({ version: 1, sources: { 'mine.png': entry('up/mine.png', 'b'.repeat(64)) } }).size).toBe(1);
+    const adopted = manifest.adopt({
+      version: 1,
+      sources: {
+        'mine.png': entry('up/other.png'),
+        'new.png': entry('up/new.png'),
+        'escape.png': entry('../outside.png'),
+        '../source.png': entry('up/source.png'),
+        'absolute.png': entry('/etc/passwd')
+      }
+    });
+    expect([...adopted.keys()]).toEqual(['new.png']);
+    expect(manifest.document.sources['mine.png']?.sha256).toBe('b'.repeat(64));
+    await rm(workspace, { recursive: true, force: true });
+  });
+});

@@ -361,3 +361,11 @@ describe('max-images', () => {
     expect(errorFor({ [Input.MaxImages]: '5', [Input.Manifest]: 'none' })).toContain("'manifest' is 'none'");
   });
 });
+
+describe('cache', () => {
+  test('is on by default, and a boolean', () => {
+    expect(read().cache).toBe(true);
+    expect(read({ [Input.Cache]: 'false' }).cache).toBe(false);
+    expect(errorFor({ [Input.Cache]: 'maybe' })).toBe("Input 'cache' must be one of true, false; got 'maybe'.");
+  });
+});

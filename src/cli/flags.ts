@@ -76,6 +76,8 @@ export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
       // Unlike the action's, so that a run leaves nothing behind but its results unless asked.
       default: 'none'
     },
+    // The Actions cache is the runner's; on the command line the manifest beside the results does its work.
+    [Input.Cache]: { kind: 'fixed', value: 'false' },
     [Input.Force]: { kind: 'switch', help: 'upscale again even what the manifest says is done' },
     [Input.MaxImages]: {
       kind: 'value',

@@ -54,16 +54,19 @@ export async function publishResults(
   github: () => Promise<{ client: GitHubClient; context: RunContext }>
 ): Promise<Published> {
   if (settings.dryRun || settings.publish === 'none') return {};
-  const files = writtenFiles(results);
-  if (files.length === 0) {
+  let wantArtifact = settings.publish === 'artifact' || settings.publish === 'both';
+  const withManifest = (files: string[]): string[] => (manifest ? [...files, manifest] : files);
+  // A commit adds what this run wrote; an artifact holds every result of the run's sources, also those done
+  // before (restored from the cache), so that a re-run that pays nothing still hands over everything.
+  const written = withManifest(writtenFiles(results));
+  const everything = withManifest(results.flatMap(result => result.outputs.map(output => output.path)));
+  if (written.length === 0 && !(wantArtifact && everything.length > 0)) {
     core.info('Nothing new to publish.');
     return {};
   }
-  const withManifest = manifest ? [...files, manifest] : files;
-  let wantArtifact = settings.publish === 'artifact' || settings.publish === 'both';
   let commit: Published['commit'];
 
-  if (settings.publish === 'commit' || settings.publish === 'both') {
+  if ((settings.publish === 'commit' || settings.publish === 'both') && written.length > 0) {
     const { client, context } = await github();
     const target = commitTarget(settings, context);
     const outcome =
@@ -75,7 +78,7 @@ export async function publishResults(
               repo: context.repo,
               branch: target.branch,
               workspace: settings.workspace,
-              files: withManifest,
+              files: written,
               message: commitMessage(settings.commit.message, results, manifest),
               author: settings.commit.author
             },
@@ -83,8 +86,8 @@ export async function publishResults(
           )
         : { kind: 'refused' as const, reason: target.refused };
     if (outcome.kind === 'committed') {
-      commit = { sha: outcome.sha, branch: outcome.branch, files: withManifest.length };
-      core.info(`Committed ${withManifest.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
+      commit = { sha: outcome.sha, branch: outcome.branch, files: written.length };
+      core.info(`Committed ${written.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
     } else {
       core.warning(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
       wantArtifact = true;
@@ -97,15 +100,14 @@ export async function publishResults(
       {
         name: settings.artifactName,
         workspace: settings.workspace,
-        files: withManifest,
-        // Skipped sources' results are from earlier runs and not in this artifact.
-        results: results.filter(result => result.status !== 'skipped'),
+        files: everything,
+        results: results.filter(result => result.outputs.length > 0 || result.status !== 'skipped'),
         retentionDays: settings.retentionDays
       },
       process.env
     );
     core.info(
-      `Uploaded ${withManifest.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.artifactName}' (id ${artifact.id}).`
+      `Uploaded ${everything.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.artifactName}' (id ${artifact.id}).`
     );
   }
   return { artifact, commit };
