@@ -28502,7 +28502,7 @@ function readDimensions(bytes, format) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1879);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(65241);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
@@ -28514,7 +28514,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1879:
+/***/ 65241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28523,8 +28523,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(33838);
 ;// CONCATENATED MODULE: ./src/github/changes.ts
 // GitHub lists at most this many files of a comparison, and of a pull request; a list that long may be cut.
 const COMPARE_FILE_CAP = 300;
@@ -28652,6 +28652,7 @@ var Input;
     Input["Manifest"] = "manifest";
     Input["Force"] = "force";
     Input["MaxImages"] = "max-images";
+    Input["Cache"] = "cache";
     Input["Concurrency"] = "concurrency";
     Input["MaxRetries"] = "max-retries";
     Input["RequestTimeout"] = "request-timeout";
@@ -28667,8 +28668,6213 @@ class InputError extends Error {
     name = 'InputError';
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ./src/atomic-file.ts
+var atomic_file = __nccwpck_require__(93549);
+;// CONCATENATED MODULE: ./src/paths.ts
+
+/** Whether `path` lies strictly below `root` (both absolute): the check that keeps reads and writes in the workspace. */
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
+}
+/** A path relative to `root`, with `/` separators whatever the platform: how sources and results are named. */
+function toPosixRelative(root, path) {
+    return (0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./src/manifest.ts
+
+
+
+
+
+
+
+const EMPTY = { version: 1, sources: {} };
+async function hashFile(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
+    return hash.digest('hex');
+}
+/** JSON with sorted keys, so equal settings compare equal whatever order they were written in. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+        return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+/** @throws Error when the text is not a manifest this action wrote. */
+function parseManifest(text, path) {
+    const document = JSON.parse(text);
+    if (document.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
+        throw new Error(`The manifest ${path} is not one this action wrote (version 1); move it away or set 'manifest'.`);
+    }
+    return document;
+}
+async function exists(path) {
+    return (0,promises_.access)(path).then(() => true, () => false);
+}
+class Manifest {
+    path;
+    workspace;
+    entries;
+    changed = false;
+    constructor(
+    /** Workspace-relative path. */
+    path, workspace, document) {
+        this.path = path;
+        this.workspace = workspace;
+        this.entries = new Map(Object.entries(document.sources));
+    }
+    /** Reads the manifest; a missing one is empty, an unreadable one is an error (it would cost a full re-run). */
+    static async load(workspace, path) {
+        let text;
+        try {
+            text = await (0,promises_.readFile)((0,external_node_path_.join)(workspace, path), 'utf8');
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return new Manifest(path, workspace, EMPTY);
+            throw error;
+        }
+        return new Manifest(path, workspace, parseManifest(text, path));
+    }
+    /**
+     * Takes over the entries of another manifest (e.g. one restored from the cache) for the sources this one does
+     * not know, and returns them. An entry naming a result outside the workspace is never taken.
+     */
+    adopt(other) {
+        const adopted = new Map();
+        for (const [source, entry] of Object.entries(other.sources)) {
+            const inside = [source, ...entry.outputs.map(output => output.path)].every(path => isInside(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
+            if (this.entries.has(source) || !inside)
+                continue;
+            this.entries.set(source, entry);
+            adopted.set(source, entry);
+            this.changed = true;
+        }
+        return adopted;
+    }
+    /** Every entry, for staging its results (e.g. into the cache). */
+    get document() {
+        return { version: 1, sources: Object.fromEntries(this.entries) };
+    }
+    /** Every result path the manifest knows: never to be taken as a source. */
+    resultPaths() {
+        return new Set([...this.entries.values()].flatMap(entry => entry.outputs.map(output => output.path)));
+    }
+    /** The entry that makes `source` free to skip: same bytes, same settings, results still there. */
+    async unchanged(source, sha256, settings) {
+        const entry = this.entries.get(source);
+        if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings))
+            return undefined;
+        for (const output of entry.outputs) {
+            if (!(await exists((0,external_node_path_.join)(this.workspace, output.path))))
+                return undefined;
+        }
+        return entry;
+    }
+    /** Records what this run produced; failed and skipped sources keep what they had. */
+    record(result, sha256, settings, at) {
+        if (result.status !== 'upscaled' && result.status !== 'unsafe')
+            return;
+        this.entries.set(result.source, {
+            sha256,
+            settings,
+            status: result.status,
+            outputs: result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed })),
+            upscaledAt: at.toISOString()
+        });
+        this.changed = true;
+    }
+    get hasChanges() {
+        return this.changed;
+    }
+    /** Writes atomically, sources sorted so the committed file diffs cleanly. */
+    async save() {
+        const sources = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1)));
+        await (0,atomic_file/* writeFileAtomically */.l)((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify({ version: 1, sources }, null, 2)}\n`);
+        this.changed = false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/cache.ts
+
+
+
+
+/**
+ * The results and the manifest travel between runs in the Actions cache, staged in this folder of the workspace.
+ * A path relative to the workspace: the cache matches entries by the paths they were saved with, and the
+ * workspace's absolute path differs from runner to runner.
+ */
+const CACHE_FOLDER = '.ideogram-upscale-cache';
+const STAGED_MANIFEST = 'manifest.json';
+const STAGED_FILES = 'files';
+/**
+ * Keys for the results made with one set of settings: every run with the same settings (a re-run, a later push,
+ * a scheduled scan) finds the newest entry by prefix; other settings have another prefix, so their results are
+ * never even restored (the manifest's per-source check would refuse them anyway).
+ */
+function cacheKeys(settings, env) {
+    const scope = (0,external_node_crypto_.createHash)('sha256').update(canonical(settings)).digest('hex').slice(0, 16);
+    const prefix = `ideogram-upscale-${scope}-`;
+    return { key: `${prefix}${env.GITHUB_RUN_ID ?? 'run'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`, restoreKeys: [prefix] };
+}
+/** Whether the runner offers the cache to this step; `undefined` when it does, else why not. */
+async function unavailable(workspace) {
+    const { isFeatureAvailable } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1693));
+    if (!isFeatureAvailable())
+        return 'the runner offers no Actions cache to this step';
+    // The cache client finds the paths to save from the working directory.
+    if ((0,external_node_path_.resolve)(process.cwd()) !== (0,external_node_path_.resolve)(workspace))
+        return 'the step does not run in the workspace';
+    return undefined;
+}
+/** A hard link (nothing copied), or a copy across file systems; never over an existing file. */
+async function place(from, to) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
+    try {
+        await (0,promises_.link)(from, to).catch(async (error) => {
+            if (error.code !== 'EXDEV')
+                throw error;
+            await (0,promises_.copyFile)(from, to, promises_.constants.COPYFILE_EXCL);
+        });
+        return true;
+    }
+    catch (error) {
+        // Already there (never ours to overwrite), or not in the staged files.
+        if (['EEXIST', 'ENOENT'].includes(error.code ?? ''))
+            return false;
+        throw error;
+    }
+}
+function reason(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * Restores the newest cached results made with these settings: the manifest entries the workspace's manifest
+ * lacks are taken over, and their results placed where they were written (never over an existing file). The
+ * cache client reports its own failures as warnings; nothing here throws.
+ */
+async function restoreResults(request) {
+    const why = await unavailable(request.workspace);
+    if (why)
+        return { kind: 'unavailable', reason: why };
+    const staging = (0,external_node_path_.join)(request.workspace, CACHE_FOLDER);
+    try {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+        const { restoreCache } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1693));
+        const key = await restoreCache([CACHE_FOLDER], request.keys.key, [...request.keys.restoreKeys]);
+        if (key === undefined)
+            return { kind: 'missed' };
+        const cached = parseManifest(await (0,promises_.readFile)((0,external_node_path_.join)(staging, STAGED_MANIFEST), 'utf8'), `${CACHE_FOLDER}/${STAGED_MANIFEST}`);
+        const manifest = await Manifest.load(request.workspace, request.manifest);
+        const adopted = manifest.adopt(cached);
+        let files = 0;
+        for (const entry of adopted.values()) {
+            for (const output of entry.outputs) {
+                if (await place((0,external_node_path_.join)(staging, STAGED_FILES, output.path), (0,external_node_path_.join)(request.workspace, output.path)))
+                    files++;
+            }
+        }
+        if (manifest.hasChanges)
+            await manifest.save();
+        return { kind: 'restored', key, sources: adopted.size, files };
+    }
+    catch (error) {
+        return { kind: 'failed', reason: reason(error) };
+    }
+    finally {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+    }
+}
+/** Saves the manifest and every result it names that is on disk as this run's cache entry. Never throws. */
+async function saveResults(request) {
+    const why = await unavailable(request.workspace);
+    if (why)
+        return { kind: 'unavailable', reason: why };
+    const staging = (0,external_node_path_.join)(request.workspace, CACHE_FOLDER);
+    try {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+        const { document } = await Manifest.load(request.workspace, request.manifest);
+        await (0,promises_.mkdir)(staging, { recursive: true });
+        await (0,promises_.writeFile)((0,external_node_path_.join)(staging, STAGED_MANIFEST), JSON.stringify(document));
+        let files = 0;
+        for (const entry of Object.values(document.sources)) {
+            for (const output of entry.outputs) {
+                if (await place((0,external_node_path_.join)(request.workspace, output.path), (0,external_node_path_.join)(staging, STAGED_FILES, output.path)))
+                    files++;
+            }
+        }
+        const { saveCache } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1693));
+        const id = await saveCache([CACHE_FOLDER], request.keys.key);
+        return id > 0
+            ? { kind: 'saved', key: request.keys.key, files }
+            : { kind: 'failed', reason: 'see the warning above' };
+    }
+    catch (error) {
+        return { kind: 'failed', reason: reason(error) };
+    }
+    finally {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
+var esm = __nccwpck_require__(33581);
+;// CONCATENATED MODULE: ./src/glob.ts
+
+
+const IS_WINDOWS = process.platform === 'win32';
+/** @actions/glob's matcher options, so a pattern means here what it means in the rest of GitHub Actions. */
+const MINIMATCH_OPTIONS = {
+    dot: true,
+    nobrace: true,
+    nocase: IS_WINDOWS,
+    nocomment: true,
+    noext: true,
+    nonegate: true
+};
+/** Paths are matched absolute with `/` separators, whatever the platform (Windows' `\` becomes `/`). */
+function toGlobPath(path) {
+    return IS_WINDOWS ? path.replace(/\\/g, '/') : path;
+}
+/** Escapes the glob characters of a literal path, as @actions/glob does with the folder a pattern is relative to. */
+function globEscape(path) {
+    return (IS_WINDOWS ? path : path.replace(/\\/g, '\\\\'))
+        .replace(/(\[)(?=[^/]+\])/g, '[[]')
+        .replace(/\?/g, '[?]')
+        .replace(/\*/g, '[*]');
+}
+/** The literal name a pattern segment stands for (escapes and one-character classes undone), or '' for a glob. */
+function literalOf(segment) {
+    let literal = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '\\' && !IS_WINDOWS && i + 1 < segment.length) {
+            literal += segment[++i];
+            continue;
+        }
+        if (c === '*' || c === '?')
+            return '';
+        if (c === '[' && i + 1 < segment.length) {
+            let set = '';
+            let closed = -1;
+            for (let j = i + 1; j < segment.length; j++) {
+                const d = segment[j];
+                if (d === '\\' && !IS_WINDOWS && j + 1 < segment.length) {
+                    set += segment[++j];
+                }
+                else if (d === ']') {
+                    closed = j;
+                    break;
+                }
+                else {
+                    set += d;
+                }
+            }
+            if (closed >= 0) {
+                if (set.length > 1)
+                    return '';
+                if (set) {
+                    literal += set;
+                    i = closed;
+                    continue;
+                }
+            }
+        }
+        literal += c;
+    }
+    return literal;
+}
+function isAbsoluteGlob(pattern) {
+    return pattern.startsWith('/') || (IS_WINDOWS && /^[A-Za-z]:\//.test(pattern));
+}
+/** One line of the `files` input, anchored at the workspace: a port of @actions/glob's pattern, on minimatch. */
+class Pattern {
+    negate;
+    body;
+    implied;
+    /** Where the walk for this pattern starts: the literal folders before its first glob. */
+    searchPath;
+    /** `dir/` matches folders only, so as a file pattern it takes nothing. */
+    foldersOnly;
+    /** Ends in `**`: matches everything below a folder it matches (tested with a trailing `/`, as @actions/glob). */
+    endsInGlobstar;
+    minimatch;
+    /** Each compiled alternative's last part, which must match a file's name; undefined for `**`. */
+    lastParts;
+    constructor(negate, 
+    /** Absolute, `/`-separated, normalised, without a trailing `/`. */
+    body, foldersOnly, 
+    /** An exclusion's implied `/**`: tested without the trailing `/`, as @actions/glob does. */
+    implied = false) {
+        this.negate = negate;
+        this.body = body;
+        this.implied = implied;
+        this.foldersOnly = foldersOnly;
+        const segments = body.split('/');
+        this.endsInGlobstar = segments[segments.length - 1] === '**';
+        // The first segment is the root ('' for `/`, or a drive such as `C:`), never a glob.
+        const [rootSegment = '', ...rest] = segments;
+        let globFound = false;
+        const literal = rest.map(literalOf).filter(segment => !globFound && !(globFound = segment === ''));
+        this.searchPath = `${rootSegment}/${literal.join('/')}`;
+        this.minimatch = new esm/* Minimatch */.VR(body, MINIMATCH_OPTIONS);
+        this.lastParts = this.minimatch.set.map(parts => {
+            const last = parts[parts.length - 1];
+            return last === esm/* GLOBSTAR */.ZN ? undefined : last;
+        });
+    }
+    /** Whether the path (absolute, `/`-separated) matches. */
+    matches(path) {
+        return this.test(this.endsInGlobstar && !this.implied ? `${path}/` : path);
+    }
+    /** Whether everything below the folder matches: a pattern ending in `**` that matches `folder/`. */
+    coversAllBelow(folder) {
+        return this.endsInGlobstar && this.test(`${folder}/`);
+    }
+    test(subject) {
+        return this.nameMayMatch(subject) && this.minimatch.match(subject);
+    }
+    /**
+     * A quick first test: unless a pattern ends in `**`, its last part must match the path's last name, so
+     * comparing that one name (with minimatch's own segment matcher) turns away most paths at a fraction of the
+     * cost of a full match. (minimatch's `makeRe()` would be quicker still, but it disagrees with `match()` on
+     * patterns ending in `/**`, which `match()` gets right.)
+     */
+    nameMayMatch(subject) {
+        const name = subject.slice(subject.lastIndexOf('/') + 1);
+        return this.lastParts.some(last => last === undefined || this.minimatch.matchOne([name], [last], false));
+    }
+    /** Whether a path below the folder could match. */
+    couldMatchBelow(folder) {
+        if (external_node_path_.posix.dirname(folder) === folder)
+            return true;
+        return this.minimatch.matchOne(folder.split('/'), this.minimatch.set[0] ?? [], true);
+    }
+}
+/**
+ * The `files` patterns, as @actions/glob reads them (the same syntax, `!` exclusions applied in order, case
+ * sensitive except on Windows, dot files included), with one difference: they select files only. A pattern
+ * matching a folder does not take the folder's contents (say `dir/**` for that); an exclusion matching a folder
+ * still excludes everything in it, as in @actions/glob.
+ */
+class FilePatterns {
+    patterns;
+    constructor(patterns) {
+        this.patterns = patterns;
+    }
+    /** Relative patterns are anchored at `workspace`; `.` and `..` segments are resolved. */
+    static parse(lines, workspace) {
+        const root = globEscape(toGlobPath(workspace));
+        const patterns = [];
+        for (const line of lines) {
+            let text = line.trim();
+            let negate = false;
+            while (text.startsWith('!')) {
+                negate = !negate;
+                text = text.slice(1).trim();
+            }
+            if (text === '')
+                continue;
+            text = toGlobPath(text);
+            const anchored = external_node_path_.posix.normalize(isAbsoluteGlob(text) ? text : `${root}/${text}`);
+            const foldersOnly = anchored.endsWith('/') && anchored.length > 1;
+            const body = foldersOnly ? anchored.slice(0, -1) : anchored;
+            const pattern = new Pattern(negate, body, foldersOnly);
+            patterns.push(pattern);
+            if (negate && (foldersOnly || !pattern.endsInGlobstar)) {
+                patterns.push(new Pattern(true, `${body === '/' ? '' : body}/**`, false, true));
+            }
+        }
+        return new FilePatterns(patterns);
+    }
+    /** The folders to walk: no two of them one inside the other. */
+    get searchPaths() {
+        const key = (path) => (IS_WINDOWS ? path.toLowerCase() : path);
+        const candidates = new Set(this.patterns.filter(p => !p.negate && !p.foldersOnly).map(p => key(p.searchPath)));
+        const roots = [];
+        const taken = new Set();
+        for (const pattern of this.patterns) {
+            if (pattern.negate || pattern.foldersOnly || taken.has(key(pattern.searchPath)))
+                continue;
+            let hasAncestor = false;
+            for (let path = pattern.searchPath, up = external_node_path_.posix.dirname(path); up !== path; path = up, up = external_node_path_.posix.dirname(up)) {
+                if (candidates.has(key(up))) {
+                    hasAncestor = true;
+                    break;
+                }
+            }
+            if (!hasAncestor) {
+                roots.push(pattern.searchPath);
+                taken.add(key(pattern.searchPath));
+            }
+        }
+        return roots;
+    }
+    /** Whether the file (absolute, `/`-separated) is selected: the last pattern that matches it decides. */
+    selects(file) {
+        let selected = false;
+        for (const pattern of this.patterns) {
+            if (pattern.foldersOnly || selected !== pattern.negate)
+                continue;
+            if (pattern.matches(file))
+                selected = !pattern.negate;
+        }
+        return selected;
+    }
+    /**
+     * Whether the folder may hold a selected file: some pattern could match below it, and no exclusion takes
+     * everything below it (`!**\/node_modules/**`) without a later pattern taking some back. Folders answering no
+     * are not walked, which is most of the time saved in a large repository.
+     */
+    mayHoldSelected(folder) {
+        // Backwards, so that `possible` says whether a later pattern could take back what an exclusion removes.
+        let possible = false;
+        for (let i = this.patterns.length - 1; i >= 0; i--) {
+            const pattern = this.patterns[i];
+            if (pattern.foldersOnly)
+                continue;
+            if (!pattern.negate) {
+                possible ||= pattern.couldMatchBelow(folder);
+            }
+            else if (!possible && pattern.coversAllBelow(folder)) {
+                return false;
+            }
+        }
+        return possible;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/discovery.ts
+
+
+
+/** Folders read at once: enough to keep the file system's threads busy while matching runs on the main one. */
+const PARALLEL_READS = 16;
+const childOf = (folder, name) => (folder.endsWith('/') ? folder + name : `${folder}/${name}`);
+/** Codes that mean "nothing there to find": gone, a broken or looping link, a file where a folder was expected. */
+const NOTHING_THERE = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
+async function statIfThere(path) {
+    try {
+        return await (0,promises_.stat)(path);
+    }
+    catch (error) {
+        if (NOTHING_THERE.has(error.code ?? ''))
+            return undefined;
+        throw error;
+    }
+}
+/** Whether the folder at `real` is one the branch was reached through (a link made a loop: walked forever). */
+function isCycle(from, real) {
+    for (let folder = from; folder; folder = folder.up)
+        if (folder.real === real)
+            return true;
+    return false;
+}
+/**
+ * Reads folders `PARALLEL_READS` at a time, each read queueing the subfolders it finds. A directory listing
+ * already says which entries are files and which are folders, so only symbolic links cost a `stat`.
+ */
+async function walk(roots, read) {
+    const queue = [...roots];
+    let running = 0;
+    let failed = false;
+    await new Promise((resolve, reject) => {
+        const next = () => {
+            while (!failed && running < PARALLEL_READS && queue.length > 0) {
+                running++;
+                read(queue.pop()).then(subfolders => {
+                    running--;
+                    for (const folder of subfolders)
+                        queue.push(folder);
+                    next();
+                }, (error) => {
+                    failed = true;
+                    reject(error);
+                });
+            }
+            if (running === 0 && queue.length === 0)
+                resolve();
+        };
+        next();
+    });
+}
+/** Every file the patterns select, following symbolic links (each real folder at most once per branch). */
+async function findFiles(patterns) {
+    const found = [];
+    const roots = [];
+    for (const path of patterns.searchPaths) {
+        const info = await statIfThere(path);
+        if (info?.isDirectory() && patterns.mayHoldSelected(path)) {
+            roots.push({ path, real: toGlobPath(await (0,promises_.realpath)(path)), up: undefined });
+        }
+        else if (info?.isFile() && patterns.selects(path)) {
+            found.push({ path, real: toGlobPath(await (0,promises_.realpath)(path)) });
+        }
+    }
+    const entryOf = async (folder, entry) => {
+        const path = childOf(folder.path, entry.name);
+        if (!entry.isSymbolicLink()) {
+            const real = childOf(folder.real, entry.name);
+            if (entry.isDirectory()) {
+                // Below a linked folder, a plain folder can be one this branch already went through.
+                return patterns.mayHoldSelected(path) && !isCycle(folder, real) ? { path, real, up: folder } : undefined;
+            }
+            if (entry.isFile() && patterns.selects(path))
+                found.push({ path, real });
+            return undefined;
+        }
+        // A broken link is left out quietly, as @actions/glob does.
+        const target = await statIfThere(path);
+        if (target?.isDirectory() && patterns.mayHoldSelected(path)) {
+            const real = toGlobPath(await (0,promises_.realpath)(path));
+            return isCycle(folder, real) ? undefined : { path, real, up: folder };
+        }
+        if (target?.isFile() && patterns.selects(path))
+            found.push({ path, real: toGlobPath(await (0,promises_.realpath)(path)) });
+        return undefined;
+    };
+    await walk(roots, async (folder) => {
+        const subfolders = [];
+        for (const entry of await (0,promises_.readdir)(folder.path, { withFileTypes: true })) {
+            const subfolder = await entryOf(folder, entry);
+            if (subfolder)
+                subfolders.push(subfolder);
+        }
+        return subfolders;
+    });
+    return found;
+}
+/**
+ * Finds the source images: files the patterns select (see `FilePatterns`) whose real location (after symbolic
+ * links) is inside the workspace, leaving out anything that looks like a result of ours so a run never feeds on
+ * its own output.
+ */
+async function discoverSources(workspace, patterns, isResult) {
+    const [realWorkspace, found] = await Promise.all([
+        (0,promises_.realpath)(workspace),
+        findFiles(FilePatterns.parse(patterns, workspace))
+    ]);
+    const sources = new Set();
+    const passedOver = [];
+    for (const { path, real } of found) {
+        const relativePath = toPosixRelative(workspace, path);
+        if (!isInside(workspace, path) || !isInside(realWorkspace, real)) {
+            passedOver.push({ path, reason: 'outside the workspace (directly or through a symbolic link)' });
+        }
+        else if (isResult(relativePath)) {
+            passedOver.push({ path: relativePath, reason: 'an upscaled result (matches output-path)' });
+        }
+        else {
+            sources.add(relativePath);
+        }
+    }
+    passedOver.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { sources: [...sources].sort(), passedOver };
+}
+
+;// CONCATENATED MODULE: ./src/image-format.ts
+const MIME_TYPES = {
+    png: 'image/png',
+    jpeg: 'image/jpeg',
+    webp: 'image/webp'
+};
+/** The extension a file of this format gets when we name it (`{ext}` in output-path). */
+const EXTENSIONS = {
+    png: 'png',
+    jpeg: 'jpg',
+    webp: 'webp'
+};
+/** How many leading bytes `sniffFormat` needs. */
+const SNIFF_BYTES = 12;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+function startsWith(bytes, expected, offset = 0) {
+    return expected.every((value, i) => bytes[offset + i] === value);
+}
+function ascii(text) {
+    return [...text].map(c => c.charCodeAt(0));
+}
+function sniffFormat(bytes) {
+    if (startsWith(bytes, PNG_SIGNATURE))
+        return 'png';
+    if (startsWith(bytes, [0xff, 0xd8, 0xff]))
+        return 'jpeg';
+    if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
+        return 'webp';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/validation.ts
+
+
+/** Why one source cannot be sent; the batch goes on without it. */
+class ImageProblem extends Error {
+    file;
+    name = 'ImageProblem';
+    constructor(file, reason) {
+        super(`The file ${reason}`);
+        this.file = file;
+    }
+}
+function megabytes(bytes) {
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+/**
+ * Checks a source by its bytes, not its name: a JPEG, PNG or WebP file, not empty, within the size limit.
+ * Reads only the first few bytes.
+ */
+async function checkImage(path, relativePath, maxBytes) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, 'r');
+    }
+    catch (error) {
+        throw new ImageProblem(relativePath, `cannot be read (${error.code ?? String(error)})`);
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new ImageProblem(relativePath, 'is not a regular file');
+        if (stats.size === 0)
+            throw new ImageProblem(relativePath, 'is empty');
+        if (stats.size > maxBytes) {
+            // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
+            const [size, max] = megabytes(stats.size) === megabytes(maxBytes)
+                ? [`${stats.size} bytes`, `${maxBytes} bytes`]
+                : [megabytes(stats.size), megabytes(maxBytes)];
+            throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
+        }
+        const head = Buffer.alloc(SNIFF_BYTES);
+        const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+        const format = sniffFormat(head.subarray(0, bytesRead));
+        if (!format) {
+            throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
+        }
+        return { path, relativePath, format, bytes: stats.size };
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
+
+
+
+
+function toRecord(workspace, image) {
+    return {
+        path: toPosixRelative(workspace, image.path),
+        resolution: image.resolution,
+        seed: image.seed,
+        prompt: image.prompt
+    };
+}
+/** Puts the provider's images together into the source's one result. */
+function summarise(workspace, source, produced, seconds) {
+    const outputs = produced.flatMap(image => (image.kind === 'written' ? [toRecord(workspace, image)] : []));
+    const lost = produced.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
+    const withheld = produced.filter(image => image.kind === 'withheld').length;
+    if (lost.length > 0)
+        return { source, status: 'failed', outputs, error: lost.join('; '), seconds };
+    if (outputs.length === 0) {
+        return { source, status: 'unsafe', outputs, error: 'Ideogram withheld the result as unsafe', seconds };
+    }
+    const note = withheld > 0 ? { error: `${withheld} of ${produced.length} results withheld as unsafe` } : {};
+    return { source, status: 'upscaled', outputs, ...note, seconds };
+}
+/**
+ * Runs every planned source through check → upscale → save, several at once. A source that fails is recorded
+ * with its reason and the others go on; results come back in the order of the plan.
+ */
+async function upscaleAll(provider, options) {
+    const sources = [...options.plan.keys()];
+    const results = new Array(sources.length);
+    let next = 0;
+    let done = 0;
+    // Workers start in a doubling ramp, two more each time a source has been checked, rather than all at once: a
+    // hundred checks started together queue in the thread pool ahead of the first source's own file reads, and
+    // the first request waited for all of them (~25 ms for 64 sources); this way it goes out after one check.
+    const count = Math.max(1, Math.min(options.workers, sources.length));
+    const running = [];
+    const startWorkers = (n) => {
+        for (let i = 0; i < n && running.length < count; i++)
+            running.push(worker());
+    };
+    const work = async (source) => {
+        const started = performance.now();
+        const seconds = () => Math.round((performance.now() - started) / 100) / 10;
+        try {
+            const image = await checkImage((0,external_node_path_.join)(options.workspace, source), source, options.maxFileBytes).finally(() => startWorkers(2));
+            const produced = await provider.produce(image, (index, format) => (0,external_node_path_.join)(options.workspace, options.output.resolve(source, index, EXTENSIONS[format])));
+            return summarise(options.workspace, source, produced, seconds());
+        }
+        catch (error) {
+            return { source, status: 'failed', outputs: [], error: error.message, seconds: seconds() };
+        }
+    };
+    async function worker() {
+        for (let i = next++; i < sources.length; i = next++) {
+            const result = await work(sources[i]);
+            results[i] = result;
+            options.onResult?.(result, ++done, sources.length);
+        }
+    }
+    startWorkers(1);
+    // Workers are added only by running ones, so once every worker in the list has finished, none can follow.
+    for (let i = 0; i < running.length; i++)
+        await running[i];
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/ideogram/inflight-limiter.ts
+class InflightLimiter {
+    options;
+    limitValue;
+    inflight = 0;
+    successesAtLimit = 0;
+    /** The API's own figure for the organisation's limit, from its last 429 that gave one. */
+    stated;
+    waiting = [];
+    constructor(options) {
+        this.options = options;
+        if (!(options.ceiling >= 1 && options.initial >= 1))
+            throw new RangeError('limits must be at least 1');
+        this.limitValue = Math.min(options.initial, options.ceiling);
+    }
+    /** The number of places we currently allow ourselves. */
+    get limit() {
+        return this.limitValue;
+    }
+    get inFlight() {
+        return this.inflight;
+    }
+    /** Waits for `places` free places, first come first served. */
+    async acquire(places) {
+        if (places > this.options.ceiling) {
+            throw new RangeError(`a request for ${places} images cannot fit under a limit of ${this.options.ceiling}`);
+        }
+        if (this.waiting.length === 0 && this.fits(places)) {
+            this.inflight += places;
+        }
+        else {
+            await new Promise(grant => this.waiting.push({ places, grant }));
+        }
+        return this.lease(places);
+    }
+    fits(places) {
+        // A request larger than a lowered limit still goes alone, so it can never wait forever.
+        return this.inflight + places <= this.limitValue || this.inflight === 0;
+    }
+    lease(places) {
+        let released = false;
+        return {
+            succeeded: () => {
+                const busy = this.inflight >= this.limitValue || this.waiting.length > 0;
+                if (busy && ++this.successesAtLimit >= this.limitValue && this.limitValue < this.probeCeiling) {
+                    this.limitValue += 1;
+                    this.successesAtLimit = 0;
+                }
+            },
+            rateLimited: maxInflight => {
+                if (maxInflight !== undefined)
+                    this.stated = maxInflight;
+                const others = this.inflight - places;
+                this.limitValue = Math.max(1, Math.min(this.limitValue, maxInflight ?? Infinity, others));
+                this.successesAtLimit = 0;
+            },
+            release: () => {
+                if (released)
+                    return;
+                released = true;
+                this.inflight -= places;
+                this.grantWaiting();
+            }
+        };
+    }
+    /** How high probing may go. */
+    get probeCeiling() {
+        return Math.min(this.options.ceiling, this.stated ?? Infinity);
+    }
+    grantWaiting() {
+        for (let next = this.waiting[0]; next && this.fits(next.places); next = this.waiting[0]) {
+            this.waiting.shift();
+            this.inflight += next.places;
+            next.grant();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ideogram/errors.ts
+/**
+ * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
+ * class and never on message text. Every error carries the source file and, when the API answered, its HTTP
+ * status and its own words; the message says what happened, and reports put the file in front of it.
+ */
+class IdeogramError extends Error {
+    file;
+    status;
+    apiMessage;
+    name = 'IdeogramError';
+    constructor(message, 
+    /** Workspace-relative path of the source image. */
+    file, 
+    /** The HTTP status, when the API answered. */
+    status, 
+    /** What the API itself said, when it said something readable. */
+    apiMessage) {
+        super(message);
+        this.file = file;
+        this.status = status;
+        this.apiMessage = apiMessage;
+    }
+}
+/** The API answered with a non-2xx status. */
+class APIError extends IdeogramError {
+    status;
+    body;
+    rejectReason;
+    retryAfterMs;
+    name = 'APIError';
+    constructor(file, status, apiMessage, 
+    /** The parsed body (JSON when it was JSON, else the text). */
+    body, 
+    /** `reject_reason` from the body, e.g. `insufficient_funds` or `inflight_limit`. */
+    rejectReason, 
+    /** How long the server asked us to wait (`Retry-After`), if it did. */
+    retryAfterMs) {
+        super(`Ideogram answered HTTP ${status}${apiMessage ? `: ${apiMessage}` : ''}`, file, status, apiMessage);
+        this.status = status;
+        this.body = body;
+        this.rejectReason = rejectReason;
+        this.retryAfterMs = retryAfterMs;
+    }
+    static from(file, status, body, retryAfterMs) {
+        const fields = readErrorFields(body);
+        const ErrorClass = errorClassFor(status);
+        return new ErrorClass(file, status, fields.message, body, fields.rejectReason, retryAfterMs);
+    }
+}
+/** 400 or 413: the request or the image was not acceptable. Not billed; resending the same will fail again. */
+class BadRequestError extends APIError {
+    name = 'BadRequestError';
+}
+/** 401: the key is missing or wrong. */
+class AuthenticationError extends APIError {
+    name = 'AuthenticationError';
+}
+/** 402: the account is out of credit or hit its daily limit. */
+class PaymentRequiredError extends APIError {
+    name = 'PaymentRequiredError';
+}
+/** 403: the key may not use this operation. */
+class PermissionDeniedError extends APIError {
+    name = 'PermissionDeniedError';
+}
+/** 422: the image (or prompt) was refused by the safety check. */
+class SafetyRejectedError extends APIError {
+    name = 'SafetyRejectedError';
+}
+/** 429: too many images in flight for the organisation. Not billed, so always safe to resend. */
+class RateLimitError extends APIError {
+    name = 'RateLimitError';
+    /** `max_inflight_requests` from the body, when the API tells us its limit. */
+    get maxInflight() {
+        const value = this.body?.max_inflight_requests;
+        return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+    }
+}
+/** 5xx: the generation failed on Ideogram's side; failed generations are not billed. */
+class ServerError extends APIError {
+    name = 'ServerError';
+}
+/** The connection failed before the request reached the API: nothing was processed, so resending is safe. */
+class ConnectionError extends IdeogramError {
+    name = 'ConnectionError';
+    constructor(file, cause) {
+        super(`Could not reach Ideogram: ${describeCause(cause)}`, file);
+        this.cause = cause;
+    }
+}
+/**
+ * The request was sent but no complete answer came back (timeout, connection dropped). The upscale may have run
+ * and been billed, so it is resent only when the user allows it.
+ */
+class ResponseLostError extends IdeogramError {
+    timedOut;
+    name = 'ResponseLostError';
+    constructor(file, timedOut, cause) {
+        super(timedOut
+            ? 'Ideogram did not answer in time (the upscale may still have been billed)'
+            : `The connection to Ideogram dropped after the image was sent: ${describeCause(cause)}`, file);
+        this.timedOut = timedOut;
+        this.cause = cause;
+    }
+}
+/** A 200 whose body is not the documented response. */
+class InvalidResponseError extends IdeogramError {
+    name = 'InvalidResponseError';
+    constructor(file, detail) {
+        super(`Ideogram sent an unreadable response: ${detail}`, file, 200);
+    }
+}
+/** A result link could not be turned into a file. */
+class DownloadError extends IdeogramError {
+    transient;
+    name = 'DownloadError';
+    constructor(file, detail, status, 
+    /** A server error or dropped connection: fetching the same link again may work. */
+    transient = false) {
+        super(`Could not download the result: ${detail}`, file, status);
+        this.transient = transient;
+    }
+}
+function errorClassFor(status) {
+    if (status === 400 || status === 404 || status === 413)
+        return BadRequestError;
+    if (status === 401)
+        return AuthenticationError;
+    if (status === 402)
+        return PaymentRequiredError;
+    if (status === 403)
+        return PermissionDeniedError;
+    if (status === 422)
+        return SafetyRejectedError;
+    if (status === 429)
+        return RateLimitError;
+    if (status >= 500)
+        return ServerError;
+    return APIError;
+}
+/** Error bodies come in several shapes (`error`, `message`, `detail`, `title`); take the API's words from any. */
+function readErrorFields(body) {
+    if (typeof body === 'string') {
+        const text = body.trim();
+        return text ? { message: text.slice(0, 500) } : {};
+    }
+    if (body === null || typeof body !== 'object')
+        return {};
+    const record = body;
+    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined;
+    const detail = text('detail');
+    const title = text('title');
+    return {
+        message: text('error') ?? text('message') ?? (detail && title ? `${title}: ${detail}` : (detail ?? title)),
+        rejectReason: text('reject_reason')
+    };
+}
+function describeCause(cause) {
+    if (cause instanceof Error) {
+        const code = cause.code;
+        return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
+    }
+    return String(cause);
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+
+const DEFAULT_RATE_LIMIT_RETRIES = 50;
+function defaultRetryPolicy(overrides = {}) {
+    return {
+        maxRetries: 4,
+        maxRateLimitRetries: DEFAULT_RATE_LIMIT_RETRIES,
+        retryLostResponses: false,
+        maxDelayMs: 60_000,
+        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+        random: Math.random,
+        ...overrides
+    };
+}
+/** Reads `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
+function parseRetryAfter(headers, now = Date.now()) {
+    const first = (name) => {
+        const value = headers[name];
+        return Array.isArray(value) ? value[0] : value;
+    };
+    const rawMs = first('retry-after-ms')?.trim();
+    const ms = Number(rawMs);
+    // Number('') is 0: an empty header must not mean "no wait".
+    if (rawMs !== undefined && rawMs !== '' && Number.isFinite(ms) && ms >= 0)
+        return ms;
+    const raw = first('retry-after');
+    if (raw === undefined || raw.trim() === '')
+        return undefined;
+    const seconds = Number(raw);
+    if (Number.isFinite(seconds))
+        return seconds >= 0 ? seconds * 1000 : undefined;
+    const date = Date.parse(raw);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** The rule for Ideogram's API and its result links. */
+function ideogramRule(error, policy) {
+    if (error instanceof RateLimitError)
+        return { budget: 'rate-limit', retryAfterMs: error.retryAfterMs };
+    if (error instanceof ServerError)
+        return { budget: 'errors', retryAfterMs: error.retryAfterMs };
+    if (error instanceof ConnectionError)
+        return { budget: 'errors' };
+    if (error instanceof DownloadError && error.transient)
+        return { budget: 'errors' };
+    if (error instanceof ResponseLostError && policy.retryLostResponses)
+        return { budget: 'errors' };
+    return undefined;
+}
+/** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% jitter off so clients spread out. */
+function backoffMs(retry, random) {
+    const base = Math.min(500 * 2 ** retry, 8000);
+    return base * (1 - 0.25 * random());
+}
+/**
+ * Runs `attempt` until it succeeds or the policy says stop; the last error is thrown. `rule` classifies
+ * failures (Ideogram's by default; GitHub's API has its own).
+ */
+async function withRetries(attempt, policy, onRetry, rule = ideogramRule) {
+    const used = { 'rate-limit': 0, errors: 0 };
+    for (;;) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const decision = rule(error, policy);
+            if (decision === undefined)
+                throw error;
+            const { budget, retryAfterMs } = decision;
+            if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries))
+                throw error;
+            const delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
+            used[budget] += 1;
+            onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
+            await policy.sleep(delayMs);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(46752);
+;// CONCATENATED MODULE: ./src/download.ts
+
+
+
+
+
+
+
+
+/** Result links must point at Ideogram (or the configured API host, e.g. a test server): nowhere else. */
+function checkLink(source, link, apiUrl) {
+    let url;
+    try {
+        url = new URL(link);
+    }
+    catch {
+        throw new DownloadError(source, `the result link is not a URL (${link.slice(0, 80)})`);
+    }
+    const ideogram = url.protocol === 'https:' && (url.hostname === 'ideogram.ai' || url.hostname.endsWith('.ideogram.ai'));
+    if (!ideogram && url.origin !== apiUrl.origin) {
+        throw new DownloadError(source, `the result link points at ${url.origin}, which is not an Ideogram host`);
+    }
+    return url;
+}
+function isTransientNetworkError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && (code.startsWith('UND_ERR_') || code.startsWith('E'));
+}
+/**
+ * Fetches one result at once (the links expire) and writes it atomically: into a hidden temporary file beside its
+ * final place, renamed when complete, so a failed or cut download never leaves a half image behind. The API key
+ * is never sent here. `destination` picks the final path from the format the bytes turn out to be.
+ */
+async function downloadResult(source, link, destination, options) {
+    const url = checkLink(source, link, options.apiUrl);
+    let response;
+    try {
+        // undici's request() follows no redirects: a link that redirects elsewhere fails below.
+        response = await (0,undici.request)(url, { method: 'GET', headers: { accept: 'image/*' }, dispatcher: options.dispatcher });
+    }
+    catch (error) {
+        throw new DownloadError(source, error.message, undefined, isTransientNetworkError(error));
+    }
+    const { statusCode, headers, body } = response;
+    try {
+        if (statusCode !== 200) {
+            const why = statusCode === 403 || statusCode === 410 ? ' (the link has expired or is invalid)' : '';
+            throw new DownloadError(source, `HTTP ${statusCode}${why}`, statusCode, statusCode >= 500);
+        }
+        const type = String(headers['content-type'] ?? '');
+        if (!type.startsWith('image/'))
+            throw new DownloadError(source, `the link served ${type || 'no type'}, not an image`);
+        const declared = Number(headers['content-length']);
+        if (declared > options.maxBytes) {
+            throw new DownloadError(source, `the result is ${declared} bytes, over the ${options.maxBytes}-byte cap`);
+        }
+        return await writeAtomically(source, body, destination, options.maxBytes);
+    }
+    finally {
+        // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
+        body.on('error', () => { });
+        body.destroy();
+    }
+}
+async function writeAtomically(source, body, destination, maxBytes) {
+    const chunks = body[Symbol.asyncIterator]();
+    let head = Buffer.alloc(0);
+    try {
+        while (head.length < SNIFF_BYTES) {
+            const next = await chunks.next();
+            if (next.done)
+                break;
+            head = Buffer.concat([head, next.value]);
+        }
+    }
+    catch (error) {
+        throw new DownloadError(source, error.message, undefined, true);
+    }
+    const format = sniffFormat(head);
+    if (!format)
+        throw new DownloadError(source, 'the link served something that is not a PNG, JPEG or WebP image');
+    const path = destination(format);
+    const temporary = (0,atomic_file/* temporaryPathFor */.u)(path);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    let bytes = 0;
+    async function* capped() {
+        for (let chunk = head; chunk;) {
+            bytes += chunk.length;
+            if (bytes > maxBytes)
+                throw new DownloadError(source, `the result is over the ${maxBytes}-byte cap`);
+            yield chunk;
+            const next = await chunks.next();
+            chunk = next.done ? undefined : next.value;
+        }
+    }
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(capped, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }));
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        if (error instanceof DownloadError)
+            throw error;
+        const code = error.code ?? '';
+        // Disk errors (ENOSPC, EACCES) are not worth fetching again; a cut stream is.
+        const local = ['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR'].includes(code);
+        throw new DownloadError(source, error.message, undefined, !local);
+    }
+    return { path, format, bytes };
+}
+
+;// CONCATENATED MODULE: ./src/ideogram/client.ts
+
+
+
+
+
+
+/** Error bodies larger than this are cut: we only need the message. */
+const MAX_ERROR_BODY = 64 * 1024;
+/** Errors from the socket layer that mean the request never reached the server, so it cannot have been billed. */
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** Sends one upscale request; retrying is the caller's business (see retry.ts). */
+class IdeogramClient {
+    options;
+    endpoint;
+    dispatcher;
+    constructor(options) {
+        this.options = options;
+        const base = options.apiUrl.href.endsWith('/') ? options.apiUrl.href : `${options.apiUrl.href}/`;
+        this.endpoint = new URL('upscale', base);
+        this.dispatcher =
+            options.dispatcher ??
+                new undici.Agent({ connect: { timeout: 30_000 }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+    }
+    async upscale(image, imageRequest) {
+        // undici builds the multipart body and its boundary; the file streams from disk.
+        const form = new undici.FormData();
+        form.append('image_request', JSON.stringify(imageRequest));
+        form.append('image_file', await (0,external_node_fs_.openAsBlob)(image.path, { type: MIME_TYPES[image.format] }), (0,external_node_path_.basename)(image.path));
+        let response;
+        try {
+            response = await (0,undici.request)(this.endpoint, {
+                method: 'POST',
+                headers: { 'Api-Key': this.options.apiKey, Accept: 'application/json' },
+                body: form,
+                dispatcher: this.dispatcher
+            });
+        }
+        catch (error) {
+            throw transportError(image.relativePath, error);
+        }
+        if (response.statusCode !== 200) {
+            const body = await readErrorBody(response.body);
+            throw APIError.from(image.relativePath, response.statusCode, body, parseRetryAfter(response.headers));
+        }
+        let parsed;
+        try {
+            parsed = await response.body.json();
+        }
+        catch (error) {
+            if (error instanceof SyntaxError)
+                throw new InvalidResponseError(image.relativePath, 'the body is not JSON');
+            throw transportError(image.relativePath, error);
+        }
+        return checkResponse(image.relativePath, parsed);
+    }
+    async close() {
+        if (!this.options.dispatcher)
+            await this.dispatcher.close();
+    }
+}
+function transportError(file, error) {
+    const code = error?.code;
+    if (typeof code === 'string' && NOT_SENT_CODES.has(code))
+        return new ConnectionError(file, error);
+    return new ResponseLostError(file, typeof code === 'string' && TIMEOUT_CODES.has(code), error);
+}
+async function readErrorBody(body) {
+    const chunks = [];
+    let size = 0;
+    try {
+        for await (const chunk of body) {
+            const buffer = chunk;
+            if (size + buffer.length > MAX_ERROR_BODY) {
+                chunks.push(buffer.subarray(0, MAX_ERROR_BODY - size));
+                body.destroy();
+                break;
+            }
+            chunks.push(buffer);
+            size += buffer.length;
+        }
+    }
+    catch {
+        // A body cut short still leaves the status to report.
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+function checkResponse(file, body) {
+    const data = body?.data;
+    if (!Array.isArray(data) || data.length === 0) {
+        throw new InvalidResponseError(file, 'it has no "data" list');
+    }
+    data.forEach((item, i) => {
+        const image = item;
+        if (image === null || typeof image !== 'object' || typeof image.is_image_safe !== 'boolean') {
+            throw new InvalidResponseError(file, `data[${i}] has no "is_image_safe"`);
+        }
+        if (image.url !== null && image.url !== undefined && typeof image.url !== 'string') {
+            throw new InvalidResponseError(file, `data[${i}].url is not a string`);
+        }
+    });
+    return body;
+}
+
+;// CONCATENATED MODULE: ./src/ideogram/types.ts
+const MAGIC_PROMPT_OPTIONS = ['AUTO', 'ON', 'OFF'];
+const MAGIC_PROMPT_VERSIONS = [
+    'V_0',
+    'V_0_1',
+    'V_0_2',
+    'V_0_3',
+    'V_0_4',
+    'V_0_5',
+    'V_0_6',
+    'V_0_7',
+    'V_0_8'
+];
+/** How many images one request asks for: what it costs in the organisation's in-flight places. */
+function imagesPerRequest(request) {
+    return request.num_images ?? 1;
+}
+
+;// CONCATENATED MODULE: ./src/ideogram/upscaler.ts
+
+
+
+
+
+
+/**
+ * Upscales through Ideogram: takes places under the in-flight limit only while the API works on the request,
+ * then downloads the results outside it, so a slow download never holds a place.
+ */
+class IdeogramUpscaler {
+    options;
+    client;
+    downloads = new undici.Agent({ connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
+    constructor(options) {
+        this.options = options;
+        this.client = new IdeogramClient({ apiUrl: options.apiUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs });
+    }
+    async produce(image, destination) {
+        const { imageRequest, limiter, retry, onRetry } = this.options;
+        const places = imagesPerRequest(imageRequest);
+        const response = await withRetries(async () => {
+            const lease = await limiter.acquire(places);
+            try {
+                const answer = await this.client.upscale(image, imageRequest);
+                lease.succeeded();
+                return answer;
+            }
+            catch (error) {
+                if (error instanceof RateLimitError)
+                    lease.rateLimited(error.maxInflight);
+                throw error;
+            }
+            finally {
+                lease.release();
+            }
+        }, retry, event => onRetry?.(image.relativePath, event));
+        return Promise.all(response.data.map((item, i) => this.save(image, item, i + 1, destination)));
+    }
+    async save(image, item, index, destination) {
+        if (!item.is_image_safe || !item.url)
+            return { kind: 'withheld' };
+        const link = item.url;
+        try {
+            const saved = await withRetries(() => downloadResult(image.relativePath, link, format => destination(index, format), {
+                apiUrl: this.options.apiUrl,
+                maxBytes: this.options.maxResultBytes,
+                dispatcher: this.downloads
+            }), { ...this.options.retry, maxRetries: Math.min(this.options.retry.maxRetries, 2) });
+            return {
+                kind: 'written',
+                path: saved.path,
+                resolution: item.upscaled_resolution ?? item.resolution ?? null,
+                seed: item.seed ?? null,
+                prompt: item.prompt ?? null
+            };
+        }
+        catch (error) {
+            return { kind: 'lost', error: error };
+        }
+    }
+    async close() {
+        await Promise.all([this.client.close(), this.downloads.close()]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image-budget.ts
+
+/**
+ * Takes sources in order while their images (`imagesPerSource` each) fit under `maxImages`; the rest are deferred
+ * to a later run, which (the manifest skipping what is done) takes them first. No cap: everything is taken.
+ */
+function withinBudget(sources, imagesPerSource, maxImages) {
+    if (maxImages === undefined)
+        return { taken: sources, deferred: [] };
+    const fits = Math.floor(maxImages / imagesPerSource);
+    const error = `past '${Input.MaxImages}' (${maxImages} images); a later run takes it first`;
+    return {
+        taken: sources.slice(0, fits),
+        deferred: sources.slice(fits).map(source => ({ source, status: 'deferred', outputs: [], error }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/map-limited.ts
+/** Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. */
+async function mapLimited(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++)
+            out[i] = await fn(items[i]);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/output-path.ts
+
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
+/** What Ideogram returns; the real extension is taken from the downloaded bytes. */
+const EXPECTED_RESULT_EXTENSION = EXTENSIONS.png;
+/**
+ * The `output-path` template: where each result goes, relative to the workspace. Only `parse` makes one, so a
+ * template in hand is known to stay inside the workspace and to never name a result like its source.
+ */
+class OutputTemplate {
+    pattern;
+    matchers;
+    constructor(
+    /** The template with `-{index}` added when several results per source need telling apart. */
+    pattern, 
+    /** Also the template without the added index, so results of runs with another num-images are recognised. */
+    matchers) {
+        this.pattern = pattern;
+        this.matchers = matchers;
+    }
+    /** @throws Error with a message saying what is wrong with the template. */
+    static parse(raw, imagesPerSource) {
+        const template = raw.trim().replace(/\\/g, '/');
+        if (template === '')
+            throw new Error('must not be empty');
+        for (const [, name] of template.matchAll(PLACEHOLDER)) {
+            if (!KNOWN.has(name ?? ''))
+                throw new Error(`has an unknown placeholder {${name}}; use {dir}, {name}, {ext} or {index}`);
+        }
+        if (template.startsWith('/') || /^[A-Za-z]:/.test(template))
+            throw new Error('must be relative to the workspace');
+        const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
+        // Without its index a template such as {dir}/{name}.{ext} names every source: then only the indexed form counts.
+        const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
+        const output = new OutputTemplate(pattern, pattern === template || plain === 'a/b/photo.png'
+            ? [toMatcher(pattern)]
+            : [toMatcher(pattern), toMatcher(template)]);
+        const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
+        if (sample === '..' || sample.startsWith('../'))
+            throw new Error('resolves outside the workspace');
+        if (sample === 'a/b/photo.png') {
+            throw new Error('would write results over their sources; add a folder or a suffix, e.g. {dir}/{name}-upscaled.{ext}');
+        }
+        return output;
+    }
+    /** The result's path for a workspace-relative source, its 1-based index and its real extension. */
+    resolve(source, index, ext) {
+        const dir = external_node_path_.posix.dirname(source);
+        const name = external_node_path_.posix.basename(source, external_node_path_.posix.extname(source));
+        const values = { dir: dir === '.' ? '' : dir, name, ext, index: String(index) };
+        // With no folder, `{dir}/` vanishes whole instead of leaving a leading or doubled slash.
+        const filled = (values.dir === '' ? this.pattern.replace(/\{dir\}\/?/g, '') : this.pattern).replace(PLACEHOLDER, (_, key) => values[key] ?? '');
+        return external_node_path_.posix.normalize(filled).replace(/^\.\//, '');
+    }
+    /** Whether a workspace-relative path looks like one of our results, so discovery never takes it as a source. */
+    matches(path) {
+        return this.matchers.some(matcher => matcher.test(path));
+    }
+}
+function withIndex(template) {
+    return template.endsWith('.{ext}') ? `${template.slice(0, -'.{ext}'.length)}-{index}.{ext}` : `${template}-{index}`;
+}
+function toMatcher(pattern) {
+    const parts = { dir: '.*', name: '[^/]+', ext: '[A-Za-z0-9]+', index: '\\d+' };
+    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    let source = '';
+    let last = 0;
+    for (const match of pattern.matchAll(PLACEHOLDER)) {
+        source += escape(pattern.slice(last, match.index));
+        last = match.index + match[0].length;
+        if (match[1] === 'dir' && pattern[last] === '/') {
+            source += '(?:.+/)?';
+            last += 1;
+        }
+        else {
+            source += parts[match[1] ?? ''];
+        }
+    }
+    source += escape(pattern.slice(last));
+    return new RegExp(`^(?:\\./)?${source}$`);
+}
+/**
+ * Works out every result path before anything is sent, so that two sources writing the same file, or a result
+ * landing on a source, stop the run before it costs anything.
+ */
+function planOutputs(sources, template, imagesPerSource) {
+    const owners = new Map();
+    const sourceSet = new Set(sources);
+    const plan = new Map();
+    for (const source of sources) {
+        const paths = [];
+        for (let index = 1; index <= imagesPerSource; index++) {
+            const path = template.resolve(source, index, EXPECTED_RESULT_EXTENSION);
+            if (path === '..' || path.startsWith('../')) {
+                throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
+            }
+            if (sourceSet.has(path)) {
+                throw new Error(`output-path would write the result of ${source} over the source ${path}`);
+            }
+            const owner = owners.get(path);
+            if (owner !== undefined) {
+                throw new Error(`${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`);
+            }
+            owners.set(path, source);
+            paths.push(path);
+        }
+        plan.set(source, paths);
+    }
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
+
+const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'];
+const PROVIDERS = ['ideogram', 'local'];
+/** Ideogram's documented default in-flight limit per organisation, in images. */
+const DOCUMENTED_INFLIGHT_LIMIT = 10;
+/** The most places `concurrency` may name, and where `auto` may probe up to. */
+const MAX_CONCURRENCY = 64;
+const DEFAULT_FILES = [
+    '**/*.png',
+    '**/*.PNG',
+    '**/*.jpg',
+    '**/*.JPG',
+    '**/*.jpeg',
+    '**/*.JPEG',
+    '**/*.webp',
+    '**/*.WEBP',
+    '!**/node_modules/**'
+].join('\n');
+/** Defaults for inputs left empty; action.yml states the same values for users to read. */
+const DEFAULTS = {
+    [Input.Files]: DEFAULT_FILES,
+    [Input.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
+    [Input.Publish]: 'artifact',
+    [Input.CommitMessage]: 'Upscale images with Ideogram',
+    [Input.ChangedOnly]: 'true',
+    [Input.Manifest]: '.github/upscaled-images.json',
+    [Input.Force]: 'false',
+    [Input.MaxImages]: '',
+    [Input.Cache]: 'true',
+    [Input.ArtifactName]: 'upscaled-images',
+    [Input.Concurrency]: 'auto',
+    [Input.MaxRetries]: '4',
+    [Input.RequestTimeout]: '180',
+    [Input.RetryTimeouts]: 'false',
+    [Input.MaxFileSize]: '10',
+    [Input.ApiUrl]: 'https://api.ideogram.ai',
+    [Input.Provider]: 'ideogram',
+    [Input.FailOnError]: 'true',
+    [Input.DryRun]: 'false'
+};
+const MEGABYTE = 1024 * 1024;
+function quote(value) {
+    return `'${value}'`;
+}
+function integer(name, raw, min, max) {
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+        throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+    }
+    return value;
+}
+function oneOf(name, raw, allowed) {
+    const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
+    if (value === undefined) {
+        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+    }
+    return value;
+}
+function settings_boolean(name, raw) {
+    return oneOf(name, raw, ['true', 'false']) === 'true';
+}
+function parseConcurrency(raw, imagesPerSource) {
+    if (raw.toLowerCase() === 'auto')
+        return { kind: 'auto' };
+    if (!/^\d+$/.test(raw)) {
+        throw new InputError(`Input '${Input.Concurrency}' must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`);
+    }
+    const places = integer(Input.Concurrency, raw, 1, MAX_CONCURRENCY);
+    if (places < imagesPerSource) {
+        throw new InputError(`Input '${Input.Concurrency}' (${places}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request takes that many places.`);
+    }
+    return { kind: 'fixed', places };
+}
+/** The limiter's start and bound for a concurrency setting. */
+function inflightBounds(concurrency) {
+    return concurrency.kind === 'auto'
+        ? { initial: DOCUMENTED_INFLIGHT_LIMIT, ceiling: MAX_CONCURRENCY }
+        : { initial: concurrency.places, ceiling: concurrency.places };
+}
+function apiUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new InputError(`Input '${Input.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
+    }
+    const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        // The key travels in a header: plain http only where it cannot leave the machine.
+        throw new InputError(`Input '${Input.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new InputError(`Input '${Input.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
+    }
+    return url;
+}
+// The characters @actions/artifact refuses in a name.
+const BAD_ARTIFACT_NAME = /[":<>|*?\r\n\\/]/;
+function artifactName(raw) {
+    if (BAD_ARTIFACT_NAME.test(raw)) {
+        throw new InputError(`Input '${Input.ArtifactName}' must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`);
+    }
+    return raw;
+}
+function commitMessage(raw) {
+    if (raw === '')
+        throw new InputError(`Input '${Input.CommitMessage}' must not be empty.`);
+    return raw;
+}
+// git's rules for a ref name, the parts a user can get wrong.
+const BAD_BRANCH = /(^[/.]|\.\.|[\s~^:?*[\\]|@\{|\/\/|[/.]$|\.lock$)/;
+function branch(raw) {
+    if (raw === '')
+        return undefined;
+    const name = raw.replace(/^refs\/heads\//, '');
+    if (BAD_BRANCH.test(name))
+        throw new InputError(`Input '${Input.Branch}' is not a valid branch name; got ${quote(raw)}.`);
+    return name;
+}
+function commitAuthor(raw) {
+    if (raw === '')
+        return undefined;
+    const match = /^([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(raw);
+    if (!match)
+        throw new InputError(`Input '${Input.CommitAuthor}' must look like 'Name <email>'; got ${quote(raw)}.`);
+    return { name: match[1], email: match[2] };
+}
+function manifestPath(raw) {
+    if (raw.toLowerCase() === 'none')
+        return undefined;
+    const path = external_node_path_.posix.normalize(raw.replace(/\\/g, '/'));
+    if (external_node_path_.posix.isAbsolute(path) || path === '..' || path.startsWith('../')) {
+        throw new InputError(`Input '${Input.Manifest}' must be a path inside the workspace, or 'none'; got ${quote(raw)}.`);
+    }
+    return path;
+}
+/** Deferred sources are only picked up first next time if the manifest remembers what this run did. */
+function maxImages(raw, imagesPerSource, manifest) {
+    if (raw === '')
+        return undefined;
+    const cap = integer(Input.MaxImages, raw, 1, 1_000_000);
+    if (cap < imagesPerSource) {
+        throw new InputError(`Input '${Input.MaxImages}' (${cap}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request asks for that many images.`);
+    }
+    if (manifest === undefined) {
+        throw new InputError(`Input '${Input.MaxImages}' needs a manifest ('${Input.Manifest}' is 'none'): without one every run would ask for the same images again.`);
+    }
+    return cap;
+}
+function patterns(raw) {
+    const lines = raw
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
+    if (!lines.some(line => !line.startsWith('!'))) {
+        throw new InputError(`Input '${Input.Files}' must have at least one pattern that is not an exclusion ('!').`);
+    }
+    return lines;
+}
+function imageRequest(input) {
+    const optional = (name, parse) => {
+        const raw = input(name);
+        return raw === '' ? undefined : parse(raw);
+    };
+    const request = {
+        prompt: optional(Input.Prompt, raw => raw),
+        resemblance: optional(Input.Resemblance, raw => integer(Input.Resemblance, raw, 1, 100)),
+        detail: optional(Input.Detail, raw => integer(Input.Detail, raw, 1, 100)),
+        magic_prompt_option: optional(Input.MagicPromptOption, raw => oneOf(Input.MagicPromptOption, raw, MAGIC_PROMPT_OPTIONS)),
+        magic_prompt_version: optional(Input.MagicPromptVersion, raw => oneOf(Input.MagicPromptVersion, raw, MAGIC_PROMPT_VERSIONS)),
+        num_images: optional(Input.NumImages, raw => integer(Input.NumImages, raw, 1, 8)),
+        seed: optional(Input.Seed, raw => integer(Input.Seed, raw, 0, 2147483647))
+    };
+    // Only set fields go into the JSON, so the API applies its own defaults to the rest.
+    return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
+}
+/**
+ * Turns the raw inputs into `Settings`. Every input is checked here, before anything touches the network.
+ * @throws InputError naming the input, the value and what is allowed.
+ */
+function readSettings(read, workspace) {
+    const input = (name) => {
+        const raw = read(name).trim();
+        return raw === '' ? (DEFAULTS[name] ?? '') : raw;
+    };
+    const request = imageRequest(input);
+    const imagesPerSource = request.num_images ?? 1;
+    const dryRun = settings_boolean(Input.DryRun, input(Input.DryRun));
+    const provider = oneOf(Input.Provider, input(Input.Provider), PROVIDERS);
+    const apiKey = input(Input.ApiKey);
+    if (apiKey === '' && !dryRun && provider === 'ideogram') {
+        throw new InputError(`Input '${Input.ApiKey}' is required: pass your Ideogram API key from a secret.`);
+    }
+    const retention = input(Input.RetentionDays);
+    const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
+    const token = input(Input.GithubToken);
+    if ((publish === 'commit' || publish === 'both') && token === '') {
+        throw new InputError(`Input '${Input.GithubToken}' is required to publish with '${publish}'.`);
+    }
+    let output;
+    try {
+        output = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
+    }
+    catch (error) {
+        throw new InputError(`Input '${Input.OutputPath}' ${error.message}; got ${quote(input(Input.OutputPath))}.`);
+    }
+    const concurrency = parseConcurrency(input(Input.Concurrency), imagesPerSource);
+    const manifest = manifestPath(input(Input.Manifest));
+    return {
+        provider,
+        apiKey,
+        workspace: (0,external_node_path_.resolve)(workspace),
+        patterns: patterns(input(Input.Files)),
+        imageRequest: request,
+        imagesPerSource,
+        output,
+        publish,
+        artifactName: artifactName(input(Input.ArtifactName)),
+        commit: {
+            token,
+            message: commitMessage(input(Input.CommitMessage)),
+            branch: branch(input(Input.Branch)),
+            author: commitAuthor(input(Input.CommitAuthor))
+        },
+        changedOnly: settings_boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
+        manifest,
+        force: settings_boolean(Input.Force, input(Input.Force)),
+        maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
+        cache: settings_boolean(Input.Cache, input(Input.Cache)),
+        retentionDays: retention === '' ? undefined : integer(Input.RetentionDays, retention, 1, 90),
+        concurrency,
+        maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
+        requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
+        retryTimeouts: settings_boolean(Input.RetryTimeouts, input(Input.RetryTimeouts)),
+        maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, 25) * MEGABYTE,
+        apiUrl: apiUrl(input(Input.ApiUrl)),
+        failOnError: settings_boolean(Input.FailOnError, input(Input.FailOnError)),
+        dryRun
+    };
+}
+
+;// CONCATENATED MODULE: ./src/job.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Generous for a 2× upscale of a 25 MB source; bounds what a misbehaving link can write. */
+const MAX_RESULT_BYTES = 200 * 1024 * 1024;
+const HASH_PARALLELISM = 4;
+/** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
+async function createProvider(settings, hooks) {
+    if (settings.provider === 'local') {
+        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(0), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17184));
+        return new LocalUpscaler();
+    }
+    return new IdeogramUpscaler({
+        apiUrl: settings.apiUrl,
+        apiKey: settings.apiKey,
+        timeoutMs: settings.requestTimeoutMs,
+        imageRequest: settings.imageRequest,
+        limiter: new InflightLimiter(inflightBounds(settings.concurrency)),
+        retry: defaultRetryPolicy({ maxRetries: settings.maxRetries, retryLostResponses: settings.retryTimeouts }),
+        maxResultBytes: MAX_RESULT_BYTES,
+        onRetry: hooks.onRetry
+    });
+}
+/** What the manifest compares: a change to any of these makes an unchanged image worth upscaling again. */
+function fingerprint(settings) {
+    return { provider: settings.provider, request: settings.imageRequest };
+}
+/** Hashes each source and skips those whose bytes, settings and results the manifest still vouches for. */
+async function selectWork(settings, manifest, sources) {
+    const skipped = new Map();
+    const hashes = new Map();
+    if (!manifest)
+        return { skipped, hashes };
+    // A few at once: hashing reads whole files, and the disk and the hash overlap across files.
+    const digests = await mapLimited(sources, HASH_PARALLELISM, source => 
+    // An unreadable source goes on to the engine, which reports why.
+    hashFile((0,external_node_path_.join)(settings.workspace, source)).catch(() => undefined));
+    for (const [i, source] of sources.entries()) {
+        const sha256 = digests[i];
+        if (sha256 === undefined)
+            continue;
+        hashes.set(source, sha256);
+        const entry = settings.force ? undefined : await manifest.unchanged(source, sha256, fingerprint(settings));
+        if (entry) {
+            skipped.set(source, {
+                source,
+                status: 'skipped',
+                outputs: entry.outputs.map(output => ({ ...output, prompt: null })),
+                error: `unchanged since ${entry.upscaledAt} (${manifest.path})`
+            });
+        }
+    }
+    return { skipped, hashes };
+}
+/**
+ * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
+ * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
+ * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed).
+ */
+async function runJob(settings, hooks = {}, only) {
+    const manifest = settings.manifest ? await Manifest.load(settings.workspace, settings.manifest) : undefined;
+    const earlierResults = manifest?.resultPaths() ?? new Set();
+    const discovery = await discoverSources(settings.workspace, settings.patterns, path => settings.output.matches(path) || earlierResults.has(path));
+    hooks.onDiscovered?.(discovery);
+    const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
+    const { skipped, hashes } = await selectWork(settings, manifest, selected);
+    const { taken: work, deferred } = withinBudget(selected.filter(source => !skipped.has(source)), settings.imagesPerSource, settings.maxImages);
+    const plan = planOutputs(work, settings.output, settings.imagesPerSource);
+    const done = new Map(skipped);
+    for (const result of deferred)
+        done.set(result.source, result);
+    if (settings.dryRun) {
+        for (const source of work)
+            done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
+    }
+    else if (work.length > 0) {
+        const provider = await createProvider(settings, hooks);
+        try {
+            const results = await upscaleAll(provider, {
+                workspace: settings.workspace,
+                plan,
+                output: settings.output,
+                maxFileBytes: settings.maxFileBytes,
+                // More sources under way than places, so the next is checked and downloads overlap with uploads.
+                workers: inflightBounds(settings.concurrency).ceiling * 2,
+                onResult: hooks.onResult
+            });
+            for (const result of results)
+                done.set(result.source, result);
+        }
+        finally {
+            await provider.close();
+        }
+    }
+    const results = selected.map(source => done.get(source));
+    const now = new Date();
+    for (const result of results) {
+        const sha256 = hashes.get(result.source);
+        if (manifest && sha256)
+            manifest.record(result, sha256, fingerprint(settings), now);
+    }
+    let manifestWritten;
+    if (manifest?.hasChanges && !settings.dryRun) {
+        await manifest.save();
+        manifestWritten = manifest.path;
+    }
+    return { discovery, results, manifestWritten };
+}
+
+;// CONCATENATED MODULE: ./src/results.ts
+/**
+ * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
+ * run because a cap (`max-images`) was reached; the next run takes it first.
+ */
+const SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'];
+function countByStatus(results) {
+    const counts = Object.fromEntries(SOURCE_STATUSES.map(status => [status, 0]));
+    for (const result of results)
+        counts[result.status] += 1;
+    return counts;
+}
+/** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
+function writtenFiles(results) {
+    return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
+}
+/** The `results` document (the action's output, the CLI's --json): one record per source, without timings. */
+function resultsDocument(results) {
+    return results.map(({ seconds: _seconds, ...rest }) => rest);
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: ./src/image-dimensions.ts
+var image_dimensions = __nccwpck_require__(59422);
+;// CONCATENATED MODULE: ./src/presentation.ts
+
+/** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
+function resultLine(result, done, total) {
+    const prefix = `[${done}/${total}] ${result.source}`;
+    const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
+    switch (result.status) {
+        case 'failed':
+            return `${prefix} failed: ${result.error ?? 'unknown error'}${took}`;
+        case 'unsafe':
+            return `${prefix} withheld by Ideogram's safety check${took}`;
+        case 'skipped':
+        case 'deferred':
+            return `${prefix} ${result.status}: ${result.error ?? ''}`;
+        case 'upscaled': {
+            const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
+            return `${prefix} → ${outputs.join(', ')}${took}`;
+        }
+    }
+}
+/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the log, the CLI, the summary and the gallery. */
+function countsLine(results) {
+    const counts = countByStatus(results);
+    return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
+}
+/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
+function retryLine(file, { error, delayMs, retry }) {
+    return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text and attribute values in the summary and the gallery: paths, prompts and API messages are data. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
+}
+
+;// CONCATENATED MODULE: ./src/gallery.ts
+
+
+
+
+
+
+
+
+/** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
+const ORIGINALS = 'originals';
+const TITLE = 'Upscaled images: before and after';
+/** Marks the pages we write, so a folder of the user's is never written over. */
+const GENERATOR = 'ideogram-upscale gallery';
+/** Refuses a non-empty folder that does not hold a gallery of ours. */
+async function checkOurs(root) {
+    const entries = await (0,promises_.readdir)(root).catch(() => []);
+    if (entries.length === 0)
+        return;
+    const page = await (0,promises_.readFile)((0,external_node_path_.join)(root, 'index.html'), 'utf8').catch(() => '');
+    if (!page.includes(`<meta name="generator" content="${GENERATOR}">`)) {
+        throw new Error(`${root} already holds files that are not a gallery of ours; choose another folder`);
+    }
+}
+const NOTHING = { href: undefined, bytes: undefined, dimensions: undefined };
+/** A relative link from the gallery's folder to a file, each segment percent-encoded. */
+function gallery_link(dir, file) {
+    return (0,external_node_path_.relative)(dir, file).split(external_node_path_.sep).map(encodeURIComponent).join('/');
+}
+function dimensionsOf(bytes) {
+    const format = sniffFormat(bytes);
+    return format && (0,image_dimensions/* readDimensions */.G)(bytes, format);
+}
+/** Copies one source into the gallery, so the page still shows it where the workspace is not beside it. */
+async function copyOriginal(dir, workspace, source) {
+    const from = (0,external_node_path_.resolve)(workspace, source);
+    const to = (0,external_node_path_.resolve)(dir, ORIGINALS, source);
+    if (!isInside(workspace, from) || !isInside((0,external_node_path_.join)(dir, ORIGINALS), to))
+        return NOTHING;
+    try {
+        const bytes = await (0,promises_.readFile)(from);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
+        await (0,promises_.writeFile)(to, bytes);
+        return { href: gallery_link(dir, to), bytes: bytes.length, dimensions: dimensionsOf(bytes) };
+    }
+    catch {
+        return NOTHING;
+    }
+}
+async function readResult(dir, file) {
+    try {
+        const stats = await (0,promises_.stat)(file);
+        if (!stats.isFile())
+            return { ...NOTHING, href: gallery_link(dir, file) };
+        // The header is at the start; reading it whole is simpler and results are read one at a time.
+        return { href: gallery_link(dir, file), bytes: stats.size, dimensions: dimensionsOf(await (0,promises_.readFile)(file)) };
+    }
+    catch {
+        return { ...NOTHING, href: gallery_link(dir, file) };
+    }
+}
+async function collect(dir, workspace, resultsRoot, result) {
+    const original = await copyOriginal(dir, workspace, result.source);
+    const outputs = [];
+    for (const record of result.outputs) {
+        outputs.push({ record, ...(await readResult(dir, (0,external_node_path_.resolve)(resultsRoot, record.path))) });
+    }
+    return { result, original, outputs };
+}
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '—';
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+function resolution(dimensions) {
+    return dimensions ? `${dimensions.width}×${dimensions.height}` : '—';
+}
+const STATUS_TEXT = {
+    upscaled: 'upscaled',
+    failed: 'failed',
+    unsafe: 'withheld as unsafe',
+    skipped: 'skipped',
+    deferred: 'deferred to a later run'
+};
+/** How a card's message reads: only a failure is an error; a skip is a plain note. */
+const MESSAGE_CLASS = {
+    upscaled: 'warning',
+    failed: 'error',
+    unsafe: 'warning',
+    skipped: 'note',
+    deferred: 'note'
+};
+const ZOOM_BUTTONS = `<button type="button" data-zoom="fit" aria-pressed="true">Fit</button>
+        <button type="button" data-zoom="1" aria-pressed="false">100%</button>
+        <button type="button" data-zoom="2" aria-pressed="false">200%</button>`;
+function gallery_layer(role, shown, alt, id = '') {
+    const { width, height } = shown.dimensions;
+    return `<img${id ? ` id="${id}"` : ''} class="layer ${role}" src="${escapeHtml(shown.href)}" width="${width}" height="${height}" alt="${escapeHtml(alt)}" draggable="false">`;
+}
+function viewable(shown) {
+    return shown.href !== undefined && shown.dimensions !== undefined;
+}
+/**
+ * The comparison: the original and the result stacked in one box the size of the result (both stretched to it, so
+ * they line up pixel for pixel whatever their aspect ratio), the result cut at a movable split. One scrolling view
+ * holds both layers, so when zoomed they pan together.
+ */
+function renderViewer(card, index) {
+    const { result, original, outputs } = card;
+    const first = outputs.find(viewable);
+    const name = result.source;
+    if (viewable(original) && first) {
+        const { width, height } = first.dimensions;
+        return `<figure class="viewer" data-viewer data-zoom="fit" data-w="${width}" data-h="${height}">
+      <div class="tools" role="group" aria-label="Zoom">
+        ${ZOOM_BUTTONS}
+        <span class="legend">Original left of the line, result right of it.</span>
+      </div>
+      <div class="view" tabindex="0" role="slider" aria-label="Split between the original and the result of ${escapeHtml(name)}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="50" aria-valuetext="50%">
+        <div class="stage">
+          ${gallery_layer('before', original, `Original of ${name}`)}
+          ${gallery_layer('after', first, `Result of ${name}`, `after-${index}`)}
+          <span class="divider" aria-hidden="true"><span class="handle"></span></span>
+        </div>
+      </div>
+    </figure>`;
+    }
+    const only = first ?? (viewable(original) ? original : undefined);
+    if (only) {
+        const what = only === original ? `Original of ${name}` : `Result of ${name}`;
+        const { width, height } = only.dimensions;
+        return `<figure class="viewer" data-viewer data-zoom="fit" data-w="${width}" data-h="${height}">
+      <div class="tools" role="group" aria-label="Zoom">
+        ${ZOOM_BUTTONS}
+        <span class="legend">${only === original ? 'The original; there is no result to compare with.' : 'The result; the original could not be copied.'}</span>
+      </div>
+      <div class="view" tabindex="0" aria-label="${escapeHtml(what)}">
+        <div class="stage">${gallery_layer('before', only, what)}</div>
+      </div>
+    </figure>`;
+    }
+    const why = original.href ? 'the source could not be read as an image' : 'the original could not be copied';
+    return `<p class="placeholder">No preview: ${why}.</p>`;
+}
+function renderRows(card, index) {
+    const { original, outputs } = card;
+    const cells = (file, shown, seed, prompt) => `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.href && shown.bytes === undefined ? 'missing' : formatBytes(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
+    const source = escapeHtml(card.result.source);
+    const rows = [
+        `<tr><th scope="row">Original</th>${cells(original.href ? `<a href="${escapeHtml(original.href)}">${source}</a>` : source, original, '—', '—')}</tr>`
+    ];
+    const pickable = outputs.filter(viewable).length > 1 && viewable(original);
+    outputs.forEach((output, i) => {
+        const { record } = output;
+        const label = `Result${outputs.length > 1 ? ` ${i + 1}` : ''}`;
+        const chosen = pickable && viewable(output)
+            ? `<label><input type="radio" name="pick-${index}" data-target="after-${index}" data-w="${output.dimensions.width}" data-h="${output.dimensions.height}" value="${escapeHtml(output.href)}"${output === outputs.find(viewable) ? ' checked' : ''}> ${label}</label>`
+            : label;
+        const file = output.href
+            ? `<a href="${escapeHtml(output.href)}">${escapeHtml(record.path)}</a>`
+            : escapeHtml(record.path);
+        rows.push(`<tr><th scope="row">${chosen}</th>${cells(file, output, record.seed === null ? '—' : String(record.seed), escapeHtml(record.prompt ?? '—'))}</tr>`);
+    });
+    return `<table>
+      <thead><tr><th scope="col"></th><th scope="col">File</th><th scope="col">Size</th><th scope="col">Resolution</th><th scope="col">Seed</th><th scope="col">Prompt</th></tr></thead>
+      <tbody>${rows.join('\n        ')}</tbody>
+    </table>`;
+}
+function renderCard(card, index) {
+    const { result } = card;
+    const took = result.seconds === undefined ? '' : ` <span class="took">${result.seconds.toFixed(1)} s</span>`;
+    const message = result.error
+        ? `\n    <p class="${MESSAGE_CLASS[result.status]}">${escapeHtml(result.error)}</p>`
+        : '';
+    return `<article class="card" data-status="${result.status}">
+    <h2><code>${escapeHtml(result.source)}</code> <span class="status">${STATUS_TEXT[result.status]}</span>${took}</h2>${message}
+    ${renderViewer(card, index)}
+    ${renderRows(card, index)}
+  </article>`;
+}
+const STYLE = `
+:root { color-scheme: light dark; --line: #8884; --accent: #6d5dfc; font-family: system-ui, sans-serif; }
+body { margin: 0 auto; max-width: 72rem; padding: 1rem; }
+header p { margin: .25rem 0; }
+kbd { border: 1px solid var(--line); border-radius: .25rem; padding: 0 .25rem; font-size: .85em; }
+.card { border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; margin: 1rem 0; min-width: 0; }
+.card h2 { font-size: 1rem; margin: 0 0 .75rem; overflow-wrap: anywhere; }
+.status { font-weight: normal; padding: .1rem .5rem; border-radius: 1rem; background: #2a83; white-space: nowrap; }
+[data-status="failed"] .status { background: #e334; }
+[data-status="unsafe"] .status { background: #ea33; }
+[data-status="skipped"] .status { background: #8883; }
+.took { font-weight: normal; opacity: .7; }
+.error, .warning, .note { overflow-wrap: anywhere; }
+.error { color: #d33; }
+.warning { color: #b80; }
+.note { opacity: .75; }
+.placeholder { border: 1px dashed var(--line); border-radius: .5rem; padding: 2rem 1rem; text-align: center; opacity: .75; }
+.viewer { container-type: inline-size; margin: 0; }
+.tools { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; margin-bottom: .5rem; }
+.tools button[aria-pressed="true"] { outline: 2px solid var(--accent); }
+.legend { opacity: .7; font-size: .9rem; }
+.view { position: relative; overflow: auto; width: fit-content; max-width: 100%; max-height: 75vh; touch-action: pan-y; cursor: ew-resize; user-select: none; }
+.view:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.viewer:not([data-zoom="fit"]) .view { touch-action: none; cursor: grab; }
+.stage { position: relative; width: 100%; aspect-ratio: 3 / 2; }
+.viewer[data-zoom="fit"] .stage { width: min(100cqw, 70vh * var(--w) / var(--h)); aspect-ratio: var(--w) / var(--h); }
+.viewer[data-zoom="1"] .stage { width: calc(var(--w) * 1px); aspect-ratio: var(--w) / var(--h); }
+.viewer[data-zoom="2"] .stage { width: calc(var(--w) * 2px); aspect-ratio: var(--w) / var(--h); }
+.layer { position: absolute; inset: 0; display: block; width: 100%; height: 100%; max-width: none; }
+.layer.enlarged { image-rendering: pixelated; }
+.after { clip-path: inset(0 0 0 var(--split-x, 50%)); }
+.divider { position: absolute; top: 0; bottom: 0; left: var(--split-x, 50%); width: 2px; margin-left: -1px; background: var(--accent); cursor: ew-resize; }
+.handle { position: absolute; top: 50%; left: 50%; width: 1.75rem; height: 1.75rem; translate: -50% -50%; border-radius: 50%; background: var(--accent); border: 2px solid #fff; }
+table { border-collapse: collapse; margin-top: .5rem; width: 100%; font-size: .9rem; }
+th, td { text-align: left; padding: .25rem .5rem; border-top: 1px solid var(--line); vertical-align: top; }
+td { overflow-wrap: anywhere; }
+.prompt { max-width: 30rem; }
+@media (max-width: 40rem) {
+  body { padding: .5rem; }
+  .card { padding: .5rem; }
+  thead { display: none; }
+  table, tbody, tr, th, td { display: block; }
+  tr { border-top: 1px solid var(--line); padding: .25rem 0; }
+  th, td { border: 0; padding: .1rem .25rem; }
+  td::before { content: attr(data-label) ": "; opacity: .7; }
+  .prompt { max-width: none; }
+}
+`;
+const SCRIPT = `
+const ZOOMS = ['fit', '1', '2'];
+for (const viewer of document.querySelectorAll('[data-viewer]')) {
+  const view = viewer.querySelector('.view');
+  const stage = viewer.querySelector('.stage');
+  const layers = [...viewer.querySelectorAll('.layer')];
+  const sliding = view.getAttribute('role') === 'slider';
+  let split = 50;
+  const size = (width, height) => {
+    viewer.style.setProperty('--w', width);
+    viewer.style.setProperty('--h', height);
+  };
+  // Pixels of an image shown larger than it is are drawn as squares: the detail is judged, not the browser's blur.
+  const crisp = () => {
+    for (const img of layers) img.classList.toggle('enlarged', stage.clientWidth > img.naturalWidth + 0.5);
+  };
+  // The split stays where it is in the view while the images pan under it.
+  const place = () => {
+    if (!sliding) return;
+    const x = Math.min(stage.clientWidth, view.scrollLeft + (view.clientWidth * split) / 100);
+    viewer.style.setProperty('--split-x', x + 'px');
+    view.setAttribute('aria-valuenow', String(split));
+    view.setAttribute('aria-valuetext', split + '% original, ' + (100 - split) + '% result');
+  };
+  const setSplit = value => {
+    split = Math.min(100, Math.max(0, Math.round(value)));
+    place();
+  };
+  const splitAt = clientX => {
+    const box = view.getBoundingClientRect();
+    setSplit(((clientX - box.left - view.clientLeft) / view.clientWidth) * 100);
+  };
+  const zoom = level => {
+    // The point at the middle of the view stays there.
+    const cx = (view.scrollLeft + view.clientWidth / 2) / stage.clientWidth;
+    const cy = (view.scrollTop + view.clientHeight / 2) / stage.clientHeight;
+    viewer.dataset.zoom = level;
+    for (const button of viewer.querySelectorAll('button[data-zoom]')) {
+      button.setAttribute('aria-pressed', String(button.dataset.zoom === level));
+    }
+    view.scrollLeft = cx * stage.clientWidth - view.clientWidth / 2;
+    view.scrollTop = cy * stage.clientHeight - view.clientHeight / 2;
+    crisp();
+    place();
+  };
+  size(viewer.dataset.w, viewer.dataset.h);
+  for (const button of viewer.querySelectorAll('button[data-zoom]')) {
+    button.addEventListener('click', () => zoom(button.dataset.zoom));
+  }
+  view.addEventListener('pointerdown', down => {
+    if (down.button !== 0) return;
+    down.preventDefault();
+    view.focus();
+    // Zoomed, a drag pans both images; the line's handle, or any drag when the whole image fits, moves the split.
+    const pan = !sliding || (viewer.dataset.zoom !== 'fit' && !down.target.closest('.divider'));
+    let last = down;
+    if (!pan) splitAt(down.clientX);
+    view.setPointerCapture(down.pointerId);
+    const move = event => {
+      if (pan) {
+        view.scrollLeft -= event.clientX - last.clientX;
+        view.scrollTop -= event.clientY - last.clientY;
+        last = event;
+      } else splitAt(event.clientX);
+    };
+    const up = () => {
+      view.removeEventListener('pointermove', move);
+      view.removeEventListener('pointerup', up);
+      view.removeEventListener('pointercancel', up);
+    };
+    view.addEventListener('pointermove', move);
+    view.addEventListener('pointerup', up);
+    view.addEventListener('pointercancel', up);
+  });
+  view.addEventListener('keydown', event => {
+    const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const arrow = arrows[event.key];
+    if (arrow && (event.shiftKey || !sliding)) {
+      view.scrollLeft += (arrow[0] * view.clientWidth) / 4;
+      view.scrollTop += (arrow[1] * view.clientHeight) / 4;
+    } else if (arrow) setSplit(split + (arrow[0] || -arrow[1]) * 5);
+    else if (event.key === 'Home' && sliding) setSplit(0);
+    else if (event.key === 'End' && sliding) setSplit(100);
+    else if (event.key === 'f' || event.key === '0') zoom('fit');
+    else if (event.key === '1' || event.key === '2') zoom(event.key);
+    else if (event.key === '+' || event.key === '-') {
+      const at = ZOOMS.indexOf(viewer.dataset.zoom) + (event.key === '+' ? 1 : -1);
+      zoom(ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, at))]);
+    } else return;
+    event.preventDefault();
+  });
+  view.addEventListener('scroll', place);
+  addEventListener('resize', () => {
+    crisp();
+    place();
+  });
+  // An image the browser cannot show leaves a sentence, never a broken-image icon.
+  const broken = () => {
+    const note = document.createElement('p');
+    note.className = 'placeholder';
+    note.textContent = 'No preview: the browser could not show this image.';
+    viewer.replaceWith(note);
+  };
+  for (const img of layers) {
+    if (img.complete && img.naturalWidth === 0) broken();
+    img.addEventListener('error', broken);
+    img.addEventListener('load', crisp);
+  }
+  const card = viewer.closest('.card');
+  for (const pick of card.querySelectorAll('input[data-target]')) {
+    pick.addEventListener('change', () => {
+      if (!pick.checked) return;
+      document.getElementById(pick.dataset.target).src = pick.value;
+      size(pick.dataset.w, pick.dataset.h);
+      crisp();
+      place();
+    });
+  }
+  crisp();
+  place();
+}
+`;
+function hash(text) {
+    return `'sha256-${(0,external_node_crypto_.createHash)('sha256').update(text).digest('base64')}'`;
+}
+/** The whole page; everything inline, links relative, and a policy that lets nothing else load. */
+function renderGallery(cards, options = {}) {
+    const when = (options.generatedAt ?? new Date())
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
+    const policy = `default-src 'none'; img-src 'self' file: data:; style-src ${hash(STYLE)}; script-src ${hash(SCRIPT)}; base-uri 'none'; form-action 'none'`;
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="generator" content="${GENERATOR}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
+<meta name="referrer" content="no-referrer">
+<title>${TITLE}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+  <h1>${TITLE}</h1>
+  <p>${countsLine(cards.map(card => card.result))} Made ${when}.</p>
+  <p>Drag across an image, or focus it and press <kbd>←</kbd> <kbd>→</kbd>, to move the split between the original and its result. Zoom with the buttons or <kbd>f</kbd> <kbd>1</kbd> <kbd>2</kbd>; when zoomed, drag or press <kbd>Shift</kbd>+arrows to pan both images together.</p>
+</header>
+<main>
+  ${cards.map(renderCard).join('\n  ')}
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+/**
+ * Writes `dir/index.html`, a before-and-after page with one card per source, and copies the sources into
+ * `dir/originals/<source path>`. Results are not copied: the page links to them relative to `dir`, so `dir` and the
+ * results must keep their places relative to each other (e.g. `dir` = `<workspace>/gallery` and an artifact rooted at
+ * the workspace, holding `gallery/` beside `upscaled/`). Returns the page's path.
+ */
+async function writeGallery(dir, workspace, results, options = {}) {
+    const root = (0,external_node_path_.resolve)(dir);
+    await checkOurs(root);
+    const cards = [];
+    // One at a time: sources can be large, and the order of the page is the order of the results.
+    const resultsRoot = (0,external_node_path_.resolve)(options.resultsRoot ?? workspace);
+    for (const result of results)
+        cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), resultsRoot, result));
+    const index = (0,external_node_path_.join)(root, 'index.html');
+    await (0,atomic_file/* writeFileAtomically */.l)(index, renderGallery(cards, options));
+    return index;
+}
+
+;// CONCATENATED MODULE: ./src/publish/artifact.ts
+
+
+
+
+/** A hard link costs nothing; across file systems, a copy. */
+async function artifact_place(from, to) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
+    await (0,promises_.link)(from, to).catch(() => (0,promises_.copyFile)(from, to));
+}
+async function listFiles(dir) {
+    const entries = await (0,promises_.readdir)(dir, { recursive: true, withFileTypes: true });
+    return entries.filter(entry => entry.isFile()).map(entry => (0,external_node_path_.join)(entry.parentPath, entry.name));
+}
+/**
+ * Uploads the results, with a before/after gallery (`gallery/index.html` and copies of the originals), as one
+ * workflow artifact. The artifact is assembled in a staging folder, so the gallery never lands in the workspace
+ * (where it could overwrite a folder of the user's or be committed). The artifact client is loaded only when
+ * used: it is a large part of the bundle and of its start-up cost.
+ */
+async function uploadArtifact(request, env) {
+    const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'upscaled-artifact-'));
+    try {
+        for (const file of request.files)
+            await artifact_place((0,external_node_path_.join)(request.workspace, file), (0,external_node_path_.join)(staging, file));
+        await writeGallery((0,external_node_path_.join)(staging, 'gallery'), request.workspace, request.results, { resultsRoot: staging });
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(351), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77935));
+        const { id } = await new DefaultArtifactClient().uploadArtifact(request.name, await listFiles(staging), staging, 
+        // Images are already compressed: zipping them again costs time and saves nothing.
+        { compressionLevel: 0, ...(request.retentionDays === undefined ? {} : { retentionDays: request.retentionDays }) });
+        if (id === undefined)
+            throw new Error(`The artifact service did not return an id for '${request.name}'`);
+        const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+        return { id, url: repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined };
+    }
+    finally {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/commit.ts
+
+
+
+
+/** Blobs created at once: GitHub's secondary rate limits punish bursts of content-creating requests. */
+const BLOB_PARALLELISM = 4;
+/** Times to rebuild the commit on a branch that moved meanwhile. */
+const MAX_RACES = 5;
+function isSecondaryRateLimit(error) {
+    return error.status === 429 || (error.status === 403 && /rate limit/i.test(error.message ?? ''));
+}
+/** GitHub's rule: wait out rate limits as told (`retry-after`), resend on server errors. */
+function githubRule(error) {
+    const http = error;
+    if (isSecondaryRateLimit(http)) {
+        return { budget: 'rate-limit', retryAfterMs: parseRetryAfter(http.response?.headers ?? {}) ?? 60_000 };
+    }
+    if (http.status !== undefined && http.status >= 500)
+        return { budget: 'errors' };
+    return undefined;
+}
+function refusal(error) {
+    const http = error;
+    if ((http.status === 403 && !isSecondaryRateLimit(http)) || http.status === 401 || http.status === 404) {
+        return `GitHub refused the write (HTTP ${http.status}: ${http.message ?? 'no message'})`;
+    }
+    return undefined;
+}
+/**
+ * Commits the files to the branch through the Git Data API — blobs, one tree on the head's tree, one commit —
+ * and moves the branch without force. No git binary or checkout needed. With no author given, GitHub authors
+ * the commit and signs it when the token is the workflow's. If the branch moves meanwhile, the commit is rebuilt
+ * on the new head; it never forces.
+ */
+async function commitFiles(github, request, retry) {
+    const { owner, repo, branch } = request;
+    const call = (fn) => withRetries(fn, retry, undefined, githubRule);
+    try {
+        const blobs = await mapLimited(request.files, BLOB_PARALLELISM, async (path) => {
+            const content = (await (0,promises_.readFile)((0,external_node_path_.join)(request.workspace, path))).toString('base64');
+            const { data } = await call(() => github.rest.git.createBlob({ owner, repo, content, encoding: 'base64' }));
+            return { path, mode: '100644', type: 'blob', sha: data.sha };
+        });
+        const identity = request.author ? { author: request.author, committer: request.author } : {};
+        for (let race = 0;; race++) {
+            const head = await call(() => github.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }));
+            const parent = head.data.object.sha;
+            const base = await call(() => github.rest.git.getCommit({ owner, repo, commit_sha: parent }));
+            const tree = await call(() => github.rest.git.createTree({ owner, repo, base_tree: base.data.tree.sha, tree: blobs }));
+            const commit = await call(() => github.rest.git.createCommit({
+                owner,
+                repo,
+                message: request.message,
+                tree: tree.data.sha,
+                parents: [parent],
+                ...identity
+            }));
+            try {
+                await github.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
+                return { kind: 'committed', sha: commit.data.sha, branch };
+            }
+            catch (error) {
+                // 422 "not a fast forward": someone pushed meanwhile; build again on their commit.
+                if (error.status !== 422 || race + 1 >= MAX_RACES)
+                    throw error;
+            }
+        }
+    }
+    catch (error) {
+        const reason = refusal(error);
+        if (reason)
+            return { kind: 'refused', reason };
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/publish.ts
+
+
+
+
+
+
+
+/** The commit message: the user's subject, then how many images it adds and from which sources. */
+function publish_commitMessage(subject, results, manifest) {
+    const upscaled = results.filter(result => result.status === 'upscaled');
+    const images = upscaled.reduce((sum, result) => sum + result.outputs.length, 0);
+    const lines = upscaled
+        .slice(0, 50)
+        .map(result => `- ${result.source} → ${result.outputs.map(o => o.path).join(', ')}`);
+    if (upscaled.length > 50)
+        lines.push(`- … and ${upscaled.length - 50} more`);
+    const tail = manifest ? `\n\nManifest: ${manifest}` : '';
+    return `${subject}\n\nAdds ${images} upscaled image(s) from ${upscaled.length} source(s):\n${lines.join('\n')}${tail}`;
+}
+/** The branch to commit to on this run, or why results cannot be committed at all, before trying. */
+function commitTarget(settings, context) {
+    const { event } = context;
+    if (event.kind === 'pull_request' && event.headRepo !== `${context.owner}/${context.repo}`) {
+        return {
+            refused: `the pull request comes from the fork ${event.headRepo || '(deleted)'}, which this workflow's token cannot push to`
+        };
+    }
+    const branch = settings.commit.branch ?? defaultBranch(event);
+    if (!branch) {
+        return {
+            refused: `this ${event.kind === 'other' ? event.name || 'manual' : event.kind} run is not on a branch; set '${Input.Branch}'`
+        };
+    }
+    return { branch };
+}
+/**
+ * Hands the results over as the user asked: a commit on the branch, an artifact, or both. A commit that cannot
+ * be made (a fork's pull request, a read-only token) is not a failure: the results go to the artifact instead,
+ * with a warning saying why.
+ */
+async function publishResults(settings, results, manifest, github) {
+    if (settings.dryRun || settings.publish === 'none')
+        return {};
+    let wantArtifact = settings.publish === 'artifact' || settings.publish === 'both';
+    const withManifest = (files) => (manifest ? [...files, manifest] : files);
+    // A commit adds what this run wrote; an artifact holds every result of the run's sources, also those done
+    // before (restored from the cache), so that a re-run that pays nothing still hands over everything.
+    const written = withManifest(writtenFiles(results));
+    const everything = withManifest(results.flatMap(result => result.outputs.map(output => output.path)));
+    if (written.length === 0 && !(wantArtifact && everything.length > 0)) {
+        core/* info */.pq('Nothing new to publish.');
+        return {};
+    }
+    let commit;
+    if ((settings.publish === 'commit' || settings.publish === 'both') && written.length > 0) {
+        const { client, context } = await github();
+        const target = commitTarget(settings, context);
+        const outcome = 'branch' in target
+            ? await commitFiles(client, {
+                owner: context.owner,
+                repo: context.repo,
+                branch: target.branch,
+                workspace: settings.workspace,
+                files: written,
+                message: publish_commitMessage(settings.commit.message, results, manifest),
+                author: settings.commit.author
+            }, defaultRetryPolicy({ maxRetries: settings.maxRetries }))
+            : { kind: 'refused', reason: target.refused };
+        if (outcome.kind === 'committed') {
+            commit = { sha: outcome.sha, branch: outcome.branch, files: written.length };
+            core/* info */.pq(`Committed ${written.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
+        }
+        else {
+            core/* warning */.$e(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
+            wantArtifact = true;
+        }
+    }
+    let artifact;
+    if (wantArtifact) {
+        artifact = await uploadArtifact({
+            name: settings.artifactName,
+            workspace: settings.workspace,
+            files: everything,
+            results: results.filter(result => result.outputs.length > 0 || result.status !== 'skipped'),
+            retentionDays: settings.retentionDays
+        }, process.env);
+        core/* info */.pq(`Uploaded ${everything.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.artifactName}' (id ${artifact.id}).`);
+    }
+    return { artifact, commit };
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+
+
+/** The result line as each source finishes: failures are errors and withheld images warnings, tied to the file. */
+function logResult(result, done, total) {
+    const line = resultLine(result, done, total);
+    if (result.status === 'failed') {
+        core/* error */.z3(line, { file: result.source });
+    }
+    else if (result.status === 'unsafe') {
+        core/* warning */.$e(line, { file: result.source });
+    }
+    else {
+        core/* info */.pq(line);
+        if (result.status === 'upscaled' && result.error) {
+            core/* warning */.$e(`${result.source}: ${result.error}`, { file: result.source });
+        }
+    }
+}
+function logDiscovery(discovery) {
+    core/* startGroup */.Oh(`Found ${discovery.sources.length} image(s)`);
+    for (const source of discovery.sources)
+        core/* info */.pq(source);
+    for (const { path, reason } of discovery.passedOver)
+        core/* info */.pq(`passed over ${path}: ${reason}`);
+    core/* endGroup */.N4();
+    for (const { path, reason } of discovery.passedOver) {
+        if (reason.startsWith('outside'))
+            core/* warning */.$e(`Not upscaling ${path}: ${reason}`);
+    }
+}
+/** Sets the step outputs later steps read. */
+function setOutputs(outcome) {
+    const counts = countByStatus(outcome.results);
+    core/* setOutput */.uH('results', JSON.stringify(resultsDocument(outcome.results)));
+    for (const status of SOURCE_STATUSES)
+        core/* setOutput */.uH(status, counts[status]);
+    core/* setOutput */.uH('files', writtenFiles(outcome.results).join('\n'));
+    core/* setOutput */.uH('commit-sha', outcome.commit?.sha ?? '');
+    core/* setOutput */.uH('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
+    core/* setOutput */.uH('artifact-url', outcome.artifact?.url ?? '');
+}
+const STATUS_LABEL = {
+    upscaled: '✅ upscaled',
+    failed: '❌ failed',
+    unsafe: '⚠️ unsafe',
+    skipped: '⏭️ skipped',
+    deferred: '⏸️ deferred'
+};
+function cell(lines) {
+    return lines.join('<br>') || '—';
+}
+/** The job summary: counts, a link to the artifact, and a row per source. */
+async function writeSummary(outcome) {
+    const total = outcome.results.length;
+    const summary = core/* summary */.z.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
+    if (outcome.dryRun) {
+        summary.addRaw(`Would send ${total} request(s) for ${total * outcome.imagesPerSource} image(s). Nothing was sent.`, true);
+    }
+    else {
+        summary.addRaw(countsLine(outcome.results), true);
+    }
+    if (outcome.commit) {
+        summary.addRaw(`Committed ${outcome.commit.files} file(s) to <code>${escapeHtml(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`, true);
+    }
+    if (outcome.artifact?.url) {
+        summary.addRaw('Results: ').addLink(`artifact ${outcome.artifact.id}`, outcome.artifact.url).addEOL();
+    }
+    if (total > 0) {
+        summary.addTable([
+            [
+                { data: 'Source', header: true },
+                { data: 'Status', header: true },
+                { data: 'Output', header: true },
+                { data: 'Resolution', header: true },
+                { data: 'Seed', header: true }
+            ],
+            ...outcome.results.map(result => {
+                const outputs = result.outputs;
+                const detail = result.error ? `<br>${escapeHtml(result.error)}` : '';
+                return [
+                    `<code>${escapeHtml(result.source)}</code>`,
+                    `${STATUS_LABEL[result.status]}${detail}`,
+                    cell(outputs.map(output => `<code>${escapeHtml(output.path)}</code>`)),
+                    cell(outputs.map(output => output.resolution ?? '')),
+                    cell(outputs.map(output => (output.seed === null ? '' : String(output.seed))))
+                ];
+            })
+        ]);
+    }
+    await summary.write();
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** GitHub's API and the event, made once and only if a run needs them. */
+function lazyGitHub(settings) {
+    let made;
+    return () => (made ??= (async () => ({
+        client: await createGitHubClient(settings.commit.token),
+        context: await readRunContext(process.env)
+    }))());
+}
+/** With changed-only, the paths the push or pull request changed; undefined means every matching image. */
+async function changedSources(settings, github) {
+    const event = process.env.GITHUB_EVENT_NAME ?? '';
+    if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
+        return undefined;
+    if (!settings.commit.token) {
+        core/* info */.pq(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
+        return undefined;
+    }
+    const { client, context } = await github();
+    const changed = await findChangedFiles(client, context);
+    if (changed.kind === 'all') {
+        core/* info */.pq(`Taking every matching image: ${changed.reason}.`);
+        return undefined;
+    }
+    core/* info */.pq(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
+    return new Set(changed.paths);
+}
+/**
+ * The Actions cache request, when the cache is what carries results to the next run: in artifact (or no) publishing
+ * with a manifest. Committed results and their manifest are on the branch already.
+ */
+function cacheRequest(settings) {
+    if (!settings.cache || settings.dryRun || !settings.manifest)
+        return undefined;
+    if (settings.publish === 'commit' || settings.publish === 'both')
+        return undefined;
+    const scope = { settings: fingerprint(settings), output: settings.output.pattern, manifest: settings.manifest };
+    return { workspace: settings.workspace, manifest: settings.manifest, keys: cacheKeys(scope, process.env) };
+}
+/** One line on what the cache did; a miss or a failure is a notice, never a failure of the step. */
+function reportCache(outcome) {
+    switch (outcome.kind) {
+        case 'unavailable':
+            core/* info */.pq(`Not using the Actions cache: ${outcome.reason}.`);
+            break;
+        case 'missed':
+            core/* notice */.lm('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
+            break;
+        case 'failed':
+            core/* notice */.lm(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
+            break;
+        case 'restored':
+            core/* info */.pq(`Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`);
+            break;
+        case 'saved':
+            core/* info */.pq(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
+            break;
+    }
+}
+/** The action: settings → discovery → upscale (check, send, download) → publish → report. */
+async function run() {
+    try {
+        // Masked before anything else can print them.
+        for (const secret of [Input.ApiKey, Input.GithubToken]) {
+            const value = core/* getInput */.V4(secret);
+            if (value)
+                core/* setSecret */.Pq(value);
+        }
+        const settings = readSettings(name => core/* getInput */.V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const github = lazyGitHub(settings);
+        const only = await changedSources(settings, github);
+        const cache = cacheRequest(settings);
+        const restored = cache ? await restoreResults(cache) : undefined;
+        if (restored)
+            reportCache(restored);
+        const { discovery, results, manifestWritten } = await runJob(settings, {
+            onDiscovered: logDiscovery,
+            onResult: logResult,
+            onRetry: (file, event) => core/* info */.pq(retryLine(file, event))
+        }, only);
+        if (discovery.sources.length === 0)
+            core/* warning */.$e(`No images matched '${Input.Files}'.`);
+        const { skipped, deferred } = countByStatus(results);
+        if (skipped > 0 && !settings.dryRun) {
+            core/* info */.pq(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
+        }
+        if (deferred > 0) {
+            core/* notice */.lm(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.maxImages}); the next run takes them first.`);
+        }
+        // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
+        if (cache && manifestWritten)
+            reportCache(await saveResults(cache));
+        const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.manifest : undefined);
+        const published = await publishResults(settings, results, manifest, github);
+        const outcome = { results, ...published, dryRun: settings.dryRun, imagesPerSource: settings.imagesPerSource };
+        setOutputs(outcome);
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await writeSummary(outcome);
+        const { failed } = countByStatus(results);
+        if (failed > 0 && settings.failOnError) {
+            core/* setFailed */.C1(`${failed} of ${results.length} image(s) failed; see the log above.`);
+        }
+    }
+    catch (error) {
+        core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+    }
+}
+
+
+/***/ }),
+
+/***/ 42613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 20181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 65692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 34589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 16698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 37540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 77598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 53053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 40610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 78474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 51455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 37067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 32467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 98995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 77030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 76760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 57075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 73136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 57975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 73429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 75919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 33838:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(76982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(79896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(44942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(92145);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return __awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return __awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var lib_exec = __nccwpck_require__(27187);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 27187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec)
+});
+
+// UNUSED EXPORTS: getExecOutput
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(13193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(24434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(88701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 92145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+
+/***/ }),
+
+/***/ 44942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
+  Hv: () => (/* binding */ HttpCodes)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(58611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(65692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(20770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(46752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 88701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */ });
+/* unused harmony exports cp, mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+
+/***/ }),
+
+/***/ 33581:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ZN: () => (/* binding */ GLOBSTAR),
+  VR: () => (/* binding */ Minimatch)
+});
+
+// UNUSED EXPORTS: AST, braceExpand, defaults, escape, filter, makeRe, match, minimatch, sep, unescape
+
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -31416,5947 +37622,6 @@ minimatch.AST = AST;
 minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/glob.ts
-
-
-const IS_WINDOWS = process.platform === 'win32';
-/** @actions/glob's matcher options, so a pattern means here what it means in the rest of GitHub Actions. */
-const MINIMATCH_OPTIONS = {
-    dot: true,
-    nobrace: true,
-    nocase: IS_WINDOWS,
-    nocomment: true,
-    noext: true,
-    nonegate: true
-};
-/** Paths are matched absolute with `/` separators, whatever the platform (Windows' `\` becomes `/`). */
-function toGlobPath(path) {
-    return IS_WINDOWS ? path.replace(/\\/g, '/') : path;
-}
-/** Escapes the glob characters of a literal path, as @actions/glob does with the folder a pattern is relative to. */
-function globEscape(path) {
-    return (IS_WINDOWS ? path : path.replace(/\\/g, '\\\\'))
-        .replace(/(\[)(?=[^/]+\])/g, '[[]')
-        .replace(/\?/g, '[?]')
-        .replace(/\*/g, '[*]');
-}
-/** The literal name a pattern segment stands for (escapes and one-character classes undone), or '' for a glob. */
-function literalOf(segment) {
-    let literal = '';
-    for (let i = 0; i < segment.length; i++) {
-        const c = segment[i];
-        if (c === '\\' && !IS_WINDOWS && i + 1 < segment.length) {
-            literal += segment[++i];
-            continue;
-        }
-        if (c === '*' || c === '?')
-            return '';
-        if (c === '[' && i + 1 < segment.length) {
-            let set = '';
-            let closed = -1;
-            for (let j = i + 1; j < segment.length; j++) {
-                const d = segment[j];
-                if (d === '\\' && !IS_WINDOWS && j + 1 < segment.length) {
-                    set += segment[++j];
-                }
-                else if (d === ']') {
-                    closed = j;
-                    break;
-                }
-                else {
-                    set += d;
-                }
-            }
-            if (closed >= 0) {
-                if (set.length > 1)
-                    return '';
-                if (set) {
-                    literal += set;
-                    i = closed;
-                    continue;
-                }
-            }
-        }
-        literal += c;
-    }
-    return literal;
-}
-function isAbsoluteGlob(pattern) {
-    return pattern.startsWith('/') || (IS_WINDOWS && /^[A-Za-z]:\//.test(pattern));
-}
-/** One line of the `files` input, anchored at the workspace: a port of @actions/glob's pattern, on minimatch. */
-class Pattern {
-    negate;
-    body;
-    implied;
-    /** Where the walk for this pattern starts: the literal folders before its first glob. */
-    searchPath;
-    /** `dir/` matches folders only, so as a file pattern it takes nothing. */
-    foldersOnly;
-    /** Ends in `**`: matches everything below a folder it matches (tested with a trailing `/`, as @actions/glob). */
-    endsInGlobstar;
-    minimatch;
-    /** Each compiled alternative's last part, which must match a file's name; undefined for `**`. */
-    lastParts;
-    constructor(negate, 
-    /** Absolute, `/`-separated, normalised, without a trailing `/`. */
-    body, foldersOnly, 
-    /** An exclusion's implied `/**`: tested without the trailing `/`, as @actions/glob does. */
-    implied = false) {
-        this.negate = negate;
-        this.body = body;
-        this.implied = implied;
-        this.foldersOnly = foldersOnly;
-        const segments = body.split('/');
-        this.endsInGlobstar = segments[segments.length - 1] === '**';
-        // The first segment is the root ('' for `/`, or a drive such as `C:`), never a glob.
-        const [rootSegment = '', ...rest] = segments;
-        let globFound = false;
-        const literal = rest.map(literalOf).filter(segment => !globFound && !(globFound = segment === ''));
-        this.searchPath = `${rootSegment}/${literal.join('/')}`;
-        this.minimatch = new Minimatch(body, MINIMATCH_OPTIONS);
-        this.lastParts = this.minimatch.set.map(parts => {
-            const last = parts[parts.length - 1];
-            return last === GLOBSTAR ? undefined : last;
-        });
-    }
-    /** Whether the path (absolute, `/`-separated) matches. */
-    matches(path) {
-        return this.test(this.endsInGlobstar && !this.implied ? `${path}/` : path);
-    }
-    /** Whether everything below the folder matches: a pattern ending in `**` that matches `folder/`. */
-    coversAllBelow(folder) {
-        return this.endsInGlobstar && this.test(`${folder}/`);
-    }
-    test(subject) {
-        return this.nameMayMatch(subject) && this.minimatch.match(subject);
-    }
-    /**
-     * A quick first test: unless a pattern ends in `**`, its last part must match the path's last name, so
-     * comparing that one name (with minimatch's own segment matcher) turns away most paths at a fraction of the
-     * cost of a full match. (minimatch's `makeRe()` would be quicker still, but it disagrees with `match()` on
-     * patterns ending in `/**`, which `match()` gets right.)
-     */
-    nameMayMatch(subject) {
-        const name = subject.slice(subject.lastIndexOf('/') + 1);
-        return this.lastParts.some(last => last === undefined || this.minimatch.matchOne([name], [last], false));
-    }
-    /** Whether a path below the folder could match. */
-    couldMatchBelow(folder) {
-        if (external_node_path_.posix.dirname(folder) === folder)
-            return true;
-        return this.minimatch.matchOne(folder.split('/'), this.minimatch.set[0] ?? [], true);
-    }
-}
-/**
- * The `files` patterns, as @actions/glob reads them (the same syntax, `!` exclusions applied in order, case
- * sensitive except on Windows, dot files included), with one difference: they select files only. A pattern
- * matching a folder does not take the folder's contents (say `dir/**` for that); an exclusion matching a folder
- * still excludes everything in it, as in @actions/glob.
- */
-class FilePatterns {
-    patterns;
-    constructor(patterns) {
-        this.patterns = patterns;
-    }
-    /** Relative patterns are anchored at `workspace`; `.` and `..` segments are resolved. */
-    static parse(lines, workspace) {
-        const root = globEscape(toGlobPath(workspace));
-        const patterns = [];
-        for (const line of lines) {
-            let text = line.trim();
-            let negate = false;
-            while (text.startsWith('!')) {
-                negate = !negate;
-                text = text.slice(1).trim();
-            }
-            if (text === '')
-                continue;
-            text = toGlobPath(text);
-            const anchored = external_node_path_.posix.normalize(isAbsoluteGlob(text) ? text : `${root}/${text}`);
-            const foldersOnly = anchored.endsWith('/') && anchored.length > 1;
-            const body = foldersOnly ? anchored.slice(0, -1) : anchored;
-            const pattern = new Pattern(negate, body, foldersOnly);
-            patterns.push(pattern);
-            if (negate && (foldersOnly || !pattern.endsInGlobstar)) {
-                patterns.push(new Pattern(true, `${body === '/' ? '' : body}/**`, false, true));
-            }
-        }
-        return new FilePatterns(patterns);
-    }
-    /** The folders to walk: no two of them one inside the other. */
-    get searchPaths() {
-        const key = (path) => (IS_WINDOWS ? path.toLowerCase() : path);
-        const candidates = new Set(this.patterns.filter(p => !p.negate && !p.foldersOnly).map(p => key(p.searchPath)));
-        const roots = [];
-        const taken = new Set();
-        for (const pattern of this.patterns) {
-            if (pattern.negate || pattern.foldersOnly || taken.has(key(pattern.searchPath)))
-                continue;
-            let hasAncestor = false;
-            for (let path = pattern.searchPath, up = external_node_path_.posix.dirname(path); up !== path; path = up, up = external_node_path_.posix.dirname(up)) {
-                if (candidates.has(key(up))) {
-                    hasAncestor = true;
-                    break;
-                }
-            }
-            if (!hasAncestor) {
-                roots.push(pattern.searchPath);
-                taken.add(key(pattern.searchPath));
-            }
-        }
-        return roots;
-    }
-    /** Whether the file (absolute, `/`-separated) is selected: the last pattern that matches it decides. */
-    selects(file) {
-        let selected = false;
-        for (const pattern of this.patterns) {
-            if (pattern.foldersOnly || selected !== pattern.negate)
-                continue;
-            if (pattern.matches(file))
-                selected = !pattern.negate;
-        }
-        return selected;
-    }
-    /**
-     * Whether the folder may hold a selected file: some pattern could match below it, and no exclusion takes
-     * everything below it (`!**\/node_modules/**`) without a later pattern taking some back. Folders answering no
-     * are not walked, which is most of the time saved in a large repository.
-     */
-    mayHoldSelected(folder) {
-        // Backwards, so that `possible` says whether a later pattern could take back what an exclusion removes.
-        let possible = false;
-        for (let i = this.patterns.length - 1; i >= 0; i--) {
-            const pattern = this.patterns[i];
-            if (pattern.foldersOnly)
-                continue;
-            if (!pattern.negate) {
-                possible ||= pattern.couldMatchBelow(folder);
-            }
-            else if (!possible && pattern.coversAllBelow(folder)) {
-                return false;
-            }
-        }
-        return possible;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/paths.ts
-
-/** Whether `path` lies strictly below `root` (both absolute): the check that keeps reads and writes in the workspace. */
-function isInside(root, path) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
-}
-/** A path relative to `root`, with `/` separators whatever the platform: how sources and results are named. */
-function toPosixRelative(root, path) {
-    return (0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/');
-}
-
-;// CONCATENATED MODULE: ./src/discovery.ts
-
-
-
-/** Folders read at once: enough to keep the file system's threads busy while matching runs on the main one. */
-const PARALLEL_READS = 16;
-const childOf = (folder, name) => (folder.endsWith('/') ? folder + name : `${folder}/${name}`);
-/** Codes that mean "nothing there to find": gone, a broken or looping link, a file where a folder was expected. */
-const NOTHING_THERE = new Set(['ENOENT', 'ENOTDIR', 'ELOOP']);
-async function statIfThere(path) {
-    try {
-        return await (0,promises_.stat)(path);
-    }
-    catch (error) {
-        if (NOTHING_THERE.has(error.code ?? ''))
-            return undefined;
-        throw error;
-    }
-}
-/** Whether the folder at `real` is one the branch was reached through (a link made a loop: walked forever). */
-function isCycle(from, real) {
-    for (let folder = from; folder; folder = folder.up)
-        if (folder.real === real)
-            return true;
-    return false;
-}
-/**
- * Reads folders `PARALLEL_READS` at a time, each read queueing the subfolders it finds. A directory listing
- * already says which entries are files and which are folders, so only symbolic links cost a `stat`.
- */
-async function walk(roots, read) {
-    const queue = [...roots];
-    let running = 0;
-    let failed = false;
-    await new Promise((resolve, reject) => {
-        const next = () => {
-            while (!failed && running < PARALLEL_READS && queue.length > 0) {
-                running++;
-                read(queue.pop()).then(subfolders => {
-                    running--;
-                    for (const folder of subfolders)
-                        queue.push(folder);
-                    next();
-                }, (error) => {
-                    failed = true;
-                    reject(error);
-                });
-            }
-            if (running === 0 && queue.length === 0)
-                resolve();
-        };
-        next();
-    });
-}
-/** Every file the patterns select, following symbolic links (each real folder at most once per branch). */
-async function findFiles(patterns) {
-    const found = [];
-    const roots = [];
-    for (const path of patterns.searchPaths) {
-        const info = await statIfThere(path);
-        if (info?.isDirectory() && patterns.mayHoldSelected(path)) {
-            roots.push({ path, real: toGlobPath(await (0,promises_.realpath)(path)), up: undefined });
-        }
-        else if (info?.isFile() && patterns.selects(path)) {
-            found.push({ path, real: toGlobPath(await (0,promises_.realpath)(path)) });
-        }
-    }
-    const entryOf = async (folder, entry) => {
-        const path = childOf(folder.path, entry.name);
-        if (!entry.isSymbolicLink()) {
-            const real = childOf(folder.real, entry.name);
-            if (entry.isDirectory()) {
-                // Below a linked folder, a plain folder can be one this branch already went through.
-                return patterns.mayHoldSelected(path) && !isCycle(folder, real) ? { path, real, up: folder } : undefined;
-            }
-            if (entry.isFile() && patterns.selects(path))
-                found.push({ path, real });
-            return undefined;
-        }
-        // A broken link is left out quietly, as @actions/glob does.
-        const target = await statIfThere(path);
-        if (target?.isDirectory() && patterns.mayHoldSelected(path)) {
-            const real = toGlobPath(await (0,promises_.realpath)(path));
-            return isCycle(folder, real) ? undefined : { path, real, up: folder };
-        }
-        if (target?.isFile() && patterns.selects(path))
-            found.push({ path, real: toGlobPath(await (0,promises_.realpath)(path)) });
-        return undefined;
-    };
-    await walk(roots, async (folder) => {
-        const subfolders = [];
-        for (const entry of await (0,promises_.readdir)(folder.path, { withFileTypes: true })) {
-            const subfolder = await entryOf(folder, entry);
-            if (subfolder)
-                subfolders.push(subfolder);
-        }
-        return subfolders;
-    });
-    return found;
-}
-/**
- * Finds the source images: files the patterns select (see `FilePatterns`) whose real location (after symbolic
- * links) is inside the workspace, leaving out anything that looks like a result of ours so a run never feeds on
- * its own output.
- */
-async function discoverSources(workspace, patterns, isResult) {
-    const [realWorkspace, found] = await Promise.all([
-        (0,promises_.realpath)(workspace),
-        findFiles(FilePatterns.parse(patterns, workspace))
-    ]);
-    const sources = new Set();
-    const passedOver = [];
-    for (const { path, real } of found) {
-        const relativePath = toPosixRelative(workspace, path);
-        if (!isInside(workspace, path) || !isInside(realWorkspace, real)) {
-            passedOver.push({ path, reason: 'outside the workspace (directly or through a symbolic link)' });
-        }
-        else if (isResult(relativePath)) {
-            passedOver.push({ path: relativePath, reason: 'an upscaled result (matches output-path)' });
-        }
-        else {
-            sources.add(relativePath);
-        }
-    }
-    passedOver.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { sources: [...sources].sort(), passedOver };
-}
-
-;// CONCATENATED MODULE: ./src/image-format.ts
-const MIME_TYPES = {
-    png: 'image/png',
-    jpeg: 'image/jpeg',
-    webp: 'image/webp'
-};
-/** The extension a file of this format gets when we name it (`{ext}` in output-path). */
-const EXTENSIONS = {
-    png: 'png',
-    jpeg: 'jpg',
-    webp: 'webp'
-};
-/** How many leading bytes `sniffFormat` needs. */
-const SNIFF_BYTES = 12;
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-function startsWith(bytes, expected, offset = 0) {
-    return expected.every((value, i) => bytes[offset + i] === value);
-}
-function ascii(text) {
-    return [...text].map(c => c.charCodeAt(0));
-}
-function sniffFormat(bytes) {
-    if (startsWith(bytes, PNG_SIGNATURE))
-        return 'png';
-    if (startsWith(bytes, [0xff, 0xd8, 0xff]))
-        return 'jpeg';
-    if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
-        return 'webp';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/validation.ts
-
-
-/** Why one source cannot be sent; the batch goes on without it. */
-class ImageProblem extends Error {
-    file;
-    name = 'ImageProblem';
-    constructor(file, reason) {
-        super(`The file ${reason}`);
-        this.file = file;
-    }
-}
-function megabytes(bytes) {
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-/**
- * Checks a source by its bytes, not its name: a JPEG, PNG or WebP file, not empty, within the size limit.
- * Reads only the first few bytes.
- */
-async function checkImage(path, relativePath, maxBytes) {
-    let handle;
-    try {
-        handle = await (0,promises_.open)(path, 'r');
-    }
-    catch (error) {
-        throw new ImageProblem(relativePath, `cannot be read (${error.code ?? String(error)})`);
-    }
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new ImageProblem(relativePath, 'is not a regular file');
-        if (stats.size === 0)
-            throw new ImageProblem(relativePath, 'is empty');
-        if (stats.size > maxBytes) {
-            // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
-            const [size, max] = megabytes(stats.size) === megabytes(maxBytes)
-                ? [`${stats.size} bytes`, `${maxBytes} bytes`]
-                : [megabytes(stats.size), megabytes(maxBytes)];
-            throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
-        }
-        const head = Buffer.alloc(SNIFF_BYTES);
-        const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-        const format = sniffFormat(head.subarray(0, bytesRead));
-        if (!format) {
-            throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
-        }
-        return { path, relativePath, format, bytes: stats.size };
-    }
-    finally {
-        await handle.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine.ts
-
-
-
-
-function toRecord(workspace, image) {
-    return {
-        path: toPosixRelative(workspace, image.path),
-        resolution: image.resolution,
-        seed: image.seed,
-        prompt: image.prompt
-    };
-}
-/** Puts the provider's images together into the source's one result. */
-function summarise(workspace, source, produced, seconds) {
-    const outputs = produced.flatMap(image => (image.kind === 'written' ? [toRecord(workspace, image)] : []));
-    const lost = produced.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
-    const withheld = produced.filter(image => image.kind === 'withheld').length;
-    if (lost.length > 0)
-        return { source, status: 'failed', outputs, error: lost.join('; '), seconds };
-    if (outputs.length === 0) {
-        return { source, status: 'unsafe', outputs, error: 'Ideogram withheld the result as unsafe', seconds };
-    }
-    const note = withheld > 0 ? { error: `${withheld} of ${produced.length} results withheld as unsafe` } : {};
-    return { source, status: 'upscaled', outputs, ...note, seconds };
-}
-/**
- * Runs every planned source through check → upscale → save, several at once. A source that fails is recorded
- * with its reason and the others go on; results come back in the order of the plan.
- */
-async function upscaleAll(provider, options) {
-    const sources = [...options.plan.keys()];
-    const results = new Array(sources.length);
-    let next = 0;
-    let done = 0;
-    // Workers start in a doubling ramp, two more each time a source has been checked, rather than all at once: a
-    // hundred checks started together queue in the thread pool ahead of the first source's own file reads, and
-    // the first request waited for all of them (~25 ms for 64 sources); this way it goes out after one check.
-    const count = Math.max(1, Math.min(options.workers, sources.length));
-    const running = [];
-    const startWorkers = (n) => {
-        for (let i = 0; i < n && running.length < count; i++)
-            running.push(worker());
-    };
-    const work = async (source) => {
-        const started = performance.now();
-        const seconds = () => Math.round((performance.now() - started) / 100) / 10;
-        try {
-            const image = await checkImage((0,external_node_path_.join)(options.workspace, source), source, options.maxFileBytes).finally(() => startWorkers(2));
-            const produced = await provider.produce(image, (index, format) => (0,external_node_path_.join)(options.workspace, options.output.resolve(source, index, EXTENSIONS[format])));
-            return summarise(options.workspace, source, produced, seconds());
-        }
-        catch (error) {
-            return { source, status: 'failed', outputs: [], error: error.message, seconds: seconds() };
-        }
-    };
-    async function worker() {
-        for (let i = next++; i < sources.length; i = next++) {
-            const result = await work(sources[i]);
-            results[i] = result;
-            options.onResult?.(result, ++done, sources.length);
-        }
-    }
-    startWorkers(1);
-    // Workers are added only by running ones, so once every worker in the list has finished, none can follow.
-    for (let i = 0; i < running.length; i++)
-        await running[i];
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/ideogram/inflight-limiter.ts
-class InflightLimiter {
-    options;
-    limitValue;
-    inflight = 0;
-    successesAtLimit = 0;
-    /** The API's own figure for the organisation's limit, from its last 429 that gave one. */
-    stated;
-    waiting = [];
-    constructor(options) {
-        this.options = options;
-        if (!(options.ceiling >= 1 && options.initial >= 1))
-            throw new RangeError('limits must be at least 1');
-        this.limitValue = Math.min(options.initial, options.ceiling);
-    }
-    /** The number of places we currently allow ourselves. */
-    get limit() {
-        return this.limitValue;
-    }
-    get inFlight() {
-        return this.inflight;
-    }
-    /** Waits for `places` free places, first come first served. */
-    async acquire(places) {
-        if (places > this.options.ceiling) {
-            throw new RangeError(`a request for ${places} images cannot fit under a limit of ${this.options.ceiling}`);
-        }
-        if (this.waiting.length === 0 && this.fits(places)) {
-            this.inflight += places;
-        }
-        else {
-            await new Promise(grant => this.waiting.push({ places, grant }));
-        }
-        return this.lease(places);
-    }
-    fits(places) {
-        // A request larger than a lowered limit still goes alone, so it can never wait forever.
-        return this.inflight + places <= this.limitValue || this.inflight === 0;
-    }
-    lease(places) {
-        let released = false;
-        return {
-            succeeded: () => {
-                const busy = this.inflight >= this.limitValue || this.waiting.length > 0;
-                if (busy && ++this.successesAtLimit >= this.limitValue && this.limitValue < this.probeCeiling) {
-                    this.limitValue += 1;
-                    this.successesAtLimit = 0;
-                }
-            },
-            rateLimited: maxInflight => {
-                if (maxInflight !== undefined)
-                    this.stated = maxInflight;
-                const others = this.inflight - places;
-                this.limitValue = Math.max(1, Math.min(this.limitValue, maxInflight ?? Infinity, others));
-                this.successesAtLimit = 0;
-            },
-            release: () => {
-                if (released)
-                    return;
-                released = true;
-                this.inflight -= places;
-                this.grantWaiting();
-            }
-        };
-    }
-    /** How high probing may go. */
-    get probeCeiling() {
-        return Math.min(this.options.ceiling, this.stated ?? Infinity);
-    }
-    grantWaiting() {
-        for (let next = this.waiting[0]; next && this.fits(next.places); next = this.waiting[0]) {
-            this.waiting.shift();
-            this.inflight += next.places;
-            next.grant();
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/ideogram/errors.ts
-/**
- * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
- * class and never on message text. Every error carries the source file and, when the API answered, its HTTP
- * status and its own words; the message says what happened, and reports put the file in front of it.
- */
-class IdeogramError extends Error {
-    file;
-    status;
-    apiMessage;
-    name = 'IdeogramError';
-    constructor(message, 
-    /** Workspace-relative path of the source image. */
-    file, 
-    /** The HTTP status, when the API answered. */
-    status, 
-    /** What the API itself said, when it said something readable. */
-    apiMessage) {
-        super(message);
-        this.file = file;
-        this.status = status;
-        this.apiMessage = apiMessage;
-    }
-}
-/** The API answered with a non-2xx status. */
-class APIError extends IdeogramError {
-    status;
-    body;
-    rejectReason;
-    retryAfterMs;
-    name = 'APIError';
-    constructor(file, status, apiMessage, 
-    /** The parsed body (JSON when it was JSON, else the text). */
-    body, 
-    /** `reject_reason` from the body, e.g. `insufficient_funds` or `inflight_limit`. */
-    rejectReason, 
-    /** How long the server asked us to wait (`Retry-After`), if it did. */
-    retryAfterMs) {
-        super(`Ideogram answered HTTP ${status}${apiMessage ? `: ${apiMessage}` : ''}`, file, status, apiMessage);
-        this.status = status;
-        this.body = body;
-        this.rejectReason = rejectReason;
-        this.retryAfterMs = retryAfterMs;
-    }
-    static from(file, status, body, retryAfterMs) {
-        const fields = readErrorFields(body);
-        const ErrorClass = errorClassFor(status);
-        return new ErrorClass(file, status, fields.message, body, fields.rejectReason, retryAfterMs);
-    }
-}
-/** 400 or 413: the request or the image was not acceptable. Not billed; resending the same will fail again. */
-class BadRequestError extends APIError {
-    name = 'BadRequestError';
-}
-/** 401: the key is missing or wrong. */
-class AuthenticationError extends APIError {
-    name = 'AuthenticationError';
-}
-/** 402: the account is out of credit or hit its daily limit. */
-class PaymentRequiredError extends APIError {
-    name = 'PaymentRequiredError';
-}
-/** 403: the key may not use this operation. */
-class PermissionDeniedError extends APIError {
-    name = 'PermissionDeniedError';
-}
-/** 422: the image (or prompt) was refused by the safety check. */
-class SafetyRejectedError extends APIError {
-    name = 'SafetyRejectedError';
-}
-/** 429: too many images in flight for the organisation. Not billed, so always safe to resend. */
-class RateLimitError extends APIError {
-    name = 'RateLimitError';
-    /** `max_inflight_requests` from the body, when the API tells us its limit. */
-    get maxInflight() {
-        const value = this.body?.max_inflight_requests;
-        return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-    }
-}
-/** 5xx: the generation failed on Ideogram's side; failed generations are not billed. */
-class ServerError extends APIError {
-    name = 'ServerError';
-}
-/** The connection failed before the request reached the API: nothing was processed, so resending is safe. */
-class ConnectionError extends IdeogramError {
-    name = 'ConnectionError';
-    constructor(file, cause) {
-        super(`Could not reach Ideogram: ${describeCause(cause)}`, file);
-        this.cause = cause;
-    }
-}
-/**
- * The request was sent but no complete answer came back (timeout, connection dropped). The upscale may have run
- * and been billed, so it is resent only when the user allows it.
- */
-class ResponseLostError extends IdeogramError {
-    timedOut;
-    name = 'ResponseLostError';
-    constructor(file, timedOut, cause) {
-        super(timedOut
-            ? 'Ideogram did not answer in time (the upscale may still have been billed)'
-            : `The connection to Ideogram dropped after the image was sent: ${describeCause(cause)}`, file);
-        this.timedOut = timedOut;
-        this.cause = cause;
-    }
-}
-/** A 200 whose body is not the documented response. */
-class InvalidResponseError extends IdeogramError {
-    name = 'InvalidResponseError';
-    constructor(file, detail) {
-        super(`Ideogram sent an unreadable response: ${detail}`, file, 200);
-    }
-}
-/** A result link could not be turned into a file. */
-class DownloadError extends IdeogramError {
-    transient;
-    name = 'DownloadError';
-    constructor(file, detail, status, 
-    /** A server error or dropped connection: fetching the same link again may work. */
-    transient = false) {
-        super(`Could not download the result: ${detail}`, file, status);
-        this.transient = transient;
-    }
-}
-function errorClassFor(status) {
-    if (status === 400 || status === 404 || status === 413)
-        return BadRequestError;
-    if (status === 401)
-        return AuthenticationError;
-    if (status === 402)
-        return PaymentRequiredError;
-    if (status === 403)
-        return PermissionDeniedError;
-    if (status === 422)
-        return SafetyRejectedError;
-    if (status === 429)
-        return RateLimitError;
-    if (status >= 500)
-        return ServerError;
-    return APIError;
-}
-/** Error bodies come in several shapes (`error`, `message`, `detail`, `title`); take the API's words from any. */
-function readErrorFields(body) {
-    if (typeof body === 'string') {
-        const text = body.trim();
-        return text ? { message: text.slice(0, 500) } : {};
-    }
-    if (body === null || typeof body !== 'object')
-        return {};
-    const record = body;
-    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined;
-    const detail = text('detail');
-    const title = text('title');
-    return {
-        message: text('error') ?? text('message') ?? (detail && title ? `${title}: ${detail}` : (detail ?? title)),
-        rejectReason: text('reject_reason')
-    };
-}
-function describeCause(cause) {
-    if (cause instanceof Error) {
-        const code = cause.code;
-        return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
-    }
-    return String(cause);
-}
-
-;// CONCATENATED MODULE: ./src/retry.ts
-
-const DEFAULT_RATE_LIMIT_RETRIES = 50;
-function defaultRetryPolicy(overrides = {}) {
-    return {
-        maxRetries: 4,
-        maxRateLimitRetries: DEFAULT_RATE_LIMIT_RETRIES,
-        retryLostResponses: false,
-        maxDelayMs: 60_000,
-        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-        random: Math.random,
-        ...overrides
-    };
-}
-/** Reads `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
-function parseRetryAfter(headers, now = Date.now()) {
-    const first = (name) => {
-        const value = headers[name];
-        return Array.isArray(value) ? value[0] : value;
-    };
-    const rawMs = first('retry-after-ms')?.trim();
-    const ms = Number(rawMs);
-    // Number('') is 0: an empty header must not mean "no wait".
-    if (rawMs !== undefined && rawMs !== '' && Number.isFinite(ms) && ms >= 0)
-        return ms;
-    const raw = first('retry-after');
-    if (raw === undefined || raw.trim() === '')
-        return undefined;
-    const seconds = Number(raw);
-    if (Number.isFinite(seconds))
-        return seconds >= 0 ? seconds * 1000 : undefined;
-    const date = Date.parse(raw);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** The rule for Ideogram's API and its result links. */
-function ideogramRule(error, policy) {
-    if (error instanceof RateLimitError)
-        return { budget: 'rate-limit', retryAfterMs: error.retryAfterMs };
-    if (error instanceof ServerError)
-        return { budget: 'errors', retryAfterMs: error.retryAfterMs };
-    if (error instanceof ConnectionError)
-        return { budget: 'errors' };
-    if (error instanceof DownloadError && error.transient)
-        return { budget: 'errors' };
-    if (error instanceof ResponseLostError && policy.retryLostResponses)
-        return { budget: 'errors' };
-    return undefined;
-}
-/** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% jitter off so clients spread out. */
-function backoffMs(retry, random) {
-    const base = Math.min(500 * 2 ** retry, 8000);
-    return base * (1 - 0.25 * random());
-}
-/**
- * Runs `attempt` until it succeeds or the policy says stop; the last error is thrown. `rule` classifies
- * failures (Ideogram's by default; GitHub's API has its own).
- */
-async function withRetries(attempt, policy, onRetry, rule = ideogramRule) {
-    const used = { 'rate-limit': 0, errors: 0 };
-    for (;;) {
-        try {
-            return await attempt();
-        }
-        catch (error) {
-            const decision = rule(error, policy);
-            if (decision === undefined)
-                throw error;
-            const { budget, retryAfterMs } = decision;
-            if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries))
-                throw error;
-            const delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
-            used[budget] += 1;
-            onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
-            await policy.sleep(delayMs);
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(46752);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ./src/atomic-file.ts
-var atomic_file = __nccwpck_require__(93549);
-;// CONCATENATED MODULE: ./src/download.ts
-
-
-
-
-
-
-
-
-/** Result links must point at Ideogram (or the configured API host, e.g. a test server): nowhere else. */
-function checkLink(source, link, apiUrl) {
-    let url;
-    try {
-        url = new URL(link);
-    }
-    catch {
-        throw new DownloadError(source, `the result link is not a URL (${link.slice(0, 80)})`);
-    }
-    const ideogram = url.protocol === 'https:' && (url.hostname === 'ideogram.ai' || url.hostname.endsWith('.ideogram.ai'));
-    if (!ideogram && url.origin !== apiUrl.origin) {
-        throw new DownloadError(source, `the result link points at ${url.origin}, which is not an Ideogram host`);
-    }
-    return url;
-}
-function isTransientNetworkError(error) {
-    const code = error?.code;
-    return typeof code === 'string' && (code.startsWith('UND_ERR_') || code.startsWith('E'));
-}
-/**
- * Fetches one result at once (the links expire) and writes it atomically: into a hidden temporary file beside its
- * final place, renamed when complete, so a failed or cut download never leaves a half image behind. The API key
- * is never sent here. `destination` picks the final path from the format the bytes turn out to be.
- */
-async function downloadResult(source, link, destination, options) {
-    const url = checkLink(source, link, options.apiUrl);
-    let response;
-    try {
-        // undici's request() follows no redirects: a link that redirects elsewhere fails below.
-        response = await (0,undici.request)(url, { method: 'GET', headers: { accept: 'image/*' }, dispatcher: options.dispatcher });
-    }
-    catch (error) {
-        throw new DownloadError(source, error.message, undefined, isTransientNetworkError(error));
-    }
-    const { statusCode, headers, body } = response;
-    try {
-        if (statusCode !== 200) {
-            const why = statusCode === 403 || statusCode === 410 ? ' (the link has expired or is invalid)' : '';
-            throw new DownloadError(source, `HTTP ${statusCode}${why}`, statusCode, statusCode >= 500);
-        }
-        const type = String(headers['content-type'] ?? '');
-        if (!type.startsWith('image/'))
-            throw new DownloadError(source, `the link served ${type || 'no type'}, not an image`);
-        const declared = Number(headers['content-length']);
-        if (declared > options.maxBytes) {
-            throw new DownloadError(source, `the result is ${declared} bytes, over the ${options.maxBytes}-byte cap`);
-        }
-        return await writeAtomically(source, body, destination, options.maxBytes);
-    }
-    finally {
-        // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
-        body.on('error', () => { });
-        body.destroy();
-    }
-}
-async function writeAtomically(source, body, destination, maxBytes) {
-    const chunks = body[Symbol.asyncIterator]();
-    let head = Buffer.alloc(0);
-    try {
-        while (head.length < SNIFF_BYTES) {
-            const next = await chunks.next();
-            if (next.done)
-                break;
-            head = Buffer.concat([head, next.value]);
-        }
-    }
-    catch (error) {
-        throw new DownloadError(source, error.message, undefined, true);
-    }
-    const format = sniffFormat(head);
-    if (!format)
-        throw new DownloadError(source, 'the link served something that is not a PNG, JPEG or WebP image');
-    const path = destination(format);
-    const temporary = (0,atomic_file/* temporaryPathFor */.u)(path);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    let bytes = 0;
-    async function* capped() {
-        for (let chunk = head; chunk;) {
-            bytes += chunk.length;
-            if (bytes > maxBytes)
-                throw new DownloadError(source, `the result is over the ${maxBytes}-byte cap`);
-            yield chunk;
-            const next = await chunks.next();
-            chunk = next.done ? undefined : next.value;
-        }
-    }
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(capped, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }));
-        await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        if (error instanceof DownloadError)
-            throw error;
-        const code = error.code ?? '';
-        // Disk errors (ENOSPC, EACCES) are not worth fetching again; a cut stream is.
-        const local = ['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR'].includes(code);
-        throw new DownloadError(source, error.message, undefined, !local);
-    }
-    return { path, format, bytes };
-}
-
-;// CONCATENATED MODULE: ./src/ideogram/client.ts
-
-
-
-
-
-
-/** Error bodies larger than this are cut: we only need the message. */
-const MAX_ERROR_BODY = 64 * 1024;
-/** Errors from the socket layer that mean the request never reached the server, so it cannot have been billed. */
-const NOT_SENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT'
-]);
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-/** Sends one upscale request; retrying is the caller's business (see retry.ts). */
-class IdeogramClient {
-    options;
-    endpoint;
-    dispatcher;
-    constructor(options) {
-        this.options = options;
-        const base = options.apiUrl.href.endsWith('/') ? options.apiUrl.href : `${options.apiUrl.href}/`;
-        this.endpoint = new URL('upscale', base);
-        this.dispatcher =
-            options.dispatcher ??
-                new undici.Agent({ connect: { timeout: 30_000 }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
-    }
-    async upscale(image, imageRequest) {
-        // undici builds the multipart body and its boundary; the file streams from disk.
-        const form = new undici.FormData();
-        form.append('image_request', JSON.stringify(imageRequest));
-        form.append('image_file', await (0,external_node_fs_.openAsBlob)(image.path, { type: MIME_TYPES[image.format] }), (0,external_node_path_.basename)(image.path));
-        let response;
-        try {
-            response = await (0,undici.request)(this.endpoint, {
-                method: 'POST',
-                headers: { 'Api-Key': this.options.apiKey, Accept: 'application/json' },
-                body: form,
-                dispatcher: this.dispatcher
-            });
-        }
-        catch (error) {
-            throw transportError(image.relativePath, error);
-        }
-        if (response.statusCode !== 200) {
-            const body = await readErrorBody(response.body);
-            throw APIError.from(image.relativePath, response.statusCode, body, parseRetryAfter(response.headers));
-        }
-        let parsed;
-        try {
-            parsed = await response.body.json();
-        }
-        catch (error) {
-            if (error instanceof SyntaxError)
-                throw new InvalidResponseError(image.relativePath, 'the body is not JSON');
-            throw transportError(image.relativePath, error);
-        }
-        return checkResponse(image.relativePath, parsed);
-    }
-    async close() {
-        if (!this.options.dispatcher)
-            await this.dispatcher.close();
-    }
-}
-function transportError(file, error) {
-    const code = error?.code;
-    if (typeof code === 'string' && NOT_SENT_CODES.has(code))
-        return new ConnectionError(file, error);
-    return new ResponseLostError(file, typeof code === 'string' && TIMEOUT_CODES.has(code), error);
-}
-async function readErrorBody(body) {
-    const chunks = [];
-    let size = 0;
-    try {
-        for await (const chunk of body) {
-            const buffer = chunk;
-            if (size + buffer.length > MAX_ERROR_BODY) {
-                chunks.push(buffer.subarray(0, MAX_ERROR_BODY - size));
-                body.destroy();
-                break;
-            }
-            chunks.push(buffer);
-            size += buffer.length;
-        }
-    }
-    catch {
-        // A body cut short still leaves the status to report.
-    }
-    const text = Buffer.concat(chunks).toString('utf8');
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-function checkResponse(file, body) {
-    const data = body?.data;
-    if (!Array.isArray(data) || data.length === 0) {
-        throw new InvalidResponseError(file, 'it has no "data" list');
-    }
-    data.forEach((item, i) => {
-        const image = item;
-        if (image === null || typeof image !== 'object' || typeof image.is_image_safe !== 'boolean') {
-            throw new InvalidResponseError(file, `data[${i}] has no "is_image_safe"`);
-        }
-        if (image.url !== null && image.url !== undefined && typeof image.url !== 'string') {
-            throw new InvalidResponseError(file, `data[${i}].url is not a string`);
-        }
-    });
-    return body;
-}
-
-;// CONCATENATED MODULE: ./src/ideogram/types.ts
-const MAGIC_PROMPT_OPTIONS = ['AUTO', 'ON', 'OFF'];
-const MAGIC_PROMPT_VERSIONS = [
-    'V_0',
-    'V_0_1',
-    'V_0_2',
-    'V_0_3',
-    'V_0_4',
-    'V_0_5',
-    'V_0_6',
-    'V_0_7',
-    'V_0_8'
-];
-/** How many images one request asks for: what it costs in the organisation's in-flight places. */
-function imagesPerRequest(request) {
-    return request.num_images ?? 1;
-}
-
-;// CONCATENATED MODULE: ./src/ideogram/upscaler.ts
-
-
-
-
-
-
-/**
- * Upscales through Ideogram: takes places under the in-flight limit only while the API works on the request,
- * then downloads the results outside it, so a slow download never holds a place.
- */
-class IdeogramUpscaler {
-    options;
-    client;
-    downloads = new undici.Agent({ connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
-    constructor(options) {
-        this.options = options;
-        this.client = new IdeogramClient({ apiUrl: options.apiUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs });
-    }
-    async produce(image, destination) {
-        const { imageRequest, limiter, retry, onRetry } = this.options;
-        const places = imagesPerRequest(imageRequest);
-        const response = await withRetries(async () => {
-            const lease = await limiter.acquire(places);
-            try {
-                const answer = await this.client.upscale(image, imageRequest);
-                lease.succeeded();
-                return answer;
-            }
-            catch (error) {
-                if (error instanceof RateLimitError)
-                    lease.rateLimited(error.maxInflight);
-                throw error;
-            }
-            finally {
-                lease.release();
-            }
-        }, retry, event => onRetry?.(image.relativePath, event));
-        return Promise.all(response.data.map((item, i) => this.save(image, item, i + 1, destination)));
-    }
-    async save(image, item, index, destination) {
-        if (!item.is_image_safe || !item.url)
-            return { kind: 'withheld' };
-        const link = item.url;
-        try {
-            const saved = await withRetries(() => downloadResult(image.relativePath, link, format => destination(index, format), {
-                apiUrl: this.options.apiUrl,
-                maxBytes: this.options.maxResultBytes,
-                dispatcher: this.downloads
-            }), { ...this.options.retry, maxRetries: Math.min(this.options.retry.maxRetries, 2) });
-            return {
-                kind: 'written',
-                path: saved.path,
-                resolution: item.upscaled_resolution ?? item.resolution ?? null,
-                seed: item.seed ?? null,
-                prompt: item.prompt ?? null
-            };
-        }
-        catch (error) {
-            return { kind: 'lost', error: error };
-        }
-    }
-    async close() {
-        await Promise.all([this.client.close(), this.downloads.close()]);
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/manifest.ts
-
-
-
-
-
-
-const EMPTY = { version: 1, sources: {} };
-async function hashFile(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
-    return hash.digest('hex');
-}
-/** JSON with sorted keys, so equal settings compare equal whatever order they were written in. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
-        return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-async function exists(path) {
-    return (0,promises_.access)(path).then(() => true, () => false);
-}
-class Manifest {
-    path;
-    workspace;
-    entries;
-    changed = false;
-    constructor(
-    /** Workspace-relative path. */
-    path, workspace, document) {
-        this.path = path;
-        this.workspace = workspace;
-        this.entries = new Map(Object.entries(document.sources));
-    }
-    /** Reads the manifest; a missing one is empty, an unreadable one is an error (it would cost a full re-run). */
-    static async load(workspace, path) {
-        let text;
-        try {
-            text = await (0,promises_.readFile)((0,external_node_path_.join)(workspace, path), 'utf8');
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return new Manifest(path, workspace, EMPTY);
-            throw error;
-        }
-        const document = JSON.parse(text);
-        if (document.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
-            throw new Error(`The manifest ${path} is not one this action wrote (version 1); move it away or set 'manifest'.`);
-        }
-        return new Manifest(path, workspace, document);
-    }
-    /** Every result path the manifest knows: never to be taken as a source. */
-    resultPaths() {
-        return new Set([...this.entries.values()].flatMap(entry => entry.outputs.map(output => output.path)));
-    }
-    /** The entry that makes `source` free to skip: same bytes, same settings, results still there. */
-    async unchanged(source, sha256, settings) {
-        const entry = this.entries.get(source);
-        if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings))
-            return undefined;
-        for (const output of entry.outputs) {
-            if (!(await exists((0,external_node_path_.join)(this.workspace, output.path))))
-                return undefined;
-        }
-        return entry;
-    }
-    /** Records what this run produced; failed and skipped sources keep what they had. */
-    record(result, sha256, settings, at) {
-        if (result.status !== 'upscaled' && result.status !== 'unsafe')
-            return;
-        this.entries.set(result.source, {
-            sha256,
-            settings,
-            status: result.status,
-            outputs: result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed })),
-            upscaledAt: at.toISOString()
-        });
-        this.changed = true;
-    }
-    get hasChanges() {
-        return this.changed;
-    }
-    /** Writes atomically, sources sorted so the committed file diffs cleanly. */
-    async save() {
-        const sources = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1)));
-        await (0,atomic_file/* writeFileAtomically */.l)((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify({ version: 1, sources }, null, 2)}\n`);
-        this.changed = false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/image-budget.ts
-
-/**
- * Takes sources in order while their images (`imagesPerSource` each) fit under `maxImages`; the rest are deferred
- * to a later run, which (the manifest skipping what is done) takes them first. No cap: everything is taken.
- */
-function withinBudget(sources, imagesPerSource, maxImages) {
-    if (maxImages === undefined)
-        return { taken: sources, deferred: [] };
-    const fits = Math.floor(maxImages / imagesPerSource);
-    const error = `past '${Input.MaxImages}' (${maxImages} images); a later run takes it first`;
-    return {
-        taken: sources.slice(0, fits),
-        deferred: sources.slice(fits).map(source => ({ source, status: 'deferred', outputs: [], error }))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/map-limited.ts
-/** Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. */
-async function mapLimited(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < items.length; i = next++)
-            out[i] = await fn(items[i]);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/output-path.ts
-
-
-const PLACEHOLDER = /\{([^{}]*)\}/g;
-const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
-/** What Ideogram returns; the real extension is taken from the downloaded bytes. */
-const EXPECTED_RESULT_EXTENSION = EXTENSIONS.png;
-/**
- * The `output-path` template: where each result goes, relative to the workspace. Only `parse` makes one, so a
- * template in hand is known to stay inside the workspace and to never name a result like its source.
- */
-class OutputTemplate {
-    pattern;
-    matchers;
-    constructor(
-    /** The template with `-{index}` added when several results per source need telling apart. */
-    pattern, 
-    /** Also the template without the added index, so results of runs with another num-images are recognised. */
-    matchers) {
-        this.pattern = pattern;
-        this.matchers = matchers;
-    }
-    /** @throws Error with a message saying what is wrong with the template. */
-    static parse(raw, imagesPerSource) {
-        const template = raw.trim().replace(/\\/g, '/');
-        if (template === '')
-            throw new Error('must not be empty');
-        for (const [, name] of template.matchAll(PLACEHOLDER)) {
-            if (!KNOWN.has(name ?? ''))
-                throw new Error(`has an unknown placeholder {${name}}; use {dir}, {name}, {ext} or {index}`);
-        }
-        if (template.startsWith('/') || /^[A-Za-z]:/.test(template))
-            throw new Error('must be relative to the workspace');
-        const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
-        // Without its index a template such as {dir}/{name}.{ext} names every source: then only the indexed form counts.
-        const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
-        const output = new OutputTemplate(pattern, pattern === template || plain === 'a/b/photo.png'
-            ? [toMatcher(pattern)]
-            : [toMatcher(pattern), toMatcher(template)]);
-        const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
-        if (sample === '..' || sample.startsWith('../'))
-            throw new Error('resolves outside the workspace');
-        if (sample === 'a/b/photo.png') {
-            throw new Error('would write results over their sources; add a folder or a suffix, e.g. {dir}/{name}-upscaled.{ext}');
-        }
-        return output;
-    }
-    /** The result's path for a workspace-relative source, its 1-based index and its real extension. */
-    resolve(source, index, ext) {
-        const dir = external_node_path_.posix.dirname(source);
-        const name = external_node_path_.posix.basename(source, external_node_path_.posix.extname(source));
-        const values = { dir: dir === '.' ? '' : dir, name, ext, index: String(index) };
-        // With no folder, `{dir}/` vanishes whole instead of leaving a leading or doubled slash.
-        const filled = (values.dir === '' ? this.pattern.replace(/\{dir\}\/?/g, '') : this.pattern).replace(PLACEHOLDER, (_, key) => values[key] ?? '');
-        return external_node_path_.posix.normalize(filled).replace(/^\.\//, '');
-    }
-    /** Whether a workspace-relative path looks like one of our results, so discovery never takes it as a source. */
-    matches(path) {
-        return this.matchers.some(matcher => matcher.test(path));
-    }
-}
-function withIndex(template) {
-    return template.endsWith('.{ext}') ? `${template.slice(0, -'.{ext}'.length)}-{index}.{ext}` : `${template}-{index}`;
-}
-function toMatcher(pattern) {
-    const parts = { dir: '.*', name: '[^/]+', ext: '[A-Za-z0-9]+', index: '\\d+' };
-    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    let source = '';
-    let last = 0;
-    for (const match of pattern.matchAll(PLACEHOLDER)) {
-        source += escape(pattern.slice(last, match.index));
-        last = match.index + match[0].length;
-        if (match[1] === 'dir' && pattern[last] === '/') {
-            source += '(?:.+/)?';
-            last += 1;
-        }
-        else {
-            source += parts[match[1] ?? ''];
-        }
-    }
-    source += escape(pattern.slice(last));
-    return new RegExp(`^(?:\\./)?${source}$`);
-}
-/**
- * Works out every result path before anything is sent, so that two sources writing the same file, or a result
- * landing on a source, stop the run before it costs anything.
- */
-function planOutputs(sources, template, imagesPerSource) {
-    const owners = new Map();
-    const sourceSet = new Set(sources);
-    const plan = new Map();
-    for (const source of sources) {
-        const paths = [];
-        for (let index = 1; index <= imagesPerSource; index++) {
-            const path = template.resolve(source, index, EXPECTED_RESULT_EXTENSION);
-            if (path === '..' || path.startsWith('../')) {
-                throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
-            }
-            if (sourceSet.has(path)) {
-                throw new Error(`output-path would write the result of ${source} over the source ${path}`);
-            }
-            const owner = owners.get(path);
-            if (owner !== undefined) {
-                throw new Error(`${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`);
-            }
-            owners.set(path, source);
-            paths.push(path);
-        }
-        plan.set(source, paths);
-    }
-    return plan;
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-
-
-
-
-const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'];
-const PROVIDERS = ['ideogram', 'local'];
-/** Ideogram's documented default in-flight limit per organisation, in images. */
-const DOCUMENTED_INFLIGHT_LIMIT = 10;
-/** The most places `concurrency` may name, and where `auto` may probe up to. */
-const MAX_CONCURRENCY = 64;
-const DEFAULT_FILES = [
-    '**/*.png',
-    '**/*.PNG',
-    '**/*.jpg',
-    '**/*.JPG',
-    '**/*.jpeg',
-    '**/*.JPEG',
-    '**/*.webp',
-    '**/*.WEBP',
-    '!**/node_modules/**'
-].join('\n');
-/** Defaults for inputs left empty; action.yml states the same values for users to read. */
-const DEFAULTS = {
-    [Input.Files]: DEFAULT_FILES,
-    [Input.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
-    [Input.Publish]: 'artifact',
-    [Input.CommitMessage]: 'Upscale images with Ideogram',
-    [Input.ChangedOnly]: 'true',
-    [Input.Manifest]: '.github/upscaled-images.json',
-    [Input.Force]: 'false',
-    [Input.MaxImages]: '',
-    [Input.ArtifactName]: 'upscaled-images',
-    [Input.Concurrency]: 'auto',
-    [Input.MaxRetries]: '4',
-    [Input.RequestTimeout]: '180',
-    [Input.RetryTimeouts]: 'false',
-    [Input.MaxFileSize]: '10',
-    [Input.ApiUrl]: 'https://api.ideogram.ai',
-    [Input.Provider]: 'ideogram',
-    [Input.FailOnError]: 'true',
-    [Input.DryRun]: 'false'
-};
-const MEGABYTE = 1024 * 1024;
-function quote(value) {
-    return `'${value}'`;
-}
-function integer(name, raw, min, max) {
-    const value = Number(raw);
-    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
-    }
-    return value;
-}
-function oneOf(name, raw, allowed) {
-    const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
-    if (value === undefined) {
-        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
-    }
-    return value;
-}
-function settings_boolean(name, raw) {
-    return oneOf(name, raw, ['true', 'false']) === 'true';
-}
-function parseConcurrency(raw, imagesPerSource) {
-    if (raw.toLowerCase() === 'auto')
-        return { kind: 'auto' };
-    if (!/^\d+$/.test(raw)) {
-        throw new InputError(`Input '${Input.Concurrency}' must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`);
-    }
-    const places = integer(Input.Concurrency, raw, 1, MAX_CONCURRENCY);
-    if (places < imagesPerSource) {
-        throw new InputError(`Input '${Input.Concurrency}' (${places}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request takes that many places.`);
-    }
-    return { kind: 'fixed', places };
-}
-/** The limiter's start and bound for a concurrency setting. */
-function inflightBounds(concurrency) {
-    return concurrency.kind === 'auto'
-        ? { initial: DOCUMENTED_INFLIGHT_LIMIT, ceiling: MAX_CONCURRENCY }
-        : { initial: concurrency.places, ceiling: concurrency.places };
-}
-function apiUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new InputError(`Input '${Input.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
-    }
-    const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        // The key travels in a header: plain http only where it cannot leave the machine.
-        throw new InputError(`Input '${Input.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Input '${Input.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
-    }
-    return url;
-}
-// The characters @actions/artifact refuses in a name.
-const BAD_ARTIFACT_NAME = /[":<>|*?\r\n\\/]/;
-function artifactName(raw) {
-    if (BAD_ARTIFACT_NAME.test(raw)) {
-        throw new InputError(`Input '${Input.ArtifactName}' must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`);
-    }
-    return raw;
-}
-function commitMessage(raw) {
-    if (raw === '')
-        throw new InputError(`Input '${Input.CommitMessage}' must not be empty.`);
-    return raw;
-}
-// git's rules for a ref name, the parts a user can get wrong.
-const BAD_BRANCH = /(^[/.]|\.\.|[\s~^:?*[\\]|@\{|\/\/|[/.]$|\.lock$)/;
-function branch(raw) {
-    if (raw === '')
-        return undefined;
-    const name = raw.replace(/^refs\/heads\//, '');
-    if (BAD_BRANCH.test(name))
-        throw new InputError(`Input '${Input.Branch}' is not a valid branch name; got ${quote(raw)}.`);
-    return name;
-}
-function commitAuthor(raw) {
-    if (raw === '')
-        return undefined;
-    const match = /^([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(raw);
-    if (!match)
-        throw new InputError(`Input '${Input.CommitAuthor}' must look like 'Name <email>'; got ${quote(raw)}.`);
-    return { name: match[1], email: match[2] };
-}
-function manifestPath(raw) {
-    if (raw.toLowerCase() === 'none')
-        return undefined;
-    const path = external_node_path_.posix.normalize(raw.replace(/\\/g, '/'));
-    if (external_node_path_.posix.isAbsolute(path) || path === '..' || path.startsWith('../')) {
-        throw new InputError(`Input '${Input.Manifest}' must be a path inside the workspace, or 'none'; got ${quote(raw)}.`);
-    }
-    return path;
-}
-/** Deferred sources are only picked up first next time if the manifest remembers what this run did. */
-function maxImages(raw, imagesPerSource, manifest) {
-    if (raw === '')
-        return undefined;
-    const cap = integer(Input.MaxImages, raw, 1, 1_000_000);
-    if (cap < imagesPerSource) {
-        throw new InputError(`Input '${Input.MaxImages}' (${cap}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request asks for that many images.`);
-    }
-    if (manifest === undefined) {
-        throw new InputError(`Input '${Input.MaxImages}' needs a manifest ('${Input.Manifest}' is 'none'): without one every run would ask for the same images again.`);
-    }
-    return cap;
-}
-function patterns(raw) {
-    const lines = raw
-        .split(/\r?\n/)
-        .map(line => line.trim())
-        .filter(line => line !== '' && !line.startsWith('#'));
-    if (!lines.some(line => !line.startsWith('!'))) {
-        throw new InputError(`Input '${Input.Files}' must have at least one pattern that is not an exclusion ('!').`);
-    }
-    return lines;
-}
-function imageRequest(input) {
-    const optional = (name, parse) => {
-        const raw = input(name);
-        return raw === '' ? undefined : parse(raw);
-    };
-    const request = {
-        prompt: optional(Input.Prompt, raw => raw),
-        resemblance: optional(Input.Resemblance, raw => integer(Input.Resemblance, raw, 1, 100)),
-        detail: optional(Input.Detail, raw => integer(Input.Detail, raw, 1, 100)),
-        magic_prompt_option: optional(Input.MagicPromptOption, raw => oneOf(Input.MagicPromptOption, raw, MAGIC_PROMPT_OPTIONS)),
-        magic_prompt_version: optional(Input.MagicPromptVersion, raw => oneOf(Input.MagicPromptVersion, raw, MAGIC_PROMPT_VERSIONS)),
-        num_images: optional(Input.NumImages, raw => integer(Input.NumImages, raw, 1, 8)),
-        seed: optional(Input.Seed, raw => integer(Input.Seed, raw, 0, 2147483647))
-    };
-    // Only set fields go into the JSON, so the API applies its own defaults to the rest.
-    return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
-}
-/**
- * Turns the raw inputs into `Settings`. Every input is checked here, before anything touches the network.
- * @throws InputError naming the input, the value and what is allowed.
- */
-function readSettings(read, workspace) {
-    const input = (name) => {
-        const raw = read(name).trim();
-        return raw === '' ? (DEFAULTS[name] ?? '') : raw;
-    };
-    const request = imageRequest(input);
-    const imagesPerSource = request.num_images ?? 1;
-    const dryRun = settings_boolean(Input.DryRun, input(Input.DryRun));
-    const provider = oneOf(Input.Provider, input(Input.Provider), PROVIDERS);
-    const apiKey = input(Input.ApiKey);
-    if (apiKey === '' && !dryRun && provider === 'ideogram') {
-        throw new InputError(`Input '${Input.ApiKey}' is required: pass your Ideogram API key from a secret.`);
-    }
-    const retention = input(Input.RetentionDays);
-    const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
-    const token = input(Input.GithubToken);
-    if ((publish === 'commit' || publish === 'both') && token === '') {
-        throw new InputError(`Input '${Input.GithubToken}' is required to publish with '${publish}'.`);
-    }
-    let output;
-    try {
-        output = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
-    }
-    catch (error) {
-        throw new InputError(`Input '${Input.OutputPath}' ${error.message}; got ${quote(input(Input.OutputPath))}.`);
-    }
-    const concurrency = parseConcurrency(input(Input.Concurrency), imagesPerSource);
-    const manifest = manifestPath(input(Input.Manifest));
-    return {
-        provider,
-        apiKey,
-        workspace: (0,external_node_path_.resolve)(workspace),
-        patterns: patterns(input(Input.Files)),
-        imageRequest: request,
-        imagesPerSource,
-        output,
-        publish,
-        artifactName: artifactName(input(Input.ArtifactName)),
-        commit: {
-            token,
-            message: commitMessage(input(Input.CommitMessage)),
-            branch: branch(input(Input.Branch)),
-            author: commitAuthor(input(Input.CommitAuthor))
-        },
-        changedOnly: settings_boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
-        manifest,
-        force: settings_boolean(Input.Force, input(Input.Force)),
-        maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
-        retentionDays: retention === '' ? undefined : integer(Input.RetentionDays, retention, 1, 90),
-        concurrency,
-        maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
-        requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
-        retryTimeouts: settings_boolean(Input.RetryTimeouts, input(Input.RetryTimeouts)),
-        maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, 25) * MEGABYTE,
-        apiUrl: apiUrl(input(Input.ApiUrl)),
-        failOnError: settings_boolean(Input.FailOnError, input(Input.FailOnError)),
-        dryRun
-    };
-}
-
-;// CONCATENATED MODULE: ./src/job.ts
-
-
-
-
-
-
-
-
-
-
-
-/** Generous for a 2× upscale of a 25 MB source; bounds what a misbehaving link can write. */
-const MAX_RESULT_BYTES = 200 * 1024 * 1024;
-const HASH_PARALLELISM = 4;
-/** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
-async function createProvider(settings, hooks) {
-    if (settings.provider === 'local') {
-        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(0), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17184));
-        return new LocalUpscaler();
-    }
-    return new IdeogramUpscaler({
-        apiUrl: settings.apiUrl,
-        apiKey: settings.apiKey,
-        timeoutMs: settings.requestTimeoutMs,
-        imageRequest: settings.imageRequest,
-        limiter: new InflightLimiter(inflightBounds(settings.concurrency)),
-        retry: defaultRetryPolicy({ maxRetries: settings.maxRetries, retryLostResponses: settings.retryTimeouts }),
-        maxResultBytes: MAX_RESULT_BYTES,
-        onRetry: hooks.onRetry
-    });
-}
-/** What the manifest compares: a change to any of these makes an unchanged image worth upscaling again. */
-function fingerprint(settings) {
-    return { provider: settings.provider, request: settings.imageRequest };
-}
-/** Hashes each source and skips those whose bytes, settings and results the manifest still vouches for. */
-async function selectWork(settings, manifest, sources) {
-    const skipped = new Map();
-    const hashes = new Map();
-    if (!manifest)
-        return { skipped, hashes };
-    // A few at once: hashing reads whole files, and the disk and the hash overlap across files.
-    const digests = await mapLimited(sources, HASH_PARALLELISM, source => 
-    // An unreadable source goes on to the engine, which reports why.
-    hashFile((0,external_node_path_.join)(settings.workspace, source)).catch(() => undefined));
-    for (const [i, source] of sources.entries()) {
-        const sha256 = digests[i];
-        if (sha256 === undefined)
-            continue;
-        hashes.set(source, sha256);
-        const entry = settings.force ? undefined : await manifest.unchanged(source, sha256, fingerprint(settings));
-        if (entry) {
-            skipped.set(source, {
-                source,
-                status: 'skipped',
-                outputs: entry.outputs.map(output => ({ ...output, prompt: null })),
-                error: `unchanged since ${entry.upscaledAt} (${manifest.path})`
-            });
-        }
-    }
-    return { skipped, hashes };
-}
-/**
- * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
- * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
- * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed).
- */
-async function runJob(settings, hooks = {}, only) {
-    const manifest = settings.manifest ? await Manifest.load(settings.workspace, settings.manifest) : undefined;
-    const earlierResults = manifest?.resultPaths() ?? new Set();
-    const discovery = await discoverSources(settings.workspace, settings.patterns, path => settings.output.matches(path) || earlierResults.has(path));
-    hooks.onDiscovered?.(discovery);
-    const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
-    const { skipped, hashes } = await selectWork(settings, manifest, selected);
-    const { taken: work, deferred } = withinBudget(selected.filter(source => !skipped.has(source)), settings.imagesPerSource, settings.maxImages);
-    const plan = planOutputs(work, settings.output, settings.imagesPerSource);
-    const done = new Map(skipped);
-    for (const result of deferred)
-        done.set(result.source, result);
-    if (settings.dryRun) {
-        for (const source of work)
-            done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
-    }
-    else if (work.length > 0) {
-        const provider = await createProvider(settings, hooks);
-        try {
-            const results = await upscaleAll(provider, {
-                workspace: settings.workspace,
-                plan,
-                output: settings.output,
-                maxFileBytes: settings.maxFileBytes,
-                // More sources under way than places, so the next is checked and downloads overlap with uploads.
-                workers: inflightBounds(settings.concurrency).ceiling * 2,
-                onResult: hooks.onResult
-            });
-            for (const result of results)
-                done.set(result.source, result);
-        }
-        finally {
-            await provider.close();
-        }
-    }
-    const results = selected.map(source => done.get(source));
-    const now = new Date();
-    for (const result of results) {
-        const sha256 = hashes.get(result.source);
-        if (manifest && sha256)
-            manifest.record(result, sha256, fingerprint(settings), now);
-    }
-    let manifestWritten;
-    if (manifest?.hasChanges && !settings.dryRun) {
-        await manifest.save();
-        manifestWritten = manifest.path;
-    }
-    return { discovery, results, manifestWritten };
-}
-
-;// CONCATENATED MODULE: ./src/results.ts
-/**
- * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
- * run because a cap (`max-images`) was reached; the next run takes it first.
- */
-const SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'];
-function countByStatus(results) {
-    const counts = Object.fromEntries(SOURCE_STATUSES.map(status => [status, 0]));
-    for (const result of results)
-        counts[result.status] += 1;
-    return counts;
-}
-/** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
-function writtenFiles(results) {
-    return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
-}
-/** The `results` document (the action's output, the CLI's --json): one record per source, without timings. */
-function resultsDocument(results) {
-    return results.map(({ seconds: _seconds, ...rest }) => rest);
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: ./src/image-dimensions.ts
-var image_dimensions = __nccwpck_require__(59422);
-;// CONCATENATED MODULE: ./src/presentation.ts
-
-/** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
-function resultLine(result, done, total) {
-    const prefix = `[${done}/${total}] ${result.source}`;
-    const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
-    switch (result.status) {
-        case 'failed':
-            return `${prefix} failed: ${result.error ?? 'unknown error'}${took}`;
-        case 'unsafe':
-            return `${prefix} withheld by Ideogram's safety check${took}`;
-        case 'skipped':
-        case 'deferred':
-            return `${prefix} ${result.status}: ${result.error ?? ''}`;
-        case 'upscaled': {
-            const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
-            return `${prefix} → ${outputs.join(', ')}${took}`;
-        }
-    }
-}
-/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the log, the CLI, the summary and the gallery. */
-function countsLine(results) {
-    const counts = countByStatus(results);
-    return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
-}
-/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
-function retryLine(file, { error, delayMs, retry }) {
-    return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
-}
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Text and attribute values in the summary and the gallery: paths, prompts and API messages are data. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
-}
-
-;// CONCATENATED MODULE: ./src/gallery.ts
-
-
-
-
-
-
-
-
-/** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
-const ORIGINALS = 'originals';
-const TITLE = 'Upscaled images: before and after';
-/** Marks the pages we write, so a folder of the user's is never written over. */
-const GENERATOR = 'ideogram-upscale gallery';
-/** Refuses a non-empty folder that does not hold a gallery of ours. */
-async function checkOurs(root) {
-    const entries = await (0,promises_.readdir)(root).catch(() => []);
-    if (entries.length === 0)
-        return;
-    const page = await (0,promises_.readFile)((0,external_node_path_.join)(root, 'index.html'), 'utf8').catch(() => '');
-    if (!page.includes(`<meta name="generator" content="${GENERATOR}">`)) {
-        throw new Error(`${root} already holds files that are not a gallery of ours; choose another folder`);
-    }
-}
-const NOTHING = { href: undefined, bytes: undefined, dimensions: undefined };
-/** A relative link from the gallery's folder to a file, each segment percent-encoded. */
-function gallery_link(dir, file) {
-    return (0,external_node_path_.relative)(dir, file).split(external_node_path_.sep).map(encodeURIComponent).join('/');
-}
-function dimensionsOf(bytes) {
-    const format = sniffFormat(bytes);
-    return format && (0,image_dimensions/* readDimensions */.G)(bytes, format);
-}
-/** Copies one source into the gallery, so the page still shows it where the workspace is not beside it. */
-async function copyOriginal(dir, workspace, source) {
-    const from = (0,external_node_path_.resolve)(workspace, source);
-    const to = (0,external_node_path_.resolve)(dir, ORIGINALS, source);
-    if (!isInside(workspace, from) || !isInside((0,external_node_path_.join)(dir, ORIGINALS), to))
-        return NOTHING;
-    try {
-        const bytes = await (0,promises_.readFile)(from);
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
-        await (0,promises_.writeFile)(to, bytes);
-        return { href: gallery_link(dir, to), bytes: bytes.length, dimensions: dimensionsOf(bytes) };
-    }
-    catch {
-        return NOTHING;
-    }
-}
-async function readResult(dir, file) {
-    try {
-        const stats = await (0,promises_.stat)(file);
-        if (!stats.isFile())
-            return { ...NOTHING, href: gallery_link(dir, file) };
-        // The header is at the start; reading it whole is simpler and results are read one at a time.
-        return { href: gallery_link(dir, file), bytes: stats.size, dimensions: dimensionsOf(await (0,promises_.readFile)(file)) };
-    }
-    catch {
-        return { ...NOTHING, href: gallery_link(dir, file) };
-    }
-}
-async function collect(dir, workspace, resultsRoot, result) {
-    const original = await copyOriginal(dir, workspace, result.source);
-    const outputs = [];
-    for (const record of result.outputs) {
-        outputs.push({ record, ...(await readResult(dir, (0,external_node_path_.resolve)(resultsRoot, record.path))) });
-    }
-    return { result, original, outputs };
-}
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '—';
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KB`;
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-function resolution(dimensions) {
-    return dimensions ? `${dimensions.width}×${dimensions.height}` : '—';
-}
-const STATUS_TEXT = {
-    upscaled: 'upscaled',
-    failed: 'failed',
-    unsafe: 'withheld as unsafe',
-    skipped: 'skipped',
-    deferred: 'deferred to a later run'
-};
-/** How a card's message reads: only a failure is an error; a skip is a plain note. */
-const MESSAGE_CLASS = {
-    upscaled: 'warning',
-    failed: 'error',
-    unsafe: 'warning',
-    skipped: 'note',
-    deferred: 'note'
-};
-const ZOOM_BUTTONS = `<button type="button" data-zoom="fit" aria-pressed="true">Fit</button>
-        <button type="button" data-zoom="1" aria-pressed="false">100%</button>
-        <button type="button" data-zoom="2" aria-pressed="false">200%</button>`;
-function gallery_layer(role, shown, alt, id = '') {
-    const { width, height } = shown.dimensions;
-    return `<img${id ? ` id="${id}"` : ''} class="layer ${role}" src="${escapeHtml(shown.href)}" width="${width}" height="${height}" alt="${escapeHtml(alt)}" draggable="false">`;
-}
-function viewable(shown) {
-    return shown.href !== undefined && shown.dimensions !== undefined;
-}
-/**
- * The comparison: the original and the result stacked in one box the size of the result (both stretched to it, so
- * they line up pixel for pixel whatever their aspect ratio), the result cut at a movable split. One scrolling view
- * holds both layers, so when zoomed they pan together.
- */
-function renderViewer(card, index) {
-    const { result, original, outputs } = card;
-    const first = outputs.find(viewable);
-    const name = result.source;
-    if (viewable(original) && first) {
-        const { width, height } = first.dimensions;
-        return `<figure class="viewer" data-viewer data-zoom="fit" data-w="${width}" data-h="${height}">
-      <div class="tools" role="group" aria-label="Zoom">
-        ${ZOOM_BUTTONS}
-        <span class="legend">Original left of the line, result right of it.</span>
-      </div>
-      <div class="view" tabindex="0" role="slider" aria-label="Split between the original and the result of ${escapeHtml(name)}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="50" aria-valuetext="50%">
-        <div class="stage">
-          ${gallery_layer('before', original, `Original of ${name}`)}
-          ${gallery_layer('after', first, `Result of ${name}`, `after-${index}`)}
-          <span class="divider" aria-hidden="true"><span class="handle"></span></span>
-        </div>
-      </div>
-    </figure>`;
-    }
-    const only = first ?? (viewable(original) ? original : undefined);
-    if (only) {
-        const what = only === original ? `Original of ${name}` : `Result of ${name}`;
-        const { width, height } = only.dimensions;
-        return `<figure class="viewer" data-viewer data-zoom="fit" data-w="${width}" data-h="${height}">
-      <div class="tools" role="group" aria-label="Zoom">
-        ${ZOOM_BUTTONS}
-        <span class="legend">${only === original ? 'The original; there is no result to compare with.' : 'The result; the original could not be copied.'}</span>
-      </div>
-      <div class="view" tabindex="0" aria-label="${escapeHtml(what)}">
-        <div class="stage">${gallery_layer('before', only, what)}</div>
-      </div>
-    </figure>`;
-    }
-    const why = original.href ? 'the source could not be read as an image' : 'the original could not be copied';
-    return `<p class="placeholder">No preview: ${why}.</p>`;
-}
-function renderRows(card, index) {
-    const { original, outputs } = card;
-    const cells = (file, shown, seed, prompt) => `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.href && shown.bytes === undefined ? 'missing' : formatBytes(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
-    const source = escapeHtml(card.result.source);
-    const rows = [
-        `<tr><th scope="row">Original</th>${cells(original.href ? `<a href="${escapeHtml(original.href)}">${source}</a>` : source, original, '—', '—')}</tr>`
-    ];
-    const pickable = outputs.filter(viewable).length > 1 && viewable(original);
-    outputs.forEach((output, i) => {
-        const { record } = output;
-        const label = `Result${outputs.length > 1 ? ` ${i + 1}` : ''}`;
-        const chosen = pickable && viewable(output)
-            ? `<label><input type="radio" name="pick-${index}" data-target="after-${index}" data-w="${output.dimensions.width}" data-h="${output.dimensions.height}" value="${escapeHtml(output.href)}"${output === outputs.find(viewable) ? ' checked' : ''}> ${label}</label>`
-            : label;
-        const file = output.href
-            ? `<a href="${escapeHtml(output.href)}">${escapeHtml(record.path)}</a>`
-            : escapeHtml(record.path);
-        rows.push(`<tr><th scope="row">${chosen}</th>${cells(file, output, record.seed === null ? '—' : String(record.seed), escapeHtml(record.prompt ?? '—'))}</tr>`);
-    });
-    return `<table>
-      <thead><tr><th scope="col"></th><th scope="col">File</th><th scope="col">Size</th><th scope="col">Resolution</th><th scope="col">Seed</th><th scope="col">Prompt</th></tr></thead>
-      <tbody>${rows.join('\n        ')}</tbody>
-    </table>`;
-}
-function renderCard(card, index) {
-    const { result } = card;
-    const took = result.seconds === undefined ? '' : ` <span class="took">${result.seconds.toFixed(1)} s</span>`;
-    const message = result.error
-        ? `\n    <p class="${MESSAGE_CLASS[result.status]}">${escapeHtml(result.error)}</p>`
-        : '';
-    return `<article class="card" data-status="${result.status}">
-    <h2><code>${escapeHtml(result.source)}</code> <span class="status">${STATUS_TEXT[result.status]}</span>${took}</h2>${message}
-    ${renderViewer(card, index)}
-    ${renderRows(card, index)}
-  </article>`;
-}
-const STYLE = `
-:root { color-scheme: light dark; --line: #8884; --accent: #6d5dfc; font-family: system-ui, sans-serif; }
-body { margin: 0 auto; max-width: 72rem; padding: 1rem; }
-header p { margin: .25rem 0; }
-kbd { border: 1px solid var(--line); border-radius: .25rem; padding: 0 .25rem; font-size: .85em; }
-.card { border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; margin: 1rem 0; min-width: 0; }
-.card h2 { font-size: 1rem; margin: 0 0 .75rem; overflow-wrap: anywhere; }
-.status { font-weight: normal; padding: .1rem .5rem; border-radius: 1rem; background: #2a83; white-space: nowrap; }
-[data-status="failed"] .status { background: #e334; }
-[data-status="unsafe"] .status { background: #ea33; }
-[data-status="skipped"] .status { background: #8883; }
-.took { font-weight: normal; opacity: .7; }
-.error, .warning, .note { overflow-wrap: anywhere; }
-.error { color: #d33; }
-.warning { color: #b80; }
-.note { opacity: .75; }
-.placeholder { border: 1px dashed var(--line); border-radius: .5rem; padding: 2rem 1rem; text-align: center; opacity: .75; }
-.viewer { container-type: inline-size; margin: 0; }
-.tools { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; margin-bottom: .5rem; }
-.tools button[aria-pressed="true"] { outline: 2px solid var(--accent); }
-.legend { opacity: .7; font-size: .9rem; }
-.view { position: relative; overflow: auto; width: fit-content; max-width: 100%; max-height: 75vh; touch-action: pan-y; cursor: ew-resize; user-select: none; }
-.view:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-.viewer:not([data-zoom="fit"]) .view { touch-action: none; cursor: grab; }
-.stage { position: relative; width: 100%; aspect-ratio: 3 / 2; }
-.viewer[data-zoom="fit"] .stage { width: min(100cqw, 70vh * var(--w) / var(--h)); aspect-ratio: var(--w) / var(--h); }
-.viewer[data-zoom="1"] .stage { width: calc(var(--w) * 1px); aspect-ratio: var(--w) / var(--h); }
-.viewer[data-zoom="2"] .stage { width: calc(var(--w) * 2px); aspect-ratio: var(--w) / var(--h); }
-.layer { position: absolute; inset: 0; display: block; width: 100%; height: 100%; max-width: none; }
-.layer.enlarged { image-rendering: pixelated; }
-.after { clip-path: inset(0 0 0 var(--split-x, 50%)); }
-.divider { position: absolute; top: 0; bottom: 0; left: var(--split-x, 50%); width: 2px; margin-left: -1px; background: var(--accent); cursor: ew-resize; }
-.handle { position: absolute; top: 50%; left: 50%; width: 1.75rem; height: 1.75rem; translate: -50% -50%; border-radius: 50%; background: var(--accent); border: 2px solid #fff; }
-table { border-collapse: collapse; margin-top: .5rem; width: 100%; font-size: .9rem; }
-th, td { text-align: left; padding: .25rem .5rem; border-top: 1px solid var(--line); vertical-align: top; }
-td { overflow-wrap: anywhere; }
-.prompt { max-width: 30rem; }
-@media (max-width: 40rem) {
-  body { padding: .5rem; }
-  .card { padding: .5rem; }
-  thead { display: none; }
-  table, tbody, tr, th, td { display: block; }
-  tr { border-top: 1px solid var(--line); padding: .25rem 0; }
-  th, td { border: 0; padding: .1rem .25rem; }
-  td::before { content: attr(data-label) ": "; opacity: .7; }
-  .prompt { max-width: none; }
-}
-`;
-const SCRIPT = `
-const ZOOMS = ['fit', '1', '2'];
-for (const viewer of document.querySelectorAll('[data-viewer]')) {
-  const view = viewer.querySelector('.view');
-  const stage = viewer.querySelector('.stage');
-  const layers = [...viewer.querySelectorAll('.layer')];
-  const sliding = view.getAttribute('role') === 'slider';
-  let split = 50;
-  const size = (width, height) => {
-    viewer.style.setProperty('--w', width);
-    viewer.style.setProperty('--h', height);
-  };
-  // Pixels of an image shown larger than it is are drawn as squares: the detail is judged, not the browser's blur.
-  const crisp = () => {
-    for (const img of layers) img.classList.toggle('enlarged', stage.clientWidth > img.naturalWidth + 0.5);
-  };
-  // The split stays where it is in the view while the images pan under it.
-  const place = () => {
-    if (!sliding) return;
-    const x = Math.min(stage.clientWidth, view.scrollLeft + (view.clientWidth * split) / 100);
-    viewer.style.setProperty('--split-x', x + 'px');
-    view.setAttribute('aria-valuenow', String(split));
-    view.setAttribute('aria-valuetext', split + '% original, ' + (100 - split) + '% result');
-  };
-  const setSplit = value => {
-    split = Math.min(100, Math.max(0, Math.round(value)));
-    place();
-  };
-  const splitAt = clientX => {
-    const box = view.getBoundingClientRect();
-    setSplit(((clientX - box.left - view.clientLeft) / view.clientWidth) * 100);
-  };
-  const zoom = level => {
-    // The point at the middle of the view stays there.
-    const cx = (view.scrollLeft + view.clientWidth / 2) / stage.clientWidth;
-    const cy = (view.scrollTop + view.clientHeight / 2) / stage.clientHeight;
-    viewer.dataset.zoom = level;
-    for (const button of viewer.querySelectorAll('button[data-zoom]')) {
-      button.setAttribute('aria-pressed', String(button.dataset.zoom === level));
-    }
-    view.scrollLeft = cx * stage.clientWidth - view.clientWidth / 2;
-    view.scrollTop = cy * stage.clientHeight - view.clientHeight / 2;
-    crisp();
-    place();
-  };
-  size(viewer.dataset.w, viewer.dataset.h);
-  for (const button of viewer.querySelectorAll('button[data-zoom]')) {
-    button.addEventListener('click', () => zoom(button.dataset.zoom));
-  }
-  view.addEventListener('pointerdown', down => {
-    if (down.button !== 0) return;
-    down.preventDefault();
-    view.focus();
-    // Zoomed, a drag pans both images; the line's handle, or any drag when the whole image fits, moves the split.
-    const pan = !sliding || (viewer.dataset.zoom !== 'fit' && !down.target.closest('.divider'));
-    let last = down;
-    if (!pan) splitAt(down.clientX);
-    view.setPointerCapture(down.pointerId);
-    const move = event => {
-      if (pan) {
-        view.scrollLeft -= event.clientX - last.clientX;
-        view.scrollTop -= event.clientY - last.clientY;
-        last = event;
-      } else splitAt(event.clientX);
-    };
-    const up = () => {
-      view.removeEventListener('pointermove', move);
-      view.removeEventListener('pointerup', up);
-      view.removeEventListener('pointercancel', up);
-    };
-    view.addEventListener('pointermove', move);
-    view.addEventListener('pointerup', up);
-    view.addEventListener('pointercancel', up);
-  });
-  view.addEventListener('keydown', event => {
-    const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
-    const arrow = arrows[event.key];
-    if (arrow && (event.shiftKey || !sliding)) {
-      view.scrollLeft += (arrow[0] * view.clientWidth) / 4;
-      view.scrollTop += (arrow[1] * view.clientHeight) / 4;
-    } else if (arrow) setSplit(split + (arrow[0] || -arrow[1]) * 5);
-    else if (event.key === 'Home' && sliding) setSplit(0);
-    else if (event.key === 'End' && sliding) setSplit(100);
-    else if (event.key === 'f' || event.key === '0') zoom('fit');
-    else if (event.key === '1' || event.key === '2') zoom(event.key);
-    else if (event.key === '+' || event.key === '-') {
-      const at = ZOOMS.indexOf(viewer.dataset.zoom) + (event.key === '+' ? 1 : -1);
-      zoom(ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, at))]);
-    } else return;
-    event.preventDefault();
-  });
-  view.addEventListener('scroll', place);
-  addEventListener('resize', () => {
-    crisp();
-    place();
-  });
-  // An image the browser cannot show leaves a sentence, never a broken-image icon.
-  const broken = () => {
-    const note = document.createElement('p');
-    note.className = 'placeholder';
-    note.textContent = 'No preview: the browser could not show this image.';
-    viewer.replaceWith(note);
-  };
-  for (const img of layers) {
-    if (img.complete && img.naturalWidth === 0) broken();
-    img.addEventListener('error', broken);
-    img.addEventListener('load', crisp);
-  }
-  const card = viewer.closest('.card');
-  for (const pick of card.querySelectorAll('input[data-target]')) {
-    pick.addEventListener('change', () => {
-      if (!pick.checked) return;
-      document.getElementById(pick.dataset.target).src = pick.value;
-      size(pick.dataset.w, pick.dataset.h);
-      crisp();
-      place();
-    });
-  }
-  crisp();
-  place();
-}
-`;
-function hash(text) {
-    return `'sha256-${(0,external_node_crypto_.createHash)('sha256').update(text).digest('base64')}'`;
-}
-/** The whole page; everything inline, links relative, and a policy that lets nothing else load. */
-function renderGallery(cards, options = {}) {
-    const when = (options.generatedAt ?? new Date())
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, ' UTC');
-    const policy = `default-src 'none'; img-src 'self' file: data:; style-src ${hash(STYLE)}; script-src ${hash(SCRIPT)}; base-uri 'none'; form-action 'none'`;
-    return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="generator" content="${GENERATOR}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${policy}">
-<meta name="referrer" content="no-referrer">
-<title>${TITLE}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
-  <h1>${TITLE}</h1>
-  <p>${countsLine(cards.map(card => card.result))} Made ${when}.</p>
-  <p>Drag across an image, or focus it and press <kbd>←</kbd> <kbd>→</kbd>, to move the split between the original and its result. Zoom with the buttons or <kbd>f</kbd> <kbd>1</kbd> <kbd>2</kbd>; when zoomed, drag or press <kbd>Shift</kbd>+arrows to pan both images together.</p>
-</header>
-<main>
-  ${cards.map(renderCard).join('\n  ')}
-</main>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
-}
-/**
- * Writes `dir/index.html`, a before-and-after page with one card per source, and copies the sources into
- * `dir/originals/<source path>`. Results are not copied: the page links to them relative to `dir`, so `dir` and the
- * results must keep their places relative to each other (e.g. `dir` = `<workspace>/gallery` and an artifact rooted at
- * the workspace, holding `gallery/` beside `upscaled/`). Returns the page's path.
- */
-async function writeGallery(dir, workspace, results, options = {}) {
-    const root = (0,external_node_path_.resolve)(dir);
-    await checkOurs(root);
-    const cards = [];
-    // One at a time: sources can be large, and the order of the page is the order of the results.
-    const resultsRoot = (0,external_node_path_.resolve)(options.resultsRoot ?? workspace);
-    for (const result of results)
-        cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), resultsRoot, result));
-    const index = (0,external_node_path_.join)(root, 'index.html');
-    await (0,atomic_file/* writeFileAtomically */.l)(index, renderGallery(cards, options));
-    return index;
-}
-
-;// CONCATENATED MODULE: ./src/publish/artifact.ts
-
-
-
-
-/** A hard link costs nothing; across file systems, a copy. */
-async function place(from, to) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
-    await (0,promises_.link)(from, to).catch(() => (0,promises_.copyFile)(from, to));
-}
-async function listFiles(dir) {
-    const entries = await (0,promises_.readdir)(dir, { recursive: true, withFileTypes: true });
-    return entries.filter(entry => entry.isFile()).map(entry => (0,external_node_path_.join)(entry.parentPath, entry.name));
-}
-/**
- * Uploads the results, with a before/after gallery (`gallery/index.html` and copies of the originals), as one
- * workflow artifact. The artifact is assembled in a staging folder, so the gallery never lands in the workspace
- * (where it could overwrite a folder of the user's or be committed). The artifact client is loaded only when
- * used: it is a large part of the bundle and of its start-up cost.
- */
-async function uploadArtifact(request, env) {
-    const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'upscaled-artifact-'));
-    try {
-        for (const file of request.files)
-            await place((0,external_node_path_.join)(request.workspace, file), (0,external_node_path_.join)(staging, file));
-        await writeGallery((0,external_node_path_.join)(staging, 'gallery'), request.workspace, request.results, { resultsRoot: staging });
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
-        const { id } = await new DefaultArtifactClient().uploadArtifact(request.name, await listFiles(staging), staging, 
-        // Images are already compressed: zipping them again costs time and saves nothing.
-        { compressionLevel: 0, ...(request.retentionDays === undefined ? {} : { retentionDays: request.retentionDays }) });
-        if (id === undefined)
-            throw new Error(`The artifact service did not return an id for '${request.name}'`);
-        const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
-        return { id, url: repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined };
-    }
-    finally {
-        await (0,promises_.rm)(staging, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/commit.ts
-
-
-
-
-/** Blobs created at once: GitHub's secondary rate limits punish bursts of content-creating requests. */
-const BLOB_PARALLELISM = 4;
-/** Times to rebuild the commit on a branch that moved meanwhile. */
-const MAX_RACES = 5;
-function isSecondaryRateLimit(error) {
-    return error.status === 429 || (error.status === 403 && /rate limit/i.test(error.message ?? ''));
-}
-/** GitHub's rule: wait out rate limits as told (`retry-after`), resend on server errors. */
-function githubRule(error) {
-    const http = error;
-    if (isSecondaryRateLimit(http)) {
-        return { budget: 'rate-limit', retryAfterMs: parseRetryAfter(http.response?.headers ?? {}) ?? 60_000 };
-    }
-    if (http.status !== undefined && http.status >= 500)
-        return { budget: 'errors' };
-    return undefined;
-}
-function refusal(error) {
-    const http = error;
-    if ((http.status === 403 && !isSecondaryRateLimit(http)) || http.status === 401 || http.status === 404) {
-        return `GitHub refused the write (HTTP ${http.status}: ${http.message ?? 'no message'})`;
-    }
-    return undefined;
-}
-/**
- * Commits the files to the branch through the Git Data API — blobs, one tree on the head's tree, one commit —
- * and moves the branch without force. No git binary or checkout needed. With no author given, GitHub authors
- * the commit and signs it when the token is the workflow's. If the branch moves meanwhile, the commit is rebuilt
- * on the new head; it never forces.
- */
-async function commitFiles(github, request, retry) {
-    const { owner, repo, branch } = request;
-    const call = (fn) => withRetries(fn, retry, undefined, githubRule);
-    try {
-        const blobs = await mapLimited(request.files, BLOB_PARALLELISM, async (path) => {
-            const content = (await (0,promises_.readFile)((0,external_node_path_.join)(request.workspace, path))).toString('base64');
-            const { data } = await call(() => github.rest.git.createBlob({ owner, repo, content, encoding: 'base64' }));
-            return { path, mode: '100644', type: 'blob', sha: data.sha };
-        });
-        const identity = request.author ? { author: request.author, committer: request.author } : {};
-        for (let race = 0;; race++) {
-            const head = await call(() => github.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }));
-            const parent = head.data.object.sha;
-            const base = await call(() => github.rest.git.getCommit({ owner, repo, commit_sha: parent }));
-            const tree = await call(() => github.rest.git.createTree({ owner, repo, base_tree: base.data.tree.sha, tree: blobs }));
-            const commit = await call(() => github.rest.git.createCommit({
-                owner,
-                repo,
-                message: request.message,
-                tree: tree.data.sha,
-                parents: [parent],
-                ...identity
-            }));
-            try {
-                await github.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
-                return { kind: 'committed', sha: commit.data.sha, branch };
-            }
-            catch (error) {
-                // 422 "not a fast forward": someone pushed meanwhile; build again on their commit.
-                if (error.status !== 422 || race + 1 >= MAX_RACES)
-                    throw error;
-            }
-        }
-    }
-    catch (error) {
-        const reason = refusal(error);
-        if (reason)
-            return { kind: 'refused', reason };
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish/publish.ts
-
-
-
-
-
-
-
-/** The commit message: the user's subject, then how many images it adds and from which sources. */
-function publish_commitMessage(subject, results, manifest) {
-    const upscaled = results.filter(result => result.status === 'upscaled');
-    const images = upscaled.reduce((sum, result) => sum + result.outputs.length, 0);
-    const lines = upscaled
-        .slice(0, 50)
-        .map(result => `- ${result.source} → ${result.outputs.map(o => o.path).join(', ')}`);
-    if (upscaled.length > 50)
-        lines.push(`- … and ${upscaled.length - 50} more`);
-    const tail = manifest ? `\n\nManifest: ${manifest}` : '';
-    return `${subject}\n\nAdds ${images} upscaled image(s) from ${upscaled.length} source(s):\n${lines.join('\n')}${tail}`;
-}
-/** The branch to commit to on this run, or why results cannot be committed at all, before trying. */
-function commitTarget(settings, context) {
-    const { event } = context;
-    if (event.kind === 'pull_request' && event.headRepo !== `${context.owner}/${context.repo}`) {
-        return {
-            refused: `the pull request comes from the fork ${event.headRepo || '(deleted)'}, which this workflow's token cannot push to`
-        };
-    }
-    const branch = settings.commit.branch ?? defaultBranch(event);
-    if (!branch) {
-        return {
-            refused: `this ${event.kind === 'other' ? event.name || 'manual' : event.kind} run is not on a branch; set '${Input.Branch}'`
-        };
-    }
-    return { branch };
-}
-/**
- * Hands the results over as the user asked: a commit on the branch, an artifact, or both. A commit that cannot
- * be made (a fork's pull request, a read-only token) is not a failure: the results go to the artifact instead,
- * with a warning saying why.
- */
-async function publishResults(settings, results, manifest, github) {
-    if (settings.dryRun || settings.publish === 'none')
-        return {};
-    const files = writtenFiles(results);
-    if (files.length === 0) {
-        core/* info */.pq('Nothing new to publish.');
-        return {};
-    }
-    const withManifest = manifest ? [...files, manifest] : files;
-    let wantArtifact = settings.publish === 'artifact' || settings.publish === 'both';
-    let commit;
-    if (settings.publish === 'commit' || settings.publish === 'both') {
-        const { client, context } = await github();
-        const target = commitTarget(settings, context);
-        const outcome = 'branch' in target
-            ? await commitFiles(client, {
-                owner: context.owner,
-                repo: context.repo,
-                branch: target.branch,
-                workspace: settings.workspace,
-                files: withManifest,
-                message: publish_commitMessage(settings.commit.message, results, manifest),
-                author: settings.commit.author
-            }, defaultRetryPolicy({ maxRetries: settings.maxRetries }))
-            : { kind: 'refused', reason: target.refused };
-        if (outcome.kind === 'committed') {
-            commit = { sha: outcome.sha, branch: outcome.branch, files: withManifest.length };
-            core/* info */.pq(`Committed ${withManifest.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
-        }
-        else {
-            core/* warning */.$e(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
-            wantArtifact = true;
-        }
-    }
-    let artifact;
-    if (wantArtifact) {
-        artifact = await uploadArtifact({
-            name: settings.artifactName,
-            workspace: settings.workspace,
-            files: withManifest,
-            // Skipped sources' results are from earlier runs and not in this artifact.
-            results: results.filter(result => result.status !== 'skipped'),
-            retentionDays: settings.retentionDays
-        }, process.env);
-        core/* info */.pq(`Uploaded ${withManifest.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.artifactName}' (id ${artifact.id}).`);
-    }
-    return { artifact, commit };
-}
-
-;// CONCATENATED MODULE: ./src/report.ts
-
-
-
-/** The result line as each source finishes: failures are errors and withheld images warnings, tied to the file. */
-function logResult(result, done, total) {
-    const line = resultLine(result, done, total);
-    if (result.status === 'failed') {
-        core/* error */.z3(line, { file: result.source });
-    }
-    else if (result.status === 'unsafe') {
-        core/* warning */.$e(line, { file: result.source });
-    }
-    else {
-        core/* info */.pq(line);
-        if (result.status === 'upscaled' && result.error) {
-            core/* warning */.$e(`${result.source}: ${result.error}`, { file: result.source });
-        }
-    }
-}
-function logDiscovery(discovery) {
-    core/* startGroup */.Oh(`Found ${discovery.sources.length} image(s)`);
-    for (const source of discovery.sources)
-        core/* info */.pq(source);
-    for (const { path, reason } of discovery.passedOver)
-        core/* info */.pq(`passed over ${path}: ${reason}`);
-    core/* endGroup */.N4();
-    for (const { path, reason } of discovery.passedOver) {
-        if (reason.startsWith('outside'))
-            core/* warning */.$e(`Not upscaling ${path}: ${reason}`);
-    }
-}
-/** Sets the step outputs later steps read. */
-function setOutputs(outcome) {
-    const counts = countByStatus(outcome.results);
-    core/* setOutput */.uH('results', JSON.stringify(resultsDocument(outcome.results)));
-    for (const status of SOURCE_STATUSES)
-        core/* setOutput */.uH(status, counts[status]);
-    core/* setOutput */.uH('files', writtenFiles(outcome.results).join('\n'));
-    core/* setOutput */.uH('commit-sha', outcome.commit?.sha ?? '');
-    core/* setOutput */.uH('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
-    core/* setOutput */.uH('artifact-url', outcome.artifact?.url ?? '');
-}
-const STATUS_LABEL = {
-    upscaled: '✅ upscaled',
-    failed: '❌ failed',
-    unsafe: '⚠️ unsafe',
-    skipped: '⏭️ skipped',
-    deferred: '⏸️ deferred'
-};
-function cell(lines) {
-    return lines.join('<br>') || '—';
-}
-/** The job summary: counts, a link to the artifact, and a row per source. */
-async function writeSummary(outcome) {
-    const total = outcome.results.length;
-    const summary = core/* summary */.z.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
-    if (outcome.dryRun) {
-        summary.addRaw(`Would send ${total} request(s) for ${total * outcome.imagesPerSource} image(s). Nothing was sent.`, true);
-    }
-    else {
-        summary.addRaw(countsLine(outcome.results), true);
-    }
-    if (outcome.commit) {
-        summary.addRaw(`Committed ${outcome.commit.files} file(s) to <code>${escapeHtml(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`, true);
-    }
-    if (outcome.artifact?.url) {
-        summary.addRaw('Results: ').addLink(`artifact ${outcome.artifact.id}`, outcome.artifact.url).addEOL();
-    }
-    if (total > 0) {
-        summary.addTable([
-            [
-                { data: 'Source', header: true },
-                { data: 'Status', header: true },
-                { data: 'Output', header: true },
-                { data: 'Resolution', header: true },
-                { data: 'Seed', header: true }
-            ],
-            ...outcome.results.map(result => {
-                const outputs = result.outputs;
-                const detail = result.error ? `<br>${escapeHtml(result.error)}` : '';
-                return [
-                    `<code>${escapeHtml(result.source)}</code>`,
-                    `${STATUS_LABEL[result.status]}${detail}`,
-                    cell(outputs.map(output => `<code>${escapeHtml(output.path)}</code>`)),
-                    cell(outputs.map(output => output.resolution ?? '')),
-                    cell(outputs.map(output => (output.seed === null ? '' : String(output.seed))))
-                ];
-            })
-        ]);
-    }
-    await summary.write();
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
-
-
-
-/** GitHub's API and the event, made once and only if a run needs them. */
-function lazyGitHub(settings) {
-    let made;
-    return () => (made ??= (async () => ({
-        client: await createGitHubClient(settings.commit.token),
-        context: await readRunContext(process.env)
-    }))());
-}
-/** With changed-only, the paths the push or pull request changed; undefined means every matching image. */
-async function changedSources(settings, github) {
-    const event = process.env.GITHUB_EVENT_NAME ?? '';
-    if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
-        return undefined;
-    if (!settings.commit.token) {
-        core/* info */.pq(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
-        return undefined;
-    }
-    const { client, context } = await github();
-    const changed = await findChangedFiles(client, context);
-    if (changed.kind === 'all') {
-        core/* info */.pq(`Taking every matching image: ${changed.reason}.`);
-        return undefined;
-    }
-    core/* info */.pq(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
-    return new Set(changed.paths);
-}
-/** The action: settings → discovery → upscale (check, send, download) → publish → report. */
-async function run() {
-    try {
-        // Masked before anything else can print them.
-        for (const secret of [Input.ApiKey, Input.GithubToken]) {
-            const value = core/* getInput */.V4(secret);
-            if (value)
-                core/* setSecret */.Pq(value);
-        }
-        const settings = readSettings(name => core/* getInput */.V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
-        const github = lazyGitHub(settings);
-        const only = await changedSources(settings, github);
-        const { discovery, results, manifestWritten } = await runJob(settings, {
-            onDiscovered: logDiscovery,
-            onResult: logResult,
-            onRetry: (file, event) => core/* info */.pq(retryLine(file, event))
-        }, only);
-        if (discovery.sources.length === 0)
-            core/* warning */.$e(`No images matched '${Input.Files}'.`);
-        const { skipped, deferred } = countByStatus(results);
-        if (skipped > 0 && !settings.dryRun) {
-            core/* info */.pq(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
-        }
-        if (deferred > 0) {
-            core/* notice */.lm(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.maxImages}); the next run takes them first.`);
-        }
-        const published = await publishResults(settings, results, manifestWritten, github);
-        const outcome = { results, ...published, dryRun: settings.dryRun, imagesPerSource: settings.imagesPerSource };
-        setOutputs(outcome);
-        if (process.env.GITHUB_STEP_SUMMARY)
-            await writeSummary(outcome);
-        const { failed } = countByStatus(results);
-        if (failed > 0 && settings.failOnError) {
-            core/* setFailed */.C1(`${failed} of ${results.length} image(s) failed; see the log above.`);
-        }
-    }
-    catch (error) {
-        core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
-    }
-}
-
-
-/***/ }),
-
-/***/ 42613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 20181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 49140:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
-
-/***/ }),
-
-/***/ 76982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 24434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 79896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 91943:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
-
-/***/ }),
-
-/***/ 58611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 65692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 69278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 34589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 16698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 37540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 77598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 53053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 40610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 78474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 73024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 51455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 37067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 32467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 44708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
-/***/ 98995:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-
-/***/ }),
-
-/***/ 77030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 48161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 76760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
-
-/***/ }),
-
-/***/ 41792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 57075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 46193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-
-/***/ }),
-
-/***/ 41692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 73136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 57975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 73429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 75919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 38522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 70857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 16928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 13193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 64756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 52018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 87016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
-/***/ 39023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 43106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
-
-/***/ }),
-
-/***/ 77094:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  N4: () => (/* binding */ endGroup),
-  z3: () => (/* binding */ error),
-  V4: () => (/* binding */ getInput),
-  pq: () => (/* binding */ info),
-  lm: () => (/* binding */ notice),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
-  Oh: () => (/* binding */ startGroup),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(70857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(76982);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(79896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(44942);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth = __nccwpck_require__(92145);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return __awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return __awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(13193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(24434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(42613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-
-/***/ }),
-
-/***/ 92145:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
-/* harmony export */ });
-/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-
-/***/ }),
-
-/***/ 44942:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient),
-  Hv: () => (/* binding */ HttpCodes)
-});
-
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(58611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(65692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(20770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(46752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
 
 /***/ })

@@ -28723,6 +28723,7 @@ var Input;
     Input["Manifest"] = "manifest";
     Input["Force"] = "force";
     Input["MaxImages"] = "max-images";
+    Input["Cache"] = "cache";
     Input["Concurrency"] = "concurrency";
     Input["MaxRetries"] = "max-retries";
     Input["RequestTimeout"] = "request-timeout";
@@ -32611,6 +32612,7 @@ class IdeogramUpscaler {
 
 
 
+
 const EMPTY = { version: 1, sources: {} };
 async function hashFile(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
@@ -32626,6 +32628,14 @@ function canonical(value) {
         return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
     }
     return JSON.stringify(value);
+}
+/** @throws Error when the text is not a manifest this action wrote. */
+function parseManifest(text, path) {
+    const document = JSON.parse(text);
+    if (document.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
+        throw new Error(`The manifest ${path} is not one this action wrote (version 1); move it away or set 'manifest'.`);
+    }
+    return document;
 }
 async function exists(path) {
     return (0,promises_.access)(path).then(() => true, () => false);
@@ -32653,11 +32663,27 @@ class Manifest {
                 return new Manifest(path, workspace, EMPTY);
             throw error;
         }
-        const document = JSON.parse(text);
-        if (document.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
-            throw new Error(`The manifest ${path} is not one this action wrote (version 1); move it away or set 'manifest'.`);
+        return new Manifest(path, workspace, parseManifest(text, path));
+    }
+    /**
+     * Takes over the entries of another manifest (e.g. one restored from the cache) for the sources this one does
+     * not know, and returns them. An entry naming a result outside the workspace is never taken.
+     */
+    adopt(other) {
+        const adopted = new Map();
+        for (const [source, entry] of Object.entries(other.sources)) {
+            const inside = [source, ...entry.outputs.map(output => output.path)].every(path => isInside(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
+            if (this.entries.has(source) || !inside)
+                continue;
+            this.entries.set(source, entry);
+            adopted.set(source, entry);
+            this.changed = true;
         }
-        return new Manifest(path, workspace, document);
+        return adopted;
+    }
+    /** Every entry, for staging its results (e.g. into the cache). */
+    get document() {
+        return { version: 1, sources: Object.fromEntries(this.entries) };
     }
     /** Every result path the manifest knows: never to be taken as a source. */
     resultPaths() {
@@ -32873,6 +32899,7 @@ const DEFAULTS = {
     [Input.Manifest]: '.github/upscaled-images.json',
     [Input.Force]: 'false',
     [Input.MaxImages]: '',
+    [Input.Cache]: 'true',
     [Input.ArtifactName]: 'upscaled-images',
     [Input.Concurrency]: 'auto',
     [Input.MaxRetries]: '4',
@@ -33073,6 +33100,7 @@ function readSettings(read, workspace) {
         manifest,
         force: settings_boolean(Input.Force, input(Input.Force)),
         maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
+        cache: settings_boolean(Input.Cache, input(Input.Cache)),
         retentionDays: retention === '' ? undefined : integer(Input.RetentionDays, retention, 1, 90),
         concurrency,
         maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
@@ -33263,6 +33291,8 @@ function flagSpecs(apiKey) {
             // Unlike the action's, so that a run leaves nothing behind but its results unless asked.
             default: 'none'
         },
+        // The Actions cache is the runner's; on the command line the manifest beside the results does its work.
+        [Input.Cache]: { kind: 'fixed', value: 'false' },
         [Input.Force]: { kind: 'switch', help: 'upscale again even what the manifest says is done' },
         [Input.MaxImages]: {
             kind: 'value',
