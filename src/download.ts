@@ -1,38 +1,47 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { request, type Dispatcher } from 'undici';
-import { temporaryPathFor } from './atomic-file.js';
-import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './image-format.js';
-import { DownloadError } from './ideogram/errors.js';
+
+/** Whom result links may point at: the provider says, this module enforces. */
+export interface TrustedHosts {
+  /** Who the hosts belong to, for messages ("… which is not an Ideogram host"). */
+  readonly owner: string;
+  readonly allows: (url: URL) => boolean;
+}
 
 export interface DownloadOptions {
-  /** The configured API; its origin is trusted for result links besides Ideogram's own hosts. */
-  readonly apiUrl: URL;
+  readonly hosts: TrustedHosts;
   readonly maxBytes: number;
   readonly dispatcher: Dispatcher;
 }
 
-export interface Downloaded {
-  /** Absolute path of the written file. */
-  readonly path: string;
-  readonly format: ImageFormat;
-  readonly bytes: number;
+/** A result's bytes could not be fetched or saved. */
+export class DownloadError extends Error {
+  override name = 'DownloadError';
+  constructor(
+    /** Workspace-relative path of the source the result belongs to. */
+    readonly file: string,
+    detail: string,
+    readonly status?: number,
+    /** A server error or dropped connection: fetching the same link again may work. */
+    readonly transient = false
+  ) {
+    super(`Could not download the result: ${detail}`);
+  }
 }
 
-/** Result links must point at Ideogram (or the configured API host, e.g. a test server): nowhere else. */
-function checkLink(source: string, link: string, apiUrl: URL): URL {
+/** Whether a failed read of a result is worth doing again, whoever serves it. */
+export function isTransientRead(error: unknown): boolean {
+  return error instanceof DownloadError && error.transient;
+}
+
+function checkLink(source: string, link: string, hosts: TrustedHosts): URL {
   let url: URL;
   try {
     url = new URL(link);
   } catch {
     throw new DownloadError(source, `the result link is not a URL (${link.slice(0, 80)})`);
   }
-  const ideogram =
-    url.protocol === 'https:' && (url.hostname === 'ideogram.ai' || url.hostname.endsWith('.ideogram.ai'));
-  if (!ideogram && url.origin !== apiUrl.origin) {
-    throw new DownloadError(source, `the result link points at ${url.origin}, which is not an Ideogram host`);
+  if (!hosts.allows(url)) {
+    throw new DownloadError(source, `the result link points at ${url.origin}, which is not an ${hosts.owner} host`);
   }
   return url;
 }
@@ -43,17 +52,17 @@ function isTransientNetworkError(error: unknown): boolean {
 }
 
 /**
- * Fetches one result at once (the links expire) and writes it atomically: into a hidden temporary file beside its
- * final place, renamed when complete, so a failed or cut download never leaves a half image behind. The API key
- * is never sent here. `destination` picks the final path from the format the bytes turn out to be.
+ * Opens one result link (at once: links expire) and hands its bytes over as they arrive; the result sink sniffs
+ * and writes them. Refused before any request: a link to a host `hosts` does not allow. Refused on the answer: a
+ * status other than 200 (no redirect is followed), a type other than `image/*`, a declared size over the cap.
+ * No credentials are ever sent here. Failures while streaming are `DownloadError`s marked transient.
  */
-export async function downloadResult(
+export async function openDownload(
   source: string,
   link: string,
-  destination: (format: ImageFormat) => string,
   options: DownloadOptions
-): Promise<Downloaded> {
-  const url = checkLink(source, link, options.apiUrl);
+): Promise<AsyncGenerator<Uint8Array>> {
+  const url = checkLink(source, link, options.hosts);
   let response: Dispatcher.ResponseData;
   try {
     // undici's request() follows no redirects: a link that redirects elsewhere fails below.
@@ -62,6 +71,11 @@ export async function downloadResult(
     throw new DownloadError(source, (error as Error).message, undefined, isTransientNetworkError(error));
   }
   const { statusCode, headers, body } = response;
+  const discard = (): void => {
+    // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
+    body.on('error', () => {});
+    body.destroy();
+  };
   try {
     if (statusCode !== 200) {
       const why = statusCode === 403 || statusCode === 410 ? ' (the link has expired or is invalid)' : '';
@@ -74,57 +88,17 @@ export async function downloadResult(
     if (declared > options.maxBytes) {
       throw new DownloadError(source, `the result is ${declared} bytes, over the ${options.maxBytes}-byte cap`);
     }
-    return await writeAtomically(source, body, destination, options.maxBytes);
-  } finally {
-    // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
-    body.on('error', () => {});
-    body.destroy();
-  }
-}
-
-async function writeAtomically(
-  source: string,
-  body: AsyncIterable<Buffer>,
-  destination: (format: ImageFormat) => string,
-  maxBytes: number
-): Promise<Downloaded> {
-  const chunks = body[Symbol.asyncIterator]();
-  let head = Buffer.alloc(0);
-  try {
-    while (head.length < SNIFF_BYTES) {
-      const next = await chunks.next();
-      if (next.done) break;
-      head = Buffer.concat([head, next.value]);
-    }
   } catch (error) {
-    throw new DownloadError(source, (error as Error).message, undefined, true);
+    discard();
+    throw error;
   }
-  const format = sniffFormat(head);
-  if (!format) throw new DownloadError(source, 'the link served something that is not a PNG, JPEG or WebP image');
-
-  const path = destination(format);
-  const temporary = temporaryPathFor(path);
-  await mkdir(dirname(path), { recursive: true });
-  let bytes = 0;
-  async function* capped(): AsyncGenerator<Buffer> {
-    for (let chunk: Buffer | undefined = head; chunk;) {
-      bytes += chunk.length;
-      if (bytes > maxBytes) throw new DownloadError(source, `the result is over the ${maxBytes}-byte cap`);
-      yield chunk;
-      const next = await chunks.next();
-      chunk = next.done ? undefined : next.value;
+  return (async function* stream(): AsyncGenerator<Uint8Array> {
+    try {
+      for await (const chunk of body) yield chunk as Buffer;
+    } catch (error) {
+      throw new DownloadError(source, (error as Error).message, undefined, true);
+    } finally {
+      discard();
     }
-  }
-  try {
-    await pipeline(capped, createWriteStream(temporary, { flags: 'wx' }));
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    if (error instanceof DownloadError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    // Disk errors (ENOSPC, EACCES) are not worth fetching again; a cut stream is.
-    const local = ['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR'].includes(code);
-    throw new DownloadError(source, (error as Error).message, undefined, !local);
-  }
-  return { path, format, bytes };
+  })();
 }

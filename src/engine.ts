@@ -1,15 +1,15 @@
 import { join } from 'node:path';
-import { EXTENSIONS } from './image-format.js';
-import { toPosixRelative } from './paths.js';
-import type { OutputPlan, OutputTemplate } from './output-path.js';
+import type { OutputPlan } from './output-path.js';
 import type { ProducedImage, Provider } from './provider.js';
 import type { OutputRecord, SourceResult } from './results.js';
+import type { PlannedOutput, ResultSink } from './result-sink.js';
 import { checkImage } from './validation.js';
 
 export interface EngineOptions {
   readonly workspace: string;
   readonly plan: OutputPlan;
-  readonly output: OutputTemplate;
+  /** Writes each result where the plan says. */
+  readonly sink: ResultSink;
   readonly maxFileBytes: number;
   /** How many sources are worked on at once; the provider's own limits decide what is in flight at the API. */
   readonly workers: number;
@@ -17,35 +17,43 @@ export interface EngineOptions {
   readonly onResult?: (result: SourceResult, done: number, total: number) => void;
 }
 
-function toRecord(workspace: string, image: Extract<ProducedImage, { kind: 'written' }>): OutputRecord {
-  return {
-    path: toPosixRelative(workspace, image.path),
-    resolution: image.resolution,
-    seed: image.seed,
-    prompt: image.prompt
-  };
+/** What became of one produced image once the sink had it. */
+type Delivered = { kind: 'written'; record: OutputRecord } | { kind: 'withheld' } | { kind: 'lost'; error: Error };
+
+async function deliver(
+  sink: ResultSink,
+  source: string,
+  planned: PlannedOutput | undefined,
+  image: ProducedImage
+): Promise<Delivered> {
+  if (image.kind === 'withheld') return { kind: 'withheld' };
+  if (!planned) return { kind: 'lost', error: new Error('the provider made more results than were planned') };
+  try {
+    const saved = await sink.save(source, planned, image.bytes);
+    return {
+      kind: 'written',
+      record: { path: saved.path, resolution: image.resolution, seed: image.seed, prompt: image.prompt }
+    };
+  } catch (error) {
+    return { kind: 'lost', error: error as Error };
+  }
 }
 
-/** Puts the provider's images together into the source's one result. */
-function summarise(
-  workspace: string,
-  source: string,
-  produced: readonly ProducedImage[],
-  seconds: number
-): SourceResult {
-  const outputs = produced.flatMap(image => (image.kind === 'written' ? [toRecord(workspace, image)] : []));
-  const lost = produced.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
-  const withheld = produced.filter(image => image.kind === 'withheld').length;
+/** Puts the delivered images together into the source's one result. */
+function summarise(source: string, delivered: readonly Delivered[], seconds: number): SourceResult {
+  const outputs = delivered.flatMap(image => (image.kind === 'written' ? [image.record] : []));
+  const lost = delivered.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
+  const withheld = delivered.filter(image => image.kind === 'withheld').length;
   if (lost.length > 0) return { source, status: 'failed', outputs, error: lost.join('; '), seconds };
   if (outputs.length === 0) {
     return { source, status: 'unsafe', outputs, error: 'Ideogram withheld the result as unsafe', seconds };
   }
-  const note = withheld > 0 ? { error: `${withheld} of ${produced.length} results withheld as unsafe` } : {};
+  const note = withheld > 0 ? { error: `${withheld} of ${delivered.length} results withheld as unsafe` } : {};
   return { source, status: 'upscaled', outputs, ...note, seconds };
 }
 
 /**
- * Runs every planned source through check → upscale → save, several at once. A source that fails is recorded
+ * Runs every planned source through check → upscale → save (by the sink), several at once. A source that fails is recorded
  * with its reason and the others go on; results come back in the order of the plan.
  */
 export async function upscaleAll(provider: Provider, options: EngineOptions): Promise<SourceResult[]> {
@@ -70,10 +78,10 @@ export async function upscaleAll(provider: Provider, options: EngineOptions): Pr
       const image = await checkImage(join(options.workspace, source), source, options.maxFileBytes).finally(() =>
         startWorkers(2)
       );
-      const produced = await provider.produce(image, (index, format) =>
-        join(options.workspace, options.output.resolve(source, index, EXTENSIONS[format]))
-      );
-      return summarise(options.workspace, source, produced, seconds());
+      const produced = await provider.produce(image);
+      const planned = options.plan.get(source) ?? [];
+      const delivered = await Promise.all(produced.map((item, i) => deliver(options.sink, source, planned[i], item)));
+      return summarise(source, delivered, seconds());
     } catch (error) {
       return { source, status: 'failed', outputs: [], error: (error as Error).message, seconds: seconds() };
     }

@@ -1,5 +1,6 @@
 /** Image formats the Upscale API accepts, recognised by their bytes, never by a file's extension. */
-export type ImageFormat = 'png' | 'jpeg' | 'webp';
+export const IMAGE_FORMATS = ['png', 'jpeg', 'webp'] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 export const MIME_TYPES: Readonly<Record<ImageFormat, string>> = {
   png: 'image/png',

@@ -1,16 +1,21 @@
 import { join } from 'node:path';
 import { discoverSources, type Discovery } from './discovery.js';
 import { upscaleAll } from './engine.js';
+import { IdeogramClient } from './ideogram/client.js';
+import { LegacyEndpoint } from './ideogram/endpoint.js';
+import { ideogramHosts } from './ideogram/hosts.js';
 import { InflightLimiter } from './ideogram/inflight-limiter.js';
-import { defaultRetryPolicy, type RetryEvent } from './retry.js';
+import type { IdeogramSettings } from './ideogram/settings.js';
 import { IdeogramUpscaler } from './ideogram/upscaler.js';
+import { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from './retry.js';
 import { Manifest, hashFile } from './manifest.js';
 import { withinBudget } from './image-budget.js';
 import { mapLimited } from './map-limited.js';
 import { planOutputs } from './output-path.js';
 import type { Provider } from './provider.js';
+import { ResultSink } from './result-sink.js';
 import type { SourceResult } from './results.js';
-import { inflightBounds, type Settings } from './settings.js';
+import { inflightBounds, type Settings, type TransportSettings } from './settings.js';
 
 /** Generous for a 2× upscale of a 25 MB source; bounds what a misbehaving link can write. */
 const MAX_RESULT_BYTES = 200 * 1024 * 1024;
@@ -34,27 +39,42 @@ export interface JobOutcome {
   readonly manifestWritten: string | undefined;
 }
 
-/** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
-async function createProvider(settings: Settings, hooks: JobHooks): Promise<Provider> {
-  if (settings.provider === 'local') {
-    const { LocalUpscaler } = await import('./local/upscaler.js');
-    return new LocalUpscaler();
-  }
+function retryPolicy(transport: TransportSettings): RetryPolicy {
+  return defaultRetryPolicy({ maxRetries: transport.maxRetries, retryLostResponses: transport.retryTimeouts });
+}
+
+function ideogramUpscaler(provider: IdeogramSettings, transport: TransportSettings, hooks: JobHooks): IdeogramUpscaler {
+  const client = new IdeogramClient({
+    apiUrl: provider.apiUrl,
+    apiKey: provider.apiKey,
+    timeoutMs: transport.requestTimeoutMs
+  });
   return new IdeogramUpscaler({
-    apiUrl: settings.apiUrl,
-    apiKey: settings.apiKey,
-    timeoutMs: settings.requestTimeoutMs,
-    imageRequest: settings.imageRequest,
-    limiter: new InflightLimiter(inflightBounds(settings.concurrency)),
-    retry: defaultRetryPolicy({ maxRetries: settings.maxRetries, retryLostResponses: settings.retryTimeouts }),
+    endpoint: new LegacyEndpoint(client, provider.request),
+    limiter: new InflightLimiter(inflightBounds(transport.concurrency)),
+    retry: retryPolicy(transport),
+    hosts: ideogramHosts(provider.apiUrl),
     maxResultBytes: MAX_RESULT_BYTES,
     onRetry: hooks.onRetry
   });
 }
 
+/** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
+async function createProvider(settings: Settings, hooks: JobHooks): Promise<Provider> {
+  if (settings.provider.kind === 'local') {
+    const { LocalUpscaler } = await import('./local/upscaler.js');
+    return new LocalUpscaler();
+  }
+  return ideogramUpscaler(settings.provider, settings.transport, hooks);
+}
+
 /** What the manifest compares: a change to any of these makes an unchanged image worth upscaling again. */
 export function fingerprint(settings: Settings): Record<string, unknown> {
-  return { provider: settings.provider, request: settings.imageRequest };
+  const { provider } = settings;
+  // The shapes manifests have always recorded, so existing entries still match.
+  return provider.kind === 'local'
+    ? { provider: 'local', request: {} }
+    : { provider: 'ideogram', request: provider.request };
 }
 
 interface Selection {
@@ -82,7 +102,9 @@ async function selectWork(
     const sha256 = digests[i];
     if (sha256 === undefined) continue;
     hashes.set(source, sha256);
-    const entry = settings.force ? undefined : await manifest.unchanged(source, sha256, fingerprint(settings));
+    const entry = settings.selection.force
+      ? undefined
+      : await manifest.unchanged(source, sha256, fingerprint(settings));
     if (entry) {
       skipped.set(source, {
         source,
@@ -105,22 +127,23 @@ export async function runJob(
   hooks: JobHooks = {},
   only?: ReadonlySet<string>
 ): Promise<JobOutcome> {
-  const manifest = settings.manifest ? await Manifest.load(settings.workspace, settings.manifest) : undefined;
+  const { manifest: manifestPath } = settings.selection;
+  const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath) : undefined;
   const earlierResults = manifest?.resultPaths() ?? new Set<string>();
   const discovery = await discoverSources(
     settings.workspace,
-    settings.patterns,
-    path => settings.output.matches(path) || earlierResults.has(path)
+    settings.discovery.patterns,
+    path => settings.output.template.matches(path) || earlierResults.has(path)
   );
   hooks.onDiscovered?.(discovery);
   const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
   const { skipped, hashes } = await selectWork(settings, manifest, selected);
   const { taken: work, deferred } = withinBudget(
     selected.filter(source => !skipped.has(source)),
-    settings.imagesPerSource,
-    settings.maxImages
+    settings.output.imagesPerSource,
+    settings.selection.maxImages
   );
-  const plan = planOutputs(work, settings.output, settings.imagesPerSource);
+  const plan = planOutputs(work, settings.output.template, settings.output.imagesPerSource);
 
   const done = new Map<string, SourceResult>(skipped);
   for (const result of deferred) done.set(result.source, result);
@@ -133,10 +156,14 @@ export async function runJob(
       const results = await upscaleAll(provider, {
         workspace: settings.workspace,
         plan,
-        output: settings.output,
-        maxFileBytes: settings.maxFileBytes,
+        sink: new ResultSink({
+          workspace: settings.workspace,
+          maxBytes: MAX_RESULT_BYTES,
+          retry: retryPolicy(settings.transport)
+        }),
+        maxFileBytes: settings.discovery.maxFileBytes,
         // More sources under way than places, so the next is checked and downloads overlap with uploads.
-        workers: inflightBounds(settings.concurrency).ceiling * 2,
+        workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
         onResult: hooks.onResult
       });
       for (const result of results) done.set(result.source, result);

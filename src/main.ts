@@ -16,7 +16,7 @@ function lazyGitHub(settings: Settings): () => Promise<{ client: GitHubClient; c
   let made: Promise<{ client: GitHubClient; context: RunContext }> | undefined;
   return () =>
     (made ??= (async () => ({
-      client: await createGitHubClient(settings.commit.token),
+      client: await createGitHubClient(settings.publishing.commit.token),
       context: await readRunContext(process.env)
     }))());
 }
@@ -27,8 +27,9 @@ async function changedSources(
   github: ReturnType<typeof lazyGitHub>
 ): Promise<Set<string> | undefined> {
   const event = process.env.GITHUB_EVENT_NAME ?? '';
-  if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event)) return undefined;
-  if (!settings.commit.token) {
+  if (!settings.discovery.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
+    return undefined;
+  if (!settings.publishing.commit.token) {
     core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
     return undefined;
   }
@@ -49,10 +50,11 @@ async function changedSources(
  * with a manifest. Committed results and their manifest are on the branch already.
  */
 function cacheRequest(settings: Settings): CacheRequest | undefined {
-  if (!settings.cache || settings.dryRun || !settings.manifest) return undefined;
-  if (settings.publish === 'commit' || settings.publish === 'both') return undefined;
-  const scope = { settings: fingerprint(settings), output: settings.output.pattern, manifest: settings.manifest };
-  return { workspace: settings.workspace, manifest: settings.manifest, keys: cacheKeys(scope, process.env) };
+  const { manifest, cache } = settings.selection;
+  if (!cache || settings.dryRun || !manifest) return undefined;
+  if (settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') return undefined;
+  const scope = { settings: fingerprint(settings), output: settings.output.template.pattern, manifest };
+  return { workspace: settings.workspace, manifest, keys: cacheKeys(scope, process.env) };
 }
 
 /** One line on what the cache did; a miss or a failure is a notice, never a failure of the step. */
@@ -108,15 +110,20 @@ export async function run(): Promise<void> {
     }
     if (deferred > 0) {
       core.notice(
-        `Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.maxImages}); the next run takes them first.`
+        `Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.selection.maxImages}); the next run takes them first.`
       );
     }
 
     // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
     if (cache && manifestWritten) reportCache(await saveResults(cache));
-    const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.manifest : undefined);
+    const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.selection.manifest : undefined);
     const published = await publishResults(settings, results, manifest, github);
-    const outcome = { results, ...published, dryRun: settings.dryRun, imagesPerSource: settings.imagesPerSource };
+    const outcome = {
+      results,
+      ...published,
+      dryRun: settings.dryRun,
+      imagesPerSource: settings.output.imagesPerSource
+    };
     setOutputs(outcome);
     if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(outcome);
 

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import { EXTENSIONS } from './image-format.js';
+import { EXTENSIONS, IMAGE_FORMATS, type ImageFormat } from './image-format.js';
+import type { PlannedOutput } from './result-sink.js';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
@@ -89,37 +90,42 @@ function toMatcher(pattern: string): RegExp {
   return new RegExp(`^(?:\\./)?${source}$`);
 }
 
-/** Each source's planned result paths, in the order of `sources`. */
-export type OutputPlan = ReadonlyMap<string, readonly string[]>;
+/** Each source's planned results, in the order of `sources`. */
+export type OutputPlan = ReadonlyMap<string, readonly PlannedOutput[]>;
 
 /**
- * Works out every result path before anything is sent, so that two sources writing the same file, or a result
- * landing on a source, stop the run before it costs anything.
+ * Works out every result path before anything is sent, for every format a result may come back as, so that two
+ * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
+ * result sink then writes exactly where this plan says.
  */
 export function planOutputs(sources: readonly string[], template: OutputTemplate, imagesPerSource: number): OutputPlan {
   const owners = new Map<string, string>();
   const sourceSet = new Set(sources);
-  const plan = new Map<string, string[]>();
+  const plan = new Map<string, PlannedOutput[]>();
   for (const source of sources) {
-    const paths: string[] = [];
+    const outputs: PlannedOutput[] = [];
     for (let index = 1; index <= imagesPerSource; index++) {
-      const path = template.resolve(source, index, EXPECTED_RESULT_EXTENSION);
-      if (path === '..' || path.startsWith('../')) {
-        throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
+      const paths = Object.fromEntries(
+        IMAGE_FORMATS.map(format => [format, template.resolve(source, index, EXTENSIONS[format])])
+      ) as Record<ImageFormat, string>;
+      for (const path of new Set(Object.values(paths))) {
+        if (path === '..' || path.startsWith('../')) {
+          throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
+        }
+        if (sourceSet.has(path)) {
+          throw new Error(`output-path would write the result of ${source} over the source ${path}`);
+        }
+        const owner = owners.get(path);
+        if (owner !== undefined) {
+          throw new Error(
+            `${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`
+          );
+        }
+        owners.set(path, source);
       }
-      if (sourceSet.has(path)) {
-        throw new Error(`output-path would write the result of ${source} over the source ${path}`);
-      }
-      const owner = owners.get(path);
-      if (owner !== undefined) {
-        throw new Error(
-          `${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`
-        );
-      }
-      owners.set(path, source);
-      paths.push(path);
+      outputs.push({ index, paths });
     }
-    plan.set(source, paths);
+    plan.set(source, outputs);
   }
   return plan;
 }

@@ -1,26 +1,24 @@
-import type { ImageFormat } from './image-format.js';
+import type { ResultBytes } from './result-sink.js';
 import type { SourceImage } from './validation.js';
 
-/** What became of one image a provider made for a source. */
+/** One image a provider made for a source, in the order it made them (result 1, 2, …). */
 export type ProducedImage =
   | {
-      readonly kind: 'written';
-      /** Absolute path it was written to. */
-      readonly path: string;
+      readonly kind: 'image';
+      /** The bytes; the engine's result sink writes them to the planned path. */
+      readonly bytes: ResultBytes;
       readonly resolution: string | null;
       readonly seed: number | null;
       readonly prompt: string | null;
     }
   /** Made but not handed over (Ideogram's safety check). */
-  | { readonly kind: 'withheld' }
-  /** Made, but could not be saved (e.g. the download failed). */
-  | { readonly kind: 'lost'; readonly error: Error };
+  | { readonly kind: 'withheld' };
 
-/** Where result number `index` (1-based) goes, given the format its bytes turned out to be. */
-export type Destination = (index: number, format: ImageFormat) => string;
-
-/** Something that upscales one checked source into files. A failure of the whole request is thrown. */
+/**
+ * Something that upscales one checked source and hands the results back; it never touches the file system. A
+ * failure of the whole request is thrown.
+ */
 export interface Provider {
-  produce(image: SourceImage, destination: Destination): Promise<ProducedImage[]>;
+  produce(image: SourceImage): Promise<ProducedImage[]>;
   close(): Promise<void>;
 }

@@ -1,10 +1,6 @@
-import { ConnectionError, DownloadError, RateLimitError, ResponseLostError, ServerError } from './ideogram/errors.js';
-
 /**
- * When to send an upscale again, in one place. Retried: 429 (never billed), 5xx (failed generations are not
- * billed) and connection failures before the request left. Not retried: 400/401/402/403/422, which would fail
- * the same way, and a response lost after sending, which may already be billed — unless the user allows it.
- * Result downloads are plain GETs: those are retried after server errors and dropped connections.
+ * How often and how long to try again; which failures are worth it is a `RetryRule`, passed in by each service
+ * (Ideogram's lives in ideogram/, GitHub's in publish/), so this module knows none of them.
  */
 export interface RetryPolicy {
   /** Resends after server errors and connection failures. */
@@ -54,21 +50,14 @@ export function parseRetryAfter(
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Which budget a failure draws on, and how long the server asked us to wait; undefined: not retried. */
-export interface RetryRule {
+/** Which budget a failure draws on, and how long the server asked us to wait. */
+export interface RetryDecision {
   readonly budget: 'rate-limit' | 'errors';
   readonly retryAfterMs?: number;
 }
 
-/** The rule for Ideogram's API and its result links. */
-export function ideogramRule(error: unknown, policy: RetryPolicy): RetryRule | undefined {
-  if (error instanceof RateLimitError) return { budget: 'rate-limit', retryAfterMs: error.retryAfterMs };
-  if (error instanceof ServerError) return { budget: 'errors', retryAfterMs: error.retryAfterMs };
-  if (error instanceof ConnectionError) return { budget: 'errors' };
-  if (error instanceof DownloadError && error.transient) return { budget: 'errors' };
-  if (error instanceof ResponseLostError && policy.retryLostResponses) return { budget: 'errors' };
-  return undefined;
-}
+/** Classifies a failure: a decision to try again, or undefined to give up at once. */
+export type RetryRule = (error: unknown, policy: RetryPolicy) => RetryDecision | undefined;
 
 /** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% jitter off so clients spread out. */
 export function backoffMs(retry: number, random: () => number): number {
@@ -83,17 +72,14 @@ export interface RetryEvent {
   readonly retry: number;
 }
 
-/**
- * Runs `attempt` until it succeeds or the policy says stop; the last error is thrown. `rule` classifies
- * failures (Ideogram's by default; GitHub's API has its own).
- */
+/** Runs `attempt` until it succeeds or the policy says stop; `rule` classifies failures; the last error is thrown. */
 export async function withRetries<T>(
   attempt: () => Promise<T>,
   policy: RetryPolicy,
-  onRetry?: (event: RetryEvent) => void,
-  rule: (error: unknown, policy: RetryPolicy) => RetryRule | undefined = ideogramRule
+  rule: RetryRule,
+  onRetry?: (event: RetryEvent) => void
 ): Promise<T> {
-  const used: Record<RetryRule['budget'], number> = { 'rate-limit': 0, errors: 0 };
+  const used: Record<RetryDecision['budget'], number> = { 'rate-limit': 0, errors: 0 };
   for (;;) {
     try {
       return await attempt();

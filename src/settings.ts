@@ -1,13 +1,12 @@
 import { posix, resolve } from 'node:path';
 import type { Branded } from './brand.js';
 import {
-  MAGIC_PROMPT_OPTIONS,
-  MAGIC_PROMPT_VERSIONS,
-  type ImageCount,
-  type ImageRequest,
-  type Percent,
-  type Seed
-} from './ideogram/types.js';
+  readIdeogramSettings,
+  readImageRequest,
+  resultsPerSource,
+  type IdeogramSettings
+} from './ideogram/settings.js';
+import { boolean, integer, oneOf, quote } from './input-parsers.js';
 import { Input, InputError, type InputReader } from './inputs.js';
 import { OutputTemplate } from './output-path.js';
 
@@ -49,26 +48,28 @@ export const MAX_CONCURRENCY = 64;
 export type Concurrency =
   { readonly kind: 'auto' } | { readonly kind: 'fixed'; readonly places: Branded<number, 'Places'> };
 
-/** Every input, checked and typed. Built only by `readSettings`, which fails on the first bad input. */
-export interface Settings {
-  readonly provider: ProviderName;
-  /** Ideogram API key; sent only to `apiUrl`, never printed. Empty in a dry run or with the local provider. */
-  readonly apiKey: string;
-  /** Absolute path of the workspace: sources are found and results written inside it only. */
-  readonly workspace: string;
+/** Who upscales, with what that provider needs: Ideogram (one of its endpoints) or this machine. */
+export type ProviderSettings = IdeogramSettings | { readonly kind: 'local' };
+
+/** Which files are sources. */
+export interface DiscoverySettings {
   /** Glob patterns relative to the workspace; `!` excludes. */
   readonly patterns: readonly string[];
-  /** The API request fields; absent ones are left to the API's defaults. */
-  readonly imageRequest: ImageRequest;
-  /** Results per source (`num_images`, 1 when unset). */
-  readonly imagesPerSource: number;
-  readonly output: OutputTemplate;
-  readonly publish: PublishMode;
-  readonly artifactName: string;
-  /** How results are committed, for `publish: commit` or `both`. */
-  readonly commit: CommitSettings;
   /** On push and pull_request events, only images the event added or changed. */
   readonly changedOnly: boolean;
+  /** Larger sources are refused before anything is sent. */
+  readonly maxFileBytes: number;
+}
+
+/** Where results go. */
+export interface OutputSettings {
+  readonly template: OutputTemplate;
+  /** Results per source (`num_images` on the legacy endpoint, else 1). */
+  readonly imagesPerSource: number;
+}
+
+/** What the manifest lets a run skip. */
+export interface SelectionSettings {
   /** Workspace-relative path of the manifest that makes re-runs free; undefined when turned off. */
   readonly manifest: string | undefined;
   /** Upscale even what the manifest says is done. */
@@ -77,8 +78,20 @@ export interface Settings {
   readonly cache: boolean;
   /** The most images (requests × `num_images`) one run may ask for; undefined: no cap. */
   readonly maxImages: ImageBudget | undefined;
+}
+
+/** How results are handed back: a workflow artifact, a commit, both or neither. */
+export interface PublishingSettings {
+  readonly mode: PublishMode;
+  readonly artifactName: string;
   /** Unset: the repository's default retention. */
   readonly retentionDays: RetentionDays | undefined;
+  /** How results are committed, for `publish: commit` or `both`. */
+  readonly commit: CommitSettings;
+}
+
+/** How requests travel: places in flight, resends, time-outs. */
+export interface TransportSettings {
   /** Images in flight at Ideogram at once (a request counts `num_images`). */
   readonly concurrency: Concurrency;
   /** Resends after server errors and connection failures (429s have their own budget). */
@@ -86,8 +99,18 @@ export interface Settings {
   readonly requestTimeoutMs: number;
   /** Resend when an answer was lost after sending, at the risk of paying twice. */
   readonly retryTimeouts: boolean;
-  readonly maxFileBytes: number;
-  readonly apiUrl: URL;
+}
+
+/** Every input, checked, typed and grouped per concern. Built only by `readSettings`, which fails on the first bad input. */
+export interface Settings {
+  /** Absolute path of the workspace: sources are found and results written inside it only. */
+  readonly workspace: string;
+  readonly provider: ProviderSettings;
+  readonly discovery: DiscoverySettings;
+  readonly output: OutputSettings;
+  readonly selection: SelectionSettings;
+  readonly publishing: PublishingSettings;
+  readonly transport: TransportSettings;
   readonly failOnError: boolean;
   readonly dryRun: boolean;
 }
@@ -129,30 +152,6 @@ export const DEFAULTS: Partial<Record<Input, string>> = {
 
 const MEGABYTE = 1024 * 1024;
 
-function quote(value: string): string {
-  return `'${value}'`;
-}
-
-function integer<T extends number>(name: Input, raw: string, min: number, max: number): T {
-  const value = Number(raw);
-  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
-  }
-  return value as T;
-}
-
-function oneOf<T extends string>(name: Input, raw: string, allowed: readonly T[]): T {
-  const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
-  if (value === undefined) {
-    throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
-  }
-  return value;
-}
-
-function boolean(name: Input, raw: string): boolean {
-  return oneOf(name, raw, ['true', 'false']) === 'true';
-}
-
 function parseConcurrency(raw: string, imagesPerSource: number): Concurrency {
   if (raw.toLowerCase() === 'auto') return { kind: 'auto' };
   if (!/^\d+$/.test(raw)) {
@@ -174,24 +173,6 @@ export function inflightBounds(concurrency: Concurrency): { initial: number; cei
   return concurrency.kind === 'auto'
     ? { initial: DOCUMENTED_INFLIGHT_LIMIT, ceiling: MAX_CONCURRENCY }
     : { initial: concurrency.places, ceiling: concurrency.places };
-}
-
-function apiUrl(raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new InputError(`Input '${Input.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
-  }
-  const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    // The key travels in a header: plain http only where it cannot leave the machine.
-    throw new InputError(`Input '${Input.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new InputError(`Input '${Input.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
-  }
-  return url;
 }
 
 // The characters @actions/artifact refuses in a name.
@@ -268,28 +249,6 @@ function patterns(raw: string): string[] {
   return lines;
 }
 
-function imageRequest(input: (name: Input) => string): ImageRequest {
-  const optional = <T>(name: Input, parse: (raw: string) => T): T | undefined => {
-    const raw = input(name);
-    return raw === '' ? undefined : parse(raw);
-  };
-  const request: ImageRequest = {
-    prompt: optional(Input.Prompt, raw => raw),
-    resemblance: optional(Input.Resemblance, raw => integer<Percent>(Input.Resemblance, raw, 1, 100)),
-    detail: optional(Input.Detail, raw => integer<Percent>(Input.Detail, raw, 1, 100)),
-    magic_prompt_option: optional(Input.MagicPromptOption, raw =>
-      oneOf(Input.MagicPromptOption, raw, MAGIC_PROMPT_OPTIONS)
-    ),
-    magic_prompt_version: optional(Input.MagicPromptVersion, raw =>
-      oneOf(Input.MagicPromptVersion, raw, MAGIC_PROMPT_VERSIONS)
-    ),
-    num_images: optional(Input.NumImages, raw => integer<ImageCount>(Input.NumImages, raw, 1, 8)),
-    seed: optional(Input.Seed, raw => integer<Seed>(Input.Seed, raw, 0, 2147483647))
-  };
-  // Only set fields go into the JSON, so the API applies its own defaults to the rest.
-  return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
-}
-
 /**
  * Turns the raw inputs into `Settings`. Every input is checked here, before anything touches the network.
  * @throws InputError naming the input, the value and what is allowed.
@@ -299,58 +258,61 @@ export function readSettings(read: InputReader, workspace: string): Settings {
     const raw = read(name).trim();
     return raw === '' ? (DEFAULTS[name] ?? '') : raw;
   };
-  const request = imageRequest(input);
-  const imagesPerSource = request.num_images ?? 1;
+  const request = readImageRequest(input);
   const dryRun = boolean(Input.DryRun, input(Input.DryRun));
-  const provider = oneOf(Input.Provider, input(Input.Provider), PROVIDERS);
-  const apiKey = input(Input.ApiKey);
-  if (apiKey === '' && !dryRun && provider === 'ideogram') {
-    throw new InputError(`Input '${Input.ApiKey}' is required: pass your Ideogram API key from a secret.`);
-  }
+  const provider: ProviderSettings =
+    oneOf(Input.Provider, input(Input.Provider), PROVIDERS) === 'local'
+      ? { kind: 'local' }
+      : readIdeogramSettings(input, request, dryRun);
+  // The local provider makes one result per source, whatever num-images says.
+  const imagesPerSource = provider.kind === 'local' ? 1 : resultsPerSource(provider);
   const retention = input(Input.RetentionDays);
   const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
   const token = input(Input.GithubToken);
   if ((publish === 'commit' || publish === 'both') && token === '') {
     throw new InputError(`Input '${Input.GithubToken}' is required to publish with '${publish}'.`);
   }
-  let output: OutputTemplate;
+  let template: OutputTemplate;
   try {
-    output = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
+    template = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
   } catch (error) {
     throw new InputError(
       `Input '${Input.OutputPath}' ${(error as Error).message}; got ${quote(input(Input.OutputPath))}.`
     );
   }
-  const concurrency = parseConcurrency(input(Input.Concurrency), imagesPerSource);
   const manifest = manifestPath(input(Input.Manifest));
   return {
-    provider,
-    apiKey,
     workspace: resolve(workspace),
-    patterns: patterns(input(Input.Files)),
-    imageRequest: request,
-    imagesPerSource,
-    output,
-    publish,
-    artifactName: artifactName(input(Input.ArtifactName)),
-    commit: {
-      token,
-      message: commitMessage(input(Input.CommitMessage)),
-      branch: branch(input(Input.Branch)),
-      author: commitAuthor(input(Input.CommitAuthor))
+    provider,
+    discovery: {
+      patterns: patterns(input(Input.Files)),
+      changedOnly: boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
+      maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, 25) * MEGABYTE
     },
-    changedOnly: boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
-    manifest,
-    force: boolean(Input.Force, input(Input.Force)),
-    maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
-    cache: boolean(Input.Cache, input(Input.Cache)),
-    retentionDays: retention === '' ? undefined : integer<RetentionDays>(Input.RetentionDays, retention, 1, 90),
-    concurrency,
-    maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
-    requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
-    retryTimeouts: boolean(Input.RetryTimeouts, input(Input.RetryTimeouts)),
-    maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, 25) * MEGABYTE,
-    apiUrl: apiUrl(input(Input.ApiUrl)),
+    output: { template, imagesPerSource },
+    selection: {
+      manifest,
+      force: boolean(Input.Force, input(Input.Force)),
+      maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
+      cache: boolean(Input.Cache, input(Input.Cache))
+    },
+    publishing: {
+      mode: publish,
+      artifactName: artifactName(input(Input.ArtifactName)),
+      retentionDays: retention === '' ? undefined : integer<RetentionDays>(Input.RetentionDays, retention, 1, 90),
+      commit: {
+        token,
+        message: commitMessage(input(Input.CommitMessage)),
+        branch: branch(input(Input.Branch)),
+        author: commitAuthor(input(Input.CommitAuthor))
+      }
+    },
+    transport: {
+      concurrency: parseConcurrency(input(Input.Concurrency), imagesPerSource),
+      maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
+      requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
+      retryTimeouts: boolean(Input.RetryTimeouts, input(Input.RetryTimeouts))
+    },
     failOnError: boolean(Input.FailOnError, input(Input.FailOnError)),
     dryRun
   };

@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Agent } from 'undici';
-import { downloadResult, type DownloadOptions } from '../src/download.js';
+import { DownloadError, openDownload, type DownloadOptions } from '../src/download.js';
 import { IdeogramClient } from '../src/ideogram/client.js';
-import { DownloadError } from '../src/ideogram/errors.js';
-import { EXTENSIONS, type ImageFormat } from '../src/image-format.js';
+import { ideogramHosts } from '../src/ideogram/hosts.js';
+import { EXTENSIONS, IMAGE_FORMATS, type ImageFormat } from '../src/image-format.js';
+import { ResultSink, type SavedResult } from '../src/result-sink.js';
+import { defaultRetryPolicy } from '../src/retry.js';
 import { checkImage } from '../src/validation.js';
 import { startFakeIdeogram, type FakeIdeogram, type Fault } from './fakes/ideogram-server.js';
 import { encodePng, jpegBytes, listFiles, makeTempDir, removeDir, writeFiles } from './support/files.js';
@@ -46,15 +48,31 @@ async function startHost(handler: http.RequestListener): Promise<Host> {
 }
 
 function options(overrides: Partial<DownloadOptions> = {}): DownloadOptions {
-  return { apiUrl: new URL(fake.url), maxBytes: 50 * MB, dispatcher, ...overrides };
+  return { hosts: ideogramHosts(new URL(fake.url)), maxBytes: 50 * MB, dispatcher, ...overrides };
 }
 
-/** Where results go in these tests: `out/<name>.<real extension>`; records the formats it was asked for. */
-function destination(name: string, asked: ImageFormat[] = []): (format: ImageFormat) => string {
-  return format => {
-    asked.push(format);
-    return join(out, 'nested', `${name}.${EXTENSIONS[format]}`);
-  };
+/** Where results go in these tests: `out/<name>.<real extension>`. */
+function destination(name: string): (format: ImageFormat) => string {
+  return format => join(out, 'nested', `${name}.${EXTENSIONS[format]}`);
+}
+
+/** Fetches one link and saves it through the result sink, as the engine does, without trying again. */
+async function downloadResult(
+  source: string,
+  link: string,
+  where: (format: ImageFormat) => string,
+  download: DownloadOptions
+): Promise<SavedResult> {
+  const sink = new ResultSink({
+    workspace: out,
+    maxBytes: download.maxBytes,
+    retry: defaultRetryPolicy({ maxRetries: 0 })
+  });
+  const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, relative(out, where(format))]));
+  const saved = await sink.save(source, { index: 1, paths: paths as Record<ImageFormat, string> }, () =>
+    openDownload(source, link, download)
+  );
+  return { ...saved, path: join(out, saved.path) };
 }
 
 /** Upscales the source through the fake and returns the result links it gave. */
@@ -99,14 +117,12 @@ afterEach(async () => {
 describe('a good link', () => {
   test('writes exactly the bytes served, where destination says, named by the real format', async () => {
     const [link] = await links();
-    const asked: ImageFormat[] = [];
-    const saved = await downloadResult('src.png', link ?? '', destination('result', asked), options());
+    const saved = await downloadResult('src.png', link ?? '', destination('result'), options());
 
     const served = fake.served.get(new URL(link ?? '').pathname);
     expect(served).toBeDefined();
     expect(saved).toEqual({ path: join(out, 'nested', 'result.png'), format: 'png', bytes: served?.length });
     expect((await readFile(saved.path)).equals(served ?? Buffer.alloc(0))).toBe(true);
-    expect(asked).toEqual(['png']);
     expect(await listFiles(out)).toEqual(['nested/result.png']);
   });
 
@@ -199,7 +215,7 @@ describe('a misbehaving image host (configured API origin)', () => {
         'src.png',
         `${host.url}/img.png`,
         destination('result'),
-        options({ apiUrl: new URL(host.url), maxBytes })
+        options({ hosts: ideogramHosts(new URL(host.url)), maxBytes })
       )
     );
   }
@@ -263,7 +279,7 @@ describe('a misbehaving image host (configured API origin)', () => {
       'src.png',
       `${host.url}/img.png`,
       destination('result'),
-      options({ apiUrl: new URL(host.url) })
+      options({ hosts: ideogramHosts(new URL(host.url)) })
     );
     expect(saved.format).toBe('jpeg');
     expect(saved.path).toBe(join(out, 'nested', 'result.jpg'));

@@ -3,10 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { discoverSources } from '../src/discovery.js';
 import { upscaleAll } from '../src/engine.js';
+import { IdeogramClient } from '../src/ideogram/client.js';
+import { LegacyEndpoint } from '../src/ideogram/endpoint.js';
+import { ideogramHosts } from '../src/ideogram/hosts.js';
 import { InflightLimiter } from '../src/ideogram/inflight-limiter.js';
 import { defaultRetryPolicy, type RetryEvent } from '../src/retry.js';
 import { IdeogramUpscaler } from '../src/ideogram/upscaler.js';
-import { OutputTemplate, planOutputs } from '../src/output-path.js';
+import { OutputTemplate, planOutputs, type OutputPlan } from '../src/output-path.js';
+import { ResultSink } from '../src/result-sink.js';
 import type { SourceResult } from '../src/results.js';
 import { pngSize, startFakeIdeogram, type FakeIdeogram } from './fakes/ideogram-server.js';
 import { encodePng, jpegBytes, listFiles, makeTempDir, removeDir, webpBytes, writeFiles } from './support/files.js';
@@ -33,7 +37,7 @@ interface Batch {
   /** Sources in the order they finished, with the `done` count reported for each. */
   finished: [string, number, number][];
   retries: [string, RetryEvent][];
-  plan: ReadonlyMap<string, readonly string[]>;
+  plan: OutputPlan;
   limiter: InflightLimiter;
 }
 
@@ -55,13 +59,16 @@ async function runBatch(
   const limiter = new InflightLimiter({ initial: places, ceiling: places });
   const finished: Batch['finished'] = [];
   const retries: Batch['retries'] = [];
+  const apiUrl = new URL(fake.url);
+  const retry = defaultRetryPolicy({ sleep: async () => {} });
   const upscaler = new IdeogramUpscaler({
-    apiUrl: new URL(fake.url),
-    apiKey: KEY,
-    timeoutMs: 10_000,
-    imageRequest: options.imageRequest ?? {},
+    endpoint: new LegacyEndpoint(
+      new IdeogramClient({ apiUrl, apiKey: KEY, timeoutMs: 10_000 }),
+      options.imageRequest ?? {}
+    ),
     limiter,
-    retry: defaultRetryPolicy({ sleep: async () => {} }),
+    retry,
+    hosts: ideogramHosts(apiUrl),
     maxResultBytes: 50 * MB,
     onRetry: (file, event) => {
       retries.push([file, event]);
@@ -72,7 +79,7 @@ async function runBatch(
     const results = await upscaleAll(upscaler, {
       workspace,
       plan,
-      output,
+      sink: new ResultSink({ workspace, maxBytes: 50 * MB, retry }),
       maxFileBytes: 10 * MB,
       workers: options.workers ?? places * 2,
       onResult: (result, done, total) => {
@@ -210,7 +217,10 @@ test('num-images 2: both results written, as -1 and -2, each a different served 
     ['art/leaf.webp', 'upscaled', ['upscaled/art/leaf-1.png', 'upscaled/art/leaf-2.png']],
     ['cover.png', 'upscaled', ['upscaled/cover-1.png', 'upscaled/cover-2.png']]
   ]);
-  for (const result of results) expect(result.outputs.map(output => output.path)).toEqual(plan.get(result.source));
+  for (const result of results)
+    expect(result.outputs.map(output => output.path)).toEqual(
+      plan.get(result.source)?.map(planned => planned.paths.png)
+    );
 
   const files = await Promise.all(['upscaled/cover-1.png', 'upscaled/cover-2.png'].map(written));
   expect(files[0]?.equals(files[1] ?? Buffer.alloc(0))).toBe(false);

@@ -1,10 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sniffFormat } from '../src/image-format.js';
+import { IMAGE_FORMATS, sniffFormat, type ImageFormat } from '../src/image-format.js';
 import { loadCodecs } from '../src/local/codecs.js';
 import { LocalUpscaler, MAX_RESULT_PIXELS } from '../src/local/upscaler.js';
-import type { Destination, ProducedImage } from '../src/provider.js';
+import type { ProducedImage } from '../src/provider.js';
+import { ResultSink } from '../src/result-sink.js';
+import { defaultRetryPolicy } from '../src/retry.js';
 import type { SourceImage } from '../src/validation.js';
 import { inspectPng, SAMPLE_SIZES, workspaceWithExamples } from './support/samples.js';
 
@@ -31,19 +33,35 @@ async function source(relativePath: string): Promise<SourceImage> {
   return { path, relativePath, format, bytes: bytes.length };
 }
 
-/** Results go to out/<name>-<index>.<ext>, and each call is recorded. */
-function destination(name: string, calls: unknown[][] = []): Destination {
-  return (index, format) => {
-    calls.push([index, format]);
-    return join(workspace, 'out', `${name}-${index}.${format}`);
-  };
+interface Written {
+  readonly format: ImageFormat;
+  /** Absolute path. */
+  readonly path: string;
+  readonly resolution: string | null;
+  readonly seed: number | null;
+  readonly prompt: string | null;
 }
 
-function written(produced: ProducedImage[]): Extract<ProducedImage, { kind: 'written' }> {
+/** Upscales `image` and saves its one result through the result sink, as the engine does, to `where` (relative). */
+async function produceInto(image: SourceImage, where: (format: ImageFormat) => string): Promise<Written> {
+  const produced: ProducedImage[] = await upscaler.produce(image);
   expect(produced).toHaveLength(1);
-  const [image] = produced;
-  if (image?.kind !== 'written') throw new Error(`expected a written image, got ${JSON.stringify(image)}`);
-  return image;
+  const [result] = produced;
+  if (result?.kind !== 'image') throw new Error(`expected an image, got ${JSON.stringify(result)}`);
+  const sink = new ResultSink({ workspace, maxBytes: 1 << 30, retry: defaultRetryPolicy({ maxRetries: 0 }) });
+  const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, where(format)]));
+  const saved = await sink.save(
+    image.relativePath,
+    { index: 1, paths: paths as Record<ImageFormat, string> },
+    result.bytes
+  );
+  const { resolution, seed, prompt } = result;
+  return { format: saved.format, path: join(workspace, saved.path), resolution, seed, prompt };
+}
+
+/** Results go to out/<name>-1.<format>. */
+function produced(image: SourceImage, name: string): Promise<Written> {
+  return produceInto(image, format => join('out', `${name}-1.${format}`));
 }
 
 /** A PNG of one colour, made with the codecs under test. */
@@ -56,13 +74,11 @@ async function solidPng(width: number, height: number, rgba: [number, number, nu
 
 describe('LocalUpscaler', () => {
   it.each(Object.entries(SAMPLE_SIZES))('makes one PNG of twice the size from %s', async (path, size) => {
-    const calls: unknown[][] = [];
     const name = path.replace(/\W/g, '_');
-    const image = written(await upscaler.produce(await source(path), destination(name, calls)));
+    const image = await produced(await source(path), name);
 
-    expect(calls).toEqual([[1, 'png']]);
     expect(image).toEqual({
-      kind: 'written',
+      format: 'png',
       path: join(workspace, 'out', `${name}-1.png`),
       resolution: `${size.width * 2}x${size.height * 2}`,
       seed: null,
@@ -73,7 +89,7 @@ describe('LocalUpscaler', () => {
 
   it('keeps colours and alpha: a flat image stays flat (to rounding)', async () => {
     await writeFile(join(workspace, 'flat.png'), await solidPng(5, 3, [200, 40, 10, 128]));
-    const image = written(await upscaler.produce(await source('flat.png'), destination('flat')));
+    const image = await produced(await source('flat.png'), 'flat');
 
     const pixels = await (await loadCodecs()).decode(await readFile(image.path), 'png');
     expect([pixels.width, pixels.height]).toEqual([10, 6]);
@@ -95,7 +111,7 @@ describe('LocalUpscaler', () => {
     const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, payload.length + 2]), payload]);
     await writeFile(join(workspace, 'rotated.jpg'), Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]));
 
-    const image = written(await upscaler.produce(await source('rotated.jpg'), destination('rotated')));
+    const image = await produced(await source('rotated.jpg'), 'rotated');
     expect(image.resolution).toBe('160x240');
   });
 
@@ -106,16 +122,16 @@ describe('LocalUpscaler', () => {
     await writeFile(join(workspace, 'damaged.jpg'), Buffer.concat([jpeg.subarray(0, 30), Buffer.alloc(100, 7)]));
     const stderr = jest.spyOn(process.stderr, 'write');
 
-    await expect(upscaler.produce(await source('damaged.png'), destination('damaged'))).rejects.toThrow(
+    await expect(produced(await source('damaged.png'), 'damaged')).rejects.toThrow(
       /^The file could not be decoded as PNG \(the file is damaged or unsupported\)$/
     );
     // libjpeg's own words, which it would otherwise print.
-    await expect(upscaler.produce(await source('damaged.jpg'), destination('damaged'))).rejects.toThrow(
+    await expect(produced(await source('damaged.jpg'), 'damaged')).rejects.toThrow(
       /^The file could not be decoded as JPEG \(.+\)$/
     );
     expect(stderr).not.toHaveBeenCalled();
     stderr.mockRestore();
-    written(await upscaler.produce(await source('examples/badge.png'), destination('after-damage')));
+    await produced(await source('examples/badge.png'), 'after-damage');
   });
 
   it('refuses an image whose result would be too large, from its header alone', async () => {
@@ -124,28 +140,23 @@ describe('LocalUpscaler', () => {
     png.writeUInt32BE(10_000, 20);
     await writeFile(join(workspace, 'huge.png'), png);
 
-    await expect(upscaler.produce(await source('huge.png'), destination('huge'))).rejects.toThrow(
+    await expect(produced(await source('huge.png'), 'huge')).rejects.toThrow(
       `The image is 20000x10000; its 2× result would be 800.0 MP, over the local provider's ${MAX_RESULT_PIXELS / 1e6}.0 MP limit`
     );
   });
 
-  it('reports a result it cannot write as lost, and leaves no temporary file', async () => {
+  it('a result that cannot be written is refused with its path, and leaves no temporary file', async () => {
     await writeFile(join(workspace, 'not-a-folder'), 'x');
-    const produced = await upscaler.produce(await source('examples/badge.png'), () =>
-      join(workspace, 'not-a-folder', 'badge.png')
-    );
-    expect(produced).toEqual([
-      { kind: 'lost', error: expect.objectContaining({ message: expect.stringMatching(/could not be written/) }) }
-    ]);
+    await expect(
+      produceInto(await source('examples/badge.png'), () => join('not-a-folder', 'badge.png'))
+    ).rejects.toThrow(/could not be written to not-a-folder\/badge\.png/);
     expect((await readdir(workspace)).filter(name => name.endsWith('.part'))).toEqual([]);
   });
 
   it('takes many sources at once and works through them one by one', async () => {
     const paths = Object.keys(SAMPLE_SIZES);
-    const results = await Promise.all(
-      paths.map(async (path, i) => upscaler.produce(await source(path), destination(`many-${i}`)))
-    );
-    expect(results.map(produced => written(produced).resolution)).toEqual(
+    const results = await Promise.all(paths.map(async (path, i) => produced(await source(path), `many-${i}`)));
+    expect(results.map(result => result.resolution)).toEqual(
       paths.map(path => `${(SAMPLE_SIZES[path]?.width ?? 0) * 2}x${(SAMPLE_SIZES[path]?.height ?? 0) * 2}`)
     );
     const leftovers = (await readdir(join(workspace, 'out'))).filter(name => name.endsWith('.part'));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { OutputTemplate, planOutputs } from '../src/output-path.js';
+import { OutputTemplate, planOutputs, type OutputPlan } from '../src/output-path.js';
 
 const DEFAULT = 'upscaled/{dir}/{name}.{ext}';
 
@@ -146,10 +146,15 @@ describe('OutputTemplate.matches: discovery must never take a result for a sourc
   });
 });
 
+/** The planned paths of a PNG result (what Ideogram returns), per source. */
+function pngPaths(plan: OutputPlan): [string, string[]][] {
+  return [...plan.entries()].map(([source, outputs]) => [source, outputs.map(output => output.paths.png)]);
+}
+
 describe('planOutputs', () => {
   test('plans every result path before anything is sent, in source order', () => {
     const plan = planOutputs(['z.png', 'a/b.jpg', 'm.webp'], OutputTemplate.parse(DEFAULT, 1), 1);
-    expect([...plan.entries()]).toEqual([
+    expect(pngPaths(plan)).toEqual([
       ['z.png', ['upscaled/z.png']],
       ['a/b.jpg', ['upscaled/a/b.png']],
       ['m.webp', ['upscaled/m.png']]
@@ -158,7 +163,23 @@ describe('planOutputs', () => {
 
   test('with num-images 3, three numbered paths per source', () => {
     const plan = planOutputs(['a/cat.png'], OutputTemplate.parse(DEFAULT, 3), 3);
-    expect(plan.get('a/cat.png')).toEqual(['upscaled/a/cat-1.png', 'upscaled/a/cat-2.png', 'upscaled/a/cat-3.png']);
+    expect(pngPaths(plan)).toEqual([
+      ['a/cat.png', ['upscaled/a/cat-1.png', 'upscaled/a/cat-2.png', 'upscaled/a/cat-3.png']]
+    ]);
+  });
+
+  test('each result has a path per format its bytes may turn out to be, numbered in order', () => {
+    const [planned] = planOutputs(['a/cat.png'], OutputTemplate.parse(DEFAULT, 1), 1).get('a/cat.png') ?? [];
+    expect(planned).toEqual({
+      index: 1,
+      paths: { png: 'upscaled/a/cat.png', jpeg: 'upscaled/a/cat.jpg', webp: 'upscaled/a/cat.webp' }
+    });
+  });
+
+  test('a result that would land on a source only if it came back as JPEG is refused too', () => {
+    expect(() =>
+      planOutputs(['logo.png', 'logo-big.jpg'], OutputTemplate.parse('{dir}/{name}-big.{ext}', 1), 1)
+    ).toThrow('output-path would write the result of logo.png over the source logo-big.jpg');
   });
 
   test('two sources writing the same file: the error names both and the file', () => {
@@ -187,7 +208,7 @@ describe('planOutputs', () => {
 
   test('a template that only escapes for files at the root is caught here', () => {
     const template = OutputTemplate.parse('{dir}/../big-{name}.{ext}', 1);
-    expect(planOutputs(['a/p.png'], template, 1).get('a/p.png')).toEqual(['big-p.png']);
+    expect(pngPaths(planOutputs(['a/p.png'], template, 1))).toEqual([['a/p.png', ['big-p.png']]]);
     expect(() => planOutputs(['p.png'], template, 1)).toThrow(
       /result of p\.png outside the workspace \(\.\.\/big-p\.png\)/
     );

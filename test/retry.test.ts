@@ -1,13 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
+import { DownloadError } from '../src/download.js';
 import {
   APIError,
   ConnectionError,
-  DownloadError,
   InvalidResponseError,
   RateLimitError,
   ResponseLostError,
   ServerError
 } from '../src/ideogram/errors.js';
+import { ideogramRule } from '../src/ideogram/retry-rule.js';
 import {
   backoffMs,
   defaultRetryPolicy,
@@ -60,6 +61,7 @@ async function run(script: readonly unknown[], overrides: Partial<RetryPolicy> =
         return step instanceof Error ? Promise.reject(step) : Promise.resolve(step);
       },
       policy,
+      ideogramRule,
       event => events.push(event)
     );
   } catch (error) {

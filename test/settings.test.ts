@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { isAbsolute, resolve } from 'node:path';
 import { Input, InputError } from '../src/inputs.js';
+import type { IdeogramSettings } from '../src/ideogram/settings.js';
 import { DEFAULT_FILES, inflightBounds, readSettings, type Settings } from '../src/settings.js';
 
 type Inputs = Partial<Record<Input, string>>;
@@ -9,6 +10,12 @@ type Inputs = Partial<Record<Input, string>>;
 function read(inputs: Inputs = {}, workspace = '/tmp/ws'): Settings {
   const all: Inputs = { [Input.ApiKey]: 'secret-key', ...inputs };
   return readSettings(name => all[name] ?? '', workspace);
+}
+
+/** The provider settings, which must be Ideogram's. */
+function ideogram(settings: Settings): IdeogramSettings {
+  if (settings.provider.kind === 'local') throw new Error('expected Ideogram settings');
+  return settings.provider;
 }
 
 /** The InputError message `readSettings` throws for these inputs. */
@@ -26,43 +33,37 @@ describe('defaults', () => {
   test('empty inputs fall back to the documented defaults', () => {
     const settings = read();
     expect(settings).toMatchObject({
-      provider: 'ideogram',
-      apiKey: 'secret-key',
-      imagesPerSource: 1,
-      publish: 'artifact',
-      artifactName: 'upscaled-images',
-      retentionDays: undefined,
-      concurrency: { kind: 'auto' },
-      maxRetries: 4,
-      requestTimeoutMs: 180_000,
-      retryTimeouts: false,
-      maxFileBytes: 10 * 1024 * 1024,
+      provider: { kind: 'legacy', apiKey: 'secret-key' },
+      output: { imagesPerSource: 1 },
+      publishing: { mode: 'artifact', artifactName: 'upscaled-images', retentionDays: undefined },
+      transport: { concurrency: { kind: 'auto' }, maxRetries: 4, requestTimeoutMs: 180_000, retryTimeouts: false },
+      discovery: { maxFileBytes: 10 * 1024 * 1024 },
       failOnError: true,
       dryRun: false
     });
-    expect(settings.apiUrl.href).toBe('https://api.ideogram.ai/');
-    expect(settings.output.pattern).toBe('upscaled/{dir}/{name}.{ext}');
-    expect(settings.patterns).toEqual(DEFAULT_FILES.split('\n'));
-    expect(settings.patterns).toContain('!**/node_modules/**');
+    expect(ideogram(settings).apiUrl.href).toBe('https://api.ideogram.ai/');
+    expect(settings.output.template.pattern).toBe('upscaled/{dir}/{name}.{ext}');
+    expect(settings.discovery.patterns).toEqual(DEFAULT_FILES.split('\n'));
+    expect(settings.discovery.patterns).toContain('!**/node_modules/**');
   });
 
   test('inputs made only of spaces count as empty', () => {
     const settings = read({ [Input.Concurrency]: '   ', [Input.MaxRetries]: ' ', [Input.Resemblance]: '  ' });
-    expect(settings.concurrency).toEqual({ kind: 'auto' });
-    expect(settings.maxRetries).toBe(4);
-    expect(settings.imageRequest).toEqual({});
+    expect(settings.transport.concurrency).toEqual({ kind: 'auto' });
+    expect(settings.transport.maxRetries).toBe(4);
+    expect(ideogram(settings).request).toEqual({});
   });
 
   test('no API field set: image_request serialises to {} so the API applies its own defaults', () => {
     const settings = read();
-    expect(settings.imageRequest).toEqual({});
-    expect(JSON.stringify(settings.imageRequest)).toBe('{}');
+    expect(ideogram(settings).request).toEqual({});
+    expect(JSON.stringify(ideogram(settings).request)).toBe('{}');
   });
 
   test('only the API fields that were set go into image_request', () => {
     const settings = read({ [Input.Prompt]: 'a red fox', [Input.Detail]: '70' });
-    expect(JSON.parse(JSON.stringify(settings.imageRequest))).toEqual({ prompt: 'a red fox', detail: 70 });
-    expect(Object.keys(settings.imageRequest).sort()).toEqual(['detail', 'prompt']);
+    expect(JSON.parse(JSON.stringify(ideogram(settings).request))).toEqual({ prompt: 'a red fox', detail: 70 });
+    expect(Object.keys(ideogram(settings).request).sort()).toEqual(['detail', 'prompt']);
   });
 
   test('every API field, typed as the API wants (numbers as numbers, enums in upper case)', () => {
@@ -75,7 +76,7 @@ describe('defaults', () => {
       [Input.NumImages]: '3',
       [Input.Seed]: '2147483647'
     });
-    expect(settings.imageRequest).toEqual({
+    expect(ideogram(settings).request).toEqual({
       prompt: 'harbour at dawn',
       resemblance: 1,
       detail: 100,
@@ -84,7 +85,7 @@ describe('defaults', () => {
       num_images: 3,
       seed: 2147483647
     });
-    expect(settings.imagesPerSource).toBe(3);
+    expect(settings.output.imagesPerSource).toBe(3);
   });
 
   test('the other settings are converted to the units the code uses', () => {
@@ -98,13 +99,10 @@ describe('defaults', () => {
       [Input.Publish]: 'NONE'
     });
     expect(settings).toMatchObject({
-      requestTimeoutMs: 30_000,
-      maxFileBytes: 25 * 1024 * 1024,
-      retentionDays: 7,
-      maxRetries: 0,
-      retryTimeouts: true,
-      failOnError: false,
-      publish: 'none'
+      transport: { requestTimeoutMs: 30_000, maxRetries: 0, retryTimeouts: true },
+      discovery: { maxFileBytes: 25 * 1024 * 1024 },
+      publishing: { retentionDays: 7, mode: 'none' },
+      failOnError: false
     });
   });
 
@@ -157,8 +155,8 @@ describe('range errors name the input, the value and the allowed range', () => {
       [Input.MaxFileSize]: '1',
       [Input.Concurrency]: '64'
     });
-    expect(settings.imageRequest).toMatchObject({ resemblance: 100, detail: 1, num_images: 8, seed: 0 });
-    expect(settings.retentionDays).toBe(90);
+    expect(ideogram(settings).request).toMatchObject({ resemblance: 100, detail: 1, num_images: 8, seed: 0 });
+    expect(settings.publishing.retentionDays).toBe(90);
   });
 });
 
@@ -199,12 +197,12 @@ describe('api-key', () => {
   test('is not needed in a dry run', () => {
     const settings = read({ [Input.ApiKey]: '', [Input.DryRun]: 'true' });
     expect(settings.dryRun).toBe(true);
-    expect(settings.apiKey).toBe('');
+    expect(ideogram(settings).apiKey).toBe('');
   });
 
   test('is not needed with the local provider', () => {
     const settings = read({ [Input.ApiKey]: '', [Input.Provider]: 'LOCAL' });
-    expect(settings.provider).toBe('local');
+    expect(settings.provider.kind).toBe('local');
   });
 });
 
@@ -228,12 +226,12 @@ describe('api-url', () => {
   test.each(['http://localhost:8080', 'http://127.0.0.1:9999', 'http://127.1.2.3', 'http://[::1]:3000'])(
     "accepts plain http to the loopback host '%s'",
     url => {
-      expect(read({ [Input.ApiUrl]: url }).apiUrl.protocol).toBe('http:');
+      expect(ideogram(read({ [Input.ApiUrl]: url })).apiUrl.protocol).toBe('http:');
     }
   );
 
   test('accepts https with a base path', () => {
-    expect(read({ [Input.ApiUrl]: 'https://proxy.example.com/ideogram/' }).apiUrl.href).toBe(
+    expect(ideogram(read({ [Input.ApiUrl]: 'https://proxy.example.com/ideogram/' })).apiUrl.href).toBe(
       'https://proxy.example.com/ideogram/'
     );
   });
@@ -262,14 +260,14 @@ describe('api-url', () => {
 describe('concurrency', () => {
   test("'auto' (any case) starts at the documented limit and may probe up to 64", () => {
     const settings = read({ [Input.Concurrency]: 'AUTO' });
-    expect(settings.concurrency).toEqual({ kind: 'auto' });
-    expect(inflightBounds(settings.concurrency)).toEqual({ initial: 10, ceiling: 64 });
+    expect(settings.transport.concurrency).toEqual({ kind: 'auto' });
+    expect(inflightBounds(settings.transport.concurrency)).toEqual({ initial: 10, ceiling: 64 });
   });
 
   test('a number is a hard bound: start and ceiling both', () => {
     const settings = read({ [Input.Concurrency]: '6' });
-    expect(settings.concurrency).toEqual({ kind: 'fixed', places: 6 });
-    expect(inflightBounds(settings.concurrency)).toEqual({ initial: 6, ceiling: 6 });
+    expect(settings.transport.concurrency).toEqual({ kind: 'fixed', places: 6 });
+    expect(inflightBounds(settings.transport.concurrency)).toEqual({ initial: 6, ceiling: 6 });
   });
 
   test('a fixed number below num-images is refused: one request could never fit', () => {
@@ -279,11 +277,11 @@ describe('concurrency', () => {
   });
 
   test('a fixed number equal to num-images, or auto with num-images 8, is fine', () => {
-    expect(read({ [Input.Concurrency]: '4', [Input.NumImages]: '4' }).concurrency).toEqual({
+    expect(read({ [Input.Concurrency]: '4', [Input.NumImages]: '4' }).transport.concurrency).toEqual({
       kind: 'fixed',
       places: 4
     });
-    expect(read({ [Input.NumImages]: '8' }).concurrency).toEqual({ kind: 'auto' });
+    expect(read({ [Input.NumImages]: '8' }).transport.concurrency).toEqual({ kind: 'auto' });
   });
 });
 
@@ -295,8 +293,8 @@ describe('artifact-name', () => {
   });
 
   test('accepts an ordinary name with spaces, dots and apostrophes', () => {
-    expect(read({ [Input.ArtifactName]: 'upscaled images v2.1' }).artifactName).toBe('upscaled images v2.1');
-    expect(read({ [Input.ArtifactName]: "bob's images" }).artifactName).toBe("bob's images");
+    expect(read({ [Input.ArtifactName]: 'upscaled images v2.1' }).publishing.artifactName).toBe('upscaled images v2.1');
+    expect(read({ [Input.ArtifactName]: "bob's images" }).publishing.artifactName).toBe("bob's images");
   });
 });
 
@@ -309,7 +307,7 @@ describe('files', () => {
 
   test('blank lines, comments and surrounding spaces are dropped; CRLF is accepted', () => {
     const settings = read({ [Input.Files]: '# images\r\n  assets/**/*.png  \r\n\r\n!assets/tmp/**\n' });
-    expect(settings.patterns).toEqual(['assets/**/*.png', '!assets/tmp/**']);
+    expect(settings.discovery.patterns).toEqual(['assets/**/*.png', '!assets/tmp/**']);
   });
 });
 
@@ -330,19 +328,19 @@ describe('output-path', () => {
   });
 
   test('with several images per source, -{index} goes before the extension', () => {
-    expect(read({ [Input.NumImages]: '2' }).output.pattern).toBe('upscaled/{dir}/{name}-{index}.{ext}');
+    expect(read({ [Input.NumImages]: '2' }).output.template.pattern).toBe('upscaled/{dir}/{name}-{index}.{ext}');
   });
 
   test('{dir}/{name}.{ext} is fine once -{index} tells results from their sources', () => {
     const settings = read({ [Input.NumImages]: '2', [Input.OutputPath]: '{dir}/{name}.{ext}' });
-    expect(settings.output.resolve('art/cat.png', 2, 'png')).toBe('art/cat-2.png');
+    expect(settings.output.template.resolve('art/cat.png', 2, 'png')).toBe('art/cat-2.png');
   });
 });
 
 describe('max-images', () => {
   test('is no cap when empty, a whole number of images otherwise', () => {
-    expect(read().maxImages).toBeUndefined();
-    expect(read({ [Input.MaxImages]: '12' }).maxImages).toBe(12);
+    expect(read().selection.maxImages).toBeUndefined();
+    expect(read({ [Input.MaxImages]: '12' }).selection.maxImages).toBe(12);
   });
 
   test.each(['0', '-3', '2.5', 'ten', '1000001'])('refuses %p, naming the input and the range', raw => {
@@ -364,8 +362,8 @@ describe('max-images', () => {
 
 describe('cache', () => {
   test('is on by default, and a boolean', () => {
-    expect(read().cache).toBe(true);
-    expect(read({ [Input.Cache]: 'false' }).cache).toBe(false);
+    expect(read().selection.cache).toBe(true);
+    expect(read({ [Input.Cache]: 'false' }).selection.cache).toBe(false);
     expect(errorFor({ [Input.Cache]: 'maybe' })).toBe("Input 'cache' must be one of true, false; got 'maybe'.");
   });
 });

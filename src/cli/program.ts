@@ -199,10 +199,10 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
     skipped.forEach((result, i) => stderr.write(`${describe(result, i + 1, skipped.length)}\n`));
   const counts = countByStatus(results);
   if (results.length === 0) {
-    stderr.write(`No images matched ${settings.patterns.filter(p => !p.startsWith('!')).join(', ')}.\n`);
+    stderr.write(`No images matched ${settings.discovery.patterns.filter(p => !p.startsWith('!')).join(', ')}.\n`);
   } else if (settings.dryRun) {
     stderr.write(
-      `Dry run: would upscale ${results.length} image(s) with ${settings.provider}. Nothing was sent or written.\n`
+      `Dry run: would upscale ${results.length} image(s) with ${settings.provider.kind === 'local' ? 'local' : 'ideogram'}. Nothing was sent or written.\n`
     );
   } else {
     stderr.write(`${countsLine(results)}\n`);

@@ -114,20 +114,6 @@ export class InvalidResponseError extends IdeogramError {
   }
 }
 
-/** A result link could not be turned into a file. */
-export class DownloadError extends IdeogramError {
-  override name = 'DownloadError';
-  constructor(
-    file: string,
-    detail: string,
-    status?: number,
-    /** A server error or dropped connection: fetching the same link again may work. */
-    readonly transient = false
-  ) {
-    super(`Could not download the result: ${detail}`, file, status);
-  }
-}
-
 function errorClassFor(status: number): typeof APIError {
   if (status === 400 || status === 404 || status === 413) return BadRequestError;
   if (status === 401) return AuthenticationError;

@@ -1,47 +1,43 @@
 import { Agent } from 'undici';
-import { downloadResult } from '../download.js';
-import type { Destination, ProducedImage, Provider } from '../provider.js';
+import { openDownload, type TrustedHosts } from '../download.js';
+import type { ProducedImage, Provider } from '../provider.js';
+import { withRetries, type RetryEvent, type RetryPolicy } from '../retry.js';
 import type { SourceImage } from '../validation.js';
-import { IdeogramClient } from './client.js';
+import type { EndpointImage, UpscaleEndpoint } from './endpoint.js';
 import { RateLimitError } from './errors.js';
 import type { InflightLimiter } from './inflight-limiter.js';
-import { withRetries, type RetryEvent, type RetryPolicy } from '../retry.js';
-import { imagesPerRequest, type ImageObject, type ImageRequest } from './types.js';
+import { ideogramRule } from './retry-rule.js';
 
 export interface IdeogramUpscalerOptions {
-  readonly apiUrl: URL;
-  readonly apiKey: string;
-  readonly timeoutMs: number;
-  readonly imageRequest: ImageRequest;
+  readonly endpoint: UpscaleEndpoint;
   readonly limiter: InflightLimiter;
   readonly retry: RetryPolicy;
+  /** Where result links may point. */
+  readonly hosts: TrustedHosts;
   /** Cap on one downloaded result. */
   readonly maxResultBytes: number;
   readonly onRetry?: (file: string, event: RetryEvent) => void;
 }
 
 /**
- * Upscales through Ideogram: takes places under the in-flight limit only while the API works on the request,
- * then downloads the results outside it, so a slow download never holds a place.
+ * Upscales through one of Ideogram's endpoints: takes places under the in-flight limit only while the API works
+ * on the request, and hands the result links back to be downloaded outside it, so a slow download never holds a
+ * place.
  */
 export class IdeogramUpscaler implements Provider {
-  private readonly client: IdeogramClient;
   private readonly downloads = new Agent({ connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
 
-  constructor(private readonly options: IdeogramUpscalerOptions) {
-    this.client = new IdeogramClient({ apiUrl: options.apiUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs });
-  }
+  constructor(private readonly options: IdeogramUpscalerOptions) {}
 
-  async produce(image: SourceImage, destination: Destination): Promise<ProducedImage[]> {
-    const { imageRequest, limiter, retry, onRetry } = this.options;
-    const places = imagesPerRequest(imageRequest);
-    const response = await withRetries(
+  async produce(image: SourceImage): Promise<ProducedImage[]> {
+    const { endpoint, limiter, retry, onRetry } = this.options;
+    const answer = await withRetries(
       async () => {
-        const lease = await limiter.acquire(places);
+        const lease = await limiter.acquire(endpoint.places);
         try {
-          const answer = await this.client.upscale(image, imageRequest);
+          const images = await endpoint.upscale(image);
           lease.succeeded();
-          return answer;
+          return images;
         } catch (error) {
           if (error instanceof RateLimitError) lease.rateLimited(error.maxInflight);
           throw error;
@@ -50,42 +46,27 @@ export class IdeogramUpscaler implements Provider {
         }
       },
       retry,
+      ideogramRule,
       event => onRetry?.(image.relativePath, event)
     );
-    return Promise.all(response.data.map((item, i) => this.save(image, item, i + 1, destination)));
+    return answer.map(item => this.handOver(image, item));
   }
 
-  private async save(
-    image: SourceImage,
-    item: ImageObject,
-    index: number,
-    destination: Destination
-  ): Promise<ProducedImage> {
-    if (!item.is_image_safe || !item.url) return { kind: 'withheld' };
+  private handOver(image: SourceImage, item: EndpointImage): ProducedImage {
     const link = item.url;
-    try {
-      const saved = await withRetries(
-        () =>
-          downloadResult(image.relativePath, link, format => destination(index, format), {
-            apiUrl: this.options.apiUrl,
-            maxBytes: this.options.maxResultBytes,
-            dispatcher: this.downloads
-          }),
-        { ...this.options.retry, maxRetries: Math.min(this.options.retry.maxRetries, 2) }
-      );
-      return {
-        kind: 'written',
-        path: saved.path,
-        resolution: item.upscaled_resolution ?? item.resolution ?? null,
-        seed: item.seed ?? null,
-        prompt: item.prompt ?? null
-      };
-    } catch (error) {
-      return { kind: 'lost', error: error as Error };
-    }
+    if (!link) return { kind: 'withheld' };
+    const { hosts, maxResultBytes } = this.options;
+    return {
+      kind: 'image',
+      bytes: () =>
+        openDownload(image.relativePath, link, { hosts, maxBytes: maxResultBytes, dispatcher: this.downloads }),
+      resolution: item.resolution,
+      seed: item.seed,
+      prompt: item.prompt
+    };
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.client.close(), this.downloads.close()]);
+    await Promise.all([this.options.endpoint.close(), this.downloads.close()]);
   }
 }

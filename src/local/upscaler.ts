@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomically } from '../atomic-file.js';
 import { readDimensions } from '../image-dimensions.js';
-import type { Destination, ProducedImage, Provider } from '../provider.js';
+import type { ProducedImage, Provider } from '../provider.js';
 import type { SourceImage } from '../validation.js';
 import { loadCodecs } from './codecs.js';
 
@@ -26,20 +25,20 @@ function checkSize(width: number, height: number): void {
 
 /**
  * Upscales on this machine, with no key and no network: decodes the source (PNG, JPEG or WebP), resamples it to
- * twice its width and height with a Lanczos3 filter, and writes one PNG. It makes exactly one result per source,
+ * twice its width and height with a Lanczos3 filter, and makes one PNG. It makes exactly one result per source,
  * whatever `num-images` says, and leaves out everything Ideogram would imagine (prompt, seed, detail): the result
- * has the same content, only more pixels. Images are worked on one at a time, on the main thread.
+ * has the same content, only more pixels; the engine writes it. Images are worked on one at a time, on the main thread.
  */
 export class LocalUpscaler implements Provider {
   private queue: Promise<unknown> = Promise.resolve();
 
-  async produce(image: SourceImage, destination: Destination): Promise<ProducedImage[]> {
-    const turn = this.queue.then(() => this.upscale(image, destination));
+  async produce(image: SourceImage): Promise<ProducedImage[]> {
+    const turn = this.queue.then(() => this.upscale(image));
     this.queue = turn.catch(() => undefined);
     return [await turn];
   }
 
-  private async upscale(image: SourceImage, destination: Destination): Promise<ProducedImage> {
+  private async upscale(image: SourceImage): Promise<ProducedImage> {
     const codecs = await loadCodecs();
     const bytes = await readFile(image.path);
     const declared = readDimensions(bytes, image.format);
@@ -48,16 +47,7 @@ export class LocalUpscaler implements Provider {
     checkSize(source.width, source.height);
     const result = codecs.resize(source, source.width * SCALE, source.height * SCALE);
     const png = await codecs.encodePng(result);
-    const path = destination(1, 'png');
-    try {
-      await writeFileAtomically(path, png);
-    } catch (error) {
-      return {
-        kind: 'lost',
-        error: new Error(`the result could not be written to ${path}: ${(error as Error).message}`)
-      };
-    }
-    return { kind: 'written', path, resolution: `${result.width}x${result.height}`, seed: null, prompt: null };
+    return { kind: 'image', bytes: png, resolution: `${result.width}x${result.height}`, seed: null, prompt: null };
   }
 
   async close(): Promise<void> {

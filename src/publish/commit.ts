@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GitHubClient } from '../github/client.js';
 import { mapLimited } from '../map-limited.js';
-import { parseRetryAfter, withRetries, type RetryPolicy, type RetryRule } from '../retry.js';
+import { parseRetryAfter, withRetries, type RetryDecision, type RetryPolicy } from '../retry.js';
 import type { CommitAuthor } from '../settings.js';
 
 export interface CommitRequest {
@@ -37,7 +37,7 @@ function isSecondaryRateLimit(error: HttpError): boolean {
 }
 
 /** GitHub's rule: wait out rate limits as told (`retry-after`), resend on server errors. */
-function githubRule(error: unknown): RetryRule | undefined {
+function githubRule(error: unknown): RetryDecision | undefined {
   const http = error as HttpError;
   if (isSecondaryRateLimit(http)) {
     return { budget: 'rate-limit', retryAfterMs: parseRetryAfter(http.response?.headers ?? {}) ?? 60_000 };
@@ -66,7 +66,7 @@ export async function commitFiles(
   retry: RetryPolicy
 ): Promise<CommitOutcome> {
   const { owner, repo, branch } = request;
-  const call = <T>(fn: () => Promise<T>): Promise<T> => withRetries(fn, retry, undefined, githubRule);
+  const call = <T>(fn: () => Promise<T>): Promise<T> => withRetries(fn, retry, githubRule);
   try {
     const blobs = await mapLimited(request.files, BLOB_PARALLELISM, async path => {
       const content = (await readFile(join(request.workspace, path))).toString('base64');

@@ -33,7 +33,7 @@ function commitTarget(settings: Settings, context: RunContext): { branch: string
       refused: `the pull request comes from the fork ${event.headRepo || '(deleted)'}, which this workflow's token cannot push to`
     };
   }
-  const branch = settings.commit.branch ?? defaultBranch(event);
+  const branch = settings.publishing.commit.branch ?? defaultBranch(event);
   if (!branch) {
     return {
       refused: `this ${event.kind === 'other' ? event.name || 'manual' : event.kind} run is not on a branch; set '${Input.Branch}'`
@@ -53,8 +53,8 @@ export async function publishResults(
   manifest: string | undefined,
   github: () => Promise<{ client: GitHubClient; context: RunContext }>
 ): Promise<Published> {
-  if (settings.dryRun || settings.publish === 'none') return {};
-  let wantArtifact = settings.publish === 'artifact' || settings.publish === 'both';
+  if (settings.dryRun || settings.publishing.mode === 'none') return {};
+  let wantArtifact = settings.publishing.mode === 'artifact' || settings.publishing.mode === 'both';
   const withManifest = (files: string[]): string[] => (manifest ? [...files, manifest] : files);
   // A commit adds what this run wrote; an artifact holds every result of the run's sources, also those done
   // before (restored from the cache), so that a re-run that pays nothing still hands over everything.
@@ -66,7 +66,7 @@ export async function publishResults(
   }
   let commit: Published['commit'];
 
-  if ((settings.publish === 'commit' || settings.publish === 'both') && written.length > 0) {
+  if ((settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') && written.length > 0) {
     const { client, context } = await github();
     const target = commitTarget(settings, context);
     const outcome =
@@ -79,10 +79,10 @@ export async function publishResults(
               branch: target.branch,
               workspace: settings.workspace,
               files: written,
-              message: commitMessage(settings.commit.message, results, manifest),
-              author: settings.commit.author
+              message: commitMessage(settings.publishing.commit.message, results, manifest),
+              author: settings.publishing.commit.author
             },
-            defaultRetryPolicy({ maxRetries: settings.maxRetries })
+            defaultRetryPolicy({ maxRetries: settings.transport.maxRetries })
           )
         : { kind: 'refused' as const, reason: target.refused };
     if (outcome.kind === 'committed') {
@@ -98,16 +98,16 @@ export async function publishResults(
   if (wantArtifact) {
     artifact = await uploadArtifact(
       {
-        name: settings.artifactName,
+        name: settings.publishing.artifactName,
         workspace: settings.workspace,
         files: everything,
         results: results.filter(result => result.outputs.length > 0 || result.status !== 'skipped'),
-        retentionDays: settings.retentionDays
+        retentionDays: settings.publishing.retentionDays
       },
       process.env
     );
     core.info(
-      `Uploaded ${everything.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.artifactName}' (id ${artifact.id}).`
+      `Uploaded ${everything.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`
     );
   }
   return { artifact, commit };
