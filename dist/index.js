@@ -28368,46 +28368,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93549:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ writeFileAtomically),
-/* harmony export */   u: () => (/* binding */ temporaryPathFor)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/** A hidden, unique name beside `path`, on the same file system so the final rename is atomic. */
-function temporaryPathFor(path) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.part`);
-}
-/**
- * Writes a whole file atomically, as downloads are written: into a hidden temporary file beside its final place,
- * renamed when complete, so a failed write never leaves half a file where a result is expected.
- */
-async function writeFileAtomically(path, data) {
-    const temporary = temporaryPathFor(path);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temporary, data, { flag: 'wx' });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { force: true });
-        throw error;
-    }
-}
-
-
-/***/ }),
-
 /***/ 59422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28502,7 +28462,7 @@ function readDimensions(bytes, format) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(65241);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74468);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
@@ -28514,7 +28474,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 65241:
+/***/ 74468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28676,8 +28636,31 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ./src/atomic-file.ts
-var atomic_file = __nccwpck_require__(93549);
+;// CONCATENATED MODULE: ./src/atomic-file.ts
+
+
+
+/** A hidden, unique name beside `path`, on the same file system so the final rename is atomic. */
+function temporaryPathFor(path) {
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+}
+/**
+ * Writes a whole file atomically, as downloads are written: into a hidden temporary file beside its final place,
+ * renamed when complete, so a failed write never leaves half a file where a result is expected.
+ */
+async function writeFileAtomically(path, data) {
+    const temporary = temporaryPathFor(path);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    try {
+        await (0,promises_.writeFile)(temporary, data, { flag: 'wx' });
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/paths.ts
 
 /** Whether `path` lies strictly below `root` (both absolute): the check that keeps reads and writes in the workspace. */
@@ -28804,7 +28787,7 @@ class Manifest {
     /** Writes atomically, sources sorted so the committed file diffs cleanly. */
     async save() {
         const sources = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1)));
-        await (0,atomic_file/* writeFileAtomically */.l)((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify({ version: 1, sources }, null, 2)}\n`);
+        await writeFileAtomically((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify({ version: 1, sources }, null, 2)}\n`);
         this.changed = false;
     }
 }
@@ -29288,6 +29271,8 @@ async function discoverSources(workspace, patterns, isResult) {
 }
 
 ;// CONCATENATED MODULE: ./src/image-format.ts
+/** Image formats the Upscale API accepts, recognised by their bytes, never by a file's extension. */
+const IMAGE_FORMATS = ['png', 'jpeg', 'webp'];
 const MIME_TYPES = {
     png: 'image/png',
     jpeg: 'image/jpeg',
@@ -29374,31 +29359,37 @@ async function checkImage(path, relativePath, maxBytes) {
 ;// CONCATENATED MODULE: ./src/engine.ts
 
 
-
-
-function toRecord(workspace, image) {
-    return {
-        path: toPosixRelative(workspace, image.path),
-        resolution: image.resolution,
-        seed: image.seed,
-        prompt: image.prompt
-    };
+async function deliver(sink, source, planned, image) {
+    if (image.kind === 'withheld')
+        return { kind: 'withheld' };
+    if (!planned)
+        return { kind: 'lost', error: new Error('the provider made more results than were planned') };
+    try {
+        const saved = await sink.save(source, planned, image.bytes);
+        return {
+            kind: 'written',
+            record: { path: saved.path, resolution: image.resolution, seed: image.seed, prompt: image.prompt }
+        };
+    }
+    catch (error) {
+        return { kind: 'lost', error: error };
+    }
 }
-/** Puts the provider's images together into the source's one result. */
-function summarise(workspace, source, produced, seconds) {
-    const outputs = produced.flatMap(image => (image.kind === 'written' ? [toRecord(workspace, image)] : []));
-    const lost = produced.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
-    const withheld = produced.filter(image => image.kind === 'withheld').length;
+/** Puts the delivered images together into the source's one result. */
+function summarise(source, delivered, seconds) {
+    const outputs = delivered.flatMap(image => (image.kind === 'written' ? [image.record] : []));
+    const lost = delivered.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
+    const withheld = delivered.filter(image => image.kind === 'withheld').length;
     if (lost.length > 0)
         return { source, status: 'failed', outputs, error: lost.join('; '), seconds };
     if (outputs.length === 0) {
         return { source, status: 'unsafe', outputs, error: 'Ideogram withheld the result as unsafe', seconds };
     }
-    const note = withheld > 0 ? { error: `${withheld} of ${produced.length} results withheld as unsafe` } : {};
+    const note = withheld > 0 ? { error: `${withheld} of ${delivered.length} results withheld as unsafe` } : {};
     return { source, status: 'upscaled', outputs, ...note, seconds };
 }
 /**
- * Runs every planned source through check → upscale → save, several at once. A source that fails is recorded
+ * Runs every planned source through check → upscale → save (by the sink), several at once. A source that fails is recorded
  * with its reason and the others go on; results come back in the order of the plan.
  */
 async function upscaleAll(provider, options) {
@@ -29420,8 +29411,10 @@ async function upscaleAll(provider, options) {
         const seconds = () => Math.round((performance.now() - started) / 100) / 10;
         try {
             const image = await checkImage((0,external_node_path_.join)(options.workspace, source), source, options.maxFileBytes).finally(() => startWorkers(2));
-            const produced = await provider.produce(image, (index, format) => (0,external_node_path_.join)(options.workspace, options.output.resolve(source, index, EXTENSIONS[format])));
-            return summarise(options.workspace, source, produced, seconds());
+            const produced = await provider.produce(image);
+            const planned = options.plan.get(source) ?? [];
+            const delivered = await Promise.all(produced.map((item, i) => deliver(options.sink, source, planned[i], item)));
+            return summarise(source, delivered, seconds());
         }
         catch (error) {
             return { source, status: 'failed', outputs: [], error: error.message, seconds: seconds() };
@@ -29441,84 +29434,8 @@ async function upscaleAll(provider, options) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/inflight-limiter.ts
-class InflightLimiter {
-    options;
-    limitValue;
-    inflight = 0;
-    successesAtLimit = 0;
-    /** The API's own figure for the organisation's limit, from its last 429 that gave one. */
-    stated;
-    waiting = [];
-    constructor(options) {
-        this.options = options;
-        if (!(options.ceiling >= 1 && options.initial >= 1))
-            throw new RangeError('limits must be at least 1');
-        this.limitValue = Math.min(options.initial, options.ceiling);
-    }
-    /** The number of places we currently allow ourselves. */
-    get limit() {
-        return this.limitValue;
-    }
-    get inFlight() {
-        return this.inflight;
-    }
-    /** Waits for `places` free places, first come first served. */
-    async acquire(places) {
-        if (places > this.options.ceiling) {
-            throw new RangeError(`a request for ${places} images cannot fit under a limit of ${this.options.ceiling}`);
-        }
-        if (this.waiting.length === 0 && this.fits(places)) {
-            this.inflight += places;
-        }
-        else {
-            await new Promise(grant => this.waiting.push({ places, grant }));
-        }
-        return this.lease(places);
-    }
-    fits(places) {
-        // A request larger than a lowered limit still goes alone, so it can never wait forever.
-        return this.inflight + places <= this.limitValue || this.inflight === 0;
-    }
-    lease(places) {
-        let released = false;
-        return {
-            succeeded: () => {
-                const busy = this.inflight >= this.limitValue || this.waiting.length > 0;
-                if (busy && ++this.successesAtLimit >= this.limitValue && this.limitValue < this.probeCeiling) {
-                    this.limitValue += 1;
-                    this.successesAtLimit = 0;
-                }
-            },
-            rateLimited: maxInflight => {
-                if (maxInflight !== undefined)
-                    this.stated = maxInflight;
-                const others = this.inflight - places;
-                this.limitValue = Math.max(1, Math.min(this.limitValue, maxInflight ?? Infinity, others));
-                this.successesAtLimit = 0;
-            },
-            release: () => {
-                if (released)
-                    return;
-                released = true;
-                this.inflight -= places;
-                this.grantWaiting();
-            }
-        };
-    }
-    /** How high probing may go. */
-    get probeCeiling() {
-        return Math.min(this.options.ceiling, this.stated ?? Infinity);
-    }
-    grantWaiting() {
-        for (let next = this.waiting[0]; next && this.fits(next.places); next = this.waiting[0]) {
-            this.waiting.shift();
-            this.inflight += next.places;
-            next.grant();
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(46752);
 ;// CONCATENATED MODULE: ./src/ideogram/errors.ts
 /**
  * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
@@ -29632,17 +29549,6 @@ class InvalidResponseError extends IdeogramError {
         super(`Ideogram sent an unreadable response: ${detail}`, file, 200);
     }
 }
-/** A result link could not be turned into a file. */
-class DownloadError extends IdeogramError {
-    transient;
-    name = 'DownloadError';
-    constructor(file, detail, status, 
-    /** A server error or dropped connection: fetching the same link again may work. */
-    transient = false) {
-        super(`Could not download the result: ${detail}`, file, status);
-        this.transient = transient;
-    }
-}
 function errorClassFor(status) {
     if (status === 400 || status === 404 || status === 413)
         return BadRequestError;
@@ -29686,7 +29592,6 @@ function describeCause(cause) {
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
-
 const DEFAULT_RATE_LIMIT_RETRIES = 50;
 function defaultRetryPolicy(overrides = {}) {
     return {
@@ -29719,30 +29624,13 @@ function parseRetryAfter(headers, now = Date.now()) {
     const date = Date.parse(raw);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-/** The rule for Ideogram's API and its result links. */
-function ideogramRule(error, policy) {
-    if (error instanceof RateLimitError)
-        return { budget: 'rate-limit', retryAfterMs: error.retryAfterMs };
-    if (error instanceof ServerError)
-        return { budget: 'errors', retryAfterMs: error.retryAfterMs };
-    if (error instanceof ConnectionError)
-        return { budget: 'errors' };
-    if (error instanceof DownloadError && error.transient)
-        return { budget: 'errors' };
-    if (error instanceof ResponseLostError && policy.retryLostResponses)
-        return { budget: 'errors' };
-    return undefined;
-}
 /** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% jitter off so clients spread out. */
 function backoffMs(retry, random) {
     const base = Math.min(500 * 2 ** retry, 8000);
     return base * (1 - 0.25 * random());
 }
-/**
- * Runs `attempt` until it succeeds or the policy says stop; the last error is thrown. `rule` classifies
- * failures (Ideogram's by default; GitHub's API has its own).
- */
-async function withRetries(attempt, policy, onRetry, rule = ideogramRule) {
+/** Runs `attempt` until it succeeds or the policy says stop; `rule` classifies failures; the last error is thrown. */
+async function withRetries(attempt, policy, rule, onRetry) {
     const used = { 'rate-limit': 0, errors: 0 };
     for (;;) {
         try {
@@ -29761,119 +29649,6 @@ async function withRetries(attempt, policy, onRetry, rule = ideogramRule) {
             await policy.sleep(delayMs);
         }
     }
-}
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(46752);
-;// CONCATENATED MODULE: ./src/download.ts
-
-
-
-
-
-
-
-
-/** Result links must point at Ideogram (or the configured API host, e.g. a test server): nowhere else. */
-function checkLink(source, link, apiUrl) {
-    let url;
-    try {
-        url = new URL(link);
-    }
-    catch {
-        throw new DownloadError(source, `the result link is not a URL (${link.slice(0, 80)})`);
-    }
-    const ideogram = url.protocol === 'https:' && (url.hostname === 'ideogram.ai' || url.hostname.endsWith('.ideogram.ai'));
-    if (!ideogram && url.origin !== apiUrl.origin) {
-        throw new DownloadError(source, `the result link points at ${url.origin}, which is not an Ideogram host`);
-    }
-    return url;
-}
-function isTransientNetworkError(error) {
-    const code = error?.code;
-    return typeof code === 'string' && (code.startsWith('UND_ERR_') || code.startsWith('E'));
-}
-/**
- * Fetches one result at once (the links expire) and writes it atomically: into a hidden temporary file beside its
- * final place, renamed when complete, so a failed or cut download never leaves a half image behind. The API key
- * is never sent here. `destination` picks the final path from the format the bytes turn out to be.
- */
-async function downloadResult(source, link, destination, options) {
-    const url = checkLink(source, link, options.apiUrl);
-    let response;
-    try {
-        // undici's request() follows no redirects: a link that redirects elsewhere fails below.
-        response = await (0,undici.request)(url, { method: 'GET', headers: { accept: 'image/*' }, dispatcher: options.dispatcher });
-    }
-    catch (error) {
-        throw new DownloadError(source, error.message, undefined, isTransientNetworkError(error));
-    }
-    const { statusCode, headers, body } = response;
-    try {
-        if (statusCode !== 200) {
-            const why = statusCode === 403 || statusCode === 410 ? ' (the link has expired or is invalid)' : '';
-            throw new DownloadError(source, `HTTP ${statusCode}${why}`, statusCode, statusCode >= 500);
-        }
-        const type = String(headers['content-type'] ?? '');
-        if (!type.startsWith('image/'))
-            throw new DownloadError(source, `the link served ${type || 'no type'}, not an image`);
-        const declared = Number(headers['content-length']);
-        if (declared > options.maxBytes) {
-            throw new DownloadError(source, `the result is ${declared} bytes, over the ${options.maxBytes}-byte cap`);
-        }
-        return await writeAtomically(source, body, destination, options.maxBytes);
-    }
-    finally {
-        // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
-        body.on('error', () => { });
-        body.destroy();
-    }
-}
-async function writeAtomically(source, body, destination, maxBytes) {
-    const chunks = body[Symbol.asyncIterator]();
-    let head = Buffer.alloc(0);
-    try {
-        while (head.length < SNIFF_BYTES) {
-            const next = await chunks.next();
-            if (next.done)
-                break;
-            head = Buffer.concat([head, next.value]);
-        }
-    }
-    catch (error) {
-        throw new DownloadError(source, error.message, undefined, true);
-    }
-    const format = sniffFormat(head);
-    if (!format)
-        throw new DownloadError(source, 'the link served something that is not a PNG, JPEG or WebP image');
-    const path = destination(format);
-    const temporary = (0,atomic_file/* temporaryPathFor */.u)(path);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    let bytes = 0;
-    async function* capped() {
-        for (let chunk = head; chunk;) {
-            bytes += chunk.length;
-            if (bytes > maxBytes)
-                throw new DownloadError(source, `the result is over the ${maxBytes}-byte cap`);
-            yield chunk;
-            const next = await chunks.next();
-            chunk = next.done ? undefined : next.value;
-        }
-    }
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(capped, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }));
-        await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        if (error instanceof DownloadError)
-            throw error;
-        const code = error.code ?? '';
-        // Disk errors (ENOSPC, EACCES) are not worth fetching again; a cut stream is.
-        const local = ['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR'].includes(code);
-        throw new DownloadError(source, error.message, undefined, !local);
-    }
-    return { path, format, bytes };
 }
 
 ;// CONCATENATED MODULE: ./src/ideogram/client.ts
@@ -30012,34 +29787,261 @@ function imagesPerRequest(request) {
     return request.num_images ?? 1;
 }
 
+;// CONCATENATED MODULE: ./src/ideogram/endpoint.ts
+
+/** `POST /upscale`: up to 2×, `image_request` as JSON, `num_images` results per request. */
+class LegacyEndpoint {
+    client;
+    request;
+    places;
+    constructor(client, request) {
+        this.client = client;
+        this.request = request;
+        this.places = imagesPerRequest(request);
+    }
+    async upscale(image) {
+        const response = await this.client.upscale(image, this.request);
+        return response.data.map(item => ({
+            url: item.is_image_safe && item.url ? item.url : null,
+            resolution: item.upscaled_resolution ?? item.resolution ?? null,
+            seed: item.seed ?? null,
+            prompt: item.prompt ?? null
+        }));
+    }
+    async close() {
+        await this.client.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ideogram/hosts.ts
+/** Result links must point at Ideogram (or the configured API host, e.g. a test server): nowhere else. */
+function ideogramHosts(apiUrl) {
+    return {
+        owner: 'Ideogram',
+        allows: url => (url.protocol === 'https:' && (url.hostname === 'ideogram.ai' || url.hostname.endsWith('.ideogram.ai'))) ||
+            url.origin === apiUrl.origin
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ideogram/inflight-limiter.ts
+class InflightLimiter {
+    options;
+    limitValue;
+    inflight = 0;
+    successesAtLimit = 0;
+    /** The API's own figure for the organisation's limit, from its last 429 that gave one. */
+    stated;
+    waiting = [];
+    constructor(options) {
+        this.options = options;
+        if (!(options.ceiling >= 1 && options.initial >= 1))
+            throw new RangeError('limits must be at least 1');
+        this.limitValue = Math.min(options.initial, options.ceiling);
+    }
+    /** The number of places we currently allow ourselves. */
+    get limit() {
+        return this.limitValue;
+    }
+    get inFlight() {
+        return this.inflight;
+    }
+    /** Waits for `places` free places, first come first served. */
+    async acquire(places) {
+        if (places > this.options.ceiling) {
+            throw new RangeError(`a request for ${places} images cannot fit under a limit of ${this.options.ceiling}`);
+        }
+        if (this.waiting.length === 0 && this.fits(places)) {
+            this.inflight += places;
+        }
+        else {
+            await new Promise(grant => this.waiting.push({ places, grant }));
+        }
+        return this.lease(places);
+    }
+    fits(places) {
+        // A request larger than a lowered limit still goes alone, so it can never wait forever.
+        return this.inflight + places <= this.limitValue || this.inflight === 0;
+    }
+    lease(places) {
+        let released = false;
+        return {
+            succeeded: () => {
+                const busy = this.inflight >= this.limitValue || this.waiting.length > 0;
+                if (busy && ++this.successesAtLimit >= this.limitValue && this.limitValue < this.probeCeiling) {
+                    this.limitValue += 1;
+                    this.successesAtLimit = 0;
+                }
+            },
+            rateLimited: maxInflight => {
+                if (maxInflight !== undefined)
+                    this.stated = maxInflight;
+                const others = this.inflight - places;
+                this.limitValue = Math.max(1, Math.min(this.limitValue, maxInflight ?? Infinity, others));
+                this.successesAtLimit = 0;
+            },
+            release: () => {
+                if (released)
+                    return;
+                released = true;
+                this.inflight -= places;
+                this.grantWaiting();
+            }
+        };
+    }
+    /** How high probing may go. */
+    get probeCeiling() {
+        return Math.min(this.options.ceiling, this.stated ?? Infinity);
+    }
+    grantWaiting() {
+        for (let next = this.waiting[0]; next && this.fits(next.places); next = this.waiting[0]) {
+            this.waiting.shift();
+            this.inflight += next.places;
+            next.grant();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/download.ts
+
+/** A result's bytes could not be fetched or saved. */
+class DownloadError extends Error {
+    file;
+    status;
+    transient;
+    name = 'DownloadError';
+    constructor(
+    /** Workspace-relative path of the source the result belongs to. */
+    file, detail, status, 
+    /** A server error or dropped connection: fetching the same link again may work. */
+    transient = false) {
+        super(`Could not download the result: ${detail}`);
+        this.file = file;
+        this.status = status;
+        this.transient = transient;
+    }
+}
+/** Whether a failed read of a result is worth doing again, whoever serves it. */
+function isTransientRead(error) {
+    return error instanceof DownloadError && error.transient;
+}
+function checkLink(source, link, hosts) {
+    let url;
+    try {
+        url = new URL(link);
+    }
+    catch {
+        throw new DownloadError(source, `the result link is not a URL (${link.slice(0, 80)})`);
+    }
+    if (!hosts.allows(url)) {
+        throw new DownloadError(source, `the result link points at ${url.origin}, which is not an ${hosts.owner} host`);
+    }
+    return url;
+}
+function isTransientNetworkError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && (code.startsWith('UND_ERR_') || code.startsWith('E'));
+}
+/**
+ * Opens one result link (at once: links expire) and hands its bytes over as they arrive; the result sink sniffs
+ * and writes them. Refused before any request: a link to a host `hosts` does not allow. Refused on the answer: a
+ * status other than 200 (no redirect is followed), a type other than `image/*`, a declared size over the cap.
+ * No credentials are ever sent here. Failures while streaming are `DownloadError`s marked transient.
+ */
+async function openDownload(source, link, options) {
+    const url = checkLink(source, link, options.hosts);
+    let response;
+    try {
+        // undici's request() follows no redirects: a link that redirects elsewhere fails below.
+        response = await (0,undici.request)(url, { method: 'GET', headers: { accept: 'image/*' }, dispatcher: options.dispatcher });
+    }
+    catch (error) {
+        throw new DownloadError(source, error.message, undefined, isTransientNetworkError(error));
+    }
+    const { statusCode, headers, body } = response;
+    const discard = () => {
+        // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
+        body.on('error', () => { });
+        body.destroy();
+    };
+    try {
+        if (statusCode !== 200) {
+            const why = statusCode === 403 || statusCode === 410 ? ' (the link has expired or is invalid)' : '';
+            throw new DownloadError(source, `HTTP ${statusCode}${why}`, statusCode, statusCode >= 500);
+        }
+        const type = String(headers['content-type'] ?? '');
+        if (!type.startsWith('image/'))
+            throw new DownloadError(source, `the link served ${type || 'no type'}, not an image`);
+        const declared = Number(headers['content-length']);
+        if (declared > options.maxBytes) {
+            throw new DownloadError(source, `the result is ${declared} bytes, over the ${options.maxBytes}-byte cap`);
+        }
+    }
+    catch (error) {
+        discard();
+        throw error;
+    }
+    return (async function* stream() {
+        try {
+            for await (const chunk of body)
+                yield chunk;
+        }
+        catch (error) {
+            throw new DownloadError(source, error.message, undefined, true);
+        }
+        finally {
+            discard();
+        }
+    })();
+}
+
+;// CONCATENATED MODULE: ./src/ideogram/retry-rule.ts
+
+
+/**
+ * When to send an upscale again. Retried: 429 (never billed), 5xx (failed generations are not billed) and
+ * connection failures before the request left. Not retried: 400/401/402/403/422, which would fail the same way,
+ * and a response lost after sending, which may already be billed — unless the user allows it. Result links are
+ * plain GETs: fetched again after server errors and dropped connections.
+ */
+function ideogramRule(error, policy) {
+    if (error instanceof RateLimitError)
+        return { budget: 'rate-limit', retryAfterMs: error.retryAfterMs };
+    if (error instanceof ServerError)
+        return { budget: 'errors', retryAfterMs: error.retryAfterMs };
+    if (error instanceof ConnectionError)
+        return { budget: 'errors' };
+    if (isTransientRead(error))
+        return { budget: 'errors' };
+    if (error instanceof ResponseLostError && policy.retryLostResponses)
+        return { budget: 'errors' };
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/ideogram/upscaler.ts
 
 
 
 
 
-
 /**
- * Upscales through Ideogram: takes places under the in-flight limit only while the API works on the request,
- * then downloads the results outside it, so a slow download never holds a place.
+ * Upscales through one of Ideogram's endpoints: takes places under the in-flight limit only while the API works
+ * on the request, and hands the result links back to be downloaded outside it, so a slow download never holds a
+ * place.
  */
 class IdeogramUpscaler {
     options;
-    client;
     downloads = new undici.Agent({ connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
     constructor(options) {
         this.options = options;
-        this.client = new IdeogramClient({ apiUrl: options.apiUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs });
     }
-    async produce(image, destination) {
-        const { imageRequest, limiter, retry, onRetry } = this.options;
-        const places = imagesPerRequest(imageRequest);
-        const response = await withRetries(async () => {
-            const lease = await limiter.acquire(places);
+    async produce(image) {
+        const { endpoint, limiter, retry, onRetry } = this.options;
+        const answer = await withRetries(async () => {
+            const lease = await limiter.acquire(endpoint.places);
             try {
-                const answer = await this.client.upscale(image, imageRequest);
+                const images = await endpoint.upscale(image);
                 lease.succeeded();
-                return answer;
+                return images;
             }
             catch (error) {
                 if (error instanceof RateLimitError)
@@ -30049,33 +30051,24 @@ class IdeogramUpscaler {
             finally {
                 lease.release();
             }
-        }, retry, event => onRetry?.(image.relativePath, event));
-        return Promise.all(response.data.map((item, i) => this.save(image, item, i + 1, destination)));
+        }, retry, ideogramRule, event => onRetry?.(image.relativePath, event));
+        return answer.map(item => this.handOver(image, item));
     }
-    async save(image, item, index, destination) {
-        if (!item.is_image_safe || !item.url)
-            return { kind: 'withheld' };
+    handOver(image, item) {
         const link = item.url;
-        try {
-            const saved = await withRetries(() => downloadResult(image.relativePath, link, format => destination(index, format), {
-                apiUrl: this.options.apiUrl,
-                maxBytes: this.options.maxResultBytes,
-                dispatcher: this.downloads
-            }), { ...this.options.retry, maxRetries: Math.min(this.options.retry.maxRetries, 2) });
-            return {
-                kind: 'written',
-                path: saved.path,
-                resolution: item.upscaled_resolution ?? item.resolution ?? null,
-                seed: item.seed ?? null,
-                prompt: item.prompt ?? null
-            };
-        }
-        catch (error) {
-            return { kind: 'lost', error: error };
-        }
+        if (!link)
+            return { kind: 'withheld' };
+        const { hosts, maxResultBytes } = this.options;
+        return {
+            kind: 'image',
+            bytes: () => openDownload(image.relativePath, link, { hosts, maxBytes: maxResultBytes, dispatcher: this.downloads }),
+            resolution: item.resolution,
+            seed: item.seed,
+            prompt: item.prompt
+        };
     }
     async close() {
-        await Promise.all([this.client.close(), this.downloads.close()]);
+        await Promise.all([this.options.endpoint.close(), this.downloads.close()]);
     }
 }
 
@@ -30193,36 +30186,211 @@ function toMatcher(pattern) {
     return new RegExp(`^(?:\\./)?${source}$`);
 }
 /**
- * Works out every result path before anything is sent, so that two sources writing the same file, or a result
- * landing on a source, stop the run before it costs anything.
+ * Works out every result path before anything is sent, for every format a result may come back as, so that two
+ * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
+ * result sink then writes exactly where this plan says.
  */
 function planOutputs(sources, template, imagesPerSource) {
     const owners = new Map();
     const sourceSet = new Set(sources);
     const plan = new Map();
     for (const source of sources) {
-        const paths = [];
+        const outputs = [];
         for (let index = 1; index <= imagesPerSource; index++) {
-            const path = template.resolve(source, index, EXPECTED_RESULT_EXTENSION);
-            if (path === '..' || path.startsWith('../')) {
-                throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
+            const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, template.resolve(source, index, EXTENSIONS[format])]));
+            for (const path of new Set(Object.values(paths))) {
+                if (path === '..' || path.startsWith('../')) {
+                    throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
+                }
+                if (sourceSet.has(path)) {
+                    throw new Error(`output-path would write the result of ${source} over the source ${path}`);
+                }
+                const owner = owners.get(path);
+                if (owner !== undefined) {
+                    throw new Error(`${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`);
+                }
+                owners.set(path, source);
             }
-            if (sourceSet.has(path)) {
-                throw new Error(`output-path would write the result of ${source} over the source ${path}`);
-            }
-            const owner = owners.get(path);
-            if (owner !== undefined) {
-                throw new Error(`${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`);
-            }
-            owners.set(path, source);
-            paths.push(path);
+            outputs.push({ index, paths });
         }
-        plan.set(source, paths);
+        plan.set(source, outputs);
     }
     return plan;
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: ./src/result-sink.ts
+
+
+
+
+
+
+
+
+
+/** The file system refused a result (no space, no permission, a file where a folder should be). */
+class WriteError extends Error {
+    name = 'WriteError';
+    constructor(path, cause) {
+        super(`the result could not be written to ${path}: ${cause.message}`);
+        this.cause = cause;
+    }
+}
+/**
+ * The one place results reach the file system: whatever the provider, each result is sniffed by its bytes,
+ * capped, and written atomically (a hidden temporary file beside its planned path, renamed when complete), so a
+ * failed or cut write never leaves half an image behind.
+ */
+class ResultSink {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    /** Writes one result of `source` where the plan says. @throws DownloadError, WriteError */
+    async save(source, planned, bytes) {
+        const { retry } = this.options;
+        return withRetries(() => this.saveOnce(source, planned, bytes), { ...retry, maxRetries: Math.min(retry.maxRetries, 2) }, error => (isTransientRead(error) ? { budget: 'errors' } : undefined));
+    }
+    async saveOnce(source, planned, bytes) {
+        const stream = bytes instanceof Uint8Array ? external_node_stream_.Readable.from([bytes]) : await bytes();
+        const chunks = stream[Symbol.asyncIterator]();
+        try {
+            let head = new Uint8Array(0);
+            while (head.length < SNIFF_BYTES) {
+                const next = await chunks.next();
+                if (next.done)
+                    break;
+                head = Buffer.concat([head, next.value]);
+            }
+            const format = sniffFormat(head);
+            if (!format)
+                throw new DownloadError(source, 'the result is not a PNG, JPEG or WebP image (judged by its bytes)');
+            // Conversion to the user's output format slots in here, between the sniffed bytes and the planned path.
+            const path = planned.paths[format];
+            const written = await this.writeAtomically(source, path, head, chunks);
+            return { path, format, bytes: written };
+        }
+        finally {
+            await chunks.return?.(undefined);
+        }
+    }
+    async writeAtomically(source, path, head, rest) {
+        const { maxBytes, workspace } = this.options;
+        const target = (0,external_node_path_.join)(workspace, path);
+        const temporary = temporaryPathFor(target);
+        let written = 0;
+        async function* capped() {
+            for (let chunk = head; chunk;) {
+                written += chunk.length;
+                if (written > maxBytes)
+                    throw new DownloadError(source, `the result is over the ${maxBytes}-byte cap`);
+                yield chunk;
+                const next = await rest.next();
+                chunk = next.done ? undefined : next.value;
+            }
+        }
+        try {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(capped, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }));
+            await (0,promises_.rename)(temporary, target);
+        }
+        catch (error) {
+            // Nothing to remove when the folder itself could not be made (ENOTDIR).
+            await (0,promises_.rm)(temporary, { force: true }).catch(() => undefined);
+            // A cut or refused stream is the reader's DownloadError (maybe worth another read); anything else is the disk's.
+            if (error instanceof DownloadError)
+                throw error;
+            throw new WriteError(path, error);
+        }
+        return written;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/input-parsers.ts
+
+/** The raw value as messages show it. */
+function quote(value) {
+    return `'${value}'`;
+}
+function integer(name, raw, min, max) {
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+        throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+    }
+    return value;
+}
+function oneOf(name, raw, allowed) {
+    const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
+    if (value === undefined) {
+        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+    }
+    return value;
+}
+function input_parsers_boolean(name, raw) {
+    return oneOf(name, raw, ['true', 'false']) === 'true';
+}
+/** An input that may be left empty: undefined then, so the API's own default applies. */
+function optional(input, name, parse) {
+    const raw = input(name);
+    return raw === '' ? undefined : parse(raw);
+}
+
+;// CONCATENATED MODULE: ./src/ideogram/settings.ts
+
+
+
+/** Results one source gets from Ideogram. */
+function resultsPerSource(settings) {
+    return imagesPerRequest(settings.request);
+}
+function apiUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new InputError(`Input '${Input.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
+    }
+    const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        // The key travels in a header: plain http only where it cannot leave the machine.
+        throw new InputError(`Input '${Input.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new InputError(`Input '${Input.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
+    }
+    return url;
+}
+/** The legacy request's fields, checked; every one is checked whichever provider runs, so typos never wait. */
+function readImageRequest(input) {
+    const request = {
+        prompt: optional(input, Input.Prompt, raw => raw),
+        resemblance: optional(input, Input.Resemblance, raw => integer(Input.Resemblance, raw, 1, 100)),
+        detail: optional(input, Input.Detail, raw => integer(Input.Detail, raw, 1, 100)),
+        magic_prompt_option: optional(input, Input.MagicPromptOption, raw => oneOf(Input.MagicPromptOption, raw, MAGIC_PROMPT_OPTIONS)),
+        magic_prompt_version: optional(input, Input.MagicPromptVersion, raw => oneOf(Input.MagicPromptVersion, raw, MAGIC_PROMPT_VERSIONS)),
+        num_images: optional(input, Input.NumImages, raw => integer(Input.NumImages, raw, 1, 8)),
+        seed: optional(input, Input.Seed, raw => integer(Input.Seed, raw, 0, 2147483647))
+    };
+    // Only set fields go into the JSON, so the API applies its own defaults to the rest.
+    return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
+}
+/**
+ * Ideogram's provider settings.
+ * @throws InputError naming the input, the value and what is allowed.
+ */
+function readIdeogramSettings(input, request, dryRun) {
+    const apiKey = input(Input.ApiKey);
+    if (apiKey === '' && !dryRun) {
+        throw new InputError(`Input '${Input.ApiKey}' is required: pass your Ideogram API key from a secret.`);
+    }
+    return { kind: 'legacy', apiKey, apiUrl: apiUrl(input(Input.ApiUrl)), request };
+}
+
 ;// CONCATENATED MODULE: ./src/settings.ts
+
 
 
 
@@ -30267,26 +30435,6 @@ const DEFAULTS = {
     [Input.DryRun]: 'false'
 };
 const MEGABYTE = 1024 * 1024;
-function quote(value) {
-    return `'${value}'`;
-}
-function integer(name, raw, min, max) {
-    const value = Number(raw);
-    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
-    }
-    return value;
-}
-function oneOf(name, raw, allowed) {
-    const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
-    if (value === undefined) {
-        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
-    }
-    return value;
-}
-function settings_boolean(name, raw) {
-    return oneOf(name, raw, ['true', 'false']) === 'true';
-}
 function parseConcurrency(raw, imagesPerSource) {
     if (raw.toLowerCase() === 'auto')
         return { kind: 'auto' };
@@ -30304,24 +30452,6 @@ function inflightBounds(concurrency) {
     return concurrency.kind === 'auto'
         ? { initial: DOCUMENTED_INFLIGHT_LIMIT, ceiling: MAX_CONCURRENCY }
         : { initial: concurrency.places, ceiling: concurrency.places };
-}
-function apiUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new InputError(`Input '${Input.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
-    }
-    const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        // The key travels in a header: plain http only where it cannot leave the machine.
-        throw new InputError(`Input '${Input.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Input '${Input.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
-    }
-    return url;
 }
 // The characters @actions/artifact refuses in a name.
 const BAD_ARTIFACT_NAME = /[":<>|*?\r\n\\/]/;
@@ -30386,23 +30516,6 @@ function patterns(raw) {
     }
     return lines;
 }
-function imageRequest(input) {
-    const optional = (name, parse) => {
-        const raw = input(name);
-        return raw === '' ? undefined : parse(raw);
-    };
-    const request = {
-        prompt: optional(Input.Prompt, raw => raw),
-        resemblance: optional(Input.Resemblance, raw => integer(Input.Resemblance, raw, 1, 100)),
-        detail: optional(Input.Detail, raw => integer(Input.Detail, raw, 1, 100)),
-        magic_prompt_option: optional(Input.MagicPromptOption, raw => oneOf(Input.MagicPromptOption, raw, MAGIC_PROMPT_OPTIONS)),
-        magic_prompt_version: optional(Input.MagicPromptVersion, raw => oneOf(Input.MagicPromptVersion, raw, MAGIC_PROMPT_VERSIONS)),
-        num_images: optional(Input.NumImages, raw => integer(Input.NumImages, raw, 1, 8)),
-        seed: optional(Input.Seed, raw => integer(Input.Seed, raw, 0, 2147483647))
-    };
-    // Only set fields go into the JSON, so the API applies its own defaults to the rest.
-    return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
-}
 /**
  * Turns the raw inputs into `Settings`. Every input is checked here, before anything touches the network.
  * @throws InputError naming the input, the value and what is allowed.
@@ -30412,58 +30525,60 @@ function readSettings(read, workspace) {
         const raw = read(name).trim();
         return raw === '' ? (DEFAULTS[name] ?? '') : raw;
     };
-    const request = imageRequest(input);
-    const imagesPerSource = request.num_images ?? 1;
-    const dryRun = settings_boolean(Input.DryRun, input(Input.DryRun));
-    const provider = oneOf(Input.Provider, input(Input.Provider), PROVIDERS);
-    const apiKey = input(Input.ApiKey);
-    if (apiKey === '' && !dryRun && provider === 'ideogram') {
-        throw new InputError(`Input '${Input.ApiKey}' is required: pass your Ideogram API key from a secret.`);
-    }
+    const request = readImageRequest(input);
+    const dryRun = input_parsers_boolean(Input.DryRun, input(Input.DryRun));
+    const provider = oneOf(Input.Provider, input(Input.Provider), PROVIDERS) === 'local'
+        ? { kind: 'local' }
+        : readIdeogramSettings(input, request, dryRun);
+    // The local provider makes one result per source, whatever num-images says.
+    const imagesPerSource = provider.kind === 'local' ? 1 : resultsPerSource(provider);
     const retention = input(Input.RetentionDays);
     const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
     const token = input(Input.GithubToken);
     if ((publish === 'commit' || publish === 'both') && token === '') {
         throw new InputError(`Input '${Input.GithubToken}' is required to publish with '${publish}'.`);
     }
-    let output;
+    let template;
     try {
-        output = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
+        template = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
     }
     catch (error) {
         throw new InputError(`Input '${Input.OutputPath}' ${error.message}; got ${quote(input(Input.OutputPath))}.`);
     }
-    const concurrency = parseConcurrency(input(Input.Concurrency), imagesPerSource);
     const manifest = manifestPath(input(Input.Manifest));
     return {
-        provider,
-        apiKey,
         workspace: (0,external_node_path_.resolve)(workspace),
-        patterns: patterns(input(Input.Files)),
-        imageRequest: request,
-        imagesPerSource,
-        output,
-        publish,
-        artifactName: artifactName(input(Input.ArtifactName)),
-        commit: {
-            token,
-            message: commitMessage(input(Input.CommitMessage)),
-            branch: branch(input(Input.Branch)),
-            author: commitAuthor(input(Input.CommitAuthor))
+        provider,
+        discovery: {
+            patterns: patterns(input(Input.Files)),
+            changedOnly: input_parsers_boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
+            maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, 25) * MEGABYTE
         },
-        changedOnly: settings_boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
-        manifest,
-        force: settings_boolean(Input.Force, input(Input.Force)),
-        maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
-        cache: settings_boolean(Input.Cache, input(Input.Cache)),
-        retentionDays: retention === '' ? undefined : integer(Input.RetentionDays, retention, 1, 90),
-        concurrency,
-        maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
-        requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
-        retryTimeouts: settings_boolean(Input.RetryTimeouts, input(Input.RetryTimeouts)),
-        maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, 25) * MEGABYTE,
-        apiUrl: apiUrl(input(Input.ApiUrl)),
-        failOnError: settings_boolean(Input.FailOnError, input(Input.FailOnError)),
+        output: { template, imagesPerSource },
+        selection: {
+            manifest,
+            force: input_parsers_boolean(Input.Force, input(Input.Force)),
+            maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
+            cache: input_parsers_boolean(Input.Cache, input(Input.Cache))
+        },
+        publishing: {
+            mode: publish,
+            artifactName: artifactName(input(Input.ArtifactName)),
+            retentionDays: retention === '' ? undefined : integer(Input.RetentionDays, retention, 1, 90),
+            commit: {
+                token,
+                message: commitMessage(input(Input.CommitMessage)),
+                branch: branch(input(Input.Branch)),
+                author: commitAuthor(input(Input.CommitAuthor))
+            }
+        },
+        transport: {
+            concurrency: parseConcurrency(input(Input.Concurrency), imagesPerSource),
+            maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
+            requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
+            retryTimeouts: input_parsers_boolean(Input.RetryTimeouts, input(Input.RetryTimeouts))
+        },
+        failOnError: input_parsers_boolean(Input.FailOnError, input(Input.FailOnError)),
         dryRun
     };
 }
@@ -30480,29 +30595,46 @@ function readSettings(read, workspace) {
 
 
 
+
+
+
+
 /** Generous for a 2× upscale of a 25 MB source; bounds what a misbehaving link can write. */
 const MAX_RESULT_BYTES = 200 * 1024 * 1024;
 const HASH_PARALLELISM = 4;
-/** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
-async function createProvider(settings, hooks) {
-    if (settings.provider === 'local') {
-        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(0), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17184));
-        return new LocalUpscaler();
-    }
+function retryPolicy(transport) {
+    return defaultRetryPolicy({ maxRetries: transport.maxRetries, retryLostResponses: transport.retryTimeouts });
+}
+function ideogramUpscaler(provider, transport, hooks) {
+    const client = new IdeogramClient({
+        apiUrl: provider.apiUrl,
+        apiKey: provider.apiKey,
+        timeoutMs: transport.requestTimeoutMs
+    });
     return new IdeogramUpscaler({
-        apiUrl: settings.apiUrl,
-        apiKey: settings.apiKey,
-        timeoutMs: settings.requestTimeoutMs,
-        imageRequest: settings.imageRequest,
-        limiter: new InflightLimiter(inflightBounds(settings.concurrency)),
-        retry: defaultRetryPolicy({ maxRetries: settings.maxRetries, retryLostResponses: settings.retryTimeouts }),
+        endpoint: new LegacyEndpoint(client, provider.request),
+        limiter: new InflightLimiter(inflightBounds(transport.concurrency)),
+        retry: retryPolicy(transport),
+        hosts: ideogramHosts(provider.apiUrl),
         maxResultBytes: MAX_RESULT_BYTES,
         onRetry: hooks.onRetry
     });
 }
+/** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
+async function createProvider(settings, hooks) {
+    if (settings.provider.kind === 'local') {
+        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(0), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17184));
+        return new LocalUpscaler();
+    }
+    return ideogramUpscaler(settings.provider, settings.transport, hooks);
+}
 /** What the manifest compares: a change to any of these makes an unchanged image worth upscaling again. */
 function fingerprint(settings) {
-    return { provider: settings.provider, request: settings.imageRequest };
+    const { provider } = settings;
+    // The shapes manifests have always recorded, so existing entries still match.
+    return provider.kind === 'local'
+        ? { provider: 'local', request: {} }
+        : { provider: 'ideogram', request: provider.request };
 }
 /** Hashes each source and skips those whose bytes, settings and results the manifest still vouches for. */
 async function selectWork(settings, manifest, sources) {
@@ -30519,7 +30651,9 @@ async function selectWork(settings, manifest, sources) {
         if (sha256 === undefined)
             continue;
         hashes.set(source, sha256);
-        const entry = settings.force ? undefined : await manifest.unchanged(source, sha256, fingerprint(settings));
+        const entry = settings.selection.force
+            ? undefined
+            : await manifest.unchanged(source, sha256, fingerprint(settings));
         if (entry) {
             skipped.set(source, {
                 source,
@@ -30537,14 +30671,15 @@ async function selectWork(settings, manifest, sources) {
  * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed).
  */
 async function runJob(settings, hooks = {}, only) {
-    const manifest = settings.manifest ? await Manifest.load(settings.workspace, settings.manifest) : undefined;
+    const { manifest: manifestPath } = settings.selection;
+    const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath) : undefined;
     const earlierResults = manifest?.resultPaths() ?? new Set();
-    const discovery = await discoverSources(settings.workspace, settings.patterns, path => settings.output.matches(path) || earlierResults.has(path));
+    const discovery = await discoverSources(settings.workspace, settings.discovery.patterns, path => settings.output.template.matches(path) || earlierResults.has(path));
     hooks.onDiscovered?.(discovery);
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
     const { skipped, hashes } = await selectWork(settings, manifest, selected);
-    const { taken: work, deferred } = withinBudget(selected.filter(source => !skipped.has(source)), settings.imagesPerSource, settings.maxImages);
-    const plan = planOutputs(work, settings.output, settings.imagesPerSource);
+    const { taken: work, deferred } = withinBudget(selected.filter(source => !skipped.has(source)), settings.output.imagesPerSource, settings.selection.maxImages);
+    const plan = planOutputs(work, settings.output.template, settings.output.imagesPerSource);
     const done = new Map(skipped);
     for (const result of deferred)
         done.set(result.source, result);
@@ -30558,10 +30693,14 @@ async function runJob(settings, hooks = {}, only) {
             const results = await upscaleAll(provider, {
                 workspace: settings.workspace,
                 plan,
-                output: settings.output,
-                maxFileBytes: settings.maxFileBytes,
+                sink: new ResultSink({
+                    workspace: settings.workspace,
+                    maxBytes: MAX_RESULT_BYTES,
+                    retry: retryPolicy(settings.transport)
+                }),
+                maxFileBytes: settings.discovery.maxFileBytes,
                 // More sources under way than places, so the next is checked and downloads overlap with uploads.
-                workers: inflightBounds(settings.concurrency).ceiling * 2,
+                workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
                 onResult: hooks.onResult
             });
             for (const result of results)
@@ -31050,7 +31189,7 @@ async function writeGallery(dir, workspace, results, options = {}) {
     for (const result of results)
         cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), resultsRoot, result));
     const index = (0,external_node_path_.join)(root, 'index.html');
-    await (0,atomic_file/* writeFileAtomically */.l)(index, renderGallery(cards, options));
+    await writeFileAtomically(index, renderGallery(cards, options));
     return index;
 }
 
@@ -31131,7 +31270,7 @@ function refusal(error) {
  */
 async function commitFiles(github, request, retry) {
     const { owner, repo, branch } = request;
-    const call = (fn) => withRetries(fn, retry, undefined, githubRule);
+    const call = (fn) => withRetries(fn, retry, githubRule);
     try {
         const blobs = await mapLimited(request.files, BLOB_PARALLELISM, async (path) => {
             const content = (await (0,promises_.readFile)((0,external_node_path_.join)(request.workspace, path))).toString('base64');
@@ -31199,7 +31338,7 @@ function commitTarget(settings, context) {
             refused: `the pull request comes from the fork ${event.headRepo || '(deleted)'}, which this workflow's token cannot push to`
         };
     }
-    const branch = settings.commit.branch ?? defaultBranch(event);
+    const branch = settings.publishing.commit.branch ?? defaultBranch(event);
     if (!branch) {
         return {
             refused: `this ${event.kind === 'other' ? event.name || 'manual' : event.kind} run is not on a branch; set '${Input.Branch}'`
@@ -31213,9 +31352,9 @@ function commitTarget(settings, context) {
  * with a warning saying why.
  */
 async function publishResults(settings, results, manifest, github) {
-    if (settings.dryRun || settings.publish === 'none')
+    if (settings.dryRun || settings.publishing.mode === 'none')
         return {};
-    let wantArtifact = settings.publish === 'artifact' || settings.publish === 'both';
+    let wantArtifact = settings.publishing.mode === 'artifact' || settings.publishing.mode === 'both';
     const withManifest = (files) => (manifest ? [...files, manifest] : files);
     // A commit adds what this run wrote; an artifact holds every result of the run's sources, also those done
     // before (restored from the cache), so that a re-run that pays nothing still hands over everything.
@@ -31226,7 +31365,7 @@ async function publishResults(settings, results, manifest, github) {
         return {};
     }
     let commit;
-    if ((settings.publish === 'commit' || settings.publish === 'both') && written.length > 0) {
+    if ((settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') && written.length > 0) {
         const { client, context } = await github();
         const target = commitTarget(settings, context);
         const outcome = 'branch' in target
@@ -31236,9 +31375,9 @@ async function publishResults(settings, results, manifest, github) {
                 branch: target.branch,
                 workspace: settings.workspace,
                 files: written,
-                message: publish_commitMessage(settings.commit.message, results, manifest),
-                author: settings.commit.author
-            }, defaultRetryPolicy({ maxRetries: settings.maxRetries }))
+                message: publish_commitMessage(settings.publishing.commit.message, results, manifest),
+                author: settings.publishing.commit.author
+            }, defaultRetryPolicy({ maxRetries: settings.transport.maxRetries }))
             : { kind: 'refused', reason: target.refused };
         if (outcome.kind === 'committed') {
             commit = { sha: outcome.sha, branch: outcome.branch, files: written.length };
@@ -31252,13 +31391,13 @@ async function publishResults(settings, results, manifest, github) {
     let artifact;
     if (wantArtifact) {
         artifact = await uploadArtifact({
-            name: settings.artifactName,
+            name: settings.publishing.artifactName,
             workspace: settings.workspace,
             files: everything,
             results: results.filter(result => result.outputs.length > 0 || result.status !== 'skipped'),
-            retentionDays: settings.retentionDays
+            retentionDays: settings.publishing.retentionDays
         }, process.env);
-        core/* info */.pq(`Uploaded ${everything.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.artifactName}' (id ${artifact.id}).`);
+        core/* info */.pq(`Uploaded ${everything.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
     }
     return { artifact, commit };
 }
@@ -31374,16 +31513,16 @@ async function writeSummary(outcome) {
 function lazyGitHub(settings) {
     let made;
     return () => (made ??= (async () => ({
-        client: await createGitHubClient(settings.commit.token),
+        client: await createGitHubClient(settings.publishing.commit.token),
         context: await readRunContext(process.env)
     }))());
 }
 /** With changed-only, the paths the push or pull request changed; undefined means every matching image. */
 async function changedSources(settings, github) {
     const event = process.env.GITHUB_EVENT_NAME ?? '';
-    if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
+    if (!settings.discovery.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
         return undefined;
-    if (!settings.commit.token) {
+    if (!settings.publishing.commit.token) {
         core/* info */.pq(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
         return undefined;
     }
@@ -31401,12 +31540,13 @@ async function changedSources(settings, github) {
  * with a manifest. Committed results and their manifest are on the branch already.
  */
 function cacheRequest(settings) {
-    if (!settings.cache || settings.dryRun || !settings.manifest)
+    const { manifest, cache } = settings.selection;
+    if (!cache || settings.dryRun || !manifest)
         return undefined;
-    if (settings.publish === 'commit' || settings.publish === 'both')
+    if (settings.publishing.mode === 'commit' || settings.publishing.mode === 'both')
         return undefined;
-    const scope = { settings: fingerprint(settings), output: settings.output.pattern, manifest: settings.manifest };
-    return { workspace: settings.workspace, manifest: settings.manifest, keys: cacheKeys(scope, process.env) };
+    const scope = { settings: fingerprint(settings), output: settings.output.template.pattern, manifest };
+    return { workspace: settings.workspace, manifest, keys: cacheKeys(scope, process.env) };
 }
 /** One line on what the cache did; a miss or a failure is a notice, never a failure of the step. */
 function reportCache(outcome) {
@@ -31456,14 +31596,19 @@ async function run() {
             core/* info */.pq(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
         }
         if (deferred > 0) {
-            core/* notice */.lm(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.maxImages}); the next run takes them first.`);
+            core/* notice */.lm(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.selection.maxImages}); the next run takes them first.`);
         }
         // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
         if (cache && manifestWritten)
             reportCache(await saveResults(cache));
-        const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.manifest : undefined);
+        const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.selection.manifest : undefined);
         const published = await publishResults(settings, results, manifest, github);
-        const outcome = { results, ...published, dryRun: settings.dryRun, imagesPerSource: settings.imagesPerSource };
+        const outcome = {
+            results,
+            ...published,
+            dryRun: settings.dryRun,
+            imagesPerSource: settings.output.imagesPerSource
+        };
         setOutputs(outcome);
         if (process.env.GITHUB_STEP_SUMMARY)
             await writeSummary(outcome);
@@ -37734,18 +37879,6 @@ minimatch.unescape = unescape_unescape;
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 
