@@ -26,6 +26,7 @@ import {
   type FakeIdeogram,
   type FakeIdeogramOptions
 } from '../test/fakes/ideogram-server.js';
+import { ACTION_NODE, nodeBinary } from '../test/support/node.js';
 import { BUNDLE, runAction, type ActionRun } from '../test/support/run-action.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -286,7 +287,7 @@ function machine(): string[] {
   const cpus = os.cpus();
   let childNode = process.version;
   try {
-    childNode = execFileSync('node', ['--version'], { encoding: 'utf8' }).trim();
+    childNode = execFileSync(nodeBinary(ACTION_NODE), ['--version'], { encoding: 'utf8' }).trim();
   } catch {
     /* keep the parent's */
   }
@@ -346,7 +347,7 @@ function startupRow(): void {
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
     // With the environment the action gets: a developer's (e.g. NODE_EXTRA_CA_CERTS) can slow Node's start.
-    execFileSync('node', ['-e', ''], { env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    execFileSync(nodeBinary(ACTION_NODE), ['-e', ''], { env: { PATH: process.env.PATH, HOME: process.env.HOME } });
     bare.push(performance.now() - started);
   }
   bare.sort((a, b) => a - b);

@@ -10,7 +10,8 @@ import { loadCodecs } from '../src/local/codecs.js';
 import type { SourceResult } from '../src/results.js';
 import { workspaceWithExamples } from './support/samples.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium (`npm run setup` installs it), or another Chromium or Chrome named by CHROMIUM_PATH. */
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** User data: paths and prompts go into the page, and must come out as text. */
 const HOSTILE = `"><img src=x onerror=alert(1)> #1 & 'quotes'`;
 const WEIRD_SOURCE = 'examples/odd names/<b>bold #1 & 50%.png';
@@ -186,7 +187,7 @@ describe('the gallery in a browser', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (as .ci/run does)`);
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run npm run setup, or set CHROMIUM_PATH`);
     await mkdir(SCREENSHOTS, { recursive: true });
     profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
     context = await chromium.launchPersistentContext(profile, {

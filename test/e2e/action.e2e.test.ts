@@ -1,9 +1,8 @@
 /**
- * The built bundle, run exactly as the runner runs it (INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY),
- * against the loopback Ideogram API and artifact service.
+ * The built bundle, run exactly as the runner runs it (INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, the
+ * Node.js version action.yml names), against the loopback Ideogram API and artifact service.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeArtifactService, type FakeArtifactService } from '../fakes/artifact-server.js';
@@ -18,24 +17,6 @@ interface ResultEntry {
   status: string;
   outputs: { path: string; resolution: string | null; seed: number | null; prompt: string | null }[];
   error?: string;
-}
-
-/**
- * Node 24's binary from the npm registry, run directly: `npx` itself drops environment variables whose names
- * hold a dash, such as INPUT_API-KEY, which the runner does pass.
- */
-function node24(): string | undefined {
-  try {
-    const [path, version] = execFileSync('npx', ['-y', 'node@24', '-p', 'process.execPath + " " + process.version'], {
-      encoding: 'utf8',
-      timeout: 120_000
-    })
-      .trim()
-      .split(' ');
-    return version?.startsWith('v24') ? path : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 let ideogram: FakeIdeogram;
@@ -212,26 +193,5 @@ describe('dry run and publish none', () => {
     expect(artifacts.artifacts.length).toBe(before);
     expect((await stat(join(workspace, 'upscaled/assets/hero.png'))).isFile()).toBe(true);
     expect(run.outputs.failed).toBe('1');
-  });
-});
-
-const node24Path = node24();
-const describeNode24 = node24Path ? describe : describe.skip;
-describeNode24('on Node 24, as on GitHub runners', () => {
-  it('runs the bundle to the same outputs', async () => {
-    const workspace = await makeWorkspace({ 'a/b.png': encodePng(10, 6) });
-    const run = await runAction({
-      workspace,
-      inputs: { 'api-key': KEY, 'api-url': ideogram.url, 'artifact-name': 'on-node-24' },
-      env: artifacts.env,
-      node: [node24Path as string]
-    });
-    expect(run.stdout).not.toContain('::error');
-    expect(run.code).toBe(0);
-    expect([...artifacts.files('on-node-24').keys()]).toEqual(
-      expect.arrayContaining(['.github/upscaled-images.json', 'upscaled/a/b.png', 'gallery/index.html'])
-    );
-    expect(run.outputs.files).toBe('upscaled/a/b.png');
-    expectKeyNowhere(run);
   });
 });

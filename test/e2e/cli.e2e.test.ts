@@ -2,15 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { CLI_NODES, nodeBinary } from '../support/node.js';
 import { inspectPng, SAMPLE_SIZES, workspaceWithExamples } from '../support/samples.js';
 
 /** The built command-line tool, as `npx ideogram-upscale` runs it (package.json `bin`). */
 const CLI = resolve(import.meta.dirname, '../../dist/cli/index.js');
 
-function run(cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  node: number,
+  cwd: string,
+  args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     // No IDEOGRAM_API_KEY and no CI: what a person gets on a fresh clone.
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(nodeBinary(node), [CLI, ...args], {
       cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME }
     });
@@ -23,17 +28,20 @@ function run(cwd: string, args: string[]): Promise<{ code: number | null; stdout
   });
 }
 
-let workspace: string;
-
-beforeAll(async () => {
-  workspace = await workspaceWithExamples('cli-bundle-');
+it('starts with a shebang, so npm can link it as a command', async () => {
+  expect((await readFile(CLI, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
 });
 
-afterAll(() => rm(workspace, { recursive: true, force: true }));
+// From package.json's engines to the action's runtime: the range the command line claims.
+describe.each(CLI_NODES)('dist/cli/index.js on Node.js %i', node => {
+  let workspace: string;
+  beforeAll(async () => {
+    workspace = await workspaceWithExamples(`cli-bundle-node${node}-`);
+  });
+  afterAll(() => rm(workspace, { recursive: true, force: true }));
 
-describe('dist/cli/index.js', () => {
   it('upscales PNG, JPEG and WebP samples with the WebAssembly codecs it carries', async () => {
-    const result = await run(workspace, ['--json', 'examples/**/*']);
+    const result = await run(node, workspace, ['--json', 'examples/**/*']);
 
     expect(result.stderr).toContain('IDEOGRAM_API_KEY is not set');
     expect(result.code).toBe(0);
@@ -56,12 +64,8 @@ describe('dist/cli/index.js', () => {
     expect(result.stderr).toContain('Gallery: gallery/index.html');
   });
 
-  it('starts with a shebang, so npm can link it as a command', async () => {
-    expect((await readFile(CLI, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
-  });
-
   it('exits 2 on a bad flag', async () => {
-    const result = await run(workspace, ['--concurrency', 'lots']);
+    const result = await run(node, workspace, ['--concurrency', 'lots']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--concurrency must be 'auto' or a whole number from 1 to 64; got 'lots'.");
   });

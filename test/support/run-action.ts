@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ACTION_NODE, nodeBinary } from './node.js';
 
 export const BUNDLE = resolve(import.meta.dirname, '../../dist/index.js');
 
@@ -23,7 +24,7 @@ export interface RunOptions {
   readonly env?: Record<string, string>;
   /** The event payload written to GITHUB_EVENT_PATH. */
   readonly event?: unknown;
-  /** Command that runs the bundle; `node` by default (e.g. `npx -y node@24`). */
+  /** Command that runs the bundle; by default the Node.js version action.yml names, as on GitHub's runners. */
   readonly node?: readonly string[];
   readonly bundle?: string;
   /** Called with the child's pid as soon as it starts. */
@@ -75,7 +76,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...inputs,
     ...options.env
   };
-  const [command, ...args] = options.node ?? ['node'];
+  const [command, ...args] = options.node ?? [nodeBinary(ACTION_NODE)];
   const started = performance.now();
   const child = spawn(command as string, [...args, options.bundle ?? BUNDLE], { cwd: options.workspace, env });
   options.onSpawn?.(child.pid);
