@@ -43,6 +43,8 @@ export function nodeBinary(version: number): string {
         'npx',
         ['-y', `node@${version}`, '-p', 'process.execPath + " " + process.version'],
         {
+          // Not the process's folder: another test in this worker may have left it for one since removed.
+          cwd: ROOT,
           encoding: 'utf8',
           timeout: 180_000
         }
