@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomically } from './atomic-file.js';
 import { isInside } from './paths.js';
 import { readDimensions, type Dimensions } from './image-dimensions.js';
+import { probeImageFile } from './image-file.js';
 import { sniffFormat } from './image-format.js';
-import { countsLine, escapeHtml } from './presentation.js';
+import { countsLine, escapeHtml, formatBytes } from './presentation.js';
 import type { OutputRecord, SourceResult } from './results.js';
 
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
@@ -81,14 +82,8 @@ async function copyOriginal(dir: string, workspace: string, source: string): Pro
 }
 
 async function readResult(dir: string, file: string): Promise<Shown> {
-  try {
-    const stats = await stat(file);
-    if (!stats.isFile()) return { ...NOTHING, href: link(dir, file) };
-    // The header is at the start; reading it whole is simpler and results are read one at a time.
-    return { href: link(dir, file), bytes: stats.size, dimensions: dimensionsOf(await readFile(file)) };
-  } catch {
-    return { ...NOTHING, href: link(dir, file) };
-  }
+  const facts = await probeImageFile(file);
+  return { href: link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions };
 }
 
 async function collect(dir: string, workspace: string, resultsRoot: string, result: SourceResult): Promise<Card> {
@@ -98,13 +93,6 @@ async function collect(dir: string, workspace: string, resultsRoot: string, resu
     outputs.push({ record, ...(await readResult(dir, resolve(resultsRoot, record.path))) });
   }
   return { result, original, outputs };
-}
-
-function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined) return '—';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function resolution(dimensions: Dimensions | undefined): string {

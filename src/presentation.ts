@@ -4,7 +4,7 @@
  * caller's business.
  */
 import type { RetryEvent } from './retry.js';
-import { countByStatus, SOURCE_STATUSES, type SourceResult } from './results.js';
+import { countByStatus, SOURCE_STATUSES, type SourceResult, type SourceStatus } from './results.js';
 
 /** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
 export function resultLine(result: SourceResult, done: number, total: number): string {
@@ -41,4 +41,61 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** Text and attribute values in the summary and the gallery: paths, prompts and API messages are data. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
+}
+
+/** `1.2 MB`: a file's size as people read it (— when unknown). */
+export function formatBytes(bytes: number | undefined): string {
+  if (bytes === undefined) return '—';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** A status as the summary's and the pull request comment's tables show it. */
+export const STATUS_LABEL: Readonly<Record<SourceStatus, string>> = {
+  upscaled: '✅ upscaled',
+  failed: '❌ failed',
+  unsafe: '⚠️ unsafe',
+  skipped: '⏭️ skipped',
+  deferred: '⏸️ deferred'
+};
+
+const ATTENTION: readonly SourceStatus[] = ['failed', 'unsafe', 'upscaled', 'deferred', 'skipped'];
+
+/** Results in the order a bounded table lists them: failures first, then what is new, what was done before last. */
+export function byAttention(results: readonly SourceResult[]): SourceResult[] {
+  return [...results].sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status));
+}
+
+/** `12 upscaled, 3 skipped`: the statuses present among `results`, for the line that counts what a table left out. */
+export function presentCounts(results: readonly SourceResult[]): string {
+  const counts = countByStatus(results);
+  return SOURCE_STATUSES.filter(status => counts[status] > 0)
+    .map(status => `${counts[status]} ${status}`)
+    .join(', ');
+}
+
+/**
+ * How many of `rows`, in order, fit in `budget` as `size` measures them: what a table that must stay under a
+ * limit (a comment's characters, a summary's bytes) can show before it counts the rest in one line.
+ */
+export function countFitting(rows: readonly string[], budget: number, size: (row: string) => number): number {
+  let used = 0;
+  for (const [i, row] of rows.entries()) {
+    used += size(row);
+    if (used > budget) return i;
+  }
+  return rows.length;
+}
+
+/**
+ * Text as a Markdown code span inside a table cell: shown literally (no Markdown, no HTML), with `|` escaped so it
+ * cannot split the cell and line breaks flattened so it cannot end the row.
+ */
+export function markdownCode(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }

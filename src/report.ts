@@ -1,7 +1,15 @@
 import * as core from '@actions/core';
 import type { Discovery } from './discovery.js';
 import type { Published } from './publish/publish.js';
-import { countsLine, escapeHtml, resultLine } from './presentation.js';
+import {
+  byAttention,
+  countFitting,
+  countsLine,
+  escapeHtml,
+  presentCounts,
+  resultLine,
+  STATUS_LABEL
+} from './presentation.js';
 import { countByStatus, resultsDocument, SOURCE_STATUSES, writtenFiles, type SourceResult } from './results.js';
 
 /** The result line as each source finishes: failures are errors and withheld images warnings, tied to the file. */
@@ -48,13 +56,10 @@ export function setOutputs(outcome: RunOutcome): void {
   core.setOutput('artifact-url', outcome.artifact?.url ?? '');
 }
 
-const STATUS_LABEL: Record<SourceResult['status'], string> = {
-  upscaled: '✅ upscaled',
-  failed: '❌ failed',
-  unsafe: '⚠️ unsafe',
-  skipped: '⏭️ skipped',
-  deferred: '⏸️ deferred'
-};
+/** GitHub takes at most 1 MiB of summary from a step; the table stops well before, whatever the batch. */
+export const SUMMARY_TABLE_BYTES = 512 * 1024;
+/** Rows the summary's table shows at most: past this, a table is searched, not read. */
+export const SUMMARY_ROWS = 1000;
 
 function cell(lines: readonly string[]): string {
   return lines.join('<br>') || '—';
@@ -82,6 +87,24 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
     summary.addRaw('Results: ').addLink(`artifact ${outcome.artifact.id}`, outcome.artifact.url).addEOL();
   }
   if (total > 0) {
+    const sorted = byAttention(outcome.results);
+    const rows = sorted.slice(0, SUMMARY_ROWS).map(result => {
+      const outputs = result.outputs;
+      const detail = result.error ? `<br>${escapeHtml(result.error)}` : '';
+      return [
+        `<code>${escapeHtml(result.source)}</code>`,
+        `${STATUS_LABEL[result.status]}${detail}`,
+        cell(outputs.map(output => `<code>${escapeHtml(output.path)}</code>`)),
+        cell(outputs.map(output => output.resolution ?? '')),
+        cell(outputs.map(output => (output.seed === null ? '' : String(output.seed))))
+      ];
+    });
+    // As the summary writes a row: each cell in <td></td>, the row in <tr></tr>.
+    const shown = countFitting(
+      rows.map(cells => cells.join('')),
+      SUMMARY_TABLE_BYTES,
+      row => Buffer.byteLength(row) + 9 * 5 + 9
+    );
     summary.addTable([
       [
         { data: 'Source', header: true },
@@ -90,18 +113,16 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
         { data: 'Resolution', header: true },
         { data: 'Seed', header: true }
       ],
-      ...outcome.results.map(result => {
-        const outputs = result.outputs;
-        const detail = result.error ? `<br>${escapeHtml(result.error)}` : '';
-        return [
-          `<code>${escapeHtml(result.source)}</code>`,
-          `${STATUS_LABEL[result.status]}${detail}`,
-          cell(outputs.map(output => `<code>${escapeHtml(output.path)}</code>`)),
-          cell(outputs.map(output => output.resolution ?? '')),
-          cell(outputs.map(output => (output.seed === null ? '' : String(output.seed))))
-        ];
-      })
+      ...rows.slice(0, shown)
     ]);
+    const rest = sorted.slice(shown);
+    if (rest.length > 0) {
+      const gallery = outcome.artifact ? ", and the artifact's gallery (gallery/index.html)" : '';
+      summary.addRaw(
+        `…and ${rest.length} more (${presentCounts(rest)}), left out to keep this summary within GitHub's limit: every source is in the step's <code>results</code> output${gallery}.`,
+        true
+      );
+    }
   }
   await summary.write();
 }

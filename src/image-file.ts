@@ -1,0 +1,33 @@
+import { open } from 'node:fs/promises';
+import { readDimensions, type Dimensions } from './image-dimensions.js';
+import { sniffFormat, type ImageFormat } from './image-format.js';
+
+/** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
+const HEADER_BYTES = 512 * 1024;
+
+export interface ImageFileFacts {
+  readonly bytes: number;
+  /** Undefined when the bytes are not a format we know. */
+  readonly format: ImageFormat | undefined;
+  /** Undefined when the header cannot be read. */
+  readonly dimensions: Dimensions | undefined;
+}
+
+/** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
+export async function probeImageFile(path: string): Promise<ImageFileFacts | undefined> {
+  let file;
+  try {
+    file = await open(path, 'r');
+    const stats = await file.stat();
+    if (!stats.isFile()) return undefined;
+    const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    const bytes = head.subarray(0, bytesRead);
+    const format = sniffFormat(bytes);
+    return { bytes: stats.size, format, dimensions: format && readDimensions(bytes, format) };
+  } catch {
+    return undefined;
+  } finally {
+    await file?.close();
+  }
+}

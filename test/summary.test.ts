@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeSummary } from '../src/report.js';
+import type { SourceResult } from '../src/results.js';
+import { makeTempDir, removeDir } from './support/files.js';
+
+/** GitHub's limit on what one step may write to its summary. */
+const SUMMARY_LIMIT = 1024 * 1024;
+
+function batch(count: number): SourceResult[] {
+  return Array.from({ length: count }, (_, i): SourceResult => {
+    const source = `assets/${'very-long-folder-name/'.repeat(6)}image-${i}.png`;
+    return i % 100 === 5
+      ? {
+          source,
+          status: 'failed',
+          outputs: [],
+          error: `Ideogram answered HTTP 422: ${'the image is not acceptable '.repeat(8)}`
+        }
+      : {
+          source,
+          status: 'upscaled',
+          outputs: [{ path: `upscaled/${source}`, resolution: '2048x2048', seed: i, prompt: null }]
+        };
+  });
+}
+
+describe('the job summary', () => {
+  let dir: string;
+  let file: string;
+  const saved = process.env.GITHUB_STEP_SUMMARY;
+  beforeAll(async () => {
+    dir = await makeTempDir('summary-');
+    file = join(dir, 'summary.md');
+    process.env.GITHUB_STEP_SUMMARY = file;
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+    else process.env.GITHUB_STEP_SUMMARY = saved;
+    await removeDir(dir);
+  });
+  const summarise = async (results: SourceResult[]): Promise<string> => {
+    await writeFile(file, '');
+    await writeSummary({
+      results,
+      dryRun: false,
+      imagesPerSource: 1,
+      artifact: { id: 9, url: 'https://example.test/a' }
+    });
+    return readFile(file, 'utf8');
+  };
+
+  it.each([1_000, 5_000, 50_000])(
+    'stays under GitHub’s 1 MiB for %i sources, counting the rest in one line',
+    async count => {
+      const text = await summarise(batch(count));
+      expect(Buffer.byteLength(text)).toBeLessThan(SUMMARY_LIMIT);
+      const rows = (text.match(/<tr>/g) ?? []).length - 1;
+      const rest = /…and (\d+) more \(([^)]*)\)/.exec(text);
+      expect(rows + Number(rest?.[1] ?? 0)).toBe(count);
+      if (rows < count) expect(text).toContain("the artifact's gallery (gallery/index.html)");
+      // Failures are listed first, so the bound never hides them.
+      expect(text.indexOf('❌ failed')).toBeLessThan(text.indexOf('✅ upscaled'));
+    }
+  );
+
+  it('lists every source of a small batch, with nothing left out', async () => {
+    const text = await summarise(batch(20));
+    expect((text.match(/<tr>/g) ?? []).length - 1).toBe(20);
+    expect(text).not.toContain('more (');
+  });
+});
