@@ -20,6 +20,8 @@ export enum Input {
   ChangedOnly = 'changed-only',
   Manifest = 'manifest',
   Force = 'force',
+  Comment = 'comment',
+  CommitLfsPaths = 'commit-lfs-paths',
   MaxImages = 'max-images',
   Cache = 'cache',
   Concurrency = 'concurrency',

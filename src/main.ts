@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { findChangedFiles } from './github/changes.js';
+import { commentOnPullRequest } from './github/comment.js';
 import { createGitHubClient, type GitHubClient } from './github/client.js';
 import { readRunContext, type RunContext } from './github/event.js';
 import { Input } from './inputs.js';
@@ -126,6 +127,7 @@ export async function run(): Promise<void> {
     };
     setOutputs(outcome);
     if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(outcome);
+    await commentOnPullRequest(settings, outcome, github, process.env);
 
     const { failed } = countByStatus(results);
     if (failed > 0 && settings.failOnError) {

@@ -13,6 +13,10 @@ import { OutputTemplate } from './output-path.js';
 export const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'] as const;
 export type PublishMode = (typeof PUBLISH_MODES)[number];
 
+export const COMMENT_MODES = ['auto', 'always', 'never'] as const;
+/** `auto`: on pull requests when there is something to report; `always`: on every pull request run; `never`. */
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
 export const PROVIDERS = ['ideogram', 'local'] as const;
 /** Who upscales: Ideogram's API, or a 2× resampling on this machine that needs no key and no network. */
 export type ProviderName = (typeof PROVIDERS)[number];
@@ -30,6 +34,8 @@ export interface CommitSettings {
   readonly branch: string | undefined;
   /** Undefined: GitHub's own identity, so it signs the commit when the token is the workflow's. */
   readonly author: CommitAuthor | undefined;
+  /** Commit results that .gitattributes routes to Git LFS anyway, as plain blobs. */
+  readonly acceptLfs: boolean;
 }
 
 export type RetentionDays = Branded<number, 'RetentionDays'>;
@@ -88,6 +94,8 @@ export interface PublishingSettings {
   readonly retentionDays: RetentionDays | undefined;
   /** How results are committed, for `publish: commit` or `both`. */
   readonly commit: CommitSettings;
+  /** Whether the pull request gets a comment reporting the run. */
+  readonly comment: CommentMode;
 }
 
 /** How requests travel: places in flight, resends, time-outs. */
@@ -136,6 +144,8 @@ export const DEFAULTS: Partial<Record<Input, string>> = {
   [Input.ChangedOnly]: 'true',
   [Input.Manifest]: '.github/upscaled-images.json',
   [Input.Force]: 'false',
+  [Input.Comment]: 'auto',
+  [Input.CommitLfsPaths]: 'false',
   [Input.MaxImages]: '',
   [Input.Cache]: 'true',
   [Input.ArtifactName]: 'upscaled-images',
@@ -304,8 +314,10 @@ export function readSettings(read: InputReader, workspace: string): Settings {
         token,
         message: commitMessage(input(Input.CommitMessage)),
         branch: branch(input(Input.Branch)),
-        author: commitAuthor(input(Input.CommitAuthor))
-      }
+        author: commitAuthor(input(Input.CommitAuthor)),
+        acceptLfs: boolean(Input.CommitLfsPaths, input(Input.CommitLfsPaths))
+      },
+      comment: oneOf(Input.Comment, input(Input.Comment), COMMENT_MODES)
     },
     transport: {
       concurrency: parseConcurrency(input(Input.Concurrency), imagesPerSource),

@@ -367,3 +367,21 @@ describe('cache', () => {
     expect(errorFor({ [Input.Cache]: 'maybe' })).toBe("Input 'cache' must be one of true, false; got 'maybe'.");
   });
 });
+
+describe('reporting and commit guards', () => {
+  test('comment is auto unless set, and only auto, always or never', () => {
+    expect(read().publishing.comment).toBe('auto');
+    expect(read({ [Input.Comment]: 'Never' }).publishing.comment).toBe('never');
+    expect(errorFor({ [Input.Comment]: 'sometimes' })).toBe(
+      "Input 'comment' must be one of auto, always, never; got 'sometimes'."
+    );
+  });
+
+  test('results routed to Git LFS are held back unless commit-lfs-paths says otherwise', () => {
+    expect(read().publishing.commit.acceptLfs).toBe(false);
+    expect(read({ [Input.CommitLfsPaths]: 'true' }).publishing.commit.acceptLfs).toBe(true);
+    expect(errorFor({ [Input.CommitLfsPaths]: 'yes' })).toBe(
+      "Input 'commit-lfs-paths' must be one of true, false; got 'yes'."
+    );
+  });
+});

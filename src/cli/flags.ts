@@ -78,6 +78,9 @@ export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
     },
     // The Actions cache is the runner's; on the command line the manifest beside the results does its work.
     [Input.Cache]: { kind: 'fixed', value: 'false' },
+    // The command line has no pull request to comment on and commits nothing.
+    [Input.Comment]: { kind: 'fixed', value: 'never' },
+    [Input.CommitLfsPaths]: { kind: 'fixed', value: '' },
     [Input.Force]: { kind: 'switch', help: 'upscale again even what the manifest says is done' },
     [Input.MaxImages]: {
       kind: 'value',

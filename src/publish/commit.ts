@@ -37,7 +37,7 @@ function isSecondaryRateLimit(error: HttpError): boolean {
 }
 
 /** GitHub's rule: wait out rate limits as told (`retry-after`), resend on server errors. */
-function githubRule(error: unknown): RetryDecision | undefined {
+export function githubRule(error: unknown): RetryDecision | undefined {
   const http = error as HttpError;
   if (isSecondaryRateLimit(http)) {
     return { budget: 'rate-limit', retryAfterMs: parseRetryAfter(http.response?.headers ?? {}) ?? 60_000 };

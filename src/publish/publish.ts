@@ -6,6 +6,7 @@ import { Input } from '../inputs.js';
 import { writtenFiles, type SourceResult } from '../results.js';
 import type { Settings } from '../settings.js';
 import { uploadArtifact, type PublishedArtifact } from './artifact.js';
+import { selectCommittable } from './commit-guards.js';
 import { commitFiles } from './commit.js';
 
 export interface Published {
@@ -65,49 +66,67 @@ export async function publishResults(
     return {};
   }
   let commit: Published['commit'];
+  // What a commit must not take (over GitHub's file limit, routed to LFS) goes to the artifact instead.
+  let held: readonly string[] = [];
 
   if ((settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') && written.length > 0) {
+    const selection = await selectCommittable(settings.workspace, written, settings.publishing.commit.acceptLfs);
+    for (const warning of selection.warnings) core.warning(warning);
+    for (const { path, reason } of selection.held) {
+      core.warning(
+        `Not committing ${path}: ${reason}. It goes to the artifact '${settings.publishing.artifactName}' instead.`
+      );
+    }
+    held = selection.held.map(({ path }) => path);
     const { client, context } = await github();
     const target = commitTarget(settings, context);
     const outcome =
-      'branch' in target
-        ? await commitFiles(
-            client,
-            {
-              owner: context.owner,
-              repo: context.repo,
-              branch: target.branch,
-              workspace: settings.workspace,
-              files: written,
-              message: commitMessage(settings.publishing.commit.message, results, manifest),
-              author: settings.publishing.commit.author
-            },
-            defaultRetryPolicy({ maxRetries: settings.transport.maxRetries })
-          )
-        : { kind: 'refused' as const, reason: target.refused };
+      selection.commit.length === 0
+        ? { kind: 'refused' as const, reason: 'none of the files can be committed' }
+        : 'branch' in target
+          ? await commitFiles(
+              client,
+              {
+                owner: context.owner,
+                repo: context.repo,
+                branch: target.branch,
+                workspace: settings.workspace,
+                files: selection.commit,
+                message: commitMessage(settings.publishing.commit.message, results, manifest),
+                author: settings.publishing.commit.author
+              },
+              defaultRetryPolicy({ maxRetries: settings.transport.maxRetries })
+            )
+          : { kind: 'refused' as const, reason: target.refused };
     if (outcome.kind === 'committed') {
-      commit = { sha: outcome.sha, branch: outcome.branch, files: written.length };
-      core.info(`Committed ${written.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
+      commit = { sha: outcome.sha, branch: outcome.branch, files: selection.commit.length };
+      core.info(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
     } else {
       core.warning(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
       wantArtifact = true;
     }
   }
 
+  const artifactFiles = wantArtifact ? everything : held;
   let artifact: PublishedArtifact | undefined;
-  if (wantArtifact) {
+  if (artifactFiles.length > 0) {
+    const inArtifact = new Set(artifactFiles);
     artifact = await uploadArtifact(
       {
         name: settings.publishing.artifactName,
         workspace: settings.workspace,
-        files: everything,
-        results: results.filter(result => result.outputs.length > 0 || result.status !== 'skipped'),
+        files: artifactFiles,
+        results: results.filter(result =>
+          wantArtifact
+            ? result.outputs.length > 0 || result.status !== 'skipped'
+            : result.outputs.some(output => inArtifact.has(output.path))
+        ),
         retentionDays: settings.publishing.retentionDays
       },
       process.env
     );
     core.info(
-      `Uploaded ${everything.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`
+      `Uploaded ${artifactFiles.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`
     );
   }
   return { artifact, commit };

@@ -278,4 +278,79 @@ describe('pull requests', () => {
     expect(github.headSha('feature')).toBe(featureHead);
     expect([...artifacts.files('from-fork').keys()]).toContain('upscaled/img/x.png');
   });
+
+  it('reports in one pull request comment, updated in place on the next run, with thumbnails at the commit', async () => {
+    const pr = openPullRequest({ 'img/one.png': encodePng(5, 5, 1), 'img/tw|o.png': encodePng(6, 4, 2) });
+    github.addComment(7, 'Looks good to me');
+    const first = await run({ github, workspace: await pr.workspace, eventName: 'pull_request', event: pr.event });
+    expect(first.code).toBe(0);
+    const sha = github.headSha('feature');
+    let ours = github.comments(7).filter(comment => comment.user === 'github-actions[bot]');
+    expect(ours.length).toBe(1);
+    const body = ours[0]?.body ?? '';
+    expect(body).toMatch(/^<!-- ideogram-upscale-action comment: .* -->\n### Ideogram upscale/);
+    expect(body).toContain('2 upscaled, 0 failed');
+    expect(body).toContain(`https://github.com/${github.owner}/${github.repo}/raw/${sha}/upscaled/img/one.png`);
+    expect(body).toContain('| 5×5 → 10×10 |');
+    expect(body).toContain('`img/tw\\|o.png`');
+    expect(first.stdout).toMatch(/Commented on pull request #7: https:\/\/github\.com\/.*#issuecomment-\d+/);
+
+    const again = await run({
+      github,
+      workspace: await checkout(github, 'feature'),
+      eventName: 'pull_request',
+      event: pr.event,
+      inputs: { force: 'true' }
+    });
+    expect(again.code).toBe(0);
+    ours = github.comments(7).filter(comment => comment.user === 'github-actions[bot]');
+    expect(ours.length).toBe(1);
+    expect(ours[0]?.body).toContain(github.headSha('feature'));
+    expect(again.stdout).toContain('Updated the comment on pull request #7');
+    expect(github.comments(7).length).toBe(2);
+  });
+
+  it('without permission to comment: one warning, and the run goes on', async () => {
+    const pr = openPullRequest({ 'img/x.png': encodePng(5, 5) });
+    const result = await run({
+      github,
+      workspace: await pr.workspace,
+      eventName: 'pull_request',
+      event: pr.event,
+      token: github.readOnlyToken,
+      inputs: { publish: 'artifact', 'artifact-name': 'no-comment' }
+    });
+    expect(result.code).toBe(0);
+    const warnings = result.stdout.split('\n').filter(line => line.startsWith('::warning::Not commenting'));
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /HTTP 403: Resource not accessible by integration.*\. A pull request from a fork gets a read-only token; otherwise give the job 'permissions: pull-requests: write'\.$/
+      )
+    ]);
+    expect(github.comments(7)).toEqual([]);
+    expect([...artifacts.files('no-comment').keys()]).toContain('upscaled/img/x.png');
+  });
+
+  it('never commits what .gitattributes routes to Git LFS: the artifact holds it, a warning says why', async () => {
+    const pr = openPullRequest({
+      '.gitattributes': 'upscaled/lfs/** filter=lfs diff=lfs merge=lfs -text\n',
+      'lfs/a.png': encodePng(5, 5, 1),
+      'plain/b.png': encodePng(5, 5, 2)
+    });
+    const result = await run({
+      github,
+      workspace: await pr.workspace,
+      eventName: 'pull_request',
+      event: pr.event,
+      inputs: { 'artifact-name': 'lfs-held', comment: 'never' }
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      '::warning::Not committing upscaled/lfs/a.png: .gitattributes routes it to Git LFS'
+    );
+    expect(github.readFile('feature', 'upscaled/plain/b.png')).toBeDefined();
+    expect(github.readFile('feature', 'upscaled/lfs/a.png')).toBeUndefined();
+    expect([...artifacts.files('lfs-held').keys()]).toContain('upscaled/lfs/a.png');
+    expect(github.comments(7)).toEqual([]);
+  });
 });
