@@ -28462,7 +28462,7 @@ function readDimensions(bytes, format) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74468);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42973);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
@@ -28474,7 +28474,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 74468:
+/***/ 42973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28543,6 +28543,559 @@ async function findChangedFiles(github, context) {
     return { kind: 'all', reason: `a ${event.name || 'manual'} event has no list of changed files` };
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: ./src/image-dimensions.ts
+var image_dimensions = __nccwpck_require__(59422);
+;// CONCATENATED MODULE: ./src/image-format.ts
+/** Image formats the Upscale API accepts, recognised by their bytes, never by a file's extension. */
+const IMAGE_FORMATS = ['png', 'jpeg', 'webp'];
+const MIME_TYPES = {
+    png: 'image/png',
+    jpeg: 'image/jpeg',
+    webp: 'image/webp'
+};
+/** The extension a file of this format gets when we name it (`{ext}` in output-path). */
+const EXTENSIONS = {
+    png: 'png',
+    jpeg: 'jpg',
+    webp: 'webp'
+};
+/** How many leading bytes `sniffFormat` needs. */
+const SNIFF_BYTES = 12;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+function startsWith(bytes, expected, offset = 0) {
+    return expected.every((value, i) => bytes[offset + i] === value);
+}
+function ascii(text) {
+    return [...text].map(c => c.charCodeAt(0));
+}
+function sniffFormat(bytes) {
+    if (startsWith(bytes, PNG_SIGNATURE))
+        return 'png';
+    if (startsWith(bytes, [0xff, 0xd8, 0xff]))
+        return 'jpeg';
+    if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
+        return 'webp';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/image-file.ts
+
+
+
+/** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
+const HEADER_BYTES = 512 * 1024;
+/** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
+async function probeImageFile(path) {
+    let file;
+    try {
+        file = await (0,promises_.open)(path, 'r');
+        const stats = await file.stat();
+        if (!stats.isFile())
+            return undefined;
+        const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
+        const { bytesRead } = await file.read(head, 0, head.length, 0);
+        const bytes = head.subarray(0, bytesRead);
+        const format = sniffFormat(bytes);
+        return { bytes: stats.size, format, dimensions: format && (0,image_dimensions/* readDimensions */.G)(bytes, format) };
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await file?.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/** The action's input names, as in action.yml; the CLI's flags mirror them. */
+var Input;
+(function (Input) {
+    Input["ApiKey"] = "api-key";
+    Input["Files"] = "files";
+    Input["Prompt"] = "prompt";
+    Input["Resemblance"] = "resemblance";
+    Input["Detail"] = "detail";
+    Input["MagicPromptOption"] = "magic-prompt-option";
+    Input["MagicPromptVersion"] = "magic-prompt-version";
+    Input["NumImages"] = "num-images";
+    Input["Seed"] = "seed";
+    Input["OutputPath"] = "output-path";
+    Input["Publish"] = "publish";
+    Input["ArtifactName"] = "artifact-name";
+    Input["RetentionDays"] = "retention-days";
+    Input["GithubToken"] = "github-token";
+    Input["CommitMessage"] = "commit-message";
+    Input["Branch"] = "branch";
+    Input["CommitAuthor"] = "commit-author";
+    Input["ChangedOnly"] = "changed-only";
+    Input["Manifest"] = "manifest";
+    Input["Force"] = "force";
+    Input["Comment"] = "comment";
+    Input["CommitLfsPaths"] = "commit-lfs-paths";
+    Input["MaxImages"] = "max-images";
+    Input["Cache"] = "cache";
+    Input["Concurrency"] = "concurrency";
+    Input["MaxRetries"] = "max-retries";
+    Input["RequestTimeout"] = "request-timeout";
+    Input["RetryTimeouts"] = "retry-timeouts";
+    Input["MaxFileSize"] = "max-file-size";
+    Input["ApiUrl"] = "api-url";
+    Input["Provider"] = "provider";
+    Input["FailOnError"] = "fail-on-error";
+    Input["DryRun"] = "dry-run";
+})(Input || (Input = {}));
+/** A setting that cannot be used as given: names the input, the value and what is allowed. */
+class InputError extends Error {
+    name = 'InputError';
+}
+
+;// CONCATENATED MODULE: ./src/map-limited.ts
+/** Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. */
+async function mapLimited(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++)
+            out[i] = await fn(items[i]);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+const DEFAULT_RATE_LIMIT_RETRIES = 50;
+function defaultRetryPolicy(overrides = {}) {
+    return {
+        maxRetries: 4,
+        maxRateLimitRetries: DEFAULT_RATE_LIMIT_RETRIES,
+        retryLostResponses: false,
+        maxDelayMs: 60_000,
+        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+        random: Math.random,
+        ...overrides
+    };
+}
+/** Reads `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
+function parseRetryAfter(headers, now = Date.now()) {
+    const first = (name) => {
+        const value = headers[name];
+        return Array.isArray(value) ? value[0] : value;
+    };
+    const rawMs = first('retry-after-ms')?.trim();
+    const ms = Number(rawMs);
+    // Number('') is 0: an empty header must not mean "no wait".
+    if (rawMs !== undefined && rawMs !== '' && Number.isFinite(ms) && ms >= 0)
+        return ms;
+    const raw = first('retry-after');
+    if (raw === undefined || raw.trim() === '')
+        return undefined;
+    const seconds = Number(raw);
+    if (Number.isFinite(seconds))
+        return seconds >= 0 ? seconds * 1000 : undefined;
+    const date = Date.parse(raw);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% jitter off so clients spread out. */
+function backoffMs(retry, random) {
+    const base = Math.min(500 * 2 ** retry, 8000);
+    return base * (1 - 0.25 * random());
+}
+/** Runs `attempt` until it succeeds or the policy says stop; `rule` classifies failures; the last error is thrown. */
+async function withRetries(attempt, policy, rule, onRetry) {
+    const used = { 'rate-limit': 0, errors: 0 };
+    for (;;) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const decision = rule(error, policy);
+            if (decision === undefined)
+                throw error;
+            const { budget, retryAfterMs } = decision;
+            if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries))
+                throw error;
+            const delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
+            used[budget] += 1;
+            onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
+            await policy.sleep(delayMs);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/commit.ts
+
+
+
+
+/** Blobs created at once: GitHub's secondary rate limits punish bursts of content-creating requests. */
+const BLOB_PARALLELISM = 4;
+/** Times to rebuild the commit on a branch that moved meanwhile. */
+const MAX_RACES = 5;
+function isSecondaryRateLimit(error) {
+    return error.status === 429 || (error.status === 403 && /rate limit/i.test(error.message ?? ''));
+}
+/** GitHub's rule: wait out rate limits as told (`retry-after`), resend on server errors. */
+function githubRule(error) {
+    const http = error;
+    if (isSecondaryRateLimit(http)) {
+        return { budget: 'rate-limit', retryAfterMs: parseRetryAfter(http.response?.headers ?? {}) ?? 60_000 };
+    }
+    if (http.status !== undefined && http.status >= 500)
+        return { budget: 'errors' };
+    return undefined;
+}
+function refusal(error) {
+    const http = error;
+    if ((http.status === 403 && !isSecondaryRateLimit(http)) || http.status === 401 || http.status === 404) {
+        return `GitHub refused the write (HTTP ${http.status}: ${http.message ?? 'no message'})`;
+    }
+    return undefined;
+}
+/**
+ * Commits the files to the branch through the Git Data API — blobs, one tree on the head's tree, one commit —
+ * and moves the branch without force. No git binary or checkout needed. With no author given, GitHub authors
+ * the commit and signs it when the token is the workflow's. If the branch moves meanwhile, the commit is rebuilt
+ * on the new head; it never forces.
+ */
+async function commitFiles(github, request, retry) {
+    const { owner, repo, branch } = request;
+    const call = (fn) => withRetries(fn, retry, githubRule);
+    try {
+        const blobs = await mapLimited(request.files, BLOB_PARALLELISM, async (path) => {
+            const content = (await (0,promises_.readFile)((0,external_node_path_.join)(request.workspace, path))).toString('base64');
+            const { data } = await call(() => github.rest.git.createBlob({ owner, repo, content, encoding: 'base64' }));
+            return { path, mode: '100644', type: 'blob', sha: data.sha };
+        });
+        const identity = request.author ? { author: request.author, committer: request.author } : {};
+        for (let race = 0;; race++) {
+            const head = await call(() => github.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }));
+            const parent = head.data.object.sha;
+            const base = await call(() => github.rest.git.getCommit({ owner, repo, commit_sha: parent }));
+            const tree = await call(() => github.rest.git.createTree({ owner, repo, base_tree: base.data.tree.sha, tree: blobs }));
+            const commit = await call(() => github.rest.git.createCommit({
+                owner,
+                repo,
+                message: request.message,
+                tree: tree.data.sha,
+                parents: [parent],
+                ...identity
+            }));
+            try {
+                await github.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
+                return { kind: 'committed', sha: commit.data.sha, branch };
+            }
+            catch (error) {
+                // 422 "not a fast forward": someone pushed meanwhile; build again on their commit.
+                if (error.status !== 422 || race + 1 >= MAX_RACES)
+                    throw error;
+            }
+        }
+    }
+    catch (error) {
+        const reason = refusal(error);
+        if (reason)
+            return { kind: 'refused', reason };
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/results.ts
+/**
+ * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
+ * run because a cap (`max-images`) was reached; the next run takes it first.
+ */
+const SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'];
+function countByStatus(results) {
+    const counts = Object.fromEntries(SOURCE_STATUSES.map(status => [status, 0]));
+    for (const result of results)
+        counts[result.status] += 1;
+    return counts;
+}
+/** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
+function writtenFiles(results) {
+    return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
+}
+/** The `results` document (the action's output, the CLI's --json): one record per source, without timings. */
+function resultsDocument(results) {
+    return results.map(({ seconds: _seconds, ...rest }) => rest);
+}
+
+;// CONCATENATED MODULE: ./src/presentation.ts
+
+/** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
+function resultLine(result, done, total) {
+    const prefix = `[${done}/${total}] ${result.source}`;
+    const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
+    switch (result.status) {
+        case 'failed':
+            return `${prefix} failed: ${result.error ?? 'unknown error'}${took}`;
+        case 'unsafe':
+            return `${prefix} withheld by Ideogram's safety check${took}`;
+        case 'skipped':
+        case 'deferred':
+            return `${prefix} ${result.status}: ${result.error ?? ''}`;
+        case 'upscaled': {
+            const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
+            return `${prefix} → ${outputs.join(', ')}${took}`;
+        }
+    }
+}
+/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the log, the CLI, the summary and the gallery. */
+function countsLine(results) {
+    const counts = countByStatus(results);
+    return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
+}
+/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
+function retryLine(file, { error, delayMs, retry }) {
+    return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text and attribute values in the summary and the gallery: paths, prompts and API messages are data. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
+}
+/** `1.2 MB`: a file's size as people read it (— when unknown). */
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '—';
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+/** A status as the summary's and the pull request comment's tables show it. */
+const STATUS_LABEL = {
+    upscaled: '✅ upscaled',
+    failed: '❌ failed',
+    unsafe: '⚠️ unsafe',
+    skipped: '⏭️ skipped',
+    deferred: '⏸️ deferred'
+};
+const ATTENTION = ['failed', 'unsafe', 'upscaled', 'deferred', 'skipped'];
+/** Results in the order a bounded table lists them: failures first, then what is new, what was done before last. */
+function byAttention(results) {
+    return [...results].sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status));
+}
+/** `12 upscaled, 3 skipped`: the statuses present among `results`, for the line that counts what a table left out. */
+function presentCounts(results) {
+    const counts = countByStatus(results);
+    return SOURCE_STATUSES.filter(status => counts[status] > 0)
+        .map(status => `${counts[status]} ${status}`)
+        .join(', ');
+}
+/**
+ * How many of `rows`, in order, fit in `budget` as `size` measures them: what a table that must stay under a
+ * limit (a comment's characters, a summary's bytes) can show before it counts the rest in one line.
+ */
+function countFitting(rows, budget, size) {
+    let used = 0;
+    for (const [i, row] of rows.entries()) {
+        used += size(row);
+        if (used > budget)
+            return i;
+    }
+    return rows.length;
+}
+/**
+ * Text as a Markdown code span inside a table cell: shown literally (no Markdown, no HTML), with `|` escaped so it
+ * cannot split the cell and line breaks flattened so it cannot end the row.
+ */
+function markdownCode(text) {
+    const flat = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/comment-body.ts
+
+/** GitHub refuses a comment body longer than this many characters. */
+const COMMENT_LIMIT = 65_536;
+/** Rows the table shows at most, however short: past this a comment is scrolled, not read. */
+const COMMENT_ROWS = 200;
+/** Rows with before/after thumbnails: each loads two full-size images in the reader's browser. */
+const THUMBNAIL_ROWS = 20;
+function resolution(dimensions) {
+    return dimensions ? `${dimensions.width}×${dimensions.height}` : '—';
+}
+function change(before, after) {
+    return after === undefined ? before : `${before} → ${after}`;
+}
+/** A file at the commit, each path segment percent-encoded: `blob` is its page, `raw` its bytes. */
+function atCommit(links, kind, path) {
+    const encoded = path.split('/').map(encodeURIComponent).join('/');
+    return `${links.repository}/${kind}/${links.commit?.sha ?? ''}/${encoded}`;
+}
+function thumbnail(links, path, alt) {
+    return `<a href="${atCommit(links, 'blob', path)}"><img src="${atCommit(links, 'raw', path)}" height="64" alt="${alt}"></a>`;
+}
+function formatOf(path, facts) {
+    const dot = path.lastIndexOf('.');
+    return (facts?.format ?? (dot < 0 ? '—' : path.slice(dot + 1))).toUpperCase();
+}
+function row(result, facts, links, thumbnails) {
+    const output = result.outputs[0];
+    const more = result.outputs.length > 1 ? ` (+${result.outputs.length - 1})` : '';
+    const why = result.error && result.status !== 'upscaled' ? `<br>${markdownCode(result.error.slice(0, 200))}` : '';
+    const cells = [
+        markdownCode(result.source),
+        `${STATUS_LABEL[result.status]}${why}`,
+        change(resolution(facts.before?.dimensions), output && resolution(facts.after?.dimensions) + more),
+        change(formatBytes(facts.before?.bytes), output && formatBytes(facts.after?.bytes)),
+        output ? formatOf(output.path, facts.after) : '—'
+    ];
+    if (links.commit) {
+        const pictures = [
+            thumbnail(links, result.source, 'before'),
+            ...(output ? [thumbnail(links, output.path, 'after')] : [])
+        ];
+        cells.unshift(thumbnails ? pictures.join(' ') : '');
+    }
+    return `| ${cells.join(' | ')} |`;
+}
+function where(links) {
+    const lines = [];
+    if (links.commit)
+        lines.push(`Committed to ${markdownCode(links.commit.branch)} as ${links.commit.sha.slice(0, 7)}.`);
+    if (links.artifact) {
+        const name = markdownCode(links.artifact.name);
+        const artifact = links.artifact.url ? `[artifact ${name}](${links.artifact.url})` : `artifact ${name}`;
+        lines.push(`Results: ${artifact}; open \`gallery/index.html\` in it to compare each original with its result.`);
+    }
+    return lines.join(' ');
+}
+function restLine(rest, links) {
+    const summary = links.run ? `[job summary](${links.run})` : 'job summary';
+    const gallery = links.artifact ? " and the artifact's gallery" : '';
+    return `…and ${rest.length} more (${presentCounts(rest)}), left out to keep this comment within GitHub's limit: every source is in the ${summary}${gallery}.`;
+}
+/**
+ * The pull request comment: counts, where the results are, and a table of sources (failures first) with
+ * resolution and size before → after and the format, thumbnails when the results were committed. Never longer
+ * than GitHub's limit: past a budget, the rest are counted in one line pointing to the summary and the artifact.
+ */
+async function renderComment(request) {
+    const { results, links } = request;
+    const sorted = byAttention(results);
+    const head = [request.marker, '### Ideogram upscale', '', countsLine(results)];
+    const pointer = where(links);
+    if (pointer)
+        head.push('', pointer);
+    const columns = ['Source', 'Status', 'Resolution', 'Size', 'Format'];
+    if (links.commit)
+        columns.unshift('Before → after');
+    const table = ['', `| ${columns.join(' | ')} |`, `|${' --- |'.repeat(columns.length)}`];
+    const foot = links.run ? ['', `<sub>Updated by [this run](${links.run}).</sub>`] : [];
+    const candidates = sorted.slice(0, COMMENT_ROWS);
+    const rows = [];
+    for (const [i, result] of candidates.entries()) {
+        rows.push(row(result, await request.facts(result), links, i < THUMBNAIL_ROWS));
+    }
+    // Room for everything but the rows, including the longest line that can count the rest.
+    const fixed = [...head, ...table, ...foot, '', restLine(sorted, links)].join('\n').length;
+    const shown = countFitting(rows, (request.limit ?? COMMENT_LIMIT) - fixed, line => line.length + 1);
+    const rest = sorted.slice(shown);
+    return [
+        ...head,
+        ...(shown > 0 ? [...table, ...rows.slice(0, shown)] : []),
+        ...(rest.length > 0 ? ['', restLine(rest, links)] : []),
+        ...foot
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+
+
+
+
+
+
+
+/**
+ * The hidden first line that finds our comment again, one per workflow job, so two jobs using the action keep a
+ * comment each. Only characters that cannot end an HTML comment.
+ */
+function commentMarker(env) {
+    const job = `${env.GITHUB_WORKFLOW ?? ''}/${env.GITHUB_JOB ?? ''}`.replace(/[^\w ./-]/g, '_');
+    return `<!-- ideogram-upscale-action comment: ${job} -->`;
+}
+/** Whether a run's results are worth a comment under `auto`: anything but sources already done. */
+function worthReporting(results) {
+    return results.some(result => result.status !== 'skipped');
+}
+/** Finds the comment carrying `marker` (paging through all of them) and updates it, or creates one. */
+async function upsertComment(github, where, marker, body, retry) {
+    const call = (fn) => withRetries(fn, retry, githubRule);
+    const { owner, repo, issue } = where;
+    const comments = await call(() => github.paginate(github.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100 }));
+    const ours = comments.find(comment => comment.body?.startsWith(marker));
+    if (ours) {
+        const { data } = await call(() => github.rest.issues.updateComment({ owner, repo, comment_id: ours.id, body }));
+        return { kind: 'updated', url: data.html_url };
+    }
+    const { data } = await call(() => github.rest.issues.createComment({ owner, repo, issue_number: issue, body }));
+    return { kind: 'created', url: data.html_url };
+}
+/** The event names whose runs have a pull request to comment on. */
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+/**
+ * Reports the run in its pull request: one comment, found again by its marker and updated in place. A comment is
+ * never worth failing the run for: when GitHub refuses (a fork's read-only token, no `pull-requests: write`) or
+ * cannot be reached, one warning says why and the run goes on.
+ */
+async function commentOnPullRequest(settings, outcome, github, env) {
+    if (settings.publishing.comment === 'never' || !PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? ''))
+        return;
+    if (settings.publishing.comment === 'auto' && !worthReporting(outcome.results)) {
+        core/* info */.pq(`No pull request comment: nothing new to report ('${Input.Comment}: always' comments anyway).`);
+        return;
+    }
+    if (!settings.publishing.commit.token) {
+        core/* info */.pq(`No pull request comment: there is no '${Input.GithubToken}'.`);
+        return;
+    }
+    const { client, context } = await github();
+    if (context.event.kind !== 'pull_request')
+        return;
+    const issue = context.event.number;
+    const repository = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${context.owner}/${context.repo}`;
+    const links = {
+        repository,
+        run: env.GITHUB_RUN_ID ? `${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        ...(outcome.commit ? { commit: outcome.commit } : {}),
+        ...(outcome.artifact ? { artifact: { name: settings.publishing.artifactName, url: outcome.artifact.url } } : {})
+    };
+    const marker = commentMarker(env);
+    const body = await renderComment({
+        marker,
+        results: outcome.results,
+        links,
+        facts: async (result) => ({
+            before: await probeImageFile((0,external_node_path_.join)(settings.workspace, result.source)),
+            after: result.outputs[0] && (await probeImageFile((0,external_node_path_.join)(settings.workspace, result.outputs[0].path)))
+        })
+    });
+    try {
+        const where = { owner: context.owner, repo: context.repo, issue };
+        const posted = await upsertComment(client, where, marker, body, defaultRetryPolicy({ maxRetries: settings.transport.maxRetries }));
+        core/* info */.pq(`${posted.kind === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${issue}: ${posted.url}`);
+    }
+    catch (error) {
+        const http = error;
+        const why = http.status ? `GitHub answered HTTP ${http.status}: ${http.message ?? ''}` : error.message;
+        const hint = http.status === 403 || http.status === 404
+            ? " A pull request from a fork gets a read-only token; otherwise give the job 'permissions: pull-requests: write'."
+            : '';
+        core/* warning */.$e(`Not commenting on pull request #${issue} (${why}).${hint}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * Octokit for the repository's API (GITHUB_API_URL, as on GitHub Enterprise). Loaded only when a run needs
@@ -28553,8 +29106,6 @@ async function createGitHubClient(token) {
     return getOctokit(token);
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/github/event.ts
 
 const ZERO_SHA = /^0+$/;
@@ -28587,51 +29138,8 @@ function defaultBranch(event) {
     return event.kind === 'pull_request' ? event.headRef : event.branch;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-/** The action's input names, as in action.yml; the CLI's flags mirror them. */
-var Input;
-(function (Input) {
-    Input["ApiKey"] = "api-key";
-    Input["Files"] = "files";
-    Input["Prompt"] = "prompt";
-    Input["Resemblance"] = "resemblance";
-    Input["Detail"] = "detail";
-    Input["MagicPromptOption"] = "magic-prompt-option";
-    Input["MagicPromptVersion"] = "magic-prompt-version";
-    Input["NumImages"] = "num-images";
-    Input["Seed"] = "seed";
-    Input["OutputPath"] = "output-path";
-    Input["Publish"] = "publish";
-    Input["ArtifactName"] = "artifact-name";
-    Input["RetentionDays"] = "retention-days";
-    Input["GithubToken"] = "github-token";
-    Input["CommitMessage"] = "commit-message";
-    Input["Branch"] = "branch";
-    Input["CommitAuthor"] = "commit-author";
-    Input["ChangedOnly"] = "changed-only";
-    Input["Manifest"] = "manifest";
-    Input["Force"] = "force";
-    Input["MaxImages"] = "max-images";
-    Input["Cache"] = "cache";
-    Input["Concurrency"] = "concurrency";
-    Input["MaxRetries"] = "max-retries";
-    Input["RequestTimeout"] = "request-timeout";
-    Input["RetryTimeouts"] = "retry-timeouts";
-    Input["MaxFileSize"] = "max-file-size";
-    Input["ApiUrl"] = "api-url";
-    Input["Provider"] = "provider";
-    Input["FailOnError"] = "fail-on-error";
-    Input["DryRun"] = "dry-run";
-})(Input || (Input = {}));
-/** A setting that cannot be used as given: names the input, the value and what is allowed. */
-class InputError extends Error {
-    name = 'InputError';
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -29270,39 +29778,6 @@ async function discoverSources(workspace, patterns, isResult) {
     return { sources: [...sources].sort(), passedOver };
 }
 
-;// CONCATENATED MODULE: ./src/image-format.ts
-/** Image formats the Upscale API accepts, recognised by their bytes, never by a file's extension. */
-const IMAGE_FORMATS = ['png', 'jpeg', 'webp'];
-const MIME_TYPES = {
-    png: 'image/png',
-    jpeg: 'image/jpeg',
-    webp: 'image/webp'
-};
-/** The extension a file of this format gets when we name it (`{ext}` in output-path). */
-const EXTENSIONS = {
-    png: 'png',
-    jpeg: 'jpg',
-    webp: 'webp'
-};
-/** How many leading bytes `sniffFormat` needs. */
-const SNIFF_BYTES = 12;
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-function startsWith(bytes, expected, offset = 0) {
-    return expected.every((value, i) => bytes[offset + i] === value);
-}
-function ascii(text) {
-    return [...text].map(c => c.charCodeAt(0));
-}
-function sniffFormat(bytes) {
-    if (startsWith(bytes, PNG_SIGNATURE))
-        return 'png';
-    if (startsWith(bytes, [0xff, 0xd8, 0xff]))
-        return 'jpeg';
-    if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
-        return 'webp';
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/validation.ts
 
 
@@ -29589,66 +30064,6 @@ function describeCause(cause) {
         return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
     }
     return String(cause);
-}
-
-;// CONCATENATED MODULE: ./src/retry.ts
-const DEFAULT_RATE_LIMIT_RETRIES = 50;
-function defaultRetryPolicy(overrides = {}) {
-    return {
-        maxRetries: 4,
-        maxRateLimitRetries: DEFAULT_RATE_LIMIT_RETRIES,
-        retryLostResponses: false,
-        maxDelayMs: 60_000,
-        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-        random: Math.random,
-        ...overrides
-    };
-}
-/** Reads `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
-function parseRetryAfter(headers, now = Date.now()) {
-    const first = (name) => {
-        const value = headers[name];
-        return Array.isArray(value) ? value[0] : value;
-    };
-    const rawMs = first('retry-after-ms')?.trim();
-    const ms = Number(rawMs);
-    // Number('') is 0: an empty header must not mean "no wait".
-    if (rawMs !== undefined && rawMs !== '' && Number.isFinite(ms) && ms >= 0)
-        return ms;
-    const raw = first('retry-after');
-    if (raw === undefined || raw.trim() === '')
-        return undefined;
-    const seconds = Number(raw);
-    if (Number.isFinite(seconds))
-        return seconds >= 0 ? seconds * 1000 : undefined;
-    const date = Date.parse(raw);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% jitter off so clients spread out. */
-function backoffMs(retry, random) {
-    const base = Math.min(500 * 2 ** retry, 8000);
-    return base * (1 - 0.25 * random());
-}
-/** Runs `attempt` until it succeeds or the policy says stop; `rule` classifies failures; the last error is thrown. */
-async function withRetries(attempt, policy, rule, onRetry) {
-    const used = { 'rate-limit': 0, errors: 0 };
-    for (;;) {
-        try {
-            return await attempt();
-        }
-        catch (error) {
-            const decision = rule(error, policy);
-            if (decision === undefined)
-                throw error;
-            const { budget, retryAfterMs } = decision;
-            if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries))
-                throw error;
-            const delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
-            used[budget] += 1;
-            onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
-            await policy.sleep(delayMs);
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/ideogram/client.ts
@@ -30089,19 +30504,6 @@ function withinBudget(sources, imagesPerSource, maxImages) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/map-limited.ts
-/** Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. */
-async function mapLimited(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < items.length; i = next++)
-            out[i] = await fn(items[i]);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/output-path.ts
 
 
@@ -30396,6 +30798,7 @@ function readIdeogramSettings(input, request, dryRun) {
 
 
 const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'];
+const COMMENT_MODES = ['auto', 'always', 'never'];
 const PROVIDERS = ['ideogram', 'local'];
 /** Ideogram's documented default in-flight limit per organisation, in images. */
 const DOCUMENTED_INFLIGHT_LIMIT = 10;
@@ -30421,6 +30824,8 @@ const DEFAULTS = {
     [Input.ChangedOnly]: 'true',
     [Input.Manifest]: '.github/upscaled-images.json',
     [Input.Force]: 'false',
+    [Input.Comment]: 'auto',
+    [Input.CommitLfsPaths]: 'false',
     [Input.MaxImages]: '',
     [Input.Cache]: 'true',
     [Input.ArtifactName]: 'upscaled-images',
@@ -30569,8 +30974,10 @@ function readSettings(read, workspace) {
                 token,
                 message: commitMessage(input(Input.CommitMessage)),
                 branch: branch(input(Input.Branch)),
-                author: commitAuthor(input(Input.CommitAuthor))
-            }
+                author: commitAuthor(input(Input.CommitAuthor)),
+                acceptLfs: input_parsers_boolean(Input.CommitLfsPaths, input(Input.CommitLfsPaths))
+            },
+            comment: oneOf(Input.Comment, input(Input.Comment), COMMENT_MODES)
         },
         transport: {
             concurrency: parseConcurrency(input(Input.Concurrency), imagesPerSource),
@@ -30725,67 +31132,10 @@ async function runJob(settings, hooks = {}, only) {
     return { discovery, results, manifestWritten };
 }
 
-;// CONCATENATED MODULE: ./src/results.ts
-/**
- * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
- * run because a cap (`max-images`) was reached; the next run takes it first.
- */
-const SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'];
-function countByStatus(results) {
-    const counts = Object.fromEntries(SOURCE_STATUSES.map(status => [status, 0]));
-    for (const result of results)
-        counts[result.status] += 1;
-    return counts;
-}
-/** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
-function writtenFiles(results) {
-    return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
-}
-/** The `results` document (the action's output, the CLI's --json): one record per source, without timings. */
-function resultsDocument(results) {
-    return results.map(({ seconds: _seconds, ...rest }) => rest);
-}
-
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: ./src/image-dimensions.ts
-var image_dimensions = __nccwpck_require__(59422);
-;// CONCATENATED MODULE: ./src/presentation.ts
-
-/** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
-function resultLine(result, done, total) {
-    const prefix = `[${done}/${total}] ${result.source}`;
-    const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
-    switch (result.status) {
-        case 'failed':
-            return `${prefix} failed: ${result.error ?? 'unknown error'}${took}`;
-        case 'unsafe':
-            return `${prefix} withheld by Ideogram's safety check${took}`;
-        case 'skipped':
-        case 'deferred':
-            return `${prefix} ${result.status}: ${result.error ?? ''}`;
-        case 'upscaled': {
-            const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
-            return `${prefix} → ${outputs.join(', ')}${took}`;
-        }
-    }
-}
-/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the log, the CLI, the summary and the gallery. */
-function countsLine(results) {
-    const counts = countByStatus(results);
-    return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
-}
-/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
-function retryLine(file, { error, delayMs, retry }) {
-    return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
-}
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Text and attribute values in the summary and the gallery: paths, prompts and API messages are data. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
-}
-
 ;// CONCATENATED MODULE: ./src/gallery.ts
+
 
 
 
@@ -30835,16 +31185,8 @@ async function copyOriginal(dir, workspace, source) {
     }
 }
 async function readResult(dir, file) {
-    try {
-        const stats = await (0,promises_.stat)(file);
-        if (!stats.isFile())
-            return { ...NOTHING, href: gallery_link(dir, file) };
-        // The header is at the start; reading it whole is simpler and results are read one at a time.
-        return { href: gallery_link(dir, file), bytes: stats.size, dimensions: dimensionsOf(await (0,promises_.readFile)(file)) };
-    }
-    catch {
-        return { ...NOTHING, href: gallery_link(dir, file) };
-    }
+    const facts = await probeImageFile(file);
+    return { href: gallery_link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions };
 }
 async function collect(dir, workspace, resultsRoot, result) {
     const original = await copyOriginal(dir, workspace, result.source);
@@ -30854,16 +31196,7 @@ async function collect(dir, workspace, resultsRoot, result) {
     }
     return { result, original, outputs };
 }
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '—';
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KB`;
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-function resolution(dimensions) {
+function gallery_resolution(dimensions) {
     return dimensions ? `${dimensions.width}×${dimensions.height}` : '—';
 }
 const STATUS_TEXT = {
@@ -30935,7 +31268,7 @@ function renderViewer(card, index) {
 }
 function renderRows(card, index) {
     const { original, outputs } = card;
-    const cells = (file, shown, seed, prompt) => `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.href && shown.bytes === undefined ? 'missing' : formatBytes(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
+    const cells = (file, shown, seed, prompt) => `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.href && shown.bytes === undefined ? 'missing' : formatBytes(shown.bytes)}</td><td data-label="Resolution">${gallery_resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
     const source = escapeHtml(card.result.source);
     const rows = [
         `<tr><th scope="row">Original</th>${cells(original.href ? `<a href="${escapeHtml(original.href)}">${source}</a>` : source, original, '—', '—')}</tr>`
@@ -31233,84 +31566,147 @@ async function uploadArtifact(request, env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish/commit.ts
+;// CONCATENATED MODULE: ./src/publish/gitattributes.ts
 
 
-
-
-/** Blobs created at once: GitHub's secondary rate limits punish bursts of content-creating requests. */
-const BLOB_PARALLELISM = 4;
-/** Times to rebuild the commit on a branch that moved meanwhile. */
-const MAX_RACES = 5;
-function isSecondaryRateLimit(error) {
-    return error.status === 429 || (error.status === 403 && /rate limit/i.test(error.message ?? ''));
-}
-/** GitHub's rule: wait out rate limits as told (`retry-after`), resend on server errors. */
-function githubRule(error) {
-    const http = error;
-    if (isSecondaryRateLimit(http)) {
-        return { budget: 'rate-limit', retryAfterMs: parseRetryAfter(http.response?.headers ?? {}) ?? 60_000 };
-    }
-    if (http.status !== undefined && http.status >= 500)
-        return { budget: 'errors' };
-    return undefined;
-}
-function refusal(error) {
-    const http = error;
-    if ((http.status === 403 && !isSecondaryRateLimit(http)) || http.status === 401 || http.status === 404) {
-        return `GitHub refused the write (HTTP ${http.status}: ${http.message ?? 'no message'})`;
-    }
-    return undefined;
-}
-/**
- * Commits the files to the branch through the Git Data API — blobs, one tree on the head's tree, one commit —
- * and moves the branch without force. No git binary or checkout needed. With no author given, GitHub authors
- * the commit and signs it when the token is the workflow's. If the branch moves meanwhile, the commit is rebuilt
- * on the new head; it never forces.
- */
-async function commitFiles(github, request, retry) {
-    const { owner, repo, branch } = request;
-    const call = (fn) => withRetries(fn, retry, githubRule);
-    try {
-        const blobs = await mapLimited(request.files, BLOB_PARALLELISM, async (path) => {
-            const content = (await (0,promises_.readFile)((0,external_node_path_.join)(request.workspace, path))).toString('base64');
-            const { data } = await call(() => github.rest.git.createBlob({ owner, repo, content, encoding: 'base64' }));
-            return { path, mode: '100644', type: 'blob', sha: data.sha };
-        });
-        const identity = request.author ? { author: request.author, committer: request.author } : {};
-        for (let race = 0;; race++) {
-            const head = await call(() => github.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }));
-            const parent = head.data.object.sha;
-            const base = await call(() => github.rest.git.getCommit({ owner, repo, commit_sha: parent }));
-            const tree = await call(() => github.rest.git.createTree({ owner, repo, base_tree: base.data.tree.sha, tree: blobs }));
-            const commit = await call(() => github.rest.git.createCommit({
-                owner,
-                repo,
-                message: request.message,
-                tree: tree.data.sha,
-                parents: [parent],
-                ...identity
-            }));
-            try {
-                await github.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
-                return { kind: 'committed', sha: commit.data.sha, branch };
-            }
-            catch (error) {
-                // 422 "not a fast forward": someone pushed meanwhile; build again on their commit.
-                if (error.status !== 422 || race + 1 >= MAX_RACES)
-                    throw error;
+/** git's wildmatch for one pattern, as a regular expression over a path relative to the file's folder. */
+function patternRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (pattern.startsWith('**/', i)) {
+            source += '(?:.*/)?';
+            i += 2;
+        }
+        else if (pattern.startsWith('/**', i) && i + 3 === pattern.length) {
+            source += '/.*';
+            i += 2;
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '[') {
+            const end = pattern.indexOf(']', i + 2);
+            if (end < 0)
+                source += '\\[';
+            else {
+                source += `[${pattern
+                    .slice(i + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
+                i = end;
             }
         }
+        else if (c === '\\' && i + 1 < pattern.length)
+            source += `\\${pattern[++i]}`;
+        else
+            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
     }
-    catch (error) {
-        const reason = refusal(error);
-        if (reason)
-            return { kind: 'refused', reason };
-        throw error;
+    return new RegExp(`^${source}$`);
+}
+/** An attribute as git reads one: set, `-unset`, `!unspecified` or `name=value`. */
+const ATTRIBUTE = /^[-!]?[A-Za-z0-9_.][-A-Za-z0-9_.]*(=\S*)?$/;
+/** The rules of one .gitattributes text that say anything about `filter`; `dir` is its folder ('' at the root). */
+function parseGitAttributes(text, dir) {
+    const rules = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#') || line.startsWith('[attr]'))
+            continue;
+        const [pattern = '', ...attributes] = line.split(/\s+/);
+        // git drops a whole line that names an attribute it cannot parse.
+        if (!attributes.every(attribute => ATTRIBUTE.test(attribute)))
+            continue;
+        const filter = attributes.filter(a => /^[-!]?filter(=|$)/.test(a)).at(-1);
+        if (filter === undefined)
+            continue;
+        // A pattern without a slash matches a name at any depth below its folder; with one, the path from its folder.
+        const anchored = pattern.replace(/\/$/, '').includes('/');
+        const expression = patternRegExp(anchored ? pattern.replace(/^\//, '') : pattern);
+        rules.push({
+            lfs: filter === 'filter=lfs',
+            matches: path => {
+                if (dir !== '' && !path.startsWith(`${dir}/`))
+                    return false;
+                const relative = dir === '' ? path : path.slice(dir.length + 1);
+                return expression.test(anchored ? relative : external_node_path_.posix.basename(relative));
+            }
+        });
     }
+    return rules;
+}
+/** The folders from the root down to a path's own: where the .gitattributes files that govern it live. */
+function foldersOf(path) {
+    const parts = path.split('/').slice(0, -1);
+    return ['', ...parts.map((_, i) => parts.slice(0, i + 1).join('/'))];
+}
+/**
+ * The paths (workspace-relative, `/`) that the workspace's .gitattributes files route to Git LFS: the last rule
+ * that mentions `filter` wins, deeper files over shallower ones, as in git.
+ */
+async function lfsPaths(workspace, paths) {
+    const cache = new Map();
+    const rulesIn = (dir) => {
+        let rules = cache.get(dir);
+        if (!rules) {
+            rules = (0,promises_.readFile)((0,external_node_path_.join)(workspace, dir, '.gitattributes'), 'utf8').then(text => parseGitAttributes(text, dir), () => []);
+            cache.set(dir, rules);
+        }
+        return rules;
+    };
+    const routed = new Set();
+    for (const path of paths) {
+        const rules = (await Promise.all(foldersOf(path).map(rulesIn))).flat();
+        const last = rules.filter(rule => rule.matches(path)).at(-1);
+        if (last?.lfs)
+            routed.add(path);
+    }
+    return routed;
+}
+
+;// CONCATENATED MODULE: ./src/publish/commit-guards.ts
+
+
+
+
+
+/** GitHub refuses a file over 100 MiB in a repository ... */
+const BLOB_LIMIT = 100 * 1024 * 1024;
+/** ... and warns about one over 50 MiB. */
+const BLOB_WARNING = 50 * 1024 * 1024;
+/**
+ * Sorts the files of a commit into those GitHub and the repository will take and those they will not: a file over
+ * GitHub's 100 MiB limit, or one that .gitattributes routes to Git LFS (the API would store its raw bytes where
+ * git expects a pointer, breaking checkouts) unless `acceptLfs`.
+ */
+async function selectCommittable(workspace, files, acceptLfs) {
+    const routed = acceptLfs ? new Set() : await lfsPaths(workspace, files);
+    const commit = [];
+    const held = [];
+    const warnings = [];
+    for (const path of files) {
+        const { size } = await (0,promises_.stat)((0,external_node_path_.join)(workspace, path));
+        if (size > BLOB_LIMIT) {
+            held.push({ path, reason: `it is ${formatBytes(size)}, over GitHub's 100 MB limit for a file in a repository` });
+        }
+        else if (routed.has(path)) {
+            held.push({
+                path,
+                reason: `.gitattributes routes it to Git LFS, and committing its bytes through GitHub's API would break the repository's LFS setup ('${Input.CommitLfsPaths}: true' commits it anyway)`
+            });
+        }
+        else {
+            if (size > BLOB_WARNING)
+                warnings.push(`${path} is ${formatBytes(size)}; GitHub warns about files over 50 MB in a repository.`);
+            commit.push(path);
+        }
+    }
+    return { commit, held, warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
+
 
 
 
@@ -31365,39 +31761,54 @@ async function publishResults(settings, results, manifest, github) {
         return {};
     }
     let commit;
+    // What a commit must not take (over GitHub's file limit, routed to LFS) goes to the artifact instead.
+    let held = [];
     if ((settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') && written.length > 0) {
+        const selection = await selectCommittable(settings.workspace, written, settings.publishing.commit.acceptLfs);
+        for (const warning of selection.warnings)
+            core/* warning */.$e(warning);
+        for (const { path, reason } of selection.held) {
+            core/* warning */.$e(`Not committing ${path}: ${reason}. It goes to the artifact '${settings.publishing.artifactName}' instead.`);
+        }
+        held = selection.held.map(({ path }) => path);
         const { client, context } = await github();
         const target = commitTarget(settings, context);
-        const outcome = 'branch' in target
-            ? await commitFiles(client, {
-                owner: context.owner,
-                repo: context.repo,
-                branch: target.branch,
-                workspace: settings.workspace,
-                files: written,
-                message: publish_commitMessage(settings.publishing.commit.message, results, manifest),
-                author: settings.publishing.commit.author
-            }, defaultRetryPolicy({ maxRetries: settings.transport.maxRetries }))
-            : { kind: 'refused', reason: target.refused };
+        const outcome = selection.commit.length === 0
+            ? { kind: 'refused', reason: 'none of the files can be committed' }
+            : 'branch' in target
+                ? await commitFiles(client, {
+                    owner: context.owner,
+                    repo: context.repo,
+                    branch: target.branch,
+                    workspace: settings.workspace,
+                    files: selection.commit,
+                    message: publish_commitMessage(settings.publishing.commit.message, results, manifest),
+                    author: settings.publishing.commit.author
+                }, defaultRetryPolicy({ maxRetries: settings.transport.maxRetries }))
+                : { kind: 'refused', reason: target.refused };
         if (outcome.kind === 'committed') {
-            commit = { sha: outcome.sha, branch: outcome.branch, files: written.length };
-            core/* info */.pq(`Committed ${written.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
+            commit = { sha: outcome.sha, branch: outcome.branch, files: selection.commit.length };
+            core/* info */.pq(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
         }
         else {
             core/* warning */.$e(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
             wantArtifact = true;
         }
     }
+    const artifactFiles = wantArtifact ? everything : held;
     let artifact;
-    if (wantArtifact) {
+    if (artifactFiles.length > 0) {
+        const inArtifact = new Set(artifactFiles);
         artifact = await uploadArtifact({
             name: settings.publishing.artifactName,
             workspace: settings.workspace,
-            files: everything,
-            results: results.filter(result => result.outputs.length > 0 || result.status !== 'skipped'),
+            files: artifactFiles,
+            results: results.filter(result => wantArtifact
+                ? result.outputs.length > 0 || result.status !== 'skipped'
+                : result.outputs.some(output => inArtifact.has(output.path))),
             retentionDays: settings.publishing.retentionDays
         }, process.env);
-        core/* info */.pq(`Uploaded ${everything.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
+        core/* info */.pq(`Uploaded ${artifactFiles.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
     }
     return { artifact, commit };
 }
@@ -31445,13 +31856,10 @@ function setOutputs(outcome) {
     core/* setOutput */.uH('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
     core/* setOutput */.uH('artifact-url', outcome.artifact?.url ?? '');
 }
-const STATUS_LABEL = {
-    upscaled: '✅ upscaled',
-    failed: '❌ failed',
-    unsafe: '⚠️ unsafe',
-    skipped: '⏭️ skipped',
-    deferred: '⏸️ deferred'
-};
+/** GitHub takes at most 1 MiB of summary from a step; the table stops well before, whatever the batch. */
+const SUMMARY_TABLE_BYTES = 512 * 1024;
+/** Rows the summary's table shows at most: past this, a table is searched, not read. */
+const SUMMARY_ROWS = 1000;
 function cell(lines) {
     return lines.join('<br>') || '—';
 }
@@ -31472,6 +31880,20 @@ async function writeSummary(outcome) {
         summary.addRaw('Results: ').addLink(`artifact ${outcome.artifact.id}`, outcome.artifact.url).addEOL();
     }
     if (total > 0) {
+        const sorted = byAttention(outcome.results);
+        const rows = sorted.slice(0, SUMMARY_ROWS).map(result => {
+            const outputs = result.outputs;
+            const detail = result.error ? `<br>${escapeHtml(result.error)}` : '';
+            return [
+                `<code>${escapeHtml(result.source)}</code>`,
+                `${STATUS_LABEL[result.status]}${detail}`,
+                cell(outputs.map(output => `<code>${escapeHtml(output.path)}</code>`)),
+                cell(outputs.map(output => output.resolution ?? '')),
+                cell(outputs.map(output => (output.seed === null ? '' : String(output.seed))))
+            ];
+        });
+        // As the summary writes a row: each cell in <td></td>, the row in <tr></tr>.
+        const shown = countFitting(rows.map(cells => cells.join('')), SUMMARY_TABLE_BYTES, row => Buffer.byteLength(row) + 9 * 5 + 9);
         summary.addTable([
             [
                 { data: 'Source', header: true },
@@ -31480,23 +31902,19 @@ async function writeSummary(outcome) {
                 { data: 'Resolution', header: true },
                 { data: 'Seed', header: true }
             ],
-            ...outcome.results.map(result => {
-                const outputs = result.outputs;
-                const detail = result.error ? `<br>${escapeHtml(result.error)}` : '';
-                return [
-                    `<code>${escapeHtml(result.source)}</code>`,
-                    `${STATUS_LABEL[result.status]}${detail}`,
-                    cell(outputs.map(output => `<code>${escapeHtml(output.path)}</code>`)),
-                    cell(outputs.map(output => output.resolution ?? '')),
-                    cell(outputs.map(output => (output.seed === null ? '' : String(output.seed))))
-                ];
-            })
+            ...rows.slice(0, shown)
         ]);
+        const rest = sorted.slice(shown);
+        if (rest.length > 0) {
+            const gallery = outcome.artifact ? ", and the artifact's gallery (gallery/index.html)" : '';
+            summary.addRaw(`…and ${rest.length} more (${presentCounts(rest)}), left out to keep this summary within GitHub's limit: every source is in the step's <code>results</code> output${gallery}.`, true);
+        }
     }
     await summary.write();
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -31612,6 +32030,7 @@ async function run() {
         setOutputs(outcome);
         if (process.env.GITHUB_STEP_SUMMARY)
             await writeSummary(outcome);
+        await commentOnPullRequest(settings, outcome, github, process.env);
         const { failed } = countByStatus(results);
         if (failed > 0 && settings.failOnError) {
             core/* setFailed */.C1(`${failed} of ${results.length} image(s) failed; see the log above.`);

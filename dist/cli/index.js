@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2241);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1602);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28110,7 +28110,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2241:
+/***/ 1602:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28219,14 +28219,42 @@ function sniffFormat(bytes) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/image-file.ts
+
+
+
+/** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
+const HEADER_BYTES = 512 * 1024;
+/** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
+async function probeImageFile(path) {
+    let file;
+    try {
+        file = await (0,promises_.open)(path, 'r');
+        const stats = await file.stat();
+        if (!stats.isFile())
+            return undefined;
+        const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
+        const { bytesRead } = await file.read(head, 0, head.length, 0);
+        const bytes = head.subarray(0, bytesRead);
+        const format = sniffFormat(bytes);
+        return { bytes: stats.size, format, dimensions: format && (0,image_dimensions/* readDimensions */.G)(bytes, format) };
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await file?.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/results.ts
 /**
  * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
  * run because a cap (`max-images`) was reached; the next run takes it first.
  */
-const SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'];
-function countByStatus(results) {
-    const counts = Object.fromEntries(SOURCE_STATUSES.map(status => [status, 0]));
+const results_SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'];
+function results_countByStatus(results) {
+    const counts = Object.fromEntries(results_SOURCE_STATUSES.map(status => [status, 0]));
     for (const result of results)
         counts[result.status] += 1;
     return counts;
@@ -28262,8 +28290,8 @@ function resultLine(result, done, total) {
 }
 /** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the log, the CLI, the summary and the gallery. */
 function countsLine(results) {
-    const counts = countByStatus(results);
-    return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
+    const counts = results_countByStatus(results);
+    return `${results_SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
 }
 /** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
 function retryLine(file, { error, delayMs, retry }) {
@@ -28274,8 +28302,63 @@ const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
 }
+/** `1.2 MB`: a file's size as people read it (— when unknown). */
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '—';
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+/** A status as the summary's and the pull request comment's tables show it. */
+const STATUS_LABEL = {
+    upscaled: '✅ upscaled',
+    failed: '❌ failed',
+    unsafe: '⚠️ unsafe',
+    skipped: '⏭️ skipped',
+    deferred: '⏸️ deferred'
+};
+const ATTENTION = (/* unused pure expression or super */ null && (['failed', 'unsafe', 'upscaled', 'deferred', 'skipped']));
+/** Results in the order a bounded table lists them: failures first, then what is new, what was done before last. */
+function byAttention(results) {
+    return [...results].sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status));
+}
+/** `12 upscaled, 3 skipped`: the statuses present among `results`, for the line that counts what a table left out. */
+function presentCounts(results) {
+    const counts = countByStatus(results);
+    return SOURCE_STATUSES.filter(status => counts[status] > 0)
+        .map(status => `${counts[status]} ${status}`)
+        .join(', ');
+}
+/**
+ * How many of `rows`, in order, fit in `budget` as `size` measures them: what a table that must stay under a
+ * limit (a comment's characters, a summary's bytes) can show before it counts the rest in one line.
+ */
+function countFitting(rows, budget, size) {
+    let used = 0;
+    for (const [i, row] of rows.entries()) {
+        used += size(row);
+        if (used > budget)
+            return i;
+    }
+    return rows.length;
+}
+/**
+ * Text as a Markdown code span inside a table cell: shown literally (no Markdown, no HTML), with `|` escaped so it
+ * cannot split the cell and line breaks flattened so it cannot end the row.
+ */
+function markdownCode(text) {
+    const flat = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
 
 ;// CONCATENATED MODULE: ./src/gallery.ts
+
 
 
 
@@ -28325,16 +28408,8 @@ async function copyOriginal(dir, workspace, source) {
     }
 }
 async function readResult(dir, file) {
-    try {
-        const stats = await (0,promises_.stat)(file);
-        if (!stats.isFile())
-            return { ...NOTHING, href: gallery_link(dir, file) };
-        // The header is at the start; reading it whole is simpler and results are read one at a time.
-        return { href: gallery_link(dir, file), bytes: stats.size, dimensions: dimensionsOf(await (0,promises_.readFile)(file)) };
-    }
-    catch {
-        return { ...NOTHING, href: gallery_link(dir, file) };
-    }
+    const facts = await probeImageFile(file);
+    return { href: gallery_link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions };
 }
 async function collect(dir, workspace, resultsRoot, result) {
     const original = await copyOriginal(dir, workspace, result.source);
@@ -28343,15 +28418,6 @@ async function collect(dir, workspace, resultsRoot, result) {
         outputs.push({ record, ...(await readResult(dir, (0,external_node_path_.resolve)(resultsRoot, record.path))) });
     }
     return { result, original, outputs };
-}
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '—';
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KB`;
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 function resolution(dimensions) {
     return dimensions ? `${dimensions.width}×${dimensions.height}` : '—';
@@ -28707,6 +28773,8 @@ var Input;
     Input["ChangedOnly"] = "changed-only";
     Input["Manifest"] = "manifest";
     Input["Force"] = "force";
+    Input["Comment"] = "comment";
+    Input["CommitLfsPaths"] = "commit-lfs-paths";
     Input["MaxImages"] = "max-images";
     Input["Cache"] = "cache";
     Input["Concurrency"] = "concurrency";
@@ -33041,6 +33109,7 @@ function readIdeogramSettings(input, request, dryRun) {
 
 
 const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'];
+const COMMENT_MODES = ['auto', 'always', 'never'];
 const PROVIDERS = ['ideogram', 'local'];
 /** Ideogram's documented default in-flight limit per organisation, in images. */
 const DOCUMENTED_INFLIGHT_LIMIT = 10;
@@ -33066,6 +33135,8 @@ const DEFAULTS = {
     [Input.ChangedOnly]: 'true',
     [Input.Manifest]: '.github/upscaled-images.json',
     [Input.Force]: 'false',
+    [Input.Comment]: 'auto',
+    [Input.CommitLfsPaths]: 'false',
     [Input.MaxImages]: '',
     [Input.Cache]: 'true',
     [Input.ArtifactName]: 'upscaled-images',
@@ -33214,8 +33285,10 @@ function readSettings(read, workspace) {
                 token,
                 message: commitMessage(input(Input.CommitMessage)),
                 branch: branch(input(Input.Branch)),
-                author: commitAuthor(input(Input.CommitAuthor))
-            }
+                author: commitAuthor(input(Input.CommitAuthor)),
+                acceptLfs: input_parsers_boolean(Input.CommitLfsPaths, input(Input.CommitLfsPaths))
+            },
+            comment: oneOf(Input.Comment, input(Input.Comment), COMMENT_MODES)
         },
         transport: {
             concurrency: parseConcurrency(input(Input.Concurrency), imagesPerSource),
@@ -33432,6 +33505,9 @@ function flagSpecs(apiKey) {
         },
         // The Actions cache is the runner's; on the command line the manifest beside the results does its work.
         [Input.Cache]: { kind: 'fixed', value: 'false' },
+        // The command line has no pull request to comment on and commits nothing.
+        [Input.Comment]: { kind: 'fixed', value: 'never' },
+        [Input.CommitLfsPaths]: { kind: 'fixed', value: '' },
         [Input.Force]: { kind: 'switch', help: 'upscale again even what the manifest says is done' },
         [Input.MaxImages]: {
             kind: 'value',
@@ -33740,7 +33816,7 @@ async function run(argv, context) {
     const skipped = results.filter(result => result.status === 'skipped');
     if (tty || settings.dryRun)
         skipped.forEach((result, i) => stderr.write(`${describe(result, i + 1, skipped.length)}\n`));
-    const counts = countByStatus(results);
+    const counts = results_countByStatus(results);
     if (results.length === 0) {
         stderr.write(`No images matched ${settings.discovery.patterns.filter(p => !p.startsWith('!')).join(', ')}.\n`);
     }
