@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { findChangedFiles } from './github/changes.js';
 import { commentOnPullRequest } from './github/comment.js';
@@ -8,7 +9,8 @@ import { cacheKeys, restoreResults, saveResults, type CacheOutcome, type CacheRe
 import { fingerprint, runJob } from './job.js';
 import { publishResults } from './publish/publish.js';
 import { retryLine } from './presentation.js';
-import { logDiscovery, logResult, setOutputs, writeSummary } from './report.js';
+import { annotations, logDiscovery, logResult, setOutputs, writeSummary } from './report.js';
+import { writeResultsFile } from './results-file.js';
 import { countByStatus } from './results.js';
 import { readSettings, type Settings } from './settings.js';
 
@@ -118,22 +120,29 @@ export async function run(): Promise<void> {
     // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
     if (cache && manifestWritten) reportCache(await saveResults(cache));
     const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.selection.manifest : undefined);
-    const published = await publishResults(settings, results, manifest, github);
+    const resultsFile = await writeResultsFile(results, process.env.RUNNER_TEMP ?? tmpdir()).catch((error: Error) => {
+      core.warning(`Could not write the results file: ${error.message}`);
+      return undefined;
+    });
+    const published = await publishResults(settings, results, manifest, github, resultsFile);
     const outcome = {
       results,
       ...published,
       dryRun: settings.dryRun,
-      imagesPerSource: settings.output.imagesPerSource
+      imagesPerSource: settings.output.imagesPerSource,
+      resultsFile
     };
     setOutputs(outcome);
     if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(outcome);
     await commentOnPullRequest(settings, outcome, github, process.env);
 
+    annotations.summarise();
     const { failed } = countByStatus(results);
     if (failed > 0 && settings.failOnError) {
       core.setFailed(`${failed} of ${results.length} image(s) failed; see the log above.`);
     }
   } catch (error) {
+    annotations.summarise();
     core.setFailed(error instanceof Error ? error.message : String(error));
   }
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { Annotations } from './annotations.js';
 import type { Discovery } from './discovery.js';
 import type { Published } from './publish/publish.js';
 import {
@@ -12,17 +13,20 @@ import {
 } from './presentation.js';
 import { countByStatus, resultsDocument, SOURCE_STATUSES, writtenFiles, type SourceResult } from './results.js';
 
+/** The step's annotations: one step is one process, so one budget (see `Annotations`). */
+export const annotations = new Annotations();
+
 /** The result line as each source finishes: failures are errors and withheld images warnings, tied to the file. */
 export function logResult(result: SourceResult, done: number, total: number): void {
   const line = resultLine(result, done, total);
   if (result.status === 'failed') {
-    core.error(line, { file: result.source });
+    annotations.forFile('error', line, { file: result.source });
   } else if (result.status === 'unsafe') {
-    core.warning(line, { file: result.source });
+    annotations.forFile('warning', line, { file: result.source });
   } else {
     core.info(line);
     if (result.status === 'upscaled' && result.error) {
-      core.warning(`${result.source}: ${result.error}`, { file: result.source });
+      annotations.forFile('warning', `${result.source}: ${result.error}`, { file: result.source });
     }
   }
 }
@@ -33,7 +37,7 @@ export function logDiscovery(discovery: Discovery): void {
   for (const { path, reason } of discovery.passedOver) core.info(`passed over ${path}: ${reason}`);
   core.endGroup();
   for (const { path, reason } of discovery.passedOver) {
-    if (reason.startsWith('outside')) core.warning(`Not upscaling ${path}: ${reason}`);
+    if (reason.startsWith('outside')) annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
   }
 }
 
@@ -43,14 +47,57 @@ export interface RunOutcome extends Published {
   readonly dryRun: boolean;
   /** Images a dry run would ask for (requests × num-images). */
   readonly imagesPerSource: number;
+  /** The whole results document, when it could be written. */
+  readonly resultsFile: string | undefined;
 }
 
-/** Sets the step outputs later steps read. */
+/** GitHub refuses a step output over 1 MiB; a little less, for the file command's own framing. */
+export const OUTPUT_LIMIT_BYTES = 1024 * 1024 - 4096;
+
+/** As many of `items` as fit in `OUTPUT_LIMIT_BYTES` once joined (and wrapped in `open`/`close`), in order. */
+export function fitOutput(
+  items: readonly string[],
+  separator: string,
+  open = '',
+  close = ''
+): { text: string; kept: number } {
+  let size = Buffer.byteLength(open + close);
+  let kept = 0;
+  for (const item of items) {
+    size += Buffer.byteLength(item) + (kept > 0 ? Buffer.byteLength(separator) : 0);
+    if (size > OUTPUT_LIMIT_BYTES) break;
+    kept += 1;
+  }
+  return { text: `${open}${items.slice(0, kept).join(separator)}${close}`, kept };
+}
+
+/**
+ * Sets the step outputs later steps read. `results` and `files` hold what fits under GitHub's 1 MiB: with
+ * thousands of sources they would be refused (or the step fail), on exactly the runs where they matter most. Then
+ * `results-truncated` is true, a warning says how much each holds, and `results-file` has everything.
+ */
 export function setOutputs(outcome: RunOutcome): void {
   const counts = countByStatus(outcome.results);
-  core.setOutput('results', JSON.stringify(resultsDocument(outcome.results)));
+  const records = resultsDocument(outcome.results).map(record => JSON.stringify(record));
+  const paths = writtenFiles(outcome.results);
+  const results = fitOutput(records, ',', '[', ']');
+  const files = fitOutput(paths, '\n');
+  core.setOutput('results', results.text);
+  core.setOutput('results-file', outcome.resultsFile ?? '');
+  const truncated = results.kept < records.length || files.kept < paths.length;
+  core.setOutput('results-truncated', String(truncated));
+  if (truncated) {
+    const held = [
+      ...(results.kept < records.length ? [`'results' holds ${results.kept} of ${records.length} sources`] : []),
+      ...(files.kept < paths.length ? [`'files' holds ${files.kept} of ${paths.length} paths`] : [])
+    ];
+    const whole = outcome.resultsFile
+      ? `the whole document is in 'results-file' (${outcome.resultsFile})${outcome.artifact ? ' and in the artifact' : ''}`
+      : 'the results file could not be written';
+    annotations.forRun('warning', `GitHub caps a step output at 1 MiB: ${held.join(' and ')}; ${whole}.`);
+  }
   for (const status of SOURCE_STATUSES) core.setOutput(status, counts[status]);
-  core.setOutput('files', writtenFiles(outcome.results).join('\n'));
+  core.setOutput('files', files.text);
   core.setOutput('commit-sha', outcome.commit?.sha ?? '');
   core.setOutput('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
   core.setOutput('artifact-url', outcome.artifact?.url ?? '');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { writeGallery } from '../gallery.js';
 import type { SourceResult } from '../results.js';
+import { RESULTS_FILE_NAME } from '../results-file.js';
 
 export interface PublishedArtifact {
   readonly id: number;
@@ -17,6 +18,8 @@ export interface ArtifactRequest {
   readonly files: readonly string[];
   /** For the before/after gallery at the artifact's root. */
   readonly results: readonly SourceResult[];
+  /** The whole results document, put at the artifact's root (under its own name unless a file has that path). */
+  readonly resultsFile?: string;
   readonly retentionDays: number | undefined;
 }
 
@@ -42,6 +45,9 @@ export async function uploadArtifact(request: ArtifactRequest, env: NodeJS.Proce
   try {
     for (const file of request.files) await place(join(request.workspace, file), join(staging, file));
     await writeGallery(join(staging, 'gallery'), request.workspace, request.results, { resultsRoot: staging });
+    if (request.resultsFile && !request.files.includes(RESULTS_FILE_NAME)) {
+      await place(request.resultsFile, join(staging, RESULTS_FILE_NAME));
+    }
     const { DefaultArtifactClient } = await import('@actions/artifact');
     const { id } = await new DefaultArtifactClient().uploadArtifact(
       request.name,

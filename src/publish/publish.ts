@@ -52,7 +52,9 @@ export async function publishResults(
   settings: Settings,
   results: readonly SourceResult[],
   manifest: string | undefined,
-  github: () => Promise<{ client: GitHubClient; context: RunContext }>
+  github: () => Promise<{ client: GitHubClient; context: RunContext }>,
+  /** The whole results document, added to the artifact. */
+  resultsFile?: string
 ): Promise<Published> {
   if (settings.dryRun || settings.publishing.mode === 'none') return {};
   let wantArtifact = settings.publishing.mode === 'artifact' || settings.publishing.mode === 'both';
@@ -121,12 +123,13 @@ export async function publishResults(
             ? result.outputs.length > 0 || result.status !== 'skipped'
             : result.outputs.some(output => inArtifact.has(output.path))
         ),
+        resultsFile,
         retentionDays: settings.publishing.retentionDays
       },
       process.env
     );
     core.info(
-      `Uploaded ${artifactFiles.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`
+      `Uploaded ${artifactFiles.length} file(s)${resultsFile ? ', the results document (results.json)' : ''} and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`
     );
   }
   return { artifact, commit };

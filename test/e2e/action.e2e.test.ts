@@ -116,6 +116,7 @@ describe('the bundle as the runner runs it', () => {
       'gallery/originals/assets/icons/star.png',
       'gallery/originals/assets/notes.png',
       'gallery/originals/photos/cat.jpg',
+      'results.json',
       'upscaled/assets/hero.png',
       'upscaled/assets/icons/star.png',
       'upscaled/photos/cat.png'
@@ -124,6 +125,7 @@ describe('the bundle as the runner runs it', () => {
     expect(page).toContain('src="../upscaled/assets/hero.png"');
     expect(page).toContain('src="originals/assets/hero.png"');
     expect(files.get('upscaled/photos/cat.png')).toEqual(await readFile(join(workspace, 'upscaled/photos/cat.png')));
+    expect(JSON.parse(files.get('results.json')?.toString('utf8') ?? '')).toEqual(results);
     const days = (Date.parse(artifact?.expiresAt ?? '') - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(4.9);
     expect(days).toBeLessThan(5.1);
@@ -131,6 +133,11 @@ describe('the bundle as the runner runs it', () => {
     expect(run.outputs['artifact-url']).toBe(
       `https://github.com/octo/pictures/actions/runs/4242/artifacts/${artifact?.id}`
     );
+  });
+
+  it('writes the whole results document to results-file, and says the results output is complete', async () => {
+    expect(run.outputs['results-truncated']).toBe('false');
+    expect(JSON.parse(await readFile(run.outputs['results-file'] ?? '', 'utf8'))).toEqual(results);
   });
 
   it('writes a job summary with a row per source', () => {
