@@ -52,7 +52,8 @@ async function run(
 }
 
 function artifactFiles(name: string): string[] {
-  return [...results.files(name).keys()].filter(path => !path.startsWith('gallery/')).sort();
+  // The gallery and the results document are the run's own; these are the results.
+  return [...results.files(name).keys()].filter(path => !path.startsWith('gallery/') && path !== 'results.json').sort();
 }
 
 const ALL_RESULTS = [

@@ -207,6 +207,7 @@ describe('races, refusals and rate limits', () => {
     expect(github.headSha('main')).toBe(head);
     expect([...artifacts.files('read-only').keys()].filter(p => !p.startsWith('gallery/')).sort()).toEqual([
       MANIFEST,
+      'results.json',
       'upscaled/a.png'
     ]);
     expect(result.outputs['commit-sha']).toBe('');
