@@ -28462,7 +28462,7 @@ function readDimensions(bytes, format) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42973);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16432);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
@@ -28474,7 +28474,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 42973:
+/***/ 16432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28483,6 +28483,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(33838);
 ;// CONCATENATED MODULE: ./src/github/changes.ts
@@ -29053,11 +29055,11 @@ async function commentOnPullRequest(settings, outcome, github, env) {
     if (settings.publishing.comment === 'never' || !PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? ''))
         return;
     if (settings.publishing.comment === 'auto' && !worthReporting(outcome.results)) {
-        core/* info */.pq(`No pull request comment: nothing new to report ('${Input.Comment}: always' comments anyway).`);
+        core.info(`No pull request comment: nothing new to report ('${Input.Comment}: always' comments anyway).`);
         return;
     }
     if (!settings.publishing.commit.token) {
-        core/* info */.pq(`No pull request comment: there is no '${Input.GithubToken}'.`);
+        core.info(`No pull request comment: there is no '${Input.GithubToken}'.`);
         return;
     }
     const { client, context } = await github();
@@ -29084,7 +29086,7 @@ async function commentOnPullRequest(settings, outcome, github, env) {
     try {
         const where = { owner: context.owner, repo: context.repo, issue };
         const posted = await upsertComment(client, where, marker, body, defaultRetryPolicy({ maxRetries: settings.transport.maxRetries }));
-        core/* info */.pq(`${posted.kind === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${issue}: ${posted.url}`);
+        core.info(`${posted.kind === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${issue}: ${posted.url}`);
     }
     catch (error) {
         const http = error;
@@ -29092,7 +29094,7 @@ async function commentOnPullRequest(settings, outcome, github, env) {
         const hint = http.status === 403 || http.status === 404
             ? " A pull request from a fork gets a read-only token; otherwise give the job 'permissions: pull-requests: write'."
             : '';
-        core/* warning */.$e(`Not commenting on pull request #${issue} (${why}).${hint}`);
+        core.warning(`Not commenting on pull request #${issue} (${why}).${hint}`);
     }
 }
 
@@ -31132,8 +31134,6 @@ async function runJob(settings, hooks = {}, only) {
     return { discovery, results, manifestWritten };
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/gallery.ts
 
 
@@ -31526,7 +31526,25 @@ async function writeGallery(dir, workspace, results, options = {}) {
     return index;
 }
 
+;// CONCATENATED MODULE: ./src/results-file.ts
+
+
+
+
+/** The name the results document has in the artifact. */
+const RESULTS_FILE_NAME = 'results.json';
+/**
+ * Writes the whole results document, whatever its size, into a folder of its own under `directory` (the runner's
+ * RUNNER_TEMP, which later steps of the job can read and which is cleaned after it). Returns the file's path.
+ */
+async function writeResultsFile(results, directory) {
+    const path = (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)(directory, 'ideogram-upscale-')), RESULTS_FILE_NAME);
+    await writeFileAtomically(path, JSON.stringify(resultsDocument(results)));
+    return path;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/artifact.ts
+
 
 
 
@@ -31552,6 +31570,9 @@ async function uploadArtifact(request, env) {
         for (const file of request.files)
             await artifact_place((0,external_node_path_.join)(request.workspace, file), (0,external_node_path_.join)(staging, file));
         await writeGallery((0,external_node_path_.join)(staging, 'gallery'), request.workspace, request.results, { resultsRoot: staging });
+        if (request.resultsFile && !request.files.includes(RESULTS_FILE_NAME)) {
+            await artifact_place(request.resultsFile, (0,external_node_path_.join)(staging, RESULTS_FILE_NAME));
+        }
         const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(351), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77935));
         const { id } = await new DefaultArtifactClient().uploadArtifact(request.name, await listFiles(staging), staging, 
         // Images are already compressed: zipping them again costs time and saves nothing.
@@ -31747,7 +31768,9 @@ function commitTarget(settings, context) {
  * be made (a fork's pull request, a read-only token) is not a failure: the results go to the artifact instead,
  * with a warning saying why.
  */
-async function publishResults(settings, results, manifest, github) {
+async function publishResults(settings, results, manifest, github, 
+/** The whole results document, added to the artifact. */
+resultsFile) {
     if (settings.dryRun || settings.publishing.mode === 'none')
         return {};
     let wantArtifact = settings.publishing.mode === 'artifact' || settings.publishing.mode === 'both';
@@ -31757,7 +31780,7 @@ async function publishResults(settings, results, manifest, github) {
     const written = withManifest(writtenFiles(results));
     const everything = withManifest(results.flatMap(result => result.outputs.map(output => output.path)));
     if (written.length === 0 && !(wantArtifact && everything.length > 0)) {
-        core/* info */.pq('Nothing new to publish.');
+        core.info('Nothing new to publish.');
         return {};
     }
     let commit;
@@ -31766,9 +31789,9 @@ async function publishResults(settings, results, manifest, github) {
     if ((settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') && written.length > 0) {
         const selection = await selectCommittable(settings.workspace, written, settings.publishing.commit.acceptLfs);
         for (const warning of selection.warnings)
-            core/* warning */.$e(warning);
+            core.warning(warning);
         for (const { path, reason } of selection.held) {
-            core/* warning */.$e(`Not committing ${path}: ${reason}. It goes to the artifact '${settings.publishing.artifactName}' instead.`);
+            core.warning(`Not committing ${path}: ${reason}. It goes to the artifact '${settings.publishing.artifactName}' instead.`);
         }
         held = selection.held.map(({ path }) => path);
         const { client, context } = await github();
@@ -31788,10 +31811,10 @@ async function publishResults(settings, results, manifest, github) {
                 : { kind: 'refused', reason: target.refused };
         if (outcome.kind === 'committed') {
             commit = { sha: outcome.sha, branch: outcome.branch, files: selection.commit.length };
-            core/* info */.pq(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
+            core.info(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
         }
         else {
-            core/* warning */.$e(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
+            core.warning(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
             wantArtifact = true;
         }
     }
@@ -31806,55 +31829,140 @@ async function publishResults(settings, results, manifest, github) {
             results: results.filter(result => wantArtifact
                 ? result.outputs.length > 0 || result.status !== 'skipped'
                 : result.outputs.some(output => inArtifact.has(output.path))),
+            resultsFile,
             retentionDays: settings.publishing.retentionDays
         }, process.env);
-        core/* info */.pq(`Uploaded ${artifactFiles.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
+        core.info(`Uploaded ${artifactFiles.length} file(s)${resultsFile ? ', the results document (results.json)' : ''} and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
     }
     return { artifact, commit };
+}
+
+;// CONCATENATED MODULE: ./src/annotations.ts
+
+const KINDS = ['error', 'warning', 'notice'];
+/** GitHub shows at most this many annotations of each kind for a step, and drops the rest without a word. */
+const ANNOTATIONS_SHOWN_PER_STEP = 10;
+/**
+ * Per-file annotations of each kind; the rest of GitHub's ten are kept for the run's own few lines: the count of
+ * what went to the log only, the step's failure (`core.setFailed`), a warning such as "Not committing".
+ */
+const PER_FILE = ANNOTATIONS_SHOWN_PER_STEP - 4;
+const PLURAL = { error: 'errors', warning: 'warnings', notice: 'notices' };
+/**
+ * Annotations within what GitHub shows: past the budget, a file's annotation is written as a plain log line
+ * instead, and `summarise` adds one annotation per kind saying how many more the log holds. A thousand failed
+ * images then give six annotations and one "994 more errors in the log", rather than ten and silence.
+ */
+class Annotations {
+    shown = { error: 0, warning: 0, notice: 0 };
+    logOnly = { error: 0, warning: 0, notice: 0 };
+    /** About one file (or path): there can be thousands, so only the first few are annotations. */
+    forFile(kind, message, properties) {
+        if (this.shown[kind] < PER_FILE) {
+            this.shown[kind] += 1;
+            core[kind](message, properties);
+        }
+        else {
+            this.logOnly[kind] += 1;
+            core.info(`${kind}: ${message}`);
+        }
+    }
+    /** About the run as a whole: a handful at most, always shown. */
+    forRun(kind, message) {
+        core[kind](message);
+    }
+    /** One annotation per kind that overflowed: how many more the log holds. */
+    summarise() {
+        for (const kind of KINDS) {
+            const more = this.logOnly[kind];
+            if (more === 0)
+                continue;
+            core[kind](`${more} more ${more === 1 ? kind : PLURAL[kind]} in the log: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${PLURAL[kind]} per step.`);
+            this.logOnly[kind] = 0;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
 
 
 
+
+/** The step's annotations: one step is one process, so one budget (see `Annotations`). */
+const annotations = new Annotations();
 /** The result line as each source finishes: failures are errors and withheld images warnings, tied to the file. */
 function logResult(result, done, total) {
     const line = resultLine(result, done, total);
     if (result.status === 'failed') {
-        core/* error */.z3(line, { file: result.source });
+        annotations.forFile('error', line, { file: result.source });
     }
     else if (result.status === 'unsafe') {
-        core/* warning */.$e(line, { file: result.source });
+        annotations.forFile('warning', line, { file: result.source });
     }
     else {
-        core/* info */.pq(line);
+        core.info(line);
         if (result.status === 'upscaled' && result.error) {
-            core/* warning */.$e(`${result.source}: ${result.error}`, { file: result.source });
+            annotations.forFile('warning', `${result.source}: ${result.error}`, { file: result.source });
         }
     }
 }
 function logDiscovery(discovery) {
-    core/* startGroup */.Oh(`Found ${discovery.sources.length} image(s)`);
+    core.startGroup(`Found ${discovery.sources.length} image(s)`);
     for (const source of discovery.sources)
-        core/* info */.pq(source);
+        core.info(source);
     for (const { path, reason } of discovery.passedOver)
-        core/* info */.pq(`passed over ${path}: ${reason}`);
-    core/* endGroup */.N4();
+        core.info(`passed over ${path}: ${reason}`);
+    core.endGroup();
     for (const { path, reason } of discovery.passedOver) {
         if (reason.startsWith('outside'))
-            core/* warning */.$e(`Not upscaling ${path}: ${reason}`);
+            annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
     }
 }
-/** Sets the step outputs later steps read. */
+/** GitHub refuses a step output over 1 MiB; a little less, for the file command's own framing. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024 - 4096;
+/** As many of `items` as fit in `OUTPUT_LIMIT_BYTES` once joined (and wrapped in `open`/`close`), in order. */
+function fitOutput(items, separator, open = '', close = '') {
+    let size = Buffer.byteLength(open + close);
+    let kept = 0;
+    for (const item of items) {
+        size += Buffer.byteLength(item) + (kept > 0 ? Buffer.byteLength(separator) : 0);
+        if (size > OUTPUT_LIMIT_BYTES)
+            break;
+        kept += 1;
+    }
+    return { text: `${open}${items.slice(0, kept).join(separator)}${close}`, kept };
+}
+/**
+ * Sets the step outputs later steps read. `results` and `files` hold what fits under GitHub's 1 MiB: with
+ * thousands of sources they would be refused (or the step fail), on exactly the runs where they matter most. Then
+ * `results-truncated` is true, a warning says how much each holds, and `results-file` has everything.
+ */
 function setOutputs(outcome) {
     const counts = countByStatus(outcome.results);
-    core/* setOutput */.uH('results', JSON.stringify(resultsDocument(outcome.results)));
+    const records = resultsDocument(outcome.results).map(record => JSON.stringify(record));
+    const paths = writtenFiles(outcome.results);
+    const results = fitOutput(records, ',', '[', ']');
+    const files = fitOutput(paths, '\n');
+    core.setOutput('results', results.text);
+    core.setOutput('results-file', outcome.resultsFile ?? '');
+    const truncated = results.kept < records.length || files.kept < paths.length;
+    core.setOutput('results-truncated', String(truncated));
+    if (truncated) {
+        const held = [
+            ...(results.kept < records.length ? [`'results' holds ${results.kept} of ${records.length} sources`] : []),
+            ...(files.kept < paths.length ? [`'files' holds ${files.kept} of ${paths.length} paths`] : [])
+        ];
+        const whole = outcome.resultsFile
+            ? `the whole document is in 'results-file' (${outcome.resultsFile})${outcome.artifact ? ' and in the artifact' : ''}`
+            : 'the results file could not be written';
+        annotations.forRun('warning', `GitHub caps a step output at 1 MiB: ${held.join(' and ')}; ${whole}.`);
+    }
     for (const status of SOURCE_STATUSES)
-        core/* setOutput */.uH(status, counts[status]);
-    core/* setOutput */.uH('files', writtenFiles(outcome.results).join('\n'));
-    core/* setOutput */.uH('commit-sha', outcome.commit?.sha ?? '');
-    core/* setOutput */.uH('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
-    core/* setOutput */.uH('artifact-url', outcome.artifact?.url ?? '');
+        core.setOutput(status, counts[status]);
+    core.setOutput('files', files.text);
+    core.setOutput('commit-sha', outcome.commit?.sha ?? '');
+    core.setOutput('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
+    core.setOutput('artifact-url', outcome.artifact?.url ?? '');
 }
 /** GitHub takes at most 1 MiB of summary from a step; the table stops well before, whatever the batch. */
 const SUMMARY_TABLE_BYTES = 512 * 1024;
@@ -31866,7 +31974,7 @@ function cell(lines) {
 /** The job summary: counts, a link to the artifact, and a row per source. */
 async function writeSummary(outcome) {
     const total = outcome.results.length;
-    const summary = core/* summary */.z.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
+    const summary = core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
     if (outcome.dryRun) {
         summary.addRaw(`Would send ${total} request(s) for ${total * outcome.imagesPerSource} image(s). Nothing was sent.`, true);
     }
@@ -31927,6 +32035,8 @@ async function writeSummary(outcome) {
 
 
 
+
+
 /** GitHub's API and the event, made once and only if a run needs them. */
 function lazyGitHub(settings) {
     let made;
@@ -31941,16 +32051,16 @@ async function changedSources(settings, github) {
     if (!settings.discovery.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
         return undefined;
     if (!settings.publishing.commit.token) {
-        core/* info */.pq(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
+        core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
         return undefined;
     }
     const { client, context } = await github();
     const changed = await findChangedFiles(client, context);
     if (changed.kind === 'all') {
-        core/* info */.pq(`Taking every matching image: ${changed.reason}.`);
+        core.info(`Taking every matching image: ${changed.reason}.`);
         return undefined;
     }
-    core/* info */.pq(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
+    core.info(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
     return new Set(changed.paths);
 }
 /**
@@ -31970,19 +32080,19 @@ function cacheRequest(settings) {
 function reportCache(outcome) {
     switch (outcome.kind) {
         case 'unavailable':
-            core/* info */.pq(`Not using the Actions cache: ${outcome.reason}.`);
+            core.info(`Not using the Actions cache: ${outcome.reason}.`);
             break;
         case 'missed':
-            core/* notice */.lm('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
+            core.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
             break;
         case 'failed':
-            core/* notice */.lm(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
+            core.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
             break;
         case 'restored':
-            core/* info */.pq(`Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`);
+            core.info(`Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`);
             break;
         case 'saved':
-            core/* info */.pq(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
+            core.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
             break;
     }
 }
@@ -31991,11 +32101,11 @@ async function run() {
     try {
         // Masked before anything else can print them.
         for (const secret of [Input.ApiKey, Input.GithubToken]) {
-            const value = core/* getInput */.V4(secret);
+            const value = core.getInput(secret);
             if (value)
-                core/* setSecret */.Pq(value);
+                core.setSecret(value);
         }
-        const settings = readSettings(name => core/* getInput */.V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
         const github = lazyGitHub(settings);
         const only = await changedSources(settings, github);
         const cache = cacheRequest(settings);
@@ -32005,39 +32115,46 @@ async function run() {
         const { discovery, results, manifestWritten } = await runJob(settings, {
             onDiscovered: logDiscovery,
             onResult: logResult,
-            onRetry: (file, event) => core/* info */.pq(retryLine(file, event))
+            onRetry: (file, event) => core.info(retryLine(file, event))
         }, only);
         if (discovery.sources.length === 0)
-            core/* warning */.$e(`No images matched '${Input.Files}'.`);
+            core.warning(`No images matched '${Input.Files}'.`);
         const { skipped, deferred } = countByStatus(results);
         if (skipped > 0 && !settings.dryRun) {
-            core/* info */.pq(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
+            core.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
         }
         if (deferred > 0) {
-            core/* notice */.lm(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.selection.maxImages}); the next run takes them first.`);
+            core.notice(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.selection.maxImages}); the next run takes them first.`);
         }
         // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
         if (cache && manifestWritten)
             reportCache(await saveResults(cache));
         const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.selection.manifest : undefined);
-        const published = await publishResults(settings, results, manifest, github);
+        const resultsFile = await writeResultsFile(results, process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)()).catch((error) => {
+            core.warning(`Could not write the results file: ${error.message}`);
+            return undefined;
+        });
+        const published = await publishResults(settings, results, manifest, github, resultsFile);
         const outcome = {
             results,
             ...published,
             dryRun: settings.dryRun,
-            imagesPerSource: settings.output.imagesPerSource
+            imagesPerSource: settings.output.imagesPerSource,
+            resultsFile
         };
         setOutputs(outcome);
         if (process.env.GITHUB_STEP_SUMMARY)
             await writeSummary(outcome);
         await commentOnPullRequest(settings, outcome, github, process.env);
+        annotations.summarise();
         const { failed } = countByStatus(results);
         if (failed > 0 && settings.failOnError) {
-            core/* setFailed */.C1(`${failed} of ${results.length} image(s) failed; see the log above.`);
+            core.setFailed(`${failed} of ${results.length} image(s) failed; see the log above.`);
         }
     }
     catch (error) {
-        core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+        annotations.summarise();
+        core.setFailed(error instanceof Error ? error.message : String(error));
     }
 }
 
@@ -32376,25 +32493,52 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ 33838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  N4: () => (/* binding */ endGroup),
-  z3: () => (/* binding */ error),
-  V4: () => (/* binding */ getInput),
-  pq: () => (/* binding */ info),
-  _o: () => (/* binding */ isDebug),
-  lm: () => (/* binding */ notice),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
-  Oh: () => (/* binding */ startGroup),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
+  ExitCode: () => (/* binding */ ExitCode),
+  addPath: () => (/* binding */ addPath),
+  debug: () => (/* binding */ debug),
+  endGroup: () => (/* binding */ endGroup),
+  error: () => (/* binding */ error),
+  exportVariable: () => (/* binding */ exportVariable),
+  getBooleanInput: () => (/* binding */ getBooleanInput),
+  getIDToken: () => (/* binding */ getIDToken),
+  getInput: () => (/* binding */ getInput),
+  getMultilineInput: () => (/* binding */ getMultilineInput),
+  getState: () => (/* binding */ getState),
+  group: () => (/* binding */ group),
+  info: () => (/* binding */ info),
+  isDebug: () => (/* binding */ isDebug),
+  markdownSummary: () => (/* reexport */ markdownSummary),
+  notice: () => (/* binding */ notice),
+  platform: () => (/* reexport */ platform_namespaceObject),
+  saveState: () => (/* binding */ saveState),
+  setCommandEcho: () => (/* binding */ setCommandEcho),
+  setFailed: () => (/* binding */ setFailed),
+  setOutput: () => (/* binding */ setOutput),
+  setSecret: () => (/* binding */ setSecret),
+  startGroup: () => (/* binding */ startGroup),
+  summary: () => (/* reexport */ summary),
+  toPlatformPath: () => (/* reexport */ toPlatformPath),
+  toPosixPath: () => (/* reexport */ toPosixPath),
+  toWin32Path: () => (/* reexport */ toWin32Path),
+  warning: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -32405,7 +32549,7 @@ var external_os_ = __nccwpck_require__(70857);
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -32470,12 +32614,12 @@ function toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_.EOL);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -32512,13 +32656,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -32538,7 +32682,7 @@ var external_fs_ = __nccwpck_require__(79896);
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -32546,13 +32690,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -32584,13 +32728,13 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new auth/* BearerCredentialHandler */.tZ(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -32609,7 +32753,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return __awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -32628,13 +32772,13 @@ class oidc_utils_OidcClient {
         return __awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -32923,7 +33067,7 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
@@ -32957,11 +33101,11 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
+    return pth.replace(/[/\\]/g, external_path_.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var lib_exec = __nccwpck_require__(27187);
+var exec = __nccwpck_require__(27187);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -32975,10 +33119,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -32988,7 +33132,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield exec/* getExecOutput */.H('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -32999,7 +33143,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield exec/* getExecOutput */.H('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -33104,8 +33248,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -33119,7 +33263,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -33188,10 +33332,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -33226,8 +33370,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+function debug(message) {
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -33235,7 +33379,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -33243,7 +33387,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -33251,7 +33395,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -33268,13 +33412,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    command_issue('group', name);
+    issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    command_issue('endgroup');
+    issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -33354,10 +33498,9 @@ function getIDToken(aud) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ exec)
+  m: () => (/* binding */ exec),
+  H: () => (/* binding */ getExecOutput)
 });
-
-// UNUSED EXPORTS: getExecOutput
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(13193);
@@ -34014,8 +34157,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
