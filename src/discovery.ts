@@ -7,7 +7,13 @@ export interface Discovery {
   /** Workspace-relative paths with `/` separators, sorted. */
   readonly sources: readonly string[];
   /** Matches that were not taken, with why: outside the workspace, or one of our own results. */
-  readonly passedOver: readonly { readonly path: string; readonly reason: string }[];
+  readonly passedOver: readonly PassedOver[];
+}
+
+export interface PassedOver {
+  readonly path: string;
+  readonly why: 'outside' | 'result';
+  readonly reason: string;
 }
 
 /** Folders read at once: enough to keep the file system's threads busy while matching runs on the main one. */
@@ -136,13 +142,13 @@ export async function discoverSources(
     findFiles(FilePatterns.parse(patterns, workspace))
   ]);
   const sources = new Set<string>();
-  const passedOver: { path: string; reason: string }[] = [];
+  const passedOver: PassedOver[] = [];
   for (const { path, real } of found) {
     const relativePath = toPosixRelative(workspace, path);
     if (!isInside(workspace, path) || !isInside(realWorkspace, real)) {
-      passedOver.push({ path, reason: 'outside the workspace (directly or through a symbolic link)' });
+      passedOver.push({ path, why: 'outside', reason: 'outside the workspace (directly or through a symbolic link)' });
     } else if (isResult(relativePath)) {
-      passedOver.push({ path: relativePath, reason: 'an upscaled result (matches output-path)' });
+      passedOver.push({ path: relativePath, why: 'result', reason: 'an upscaled result (matches output-path)' });
     } else {
       sources.add(relativePath);
     }

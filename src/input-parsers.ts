@@ -8,7 +8,7 @@ export function quote(value: string): string {
 export function integer<T extends number>(name: Input, raw: string, min: number, max: number): T {
   const value = Number(raw);
   if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+    throw new InputError(name, `must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
   }
   return value as T;
 }
@@ -16,7 +16,7 @@ export function integer<T extends number>(name: Input, raw: string, min: number,
 export function oneOf<T extends string>(name: Input, raw: string, allowed: readonly T[]): T {
   const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
   if (value === undefined) {
-    throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+    throw new InputError(name, `must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
   }
   return value;
 }

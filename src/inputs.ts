@@ -38,7 +38,34 @@ export enum Input {
 /** Reads one raw input; the action reads them from the runner, the CLI from its flags. */
 export type InputReader = (name: Input) => string;
 
-/** A setting that cannot be used as given: names the input, the value and what is allowed. */
+/** How a message names an input: the action quotes its action.yml name (`'num-images'`), the CLI gives its flag. */
+export type InputNamer = (input: Input) => string;
+
+const quoted: InputNamer = input => `'${input}'`;
+
+/** What is wrong with an input's value and what is allowed; other inputs it mentions are named through the namer. */
+export type InputProblem = string | ((name: InputNamer) => string);
+
+/**
+ * A setting that cannot be used as given. It carries the input, so each caller names it its own way (the action
+ * `Input 'detail' …`, the CLI `--detail …`) from the same words.
+ */
 export class InputError extends Error {
   override name = 'InputError';
+
+  constructor(
+    readonly input: Input,
+    private readonly problem: InputProblem
+  ) {
+    super(`Input ${InputError.describe(input, problem, quoted)}`);
+  }
+
+  /** The message with every input named by `name`, e.g. `--concurrency (2) must be at least --num-images (4): …`. */
+  describe(name: InputNamer): string {
+    return InputError.describe(this.input, this.problem, name);
+  }
+
+  private static describe(input: Input, problem: InputProblem, name: InputNamer): string {
+    return `${name(input)} ${typeof problem === 'string' ? problem : problem(name)}`;
+  }
 }

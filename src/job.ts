@@ -37,6 +37,8 @@ export interface JobOutcome {
   readonly results: readonly SourceResult[];
   /** The manifest, when it was written by this run (workspace-relative). */
   readonly manifestWritten: string | undefined;
+  /** The sources this run sent, or in a dry run would have sent: neither skipped nor deferred. */
+  readonly sent: readonly string[];
 }
 
 function retryPolicy(transport: TransportSettings): RetryPolicy {
@@ -183,5 +185,5 @@ export async function runJob(
     await manifest.save();
     manifestWritten = manifest.path;
   }
-  return { discovery, results, manifestWritten };
+  return { discovery, results, manifestWritten, sent: work };
 }

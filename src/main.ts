@@ -1,52 +1,17 @@
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
-import { findChangedFiles } from './github/changes.js';
+import { changedSources } from './github/changes.js';
 import { commentOnPullRequest } from './github/comment.js';
-import { createGitHubClient, type GitHubClient } from './github/client.js';
-import { readRunContext, type RunContext } from './github/event.js';
+import { lazyGitHub } from './github/client.js';
 import { Input } from './inputs.js';
 import { cacheKeys, restoreResults, saveResults, type CacheOutcome, type CacheRequest } from './github/cache.js';
 import { fingerprint, runJob } from './job.js';
 import { publishResults } from './publish/publish.js';
-import { retryLine } from './presentation.js';
+import { dryRunLine, retryLine } from './presentation.js';
 import { annotations, logDiscovery, logResult, setOutputs, writeSummary } from './report.js';
 import { writeResultsFile } from './results-file.js';
 import { countByStatus } from './results.js';
 import { readSettings, type Settings } from './settings.js';
-
-/** GitHub's API and the event, made once and only if a run needs them. */
-function lazyGitHub(settings: Settings): () => Promise<{ client: GitHubClient; context: RunContext }> {
-  let made: Promise<{ client: GitHubClient; context: RunContext }> | undefined;
-  return () =>
-    (made ??= (async () => ({
-      client: await createGitHubClient(settings.publishing.commit.token),
-      context: await readRunContext(process.env)
-    }))());
-}
-
-/** With changed-only, the paths the push or pull request changed; undefined means every matching image. */
-async function changedSources(
-  settings: Settings,
-  github: ReturnType<typeof lazyGitHub>
-): Promise<Set<string> | undefined> {
-  const event = process.env.GITHUB_EVENT_NAME ?? '';
-  if (!settings.discovery.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
-    return undefined;
-  if (!settings.publishing.commit.token) {
-    core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
-    return undefined;
-  }
-  const { client, context } = await github();
-  const changed = await findChangedFiles(client, context);
-  if (changed.kind === 'all') {
-    core.info(`Taking every matching image: ${changed.reason}.`);
-    return undefined;
-  }
-  core.info(
-    `Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`
-  );
-  return new Set(changed.paths);
-}
 
 /**
  * The Actions cache request, when the cache is what carries results to the next run: in artifact (or no) publishing
@@ -92,12 +57,16 @@ export async function run(): Promise<void> {
       if (value) core.setSecret(value);
     }
     const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
-    const github = lazyGitHub(settings);
-    const only = await changedSources(settings, github);
+    const github = lazyGitHub(settings.publishing.commit.token, process.env);
+    const only = await changedSources(
+      { changedOnly: settings.discovery.changedOnly, token: settings.publishing.commit.token },
+      github,
+      process.env
+    );
     const cache = cacheRequest(settings);
     const restored = cache ? await restoreResults(cache) : undefined;
     if (restored) reportCache(restored);
-    const { discovery, results, manifestWritten } = await runJob(
+    const { discovery, results, manifestWritten, sent } = await runJob(
       settings,
       {
         onDiscovered: logDiscovery,
@@ -107,6 +76,14 @@ export async function run(): Promise<void> {
       only
     );
     if (discovery.sources.length === 0) core.warning(`No images matched '${Input.Files}'.`);
+    const dryRun = settings.dryRun
+      ? dryRunLine(
+          settings.provider.kind === 'local' ? 'local' : 'ideogram',
+          sent.length,
+          settings.output.imagesPerSource
+        )
+      : undefined;
+    if (dryRun) core.info(dryRun);
     const { skipped, deferred } = countByStatus(results);
     if (skipped > 0 && !settings.dryRun) {
       core.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
@@ -128,8 +105,7 @@ export async function run(): Promise<void> {
     const outcome = {
       results,
       ...published,
-      dryRun: settings.dryRun,
-      imagesPerSource: settings.output.imagesPerSource,
+      dryRun,
       resultsFile
     };
     setOutputs(outcome);

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { EXTENSIONS, IMAGE_FORMATS, type ImageFormat } from './image-format.js';
+import { Input, InputError } from './inputs.js';
 import type { PlannedOutput } from './result-sink.js';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -97,6 +98,7 @@ export type OutputPlan = ReadonlyMap<string, readonly PlannedOutput[]>;
  * Works out every result path before anything is sent, for every format a result may come back as, so that two
  * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
  * result sink then writes exactly where this plan says.
+ * @throws InputError for `output-path`: the template does not work for these sources.
  */
 export function planOutputs(sources: readonly string[], template: OutputTemplate, imagesPerSource: number): OutputPlan {
   const owners = new Map<string, string>();
@@ -110,15 +112,17 @@ export function planOutputs(sources: readonly string[], template: OutputTemplate
       ) as Record<ImageFormat, string>;
       for (const path of new Set(Object.values(paths))) {
         if (path === '..' || path.startsWith('../')) {
-          throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
+          throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
         }
         if (sourceSet.has(path)) {
-          throw new Error(`output-path would write the result of ${source} over the source ${path}`);
+          throw new InputError(Input.OutputPath, `would write the result of ${source} over the source ${path}.`);
         }
         const owner = owners.get(path);
         if (owner !== undefined) {
-          throw new Error(
-            `${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`
+          throw new InputError(
+            Input.OutputPath,
+            name =>
+              `makes ${owner} and ${source} both write ${path}; rename one, or leave one out with a '!' pattern in ${name(Input.Files)}.`
           );
         }
         owners.set(path, source);

@@ -31,6 +31,16 @@ export function countsLine(results: readonly SourceResult[]): string {
   return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
 }
 
+/**
+ * What a dry run would have done: `Dry run: would send 3 request(s) for 12 image(s); nothing was sent.` The local
+ * provider sends nothing, so it says how many images it would upscale and that nothing was written.
+ */
+export function dryRunLine(provider: 'ideogram' | 'local', requests: number, imagesPerRequest: number): string {
+  return provider === 'local'
+    ? `Dry run: would upscale ${requests} image(s) on this machine; nothing was written.`
+    : `Dry run: would send ${requests} request(s) for ${requests * imagesPerRequest} image(s); nothing was sent.`;
+}
+
 /** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
 export function retryLine(file: string, { error, delayMs, retry }: RetryEvent): string {
   return `  ${file}: ${(error as Error).message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;

@@ -36,17 +36,16 @@ export function logDiscovery(discovery: Discovery): void {
   for (const source of discovery.sources) core.info(source);
   for (const { path, reason } of discovery.passedOver) core.info(`passed over ${path}: ${reason}`);
   core.endGroup();
-  for (const { path, reason } of discovery.passedOver) {
-    if (reason.startsWith('outside')) annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
+  for (const { path, why, reason } of discovery.passedOver) {
+    if (why === 'outside') annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
   }
 }
 
 /** What the run did, as the outputs and the summary report it: the results and where they were published. */
 export interface RunOutcome extends Published {
   readonly results: readonly SourceResult[];
-  readonly dryRun: boolean;
-  /** Images a dry run would ask for (requests × num-images). */
-  readonly imagesPerSource: number;
+  /** On a dry run, what it would have done (`dryRunLine`); undefined on a real one. */
+  readonly dryRun: string | undefined;
   /** The whole results document, when it could be written. */
   readonly resultsFile: string | undefined;
 }
@@ -116,14 +115,7 @@ function cell(lines: readonly string[]): string {
 export async function writeSummary(outcome: RunOutcome): Promise<void> {
   const total = outcome.results.length;
   const summary = core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
-  if (outcome.dryRun) {
-    summary.addRaw(
-      `Would send ${total} request(s) for ${total * outcome.imagesPerSource} image(s). Nothing was sent.`,
-      true
-    );
-  } else {
-    summary.addRaw(countsLine(outcome.results), true);
-  }
+  summary.addRaw(outcome.dryRun ?? countsLine(outcome.results), true);
   if (outcome.commit) {
     summary.addRaw(
       `Committed ${outcome.commit.files} file(s) to <code>${escapeHtml(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`,

@@ -166,13 +166,16 @@ function parseConcurrency(raw: string, imagesPerSource: number): Concurrency {
   if (raw.toLowerCase() === 'auto') return { kind: 'auto' };
   if (!/^\d+$/.test(raw)) {
     throw new InputError(
-      `Input '${Input.Concurrency}' must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`
+      Input.Concurrency,
+      `must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`
     );
   }
   const places = integer<Branded<number, 'Places'>>(Input.Concurrency, raw, 1, MAX_CONCURRENCY);
   if (places < imagesPerSource) {
     throw new InputError(
-      `Input '${Input.Concurrency}' (${places}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request takes that many places.`
+      Input.Concurrency,
+      name =>
+        `(${places}) must be at least ${name(Input.NumImages)} (${imagesPerSource}): one request takes that many places.`
     );
   }
   return { kind: 'fixed', places };
@@ -191,14 +194,15 @@ const BAD_ARTIFACT_NAME = /[":<>|*?\r\n\\/]/;
 function artifactName(raw: string): string {
   if (BAD_ARTIFACT_NAME.test(raw)) {
     throw new InputError(
-      `Input '${Input.ArtifactName}' must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`
+      Input.ArtifactName,
+      `must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`
     );
   }
   return raw;
 }
 
 function commitMessage(raw: string): string {
-  if (raw === '') throw new InputError(`Input '${Input.CommitMessage}' must not be empty.`);
+  if (raw === '') throw new InputError(Input.CommitMessage, `must not be empty.`);
   return raw;
 }
 
@@ -208,15 +212,14 @@ const BAD_BRANCH = /(^[/.]|\.\.|[\s~^:?*[\\]|@\{|\/\/|[/.]$|\.lock$)/;
 function branch(raw: string): string | undefined {
   if (raw === '') return undefined;
   const name = raw.replace(/^refs\/heads\//, '');
-  if (BAD_BRANCH.test(name))
-    throw new InputError(`Input '${Input.Branch}' is not a valid branch name; got ${quote(raw)}.`);
+  if (BAD_BRANCH.test(name)) throw new InputError(Input.Branch, `is not a valid branch name; got ${quote(raw)}.`);
   return name;
 }
 
 function commitAuthor(raw: string): CommitAuthor | undefined {
   if (raw === '') return undefined;
   const match = /^([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(raw);
-  if (!match) throw new InputError(`Input '${Input.CommitAuthor}' must look like 'Name <email>'; got ${quote(raw)}.`);
+  if (!match) throw new InputError(Input.CommitAuthor, `must look like 'Name <email>'; got ${quote(raw)}.`);
   return { name: match[1] as string, email: match[2] as string };
 }
 
@@ -224,9 +227,7 @@ function manifestPath(raw: string): string | undefined {
   if (raw.toLowerCase() === 'none') return undefined;
   const path = posix.normalize(raw.replace(/\\/g, '/'));
   if (posix.isAbsolute(path) || path === '..' || path.startsWith('../')) {
-    throw new InputError(
-      `Input '${Input.Manifest}' must be a path inside the workspace, or 'none'; got ${quote(raw)}.`
-    );
+    throw new InputError(Input.Manifest, `must be a path inside the workspace, or 'none'; got ${quote(raw)}.`);
   }
   return path;
 }
@@ -237,12 +238,16 @@ function maxImages(raw: string, imagesPerSource: number, manifest: string | unde
   const cap = integer<ImageBudget>(Input.MaxImages, raw, 1, 1_000_000);
   if (cap < imagesPerSource) {
     throw new InputError(
-      `Input '${Input.MaxImages}' (${cap}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request asks for that many images.`
+      Input.MaxImages,
+      name =>
+        `(${cap}) must be at least ${name(Input.NumImages)} (${imagesPerSource}): one request asks for that many images.`
     );
   }
   if (manifest === undefined) {
     throw new InputError(
-      `Input '${Input.MaxImages}' needs a manifest ('${Input.Manifest}' is 'none'): without one every run would ask for the same images again.`
+      Input.MaxImages,
+      name =>
+        `needs a manifest (${name(Input.Manifest)} is 'none'): without one every run would ask for the same images again.`
     );
   }
   return cap;
@@ -254,7 +259,7 @@ function patterns(raw: string): string[] {
     .map(line => line.trim())
     .filter(line => line !== '' && !line.startsWith('#'));
   if (!lines.some(line => !line.startsWith('!'))) {
-    throw new InputError(`Input '${Input.Files}' must have at least one pattern that is not an exclusion ('!').`);
+    throw new InputError(Input.Files, `must have at least one pattern that is not an exclusion ('!').`);
   }
   return lines;
 }
@@ -280,15 +285,13 @@ export function readSettings(read: InputReader, workspace: string): Settings {
   const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
   const token = input(Input.GithubToken);
   if ((publish === 'commit' || publish === 'both') && token === '') {
-    throw new InputError(`Input '${Input.GithubToken}' is required to publish with '${publish}'.`);
+    throw new InputError(Input.GithubToken, `is required to publish with '${publish}'.`);
   }
   let template: OutputTemplate;
   try {
     template = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
   } catch (error) {
-    throw new InputError(
-      `Input '${Input.OutputPath}' ${(error as Error).message}; got ${quote(input(Input.OutputPath))}.`
-    );
+    throw new InputError(Input.OutputPath, `${(error as Error).message}; got ${quote(input(Input.OutputPath))}.`);
   }
   const manifest = manifestPath(input(Input.Manifest));
   return {

@@ -88,7 +88,7 @@ describe('ideogram-upscale', () => {
 
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('[1/1] examples/photos/landscape.jpg skipped: dry run: nothing sent');
-    expect(run.stderr).toContain('Dry run: would upscale 1 image(s) with local. Nothing was sent or written.');
+    expect(run.stderr).toContain('Dry run: would upscale 1 image(s) on this machine; nothing was written.');
     expect(run.stdout).toBe('');
     expect(await exists(join(dir, 'upscaled'))).toBe(false);
     expect(await exists(join(dir, 'gallery'))).toBe(false);
@@ -130,13 +130,49 @@ describe('ideogram-upscale', () => {
     [['--provider', 'magic'], "argument 'magic' is invalid. Allowed choices are ideogram, local."],
     [['--provider', 'ideogram'], 'IDEOGRAM_API_KEY is not set: export your Ideogram API key, or use --provider local.'],
     [['--output-path', '{dir}/{name}.{ext}', 'x/**/*.png'], '--output-path would write results over their sources'],
-    [['--files', '!examples/**'], "--files must have at least one pattern that is not an exclusion ('!')."]
-  ])('exits 2 on bad usage: %j', async (args, message) => {
+    [['--files', '!examples/**'], "--files must have at least one pattern that is not an exclusion ('!')."],
+    [['--max-images', '5'], "--max-images needs a manifest (--manifest is 'none')"],
+    // Found only once the sources are known: still a setting that cannot work, and nothing was sent.
+    [
+      ['--output-path', 'out/{name}.{ext}', 'examples/**/*'],
+      "--output-path makes examples/photos/landscape.jpg and examples/webp/landscape.webp both write out/landscape.png; rename one, or leave one out with a '!' pattern in --files."
+    ]
+  ])('exits 2 on bad usage, naming flags as flags: %j', async (args, message) => {
     const dir = await workspace();
     const run = await cli(dir, args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain('Input ');
     expect(await exists(join(dir, 'upscaled'))).toBe(false);
+  });
+
+  it('rejects a bad Ideogram option without first saying the local provider ignores it', async () => {
+    const dir = await workspace();
+    const run = await cli(dir, ['--dry-run', '--detail', '150', 'examples/badge.png']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--detail must be a whole number from 1 to 100; got '150'.");
+    expect(run.stderr).not.toContain('ignores');
+  });
+
+  it('--version prints the version package.json gives, and exits 0', async () => {
+    const dir = await workspace();
+    const { version } = JSON.parse(await readFile(join(import.meta.dirname, '../package.json'), 'utf8')) as {
+      version: string;
+    };
+    const run = await cli(dir, ['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${version}\n`);
+  });
+
+  it('says a match outside the current folder is refused, and why', async () => {
+    const dir = await workspace();
+    const run = await cli(join(dir, 'examples/photos'), ['../*.png', '../../examples/webp/*.webp']);
+    expect(run.code).toBe(0);
+    for (const file of ['examples/badge.png', 'examples/pattern.png', 'examples/webp/landscape.webp']) {
+      expect(run.stderr).toContain(`Refused ${join(dir, file)}: outside the current folder`);
+    }
+    expect(run.stderr).toContain('No images to upscale: 3 match(es) refused, outside the current folder.');
+    expect(run.stdout).toBe('');
   });
 
   it('--help lists every flag with its default, and exits 0', async () => {

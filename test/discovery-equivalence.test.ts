@@ -13,7 +13,7 @@ import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { afterEach, beforeEach, expect, jest, test } from '@jest/globals';
 import * as glob from '@actions/glob';
-import { discoverSources, type Discovery } from '../src/discovery.js';
+import { discoverSources, type Discovery, type PassedOver } from '../src/discovery.js';
 import { OutputTemplate } from '../src/output-path.js';
 import { isInside, toPosixRelative } from '../src/paths.js';
 import { makeTempDir, removeDir } from './support/files.js';
@@ -173,13 +173,17 @@ async function reference(workspace: string, patterns: readonly string[]): Promis
   });
   const realWorkspace = await realpath(workspace);
   const sources = new Set<string>();
-  const passedOver: { path: string; reason: string }[] = [];
+  const passedOver: PassedOver[] = [];
   for (const match of await globber.glob()) {
     const path = toPosixRelative(workspace, match);
     if (!isInside(workspace, match) || !isInside(realWorkspace, await realpath(match))) {
-      passedOver.push({ path: match, reason: 'outside the workspace (directly or through a symbolic link)' });
+      passedOver.push({
+        path: match,
+        why: 'outside',
+        reason: 'outside the workspace (directly or through a symbolic link)'
+      });
     } else if (isResult(path)) {
-      passedOver.push({ path, reason: 'an upscaled result (matches output-path)' });
+      passedOver.push({ path, why: 'result', reason: 'an upscaled result (matches output-path)' });
     } else {
       sources.add(path);
     }

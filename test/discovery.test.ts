@@ -43,8 +43,8 @@ describe('with the default patterns', () => {
     expect(sources).toEqual(['Banner.PNG', 'docs/img/diagram.jpg', 'docs/img/photo.webp', 'logo.png']);
     expect(passedOver).toEqual(
       expect.arrayContaining([
-        { path: 'upscaled/logo.png', reason: expect.stringMatching(/upscaled result/) },
-        { path: 'upscaled/docs/img/diagram.png', reason: expect.stringMatching(/output-path/) }
+        { path: 'upscaled/logo.png', why: 'result', reason: expect.stringMatching(/upscaled result/) },
+        { path: 'upscaled/docs/img/diagram.png', why: 'result', reason: expect.stringMatching(/output-path/) }
       ])
     );
     expect(passedOver).toHaveLength(2);
@@ -98,7 +98,7 @@ describe('patterns', () => {
     const { sources, passedOver } = await discoverSources(workspace, ['../outside/*.png', 'logo.png'], isResult);
     expect(sources).toEqual(['logo.png']);
     expect(passedOver).toEqual([
-      { path: join(outside, 'secret.png'), reason: expect.stringMatching(/outside the workspace/) }
+      { path: join(outside, 'secret.png'), why: 'outside', reason: expect.stringMatching(/outside the workspace/) }
     ]);
   });
 

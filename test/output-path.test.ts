@@ -179,24 +179,24 @@ describe('planOutputs', () => {
   test('a result that would land on a source only if it came back as JPEG is refused too', () => {
     expect(() =>
       planOutputs(['logo.png', 'logo-big.jpg'], OutputTemplate.parse('{dir}/{name}-big.{ext}', 1), 1)
-    ).toThrow('output-path would write the result of logo.png over the source logo-big.jpg');
+    ).toThrow("Input 'output-path' would write the result of logo.png over the source logo-big.jpg.");
   });
 
   test('two sources writing the same file: the error names both and the file', () => {
     expect(() => planOutputs(['a/photo.jpg', 'a/photo.png'], OutputTemplate.parse(DEFAULT, 1), 1)).toThrow(
-      /a\/photo\.jpg and a\/photo\.png would both write upscaled\/a\/photo\.png/
+      /Input 'output-path' makes a\/photo\.jpg and a\/photo\.png both write upscaled\/a\/photo\.png; .* in 'files'\./
     );
   });
 
   test('a flat template collides across folders', () => {
     expect(() => planOutputs(['x/logo.png', 'y/logo.png'], OutputTemplate.parse('flat/{name}.{ext}', 1), 1)).toThrow(
-      /x\/logo\.png and y\/logo\.png would both write flat\/logo\.png/
+      /x\/logo\.png and y\/logo\.png both write flat\/logo\.png/
     );
   });
 
   test('a result landing on another source is refused, naming both', () => {
     expect(() => planOutputs(['a/logo.png', 'logo.png'], OutputTemplate.parse('{name}.{ext}', 1), 1)).toThrow(
-      'output-path would write the result of a/logo.png over the source logo.png'
+      "Input 'output-path' would write the result of a/logo.png over the source logo.png."
     );
   });
 

@@ -62,7 +62,7 @@ function manySources(count: number): SourceResult[] {
 }
 
 function outcome(results: SourceResult[], resultsFile: string | undefined): RunOutcome {
-  return { results, dryRun: false, imagesPerSource: 4, resultsFile };
+  return { results, dryRun: undefined, resultsFile };
 }
 
 async function outputs(): Promise<Record<string, string>> {

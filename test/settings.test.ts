@@ -385,3 +385,45 @@ describe('reporting and commit guards', () => {
     );
   });
 });
+
+describe('every settings error carries its input', () => {
+  const flag = (input: Input): string => `--${input}`;
+  const inputNames = Object.values(Input);
+
+  test.each<[Input, Inputs]>([
+    [Input.Detail, { [Input.Detail]: '150' }],
+    [Input.NumImages, { [Input.NumImages]: '0' }],
+    [Input.Concurrency, { [Input.Concurrency]: 'lots' }],
+    [Input.Concurrency, { [Input.Concurrency]: '2', [Input.NumImages]: '4' }],
+    [Input.MaxImages, { [Input.MaxImages]: '2', [Input.NumImages]: '4' }],
+    [Input.MaxImages, { [Input.MaxImages]: '5', [Input.Manifest]: 'none' }],
+    [Input.ArtifactName, { [Input.ArtifactName]: 'a/b' }],
+    [Input.Branch, { [Input.Publish]: 'commit', [Input.GithubToken]: 't', [Input.Branch]: 'a..b' }],
+    [Input.CommitAuthor, { [Input.Publish]: 'commit', [Input.GithubToken]: 't', [Input.CommitAuthor]: 'nobody' }],
+    [Input.GithubToken, { [Input.Publish]: 'commit' }],
+    [Input.Manifest, { [Input.Manifest]: '../elsewhere.json' }],
+    [Input.Files, { [Input.Files]: '!assets/**' }],
+    [Input.OutputPath, { [Input.OutputPath]: '/absolute/{name}.{ext}' }],
+    [Input.ApiUrl, { [Input.ApiUrl]: 'http://example.com' }],
+    [Input.ApiKey, { [Input.ApiKey]: ' ' }],
+    [Input.Provider, { [Input.Provider]: 'magic' }],
+    [Input.DryRun, { [Input.DryRun]: 'maybe' }]
+  ])('%s: the action names it as an input, the CLI as a flag, from the same words (%j)', (input, inputs) => {
+    let error: unknown;
+    try {
+      read(inputs);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const { message } = error as InputError;
+    expect((error as InputError).input).toBe(input);
+    expect(message.startsWith(`Input '${input}' `)).toBe(true);
+
+    const asFlags = (error as InputError).describe(flag);
+    expect(asFlags).toBe(
+      `${message.slice('Input '.length).replace(/'([a-z-]+)'/g, (whole, name: string) => (inputNames.includes(name as Input) ? `--${name}` : whole))}`
+    );
+    for (const name of inputNames) expect(asFlags).not.toContain(`'${name}'`);
+  });
+});

@@ -44,8 +44,8 @@ describe('the job summary', () => {
     await writeFile(file, '');
     await writeSummary({
       results,
-      dryRun: false,
-      imagesPerSource: 1,
+      dryRun: undefined,
+      resultsFile: undefined,
       artifact: { id: 9, url: 'https://example.test/a' }
     });
     return readFile(file, 'utf8');

@@ -2,12 +2,13 @@ import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { writeGallery } from '../gallery.js';
 import { isInside, toPosixRelative } from '../paths.js';
-import { Input, InputError, type InputReader } from '../inputs.js';
+import { Input, InputError, type InputNamer, type InputReader } from '../inputs.js';
 import { runJob } from '../job.js';
-import { countsLine } from '../presentation.js';
+import { countsLine, dryRunLine } from '../presentation.js';
 import { countByStatus, resultsDocument, type SourceResult } from '../results.js';
 import { DEFAULTS, DEFAULT_FILES, readSettings } from '../settings.js';
 import { attributeName, flagSpecs, IDEOGRAM_ONLY, type FlagSpec } from './flags.js';
+import { VERSION } from '../version.js';
 import { barProgress, describe, lineProgress, type ProgressStream } from './progress.js';
 
 export const NAME = 'ideogram-upscale';
@@ -50,6 +51,7 @@ function buildProgram(context: CliContext, specs: Record<Input, FlagSpec>): Comm
     .description(
       'Upscale images with Ideogram, or 2× on this machine with no key (Lanczos3), and write a before/after gallery.'
     )
+    .version(VERSION, '--version', 'print the version and exit')
     .usage('[options] [patterns...]')
     .argument('[patterns...]', 'glob patterns of images, relative to the current folder (quote them)')
     .exitOverride()
@@ -81,11 +83,12 @@ Examples:
   return program;
 }
 
-/** Error messages name inputs as the action does (`Input 'num-images'`); on the command line they are flags. */
-function asFlags(message: string, specs: Record<Input, FlagSpec>): string {
-  return message.replace(/Input '([a-z-]+)'/g, (whole, name: string) =>
-    (specs as Record<string, FlagSpec | undefined>)[name]?.kind === 'fixed' || !(name in specs) ? whole : `--${name}`
-  );
+/** Settings errors name inputs as the command line has them: flags, and the key's environment variable. */
+function flagName(specs: Record<Input, FlagSpec>): InputNamer {
+  return input => {
+    if (input === Input.ApiKey) return 'IDEOGRAM_API_KEY';
+    return specs[input].kind === 'fixed' ? `'${input}'` : `--${input}`;
+  };
 }
 
 /**
@@ -109,6 +112,11 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   try {
     return await run(argv, context);
   } catch (error) {
+    // A setting that cannot work, found before anything was sent (an output path two sources would share too).
+    if (error instanceof InputError) {
+      context.stderr.write(`${NAME}: ${error.describe(flagName(flagSpecs('')))}\n`);
+      return EXIT.usage;
+    }
     context.stderr.write(`${NAME}: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.failed;
   } finally {
@@ -147,11 +155,6 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
   } else if (provider === 'ideogram' && apiKey === '' && !dryRun) {
     return usage('IDEOGRAM_API_KEY is not set: export your Ideogram API key, or use --provider local.');
   }
-  if (provider === 'local') {
-    const ignored = IDEOGRAM_ONLY.filter(given).map(input => `--${input}`);
-    if (ignored.length > 0) stderr.write(`The local provider ignores ${ignored.join(', ')}.\n`);
-  }
-
   const patterns = [
     typeof options.files === 'string' ? options.files : '',
     ...(program.processedArgs as string[][]).flat()
@@ -173,20 +176,29 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
     return typeof value === 'string' ? value : '';
   };
 
-  let settings;
-  try {
-    settings = readSettings(read, context.cwd);
-  } catch (error) {
-    if (error instanceof InputError) return usage(asFlags(error.message, specs));
-    throw error;
+  const settings = readSettings(read, context.cwd);
+  // Only once every flag is known to be valid, so this never precedes the rejection of one it names.
+  if (settings.provider.kind === 'local') {
+    const ignored = IDEOGRAM_ONLY.filter(given).map(input => `--${input}`);
+    if (ignored.length > 0) stderr.write(`The local provider ignores ${ignored.join(', ')}.\n`);
   }
 
   const tty = stderr.isTTY === true && !env.CI;
   const progress = tty ? barProgress(stderr) : lineProgress(stderr);
   let results: readonly SourceResult[];
+  let sent: readonly string[];
+  let refused = 0;
   try {
-    ({ results } = await runJob(settings, {
-      onDiscovered: discovery => progress.discovered(discovery),
+    ({ results, sent } = await runJob(settings, {
+      onDiscovered: discovery => {
+        // The command line's workspace is the current folder: nothing outside it is read or written.
+        for (const { path, why } of discovery.passedOver) {
+          if (why !== 'outside') continue;
+          refused += 1;
+          stderr.write(`Refused ${path}: outside the current folder (directly or through a symbolic link).\n`);
+        }
+        progress.discovered(discovery);
+      },
       onResult: (result, done, total) => progress.result(result, done, total),
       onRetry: (file, event) => progress.retry(file, event)
     }));
@@ -198,12 +210,13 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
   if (tty || settings.dryRun)
     skipped.forEach((result, i) => stderr.write(`${describe(result, i + 1, skipped.length)}\n`));
   const counts = countByStatus(results);
-  if (results.length === 0) {
+  if (results.length === 0 && refused > 0) {
+    stderr.write(`No images to upscale: ${refused} match(es) refused, outside the current folder.\n`);
+  } else if (results.length === 0) {
     stderr.write(`No images matched ${settings.discovery.patterns.filter(p => !p.startsWith('!')).join(', ')}.\n`);
   } else if (settings.dryRun) {
-    stderr.write(
-      `Dry run: would upscale ${results.length} image(s) with ${settings.provider.kind === 'local' ? 'local' : 'ideogram'}. Nothing was sent or written.\n`
-    );
+    const kind = settings.provider.kind === 'local' ? 'local' : 'ideogram';
+    stderr.write(`${dryRunLine(kind, sent.length, settings.output.imagesPerSource)}\n`);
   } else {
     stderr.write(`${countsLine(results)}\n`);
   }

@@ -1,4 +1,6 @@
-import type { GitHubClient } from './client.js';
+import * as core from '@actions/core';
+import { Input } from '../inputs.js';
+import type { GitHubAccess, GitHubClient } from './client.js';
 import type { RunContext } from './event.js';
 
 /** What the event changed, or why every matching image is taken instead. */
@@ -61,4 +63,28 @@ export async function findChangedFiles(github: GitHubClient, context: RunContext
     };
   }
   return { kind: 'all', reason: `a ${event.name || 'manual'} event has no list of changed files` };
+}
+
+/** With `changed-only`, the paths the push or pull request changed; undefined means every matching image. */
+export async function changedSources(
+  settings: { readonly changedOnly: boolean; readonly token: string },
+  github: GitHubAccess,
+  env: NodeJS.ProcessEnv
+): Promise<Set<string> | undefined> {
+  const event = env.GITHUB_EVENT_NAME ?? '';
+  if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event)) return undefined;
+  if (!settings.token) {
+    core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
+    return undefined;
+  }
+  const { client, context } = await github();
+  const changed = await findChangedFiles(client, context);
+  if (changed.kind === 'all') {
+    core.info(`Taking every matching image: ${changed.reason}.`);
+    return undefined;
+  }
+  core.info(
+    `Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`
+  );
+  return new Set(changed.paths);
 }

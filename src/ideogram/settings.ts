@@ -36,15 +36,15 @@ function apiUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new InputError(`Input '${Input.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
+    throw new InputError(Input.ApiUrl, `must be an http(s) URL; got ${quote(raw)}.`);
   }
   const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     // The key travels in a header: plain http only where it cannot leave the machine.
-    throw new InputError(`Input '${Input.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
+    throw new InputError(Input.ApiUrl, `must use https (http only for localhost); got ${quote(raw)}.`);
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new InputError(`Input '${Input.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
+    throw new InputError(Input.ApiUrl, `must be a plain base URL without credentials, query or fragment.`);
   }
   return url;
 }
@@ -79,7 +79,7 @@ export function readIdeogramSettings(
 ): IdeogramSettings {
   const apiKey = input(Input.ApiKey);
   if (apiKey === '' && !dryRun) {
-    throw new InputError(`Input '${Input.ApiKey}' is required: pass your Ideogram API key from a secret.`);
+    throw new InputError(Input.ApiKey, `is required: pass your Ideogram API key from a secret.`);
   }
   return { kind: 'legacy', apiKey, apiUrl: apiUrl(input(Input.ApiUrl)), request };
 }

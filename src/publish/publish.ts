@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { GitHubClient } from '../github/client.js';
+import type { GitHubAccess } from '../github/client.js';
 import { defaultBranch, type RunContext } from '../github/event.js';
 import { defaultRetryPolicy } from '../retry.js';
 import { Input } from '../inputs.js';
@@ -52,7 +52,7 @@ export async function publishResults(
   settings: Settings,
   results: readonly SourceResult[],
   manifest: string | undefined,
-  github: () => Promise<{ client: GitHubClient; context: RunContext }>,
+  github: GitHubAccess,
   /** The whole results document, added to the artifact. */
   resultsFile?: string
 ): Promise<Published> {

@@ -3,7 +3,7 @@
  * Node.js version action.yml names), against the loopback Ideogram API and artifact service.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeArtifactService, type FakeArtifactService } from '../fakes/artifact-server.js';
 import { encodePng, pngSize, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
@@ -185,7 +185,24 @@ describe('dry run and publish none', () => {
     expect(run.code).toBe(0);
     expect(ideogram.stats.requests).toBe(0);
     expect(run.outputs).toMatchObject({ upscaled: '0', skipped: '4', files: '', 'artifact-id': '' });
-    expect(run.summary).toContain('Would send 4 request(s) for 12 image(s). Nothing was sent.');
+    const line = 'Dry run: would send 4 request(s) for 12 image(s); nothing was sent.';
+    expect(run.stdout).toContain(`${line}\n`);
+    expect(run.summary).toContain(line);
+  });
+
+  it('counts only what it would send: not what the manifest says is done', async () => {
+    const workspace = await makeWorkspace(sources());
+    const inputs = { 'api-key': KEY, 'api-url': ideogram.url, 'num-images': '3', publish: 'none' };
+    const first = await runAction({ workspace, inputs: { ...inputs, 'fail-on-error': 'false' }, env: artifacts.env });
+    expect(first.outputs).toMatchObject({ upscaled: '3', failed: '1' });
+    await writeFile(join(workspace, 'assets/new.png'), encodePng(12, 12, 4));
+
+    ideogram.resetStats();
+    const dry = await runAction({ workspace, inputs: { ...inputs, 'dry-run': 'true' }, env: artifacts.env });
+    expect(dry.code).toBe(0);
+    expect(ideogram.stats.requests).toBe(0);
+    // The new image and the one that failed; the three done before are skipped.
+    expect(dry.stdout).toContain('Dry run: would send 2 request(s) for 6 image(s); nothing was sent.');
   });
 
   it('leaves results in the workspace for later steps, passes with fail-on-error false', async () => {
