@@ -28487,7 +28487,70 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(33838);
+;// CONCATENATED MODULE: ./src/inputs.ts
+/** The action's input names, as in action.yml; the CLI's flags mirror them. */
+var Input;
+(function (Input) {
+    Input["ApiKey"] = "api-key";
+    Input["Files"] = "files";
+    Input["Prompt"] = "prompt";
+    Input["Resemblance"] = "resemblance";
+    Input["Detail"] = "detail";
+    Input["MagicPromptOption"] = "magic-prompt-option";
+    Input["MagicPromptVersion"] = "magic-prompt-version";
+    Input["NumImages"] = "num-images";
+    Input["Seed"] = "seed";
+    Input["OutputPath"] = "output-path";
+    Input["Publish"] = "publish";
+    Input["ArtifactName"] = "artifact-name";
+    Input["RetentionDays"] = "retention-days";
+    Input["GithubToken"] = "github-token";
+    Input["CommitMessage"] = "commit-message";
+    Input["Branch"] = "branch";
+    Input["CommitAuthor"] = "commit-author";
+    Input["ChangedOnly"] = "changed-only";
+    Input["Manifest"] = "manifest";
+    Input["Force"] = "force";
+    Input["Comment"] = "comment";
+    Input["CommitLfsPaths"] = "commit-lfs-paths";
+    Input["MaxImages"] = "max-images";
+    Input["Cache"] = "cache";
+    Input["Concurrency"] = "concurrency";
+    Input["MaxRetries"] = "max-retries";
+    Input["RequestTimeout"] = "request-timeout";
+    Input["RetryTimeouts"] = "retry-timeouts";
+    Input["MaxFileSize"] = "max-file-size";
+    Input["ApiUrl"] = "api-url";
+    Input["Provider"] = "provider";
+    Input["FailOnError"] = "fail-on-error";
+    Input["DryRun"] = "dry-run";
+})(Input || (Input = {}));
+const quoted = input => `'${input}'`;
+/**
+ * A setting that cannot be used as given. It carries the input, so each caller names it its own way (the action
+ * `Input 'detail' …`, the CLI `--detail …`) from the same words.
+ */
+class InputError extends Error {
+    input;
+    problem;
+    name = 'InputError';
+    constructor(input, problem) {
+        super(`Input ${InputError.describe(input, problem, quoted)}`);
+        this.input = input;
+        this.problem = problem;
+    }
+    /** The message with every input named by `name`, e.g. `--concurrency (2) must be at least --num-images (4): …`. */
+    describe(name) {
+        return InputError.describe(this.input, this.problem, name);
+    }
+    static describe(input, problem, name) {
+        return `${name(input)} ${typeof problem === 'string' ? problem : problem(name)}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/changes.ts
+
+
 // GitHub lists at most this many files of a comparison, and of a pull request; a list that long may be cut.
 const COMPARE_FILE_CAP = 300;
 const PULL_FILE_CAP = 3000;
@@ -28543,6 +28606,24 @@ async function findChangedFiles(github, context) {
         };
     }
     return { kind: 'all', reason: `a ${event.name || 'manual'} event has no list of changed files` };
+}
+/** With `changed-only`, the paths the push or pull request changed; undefined means every matching image. */
+async function changedSources(settings, github, env) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
+        return undefined;
+    if (!settings.token) {
+        core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
+        return undefined;
+    }
+    const { client, context } = await github();
+    const changed = await findChangedFiles(client, context);
+    if (changed.kind === 'all') {
+        core.info(`Taking every matching image: ${changed.reason}.`);
+        return undefined;
+    }
+    core.info(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
+    return new Set(changed.paths);
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -28610,49 +28691,6 @@ async function probeImageFile(path) {
     finally {
         await file?.close();
     }
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-/** The action's input names, as in action.yml; the CLI's flags mirror them. */
-var Input;
-(function (Input) {
-    Input["ApiKey"] = "api-key";
-    Input["Files"] = "files";
-    Input["Prompt"] = "prompt";
-    Input["Resemblance"] = "resemblance";
-    Input["Detail"] = "detail";
-    Input["MagicPromptOption"] = "magic-prompt-option";
-    Input["MagicPromptVersion"] = "magic-prompt-version";
-    Input["NumImages"] = "num-images";
-    Input["Seed"] = "seed";
-    Input["OutputPath"] = "output-path";
-    Input["Publish"] = "publish";
-    Input["ArtifactName"] = "artifact-name";
-    Input["RetentionDays"] = "retention-days";
-    Input["GithubToken"] = "github-token";
-    Input["CommitMessage"] = "commit-message";
-    Input["Branch"] = "branch";
-    Input["CommitAuthor"] = "commit-author";
-    Input["ChangedOnly"] = "changed-only";
-    Input["Manifest"] = "manifest";
-    Input["Force"] = "force";
-    Input["Comment"] = "comment";
-    Input["CommitLfsPaths"] = "commit-lfs-paths";
-    Input["MaxImages"] = "max-images";
-    Input["Cache"] = "cache";
-    Input["Concurrency"] = "concurrency";
-    Input["MaxRetries"] = "max-retries";
-    Input["RequestTimeout"] = "request-timeout";
-    Input["RetryTimeouts"] = "retry-timeouts";
-    Input["MaxFileSize"] = "max-file-size";
-    Input["ApiUrl"] = "api-url";
-    Input["Provider"] = "provider";
-    Input["FailOnError"] = "fail-on-error";
-    Input["DryRun"] = "dry-run";
-})(Input || (Input = {}));
-/** A setting that cannot be used as given: names the input, the value and what is allowed. */
-class InputError extends Error {
-    name = 'InputError';
 }
 
 ;// CONCATENATED MODULE: ./src/map-limited.ts
@@ -28850,6 +28888,15 @@ function resultLine(result, done, total) {
 function countsLine(results) {
     const counts = countByStatus(results);
     return `${SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
+}
+/**
+ * What a dry run would have done: `Dry run: would send 3 request(s) for 12 image(s); nothing was sent.` The local
+ * provider sends nothing, so it says how many images it would upscale and that nothing was written.
+ */
+function dryRunLine(provider, requests, imagesPerRequest) {
+    return provider === 'local'
+        ? `Dry run: would upscale ${requests} image(s) on this machine; nothing was written.`
+        : `Dry run: would send ${requests} request(s) for ${requests * imagesPerRequest} image(s); nothing was sent.`;
 }
 /** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
 function retryLine(file, { error, delayMs, retry }) {
@@ -29098,16 +29145,6 @@ async function commentOnPullRequest(settings, outcome, github, env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/client.ts
-/**
- * Octokit for the repository's API (GITHUB_API_URL, as on GitHub Enterprise). Loaded only when a run needs
- * GitHub, to keep start-up fast for the runs that don't.
- */
-async function createGitHubClient(token) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
-    return getOctokit(token);
-}
-
 ;// CONCATENATED MODULE: ./src/github/event.ts
 
 const ZERO_SHA = /^0+$/;
@@ -29138,6 +29175,21 @@ async function readRunContext(env) {
 /** Where results are committed unless `branch` says otherwise: the pushed branch or the pull request's head. */
 function defaultBranch(event) {
     return event.kind === 'pull_request' ? event.headRef : event.branch;
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+
+function lazyGitHub(token, env) {
+    let made;
+    return () => (made ??= (async () => ({ client: await createGitHubClient(token), context: await readRunContext(env) }))());
+}
+/**
+ * Octokit for the repository's API (GITHUB_API_URL, as on GitHub Enterprise). Loaded only when a run needs
+ * GitHub, to keep start-up fast for the runs that don't.
+ */
+async function createGitHubClient(token) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
+    return getOctokit(token);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -29767,10 +29819,10 @@ async function discoverSources(workspace, patterns, isResult) {
     for (const { path, real } of found) {
         const relativePath = toPosixRelative(workspace, path);
         if (!isInside(workspace, path) || !isInside(realWorkspace, real)) {
-            passedOver.push({ path, reason: 'outside the workspace (directly or through a symbolic link)' });
+            passedOver.push({ path, why: 'outside', reason: 'outside the workspace (directly or through a symbolic link)' });
         }
         else if (isResult(relativePath)) {
-            passedOver.push({ path: relativePath, reason: 'an upscaled result (matches output-path)' });
+            passedOver.push({ path: relativePath, why: 'result', reason: 'an upscaled result (matches output-path)' });
         }
         else {
             sources.add(relativePath);
@@ -30509,6 +30561,7 @@ function withinBudget(sources, imagesPerSource, maxImages) {
 ;// CONCATENATED MODULE: ./src/output-path.ts
 
 
+
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
 /** What Ideogram returns; the real extension is taken from the downloaded bytes. */
@@ -30593,6 +30646,7 @@ function toMatcher(pattern) {
  * Works out every result path before anything is sent, for every format a result may come back as, so that two
  * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
  * result sink then writes exactly where this plan says.
+ * @throws InputError for `output-path`: the template does not work for these sources.
  */
 function planOutputs(sources, template, imagesPerSource) {
     const owners = new Map();
@@ -30604,14 +30658,14 @@ function planOutputs(sources, template, imagesPerSource) {
             const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, template.resolve(source, index, EXTENSIONS[format])]));
             for (const path of new Set(Object.values(paths))) {
                 if (path === '..' || path.startsWith('../')) {
-                    throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
+                    throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
                 }
                 if (sourceSet.has(path)) {
-                    throw new Error(`output-path would write the result of ${source} over the source ${path}`);
+                    throw new InputError(Input.OutputPath, `would write the result of ${source} over the source ${path}.`);
                 }
                 const owner = owners.get(path);
                 if (owner !== undefined) {
-                    throw new Error(`${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`);
+                    throw new InputError(Input.OutputPath, name => `makes ${owner} and ${source} both write ${path}; rename one, or leave one out with a '!' pattern in ${name(Input.Files)}.`);
                 }
                 owners.set(path, source);
             }
@@ -30721,14 +30775,14 @@ function quote(value) {
 function integer(name, raw, min, max) {
     const value = Number(raw);
     if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+        throw new InputError(name, `must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
     }
     return value;
 }
 function oneOf(name, raw, allowed) {
     const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
     if (value === undefined) {
-        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+        throw new InputError(name, `must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
     }
     return value;
 }
@@ -30755,15 +30809,15 @@ function apiUrl(raw) {
         url = new URL(raw);
     }
     catch {
-        throw new InputError(`Input '${Input.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
+        throw new InputError(Input.ApiUrl, `must be an http(s) URL; got ${quote(raw)}.`);
     }
     const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
         // The key travels in a header: plain http only where it cannot leave the machine.
-        throw new InputError(`Input '${Input.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
+        throw new InputError(Input.ApiUrl, `must use https (http only for localhost); got ${quote(raw)}.`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Input '${Input.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
+        throw new InputError(Input.ApiUrl, `must be a plain base URL without credentials, query or fragment.`);
     }
     return url;
 }
@@ -30788,7 +30842,7 @@ function readImageRequest(input) {
 function readIdeogramSettings(input, request, dryRun) {
     const apiKey = input(Input.ApiKey);
     if (apiKey === '' && !dryRun) {
-        throw new InputError(`Input '${Input.ApiKey}' is required: pass your Ideogram API key from a secret.`);
+        throw new InputError(Input.ApiKey, `is required: pass your Ideogram API key from a secret.`);
     }
     return { kind: 'legacy', apiKey, apiUrl: apiUrl(input(Input.ApiUrl)), request };
 }
@@ -30846,11 +30900,11 @@ function parseConcurrency(raw, imagesPerSource) {
     if (raw.toLowerCase() === 'auto')
         return { kind: 'auto' };
     if (!/^\d+$/.test(raw)) {
-        throw new InputError(`Input '${Input.Concurrency}' must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`);
+        throw new InputError(Input.Concurrency, `must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`);
     }
     const places = integer(Input.Concurrency, raw, 1, MAX_CONCURRENCY);
     if (places < imagesPerSource) {
-        throw new InputError(`Input '${Input.Concurrency}' (${places}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request takes that many places.`);
+        throw new InputError(Input.Concurrency, name => `(${places}) must be at least ${name(Input.NumImages)} (${imagesPerSource}): one request takes that many places.`);
     }
     return { kind: 'fixed', places };
 }
@@ -30864,13 +30918,13 @@ function inflightBounds(concurrency) {
 const BAD_ARTIFACT_NAME = /[":<>|*?\r\n\\/]/;
 function artifactName(raw) {
     if (BAD_ARTIFACT_NAME.test(raw)) {
-        throw new InputError(`Input '${Input.ArtifactName}' must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`);
+        throw new InputError(Input.ArtifactName, `must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`);
     }
     return raw;
 }
 function commitMessage(raw) {
     if (raw === '')
-        throw new InputError(`Input '${Input.CommitMessage}' must not be empty.`);
+        throw new InputError(Input.CommitMessage, `must not be empty.`);
     return raw;
 }
 // git's rules for a ref name, the parts a user can get wrong.
@@ -30880,7 +30934,7 @@ function branch(raw) {
         return undefined;
     const name = raw.replace(/^refs\/heads\//, '');
     if (BAD_BRANCH.test(name))
-        throw new InputError(`Input '${Input.Branch}' is not a valid branch name; got ${quote(raw)}.`);
+        throw new InputError(Input.Branch, `is not a valid branch name; got ${quote(raw)}.`);
     return name;
 }
 function commitAuthor(raw) {
@@ -30888,7 +30942,7 @@ function commitAuthor(raw) {
         return undefined;
     const match = /^([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(raw);
     if (!match)
-        throw new InputError(`Input '${Input.CommitAuthor}' must look like 'Name <email>'; got ${quote(raw)}.`);
+        throw new InputError(Input.CommitAuthor, `must look like 'Name <email>'; got ${quote(raw)}.`);
     return { name: match[1], email: match[2] };
 }
 function manifestPath(raw) {
@@ -30896,7 +30950,7 @@ function manifestPath(raw) {
         return undefined;
     const path = external_node_path_.posix.normalize(raw.replace(/\\/g, '/'));
     if (external_node_path_.posix.isAbsolute(path) || path === '..' || path.startsWith('../')) {
-        throw new InputError(`Input '${Input.Manifest}' must be a path inside the workspace, or 'none'; got ${quote(raw)}.`);
+        throw new InputError(Input.Manifest, `must be a path inside the workspace, or 'none'; got ${quote(raw)}.`);
     }
     return path;
 }
@@ -30906,10 +30960,10 @@ function maxImages(raw, imagesPerSource, manifest) {
         return undefined;
     const cap = integer(Input.MaxImages, raw, 1, 1_000_000);
     if (cap < imagesPerSource) {
-        throw new InputError(`Input '${Input.MaxImages}' (${cap}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request asks for that many images.`);
+        throw new InputError(Input.MaxImages, name => `(${cap}) must be at least ${name(Input.NumImages)} (${imagesPerSource}): one request asks for that many images.`);
     }
     if (manifest === undefined) {
-        throw new InputError(`Input '${Input.MaxImages}' needs a manifest ('${Input.Manifest}' is 'none'): without one every run would ask for the same images again.`);
+        throw new InputError(Input.MaxImages, name => `needs a manifest (${name(Input.Manifest)} is 'none'): without one every run would ask for the same images again.`);
     }
     return cap;
 }
@@ -30919,7 +30973,7 @@ function patterns(raw) {
         .map(line => line.trim())
         .filter(line => line !== '' && !line.startsWith('#'));
     if (!lines.some(line => !line.startsWith('!'))) {
-        throw new InputError(`Input '${Input.Files}' must have at least one pattern that is not an exclusion ('!').`);
+        throw new InputError(Input.Files, `must have at least one pattern that is not an exclusion ('!').`);
     }
     return lines;
 }
@@ -30943,14 +30997,14 @@ function readSettings(read, workspace) {
     const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
     const token = input(Input.GithubToken);
     if ((publish === 'commit' || publish === 'both') && token === '') {
-        throw new InputError(`Input '${Input.GithubToken}' is required to publish with '${publish}'.`);
+        throw new InputError(Input.GithubToken, `is required to publish with '${publish}'.`);
     }
     let template;
     try {
         template = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
     }
     catch (error) {
-        throw new InputError(`Input '${Input.OutputPath}' ${error.message}; got ${quote(input(Input.OutputPath))}.`);
+        throw new InputError(Input.OutputPath, `${error.message}; got ${quote(input(Input.OutputPath))}.`);
     }
     const manifest = manifestPath(input(Input.Manifest));
     return {
@@ -31131,7 +31185,7 @@ async function runJob(settings, hooks = {}, only) {
         await manifest.save();
         manifestWritten = manifest.path;
     }
-    return { discovery, results, manifestWritten };
+    return { discovery, results, manifestWritten, sent: work };
 }
 
 ;// CONCATENATED MODULE: ./src/gallery.ts
@@ -31913,8 +31967,8 @@ function logDiscovery(discovery) {
     for (const { path, reason } of discovery.passedOver)
         core.info(`passed over ${path}: ${reason}`);
     core.endGroup();
-    for (const { path, reason } of discovery.passedOver) {
-        if (reason.startsWith('outside'))
+    for (const { path, why, reason } of discovery.passedOver) {
+        if (why === 'outside')
             annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
     }
 }
@@ -31975,12 +32029,7 @@ function cell(lines) {
 async function writeSummary(outcome) {
     const total = outcome.results.length;
     const summary = core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
-    if (outcome.dryRun) {
-        summary.addRaw(`Would send ${total} request(s) for ${total * outcome.imagesPerSource} image(s). Nothing was sent.`, true);
-    }
-    else {
-        summary.addRaw(countsLine(outcome.results), true);
-    }
+    summary.addRaw(outcome.dryRun ?? countsLine(outcome.results), true);
     if (outcome.commit) {
         summary.addRaw(`Committed ${outcome.commit.files} file(s) to <code>${escapeHtml(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`, true);
     }
@@ -32036,33 +32085,6 @@ async function writeSummary(outcome) {
 
 
 
-
-/** GitHub's API and the event, made once and only if a run needs them. */
-function lazyGitHub(settings) {
-    let made;
-    return () => (made ??= (async () => ({
-        client: await createGitHubClient(settings.publishing.commit.token),
-        context: await readRunContext(process.env)
-    }))());
-}
-/** With changed-only, the paths the push or pull request changed; undefined means every matching image. */
-async function changedSources(settings, github) {
-    const event = process.env.GITHUB_EVENT_NAME ?? '';
-    if (!settings.discovery.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
-        return undefined;
-    if (!settings.publishing.commit.token) {
-        core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
-        return undefined;
-    }
-    const { client, context } = await github();
-    const changed = await findChangedFiles(client, context);
-    if (changed.kind === 'all') {
-        core.info(`Taking every matching image: ${changed.reason}.`);
-        return undefined;
-    }
-    core.info(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
-    return new Set(changed.paths);
-}
 /**
  * The Actions cache request, when the cache is what carries results to the next run: in artifact (or no) publishing
  * with a manifest. Committed results and their manifest are on the branch already.
@@ -32106,19 +32128,24 @@ async function run() {
                 core.setSecret(value);
         }
         const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
-        const github = lazyGitHub(settings);
-        const only = await changedSources(settings, github);
+        const github = lazyGitHub(settings.publishing.commit.token, process.env);
+        const only = await changedSources({ changedOnly: settings.discovery.changedOnly, token: settings.publishing.commit.token }, github, process.env);
         const cache = cacheRequest(settings);
         const restored = cache ? await restoreResults(cache) : undefined;
         if (restored)
             reportCache(restored);
-        const { discovery, results, manifestWritten } = await runJob(settings, {
+        const { discovery, results, manifestWritten, sent } = await runJob(settings, {
             onDiscovered: logDiscovery,
             onResult: logResult,
             onRetry: (file, event) => core.info(retryLine(file, event))
         }, only);
         if (discovery.sources.length === 0)
             core.warning(`No images matched '${Input.Files}'.`);
+        const dryRun = settings.dryRun
+            ? dryRunLine(settings.provider.kind === 'local' ? 'local' : 'ideogram', sent.length, settings.output.imagesPerSource)
+            : undefined;
+        if (dryRun)
+            core.info(dryRun);
         const { skipped, deferred } = countByStatus(results);
         if (skipped > 0 && !settings.dryRun) {
             core.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
@@ -32138,8 +32165,7 @@ async function run() {
         const outcome = {
             results,
             ...published,
-            dryRun: settings.dryRun,
-            imagesPerSource: settings.output.imagesPerSource,
+            dryRun,
             resultsFile
         };
         setOutputs(outcome);

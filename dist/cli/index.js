@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1602);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5525);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28110,7 +28110,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1602:
+/***/ 5525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28292,6 +28292,15 @@ function resultLine(result, done, total) {
 function countsLine(results) {
     const counts = results_countByStatus(results);
     return `${results_SOURCE_STATUSES.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
+}
+/**
+ * What a dry run would have done: `Dry run: would send 3 request(s) for 12 image(s); nothing was sent.` The local
+ * provider sends nothing, so it says how many images it would upscale and that nothing was written.
+ */
+function dryRunLine(provider, requests, imagesPerRequest) {
+    return provider === 'local'
+        ? `Dry run: would upscale ${requests} image(s) on this machine; nothing was written.`
+        : `Dry run: would send ${requests} request(s) for ${requests * imagesPerRequest} image(s); nothing was sent.`;
 }
 /** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
 function retryLine(file, { error, delayMs, retry }) {
@@ -28787,9 +28796,27 @@ var Input;
     Input["FailOnError"] = "fail-on-error";
     Input["DryRun"] = "dry-run";
 })(Input || (Input = {}));
-/** A setting that cannot be used as given: names the input, the value and what is allowed. */
+const quoted = input => `'${input}'`;
+/**
+ * A setting that cannot be used as given. It carries the input, so each caller names it its own way (the action
+ * `Input 'detail' …`, the CLI `--detail …`) from the same words.
+ */
 class InputError extends Error {
+    input;
+    problem;
     name = 'InputError';
+    constructor(input, problem) {
+        super(`Input ${InputError.describe(input, problem, quoted)}`);
+        this.input = input;
+        this.problem = problem;
+    }
+    /** The message with every input named by `name`, e.g. `--concurrency (2) must be at least --num-images (4): …`. */
+    describe(name) {
+        return InputError.describe(this.input, this.problem, name);
+    }
+    static describe(input, problem, name) {
+        return `${name(input)} ${typeof problem === 'string' ? problem : problem(name)}`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -31880,10 +31907,10 @@ async function discoverSources(workspace, patterns, isResult) {
     for (const { path, real } of found) {
         const relativePath = toPosixRelative(workspace, path);
         if (!isInside(workspace, path) || !isInside(realWorkspace, real)) {
-            passedOver.push({ path, reason: 'outside the workspace (directly or through a symbolic link)' });
+            passedOver.push({ path, why: 'outside', reason: 'outside the workspace (directly or through a symbolic link)' });
         }
         else if (isResult(relativePath)) {
-            passedOver.push({ path: relativePath, reason: 'an upscaled result (matches output-path)' });
+            passedOver.push({ path: relativePath, why: 'result', reason: 'an upscaled result (matches output-path)' });
         }
         else {
             sources.add(relativePath);
@@ -32818,6 +32845,7 @@ async function mapLimited(items, limit, fn) {
 ;// CONCATENATED MODULE: ./src/output-path.ts
 
 
+
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
 /** What Ideogram returns; the real extension is taken from the downloaded bytes. */
@@ -32902,6 +32930,7 @@ function toMatcher(pattern) {
  * Works out every result path before anything is sent, for every format a result may come back as, so that two
  * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
  * result sink then writes exactly where this plan says.
+ * @throws InputError for `output-path`: the template does not work for these sources.
  */
 function planOutputs(sources, template, imagesPerSource) {
     const owners = new Map();
@@ -32913,14 +32942,14 @@ function planOutputs(sources, template, imagesPerSource) {
             const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, template.resolve(source, index, EXTENSIONS[format])]));
             for (const path of new Set(Object.values(paths))) {
                 if (path === '..' || path.startsWith('../')) {
-                    throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
+                    throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
                 }
                 if (sourceSet.has(path)) {
-                    throw new Error(`output-path would write the result of ${source} over the source ${path}`);
+                    throw new InputError(Input.OutputPath, `would write the result of ${source} over the source ${path}.`);
                 }
                 const owner = owners.get(path);
                 if (owner !== undefined) {
-                    throw new Error(`${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`);
+                    throw new InputError(Input.OutputPath, name => `makes ${owner} and ${source} both write ${path}; rename one, or leave one out with a '!' pattern in ${name(Input.Files)}.`);
                 }
                 owners.set(path, source);
             }
@@ -33030,14 +33059,14 @@ function quote(value) {
 function integer(name, raw, min, max) {
     const value = Number(raw);
     if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new InputError(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+        throw new InputError(name, `must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
     }
     return value;
 }
 function oneOf(name, raw, allowed) {
     const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
     if (value === undefined) {
-        throw new InputError(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+        throw new InputError(name, `must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
     }
     return value;
 }
@@ -33064,15 +33093,15 @@ function apiUrl(raw) {
         url = new URL(raw);
     }
     catch {
-        throw new InputError(`Input '${Input.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
+        throw new InputError(Input.ApiUrl, `must be an http(s) URL; got ${quote(raw)}.`);
     }
     const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
         // The key travels in a header: plain http only where it cannot leave the machine.
-        throw new InputError(`Input '${Input.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
+        throw new InputError(Input.ApiUrl, `must use https (http only for localhost); got ${quote(raw)}.`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Input '${Input.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
+        throw new InputError(Input.ApiUrl, `must be a plain base URL without credentials, query or fragment.`);
     }
     return url;
 }
@@ -33097,7 +33126,7 @@ function readImageRequest(input) {
 function readIdeogramSettings(input, request, dryRun) {
     const apiKey = input(Input.ApiKey);
     if (apiKey === '' && !dryRun) {
-        throw new InputError(`Input '${Input.ApiKey}' is required: pass your Ideogram API key from a secret.`);
+        throw new InputError(Input.ApiKey, `is required: pass your Ideogram API key from a secret.`);
     }
     return { kind: 'legacy', apiKey, apiUrl: apiUrl(input(Input.ApiUrl)), request };
 }
@@ -33155,11 +33184,11 @@ function parseConcurrency(raw, imagesPerSource) {
     if (raw.toLowerCase() === 'auto')
         return { kind: 'auto' };
     if (!/^\d+$/.test(raw)) {
-        throw new InputError(`Input '${Input.Concurrency}' must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`);
+        throw new InputError(Input.Concurrency, `must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`);
     }
     const places = integer(Input.Concurrency, raw, 1, MAX_CONCURRENCY);
     if (places < imagesPerSource) {
-        throw new InputError(`Input '${Input.Concurrency}' (${places}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request takes that many places.`);
+        throw new InputError(Input.Concurrency, name => `(${places}) must be at least ${name(Input.NumImages)} (${imagesPerSource}): one request takes that many places.`);
     }
     return { kind: 'fixed', places };
 }
@@ -33173,13 +33202,13 @@ function inflightBounds(concurrency) {
 const BAD_ARTIFACT_NAME = /[":<>|*?\r\n\\/]/;
 function artifactName(raw) {
     if (BAD_ARTIFACT_NAME.test(raw)) {
-        throw new InputError(`Input '${Input.ArtifactName}' must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`);
+        throw new InputError(Input.ArtifactName, `must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`);
     }
     return raw;
 }
 function commitMessage(raw) {
     if (raw === '')
-        throw new InputError(`Input '${Input.CommitMessage}' must not be empty.`);
+        throw new InputError(Input.CommitMessage, `must not be empty.`);
     return raw;
 }
 // git's rules for a ref name, the parts a user can get wrong.
@@ -33189,7 +33218,7 @@ function branch(raw) {
         return undefined;
     const name = raw.replace(/^refs\/heads\//, '');
     if (BAD_BRANCH.test(name))
-        throw new InputError(`Input '${Input.Branch}' is not a valid branch name; got ${quote(raw)}.`);
+        throw new InputError(Input.Branch, `is not a valid branch name; got ${quote(raw)}.`);
     return name;
 }
 function commitAuthor(raw) {
@@ -33197,7 +33226,7 @@ function commitAuthor(raw) {
         return undefined;
     const match = /^([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(raw);
     if (!match)
-        throw new InputError(`Input '${Input.CommitAuthor}' must look like 'Name <email>'; got ${quote(raw)}.`);
+        throw new InputError(Input.CommitAuthor, `must look like 'Name <email>'; got ${quote(raw)}.`);
     return { name: match[1], email: match[2] };
 }
 function manifestPath(raw) {
@@ -33205,7 +33234,7 @@ function manifestPath(raw) {
         return undefined;
     const path = external_node_path_.posix.normalize(raw.replace(/\\/g, '/'));
     if (external_node_path_.posix.isAbsolute(path) || path === '..' || path.startsWith('../')) {
-        throw new InputError(`Input '${Input.Manifest}' must be a path inside the workspace, or 'none'; got ${quote(raw)}.`);
+        throw new InputError(Input.Manifest, `must be a path inside the workspace, or 'none'; got ${quote(raw)}.`);
     }
     return path;
 }
@@ -33215,10 +33244,10 @@ function maxImages(raw, imagesPerSource, manifest) {
         return undefined;
     const cap = integer(Input.MaxImages, raw, 1, 1_000_000);
     if (cap < imagesPerSource) {
-        throw new InputError(`Input '${Input.MaxImages}' (${cap}) must be at least '${Input.NumImages}' (${imagesPerSource}): one request asks for that many images.`);
+        throw new InputError(Input.MaxImages, name => `(${cap}) must be at least ${name(Input.NumImages)} (${imagesPerSource}): one request asks for that many images.`);
     }
     if (manifest === undefined) {
-        throw new InputError(`Input '${Input.MaxImages}' needs a manifest ('${Input.Manifest}' is 'none'): without one every run would ask for the same images again.`);
+        throw new InputError(Input.MaxImages, name => `needs a manifest (${name(Input.Manifest)} is 'none'): without one every run would ask for the same images again.`);
     }
     return cap;
 }
@@ -33228,7 +33257,7 @@ function patterns(raw) {
         .map(line => line.trim())
         .filter(line => line !== '' && !line.startsWith('#'));
     if (!lines.some(line => !line.startsWith('!'))) {
-        throw new InputError(`Input '${Input.Files}' must have at least one pattern that is not an exclusion ('!').`);
+        throw new InputError(Input.Files, `must have at least one pattern that is not an exclusion ('!').`);
     }
     return lines;
 }
@@ -33252,14 +33281,14 @@ function readSettings(read, workspace) {
     const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
     const token = input(Input.GithubToken);
     if ((publish === 'commit' || publish === 'both') && token === '') {
-        throw new InputError(`Input '${Input.GithubToken}' is required to publish with '${publish}'.`);
+        throw new InputError(Input.GithubToken, `is required to publish with '${publish}'.`);
     }
     let template;
     try {
         template = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
     }
     catch (error) {
-        throw new InputError(`Input '${Input.OutputPath}' ${error.message}; got ${quote(input(Input.OutputPath))}.`);
+        throw new InputError(Input.OutputPath, `${error.message}; got ${quote(input(Input.OutputPath))}.`);
     }
     const manifest = manifestPath(input(Input.Manifest));
     return {
@@ -33440,7 +33469,7 @@ async function runJob(settings, hooks = {}, only) {
         await manifest.save();
         manifestWritten = manifest.path;
     }
-    return { discovery, results, manifestWritten };
+    return { discovery, results, manifestWritten, sent: work };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/flags.ts
@@ -33558,6 +33587,13 @@ const IDEOGRAM_ONLY = [
     Input.ApiUrl
 ];
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/version.ts
+
+/** This package's version, as package.json says (the bundles carry it). */
+const VERSION = package_namespaceObject.rE;
+
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
 
 /** The action's result line; a note on an upscaled source (the action's separate warning) goes on the same line. */
@@ -33648,6 +33684,7 @@ function barProgress(stream, now = () => performance.now()) {
 
 
 
+
 const NAME = 'ideogram-upscale';
 /** 0: every image done; 1: some failed (or the run broke); 2: bad usage or settings, nothing was sent. */
 const EXIT = { ok: 0, failed: 1, usage: 2 };
@@ -33671,6 +33708,7 @@ function addInputOption(program, input, spec) {
 function buildProgram(context, specs) {
     const program = new Command(NAME)
         .description('Upscale images with Ideogram, or 2× on this machine with no key (Lanczos3), and write a before/after gallery.')
+        .version(VERSION, '--version', 'print the version and exit')
         .usage('[options] [patterns...]')
         .argument('[patterns...]', 'glob patterns of images, relative to the current folder (quote them)')
         .exitOverride()
@@ -33699,9 +33737,13 @@ Examples:
   ${NAME} --dry-run --json`);
     return program;
 }
-/** Error messages name inputs as the action does (`Input 'num-images'`); on the command line they are flags. */
-function asFlags(message, specs) {
-    return message.replace(/Input '([a-z-]+)'/g, (whole, name) => specs[name]?.kind === 'fixed' || !(name in specs) ? whole : `--${name}`);
+/** Settings errors name inputs as the command line has them: flags, and the key's environment variable. */
+function flagName(specs) {
+    return input => {
+        if (input === Input.ApiKey)
+            return 'IDEOGRAM_API_KEY';
+        return specs[input].kind === 'fixed' ? `'${input}'` : `--${input}`;
+    };
 }
 /**
  * @actions/glob reports through @actions/core, which writes workflow commands (`::debug::…`) straight to the
@@ -33725,6 +33767,11 @@ async function runCli(argv, context) {
         return await run(argv, context);
     }
     catch (error) {
+        // A setting that cannot work, found before anything was sent (an output path two sources would share too).
+        if (error instanceof InputError) {
+            context.stderr.write(`${NAME}: ${error.describe(flagName(flagSpecs('')))}\n`);
+            return EXIT.usage;
+        }
         context.stderr.write(`${NAME}: ${error instanceof Error ? error.message : String(error)}\n`);
         return EXIT.failed;
     }
@@ -33764,11 +33811,6 @@ async function run(argv, context) {
     else if (provider === 'ideogram' && apiKey === '' && !dryRun) {
         return usage('IDEOGRAM_API_KEY is not set: export your Ideogram API key, or use --provider local.');
     }
-    if (provider === 'local') {
-        const ignored = IDEOGRAM_ONLY.filter(given).map(input => `--${input}`);
-        if (ignored.length > 0)
-            stderr.write(`The local provider ignores ${ignored.join(', ')}.\n`);
-    }
     const patterns = [
         typeof options.files === 'string' ? options.files : '',
         ...program.processedArgs.flat()
@@ -33791,21 +33833,30 @@ async function run(argv, context) {
             return value === true ? 'true' : value === false ? 'false' : '';
         return typeof value === 'string' ? value : '';
     };
-    let settings;
-    try {
-        settings = readSettings(read, context.cwd);
-    }
-    catch (error) {
-        if (error instanceof InputError)
-            return usage(asFlags(error.message, specs));
-        throw error;
+    const settings = readSettings(read, context.cwd);
+    // Only once every flag is known to be valid, so this never precedes the rejection of one it names.
+    if (settings.provider.kind === 'local') {
+        const ignored = IDEOGRAM_ONLY.filter(given).map(input => `--${input}`);
+        if (ignored.length > 0)
+            stderr.write(`The local provider ignores ${ignored.join(', ')}.\n`);
     }
     const tty = stderr.isTTY === true && !env.CI;
     const progress = tty ? barProgress(stderr) : lineProgress(stderr);
     let results;
+    let sent;
+    let refused = 0;
     try {
-        ({ results } = await runJob(settings, {
-            onDiscovered: discovery => progress.discovered(discovery),
+        ({ results, sent } = await runJob(settings, {
+            onDiscovered: discovery => {
+                // The command line's workspace is the current folder: nothing outside it is read or written.
+                for (const { path, why } of discovery.passedOver) {
+                    if (why !== 'outside')
+                        continue;
+                    refused += 1;
+                    stderr.write(`Refused ${path}: outside the current folder (directly or through a symbolic link).\n`);
+                }
+                progress.discovered(discovery);
+            },
             onResult: (result, done, total) => progress.result(result, done, total),
             onRetry: (file, event) => progress.retry(file, event)
         }));
@@ -33817,11 +33868,15 @@ async function run(argv, context) {
     if (tty || settings.dryRun)
         skipped.forEach((result, i) => stderr.write(`${describe(result, i + 1, skipped.length)}\n`));
     const counts = results_countByStatus(results);
-    if (results.length === 0) {
+    if (results.length === 0 && refused > 0) {
+        stderr.write(`No images to upscale: ${refused} match(es) refused, outside the current folder.\n`);
+    }
+    else if (results.length === 0) {
         stderr.write(`No images matched ${settings.discovery.patterns.filter(p => !p.startsWith('!')).join(', ')}.\n`);
     }
     else if (settings.dryRun) {
-        stderr.write(`Dry run: would upscale ${results.length} image(s) with ${settings.provider.kind === 'local' ? 'local' : 'ideogram'}. Nothing was sent or written.\n`);
+        const kind = settings.provider.kind === 'local' ? 'local' : 'ideogram';
+        stderr.write(`${dryRunLine(kind, sent.length, settings.output.imagesPerSource)}\n`);
     }
     else {
         stderr.write(`${countsLine(results)}\n`);
