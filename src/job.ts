@@ -166,7 +166,13 @@ export async function runJob(
         maxFileBytes: settings.discovery.maxFileBytes,
         // More sources under way than places, so the next is checked and downloads overlap with uploads.
         workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-        onResult: hooks.onResult
+        onResult: (result, finished, total) => {
+          // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed
+          // append surfaces when the manifest is saved.
+          const sha256 = hashes.get(result.source);
+          if (manifest && sha256) manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => {});
+          hooks.onResult?.(result, finished, total);
+        }
       });
       for (const result of results) done.set(result.source, result);
     } finally {
@@ -175,11 +181,6 @@ export async function runJob(
   }
   const results = selected.map(source => done.get(source) as SourceResult);
 
-  const now = new Date();
-  for (const result of results) {
-    const sha256 = hashes.get(result.source);
-    if (manifest && sha256) manifest.record(result, sha256, fingerprint(settings), now);
-  }
   let manifestWritten: string | undefined;
   if (manifest?.hasChanges && !settings.dryRun) {
     await manifest.save();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access, appendFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { writeFileAtomically } from './atomic-file.js';
 import { isInside } from './paths.js';
@@ -58,6 +58,15 @@ export function parseManifest(text: string, path: string): ManifestDocument {
   return document as ManifestDocument;
 }
 
+async function readIfThere(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
     () => true,
@@ -65,9 +74,19 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+/**
+ * Beside the manifest, one line per source as it finishes: appending is cheap whatever the manifest's size, so a
+ * run killed at any instant leaves a record of every result it placed. The next load folds it in; a save ends it.
+ */
+export function journalPath(path: string): string {
+  return `${path}.journal`;
+}
+
 export class Manifest {
   private readonly entries: Map<string, ManifestEntry>;
   private changed = false;
+  /** Journal appends in order; a save waits for them. */
+  private appending: Promise<void> = Promise.resolve();
 
   private constructor(
     /** Workspace-relative path. */
@@ -78,16 +97,26 @@ export class Manifest {
     this.entries = new Map(Object.entries(document.sources));
   }
 
-  /** Reads the manifest; a missing one is empty, an unreadable one is an error (it would cost a full re-run). */
+  /**
+   * Reads the manifest and what a run that was stopped left in its journal; a missing manifest is empty, an
+   * unreadable one is an error (it would cost a full re-run).
+   */
   static async load(workspace: string, path: string): Promise<Manifest> {
-    let text: string;
-    try {
-      text = await readFile(join(workspace, path), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Manifest(path, workspace, EMPTY);
-      throw error;
+    const text = await readIfThere(join(workspace, path));
+    const manifest = new Manifest(path, workspace, text === undefined ? EMPTY : parseManifest(text, path));
+    const journal = await readIfThere(join(workspace, journalPath(path)));
+    for (const line of journal?.split('\n') ?? []) {
+      let record: [string, ManifestEntry];
+      try {
+        record = JSON.parse(line) as [string, ManifestEntry];
+      } catch {
+        // The last line of a run killed mid-write: that source was not done.
+        continue;
+      }
+      manifest.entries.set(...record);
+      manifest.changed = true;
     }
-    return new Manifest(path, workspace, parseManifest(text, path));
+    return manifest;
   }
 
   /**
@@ -132,27 +161,41 @@ export class Manifest {
     return entry;
   }
 
-  /** Records what this run produced; failed and skipped sources keep what they had. */
-  record(result: SourceResult, sha256: string, settings: Record<string, unknown>, at: Date): void {
-    if (result.status !== 'upscaled' && result.status !== 'unsafe') return;
-    this.entries.set(result.source, {
+  /**
+   * Records what this run produced, its results already in place, and appends it to the journal at once; failed
+   * and skipped sources keep what they had.
+   */
+  record(result: SourceResult, sha256: string, settings: Record<string, unknown>, at: Date): Promise<void> {
+    if (result.status !== 'upscaled' && result.status !== 'unsafe') return this.appending;
+    const entry: ManifestEntry = {
       sha256,
       settings,
       status: result.status,
       outputs: result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed })),
       upscaledAt: at.toISOString()
-    });
+    };
+    this.entries.set(result.source, entry);
     this.changed = true;
+    const journal = join(this.workspace, journalPath(this.path));
+    const line = `${JSON.stringify([result.source, entry])}\n`;
+    this.appending = this.appending.then(async () => {
+      await mkdir(dirname(journal), { recursive: true });
+      await appendFile(journal, line);
+    });
+    return this.appending;
   }
 
   get hasChanges(): boolean {
     return this.changed;
   }
 
-  /** Writes atomically, sources sorted so the committed file diffs cleanly. */
+  /** Writes atomically, sources sorted so the committed file diffs cleanly, and ends the journal. */
   async save(): Promise<void> {
+    await this.appending;
     const sources = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1)));
     await writeFileAtomically(join(this.workspace, this.path), `${JSON.stringify({ version: 1, sources }, null, 2)}\n`);
+    // A kill before this line leaves a journal of entries the manifest already holds: folding it again is harmless.
+    await rm(join(this.workspace, journalPath(this.path)), { force: true });
     this.changed = false;
   }
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Manifest, hashFile, type ManifestDocument } from '../src/manifest.js';
+import { Manifest, hashFile, journalPath, type ManifestDocument } from '../src/manifest.js';
 import type { SourceResult } from '../src/results.js';
 import { makeWorkspace } from './support/workspace.js';
 
@@ -27,9 +27,9 @@ describe('Manifest', () => {
   it('starts empty when the file does not exist, and is written sorted with what was upscaled', async () => {
     const manifest = await Manifest.load(workspace, '.github/m.json');
     expect(manifest.resultPaths().size).toBe(0);
-    manifest.record(upscaled('z.png', 'out/z.png'), 'f'.repeat(64), SETTINGS, new Date('2026-01-02T03:04:05Z'));
-    manifest.record(upscaled('a.png', 'out/a.png'), sha, SETTINGS, new Date('2026-01-02T03:04:05Z'));
-    manifest.record({ source: 'bad.png', status: 'failed', outputs: [], error: 'x' }, sha, SETTINGS, new Date());
+    await manifest.record(upscaled('z.png', 'out/z.png'), 'f'.repeat(64), SETTINGS, new Date('2026-01-02T03:04:05Z'));
+    await manifest.record(upscaled('a.png', 'out/a.png'), sha, SETTINGS, new Date('2026-01-02T03:04:05Z'));
+    await manifest.record({ source: 'bad.png', status: 'failed', outputs: [], error: 'x' }, sha, SETTINGS, new Date());
     expect(manifest.hasChanges).toBe(true);
     await manifest.save();
     const saved = JSON.parse(await readFile(join(workspace, '.github/m.json'), 'utf8')) as ManifestDocument;
@@ -47,7 +47,7 @@ describe('Manifest', () => {
     let manifest: Manifest;
     beforeEach(async () => {
       const first = await Manifest.load(workspace, 'm.json');
-      first.record(upscaled('a.png', 'out/a.png'), sha, SETTINGS, new Date());
+      await first.record(upscaled('a.png', 'out/a.png'), sha, SETTINGS, new Date());
       await first.save();
       manifest = await Manifest.load(workspace, 'm.json');
     });
@@ -64,6 +64,24 @@ describe('Manifest', () => {
       await rm(join(workspace, 'out/a.png'));
       expect(await manifest.unchanged('a.png', sha, SETTINGS)).toBeUndefined();
     });
+  });
+
+  it('keeps each record in a journal at once, so a run killed before saving loses none; a save ends it', async () => {
+    const manifest = await Manifest.load(workspace, '.github/m.json');
+    await manifest.record(upscaled('a.png', 'out/a.png'), sha, SETTINGS, new Date());
+    await manifest.record(upscaled('z.png', 'out/z.png'), 'f'.repeat(64), SETTINGS, new Date());
+    // Killed here, the second line cut short by the kill:
+    const journal = join(workspace, journalPath('.github/m.json'));
+    const text = await readFile(journal, 'utf8');
+    await writeFile(journal, text.slice(0, -20));
+
+    const next = await Manifest.load(workspace, '.github/m.json');
+    expect(next.hasChanges).toBe(true);
+    expect(await next.unchanged('a.png', sha, SETTINGS)).toBeDefined();
+    expect(next.resultPaths()).toEqual(new Set(['out/a.png']));
+    await next.save();
+    await expect(readFile(journal)).rejects.toThrow(/ENOENT/);
+    expect((await Manifest.load(workspace, '.github/m.json')).hasChanges).toBe(false);
   });
 
   it('refuses a file it did not write rather than re-upscaling everything', async () => {
