@@ -148,9 +148,9 @@ async function runScenario(
       workspace,
       bundle,
       inputs: { 'api-key': KEY, 'api-url': fake.url, publish: 'none', files: 'images/*.png', ...inputs },
-      onSpawn: pid => {
+      onSpawn: child => {
         spawnedAt = Date.now();
-        sampler = sampleMemory(pid);
+        sampler = sampleMemory(child.pid);
       }
     });
     sampler?.stop();

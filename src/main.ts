@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { changedSources } from './github/changes.js';
 import { commentOnPullRequest } from './github/comment.js';
 import { lazyGitHub } from './github/client.js';
+import { markPublished, markStarted } from './handover.js';
 import { Input } from './inputs.js';
 import { cacheKeys, restoreResults, saveResults, type CacheOutcome, type CacheRequest } from './github/cache.js';
 import { fingerprint, runJob } from './job.js';
@@ -17,7 +18,7 @@ import { readSettings, type Settings } from './settings.js';
  * The Actions cache request, when the cache is what carries results to the next run: in artifact (or no) publishing
  * with a manifest. Committed results and their manifest are on the branch already.
  */
-function cacheRequest(settings: Settings): CacheRequest | undefined {
+export function cacheRequest(settings: Settings): CacheRequest | undefined {
   const { manifest, cache } = settings.selection;
   if (!cache || settings.dryRun || !manifest) return undefined;
   if (settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') return undefined;
@@ -26,7 +27,7 @@ function cacheRequest(settings: Settings): CacheRequest | undefined {
 }
 
 /** One line on what the cache did; a miss or a failure is a notice, never a failure of the step. */
-function reportCache(outcome: CacheOutcome): void {
+export function reportCache(outcome: CacheOutcome): void {
   switch (outcome.kind) {
     case 'unavailable':
       core.info(`Not using the Actions cache: ${outcome.reason}.`);
@@ -57,6 +58,7 @@ export async function run(): Promise<void> {
       if (value) core.setSecret(value);
     }
     const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
+    markStarted(new Date());
     const github = lazyGitHub(settings.publishing.commit.token, process.env);
     const only = await changedSources(
       { changedOnly: settings.discovery.changedOnly, token: settings.publishing.commit.token },
@@ -102,6 +104,7 @@ export async function run(): Promise<void> {
       return undefined;
     });
     const published = await publishResults(settings, results, manifest, github, resultsFile);
+    markPublished();
     const outcome = {
       results,
       ...published,

@@ -38,6 +38,8 @@ export interface FakeIdeogramOptions {
   /** `'scaled'`: results are PNGs of the upscaled size (2x, each side capped at 4096, aspect kept).
    *  `'small'`: every result is the same 16x16 PNG buffer (metadata still claims 2x). Default `'scaled'`. */
   resultBytes?: 'scaled' | 'small';
+  /** Result downloads send their first half, then wait this long before the rest (a slow link). Default 0. */
+  downloadStallMs?: number;
 }
 
 export type Fault =
@@ -387,7 +389,8 @@ const DEFAULTS: Required<FakeIdeogramOptions> = {
   retryAfterSeconds: 0,
   urlTtlSeconds: 3600,
   maxFileBytes: 10 * 1024 * 1024,
-  resultBytes: 'scaled'
+  resultBytes: 'scaled',
+  downloadStallMs: 0
 };
 
 const MAX_SIDE = 4096;
@@ -828,7 +831,11 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
       'Content-Length': String(png.length),
       'Cache-Control': 'private, max-age=3600'
     });
-    res.end(req.method === 'HEAD' ? undefined : png);
+    if (req.method === 'HEAD') return void res.end();
+    if (opts.downloadStallMs <= 0) return void res.end(png);
+    const half = Math.ceil(png.length / 2);
+    res.write(png.subarray(0, half));
+    void sleep(opts.downloadStallMs).then(() => res.end(png.subarray(half)));
   };
 
   const server = http.createServer((req, res) => {

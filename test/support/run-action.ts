@@ -1,16 +1,20 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ACTION_NODE, nodeBinary } from './node.js';
 
 export const BUNDLE = resolve(import.meta.dirname, '../../dist/index.js');
+/** The `post:` entry, which the runner runs after the job's steps with the state the main step saved. */
+export const POST_BUNDLE = resolve(import.meta.dirname, '../../dist/post/index.js');
 
 export interface ActionRun {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
   readonly outputs: Record<string, string>;
+  /** What the step saved with `core.saveState`, by name: the runner hands it to the post step as STATE_<name>. */
+  readonly state: Record<string, string>;
   readonly summary: string;
   /** Milliseconds from spawn to exit. */
   readonly elapsedMs: number;
@@ -27,8 +31,10 @@ export interface RunOptions {
   /** Command that runs the bundle; by default the Node.js version action.yml names, as on GitHub's runners. */
   readonly node?: readonly string[];
   readonly bundle?: string;
-  /** Called with the child's pid as soon as it starts. */
-  readonly onSpawn?: (pid: number | undefined) => void;
+  /** Called with the child as soon as it starts. */
+  readonly onSpawn?: (child: ChildProcess) => void;
+  /** The state a main step saved, passed as the runner passes it to the post step. */
+  readonly state?: Record<string, string>;
 }
 
 /** Parses GITHUB_OUTPUT's `name<<delimiter … delimiter` records, as the runner does. */
@@ -49,9 +55,15 @@ export function parseOutputFile(text: string): Record<string, string> {
 /** Runs the built action the way the runner does: inputs as INPUT_* variables, file commands, exit code. */
 export async function runAction(options: RunOptions): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'runner-'));
-  const files = { output: join(dir, 'output'), summary: join(dir, 'summary'), event: join(dir, 'event.json') };
+  const files = {
+    output: join(dir, 'output'),
+    state: join(dir, 'state'),
+    summary: join(dir, 'summary'),
+    event: join(dir, 'event.json')
+  };
   await Promise.all([
     writeFile(files.output, ''),
+    writeFile(files.state, ''),
     writeFile(files.summary, ''),
     writeFile(files.event, JSON.stringify(options.event ?? {}))
   ]);
@@ -64,6 +76,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_EVENT_PATH: files.event,
     GITHUB_EVENT_NAME: 'push',
@@ -74,12 +87,13 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_SERVER_URL: 'https://github.com',
     RUNNER_TEMP: dir,
     ...inputs,
+    ...Object.fromEntries(Object.entries(options.state ?? {}).map(([name, value]) => [`STATE_${name}`, value])),
     ...options.env
   };
   const [command, ...args] = options.node ?? [nodeBinary(ACTION_NODE)];
   const started = performance.now();
   const child = spawn(command as string, [...args, options.bundle ?? BUNDLE], { cwd: options.workspace, env });
-  options.onSpawn?.(child.pid);
+  options.onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', chunk => (stdout += chunk));
@@ -93,6 +107,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     stdout,
     stderr,
     outputs: parseOutputFile(await readFile(files.output, 'utf8')),
+    state: parseOutputFile(await readFile(files.state, 'utf8')),
     summary: await readFile(files.summary, 'utf8'),
     elapsedMs: performance.now() - started
   };
