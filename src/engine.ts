@@ -4,6 +4,7 @@ import type { ProducedImage, Provider } from './provider.js';
 import type { OutputRecord, SourceResult } from './results.js';
 import type { PlannedOutput, ResultSink } from './result-sink.js';
 import { checkImage } from './validation.js';
+import { NotStartedError, unlessCut, type Cancellation } from './cancellation.js';
 
 export interface EngineOptions {
   readonly workspace: string;
@@ -13,6 +14,8 @@ export interface EngineOptions {
   readonly maxFileBytes: number;
   /** How many sources are worked on at once; the provider's own limits decide what is in flight at the API. */
   readonly workers: number;
+  /** Once stopped, no new source starts; once cut, what is in flight is given up (and reported failed). */
+  readonly cancellation?: Cancellation;
   /** Called as each source finishes, in finishing order; `done` counts finished sources. */
   readonly onResult?: (result: SourceResult, done: number, total: number) => void;
 }
@@ -78,17 +81,19 @@ export async function upscaleAll(provider: Provider, options: EngineOptions): Pr
       const image = await checkImage(join(options.workspace, source), source, options.maxFileBytes).finally(() =>
         startWorkers(2)
       );
-      const produced = await provider.produce(image);
+      const { stopped, cut } = options.cancellation ?? {};
+      const produced = await unlessCut(provider.produce(image, stopped), cut);
       const planned = options.plan.get(source) ?? [];
       const delivered = await Promise.all(produced.map((item, i) => deliver(options.sink, source, planned[i], item)));
       return summarise(source, delivered, seconds());
     } catch (error) {
-      return { source, status: 'failed', outputs: [], error: (error as Error).message, seconds: seconds() };
+      const status = error instanceof NotStartedError ? 'deferred' : 'failed';
+      return { source, status, outputs: [], error: (error as Error).message, seconds: seconds() };
     }
   };
 
   async function worker(): Promise<void> {
-    for (let i = next++; i < sources.length; i = next++) {
+    for (let i = next++; i < sources.length && !options.cancellation?.stopped.aborted; i = next++) {
       const result = await work(sources[i] as string);
       results[i] = result;
       options.onResult?.(result, ++done, sources.length);
@@ -97,5 +102,9 @@ export async function upscaleAll(provider: Provider, options: EngineOptions): Pr
   startWorkers(1);
   // Workers are added only by running ones, so once every worker in the list has finished, none can follow.
   for (let i = 0; i < running.length; i++) await running[i];
+  // A source not started before a cancellation: nothing was sent for it, and the next run takes it.
+  for (const [i, source] of sources.entries()) {
+    results[i] ??= { source, status: 'deferred', outputs: [], error: 'not started: the run was cancelled' };
+  }
   return results;
 }

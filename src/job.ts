@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { discoverSources, type Discovery } from './discovery.js';
+import { CancelledError, unlessCut, type Cancellation } from './cancellation.js';
 import { upscaleAll } from './engine.js';
 import { IdeogramClient } from './ideogram/client.js';
 import { LegacyEndpoint } from './ideogram/endpoint.js';
@@ -122,12 +123,14 @@ async function selectWork(
 /**
  * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
  * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
- * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed).
+ * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed). A `cancellation`
+ * stops it part-way: what finished is kept and recorded, the rest reported as not done.
  */
 export async function runJob(
   settings: Settings,
   hooks: JobHooks = {},
-  only?: ReadonlySet<string>
+  only?: ReadonlySet<string>,
+  cancellation?: Cancellation
 ): Promise<JobOutcome> {
   const { manifest: manifestPath } = settings.selection;
   const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath) : undefined;
@@ -161,8 +164,10 @@ export async function runJob(
         sink: new ResultSink({
           workspace: settings.workspace,
           maxBytes: MAX_RESULT_BYTES,
-          retry: retryPolicy(settings.transport)
+          retry: retryPolicy(settings.transport),
+          cut: cancellation?.cut
         }),
+        cancellation,
         maxFileBytes: settings.discovery.maxFileBytes,
         // More sources under way than places, so the next is checked and downloads overlap with uploads.
         workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
@@ -176,7 +181,10 @@ export async function runJob(
       });
       for (const result of results) done.set(result.source, result);
     } finally {
-      await provider.close();
+      // Closing waits for requests in flight; once they are cut, nothing more is wanted of them.
+      await unlessCut(provider.close(), cancellation?.cut).catch((error: unknown) => {
+        if (!(error instanceof CancelledError)) throw error;
+      });
     }
   }
   const results = selected.map(source => done.get(source) as SourceResult);

@@ -8,10 +8,11 @@ import { Input } from './inputs.js';
 import { cacheKeys, restoreResults, saveResults, type CacheOutcome, type CacheRequest } from './github/cache.js';
 import { fingerprint, runJob } from './job.js';
 import { publishResults } from './publish/publish.js';
-import { dryRunLine, retryLine } from './presentation.js';
+import { countsLine, dryRunLine, retryLine } from './presentation.js';
 import { annotations, logDiscovery, logResult, setOutputs, writeSummary } from './report.js';
 import { writeResultsFile } from './results-file.js';
-import { countByStatus } from './results.js';
+import { countByStatus, type SourceResult } from './results.js';
+import { Cancellation, cancelOnSignals } from './cancellation.js';
 import { readSettings, type Settings } from './settings.js';
 
 /**
@@ -49,8 +50,36 @@ export function reportCache(outcome: CacheOutcome): void {
   }
 }
 
+/** In-flight work's time to finish after the runner's SIGINT; its SIGTERM follows 7.5 s after, the kill 2.5 s later. */
+const CANCEL_GRACE_MS = 5_000;
+
+/** On SIGINT or SIGTERM: start nothing new, let what is in flight finish briefly, then cut it. */
+function cancelOnSignalsForTheRunner(cancellation: Cancellation): () => void {
+  return cancelOnSignals(cancellation, CANCEL_GRACE_MS, (signal, first) =>
+    core.warning(
+      first
+        ? `Received ${signal}: starting no new upscale; what is in flight gets a few seconds to finish.`
+        : `Received ${signal} again: cutting what is in flight.`
+    )
+  );
+}
+
+/** What a cancelled run did and did not do; its results are published by the post step. */
+function reportCancelled(results: readonly SourceResult[]): void {
+  const finished = results.filter(result => result.status === 'upscaled' || result.status === 'unsafe');
+  const notDone = results.filter(result => result.status === 'deferred' || result.status === 'failed');
+  core.startGroup(`Not done (${notDone.length}): the next run takes these`);
+  for (const result of notDone) core.info(`${result.source}: ${result.error ?? result.status}`);
+  core.endGroup();
+  core.setFailed(
+    `Cancelled: ${countsLine(results)} The manifest records the ${finished.length} finished source(s); the post step publishes them.`
+  );
+}
+
 /** The action: settings → discovery → upscale (check, send, download) → publish → report. */
 export async function run(): Promise<void> {
+  const cancellation = new Cancellation();
+  const stopListening = cancelOnSignalsForTheRunner(cancellation);
   try {
     // Masked before anything else can print them.
     for (const secret of [Input.ApiKey, Input.GithubToken]) {
@@ -75,8 +104,10 @@ export async function run(): Promise<void> {
         onResult: logResult,
         onRetry: (file, event) => core.info(retryLine(file, event))
       },
-      only
+      only,
+      cancellation
     );
+    if (cancellation.stopped.aborted) return reportCancelled(results);
     if (discovery.sources.length === 0) core.warning(`No images matched '${Input.Files}'.`);
     const dryRun = settings.dryRun
       ? dryRunLine(
@@ -123,5 +154,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     annotations.summarise();
     core.setFailed(error instanceof Error ? error.message : String(error));
+  } finally {
+    stopListening();
   }
 }

@@ -19,6 +19,7 @@ export type ProducedImage =
  * failure of the whole request is thrown.
  */
 export interface Provider {
-  produce(image: SourceImage): Promise<ProducedImage[]>;
+  /** Once `stopped` aborts, nothing more is sent for the image (a `NotStartedError` if nothing was). */
+  produce(image: SourceImage, stopped?: AbortSignal): Promise<ProducedImage[]>;
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { temporaryPathFor } from './atomic-file.js';
+import { CancelledError, unlessCut } from './cancellation.js';
 import { DownloadError, isTransientRead } from './download.js';
 import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './image-format.js';
 import { withRetries, type RetryPolicy } from './retry.js';
@@ -37,6 +38,8 @@ export interface ResultSinkOptions {
   readonly maxBytes: number;
   /** For reads that fail part-way; at most two more tries of the same result. */
   readonly retry: RetryPolicy;
+  /** Once aborted, writes under way stop and leave nothing behind, and none starts. */
+  readonly cut?: AbortSignal;
 }
 
 /** The file system refused a result (no space, no permission, a file where a folder should be). */
@@ -67,7 +70,9 @@ export class ResultSink {
   }
 
   private async saveOnce(source: string, planned: PlannedOutput, bytes: ResultBytes): Promise<SavedResult> {
-    const stream: AsyncIterable<Uint8Array> = bytes instanceof Uint8Array ? Readable.from([bytes]) : await bytes();
+    const { cut } = this.options;
+    const stream: AsyncIterable<Uint8Array> =
+      bytes instanceof Uint8Array ? Readable.from([bytes]) : await unlessCut(bytes(), cut);
     const chunks = stream[Symbol.asyncIterator]();
     try {
       let head = new Uint8Array(0);
@@ -93,7 +98,7 @@ export class ResultSink {
     head: Uint8Array,
     rest: AsyncIterator<Uint8Array>
   ): Promise<number> {
-    const { maxBytes, workspace } = this.options;
+    const { maxBytes, workspace, cut } = this.options;
     const target = join(workspace, path);
     const temporary = temporaryPathFor(target);
     let written = 0;
@@ -108,11 +113,12 @@ export class ResultSink {
     }
     try {
       await mkdir(dirname(target), { recursive: true });
-      await pipeline(capped, createWriteStream(temporary, { flags: 'wx' }));
+      await pipeline(capped, createWriteStream(temporary, { flags: 'wx' }), { signal: cut });
       await rename(temporary, target);
     } catch (error) {
       // Nothing to remove when the folder itself could not be made (ENOTDIR).
       await rm(temporary, { force: true }).catch(() => undefined);
+      if (cut?.aborted) throw new CancelledError();
       // A cut or refused stream is the reader's DownloadError (maybe worth another read); anything else is the disk's.
       if (error instanceof DownloadError) throw error;
       throw new WriteError(path, error);

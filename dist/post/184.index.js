@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./src/atomic-file.ts
-var atomic_file = __webpack_require__(93549);
 // EXTERNAL MODULE: ./src/image-dimensions.ts
 var image_dimensions = __webpack_require__(59422);
 // EXTERNAL MODULE: ./node_modules/@jsquash/jpeg/decode.js + 3 modules
@@ -119,7 +117,6 @@ function loadCodecs() {
 
 
 
-
 /** The local provider enlarges by this factor in each direction. */
 const SCALE = 2;
 /** Bounds the memory one image takes (RGBA at 4 bytes a pixel, a few copies): 100 MP is a 10000×10000 result. */
@@ -135,18 +132,18 @@ function checkSize(width, height) {
 }
 /**
  * Upscales on this machine, with no key and no network: decodes the source (PNG, JPEG or WebP), resamples it to
- * twice its width and height with a Lanczos3 filter, and writes one PNG. It makes exactly one result per source,
+ * twice its width and height with a Lanczos3 filter, and makes one PNG. It makes exactly one result per source,
  * whatever `num-images` says, and leaves out everything Ideogram would imagine (prompt, seed, detail): the result
- * has the same content, only more pixels. Images are worked on one at a time, on the main thread.
+ * has the same content, only more pixels; the engine writes it. Images are worked on one at a time, on the main thread.
  */
 class LocalUpscaler {
     queue = Promise.resolve();
-    async produce(image, destination) {
-        const turn = this.queue.then(() => this.upscale(image, destination));
+    async produce(image) {
+        const turn = this.queue.then(() => this.upscale(image));
         this.queue = turn.catch(() => undefined);
         return [await turn];
     }
-    async upscale(image, destination) {
+    async upscale(image) {
         const codecs = await loadCodecs();
         const bytes = await (0,promises_.readFile)(image.path);
         const declared = (0,image_dimensions/* readDimensions */.G)(bytes, image.format);
@@ -156,17 +153,7 @@ class LocalUpscaler {
         checkSize(source.width, source.height);
         const result = codecs.resize(source, source.width * SCALE, source.height * SCALE);
         const png = await codecs.encodePng(result);
-        const path = destination(1, 'png');
-        try {
-            await (0,atomic_file/* writeFileAtomically */.l)(path, png);
-        }
-        catch (error) {
-            return {
-                kind: 'lost',
-                error: new Error(`the result could not be written to ${path}: ${error.message}`)
-            };
-        }
-        return { kind: 'written', path, resolution: `${result.width}x${result.height}`, seed: null, prompt: null };
+        return { kind: 'image', bytes: png, resolution: `${result.width}x${result.height}`, seed: null, prompt: null };
     }
     async close() {
         await this.queue;

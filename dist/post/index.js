@@ -28626,185 +28626,6 @@ function unpublishedSince() {
 
 /***/ }),
 
-/***/ 60155:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   OE: () => (/* binding */ RateLimitError),
-/* harmony export */   Rc: () => (/* binding */ ConnectionError),
-/* harmony export */   et: () => (/* binding */ ResponseLostError),
-/* harmony export */   gP: () => (/* binding */ ServerError),
-/* harmony export */   nV: () => (/* binding */ DownloadError)
-/* harmony export */ });
-/* unused harmony exports IdeogramError, APIError, BadRequestError, AuthenticationError, PaymentRequiredError, PermissionDeniedError, SafetyRejectedError, InvalidResponseError */
-/**
- * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
- * class and never on message text. Every error carries the source file and, when the API answered, its HTTP
- * status and its own words; the message says what happened, and reports put the file in front of it.
- */
-class IdeogramError extends Error {
-    file;
-    status;
-    apiMessage;
-    name = 'IdeogramError';
-    constructor(message, 
-    /** Workspace-relative path of the source image. */
-    file, 
-    /** The HTTP status, when the API answered. */
-    status, 
-    /** What the API itself said, when it said something readable. */
-    apiMessage) {
-        super(message);
-        this.file = file;
-        this.status = status;
-        this.apiMessage = apiMessage;
-    }
-}
-/** The API answered with a non-2xx status. */
-class APIError extends IdeogramError {
-    status;
-    body;
-    rejectReason;
-    retryAfterMs;
-    name = 'APIError';
-    constructor(file, status, apiMessage, 
-    /** The parsed body (JSON when it was JSON, else the text). */
-    body, 
-    /** `reject_reason` from the body, e.g. `insufficient_funds` or `inflight_limit`. */
-    rejectReason, 
-    /** How long the server asked us to wait (`Retry-After`), if it did. */
-    retryAfterMs) {
-        super(`Ideogram answered HTTP ${status}${apiMessage ? `: ${apiMessage}` : ''}`, file, status, apiMessage);
-        this.status = status;
-        this.body = body;
-        this.rejectReason = rejectReason;
-        this.retryAfterMs = retryAfterMs;
-    }
-    static from(file, status, body, retryAfterMs) {
-        const fields = readErrorFields(body);
-        const ErrorClass = errorClassFor(status);
-        return new ErrorClass(file, status, fields.message, body, fields.rejectReason, retryAfterMs);
-    }
-}
-/** 400 or 413: the request or the image was not acceptable. Not billed; resending the same will fail again. */
-class BadRequestError extends APIError {
-    name = 'BadRequestError';
-}
-/** 401: the key is missing or wrong. */
-class AuthenticationError extends APIError {
-    name = 'AuthenticationError';
-}
-/** 402: the account is out of credit or hit its daily limit. */
-class PaymentRequiredError extends APIError {
-    name = 'PaymentRequiredError';
-}
-/** 403: the key may not use this operation. */
-class PermissionDeniedError extends APIError {
-    name = 'PermissionDeniedError';
-}
-/** 422: the image (or prompt) was refused by the safety check. */
-class SafetyRejectedError extends APIError {
-    name = 'SafetyRejectedError';
-}
-/** 429: too many images in flight for the organisation. Not billed, so always safe to resend. */
-class RateLimitError extends APIError {
-    name = 'RateLimitError';
-    /** `max_inflight_requests` from the body, when the API tells us its limit. */
-    get maxInflight() {
-        const value = this.body?.max_inflight_requests;
-        return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-    }
-}
-/** 5xx: the generation failed on Ideogram's side; failed generations are not billed. */
-class ServerError extends APIError {
-    name = 'ServerError';
-}
-/** The connection failed before the request reached the API: nothing was processed, so resending is safe. */
-class ConnectionError extends IdeogramError {
-    name = 'ConnectionError';
-    constructor(file, cause) {
-        super(`Could not reach Ideogram: ${describeCause(cause)}`, file);
-        this.cause = cause;
-    }
-}
-/**
- * The request was sent but no complete answer came back (timeout, connection dropped). The upscale may have run
- * and been billed, so it is resent only when the user allows it.
- */
-class ResponseLostError extends IdeogramError {
-    timedOut;
-    name = 'ResponseLostError';
-    constructor(file, timedOut, cause) {
-        super(timedOut
-            ? 'Ideogram did not answer in time (the upscale may still have been billed)'
-            : `The connection to Ideogram dropped after the image was sent: ${describeCause(cause)}`, file);
-        this.timedOut = timedOut;
-        this.cause = cause;
-    }
-}
-/** A 200 whose body is not the documented response. */
-class InvalidResponseError extends IdeogramError {
-    name = 'InvalidResponseError';
-    constructor(file, detail) {
-        super(`Ideogram sent an unreadable response: ${detail}`, file, 200);
-    }
-}
-/** A result link could not be turned into a file. */
-class DownloadError extends IdeogramError {
-    transient;
-    name = 'DownloadError';
-    constructor(file, detail, status, 
-    /** A server error or dropped connection: fetching the same link again may work. */
-    transient = false) {
-        super(`Could not download the result: ${detail}`, file, status);
-        this.transient = transient;
-    }
-}
-function errorClassFor(status) {
-    if (status === 400 || status === 404 || status === 413)
-        return BadRequestError;
-    if (status === 401)
-        return AuthenticationError;
-    if (status === 402)
-        return PaymentRequiredError;
-    if (status === 403)
-        return PermissionDeniedError;
-    if (status === 422)
-        return SafetyRejectedError;
-    if (status === 429)
-        return RateLimitError;
-    if (status >= 500)
-        return ServerError;
-    return APIError;
-}
-/** Error bodies come in several shapes (`error`, `message`, `detail`, `title`); take the API's words from any. */
-function readErrorFields(body) {
-    if (typeof body === 'string') {
-        const text = body.trim();
-        return text ? { message: text.slice(0, 500) } : {};
-    }
-    if (body === null || typeof body !== 'object')
-        return {};
-    const record = body;
-    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined;
-    const detail = text('detail');
-    const title = text('title');
-    return {
-        message: text('error') ?? text('message') ?? (detail && title ? `${title}: ${detail}` : (detail ?? title)),
-        rejectReason: text('reject_reason')
-    };
-}
-function describeCause(cause) {
-    if (cause instanceof Error) {
-        const code = cause.code;
-        return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
-    }
-    return String(cause);
-}
-
-
-/***/ }),
-
 /***/ 59422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28902,7 +28723,9 @@ function readDimensions(bytes, format) {
 /* harmony export */   OG: () => (/* binding */ sniffFormat),
 /* harmony export */   Z1: () => (/* binding */ EXTENSIONS)
 /* harmony export */ });
-/* unused harmony exports MIME_TYPES, SNIFF_BYTES */
+/* unused harmony exports IMAGE_FORMATS, MIME_TYPES, SNIFF_BYTES */
+/** Image formats the Upscale API accepts, recognised by their bytes, never by a file's extension. */
+const IMAGE_FORMATS = (/* unused pure expression or super */ null && (['png', 'jpeg', 'webp']));
 const MIME_TYPES = {
     png: 'image/png',
     jpeg: 'image/jpeg',
@@ -28986,7 +28809,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 82049:
+/***/ 48798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29018,7 +28841,7 @@ var handover = __nccwpck_require__(44228);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/github/cache.ts
-var cache = __nccwpck_require__(42865);
+var github_cache = __nccwpck_require__(42865);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -29380,6 +29203,88 @@ async function discovery_discoverSources(workspace, patterns, isResult) {
     return { sources: [...sources].sort(), passedOver };
 }
 
+;// CONCATENATED MODULE: ./src/cancellation.ts
+/**
+ * Stopping a batch part-way, in two stages: first no new work starts (what is in flight may still finish), then,
+ * after a grace period or on demand, what is in flight is cut. Knows nothing of what the work is.
+ */
+class cancellation_Cancellation {
+    stopping = new AbortController();
+    cutting = new AbortController();
+    timer;
+    /** Aborted once nothing new may start. */
+    get stopped() {
+        return this.stopping.signal;
+    }
+    /** Aborted once what is in flight must be cut. */
+    get cut() {
+        return this.cutting.signal;
+    }
+    /** Starts nothing new from now on, and cuts what is in flight after `graceMs`. A second call cuts at once. */
+    stop(graceMs) {
+        if (this.stopping.signal.aborted)
+            return this.cutNow();
+        this.stopping.abort();
+        this.timer = setTimeout(() => this.cutNow(), graceMs);
+        // Work that ends within the grace period must not wait for it.
+        this.timer.unref();
+    }
+    cutNow() {
+        clearTimeout(this.timer);
+        this.stopping.abort();
+        this.cutting.abort();
+    }
+}
+/** Work a cancellation stopped before anything was sent for it: nothing was paid, the next run takes it. */
+class cancellation_NotStartedError extends Error {
+    name = 'NotStartedError';
+    constructor() {
+        super('not started: the run was cancelled');
+    }
+}
+/** Work cut off in flight by a cancellation. */
+class cancellation_CancelledError extends Error {
+    name = 'CancelledError';
+    constructor() {
+        super('cut off in flight by the cancellation');
+    }
+}
+/** `work`, or a `CancelledError` as soon as `signal` aborts (the work itself goes on unobserved). */
+function cancellation_unlessCut(work, signal) {
+    if (!signal)
+        return work;
+    if (signal.aborted)
+        return Promise.reject(new cancellation_CancelledError());
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(new cancellation_CancelledError());
+        signal.addEventListener('abort', onAbort, { once: true });
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+/**
+ * SIGINT and SIGTERM stop the cancellation: the runner cancels a job with SIGINT, then SIGTERM 7.5 s later, then
+ * kills it 2.5 s after that; a person presses Ctrl-C, and again to hurry. In-flight work gets `graceMs` after a
+ * first SIGINT, a second or two after SIGTERM (the kill is near), nothing after a second signal.
+ */
+function cancellation_cancelOnSignals(cancellation, graceMs, onSignal) {
+    let first = true;
+    const handler = (signal) => {
+        onSignal(signal, first);
+        if (!first)
+            cancellation.cutNow();
+        else
+            cancellation.stop(signal === 'SIGTERM' ? Math.min(graceMs, TERM_GRACE_MS) : graceMs);
+        first = false;
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+    };
+}
+const TERM_GRACE_MS = 1000;
+
 // EXTERNAL MODULE: ./src/image-format.ts
 var image_format = __nccwpck_require__(15220);
 ;// CONCATENATED MODULE: ./src/validation.ts
@@ -29439,30 +29344,37 @@ async function validation_checkImage(path, relativePath, maxBytes) {
 
 
 
-
-function toRecord(workspace, image) {
-    return {
-        path: toPosixRelative(workspace, image.path),
-        resolution: image.resolution,
-        seed: image.seed,
-        prompt: image.prompt
-    };
+async function deliver(sink, source, planned, image) {
+    if (image.kind === 'withheld')
+        return { kind: 'withheld' };
+    if (!planned)
+        return { kind: 'lost', error: new Error('the provider made more results than were planned') };
+    try {
+        const saved = await sink.save(source, planned, image.bytes);
+        return {
+            kind: 'written',
+            record: { path: saved.path, resolution: image.resolution, seed: image.seed, prompt: image.prompt }
+        };
+    }
+    catch (error) {
+        return { kind: 'lost', error: error };
+    }
 }
-/** Puts the provider's images together into the source's one result. */
-function summarise(workspace, source, produced, seconds) {
-    const outputs = produced.flatMap(image => (image.kind === 'written' ? [toRecord(workspace, image)] : []));
-    const lost = produced.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
-    const withheld = produced.filter(image => image.kind === 'withheld').length;
+/** Puts the delivered images together into the source's one result. */
+function summarise(source, delivered, seconds) {
+    const outputs = delivered.flatMap(image => (image.kind === 'written' ? [image.record] : []));
+    const lost = delivered.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
+    const withheld = delivered.filter(image => image.kind === 'withheld').length;
     if (lost.length > 0)
         return { source, status: 'failed', outputs, error: lost.join('; '), seconds };
     if (outputs.length === 0) {
         return { source, status: 'unsafe', outputs, error: 'Ideogram withheld the result as unsafe', seconds };
     }
-    const note = withheld > 0 ? { error: `${withheld} of ${produced.length} results withheld as unsafe` } : {};
+    const note = withheld > 0 ? { error: `${withheld} of ${delivered.length} results withheld as unsafe` } : {};
     return { source, status: 'upscaled', outputs, ...note, seconds };
 }
 /**
- * Runs every planned source through check → upscale → save, several at once. A source that fails is recorded
+ * Runs every planned source through check → upscale → save (by the sink), several at once. A source that fails is recorded
  * with its reason and the others go on; results come back in the order of the plan.
  */
 async function engine_upscaleAll(provider, options) {
@@ -29484,15 +29396,19 @@ async function engine_upscaleAll(provider, options) {
         const seconds = () => Math.round((performance.now() - started) / 100) / 10;
         try {
             const image = await checkImage(join(options.workspace, source), source, options.maxFileBytes).finally(() => startWorkers(2));
-            const produced = await provider.produce(image, (index, format) => join(options.workspace, options.output.resolve(source, index, EXTENSIONS[format])));
-            return summarise(options.workspace, source, produced, seconds());
+            const { stopped, cut } = options.cancellation ?? {};
+            const produced = await unlessCut(provider.produce(image, stopped), cut);
+            const planned = options.plan.get(source) ?? [];
+            const delivered = await Promise.all(produced.map((item, i) => deliver(options.sink, source, planned[i], item)));
+            return summarise(source, delivered, seconds());
         }
         catch (error) {
-            return { source, status: 'failed', outputs: [], error: error.message, seconds: seconds() };
+            const status = error instanceof NotStartedError ? 'deferred' : 'failed';
+            return { source, status, outputs: [], error: error.message, seconds: seconds() };
         }
     };
     async function worker() {
-        for (let i = next++; i < sources.length; i = next++) {
+        for (let i = next++; i < sources.length && !options.cancellation?.stopped.aborted; i = next++) {
             const result = await work(sources[i]);
             results[i] = result;
             options.onResult?.(result, ++done, sources.length);
@@ -29502,130 +29418,170 @@ async function engine_upscaleAll(provider, options) {
     // Workers are added only by running ones, so once every worker in the list has finished, none can follow.
     for (let i = 0; i < running.length; i++)
         await running[i];
+    // A source not started before a cancellation: nothing was sent for it, and the next run takes it.
+    for (const [i, source] of sources.entries()) {
+        results[i] ??= { source, status: 'deferred', outputs: [], error: 'not started: the run was cancelled' };
+    }
     return results;
 }
 
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(49809);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(46752);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(46466);
-// EXTERNAL MODULE: ./src/atomic-file.ts
-var atomic_file = __nccwpck_require__(93549);
-// EXTERNAL MODULE: ./src/ideogram/errors.ts
-var errors = __nccwpck_require__(60155);
-;// CONCATENATED MODULE: ./src/download.ts
-
-
-
-
-
-
-
-
-/** Result links must point at Ideogram (or the configured API host, e.g. a test server): nowhere else. */
-function checkLink(source, link, apiUrl) {
-    let url;
-    try {
-        url = new URL(link);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(46752);
+;// CONCATENATED MODULE: ./src/ideogram/errors.ts
+/**
+ * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
+ * class and never on message text. Every error carries the source file and, when the API answered, its HTTP
+ * status and its own words; the message says what happened, and reports put the file in front of it.
+ */
+class IdeogramError extends Error {
+    file;
+    status;
+    apiMessage;
+    name = 'IdeogramError';
+    constructor(message, 
+    /** Workspace-relative path of the source image. */
+    file, 
+    /** The HTTP status, when the API answered. */
+    status, 
+    /** What the API itself said, when it said something readable. */
+    apiMessage) {
+        super(message);
+        this.file = file;
+        this.status = status;
+        this.apiMessage = apiMessage;
     }
-    catch {
-        throw new DownloadError(source, `the result link is not a URL (${link.slice(0, 80)})`);
-    }
-    const ideogram = url.protocol === 'https:' && (url.hostname === 'ideogram.ai' || url.hostname.endsWith('.ideogram.ai'));
-    if (!ideogram && url.origin !== apiUrl.origin) {
-        throw new DownloadError(source, `the result link points at ${url.origin}, which is not an Ideogram host`);
-    }
-    return url;
 }
-function isTransientNetworkError(error) {
-    const code = error?.code;
-    return typeof code === 'string' && (code.startsWith('UND_ERR_') || code.startsWith('E'));
+/** The API answered with a non-2xx status. */
+class errors_APIError extends IdeogramError {
+    status;
+    body;
+    rejectReason;
+    retryAfterMs;
+    name = 'APIError';
+    constructor(file, status, apiMessage, 
+    /** The parsed body (JSON when it was JSON, else the text). */
+    body, 
+    /** `reject_reason` from the body, e.g. `insufficient_funds` or `inflight_limit`. */
+    rejectReason, 
+    /** How long the server asked us to wait (`Retry-After`), if it did. */
+    retryAfterMs) {
+        super(`Ideogram answered HTTP ${status}${apiMessage ? `: ${apiMessage}` : ''}`, file, status, apiMessage);
+        this.status = status;
+        this.body = body;
+        this.rejectReason = rejectReason;
+        this.retryAfterMs = retryAfterMs;
+    }
+    static from(file, status, body, retryAfterMs) {
+        const fields = readErrorFields(body);
+        const ErrorClass = errorClassFor(status);
+        return new ErrorClass(file, status, fields.message, body, fields.rejectReason, retryAfterMs);
+    }
+}
+/** 400 or 413: the request or the image was not acceptable. Not billed; resending the same will fail again. */
+class BadRequestError extends errors_APIError {
+    name = 'BadRequestError';
+}
+/** 401: the key is missing or wrong. */
+class AuthenticationError extends errors_APIError {
+    name = 'AuthenticationError';
+}
+/** 402: the account is out of credit or hit its daily limit. */
+class PaymentRequiredError extends errors_APIError {
+    name = 'PaymentRequiredError';
+}
+/** 403: the key may not use this operation. */
+class PermissionDeniedError extends errors_APIError {
+    name = 'PermissionDeniedError';
+}
+/** 422: the image (or prompt) was refused by the safety check. */
+class SafetyRejectedError extends errors_APIError {
+    name = 'SafetyRejectedError';
+}
+/** 429: too many images in flight for the organisation. Not billed, so always safe to resend. */
+class errors_RateLimitError extends errors_APIError {
+    name = 'RateLimitError';
+    /** `max_inflight_requests` from the body, when the API tells us its limit. */
+    get maxInflight() {
+        const value = this.body?.max_inflight_requests;
+        return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+    }
+}
+/** 5xx: the generation failed on Ideogram's side; failed generations are not billed. */
+class errors_ServerError extends errors_APIError {
+    name = 'ServerError';
+}
+/** The connection failed before the request reached the API: nothing was processed, so resending is safe. */
+class errors_ConnectionError extends IdeogramError {
+    name = 'ConnectionError';
+    constructor(file, cause) {
+        super(`Could not reach Ideogram: ${describeCause(cause)}`, file);
+        this.cause = cause;
+    }
 }
 /**
- * Fetches one result at once (the links expire) and writes it atomically: into a hidden temporary file beside its
- * final place, renamed when complete, so a failed or cut download never leaves a half image behind. The API key
- * is never sent here. `destination` picks the final path from the format the bytes turn out to be.
+ * The request was sent but no complete answer came back (timeout, connection dropped). The upscale may have run
+ * and been billed, so it is resent only when the user allows it.
  */
-async function download_downloadResult(source, link, destination, options) {
-    const url = checkLink(source, link, options.apiUrl);
-    let response;
-    try {
-        // undici's request() follows no redirects: a link that redirects elsewhere fails below.
-        response = await request(url, { method: 'GET', headers: { accept: 'image/*' }, dispatcher: options.dispatcher });
-    }
-    catch (error) {
-        throw new DownloadError(source, error.message, undefined, isTransientNetworkError(error));
-    }
-    const { statusCode, headers, body } = response;
-    try {
-        if (statusCode !== 200) {
-            const why = statusCode === 403 || statusCode === 410 ? ' (the link has expired or is invalid)' : '';
-            throw new DownloadError(source, `HTTP ${statusCode}${why}`, statusCode, statusCode >= 500);
-        }
-        const type = String(headers['content-type'] ?? '');
-        if (!type.startsWith('image/'))
-            throw new DownloadError(source, `the link served ${type || 'no type'}, not an image`);
-        const declared = Number(headers['content-length']);
-        if (declared > options.maxBytes) {
-            throw new DownloadError(source, `the result is ${declared} bytes, over the ${options.maxBytes}-byte cap`);
-        }
-        return await writeAtomically(source, body, destination, options.maxBytes);
-    }
-    finally {
-        // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
-        body.on('error', () => { });
-        body.destroy();
+class errors_ResponseLostError extends IdeogramError {
+    timedOut;
+    name = 'ResponseLostError';
+    constructor(file, timedOut, cause) {
+        super(timedOut
+            ? 'Ideogram did not answer in time (the upscale may still have been billed)'
+            : `The connection to Ideogram dropped after the image was sent: ${describeCause(cause)}`, file);
+        this.timedOut = timedOut;
+        this.cause = cause;
     }
 }
-async function writeAtomically(source, body, destination, maxBytes) {
-    const chunks = body[Symbol.asyncIterator]();
-    let head = Buffer.alloc(0);
-    try {
-        while (head.length < SNIFF_BYTES) {
-            const next = await chunks.next();
-            if (next.done)
-                break;
-            head = Buffer.concat([head, next.value]);
-        }
+/** A 200 whose body is not the documented response. */
+class errors_InvalidResponseError extends IdeogramError {
+    name = 'InvalidResponseError';
+    constructor(file, detail) {
+        super(`Ideogram sent an unreadable response: ${detail}`, file, 200);
     }
-    catch (error) {
-        throw new DownloadError(source, error.message, undefined, true);
+}
+function errorClassFor(status) {
+    if (status === 400 || status === 404 || status === 413)
+        return BadRequestError;
+    if (status === 401)
+        return AuthenticationError;
+    if (status === 402)
+        return PaymentRequiredError;
+    if (status === 403)
+        return PermissionDeniedError;
+    if (status === 422)
+        return SafetyRejectedError;
+    if (status === 429)
+        return errors_RateLimitError;
+    if (status >= 500)
+        return errors_ServerError;
+    return errors_APIError;
+}
+/** Error bodies come in several shapes (`error`, `message`, `detail`, `title`); take the API's words from any. */
+function readErrorFields(body) {
+    if (typeof body === 'string') {
+        const text = body.trim();
+        return text ? { message: text.slice(0, 500) } : {};
     }
-    const format = sniffFormat(head);
-    if (!format)
-        throw new DownloadError(source, 'the link served something that is not a PNG, JPEG or WebP image');
-    const path = destination(format);
-    const temporary = temporaryPathFor(path);
-    await mkdir(dirname(path), { recursive: true });
-    let bytes = 0;
-    async function* capped() {
-        for (let chunk = head; chunk;) {
-            bytes += chunk.length;
-            if (bytes > maxBytes)
-                throw new DownloadError(source, `the result is over the ${maxBytes}-byte cap`);
-            yield chunk;
-            const next = await chunks.next();
-            chunk = next.done ? undefined : next.value;
-        }
+    if (body === null || typeof body !== 'object')
+        return {};
+    const record = body;
+    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined;
+    const detail = text('detail');
+    const title = text('title');
+    return {
+        message: text('error') ?? text('message') ?? (detail && title ? `${title}: ${detail}` : (detail ?? title)),
+        rejectReason: text('reject_reason')
+    };
+}
+function describeCause(cause) {
+    if (cause instanceof Error) {
+        const code = cause.code;
+        return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
     }
-    try {
-        await pipeline(capped, createWriteStream(temporary, { flags: 'wx' }));
-        await rename(temporary, path);
-    }
-    catch (error) {
-        await rm(temporary, { force: true });
-        if (error instanceof DownloadError)
-            throw error;
-        const code = error.code ?? '';
-        // Disk errors (ENOSPC, EACCES) are not worth fetching again; a cut stream is.
-        const local = ['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOTDIR'].includes(code);
-        throw new DownloadError(source, error.message, undefined, !local);
-    }
-    return { path, format, bytes };
+    return String(cause);
 }
 
 ;// CONCATENATED MODULE: ./src/ideogram/client.ts
@@ -29746,6 +29702,122 @@ function checkResponse(file, body) {
     return body;
 }
 
+;// CONCATENATED MODULE: ./src/download.ts
+
+/** A result's bytes could not be fetched or saved. */
+class download_DownloadError extends Error {
+    file;
+    status;
+    transient;
+    name = 'DownloadError';
+    constructor(
+    /** Workspace-relative path of the source the result belongs to. */
+    file, detail, status, 
+    /** A server error or dropped connection: fetching the same link again may work. */
+    transient = false) {
+        super(`Could not download the result: ${detail}`);
+        this.file = file;
+        this.status = status;
+        this.transient = transient;
+    }
+}
+/** Whether a failed read of a result is worth doing again, whoever serves it. */
+function download_isTransientRead(error) {
+    return error instanceof download_DownloadError && error.transient;
+}
+function checkLink(source, link, hosts) {
+    let url;
+    try {
+        url = new URL(link);
+    }
+    catch {
+        throw new download_DownloadError(source, `the result link is not a URL (${link.slice(0, 80)})`);
+    }
+    if (!hosts.allows(url)) {
+        throw new download_DownloadError(source, `the result link points at ${url.origin}, which is not an ${hosts.owner} host`);
+    }
+    return url;
+}
+function isTransientNetworkError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && (code.startsWith('UND_ERR_') || code.startsWith('E'));
+}
+/**
+ * Opens one result link (at once: links expire) and hands its bytes over as they arrive; the result sink sniffs
+ * and writes them. Refused before any request: a link to a host `hosts` does not allow. Refused on the answer: a
+ * status other than 200 (no redirect is followed), a type other than `image/*`, a declared size over the cap.
+ * No credentials are ever sent here. Failures while streaming are `DownloadError`s marked transient.
+ */
+async function download_openDownload(source, link, options) {
+    const url = checkLink(source, link, options.hosts);
+    let response;
+    try {
+        // undici's request() follows no redirects: a link that redirects elsewhere fails below.
+        response = await request(url, { method: 'GET', headers: { accept: 'image/*' }, dispatcher: options.dispatcher });
+    }
+    catch (error) {
+        throw new download_DownloadError(source, error.message, undefined, isTransientNetworkError(error));
+    }
+    const { statusCode, headers, body } = response;
+    const discard = () => {
+        // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
+        body.on('error', () => { });
+        body.destroy();
+    };
+    try {
+        if (statusCode !== 200) {
+            const why = statusCode === 403 || statusCode === 410 ? ' (the link has expired or is invalid)' : '';
+            throw new download_DownloadError(source, `HTTP ${statusCode}${why}`, statusCode, statusCode >= 500);
+        }
+        const type = String(headers['content-type'] ?? '');
+        if (!type.startsWith('image/'))
+            throw new download_DownloadError(source, `the link served ${type || 'no type'}, not an image`);
+        const declared = Number(headers['content-length']);
+        if (declared > options.maxBytes) {
+            throw new download_DownloadError(source, `the result is ${declared} bytes, over the ${options.maxBytes}-byte cap`);
+        }
+    }
+    catch (error) {
+        discard();
+        throw error;
+    }
+    return (async function* stream() {
+        try {
+            for await (const chunk of body)
+                yield chunk;
+        }
+        catch (error) {
+            throw new download_DownloadError(source, error.message, undefined, true);
+        }
+        finally {
+            discard();
+        }
+    })();
+}
+
+;// CONCATENATED MODULE: ./src/ideogram/retry-rule.ts
+
+
+/**
+ * When to send an upscale again. Retried: 429 (never billed), 5xx (failed generations are not billed) and
+ * connection failures before the request left. Not retried: 400/401/402/403/422, which would fail the same way,
+ * and a response lost after sending, which may already be billed — unless the user allows it. Result links are
+ * plain GETs: fetched again after server errors and dropped connections.
+ */
+function retry_rule_ideogramRule(error, policy) {
+    if (error instanceof RateLimitError)
+        return { budget: 'rate-limit', retryAfterMs: error.retryAfterMs };
+    if (error instanceof ServerError)
+        return { budget: 'errors', retryAfterMs: error.retryAfterMs };
+    if (error instanceof ConnectionError)
+        return { budget: 'errors' };
+    if (isTransientRead(error))
+        return { budget: 'errors' };
+    if (error instanceof ResponseLostError && policy.retryLostResponses)
+        return { budget: 'errors' };
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/ideogram/upscaler.ts
 
 
@@ -29754,26 +29826,27 @@ function checkResponse(file, body) {
 
 
 /**
- * Upscales through Ideogram: takes places under the in-flight limit only while the API works on the request,
- * then downloads the results outside it, so a slow download never holds a place.
+ * Upscales through one of Ideogram's endpoints: takes places under the in-flight limit only while the API works
+ * on the request, and hands the result links back to be downloaded outside it, so a slow download never holds a
+ * place.
  */
 class upscaler_IdeogramUpscaler {
     options;
-    client;
     downloads = new Agent({ connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
     constructor(options) {
         this.options = options;
-        this.client = new IdeogramClient({ apiUrl: options.apiUrl, apiKey: options.apiKey, timeoutMs: options.timeoutMs });
     }
-    async produce(image, destination) {
-        const { imageRequest, limiter, retry, onRetry } = this.options;
-        const places = imagesPerRequest(imageRequest);
-        const response = await withRetries(async () => {
-            const lease = await limiter.acquire(places);
+    async produce(image, stopped) {
+        const { endpoint, limiter, retry, onRetry } = this.options;
+        const answer = await withRetries(async () => {
+            const lease = await limiter.acquire(endpoint.places);
             try {
-                const answer = await this.client.upscale(image, imageRequest);
+                // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
+                if (stopped?.aborted)
+                    throw new NotStartedError();
+                const images = await endpoint.upscale(image);
                 lease.succeeded();
-                return answer;
+                return images;
             }
             catch (error) {
                 if (error instanceof RateLimitError)
@@ -29783,33 +29856,24 @@ class upscaler_IdeogramUpscaler {
             finally {
                 lease.release();
             }
-        }, retry, event => onRetry?.(image.relativePath, event));
-        return Promise.all(response.data.map((item, i) => this.save(image, item, i + 1, destination)));
+        }, retry, ideogramRule, event => onRetry?.(image.relativePath, event));
+        return answer.map(item => this.handOver(image, item));
     }
-    async save(image, item, index, destination) {
-        if (!item.is_image_safe || !item.url)
-            return { kind: 'withheld' };
+    handOver(image, item) {
         const link = item.url;
-        try {
-            const saved = await withRetries(() => downloadResult(image.relativePath, link, format => destination(index, format), {
-                apiUrl: this.options.apiUrl,
-                maxBytes: this.options.maxResultBytes,
-                dispatcher: this.downloads
-            }), { ...this.options.retry, maxRetries: Math.min(this.options.retry.maxRetries, 2) });
-            return {
-                kind: 'written',
-                path: saved.path,
-                resolution: item.upscaled_resolution ?? item.resolution ?? null,
-                seed: item.seed ?? null,
-                prompt: item.prompt ?? null
-            };
-        }
-        catch (error) {
-            return { kind: 'lost', error: error };
-        }
+        if (!link)
+            return { kind: 'withheld' };
+        const { hosts, maxResultBytes } = this.options;
+        return {
+            kind: 'image',
+            bytes: () => openDownload(image.relativePath, link, { hosts, maxBytes: maxResultBytes, dispatcher: this.downloads }),
+            resolution: item.resolution,
+            seed: item.seed,
+            prompt: item.prompt
+        };
     }
     async close() {
-        await Promise.all([this.client.close(), this.downloads.close()]);
+        await Promise.all([this.options.endpoint.close(), this.downloads.close()]);
     }
 }
 
@@ -29834,9 +29898,112 @@ function image_budget_withinBudget(sources, imagesPerSource, maxImages) {
 
 // EXTERNAL MODULE: ./src/output-path.ts
 var output_path = __nccwpck_require__(53776);
-// EXTERNAL MODULE: ./src/settings.ts + 1 modules
-var settings = __nccwpck_require__(21654);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(46466);
+// EXTERNAL MODULE: ./src/atomic-file.ts
+var atomic_file = __nccwpck_require__(93549);
+;// CONCATENATED MODULE: ./src/result-sink.ts
+
+
+
+
+
+
+
+
+
+
+/** The file system refused a result (no space, no permission, a file where a folder should be). */
+class WriteError extends Error {
+    name = 'WriteError';
+    constructor(path, cause) {
+        super(`the result could not be written to ${path}: ${cause.message}`);
+        this.cause = cause;
+    }
+}
+/**
+ * The one place results reach the file system: whatever the provider, each result is sniffed by its bytes,
+ * capped, and written atomically (a hidden temporary file beside its planned path, renamed when complete), so a
+ * failed or cut write never leaves half an image behind.
+ */
+class result_sink_ResultSink {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    /** Writes one result of `source` where the plan says. @throws DownloadError, WriteError */
+    async save(source, planned, bytes) {
+        const { retry } = this.options;
+        return withRetries(() => this.saveOnce(source, planned, bytes), { ...retry, maxRetries: Math.min(retry.maxRetries, 2) }, error => (isTransientRead(error) ? { budget: 'errors' } : undefined));
+    }
+    async saveOnce(source, planned, bytes) {
+        const { cut } = this.options;
+        const stream = bytes instanceof Uint8Array ? Readable.from([bytes]) : await unlessCut(bytes(), cut);
+        const chunks = stream[Symbol.asyncIterator]();
+        try {
+            let head = new Uint8Array(0);
+            while (head.length < SNIFF_BYTES) {
+                const next = await chunks.next();
+                if (next.done)
+                    break;
+                head = Buffer.concat([head, next.value]);
+            }
+            const format = sniffFormat(head);
+            if (!format)
+                throw new DownloadError(source, 'the result is not a PNG, JPEG or WebP image (judged by its bytes)');
+            // Conversion to the user's output format slots in here, between the sniffed bytes and the planned path.
+            const path = planned.paths[format];
+            const written = await this.writeAtomically(source, path, head, chunks);
+            return { path, format, bytes: written };
+        }
+        finally {
+            await chunks.return?.(undefined);
+        }
+    }
+    async writeAtomically(source, path, head, rest) {
+        const { maxBytes, workspace, cut } = this.options;
+        const target = join(workspace, path);
+        const temporary = temporaryPathFor(target);
+        let written = 0;
+        async function* capped() {
+            for (let chunk = head; chunk;) {
+                written += chunk.length;
+                if (written > maxBytes)
+                    throw new DownloadError(source, `the result is over the ${maxBytes}-byte cap`);
+                yield chunk;
+                const next = await rest.next();
+                chunk = next.done ? undefined : next.value;
+            }
+        }
+        try {
+            await mkdir(dirname(target), { recursive: true });
+            await pipeline(capped, createWriteStream(temporary, { flags: 'wx' }), { signal: cut });
+            await rename(temporary, target);
+        }
+        catch (error) {
+            // Nothing to remove when the folder itself could not be made (ENOTDIR).
+            await rm(temporary, { force: true }).catch(() => undefined);
+            if (cut?.aborted)
+                throw new CancelledError();
+            // A cut or refused stream is the reader's DownloadError (maybe worth another read); anything else is the disk's.
+            if (error instanceof DownloadError)
+                throw error;
+            throw new WriteError(path, error);
+        }
+        return written;
+    }
+}
+
+// EXTERNAL MODULE: ./src/settings.ts + 3 modules
+var settings = __nccwpck_require__(85686);
 ;// CONCATENATED MODULE: ./src/job.ts
+
+
+
+
+
 
 
 
@@ -29851,26 +30018,39 @@ var settings = __nccwpck_require__(21654);
 /** Generous for a 2× upscale of a 25 MB source; bounds what a misbehaving link can write. */
 const MAX_RESULT_BYTES = (/* unused pure expression or super */ null && (200 * 1024 * 1024));
 const HASH_PARALLELISM = 4;
-/** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
-async function createProvider(settings, hooks) {
-    if (settings.provider === 'local') {
-        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(0), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17184));
-        return new LocalUpscaler();
-    }
+function retryPolicy(transport) {
+    return defaultRetryPolicy({ maxRetries: transport.maxRetries, retryLostResponses: transport.retryTimeouts });
+}
+function ideogramUpscaler(provider, transport, hooks) {
+    const client = new IdeogramClient({
+        apiUrl: provider.apiUrl,
+        apiKey: provider.apiKey,
+        timeoutMs: transport.requestTimeoutMs
+    });
     return new IdeogramUpscaler({
-        apiUrl: settings.apiUrl,
-        apiKey: settings.apiKey,
-        timeoutMs: settings.requestTimeoutMs,
-        imageRequest: settings.imageRequest,
-        limiter: new InflightLimiter(inflightBounds(settings.concurrency)),
-        retry: defaultRetryPolicy({ maxRetries: settings.maxRetries, retryLostResponses: settings.retryTimeouts }),
+        endpoint: new LegacyEndpoint(client, provider.request),
+        limiter: new InflightLimiter(inflightBounds(transport.concurrency)),
+        retry: retryPolicy(transport),
+        hosts: ideogramHosts(provider.apiUrl),
         maxResultBytes: MAX_RESULT_BYTES,
         onRetry: hooks.onRetry
     });
 }
+/** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
+async function createProvider(settings, hooks) {
+    if (settings.provider.kind === 'local') {
+        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(0), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17184));
+        return new LocalUpscaler();
+    }
+    return ideogramUpscaler(settings.provider, settings.transport, hooks);
+}
 /** What the manifest compares: a change to any of these makes an unchanged image worth upscaling again. */
 function fingerprint(settings) {
-    return { provider: settings.provider, request: settings.imageRequest };
+    const { provider } = settings;
+    // The shapes manifests have always recorded, so existing entries still match.
+    return provider.kind === 'local'
+        ? { provider: 'local', request: {} }
+        : { provider: 'ideogram', request: provider.request };
 }
 /** Hashes each source and skips those whose bytes, settings and results the manifest still vouches for. */
 async function selectWork(settings, manifest, sources) {
@@ -29887,7 +30067,9 @@ async function selectWork(settings, manifest, sources) {
         if (sha256 === undefined)
             continue;
         hashes.set(source, sha256);
-        const entry = settings.force ? undefined : await manifest.unchanged(source, sha256, fingerprint(settings));
+        const entry = settings.selection.force
+            ? undefined
+            : await manifest.unchanged(source, sha256, fingerprint(settings));
         if (entry) {
             skipped.set(source, {
                 source,
@@ -29902,17 +30084,19 @@ async function selectWork(settings, manifest, sources) {
 /**
  * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
  * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
- * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed).
+ * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed). A `cancellation`
+ * stops it part-way: what finished is kept and recorded, the rest reported as not done.
  */
-async function job_runJob(settings, hooks = {}, only) {
-    const manifest = settings.manifest ? await Manifest.load(settings.workspace, settings.manifest) : undefined;
+async function job_runJob(settings, hooks = {}, only, cancellation) {
+    const { manifest: manifestPath } = settings.selection;
+    const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath) : undefined;
     const earlierResults = manifest?.resultPaths() ?? new Set();
-    const discovery = await discoverSources(settings.workspace, settings.patterns, path => settings.output.matches(path) || earlierResults.has(path));
+    const discovery = await discoverSources(settings.workspace, settings.discovery.patterns, path => settings.output.template.matches(path) || earlierResults.has(path));
     hooks.onDiscovered?.(discovery);
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
     const { skipped, hashes } = await selectWork(settings, manifest, selected);
-    const { taken: work, deferred } = withinBudget(selected.filter(source => !skipped.has(source)), settings.imagesPerSource, settings.maxImages);
-    const plan = planOutputs(work, settings.output, settings.imagesPerSource);
+    const { taken: work, deferred } = withinBudget(selected.filter(source => !skipped.has(source)), settings.output.imagesPerSource, settings.selection.maxImages);
+    const plan = planOutputs(work, settings.output.template, settings.output.imagesPerSource);
     const done = new Map(skipped);
     for (const result of deferred)
         done.set(result.source, result);
@@ -29926,10 +30110,16 @@ async function job_runJob(settings, hooks = {}, only) {
             const results = await upscaleAll(provider, {
                 workspace: settings.workspace,
                 plan,
-                output: settings.output,
-                maxFileBytes: settings.maxFileBytes,
+                sink: new ResultSink({
+                    workspace: settings.workspace,
+                    maxBytes: MAX_RESULT_BYTES,
+                    retry: retryPolicy(settings.transport),
+                    cut: cancellation?.cut
+                }),
+                cancellation,
+                maxFileBytes: settings.discovery.maxFileBytes,
                 // More sources under way than places, so the next is checked and downloads overlap with uploads.
-                workers: inflightBounds(settings.concurrency).ceiling * 2,
+                workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
                 onResult: (result, finished, total) => {
                     // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed
                     // append surfaces when the manifest is saved.
@@ -29943,7 +30133,11 @@ async function job_runJob(settings, hooks = {}, only) {
                 done.set(result.source, result);
         }
         finally {
-            await provider.close();
+            // Closing waits for requests in flight; once they are cut, nothing more is wanted of them.
+            await unlessCut(provider.close(), cancellation?.cut).catch((error) => {
+                if (!(error instanceof CancelledError))
+                    throw error;
+            });
         }
     }
     const results = selected.map(source => done.get(source));
@@ -29955,8 +30149,8 @@ async function job_runJob(settings, hooks = {}, only) {
     return { discovery, results, manifestWritten };
 }
 
-// EXTERNAL MODULE: ./src/publish/publish.ts + 4 modules
-var publish = __nccwpck_require__(96947);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 5 modules
+var publish = __nccwpck_require__(49898);
 // EXTERNAL MODULE: ./src/presentation.ts
 var presentation = __nccwpck_require__(62463);
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -30067,20 +30261,21 @@ async function report_writeSummary(outcome) {
 
 
 
+
 /** GitHub's API and the event, made once and only if a run needs them. */
 function lazyGitHub(settings) {
     let made;
     return () => (made ??= (async () => ({
-        client: await createGitHubClient(settings.commit.token),
+        client: await createGitHubClient(settings.publishing.commit.token),
         context: await (0,github_event/* readRunContext */.$)(process.env)
     }))());
 }
 /** With changed-only, the paths the push or pull request changed; undefined means every matching image. */
 async function changedSources(settings, github) {
     const event = process.env.GITHUB_EVENT_NAME ?? '';
-    if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
+    if (!settings.discovery.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
         return undefined;
-    if (!settings.commit.token) {
+    if (!settings.publishing.commit.token) {
         core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
         return undefined;
     }
@@ -30098,12 +30293,13 @@ async function changedSources(settings, github) {
  * with a manifest. Committed results and their manifest are on the branch already.
  */
 function cacheRequest(settings) {
-    if (!settings.cache || settings.dryRun || !settings.manifest)
+    const { manifest, cache } = settings.selection;
+    if (!cache || settings.dryRun || !manifest)
         return undefined;
-    if (settings.publish === 'commit' || settings.publish === 'both')
+    if (settings.publishing.mode === 'commit' || settings.publishing.mode === 'both')
         return undefined;
-    const scope = { settings: fingerprint(settings), output: settings.output.pattern, manifest: settings.manifest };
-    return { workspace: settings.workspace, manifest: settings.manifest, keys: (0,cache/* cacheKeys */.Xr)(scope, process.env) };
+    const scope = { settings: fingerprint(settings), output: settings.output.template.pattern, manifest };
+    return { workspace: settings.workspace, manifest, keys: (0,github_cache/* cacheKeys */.Xr)(scope, process.env) };
 }
 /** One line on what the cache did; a miss or a failure is a notice, never a failure of the step. */
 function reportCache(outcome) {
@@ -30125,8 +30321,28 @@ function reportCache(outcome) {
             break;
     }
 }
+/** In-flight work's time to finish after the runner's SIGINT; its SIGTERM follows 7.5 s after, the kill 2.5 s later. */
+const CANCEL_GRACE_MS = 5_000;
+/** On SIGINT or SIGTERM: start nothing new, let what is in flight finish briefly, then cut it. */
+function cancelOnSignalsForTheRunner(cancellation) {
+    return cancelOnSignals(cancellation, CANCEL_GRACE_MS, (signal, first) => core.warning(first
+        ? `Received ${signal}: starting no new upscale; what is in flight gets a few seconds to finish.`
+        : `Received ${signal} again: cutting what is in flight.`));
+}
+/** What a cancelled run did and did not do; its results are published by the post step. */
+function reportCancelled(results) {
+    const finished = results.filter(result => result.status === 'upscaled' || result.status === 'unsafe');
+    const notDone = results.filter(result => result.status === 'deferred' || result.status === 'failed');
+    core.startGroup(`Not done (${notDone.length}): the next run takes these`);
+    for (const result of notDone)
+        core.info(`${result.source}: ${result.error ?? result.status}`);
+    core.endGroup();
+    core.setFailed(`Cancelled: ${countsLine(results)} The manifest records the ${finished.length} finished source(s); the post step publishes them.`);
+}
 /** The action: settings → discovery → upscale (check, send, download) → publish → report. */
 async function run() {
+    const cancellation = new Cancellation();
+    const stopListening = cancelOnSignalsForTheRunner(cancellation);
     try {
         // Masked before anything else can print them.
         for (const secret of [Input.ApiKey, Input.GithubToken]) {
@@ -30146,7 +30362,9 @@ async function run() {
             onDiscovered: logDiscovery,
             onResult: logResult,
             onRetry: (file, event) => core.info(retryLine(file, event))
-        }, only);
+        }, only, cancellation);
+        if (cancellation.stopped.aborted)
+            return reportCancelled(results);
         if (discovery.sources.length === 0)
             core.warning(`No images matched '${Input.Files}'.`);
         const { skipped, deferred } = countByStatus(results);
@@ -30154,15 +30372,20 @@ async function run() {
             core.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
         }
         if (deferred > 0) {
-            core.notice(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.maxImages}); the next run takes them first.`);
+            core.notice(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.selection.maxImages}); the next run takes them first.`);
         }
         // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
         if (cache && manifestWritten)
             reportCache(await saveResults(cache));
-        const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.manifest : undefined);
+        const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.selection.manifest : undefined);
         const published = await publishResults(settings, results, manifest, github);
         markPublished();
-        const outcome = { results, ...published, dryRun: settings.dryRun, imagesPerSource: settings.imagesPerSource };
+        const outcome = {
+            results,
+            ...published,
+            dryRun: settings.dryRun,
+            imagesPerSource: settings.output.imagesPerSource
+        };
         setOutputs(outcome);
         if (process.env.GITHUB_STEP_SUMMARY)
             await writeSummary(outcome);
@@ -30173,6 +30396,9 @@ async function run() {
     }
     catch (error) {
         core.setFailed(error instanceof Error ? error.message : String(error));
+    }
+    finally {
+        stopListening();
     }
 }
 
@@ -30455,31 +30681,34 @@ function toMatcher(pattern) {
     return new RegExp(`^(?:\\./)?${source}$`);
 }
 /**
- * Works out every result path before anything is sent, so that two sources writing the same file, or a result
- * landing on a source, stop the run before it costs anything.
+ * Works out every result path before anything is sent, for every format a result may come back as, so that two
+ * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
+ * result sink then writes exactly where this plan says.
  */
 function planOutputs(sources, template, imagesPerSource) {
     const owners = new Map();
     const sourceSet = new Set(sources);
     const plan = new Map();
     for (const source of sources) {
-        const paths = [];
+        const outputs = [];
         for (let index = 1; index <= imagesPerSource; index++) {
-            const path = template.resolve(source, index, EXPECTED_RESULT_EXTENSION);
-            if (path === '..' || path.startsWith('../')) {
-                throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
+            const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, template.resolve(source, index, EXTENSIONS[format])]));
+            for (const path of new Set(Object.values(paths))) {
+                if (path === '..' || path.startsWith('../')) {
+                    throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
+                }
+                if (sourceSet.has(path)) {
+                    throw new Error(`output-path would write the result of ${source} over the source ${path}`);
+                }
+                const owner = owners.get(path);
+                if (owner !== undefined) {
+                    throw new Error(`${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`);
+                }
+                owners.set(path, source);
             }
-            if (sourceSet.has(path)) {
-                throw new Error(`output-path would write the result of ${source} over the source ${path}`);
-            }
-            const owner = owners.get(path);
-            if (owner !== undefined) {
-                throw new Error(`${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`);
-            }
-            owners.set(path, source);
-            paths.push(path);
+            outputs.push({ index, paths });
         }
-        plan.set(source, paths);
+        plan.set(source, outputs);
     }
     return plan;
 }
@@ -30517,10 +30746,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 /* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44228);
 /* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42865);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(82049);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(48798);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25546);
-/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(96947);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(21654);
+/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49898);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(85686);
 
 
 
@@ -30549,11 +30778,12 @@ async function publishWhatWasLeft() {
         return;
     try {
         const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .readSettings */ .sb)(name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
-        if (!settings.manifest || settings.dryRun) {
+        const { manifest: manifestPath } = settings.selection;
+        if (!manifestPath || settings.dryRun) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('The upscale step stopped before publishing, and no manifest records what it finished.');
             return;
         }
-        const manifest = await _manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .Manifest */ ._8.load(settings.workspace, settings.manifest);
+        const manifest = await _manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .Manifest */ ._8.load(settings.workspace, manifestPath);
         if (manifest.hasChanges)
             await manifest.save();
         const results = finishedSince(manifest.document, since);
@@ -30563,7 +30793,7 @@ async function publishWhatWasLeft() {
         const cache = (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheRequest */ .QA)(settings);
         if (cache)
             (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .reportCache */ .NH)(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .saveResults */ .Iq)(cache));
-        await (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_5__/* .publishResults */ .k)(settings, results, settings.manifest, (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyGitHub */ .eq)(settings));
+        await (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_5__/* .publishResults */ .k)(settings, results, manifestPath, (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyGitHub */ .eq)(settings));
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`Publishing what the upscale step finished failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -30624,7 +30854,7 @@ function escapeHtml(text) {
 
 /***/ }),
 
-/***/ 96947:
+/***/ 49898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30639,8 +30869,66 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(33838);
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __nccwpck_require__(85015);
-// EXTERNAL MODULE: ./src/retry.ts
-var src_retry = __nccwpck_require__(49809);
+;// CONCATENATED MODULE: ./src/retry.ts
+const DEFAULT_RATE_LIMIT_RETRIES = 50;
+function defaultRetryPolicy(overrides = {}) {
+    return {
+        maxRetries: 4,
+        maxRateLimitRetries: DEFAULT_RATE_LIMIT_RETRIES,
+        retryLostResponses: false,
+        maxDelayMs: 60_000,
+        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+        random: Math.random,
+        ...overrides
+    };
+}
+/** Reads `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
+function parseRetryAfter(headers, now = Date.now()) {
+    const first = (name) => {
+        const value = headers[name];
+        return Array.isArray(value) ? value[0] : value;
+    };
+    const rawMs = first('retry-after-ms')?.trim();
+    const ms = Number(rawMs);
+    // Number('') is 0: an empty header must not mean "no wait".
+    if (rawMs !== undefined && rawMs !== '' && Number.isFinite(ms) && ms >= 0)
+        return ms;
+    const raw = first('retry-after');
+    if (raw === undefined || raw.trim() === '')
+        return undefined;
+    const seconds = Number(raw);
+    if (Number.isFinite(seconds))
+        return seconds >= 0 ? seconds * 1000 : undefined;
+    const date = Date.parse(raw);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% jitter off so clients spread out. */
+function backoffMs(retry, random) {
+    const base = Math.min(500 * 2 ** retry, 8000);
+    return base * (1 - 0.25 * random());
+}
+/** Runs `attempt` until it succeeds or the policy says stop; `rule` classifies failures; the last error is thrown. */
+async function withRetries(attempt, policy, rule, onRetry) {
+    const used = { 'rate-limit': 0, errors: 0 };
+    for (;;) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const decision = rule(error, policy);
+            if (decision === undefined)
+                throw error;
+            const { budget, retryAfterMs } = decision;
+            if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries))
+                throw error;
+            const delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
+            used[budget] += 1;
+            onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
+            await policy.sleep(delayMs);
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/results.ts
@@ -31140,7 +31428,7 @@ function isSecondaryRateLimit(error) {
 function githubRule(error) {
     const http = error;
     if (isSecondaryRateLimit(http)) {
-        return { budget: 'rate-limit', retryAfterMs: (0,src_retry/* parseRetryAfter */.mu)(http.response?.headers ?? {}) ?? 60_000 };
+        return { budget: 'rate-limit', retryAfterMs: parseRetryAfter(http.response?.headers ?? {}) ?? 60_000 };
     }
     if (http.status !== undefined && http.status >= 500)
         return { budget: 'errors' };
@@ -31161,7 +31449,7 @@ function refusal(error) {
  */
 async function commitFiles(github, request, retry) {
     const { owner, repo, branch } = request;
-    const call = (fn) => (0,src_retry/* withRetries */.LH)(fn, retry, undefined, githubRule);
+    const call = (fn) => withRetries(fn, retry, githubRule);
     try {
         const blobs = await mapLimited(request.files, BLOB_PARALLELISM, async (path) => {
             const content = (await (0,promises_.readFile)((0,external_node_path_.join)(request.workspace, path))).toString('base64');
@@ -31229,7 +31517,7 @@ function commitTarget(settings, context) {
             refused: `the pull request comes from the fork ${event.headRepo || '(deleted)'}, which this workflow's token cannot push to`
         };
     }
-    const branch = settings.commit.branch ?? (0,github_event/* defaultBranch */.O)(event);
+    const branch = settings.publishing.commit.branch ?? (0,github_event/* defaultBranch */.O)(event);
     if (!branch) {
         return {
             refused: `this ${event.kind === 'other' ? event.name || 'manual' : event.kind} run is not on a branch; set '${inputs/* Input */.p.Branch}'`
@@ -31243,9 +31531,9 @@ function commitTarget(settings, context) {
  * with a warning saying why.
  */
 async function publishResults(settings, results, manifest, github) {
-    if (settings.dryRun || settings.publish === 'none')
+    if (settings.dryRun || settings.publishing.mode === 'none')
         return {};
-    let wantArtifact = settings.publish === 'artifact' || settings.publish === 'both';
+    let wantArtifact = settings.publishing.mode === 'artifact' || settings.publishing.mode === 'both';
     const withManifest = (files) => (manifest ? [...files, manifest] : files);
     // A commit adds what this run wrote; an artifact holds every result of the run's sources, also those done
     // before (restored from the cache), so that a re-run that pays nothing still hands over everything.
@@ -31256,7 +31544,7 @@ async function publishResults(settings, results, manifest, github) {
         return {};
     }
     let commit;
-    if ((settings.publish === 'commit' || settings.publish === 'both') && written.length > 0) {
+    if ((settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') && written.length > 0) {
         const { client, context } = await github();
         const target = commitTarget(settings, context);
         const outcome = 'branch' in target
@@ -31266,9 +31554,9 @@ async function publishResults(settings, results, manifest, github) {
                 branch: target.branch,
                 workspace: settings.workspace,
                 files: written,
-                message: commitMessage(settings.commit.message, results, manifest),
-                author: settings.commit.author
-            }, (0,src_retry/* defaultRetryPolicy */.ur)({ maxRetries: settings.maxRetries }))
+                message: commitMessage(settings.publishing.commit.message, results, manifest),
+                author: settings.publishing.commit.author
+            }, defaultRetryPolicy({ maxRetries: settings.transport.maxRetries }))
             : { kind: 'refused', reason: target.refused };
         if (outcome.kind === 'committed') {
             commit = { sha: outcome.sha, branch: outcome.branch, files: written.length };
@@ -31282,13 +31570,13 @@ async function publishResults(settings, results, manifest, github) {
     let artifact;
     if (wantArtifact) {
         artifact = await uploadArtifact({
-            name: settings.artifactName,
+            name: settings.publishing.artifactName,
             workspace: settings.workspace,
             files: everything,
             results: results.filter(result => result.outputs.length > 0 || result.status !== 'skipped'),
-            retentionDays: settings.retentionDays
+            retentionDays: settings.publishing.retentionDays
         }, process.env);
-        core/* info */.pq(`Uploaded ${everything.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.artifactName}' (id ${artifact.id}).`);
+        core/* info */.pq(`Uploaded ${everything.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
     }
     return { artifact, commit };
 }
@@ -31328,97 +31616,7 @@ function resultsDocument(results) {
 
 /***/ }),
 
-/***/ 49809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_RATE_LIMIT_RETRIES, ideogramRule, backoffMs */
-/* harmony import */ var _ideogram_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60155);
-
-const DEFAULT_RATE_LIMIT_RETRIES = 50;
-function defaultRetryPolicy(overrides = {}) {
-    return {
-        maxRetries: 4,
-        maxRateLimitRetries: DEFAULT_RATE_LIMIT_RETRIES,
-        retryLostResponses: false,
-        maxDelayMs: 60_000,
-        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-        random: Math.random,
-        ...overrides
-    };
-}
-/** Reads `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
-function parseRetryAfter(headers, now = Date.now()) {
-    const first = (name) => {
-        const value = headers[name];
-        return Array.isArray(value) ? value[0] : value;
-    };
-    const rawMs = first('retry-after-ms')?.trim();
-    const ms = Number(rawMs);
-    // Number('') is 0: an empty header must not mean "no wait".
-    if (rawMs !== undefined && rawMs !== '' && Number.isFinite(ms) && ms >= 0)
-        return ms;
-    const raw = first('retry-after');
-    if (raw === undefined || raw.trim() === '')
-        return undefined;
-    const seconds = Number(raw);
-    if (Number.isFinite(seconds))
-        return seconds >= 0 ? seconds * 1000 : undefined;
-    const date = Date.parse(raw);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** The rule for Ideogram's API and its result links. */
-function ideogramRule(error, policy) {
-    if (error instanceof _ideogram_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RateLimitError */ .OE)
-        return { budget: 'rate-limit', retryAfterMs: error.retryAfterMs };
-    if (error instanceof _ideogram_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServerError */ .gP)
-        return { budget: 'errors', retryAfterMs: error.retryAfterMs };
-    if (error instanceof _ideogram_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConnectionError */ .Rc)
-        return { budget: 'errors' };
-    if (error instanceof _ideogram_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DownloadError */ .nV && error.transient)
-        return { budget: 'errors' };
-    if (error instanceof _ideogram_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ResponseLostError */ .et && policy.retryLostResponses)
-        return { budget: 'errors' };
-    return undefined;
-}
-/** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% jitter off so clients spread out. */
-function backoffMs(retry, random) {
-    const base = Math.min(500 * 2 ** retry, 8000);
-    return base * (1 - 0.25 * random());
-}
-/**
- * Runs `attempt` until it succeeds or the policy says stop; the last error is thrown. `rule` classifies
- * failures (Ideogram's by default; GitHub's API has its own).
- */
-async function withRetries(attempt, policy, onRetry, rule = ideogramRule) {
-    const used = { 'rate-limit': 0, errors: 0 };
-    for (;;) {
-        try {
-            return await attempt();
-        }
-        catch (error) {
-            const decision = rule(error, policy);
-            if (decision === undefined)
-                throw error;
-            const { budget, retryAfterMs } = decision;
-            if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries))
-                throw error;
-            const delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
-            used[budget] += 1;
-            onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
-            await policy.sleep(delayMs);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 21654:
+/***/ 85686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31431,6 +31629,37 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(38422);
+;// CONCATENATED MODULE: ./src/input-parsers.ts
+
+/** The raw value as messages show it. */
+function quote(value) {
+    return `'${value}'`;
+}
+function integer(name, raw, min, max) {
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+        throw new inputs/* InputError */.d(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+    }
+    return value;
+}
+function oneOf(name, raw, allowed) {
+    const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
+    if (value === undefined) {
+        throw new inputs/* InputError */.d(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+    }
+    return value;
+}
+function input_parsers_boolean(name, raw) {
+    return oneOf(name, raw, ['true', 'false']) === 'true';
+}
+/** An input that may be left empty: undefined then, so the API's own default applies. */
+function optional(input, name, parse) {
+    const raw = input(name);
+    return raw === '' ? undefined : parse(raw);
+}
+
 ;// CONCATENATED MODULE: ./src/ideogram/types.ts
 const MAGIC_PROMPT_OPTIONS = ['AUTO', 'ON', 'OFF'];
 const MAGIC_PROMPT_VERSIONS = [
@@ -31449,11 +31678,62 @@ function imagesPerRequest(request) {
     return request.num_images ?? 1;
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(38422);
+;// CONCATENATED MODULE: ./src/ideogram/settings.ts
+
+
+
+/** Results one source gets from Ideogram. */
+function resultsPerSource(settings) {
+    return imagesPerRequest(settings.request);
+}
+function apiUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
+    }
+    const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        // The key travels in a header: plain http only where it cannot leave the machine.
+        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
+    }
+    return url;
+}
+/** The legacy request's fields, checked; every one is checked whichever provider runs, so typos never wait. */
+function readImageRequest(input) {
+    const request = {
+        prompt: optional(input, inputs/* Input */.p.Prompt, raw => raw),
+        resemblance: optional(input, inputs/* Input */.p.Resemblance, raw => integer(inputs/* Input */.p.Resemblance, raw, 1, 100)),
+        detail: optional(input, inputs/* Input */.p.Detail, raw => integer(inputs/* Input */.p.Detail, raw, 1, 100)),
+        magic_prompt_option: optional(input, inputs/* Input */.p.MagicPromptOption, raw => oneOf(inputs/* Input */.p.MagicPromptOption, raw, MAGIC_PROMPT_OPTIONS)),
+        magic_prompt_version: optional(input, inputs/* Input */.p.MagicPromptVersion, raw => oneOf(inputs/* Input */.p.MagicPromptVersion, raw, MAGIC_PROMPT_VERSIONS)),
+        num_images: optional(input, inputs/* Input */.p.NumImages, raw => integer(inputs/* Input */.p.NumImages, raw, 1, 8)),
+        seed: optional(input, inputs/* Input */.p.Seed, raw => integer(inputs/* Input */.p.Seed, raw, 0, 2147483647))
+    };
+    // Only set fields go into the JSON, so the API applies its own defaults to the rest.
+    return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
+}
+/**
+ * Ideogram's provider settings.
+ * @throws InputError naming the input, the value and what is allowed.
+ */
+function readIdeogramSettings(input, request, dryRun) {
+    const apiKey = input(inputs/* Input */.p.ApiKey);
+    if (apiKey === '' && !dryRun) {
+        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ApiKey}' is required: pass your Ideogram API key from a secret.`);
+    }
+    return { kind: 'legacy', apiKey, apiUrl: apiUrl(input(inputs/* Input */.p.ApiUrl)), request };
+}
+
 // EXTERNAL MODULE: ./src/output-path.ts
 var output_path = __nccwpck_require__(53776);
 ;// CONCATENATED MODULE: ./src/settings.ts
+
 
 
 
@@ -31498,26 +31778,6 @@ const DEFAULTS = {
     [inputs/* Input */.p.DryRun]: 'false'
 };
 const MEGABYTE = 1024 * 1024;
-function quote(value) {
-    return `'${value}'`;
-}
-function integer(name, raw, min, max) {
-    const value = Number(raw);
-    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new inputs/* InputError */.d(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
-    }
-    return value;
-}
-function oneOf(name, raw, allowed) {
-    const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
-    if (value === undefined) {
-        throw new inputs/* InputError */.d(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
-    }
-    return value;
-}
-function settings_boolean(name, raw) {
-    return oneOf(name, raw, ['true', 'false']) === 'true';
-}
 function parseConcurrency(raw, imagesPerSource) {
     if (raw.toLowerCase() === 'auto')
         return { kind: 'auto' };
@@ -31535,24 +31795,6 @@ function inflightBounds(concurrency) {
     return concurrency.kind === 'auto'
         ? { initial: DOCUMENTED_INFLIGHT_LIMIT, ceiling: MAX_CONCURRENCY }
         : { initial: concurrency.places, ceiling: concurrency.places };
-}
-function apiUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
-    }
-    const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        // The key travels in a header: plain http only where it cannot leave the machine.
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
-    }
-    return url;
 }
 // The characters @actions/artifact refuses in a name.
 const BAD_ARTIFACT_NAME = /[":<>|*?\r\n\\/]/;
@@ -31617,23 +31859,6 @@ function patterns(raw) {
     }
     return lines;
 }
-function imageRequest(input) {
-    const optional = (name, parse) => {
-        const raw = input(name);
-        return raw === '' ? undefined : parse(raw);
-    };
-    const request = {
-        prompt: optional(inputs/* Input */.p.Prompt, raw => raw),
-        resemblance: optional(inputs/* Input */.p.Resemblance, raw => integer(inputs/* Input */.p.Resemblance, raw, 1, 100)),
-        detail: optional(inputs/* Input */.p.Detail, raw => integer(inputs/* Input */.p.Detail, raw, 1, 100)),
-        magic_prompt_option: optional(inputs/* Input */.p.MagicPromptOption, raw => oneOf(inputs/* Input */.p.MagicPromptOption, raw, MAGIC_PROMPT_OPTIONS)),
-        magic_prompt_version: optional(inputs/* Input */.p.MagicPromptVersion, raw => oneOf(inputs/* Input */.p.MagicPromptVersion, raw, MAGIC_PROMPT_VERSIONS)),
-        num_images: optional(inputs/* Input */.p.NumImages, raw => integer(inputs/* Input */.p.NumImages, raw, 1, 8)),
-        seed: optional(inputs/* Input */.p.Seed, raw => integer(inputs/* Input */.p.Seed, raw, 0, 2147483647))
-    };
-    // Only set fields go into the JSON, so the API applies its own defaults to the rest.
-    return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
-}
 /**
  * Turns the raw inputs into `Settings`. Every input is checked here, before anything touches the network.
  * @throws InputError naming the input, the value and what is allowed.
@@ -31643,58 +31868,60 @@ function readSettings(read, workspace) {
         const raw = read(name).trim();
         return raw === '' ? (DEFAULTS[name] ?? '') : raw;
     };
-    const request = imageRequest(input);
-    const imagesPerSource = request.num_images ?? 1;
-    const dryRun = settings_boolean(inputs/* Input */.p.DryRun, input(inputs/* Input */.p.DryRun));
-    const provider = oneOf(inputs/* Input */.p.Provider, input(inputs/* Input */.p.Provider), PROVIDERS);
-    const apiKey = input(inputs/* Input */.p.ApiKey);
-    if (apiKey === '' && !dryRun && provider === 'ideogram') {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ApiKey}' is required: pass your Ideogram API key from a secret.`);
-    }
+    const request = readImageRequest(input);
+    const dryRun = input_parsers_boolean(inputs/* Input */.p.DryRun, input(inputs/* Input */.p.DryRun));
+    const provider = oneOf(inputs/* Input */.p.Provider, input(inputs/* Input */.p.Provider), PROVIDERS) === 'local'
+        ? { kind: 'local' }
+        : readIdeogramSettings(input, request, dryRun);
+    // The local provider makes one result per source, whatever num-images says.
+    const imagesPerSource = provider.kind === 'local' ? 1 : resultsPerSource(provider);
     const retention = input(inputs/* Input */.p.RetentionDays);
     const publish = oneOf(inputs/* Input */.p.Publish, input(inputs/* Input */.p.Publish), PUBLISH_MODES);
     const token = input(inputs/* Input */.p.GithubToken);
     if ((publish === 'commit' || publish === 'both') && token === '') {
         throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.GithubToken}' is required to publish with '${publish}'.`);
     }
-    let output;
+    let template;
     try {
-        output = output_path/* OutputTemplate */.os.parse(input(inputs/* Input */.p.OutputPath), imagesPerSource);
+        template = output_path/* OutputTemplate */.os.parse(input(inputs/* Input */.p.OutputPath), imagesPerSource);
     }
     catch (error) {
         throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.OutputPath}' ${error.message}; got ${quote(input(inputs/* Input */.p.OutputPath))}.`);
     }
-    const concurrency = parseConcurrency(input(inputs/* Input */.p.Concurrency), imagesPerSource);
     const manifest = manifestPath(input(inputs/* Input */.p.Manifest));
     return {
-        provider,
-        apiKey,
         workspace: (0,external_node_path_.resolve)(workspace),
-        patterns: patterns(input(inputs/* Input */.p.Files)),
-        imageRequest: request,
-        imagesPerSource,
-        output,
-        publish,
-        artifactName: artifactName(input(inputs/* Input */.p.ArtifactName)),
-        commit: {
-            token,
-            message: commitMessage(input(inputs/* Input */.p.CommitMessage)),
-            branch: branch(input(inputs/* Input */.p.Branch)),
-            author: commitAuthor(input(inputs/* Input */.p.CommitAuthor))
+        provider,
+        discovery: {
+            patterns: patterns(input(inputs/* Input */.p.Files)),
+            changedOnly: input_parsers_boolean(inputs/* Input */.p.ChangedOnly, input(inputs/* Input */.p.ChangedOnly)),
+            maxFileBytes: integer(inputs/* Input */.p.MaxFileSize, input(inputs/* Input */.p.MaxFileSize), 1, 25) * MEGABYTE
         },
-        changedOnly: settings_boolean(inputs/* Input */.p.ChangedOnly, input(inputs/* Input */.p.ChangedOnly)),
-        manifest,
-        force: settings_boolean(inputs/* Input */.p.Force, input(inputs/* Input */.p.Force)),
-        maxImages: maxImages(input(inputs/* Input */.p.MaxImages), imagesPerSource, manifest),
-        cache: settings_boolean(inputs/* Input */.p.Cache, input(inputs/* Input */.p.Cache)),
-        retentionDays: retention === '' ? undefined : integer(inputs/* Input */.p.RetentionDays, retention, 1, 90),
-        concurrency,
-        maxRetries: integer(inputs/* Input */.p.MaxRetries, input(inputs/* Input */.p.MaxRetries), 0, 10),
-        requestTimeoutMs: integer(inputs/* Input */.p.RequestTimeout, input(inputs/* Input */.p.RequestTimeout), 1, 3600) * 1000,
-        retryTimeouts: settings_boolean(inputs/* Input */.p.RetryTimeouts, input(inputs/* Input */.p.RetryTimeouts)),
-        maxFileBytes: integer(inputs/* Input */.p.MaxFileSize, input(inputs/* Input */.p.MaxFileSize), 1, 25) * MEGABYTE,
-        apiUrl: apiUrl(input(inputs/* Input */.p.ApiUrl)),
-        failOnError: settings_boolean(inputs/* Input */.p.FailOnError, input(inputs/* Input */.p.FailOnError)),
+        output: { template, imagesPerSource },
+        selection: {
+            manifest,
+            force: input_parsers_boolean(inputs/* Input */.p.Force, input(inputs/* Input */.p.Force)),
+            maxImages: maxImages(input(inputs/* Input */.p.MaxImages), imagesPerSource, manifest),
+            cache: input_parsers_boolean(inputs/* Input */.p.Cache, input(inputs/* Input */.p.Cache))
+        },
+        publishing: {
+            mode: publish,
+            artifactName: artifactName(input(inputs/* Input */.p.ArtifactName)),
+            retentionDays: retention === '' ? undefined : integer(inputs/* Input */.p.RetentionDays, retention, 1, 90),
+            commit: {
+                token,
+                message: commitMessage(input(inputs/* Input */.p.CommitMessage)),
+                branch: branch(input(inputs/* Input */.p.Branch)),
+                author: commitAuthor(input(inputs/* Input */.p.CommitAuthor))
+            }
+        },
+        transport: {
+            concurrency: parseConcurrency(input(inputs/* Input */.p.Concurrency), imagesPerSource),
+            maxRetries: integer(inputs/* Input */.p.MaxRetries, input(inputs/* Input */.p.MaxRetries), 0, 10),
+            requestTimeoutMs: integer(inputs/* Input */.p.RequestTimeout, input(inputs/* Input */.p.RequestTimeout), 1, 3600) * 1000,
+            retryTimeouts: input_parsers_boolean(inputs/* Input */.p.RetryTimeouts, input(inputs/* Input */.p.RetryTimeouts))
+        },
+        failOnError: input_parsers_boolean(inputs/* Input */.p.FailOnError, input(inputs/* Input */.p.FailOnError)),
         dryRun
     };
 }

@@ -1,5 +1,6 @@
 import { Agent } from 'undici';
 import { openDownload, type TrustedHosts } from '../download.js';
+import { NotStartedError } from '../cancellation.js';
 import type { ProducedImage, Provider } from '../provider.js';
 import { withRetries, type RetryEvent, type RetryPolicy } from '../retry.js';
 import type { SourceImage } from '../validation.js';
@@ -29,12 +30,14 @@ export class IdeogramUpscaler implements Provider {
 
   constructor(private readonly options: IdeogramUpscalerOptions) {}
 
-  async produce(image: SourceImage): Promise<ProducedImage[]> {
+  async produce(image: SourceImage, stopped?: AbortSignal): Promise<ProducedImage[]> {
     const { endpoint, limiter, retry, onRetry } = this.options;
     const answer = await withRetries(
       async () => {
         const lease = await limiter.acquire(endpoint.places);
         try {
+          // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
+          if (stopped?.aborted) throw new NotStartedError();
           const images = await endpoint.upscale(image);
           lease.succeeded();
           return images;

@@ -22,15 +22,21 @@ const SOURCES = Object.fromEntries(
 const MANIFEST = '.github/upscaled-images.json';
 
 let ideogram: FakeIdeogram;
-let service: FakeArtifactService;
+/** One results service (artifacts and cache) per case, as each case stands for a repository of its own. */
+const services: FakeArtifactService[] = [];
+
+async function freshService(): Promise<FakeArtifactService> {
+  const service = await startFakeArtifactService();
+  services.push(service);
+  return service;
+}
 
 beforeAll(async () => {
   ideogram = await startFakeIdeogram({ apiKey: KEY, resultBytes: 'small', latencyMs: 250 });
-  service = await startFakeArtifactService();
 });
 afterAll(async () => {
   await ideogram.close();
-  await service.close();
+  await Promise.all(services.map(service => service.close()));
 });
 
 /** Resolves once `ready()` holds, checked every few milliseconds. */
@@ -44,17 +50,28 @@ function inputs(artifact: string): Record<string, string> {
 
 interface Killed {
   readonly workspace: string;
+  readonly service: FakeArtifactService;
   readonly main: ActionRun;
   readonly post: ActionRun;
   /** Sources the manifest records after the post step. */
   readonly recorded: string[];
+  /** The result paths it names. */
+  readonly results: string[];
+  /** Upscale requests sent by when the signal was sent, and in all. */
+  readonly sentBySignal: number;
+  readonly sentAfter: number;
 }
 
 /** Runs the bundle, sends `signal` once `moment()` holds, then runs the post entry with the saved state. */
-async function killAt(name: string, signal: NodeJS.Signals, moment: () => boolean): Promise<Killed> {
+async function killAt(
+  name: string,
+  signal: NodeJS.Signals,
+  moment: { stallMs: number; reached: () => boolean }
+): Promise<Killed> {
   const workspace = await makeWorkspace(SOURCES);
+  const service = await freshService();
   ideogram.resetStats();
-  ideogram.options.downloadStallMs = 0;
+  ideogram.options.downloadStallMs = moment.stallMs;
   let child: ChildProcess | undefined;
   const running = runAction({
     workspace,
@@ -62,9 +79,12 @@ async function killAt(name: string, signal: NodeJS.Signals, moment: () => boolea
     env: { ...service.env, GITHUB_RUN_ID: '9100' },
     onSpawn: spawned => (child = spawned)
   });
-  await Promise.race([when(moment), running]);
+  await Promise.race([when(moment.reached), running]);
   child?.kill(signal);
+  // Requests already on their way when the signal was sent still count as sent before it.
+  const sentBySignal = ideogram.stats.requests + 2;
   const main = await running;
+  const sentAfter = ideogram.stats.requests;
   const post = await runAction({
     workspace,
     inputs: inputs(name),
@@ -73,7 +93,16 @@ async function killAt(name: string, signal: NodeJS.Signals, moment: () => boolea
     bundle: POST_BUNDLE
   });
   const manifest = await Manifest.load(workspace, MANIFEST);
-  return { workspace, main, post, recorded: Object.keys(manifest.document.sources).sort() };
+  return {
+    workspace,
+    service,
+    main,
+    post,
+    recorded: Object.keys(manifest.document.sources).sort(),
+    results: [...manifest.resultPaths()].sort(),
+    sentBySignal,
+    sentAfter
+  };
 }
 
 /** The results the manifest names are exactly the result files on disk, and no temporary file is anywhere. */
@@ -86,38 +115,66 @@ async function expectConsistent(killed: Killed): Promise<void> {
   for (const path of named) await access(join(killed.workspace, path));
 }
 
-function artifactResults(name: string): string[] {
-  return [...service.files(name).keys()].filter(path => path.startsWith('upscaled/')).sort();
+function artifactResults(killed: Killed, name: string): string[] {
+  return [...killed.service.files(name).keys()].filter(path => path.startsWith('upscaled/')).sort();
 }
 
-describe.each(['SIGKILL'] as const)('killed with %s mid batch', signal => {
+/** Moments of a batch of 10 (two in flight at once, 250 ms each) to be stopped at. */
+const MOMENTS = {
+  'before the first result': { stallMs: 0, reached: () => ideogram.stats.requests >= 1 },
+  'mid batch': { stallMs: 0, reached: () => ideogram.upscales.length >= 4 },
+  // The download's second half comes 3 s later: within SIGINT's grace, past SIGTERM's.
+  'during a download': { stallMs: 3000, reached: () => ideogram.stats.downloads >= 1 }
+} as const;
+
+const CASES = (['SIGINT', 'SIGTERM'] as const).flatMap(signal =>
+  (Object.keys(MOMENTS) as (keyof typeof MOMENTS)[]).map(moment => [signal, moment] as const)
+);
+
+describe.each(CASES)('stopped with %s %s', (signal, moment) => {
+  const name = `${signal}-${moment.replace(/ /g, '-')}`;
   let killed: Killed;
   beforeAll(async () => {
-    killed = await killAt(`mid-${signal}`, signal, () => ideogram.upscales.length >= 4);
+    killed = await killAt(name, signal, MOMENTS[moment]);
   });
 
-  it('leaves a manifest that records exactly the results on disk', async () => {
-    expect(killed.recorded.length).toBeGreaterThanOrEqual(1);
+  it('stops starting upscales, says what was done and what was not, and fails the step', () => {
+    expect(killed.main.code).toBe(1);
+    expect(killed.main.stdout).toContain(
+      `::warning::Received ${signal}: starting no new upscale; what is in flight gets a few seconds to finish.`
+    );
+    expect(killed.main.stdout).toMatch(/::group::Not done \(\d+\): the next run takes these/);
+    expect(killed.main.stdout).toMatch(
+      new RegExp(
+        `::error::Cancelled: \\d+ upscaled, .*, of 10\\. The manifest records the ${killed.recorded.length} finished source\\(s\\)`
+      )
+    );
+    // Nothing new starts: at most the two in flight, and what is taken up before the signal lands.
+    expect(killed.sentBySignal).toBeGreaterThanOrEqual(killed.sentAfter);
     expect(killed.recorded.length).toBeLessThan(10);
+  });
+
+  it('leaves a manifest that records exactly the results on disk, and no temporary file', async () => {
     await expectConsistent(killed);
   });
 
-  it('the post step publishes exactly the finished results and the manifest', async () => {
+  it('the post step publishes exactly the finished results and the manifest', () => {
     expect(killed.post.code).toBe(0);
     expect(killed.post.stdout).toContain(
       `The upscale step stopped before publishing: publishing the ${killed.recorded.length} source(s) it finished.`
     );
-    const manifest = await Manifest.load(killed.workspace, MANIFEST);
-    expect(artifactResults(`mid-${signal}`)).toEqual([...manifest.resultPaths()].sort());
-    expect(service.files(`mid-${signal}`).has(MANIFEST)).toBe(true);
+    if (killed.recorded.length === 0) return;
+    expect(artifactResults(killed, name)).toEqual(killed.results);
+    expect(killed.service.files(name).has(MANIFEST)).toBe(true);
   });
 
   it('the next run pays only for the rest', async () => {
     ideogram.resetStats();
+    ideogram.options.downloadStallMs = 0;
     const next = await runAction({
       workspace: killed.workspace,
-      inputs: inputs(`next-${signal}`),
-      env: { ...service.env, GITHUB_RUN_ID: '9101' }
+      inputs: inputs(`next-${name}`),
+      env: { ...killed.service.env, GITHUB_RUN_ID: '9101' }
     });
     expect(next.code).toBe(0);
     expect(ideogram.upscales.length).toBe(10 - killed.recorded.length);
@@ -127,6 +184,7 @@ describe.each(['SIGKILL'] as const)('killed with %s mid batch', signal => {
 
 describe('after a main step that published', () => {
   it('the post step does nothing', async () => {
+    const service = await freshService();
     const workspace = await makeWorkspace({ 'one.png': encodePng(8, 8) });
     const main = await runAction({ workspace, inputs: inputs('complete'), env: service.env });
     expect(main.code).toBe(0);
