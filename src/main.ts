@@ -107,7 +107,10 @@ export async function run(): Promise<void> {
       only,
       cancellation
     );
-    if (cancellation.stopped.aborted) return reportCancelled(results);
+    if (cancellation.stopped.aborted) {
+      annotations.summarise();
+      return reportCancelled(results);
+    }
     if (discovery.sources.length === 0) core.warning(`No images matched '${Input.Files}'.`);
     const dryRun = settings.dryRun
       ? dryRunLine(

@@ -28619,8 +28619,8 @@ function markPublished() {
 }
 /** When the main step started, if it started and did not publish: then the post step has work to do. */
 function unpublishedSince() {
-    const started = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(State.Started);
-    return started === '' || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(State.Published) !== '' ? undefined : new Date(started);
+    const started = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(State.Started);
+    return started === '' || _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(State.Published) !== '' ? undefined : new Date(started);
 }
 
 
@@ -28716,6 +28716,46 @@ function readDimensions(bytes, format) {
 
 /***/ }),
 
+/***/ 89001:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ probeImageFile)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _image_dimensions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(59422);
+/* harmony import */ var _image_format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(15220);
+
+
+
+/** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
+const HEADER_BYTES = 512 * 1024;
+/** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
+async function probeImageFile(path) {
+    let file;
+    try {
+        file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
+        const stats = await file.stat();
+        if (!stats.isFile())
+            return undefined;
+        const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
+        const { bytesRead } = await file.read(head, 0, head.length, 0);
+        const bytes = head.subarray(0, bytesRead);
+        const format = (0,_image_format_js__WEBPACK_IMPORTED_MODULE_2__/* .sniffFormat */ .OG)(bytes);
+        return { bytes: stats.size, format, dimensions: format && (0,_image_dimensions_js__WEBPACK_IMPORTED_MODULE_1__/* .readDimensions */ .G)(bytes, format) };
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await file?.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 15220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28789,6 +28829,8 @@ var Input;
     Input["ChangedOnly"] = "changed-only";
     Input["Manifest"] = "manifest";
     Input["Force"] = "force";
+    Input["Comment"] = "comment";
+    Input["CommitLfsPaths"] = "commit-lfs-paths";
     Input["MaxImages"] = "max-images";
     Input["Cache"] = "cache";
     Input["Concurrency"] = "concurrency";
@@ -28809,7 +28851,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 48798:
+/***/ 55091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28822,8 +28864,203 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: run
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/image-file.ts
+var image_file = __nccwpck_require__(89001);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(38422);
+// EXTERNAL MODULE: ./src/publish/commit.ts + 1 modules
+var commit = __nccwpck_require__(73985);
+// EXTERNAL MODULE: ./src/presentation.ts
+var presentation = __nccwpck_require__(62463);
+;// CONCATENATED MODULE: ./src/github/comment-body.ts
+
+/** GitHub refuses a comment body longer than this many characters. */
+const COMMENT_LIMIT = 65_536;
+/** Rows the table shows at most, however short: past this a comment is scrolled, not read. */
+const COMMENT_ROWS = 200;
+/** Rows with before/after thumbnails: each loads two full-size images in the reader's browser. */
+const THUMBNAIL_ROWS = 20;
+function resolution(dimensions) {
+    return dimensions ? `${dimensions.width}×${dimensions.height}` : '—';
+}
+function change(before, after) {
+    return after === undefined ? before : `${before} → ${after}`;
+}
+/** A file at the commit, each path segment percent-encoded: `blob` is its page, `raw` its bytes. */
+function atCommit(links, kind, path) {
+    const encoded = path.split('/').map(encodeURIComponent).join('/');
+    return `${links.repository}/${kind}/${links.commit?.sha ?? ''}/${encoded}`;
+}
+function thumbnail(links, path, alt) {
+    return `<a href="${atCommit(links, 'blob', path)}"><img src="${atCommit(links, 'raw', path)}" height="64" alt="${alt}"></a>`;
+}
+function formatOf(path, facts) {
+    const dot = path.lastIndexOf('.');
+    return (facts?.format ?? (dot < 0 ? '—' : path.slice(dot + 1))).toUpperCase();
+}
+function row(result, facts, links, thumbnails) {
+    const output = result.outputs[0];
+    const more = result.outputs.length > 1 ? ` (+${result.outputs.length - 1})` : '';
+    const why = result.error && result.status !== 'upscaled' ? `<br>${markdownCode(result.error.slice(0, 200))}` : '';
+    const cells = [
+        markdownCode(result.source),
+        `${STATUS_LABEL[result.status]}${why}`,
+        change(resolution(facts.before?.dimensions), output && resolution(facts.after?.dimensions) + more),
+        change(formatBytes(facts.before?.bytes), output && formatBytes(facts.after?.bytes)),
+        output ? formatOf(output.path, facts.after) : '—'
+    ];
+    if (links.commit) {
+        const pictures = [
+            thumbnail(links, result.source, 'before'),
+            ...(output ? [thumbnail(links, output.path, 'after')] : [])
+        ];
+        cells.unshift(thumbnails ? pictures.join(' ') : '');
+    }
+    return `| ${cells.join(' | ')} |`;
+}
+function where(links) {
+    const lines = [];
+    if (links.commit)
+        lines.push(`Committed to ${markdownCode(links.commit.branch)} as ${links.commit.sha.slice(0, 7)}.`);
+    if (links.artifact) {
+        const name = markdownCode(links.artifact.name);
+        const artifact = links.artifact.url ? `[artifact ${name}](${links.artifact.url})` : `artifact ${name}`;
+        lines.push(`Results: ${artifact}; open \`gallery/index.html\` in it to compare each original with its result.`);
+    }
+    return lines.join(' ');
+}
+function restLine(rest, links) {
+    const summary = links.run ? `[job summary](${links.run})` : 'job summary';
+    const gallery = links.artifact ? " and the artifact's gallery" : '';
+    return `…and ${rest.length} more (${presentCounts(rest)}), left out to keep this comment within GitHub's limit: every source is in the ${summary}${gallery}.`;
+}
+/**
+ * The pull request comment: counts, where the results are, and a table of sources (failures first) with
+ * resolution and size before → after and the format, thumbnails when the results were committed. Never longer
+ * than GitHub's limit: past a budget, the rest are counted in one line pointing to the summary and the artifact.
+ */
+async function comment_body_renderComment(request) {
+    const { results, links } = request;
+    const sorted = byAttention(results);
+    const head = [request.marker, '### Ideogram upscale', '', countsLine(results)];
+    const pointer = where(links);
+    if (pointer)
+        head.push('', pointer);
+    const columns = ['Source', 'Status', 'Resolution', 'Size', 'Format'];
+    if (links.commit)
+        columns.unshift('Before → after');
+    const table = ['', `| ${columns.join(' | ')} |`, `|${' --- |'.repeat(columns.length)}`];
+    const foot = links.run ? ['', `<sub>Updated by [this run](${links.run}).</sub>`] : [];
+    const candidates = sorted.slice(0, COMMENT_ROWS);
+    const rows = [];
+    for (const [i, result] of candidates.entries()) {
+        rows.push(row(result, await request.facts(result), links, i < THUMBNAIL_ROWS));
+    }
+    // Room for everything but the rows, including the longest line that can count the rest.
+    const fixed = [...head, ...table, ...foot, '', restLine(sorted, links)].join('\n').length;
+    const shown = countFitting(rows, (request.limit ?? COMMENT_LIMIT) - fixed, line => line.length + 1);
+    const rest = sorted.slice(shown);
+    return [
+        ...head,
+        ...(shown > 0 ? [...table, ...rows.slice(0, shown)] : []),
+        ...(rest.length > 0 ? ['', restLine(rest, links)] : []),
+        ...foot
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+
+
+
+
+
+
+
+/**
+ * The hidden first line that finds our comment again, one per workflow job, so two jobs using the action keep a
+ * comment each. Only characters that cannot end an HTML comment.
+ */
+function commentMarker(env) {
+    const job = `${env.GITHUB_WORKFLOW ?? ''}/${env.GITHUB_JOB ?? ''}`.replace(/[^\w ./-]/g, '_');
+    return `<!-- ideogram-upscale-action comment: ${job} -->`;
+}
+/** Whether a run's results are worth a comment under `auto`: anything but sources already done. */
+function worthReporting(results) {
+    return results.some(result => result.status !== 'skipped');
+}
+/** Finds the comment carrying `marker` (paging through all of them) and updates it, or creates one. */
+async function upsertComment(github, where, marker, body, retry) {
+    const call = (fn) => withRetries(fn, retry, githubRule);
+    const { owner, repo, issue } = where;
+    const comments = await call(() => github.paginate(github.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100 }));
+    const ours = comments.find(comment => comment.body?.startsWith(marker));
+    if (ours) {
+        const { data } = await call(() => github.rest.issues.updateComment({ owner, repo, comment_id: ours.id, body }));
+        return { kind: 'updated', url: data.html_url };
+    }
+    const { data } = await call(() => github.rest.issues.createComment({ owner, repo, issue_number: issue, body }));
+    return { kind: 'created', url: data.html_url };
+}
+/** The event names whose runs have a pull request to comment on. */
+const PULL_REQUEST_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target']));
+/**
+ * Reports the run in its pull request: one comment, found again by its marker and updated in place. A comment is
+ * never worth failing the run for: when GitHub refuses (a fork's read-only token, no `pull-requests: write`) or
+ * cannot be reached, one warning says why and the run goes on.
+ */
+async function comment_commentOnPullRequest(settings, outcome, github, env) {
+    if (settings.publishing.comment === 'never' || !PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? ''))
+        return;
+    if (settings.publishing.comment === 'auto' && !worthReporting(outcome.results)) {
+        core.info(`No pull request comment: nothing new to report ('${Input.Comment}: always' comments anyway).`);
+        return;
+    }
+    if (!settings.publishing.commit.token) {
+        core.info(`No pull request comment: there is no '${Input.GithubToken}'.`);
+        return;
+    }
+    const { client, context } = await github();
+    if (context.event.kind !== 'pull_request')
+        return;
+    const issue = context.event.number;
+    const repository = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${context.owner}/${context.repo}`;
+    const links = {
+        repository,
+        run: env.GITHUB_RUN_ID ? `${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        ...(outcome.commit ? { commit: outcome.commit } : {}),
+        ...(outcome.artifact ? { artifact: { name: settings.publishing.artifactName, url: outcome.artifact.url } } : {})
+    };
+    const marker = commentMarker(env);
+    const body = await renderComment({
+        marker,
+        results: outcome.results,
+        links,
+        facts: async (result) => ({
+            before: await probeImageFile(join(settings.workspace, result.source)),
+            after: result.outputs[0] && (await probeImageFile(join(settings.workspace, result.outputs[0].path)))
+        })
+    });
+    try {
+        const where = { owner: context.owner, repo: context.repo, issue };
+        const posted = await upsertComment(client, where, marker, body, defaultRetryPolicy({ maxRetries: settings.transport.maxRetries }));
+        core.info(`${posted.kind === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${issue}: ${posted.url}`);
+    }
+    catch (error) {
+        const http = error;
+        const why = http.status ? `GitHub answered HTTP ${http.status}: ${http.message ?? ''}` : error.message;
+        const hint = http.status === 403 || http.status === 404
+            ? " A pull request from a fork gets a read-only token; otherwise give the job 'permissions: pull-requests: write'."
+            : '';
+        core.warning(`Not commenting on pull request #${issue} (${why}).${hint}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * Octokit for the repository's API (GITHUB_API_URL, as on GitHub Enterprise). Loaded only when a run needs
@@ -28838,12 +29075,8 @@ async function createGitHubClient(token) {
 var github_event = __nccwpck_require__(85015);
 // EXTERNAL MODULE: ./src/handover.ts
 var handover = __nccwpck_require__(44228);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/github/cache.ts
 var github_cache = __nccwpck_require__(42865);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
@@ -30149,27 +30382,74 @@ async function job_runJob(settings, hooks = {}, only, cancellation) {
     return { discovery, results, manifestWritten };
 }
 
-// EXTERNAL MODULE: ./src/publish/publish.ts + 5 modules
-var publish = __nccwpck_require__(49898);
-// EXTERNAL MODULE: ./src/presentation.ts
-var presentation = __nccwpck_require__(62463);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 4 modules
+var publish = __nccwpck_require__(67695);
+;// CONCATENATED MODULE: ./src/annotations.ts
+
+const KINDS = ['error', 'warning', 'notice'];
+/** GitHub shows at most this many annotations of each kind for a step, and drops the rest without a word. */
+const ANNOTATIONS_SHOWN_PER_STEP = 10;
+/**
+ * Per-file annotations of each kind; the rest of GitHub's ten are kept for the run's own few lines: the count of
+ * what went to the log only, the step's failure (`core.setFailed`), a warning such as "Not committing".
+ */
+const PER_FILE = ANNOTATIONS_SHOWN_PER_STEP - 4;
+const PLURAL = { error: 'errors', warning: 'warnings', notice: 'notices' };
+/**
+ * Annotations within what GitHub shows: past the budget, a file's annotation is written as a plain log line
+ * instead, and `summarise` adds one annotation per kind saying how many more the log holds. A thousand failed
+ * images then give six annotations and one "994 more errors in the log", rather than ten and silence.
+ */
+class Annotations {
+    shown = { error: 0, warning: 0, notice: 0 };
+    logOnly = { error: 0, warning: 0, notice: 0 };
+    /** About one file (or path): there can be thousands, so only the first few are annotations. */
+    forFile(kind, message, properties) {
+        if (this.shown[kind] < PER_FILE) {
+            this.shown[kind] += 1;
+            lib_core[kind](message, properties);
+        }
+        else {
+            this.logOnly[kind] += 1;
+            lib_core.info(`${kind}: ${message}`);
+        }
+    }
+    /** About the run as a whole: a handful at most, always shown. */
+    forRun(kind, message) {
+        lib_core[kind](message);
+    }
+    /** One annotation per kind that overflowed: how many more the log holds. */
+    summarise() {
+        for (const kind of KINDS) {
+            const more = this.logOnly[kind];
+            if (more === 0)
+                continue;
+            lib_core[kind](`${more} more ${more === 1 ? kind : PLURAL[kind]} in the log: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${PLURAL[kind]} per step.`);
+            this.logOnly[kind] = 0;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
 
 
 
+
+/** The step's annotations: one step is one process, so one budget (see `Annotations`). */
+const report_annotations = new Annotations();
 /** The result line as each source finishes: failures are errors and withheld images warnings, tied to the file. */
 function report_logResult(result, done, total) {
     const line = resultLine(result, done, total);
     if (result.status === 'failed') {
-        core.error(line, { file: result.source });
+        report_annotations.forFile('error', line, { file: result.source });
     }
     else if (result.status === 'unsafe') {
-        core.warning(line, { file: result.source });
+        report_annotations.forFile('warning', line, { file: result.source });
     }
     else {
         core.info(line);
         if (result.status === 'upscaled' && result.error) {
-            core.warning(`${result.source}: ${result.error}`, { file: result.source });
+            report_annotations.forFile('warning', `${result.source}: ${result.error}`, { file: result.source });
         }
     }
 }
@@ -30182,27 +30462,59 @@ function report_logDiscovery(discovery) {
     core.endGroup();
     for (const { path, reason } of discovery.passedOver) {
         if (reason.startsWith('outside'))
-            core.warning(`Not upscaling ${path}: ${reason}`);
+            report_annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
     }
 }
-/** Sets the step outputs later steps read. */
+/** GitHub refuses a step output over 1 MiB; a little less, for the file command's own framing. */
+const OUTPUT_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024 - 4096));
+/** As many of `items` as fit in `OUTPUT_LIMIT_BYTES` once joined (and wrapped in `open`/`close`), in order. */
+function fitOutput(items, separator, open = '', close = '') {
+    let size = Buffer.byteLength(open + close);
+    let kept = 0;
+    for (const item of items) {
+        size += Buffer.byteLength(item) + (kept > 0 ? Buffer.byteLength(separator) : 0);
+        if (size > OUTPUT_LIMIT_BYTES)
+            break;
+        kept += 1;
+    }
+    return { text: `${open}${items.slice(0, kept).join(separator)}${close}`, kept };
+}
+/**
+ * Sets the step outputs later steps read. `results` and `files` hold what fits under GitHub's 1 MiB: with
+ * thousands of sources they would be refused (or the step fail), on exactly the runs where they matter most. Then
+ * `results-truncated` is true, a warning says how much each holds, and `results-file` has everything.
+ */
 function report_setOutputs(outcome) {
     const counts = countByStatus(outcome.results);
-    core.setOutput('results', JSON.stringify(resultsDocument(outcome.results)));
+    const records = resultsDocument(outcome.results).map(record => JSON.stringify(record));
+    const paths = writtenFiles(outcome.results);
+    const results = fitOutput(records, ',', '[', ']');
+    const files = fitOutput(paths, '\n');
+    core.setOutput('results', results.text);
+    core.setOutput('results-file', outcome.resultsFile ?? '');
+    const truncated = results.kept < records.length || files.kept < paths.length;
+    core.setOutput('results-truncated', String(truncated));
+    if (truncated) {
+        const held = [
+            ...(results.kept < records.length ? [`'results' holds ${results.kept} of ${records.length} sources`] : []),
+            ...(files.kept < paths.length ? [`'files' holds ${files.kept} of ${paths.length} paths`] : [])
+        ];
+        const whole = outcome.resultsFile
+            ? `the whole document is in 'results-file' (${outcome.resultsFile})${outcome.artifact ? ' and in the artifact' : ''}`
+            : 'the results file could not be written';
+        report_annotations.forRun('warning', `GitHub caps a step output at 1 MiB: ${held.join(' and ')}; ${whole}.`);
+    }
     for (const status of SOURCE_STATUSES)
         core.setOutput(status, counts[status]);
-    core.setOutput('files', writtenFiles(outcome.results).join('\n'));
+    core.setOutput('files', files.text);
     core.setOutput('commit-sha', outcome.commit?.sha ?? '');
     core.setOutput('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
     core.setOutput('artifact-url', outcome.artifact?.url ?? '');
 }
-const STATUS_LABEL = {
-    upscaled: '✅ upscaled',
-    failed: '❌ failed',
-    unsafe: '⚠️ unsafe',
-    skipped: '⏭️ skipped',
-    deferred: '⏸️ deferred'
-};
+/** GitHub takes at most 1 MiB of summary from a step; the table stops well before, whatever the batch. */
+const SUMMARY_TABLE_BYTES = (/* unused pure expression or super */ null && (512 * 1024));
+/** Rows the summary's table shows at most: past this, a table is searched, not read. */
+const SUMMARY_ROWS = 1000;
 function cell(lines) {
     return lines.join('<br>') || '—';
 }
@@ -30223,6 +30535,20 @@ async function report_writeSummary(outcome) {
         summary.addRaw('Results: ').addLink(`artifact ${outcome.artifact.id}`, outcome.artifact.url).addEOL();
     }
     if (total > 0) {
+        const sorted = byAttention(outcome.results);
+        const rows = sorted.slice(0, SUMMARY_ROWS).map(result => {
+            const outputs = result.outputs;
+            const detail = result.error ? `<br>${escapeHtml(result.error)}` : '';
+            return [
+                `<code>${escapeHtml(result.source)}</code>`,
+                `${STATUS_LABEL[result.status]}${detail}`,
+                cell(outputs.map(output => `<code>${escapeHtml(output.path)}</code>`)),
+                cell(outputs.map(output => output.resolution ?? '')),
+                cell(outputs.map(output => (output.seed === null ? '' : String(output.seed))))
+            ];
+        });
+        // As the summary writes a row: each cell in <td></td>, the row in <tr></tr>.
+        const shown = countFitting(rows.map(cells => cells.join('')), SUMMARY_TABLE_BYTES, row => Buffer.byteLength(row) + 9 * 5 + 9);
         summary.addTable([
             [
                 { data: 'Source', header: true },
@@ -30231,23 +30557,23 @@ async function report_writeSummary(outcome) {
                 { data: 'Resolution', header: true },
                 { data: 'Seed', header: true }
             ],
-            ...outcome.results.map(result => {
-                const outputs = result.outputs;
-                const detail = result.error ? `<br>${escapeHtml(result.error)}` : '';
-                return [
-                    `<code>${escapeHtml(result.source)}</code>`,
-                    `${STATUS_LABEL[result.status]}${detail}`,
-                    cell(outputs.map(output => `<code>${escapeHtml(output.path)}</code>`)),
-                    cell(outputs.map(output => output.resolution ?? '')),
-                    cell(outputs.map(output => (output.seed === null ? '' : String(output.seed))))
-                ];
-            })
+            ...rows.slice(0, shown)
         ]);
+        const rest = sorted.slice(shown);
+        if (rest.length > 0) {
+            const gallery = outcome.artifact ? ", and the artifact's gallery (gallery/index.html)" : '';
+            summary.addRaw(`…and ${rest.length} more (${presentCounts(rest)}), left out to keep this summary within GitHub's limit: every source is in the step's <code>results</code> output${gallery}.`, true);
+        }
     }
     await summary.write();
 }
 
+// EXTERNAL MODULE: ./src/results-file.ts
+var results_file = __nccwpck_require__(46024);
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
+
 
 
 
@@ -30305,19 +30631,19 @@ function cacheRequest(settings) {
 function reportCache(outcome) {
     switch (outcome.kind) {
         case 'unavailable':
-            lib_core/* info */.pq(`Not using the Actions cache: ${outcome.reason}.`);
+            lib_core.info(`Not using the Actions cache: ${outcome.reason}.`);
             break;
         case 'missed':
-            lib_core/* notice */.lm('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
+            lib_core.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
             break;
         case 'failed':
-            lib_core/* notice */.lm(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
+            lib_core.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
             break;
         case 'restored':
-            lib_core/* info */.pq(`Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`);
+            lib_core.info(`Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`);
             break;
         case 'saved':
-            lib_core/* info */.pq(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
+            lib_core.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
             break;
     }
 }
@@ -30363,8 +30689,10 @@ async function run() {
             onResult: logResult,
             onRetry: (file, event) => core.info(retryLine(file, event))
         }, only, cancellation);
-        if (cancellation.stopped.aborted)
+        if (cancellation.stopped.aborted) {
+            annotations.summarise();
             return reportCancelled(results);
+        }
         if (discovery.sources.length === 0)
             core.warning(`No images matched '${Input.Files}'.`);
         const { skipped, deferred } = countByStatus(results);
@@ -30378,23 +30706,31 @@ async function run() {
         if (cache && manifestWritten)
             reportCache(await saveResults(cache));
         const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.selection.manifest : undefined);
-        const published = await publishResults(settings, results, manifest, github);
+        const resultsFile = await writeResultsFile(results, process.env.RUNNER_TEMP ?? tmpdir()).catch((error) => {
+            core.warning(`Could not write the results file: ${error.message}`);
+            return undefined;
+        });
+        const published = await publishResults(settings, results, manifest, github, resultsFile);
         markPublished();
         const outcome = {
             results,
             ...published,
             dryRun: settings.dryRun,
-            imagesPerSource: settings.output.imagesPerSource
+            imagesPerSource: settings.output.imagesPerSource,
+            resultsFile
         };
         setOutputs(outcome);
         if (process.env.GITHUB_STEP_SUMMARY)
             await writeSummary(outcome);
+        await commentOnPullRequest(settings, outcome, github, process.env);
+        annotations.summarise();
         const { failed } = countByStatus(results);
         if (failed > 0 && settings.failOnError) {
             core.setFailed(`${failed} of ${results.length} image(s) failed; see the log above.`);
         }
     }
     catch (error) {
+        annotations.summarise();
         core.setFailed(error instanceof Error ? error.message : String(error));
     }
     finally {
@@ -30746,9 +31082,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 /* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44228);
 /* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42865);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(48798);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(55091);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25546);
-/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49898);
+/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(67695);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(85686);
 
 
@@ -30777,17 +31113,17 @@ async function publishWhatWasLeft() {
     if (!since)
         return;
     try {
-        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .readSettings */ .sb)(name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .readSettings */ .sb)(name => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
         const { manifest: manifestPath } = settings.selection;
         if (!manifestPath || settings.dryRun) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('The upscale step stopped before publishing, and no manifest records what it finished.');
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning('The upscale step stopped before publishing, and no manifest records what it finished.');
             return;
         }
         const manifest = await _manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .Manifest */ ._8.load(settings.workspace, manifestPath);
         if (manifest.hasChanges)
             await manifest.save();
         const results = finishedSince(manifest.document, since);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The upscale step stopped before publishing: publishing the ${results.length} source(s) it finished.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`The upscale step stopped before publishing: publishing the ${results.length} source(s) it finished.`);
         if (results.length === 0)
             return;
         const cache = (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheRequest */ .QA)(settings);
@@ -30796,7 +31132,7 @@ async function publishWhatWasLeft() {
         await (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_5__/* .publishResults */ .k)(settings, results, manifestPath, (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyGitHub */ .eq)(settings));
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`Publishing what the upscale step finished failed: ${error instanceof Error ? error.message : String(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`Publishing what the upscale step finished failed: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 await publishWhatWasLeft();
@@ -30813,9 +31149,10 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   J7: () => (/* binding */ countsLine),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml)
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* unused harmony exports resultLine, retryLine */
+/* unused harmony exports resultLine, retryLine, STATUS_LABEL, byAttention, presentCounts, countFitting, markdownCode */
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69385);
 
 /** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
@@ -30850,11 +31187,175 @@ const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
 }
+/** `1.2 MB`: a file's size as people read it (— when unknown). */
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '—';
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+/** A status as the summary's and the pull request comment's tables show it. */
+const STATUS_LABEL = {
+    upscaled: '✅ upscaled',
+    failed: '❌ failed',
+    unsafe: '⚠️ unsafe',
+    skipped: '⏭️ skipped',
+    deferred: '⏸️ deferred'
+};
+const ATTENTION = (/* unused pure expression or super */ null && (['failed', 'unsafe', 'upscaled', 'deferred', 'skipped']));
+/** Results in the order a bounded table lists them: failures first, then what is new, what was done before last. */
+function byAttention(results) {
+    return [...results].sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status));
+}
+/** `12 upscaled, 3 skipped`: the statuses present among `results`, for the line that counts what a table left out. */
+function presentCounts(results) {
+    const counts = countByStatus(results);
+    return SOURCE_STATUSES.filter(status => counts[status] > 0)
+        .map(status => `${counts[status]} ${status}`)
+        .join(', ');
+}
+/**
+ * How many of `rows`, in order, fit in `budget` as `size` measures them: what a table that must stay under a
+ * limit (a comment's characters, a summary's bytes) can show before it counts the rest in one line.
+ */
+function countFitting(rows, budget, size) {
+    let used = 0;
+    for (const [i, row] of rows.entries()) {
+        used += size(row);
+        if (used > budget)
+            return i;
+    }
+    return rows.length;
+}
+/**
+ * Text as a Markdown code span inside a table cell: shown literally (no Markdown, no HTML), with `|` escaped so it
+ * cannot split the cell and line breaks flattened so it cannot end the row.
+ */
+function markdownCode(text) {
+    const flat = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
 
 
 /***/ }),
 
-/***/ 49898:
+/***/ 73985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  z: () => (/* binding */ commitFiles)
+});
+
+// UNUSED EXPORTS: githubRule
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./src/map-limited.ts
+/** Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. */
+async function mapLimited(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++)
+            out[i] = await fn(items[i]);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/retry.ts
+var src_retry = __nccwpck_require__(49809);
+;// CONCATENATED MODULE: ./src/publish/commit.ts
+
+
+
+
+/** Blobs created at once: GitHub's secondary rate limits punish bursts of content-creating requests. */
+const BLOB_PARALLELISM = 4;
+/** Times to rebuild the commit on a branch that moved meanwhile. */
+const MAX_RACES = 5;
+function isSecondaryRateLimit(error) {
+    return error.status === 429 || (error.status === 403 && /rate limit/i.test(error.message ?? ''));
+}
+/** GitHub's rule: wait out rate limits as told (`retry-after`), resend on server errors. */
+function githubRule(error) {
+    const http = error;
+    if (isSecondaryRateLimit(http)) {
+        return { budget: 'rate-limit', retryAfterMs: (0,src_retry/* parseRetryAfter */.mu)(http.response?.headers ?? {}) ?? 60_000 };
+    }
+    if (http.status !== undefined && http.status >= 500)
+        return { budget: 'errors' };
+    return undefined;
+}
+function refusal(error) {
+    const http = error;
+    if ((http.status === 403 && !isSecondaryRateLimit(http)) || http.status === 401 || http.status === 404) {
+        return `GitHub refused the write (HTTP ${http.status}: ${http.message ?? 'no message'})`;
+    }
+    return undefined;
+}
+/**
+ * Commits the files to the branch through the Git Data API — blobs, one tree on the head's tree, one commit —
+ * and moves the branch without force. No git binary or checkout needed. With no author given, GitHub authors
+ * the commit and signs it when the token is the workflow's. If the branch moves meanwhile, the commit is rebuilt
+ * on the new head; it never forces.
+ */
+async function commitFiles(github, request, retry) {
+    const { owner, repo, branch } = request;
+    const call = (fn) => (0,src_retry/* withRetries */.LH)(fn, retry, githubRule);
+    try {
+        const blobs = await mapLimited(request.files, BLOB_PARALLELISM, async (path) => {
+            const content = (await (0,promises_.readFile)((0,external_node_path_.join)(request.workspace, path))).toString('base64');
+            const { data } = await call(() => github.rest.git.createBlob({ owner, repo, content, encoding: 'base64' }));
+            return { path, mode: '100644', type: 'blob', sha: data.sha };
+        });
+        const identity = request.author ? { author: request.author, committer: request.author } : {};
+        for (let race = 0;; race++) {
+            const head = await call(() => github.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }));
+            const parent = head.data.object.sha;
+            const base = await call(() => github.rest.git.getCommit({ owner, repo, commit_sha: parent }));
+            const tree = await call(() => github.rest.git.createTree({ owner, repo, base_tree: base.data.tree.sha, tree: blobs }));
+            const commit = await call(() => github.rest.git.createCommit({
+                owner,
+                repo,
+                message: request.message,
+                tree: tree.data.sha,
+                parents: [parent],
+                ...identity
+            }));
+            try {
+                await github.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
+                return { kind: 'committed', sha: commit.data.sha, branch };
+            }
+            catch (error) {
+                // 422 "not a fast forward": someone pushed meanwhile; build again on their commit.
+                if (error.status !== 422 || race + 1 >= MAX_RACES)
+                    throw error;
+            }
+        }
+    }
+    catch (error) {
+        const reason = refusal(error);
+        if (reason)
+            return { kind: 'refused', reason };
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 67695:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30869,66 +31370,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(33838);
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __nccwpck_require__(85015);
-;// CONCATENATED MODULE: ./src/retry.ts
-const DEFAULT_RATE_LIMIT_RETRIES = 50;
-function defaultRetryPolicy(overrides = {}) {
-    return {
-        maxRetries: 4,
-        maxRateLimitRetries: DEFAULT_RATE_LIMIT_RETRIES,
-        retryLostResponses: false,
-        maxDelayMs: 60_000,
-        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-        random: Math.random,
-        ...overrides
-    };
-}
-/** Reads `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
-function parseRetryAfter(headers, now = Date.now()) {
-    const first = (name) => {
-        const value = headers[name];
-        return Array.isArray(value) ? value[0] : value;
-    };
-    const rawMs = first('retry-after-ms')?.trim();
-    const ms = Number(rawMs);
-    // Number('') is 0: an empty header must not mean "no wait".
-    if (rawMs !== undefined && rawMs !== '' && Number.isFinite(ms) && ms >= 0)
-        return ms;
-    const raw = first('retry-after');
-    if (raw === undefined || raw.trim() === '')
-        return undefined;
-    const seconds = Number(raw);
-    if (Number.isFinite(seconds))
-        return seconds >= 0 ? seconds * 1000 : undefined;
-    const date = Date.parse(raw);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% jitter off so clients spread out. */
-function backoffMs(retry, random) {
-    const base = Math.min(500 * 2 ** retry, 8000);
-    return base * (1 - 0.25 * random());
-}
-/** Runs `attempt` until it succeeds or the policy says stop; `rule` classifies failures; the last error is thrown. */
-async function withRetries(attempt, policy, rule, onRetry) {
-    const used = { 'rate-limit': 0, errors: 0 };
-    for (;;) {
-        try {
-            return await attempt();
-        }
-        catch (error) {
-            const decision = rule(error, policy);
-            if (decision === undefined)
-                throw error;
-            const { budget, retryAfterMs } = decision;
-            if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries))
-                throw error;
-            const delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
-            used[budget] += 1;
-            onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
-            await policy.sleep(delayMs);
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(49809);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/results.ts
@@ -30947,11 +31390,14 @@ var atomic_file = __nccwpck_require__(93549);
 var paths = __nccwpck_require__(8431);
 // EXTERNAL MODULE: ./src/image-dimensions.ts
 var image_dimensions = __nccwpck_require__(59422);
+// EXTERNAL MODULE: ./src/image-file.ts
+var image_file = __nccwpck_require__(89001);
 // EXTERNAL MODULE: ./src/image-format.ts
 var image_format = __nccwpck_require__(15220);
 // EXTERNAL MODULE: ./src/presentation.ts
 var presentation = __nccwpck_require__(62463);
 ;// CONCATENATED MODULE: ./src/gallery.ts
+
 
 
 
@@ -31001,16 +31447,8 @@ async function copyOriginal(dir, workspace, source) {
     }
 }
 async function readResult(dir, file) {
-    try {
-        const stats = await (0,promises_.stat)(file);
-        if (!stats.isFile())
-            return { ...NOTHING, href: gallery_link(dir, file) };
-        // The header is at the start; reading it whole is simpler and results are read one at a time.
-        return { href: gallery_link(dir, file), bytes: stats.size, dimensions: dimensionsOf(await (0,promises_.readFile)(file)) };
-    }
-    catch {
-        return { ...NOTHING, href: gallery_link(dir, file) };
-    }
+    const facts = await (0,image_file/* probeImageFile */.k)(file);
+    return { href: gallery_link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions };
 }
 async function collect(dir, workspace, resultsRoot, result) {
     const original = await copyOriginal(dir, workspace, result.source);
@@ -31019,15 +31457,6 @@ async function collect(dir, workspace, resultsRoot, result) {
         outputs.push({ record, ...(await readResult(dir, (0,external_node_path_.resolve)(resultsRoot, record.path))) });
     }
     return { result, original, outputs };
-}
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '—';
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KB`;
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 function resolution(dimensions) {
     return dimensions ? `${dimensions.width}×${dimensions.height}` : '—';
@@ -31101,7 +31530,7 @@ function renderViewer(card, index) {
 }
 function renderRows(card, index) {
     const { original, outputs } = card;
-    const cells = (file, shown, seed, prompt) => `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.href && shown.bytes === undefined ? 'missing' : formatBytes(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
+    const cells = (file, shown, seed, prompt) => `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.href && shown.bytes === undefined ? 'missing' : (0,presentation/* formatBytes */.z3)(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
     const source = (0,presentation/* escapeHtml */.ZD)(card.result.source);
     const rows = [
         `<tr><th scope="row">Original</th>${cells(original.href ? `<a href="${(0,presentation/* escapeHtml */.ZD)(original.href)}">${source}</a>` : source, original, '—', '—')}</tr>`
@@ -31359,7 +31788,10 @@ async function writeGallery(dir, workspace, results, options = {}) {
     return index;
 }
 
+// EXTERNAL MODULE: ./src/results-file.ts
+var results_file = __nccwpck_require__(46024);
 ;// CONCATENATED MODULE: ./src/publish/artifact.ts
+
 
 
 
@@ -31385,6 +31817,9 @@ async function uploadArtifact(request, env) {
         for (const file of request.files)
             await place((0,external_node_path_.join)(request.workspace, file), (0,external_node_path_.join)(staging, file));
         await writeGallery((0,external_node_path_.join)(staging, 'gallery'), request.workspace, request.results, { resultsRoot: staging });
+        if (request.resultsFile && !request.files.includes(results_file/* RESULTS_FILE_NAME */.G)) {
+            await place(request.resultsFile, (0,external_node_path_.join)(staging, results_file/* RESULTS_FILE_NAME */.G));
+        }
         const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(351), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77935));
         const { id } = await new DefaultArtifactClient().uploadArtifact(request.name, await listFiles(staging), staging, 
         // Images are already compressed: zipping them again costs time and saves nothing.
@@ -31399,97 +31834,149 @@ async function uploadArtifact(request, env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/map-limited.ts
-/** Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. */
-async function mapLimited(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < items.length; i = next++)
-            out[i] = await fn(items[i]);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/publish/commit.ts
+;// CONCATENATED MODULE: ./src/publish/gitattributes.ts
 
 
-
-
-/** Blobs created at once: GitHub's secondary rate limits punish bursts of content-creating requests. */
-const BLOB_PARALLELISM = 4;
-/** Times to rebuild the commit on a branch that moved meanwhile. */
-const MAX_RACES = 5;
-function isSecondaryRateLimit(error) {
-    return error.status === 429 || (error.status === 403 && /rate limit/i.test(error.message ?? ''));
-}
-/** GitHub's rule: wait out rate limits as told (`retry-after`), resend on server errors. */
-function githubRule(error) {
-    const http = error;
-    if (isSecondaryRateLimit(http)) {
-        return { budget: 'rate-limit', retryAfterMs: parseRetryAfter(http.response?.headers ?? {}) ?? 60_000 };
-    }
-    if (http.status !== undefined && http.status >= 500)
-        return { budget: 'errors' };
-    return undefined;
-}
-function refusal(error) {
-    const http = error;
-    if ((http.status === 403 && !isSecondaryRateLimit(http)) || http.status === 401 || http.status === 404) {
-        return `GitHub refused the write (HTTP ${http.status}: ${http.message ?? 'no message'})`;
-    }
-    return undefined;
-}
-/**
- * Commits the files to the branch through the Git Data API — blobs, one tree on the head's tree, one commit —
- * and moves the branch without force. No git binary or checkout needed. With no author given, GitHub authors
- * the commit and signs it when the token is the workflow's. If the branch moves meanwhile, the commit is rebuilt
- * on the new head; it never forces.
- */
-async function commitFiles(github, request, retry) {
-    const { owner, repo, branch } = request;
-    const call = (fn) => withRetries(fn, retry, githubRule);
-    try {
-        const blobs = await mapLimited(request.files, BLOB_PARALLELISM, async (path) => {
-            const content = (await (0,promises_.readFile)((0,external_node_path_.join)(request.workspace, path))).toString('base64');
-            const { data } = await call(() => github.rest.git.createBlob({ owner, repo, content, encoding: 'base64' }));
-            return { path, mode: '100644', type: 'blob', sha: data.sha };
-        });
-        const identity = request.author ? { author: request.author, committer: request.author } : {};
-        for (let race = 0;; race++) {
-            const head = await call(() => github.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }));
-            const parent = head.data.object.sha;
-            const base = await call(() => github.rest.git.getCommit({ owner, repo, commit_sha: parent }));
-            const tree = await call(() => github.rest.git.createTree({ owner, repo, base_tree: base.data.tree.sha, tree: blobs }));
-            const commit = await call(() => github.rest.git.createCommit({
-                owner,
-                repo,
-                message: request.message,
-                tree: tree.data.sha,
-                parents: [parent],
-                ...identity
-            }));
-            try {
-                await github.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
-                return { kind: 'committed', sha: commit.data.sha, branch };
-            }
-            catch (error) {
-                // 422 "not a fast forward": someone pushed meanwhile; build again on their commit.
-                if (error.status !== 422 || race + 1 >= MAX_RACES)
-                    throw error;
+/** git's wildmatch for one pattern, as a regular expression over a path relative to the file's folder. */
+function patternRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (pattern.startsWith('**/', i)) {
+            source += '(?:.*/)?';
+            i += 2;
+        }
+        else if (pattern.startsWith('/**', i) && i + 3 === pattern.length) {
+            source += '/.*';
+            i += 2;
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '[') {
+            const end = pattern.indexOf(']', i + 2);
+            if (end < 0)
+                source += '\\[';
+            else {
+                source += `[${pattern
+                    .slice(i + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
+                i = end;
             }
         }
+        else if (c === '\\' && i + 1 < pattern.length)
+            source += `\\${pattern[++i]}`;
+        else
+            source += c.replace(/[.+^${}()|\\]/g, '\\$&');
     }
-    catch (error) {
-        const reason = refusal(error);
-        if (reason)
-            return { kind: 'refused', reason };
-        throw error;
+    return new RegExp(`^${source}$`);
+}
+/** An attribute as git reads one: set, `-unset`, `!unspecified` or `name=value`. */
+const ATTRIBUTE = /^[-!]?[A-Za-z0-9_.][-A-Za-z0-9_.]*(=\S*)?$/;
+/** The rules of one .gitattributes text that say anything about `filter`; `dir` is its folder ('' at the root). */
+function parseGitAttributes(text, dir) {
+    const rules = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#') || line.startsWith('[attr]'))
+            continue;
+        const [pattern = '', ...attributes] = line.split(/\s+/);
+        // git drops a whole line that names an attribute it cannot parse.
+        if (!attributes.every(attribute => ATTRIBUTE.test(attribute)))
+            continue;
+        const filter = attributes.filter(a => /^[-!]?filter(=|$)/.test(a)).at(-1);
+        if (filter === undefined)
+            continue;
+        // A pattern without a slash matches a name at any depth below its folder; with one, the path from its folder.
+        const anchored = pattern.replace(/\/$/, '').includes('/');
+        const expression = patternRegExp(anchored ? pattern.replace(/^\//, '') : pattern);
+        rules.push({
+            lfs: filter === 'filter=lfs',
+            matches: path => {
+                if (dir !== '' && !path.startsWith(`${dir}/`))
+                    return false;
+                const relative = dir === '' ? path : path.slice(dir.length + 1);
+                return expression.test(anchored ? relative : external_node_path_.posix.basename(relative));
+            }
+        });
     }
+    return rules;
+}
+/** The folders from the root down to a path's own: where the .gitattributes files that govern it live. */
+function foldersOf(path) {
+    const parts = path.split('/').slice(0, -1);
+    return ['', ...parts.map((_, i) => parts.slice(0, i + 1).join('/'))];
+}
+/**
+ * The paths (workspace-relative, `/`) that the workspace's .gitattributes files route to Git LFS: the last rule
+ * that mentions `filter` wins, deeper files over shallower ones, as in git.
+ */
+async function lfsPaths(workspace, paths) {
+    const cache = new Map();
+    const rulesIn = (dir) => {
+        let rules = cache.get(dir);
+        if (!rules) {
+            rules = (0,promises_.readFile)((0,external_node_path_.join)(workspace, dir, '.gitattributes'), 'utf8').then(text => parseGitAttributes(text, dir), () => []);
+            cache.set(dir, rules);
+        }
+        return rules;
+    };
+    const routed = new Set();
+    for (const path of paths) {
+        const rules = (await Promise.all(foldersOf(path).map(rulesIn))).flat();
+        const last = rules.filter(rule => rule.matches(path)).at(-1);
+        if (last?.lfs)
+            routed.add(path);
+    }
+    return routed;
 }
 
+;// CONCATENATED MODULE: ./src/publish/commit-guards.ts
+
+
+
+
+
+/** GitHub refuses a file over 100 MiB in a repository ... */
+const BLOB_LIMIT = 100 * 1024 * 1024;
+/** ... and warns about one over 50 MiB. */
+const BLOB_WARNING = 50 * 1024 * 1024;
+/**
+ * Sorts the files of a commit into those GitHub and the repository will take and those they will not: a file over
+ * GitHub's 100 MiB limit, or one that .gitattributes routes to Git LFS (the API would store its raw bytes where
+ * git expects a pointer, breaking checkouts) unless `acceptLfs`.
+ */
+async function selectCommittable(workspace, files, acceptLfs) {
+    const routed = acceptLfs ? new Set() : await lfsPaths(workspace, files);
+    const commit = [];
+    const held = [];
+    const warnings = [];
+    for (const path of files) {
+        const { size } = await (0,promises_.stat)((0,external_node_path_.join)(workspace, path));
+        if (size > BLOB_LIMIT) {
+            held.push({ path, reason: `it is ${(0,presentation/* formatBytes */.z3)(size)}, over GitHub's 100 MB limit for a file in a repository` });
+        }
+        else if (routed.has(path)) {
+            held.push({
+                path,
+                reason: `.gitattributes routes it to Git LFS, and committing its bytes through GitHub's API would break the repository's LFS setup ('${inputs/* Input */.p.CommitLfsPaths}: true' commits it anyway)`
+            });
+        }
+        else {
+            if (size > BLOB_WARNING)
+                warnings.push(`${path} is ${(0,presentation/* formatBytes */.z3)(size)}; GitHub warns about files over 50 MB in a repository.`);
+            commit.push(path);
+        }
+    }
+    return { commit, held, warnings };
+}
+
+// EXTERNAL MODULE: ./src/publish/commit.ts + 1 modules
+var publish_commit = __nccwpck_require__(73985);
 ;// CONCATENATED MODULE: ./src/publish/publish.ts
+
 
 
 
@@ -31530,7 +32017,9 @@ function commitTarget(settings, context) {
  * be made (a fork's pull request, a read-only token) is not a failure: the results go to the artifact instead,
  * with a warning saying why.
  */
-async function publishResults(settings, results, manifest, github) {
+async function publishResults(settings, results, manifest, github, 
+/** The whole results document, added to the artifact. */
+resultsFile) {
     if (settings.dryRun || settings.publishing.mode === 'none')
         return {};
     let wantArtifact = settings.publishing.mode === 'artifact' || settings.publishing.mode === 'both';
@@ -31540,45 +32029,92 @@ async function publishResults(settings, results, manifest, github) {
     const written = withManifest((0,src_results/* writtenFiles */.$m)(results));
     const everything = withManifest(results.flatMap(result => result.outputs.map(output => output.path)));
     if (written.length === 0 && !(wantArtifact && everything.length > 0)) {
-        core/* info */.pq('Nothing new to publish.');
+        core.info('Nothing new to publish.');
         return {};
     }
     let commit;
+    // What a commit must not take (over GitHub's file limit, routed to LFS) goes to the artifact instead.
+    let held = [];
     if ((settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') && written.length > 0) {
+        const selection = await selectCommittable(settings.workspace, written, settings.publishing.commit.acceptLfs);
+        for (const warning of selection.warnings)
+            core.warning(warning);
+        for (const { path, reason } of selection.held) {
+            core.warning(`Not committing ${path}: ${reason}. It goes to the artifact '${settings.publishing.artifactName}' instead.`);
+        }
+        held = selection.held.map(({ path }) => path);
         const { client, context } = await github();
         const target = commitTarget(settings, context);
-        const outcome = 'branch' in target
-            ? await commitFiles(client, {
-                owner: context.owner,
-                repo: context.repo,
-                branch: target.branch,
-                workspace: settings.workspace,
-                files: written,
-                message: commitMessage(settings.publishing.commit.message, results, manifest),
-                author: settings.publishing.commit.author
-            }, defaultRetryPolicy({ maxRetries: settings.transport.maxRetries }))
-            : { kind: 'refused', reason: target.refused };
+        const outcome = selection.commit.length === 0
+            ? { kind: 'refused', reason: 'none of the files can be committed' }
+            : 'branch' in target
+                ? await (0,publish_commit/* commitFiles */.z)(client, {
+                    owner: context.owner,
+                    repo: context.repo,
+                    branch: target.branch,
+                    workspace: settings.workspace,
+                    files: selection.commit,
+                    message: commitMessage(settings.publishing.commit.message, results, manifest),
+                    author: settings.publishing.commit.author
+                }, (0,retry/* defaultRetryPolicy */.ur)({ maxRetries: settings.transport.maxRetries }))
+                : { kind: 'refused', reason: target.refused };
         if (outcome.kind === 'committed') {
-            commit = { sha: outcome.sha, branch: outcome.branch, files: written.length };
-            core/* info */.pq(`Committed ${written.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
+            commit = { sha: outcome.sha, branch: outcome.branch, files: selection.commit.length };
+            core.info(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
         }
         else {
-            core/* warning */.$e(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
+            core.warning(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
             wantArtifact = true;
         }
     }
+    const artifactFiles = wantArtifact ? everything : held;
     let artifact;
-    if (wantArtifact) {
+    if (artifactFiles.length > 0) {
+        const inArtifact = new Set(artifactFiles);
         artifact = await uploadArtifact({
             name: settings.publishing.artifactName,
             workspace: settings.workspace,
-            files: everything,
-            results: results.filter(result => result.outputs.length > 0 || result.status !== 'skipped'),
+            files: artifactFiles,
+            results: results.filter(result => wantArtifact
+                ? result.outputs.length > 0 || result.status !== 'skipped'
+                : result.outputs.some(output => inArtifact.has(output.path))),
+            resultsFile,
             retentionDays: settings.publishing.retentionDays
         }, process.env);
-        core/* info */.pq(`Uploaded ${everything.length} file(s) and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
+        core.info(`Uploaded ${artifactFiles.length} file(s)${resultsFile ? ', the results document (results.json)' : ''} and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
     }
     return { artifact, commit };
+}
+
+
+/***/ }),
+
+/***/ 46024:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ RESULTS_FILE_NAME)
+/* harmony export */ });
+/* unused harmony export writeResultsFile */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(93549);
+
+
+
+
+/** The name the results document has in the artifact. */
+const RESULTS_FILE_NAME = 'results.json';
+/**
+ * Writes the whole results document, whatever its size, into a folder of its own under `directory` (the runner's
+ * RUNNER_TEMP, which later steps of the job can read and which is cleaned after it). Returns the file's path.
+ */
+async function writeResultsFile(results, directory) {
+    const path = join(await mkdtemp(join(directory, 'ideogram-upscale-')), RESULTS_FILE_NAME);
+    await writeFileAtomically(path, JSON.stringify(resultsDocument(results)));
+    return path;
 }
 
 
@@ -31616,6 +32152,77 @@ function resultsDocument(results) {
 
 /***/ }),
 
+/***/ 49809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RATE_LIMIT_RETRIES, backoffMs */
+const DEFAULT_RATE_LIMIT_RETRIES = 50;
+function defaultRetryPolicy(overrides = {}) {
+    return {
+        maxRetries: 4,
+        maxRateLimitRetries: DEFAULT_RATE_LIMIT_RETRIES,
+        retryLostResponses: false,
+        maxDelayMs: 60_000,
+        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+        random: Math.random,
+        ...overrides
+    };
+}
+/** Reads `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
+function parseRetryAfter(headers, now = Date.now()) {
+    const first = (name) => {
+        const value = headers[name];
+        return Array.isArray(value) ? value[0] : value;
+    };
+    const rawMs = first('retry-after-ms')?.trim();
+    const ms = Number(rawMs);
+    // Number('') is 0: an empty header must not mean "no wait".
+    if (rawMs !== undefined && rawMs !== '' && Number.isFinite(ms) && ms >= 0)
+        return ms;
+    const raw = first('retry-after');
+    if (raw === undefined || raw.trim() === '')
+        return undefined;
+    const seconds = Number(raw);
+    if (Number.isFinite(seconds))
+        return seconds >= 0 ? seconds * 1000 : undefined;
+    const date = Date.parse(raw);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% jitter off so clients spread out. */
+function backoffMs(retry, random) {
+    const base = Math.min(500 * 2 ** retry, 8000);
+    return base * (1 - 0.25 * random());
+}
+/** Runs `attempt` until it succeeds or the policy says stop; `rule` classifies failures; the last error is thrown. */
+async function withRetries(attempt, policy, rule, onRetry) {
+    const used = { 'rate-limit': 0, errors: 0 };
+    for (;;) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const decision = rule(error, policy);
+            if (decision === undefined)
+                throw error;
+            const { budget, retryAfterMs } = decision;
+            if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries))
+                throw error;
+            const delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
+            used[budget] += 1;
+            onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
+            await policy.sleep(delayMs);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 85686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31625,7 +32232,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sb: () => (/* binding */ readSettings)
 });
 
-// UNUSED EXPORTS: DEFAULTS, DEFAULT_FILES, DOCUMENTED_INFLIGHT_LIMIT, MAX_CONCURRENCY, PROVIDERS, PUBLISH_MODES, inflightBounds
+// UNUSED EXPORTS: COMMENT_MODES, DEFAULTS, DEFAULT_FILES, DOCUMENTED_INFLIGHT_LIMIT, MAX_CONCURRENCY, PROVIDERS, PUBLISH_MODES, inflightBounds
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
@@ -31739,6 +32346,7 @@ var output_path = __nccwpck_require__(53776);
 
 
 const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'];
+const COMMENT_MODES = ['auto', 'always', 'never'];
 const PROVIDERS = ['ideogram', 'local'];
 /** Ideogram's documented default in-flight limit per organisation, in images. */
 const DOCUMENTED_INFLIGHT_LIMIT = 10;
@@ -31764,6 +32372,8 @@ const DEFAULTS = {
     [inputs/* Input */.p.ChangedOnly]: 'true',
     [inputs/* Input */.p.Manifest]: '.github/upscaled-images.json',
     [inputs/* Input */.p.Force]: 'false',
+    [inputs/* Input */.p.Comment]: 'auto',
+    [inputs/* Input */.p.CommitLfsPaths]: 'false',
     [inputs/* Input */.p.MaxImages]: '',
     [inputs/* Input */.p.Cache]: 'true',
     [inputs/* Input */.p.ArtifactName]: 'upscaled-images',
@@ -31912,8 +32522,10 @@ function readSettings(read, workspace) {
                 token,
                 message: commitMessage(input(inputs/* Input */.p.CommitMessage)),
                 branch: branch(input(inputs/* Input */.p.Branch)),
-                author: commitAuthor(input(inputs/* Input */.p.CommitAuthor))
-            }
+                author: commitAuthor(input(inputs/* Input */.p.CommitAuthor)),
+                acceptLfs: input_parsers_boolean(inputs/* Input */.p.CommitLfsPaths, input(inputs/* Input */.p.CommitLfsPaths))
+            },
+            comment: oneOf(inputs/* Input */.p.Comment, input(inputs/* Input */.p.Comment), COMMENT_MODES)
         },
         transport: {
             concurrency: parseConcurrency(input(inputs/* Input */.p.Concurrency), imagesPerSource),
@@ -32268,22 +32880,52 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ 33838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  z3: () => (/* binding */ error),
-  V4: () => (/* binding */ getInput),
-  Gu: () => (/* binding */ getState),
-  pq: () => (/* binding */ info),
-  _o: () => (/* binding */ isDebug),
-  lm: () => (/* binding */ notice),
-  C1: () => (/* binding */ setFailed),
-  Pq: () => (/* binding */ core_setSecret),
-  $e: () => (/* binding */ warning)
+  ExitCode: () => (/* binding */ ExitCode),
+  addPath: () => (/* binding */ addPath),
+  debug: () => (/* binding */ debug),
+  endGroup: () => (/* binding */ endGroup),
+  error: () => (/* binding */ error),
+  exportVariable: () => (/* binding */ exportVariable),
+  getBooleanInput: () => (/* binding */ getBooleanInput),
+  getIDToken: () => (/* binding */ getIDToken),
+  getInput: () => (/* binding */ getInput),
+  getMultilineInput: () => (/* binding */ getMultilineInput),
+  getState: () => (/* binding */ getState),
+  group: () => (/* binding */ group),
+  info: () => (/* binding */ info),
+  isDebug: () => (/* binding */ isDebug),
+  markdownSummary: () => (/* reexport */ markdownSummary),
+  notice: () => (/* binding */ notice),
+  platform: () => (/* reexport */ platform_namespaceObject),
+  saveState: () => (/* binding */ saveState),
+  setCommandEcho: () => (/* binding */ setCommandEcho),
+  setFailed: () => (/* binding */ setFailed),
+  setOutput: () => (/* binding */ setOutput),
+  setSecret: () => (/* binding */ setSecret),
+  startGroup: () => (/* binding */ startGroup),
+  summary: () => (/* reexport */ summary),
+  toPlatformPath: () => (/* reexport */ toPlatformPath),
+  toPosixPath: () => (/* reexport */ toPosixPath),
+  toWin32Path: () => (/* reexport */ toWin32Path),
+  warning: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, markdownSummary, platform, saveState, setCommandEcho, setOutput, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -32294,7 +32936,7 @@ var external_os_ = __nccwpck_require__(70857);
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -32359,12 +33001,12 @@ function toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_.EOL);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -32401,13 +33043,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -32427,20 +33069,20 @@ var external_fs_ = __nccwpck_require__(79896);
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -32451,7 +33093,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
@@ -32473,13 +33115,13 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new auth/* BearerCredentialHandler */.tZ(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -32498,7 +33140,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return __awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -32517,13 +33159,13 @@ class oidc_utils_OidcClient {
         return __awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -32812,8 +33454,8 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const markdownSummary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -32846,11 +33488,11 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
+    return pth.replace(/[/\\]/g, external_path_.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var lib_exec = __nccwpck_require__(27187);
+var exec = __nccwpck_require__(27187);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -32864,10 +33506,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -32877,7 +33519,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield exec/* getExecOutput */.H('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -32888,7 +33530,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield exec/* getExecOutput */.H('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -32993,8 +33635,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -33008,7 +33650,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -33079,7 +33721,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
+    process.stdout.write(external_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -33115,8 +33757,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+function debug(message) {
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -33124,7 +33766,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -33132,7 +33774,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -33140,7 +33782,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -33243,10 +33885,9 @@ function getIDToken(aud) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ exec)
+  m: () => (/* binding */ exec),
+  H: () => (/* binding */ getExecOutput)
 });
-
-// UNUSED EXPORTS: getExecOutput
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(13193);
@@ -33903,8 +34544,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
