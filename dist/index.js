@@ -28462,9 +28462,9 @@ function readDimensions(bytes, format) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16432);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69087);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
 // for V8 to finish optimising it in the background (a few hundred milliseconds for nothing).
 process.stdout.write('', () => process.exit());
@@ -28474,19 +28474,21 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 16432:
+/***/ 69087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  eF: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: cacheRequest, reportCache
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(33838);
+var lib_core = __nccwpck_require__(33838);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /** The action's input names, as in action.yml; the CLI's flags mirror them. */
 var Input;
@@ -28613,16 +28615,16 @@ async function changedSources(settings, github, env) {
     if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
         return undefined;
     if (!settings.token) {
-        core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
+        lib_core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
         return undefined;
     }
     const { client, context } = await github();
     const changed = await findChangedFiles(client, context);
     if (changed.kind === 'all') {
-        core.info(`Taking every matching image: ${changed.reason}.`);
+        lib_core.info(`Taking every matching image: ${changed.reason}.`);
         return undefined;
     }
-    core.info(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
+    lib_core.info(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
     return new Set(changed.paths);
 }
 
@@ -29102,11 +29104,11 @@ async function commentOnPullRequest(settings, outcome, github, env) {
     if (settings.publishing.comment === 'never' || !PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? ''))
         return;
     if (settings.publishing.comment === 'auto' && !worthReporting(outcome.results)) {
-        core.info(`No pull request comment: nothing new to report ('${Input.Comment}: always' comments anyway).`);
+        lib_core.info(`No pull request comment: nothing new to report ('${Input.Comment}: always' comments anyway).`);
         return;
     }
     if (!settings.publishing.commit.token) {
-        core.info(`No pull request comment: there is no '${Input.GithubToken}'.`);
+        lib_core.info(`No pull request comment: there is no '${Input.GithubToken}'.`);
         return;
     }
     const { client, context } = await github();
@@ -29133,7 +29135,7 @@ async function commentOnPullRequest(settings, outcome, github, env) {
     try {
         const where = { owner: context.owner, repo: context.repo, issue };
         const posted = await upsertComment(client, where, marker, body, defaultRetryPolicy({ maxRetries: settings.transport.maxRetries }));
-        core.info(`${posted.kind === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${issue}: ${posted.url}`);
+        lib_core.info(`${posted.kind === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${issue}: ${posted.url}`);
     }
     catch (error) {
         const http = error;
@@ -29141,7 +29143,7 @@ async function commentOnPullRequest(settings, outcome, github, env) {
         const hint = http.status === 403 || http.status === 404
             ? " A pull request from a fork gets a read-only token; otherwise give the job 'permissions: pull-requests: write'."
             : '';
-        core.warning(`Not commenting on pull request #${issue} (${why}).${hint}`);
+        lib_core.warning(`Not commenting on pull request #${issue} (${why}).${hint}`);
     }
 }
 
@@ -29190,6 +29192,31 @@ function lazyGitHub(token, env) {
 async function createGitHubClient(token) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
     return getOctokit(token);
+}
+
+;// CONCATENATED MODULE: ./src/handover.ts
+
+/**
+ * What the main step hands to the post step (`core.saveState`, read back from `STATE_*`). The post step runs even
+ * when the main step failed or the job was cancelled; it publishes only what the main step did not get to.
+ */
+var State;
+(function (State) {
+    /** When the main step started its work (ISO 8601): results recorded since are this run's. */
+    State["Started"] = "started";
+    /** Set once the main step has published (or had nothing to publish). */
+    State["Published"] = "published";
+})(State || (State = {}));
+function markStarted(at) {
+    lib_core.saveState(State.Started, at.toISOString());
+}
+function markPublished() {
+    lib_core.saveState(State.Published, 'true');
+}
+/** When the main step started, if it started and did not publish: then the post step has work to do. */
+function unpublishedSince() {
+    const started = core.getState(State.Started);
+    return started === '' || core.getState(State.Published) !== '' ? undefined : new Date(started);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -29267,14 +29294,33 @@ function parseManifest(text, path) {
     }
     return document;
 }
+async function readIfThere(path) {
+    try {
+        return await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
 async function exists(path) {
     return (0,promises_.access)(path).then(() => true, () => false);
+}
+/**
+ * Beside the manifest, one line per source as it finishes: appending is cheap whatever the manifest's size, so a
+ * run killed at any instant leaves a record of every result it placed. The next load folds it in; a save ends it.
+ */
+function journalPath(path) {
+    return `${path}.journal`;
 }
 class Manifest {
     path;
     workspace;
     entries;
     changed = false;
+    /** Journal appends in order; a save waits for them. */
+    appending = Promise.resolve();
     constructor(
     /** Workspace-relative path. */
     path, workspace, document) {
@@ -29282,18 +29328,27 @@ class Manifest {
         this.workspace = workspace;
         this.entries = new Map(Object.entries(document.sources));
     }
-    /** Reads the manifest; a missing one is empty, an unreadable one is an error (it would cost a full re-run). */
+    /**
+     * Reads the manifest and what a run that was stopped left in its journal; a missing manifest is empty, an
+     * unreadable one is an error (it would cost a full re-run).
+     */
     static async load(workspace, path) {
-        let text;
-        try {
-            text = await (0,promises_.readFile)((0,external_node_path_.join)(workspace, path), 'utf8');
+        const text = await readIfThere((0,external_node_path_.join)(workspace, path));
+        const manifest = new Manifest(path, workspace, text === undefined ? EMPTY : parseManifest(text, path));
+        const journal = await readIfThere((0,external_node_path_.join)(workspace, journalPath(path)));
+        for (const line of journal?.split('\n') ?? []) {
+            let record;
+            try {
+                record = JSON.parse(line);
+            }
+            catch {
+                // The last line of a run killed mid-write: that source was not done.
+                continue;
+            }
+            manifest.entries.set(...record);
+            manifest.changed = true;
         }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return new Manifest(path, workspace, EMPTY);
-            throw error;
-        }
-        return new Manifest(path, workspace, parseManifest(text, path));
+        return manifest;
     }
     /**
      * Takes over the entries of another manifest (e.g. one restored from the cache) for the sources this one does
@@ -29330,26 +29385,40 @@ class Manifest {
         }
         return entry;
     }
-    /** Records what this run produced; failed and skipped sources keep what they had. */
+    /**
+     * Records what this run produced, its results already in place, and appends it to the journal at once; failed
+     * and skipped sources keep what they had.
+     */
     record(result, sha256, settings, at) {
         if (result.status !== 'upscaled' && result.status !== 'unsafe')
-            return;
-        this.entries.set(result.source, {
+            return this.appending;
+        const entry = {
             sha256,
             settings,
             status: result.status,
             outputs: result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed })),
             upscaledAt: at.toISOString()
-        });
+        };
+        this.entries.set(result.source, entry);
         this.changed = true;
+        const journal = (0,external_node_path_.join)(this.workspace, journalPath(this.path));
+        const line = `${JSON.stringify([result.source, entry])}\n`;
+        this.appending = this.appending.then(async () => {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(journal), { recursive: true });
+            await (0,promises_.appendFile)(journal, line);
+        });
+        return this.appending;
     }
     get hasChanges() {
         return this.changed;
     }
-    /** Writes atomically, sources sorted so the committed file diffs cleanly. */
+    /** Writes atomically, sources sorted so the committed file diffs cleanly, and ends the journal. */
     async save() {
+        await this.appending;
         const sources = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1)));
         await writeFileAtomically((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify({ version: 1, sources }, null, 2)}\n`);
+        // A kill before this line leaves a journal of entries the manifest already holds: folding it again is harmless.
+        await (0,promises_.rm)((0,external_node_path_.join)(this.workspace, journalPath(this.path)), { force: true });
         this.changed = false;
     }
 }
@@ -29832,6 +29901,88 @@ async function discoverSources(workspace, patterns, isResult) {
     return { sources: [...sources].sort(), passedOver };
 }
 
+;// CONCATENATED MODULE: ./src/cancellation.ts
+/**
+ * Stopping a batch part-way, in two stages: first no new work starts (what is in flight may still finish), then,
+ * after a grace period or on demand, what is in flight is cut. Knows nothing of what the work is.
+ */
+class Cancellation {
+    stopping = new AbortController();
+    cutting = new AbortController();
+    timer;
+    /** Aborted once nothing new may start. */
+    get stopped() {
+        return this.stopping.signal;
+    }
+    /** Aborted once what is in flight must be cut. */
+    get cut() {
+        return this.cutting.signal;
+    }
+    /** Starts nothing new from now on, and cuts what is in flight after `graceMs`. A second call cuts at once. */
+    stop(graceMs) {
+        if (this.stopping.signal.aborted)
+            return this.cutNow();
+        this.stopping.abort();
+        this.timer = setTimeout(() => this.cutNow(), graceMs);
+        // Work that ends within the grace period must not wait for it.
+        this.timer.unref();
+    }
+    cutNow() {
+        clearTimeout(this.timer);
+        this.stopping.abort();
+        this.cutting.abort();
+    }
+}
+/** Work a cancellation stopped before anything was sent for it: nothing was paid, the next run takes it. */
+class NotStartedError extends Error {
+    name = 'NotStartedError';
+    constructor() {
+        super('not started: the run was cancelled');
+    }
+}
+/** Work cut off in flight by a cancellation. */
+class CancelledError extends Error {
+    name = 'CancelledError';
+    constructor() {
+        super('cut off in flight by the cancellation');
+    }
+}
+/** `work`, or a `CancelledError` as soon as `signal` aborts (the work itself goes on unobserved). */
+function unlessCut(work, signal) {
+    if (!signal)
+        return work;
+    if (signal.aborted)
+        return Promise.reject(new CancelledError());
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(new CancelledError());
+        signal.addEventListener('abort', onAbort, { once: true });
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+/**
+ * SIGINT and SIGTERM stop the cancellation: the runner cancels a job with SIGINT, then SIGTERM 7.5 s later, then
+ * kills it 2.5 s after that; a person presses Ctrl-C, and again to hurry. In-flight work gets `graceMs` after a
+ * first SIGINT, a second or two after SIGTERM (the kill is near), nothing after a second signal.
+ */
+function cancelOnSignals(cancellation, graceMs, onSignal) {
+    let first = true;
+    const handler = (signal) => {
+        onSignal(signal, first);
+        if (!first)
+            cancellation.cutNow();
+        else
+            cancellation.stop(signal === 'SIGTERM' ? Math.min(graceMs, TERM_GRACE_MS) : graceMs);
+        first = false;
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+    };
+}
+const TERM_GRACE_MS = 1000;
+
 ;// CONCATENATED MODULE: ./src/validation.ts
 
 
@@ -29888,6 +30039,7 @@ async function checkImage(path, relativePath, maxBytes) {
 ;// CONCATENATED MODULE: ./src/engine.ts
 
 
+
 async function deliver(sink, source, planned, image) {
     if (image.kind === 'withheld')
         return { kind: 'withheld' };
@@ -29940,17 +30092,19 @@ async function upscaleAll(provider, options) {
         const seconds = () => Math.round((performance.now() - started) / 100) / 10;
         try {
             const image = await checkImage((0,external_node_path_.join)(options.workspace, source), source, options.maxFileBytes).finally(() => startWorkers(2));
-            const produced = await provider.produce(image);
+            const { stopped, cut } = options.cancellation ?? {};
+            const produced = await unlessCut(provider.produce(image, stopped), cut);
             const planned = options.plan.get(source) ?? [];
             const delivered = await Promise.all(produced.map((item, i) => deliver(options.sink, source, planned[i], item)));
             return summarise(source, delivered, seconds());
         }
         catch (error) {
-            return { source, status: 'failed', outputs: [], error: error.message, seconds: seconds() };
+            const status = error instanceof NotStartedError ? 'deferred' : 'failed';
+            return { source, status, outputs: [], error: error.message, seconds: seconds() };
         }
     };
     async function worker() {
-        for (let i = next++; i < sources.length; i = next++) {
+        for (let i = next++; i < sources.length && !options.cancellation?.stopped.aborted; i = next++) {
             const result = await work(sources[i]);
             results[i] = result;
             options.onResult?.(result, ++done, sources.length);
@@ -29960,6 +30114,10 @@ async function upscaleAll(provider, options) {
     // Workers are added only by running ones, so once every worker in the list has finished, none can follow.
     for (let i = 0; i < running.length; i++)
         await running[i];
+    // A source not started before a cancellation: nothing was sent for it, and the next run takes it.
+    for (const [i, source] of sources.entries()) {
+        results[i] ??= { source, status: 'deferred', outputs: [], error: 'not started: the run was cancelled' };
+    }
     return results;
 }
 
@@ -30492,6 +30650,7 @@ function ideogramRule(error, policy) {
 
 
 
+
 /**
  * Upscales through one of Ideogram's endpoints: takes places under the in-flight limit only while the API works
  * on the request, and hands the result links back to be downloaded outside it, so a slow download never holds a
@@ -30503,11 +30662,14 @@ class IdeogramUpscaler {
     constructor(options) {
         this.options = options;
     }
-    async produce(image) {
+    async produce(image, stopped) {
         const { endpoint, limiter, retry, onRetry } = this.options;
         const answer = await withRetries(async () => {
             const lease = await limiter.acquire(endpoint.places);
             try {
+                // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
+                if (stopped?.aborted)
+                    throw new NotStartedError();
                 const images = await endpoint.upscale(image);
                 lease.succeeded();
                 return images;
@@ -30688,6 +30850,7 @@ var external_node_stream_ = __nccwpck_require__(57075);
 
 
 
+
 /** The file system refused a result (no space, no permission, a file where a folder should be). */
 class WriteError extends Error {
     name = 'WriteError';
@@ -30712,7 +30875,8 @@ class ResultSink {
         return withRetries(() => this.saveOnce(source, planned, bytes), { ...retry, maxRetries: Math.min(retry.maxRetries, 2) }, error => (isTransientRead(error) ? { budget: 'errors' } : undefined));
     }
     async saveOnce(source, planned, bytes) {
-        const stream = bytes instanceof Uint8Array ? external_node_stream_.Readable.from([bytes]) : await bytes();
+        const { cut } = this.options;
+        const stream = bytes instanceof Uint8Array ? external_node_stream_.Readable.from([bytes]) : await unlessCut(bytes(), cut);
         const chunks = stream[Symbol.asyncIterator]();
         try {
             let head = new Uint8Array(0);
@@ -30735,7 +30899,7 @@ class ResultSink {
         }
     }
     async writeAtomically(source, path, head, rest) {
-        const { maxBytes, workspace } = this.options;
+        const { maxBytes, workspace, cut } = this.options;
         const target = (0,external_node_path_.join)(workspace, path);
         const temporary = temporaryPathFor(target);
         let written = 0;
@@ -30751,12 +30915,14 @@ class ResultSink {
         }
         try {
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(capped, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }));
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(capped, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }), { signal: cut });
             await (0,promises_.rename)(temporary, target);
         }
         catch (error) {
             // Nothing to remove when the folder itself could not be made (ENOTDIR).
             await (0,promises_.rm)(temporary, { force: true }).catch(() => undefined);
+            if (cut?.aborted)
+                throw new CancelledError();
             // A cut or refused stream is the reader's DownloadError (maybe worth another read); anything else is the disk's.
             if (error instanceof DownloadError)
                 throw error;
@@ -31062,6 +31228,7 @@ function readSettings(read, workspace) {
 
 
 
+
 /** Generous for a 2× upscale of a 25 MB source; bounds what a misbehaving link can write. */
 const MAX_RESULT_BYTES = 200 * 1024 * 1024;
 const HASH_PARALLELISM = 4;
@@ -31131,9 +31298,10 @@ async function selectWork(settings, manifest, sources) {
 /**
  * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
  * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
- * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed).
+ * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed). A `cancellation`
+ * stops it part-way: what finished is kept and recorded, the rest reported as not done.
  */
-async function runJob(settings, hooks = {}, only) {
+async function runJob(settings, hooks = {}, only, cancellation) {
     const { manifest: manifestPath } = settings.selection;
     const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath) : undefined;
     const earlierResults = manifest?.resultPaths() ?? new Set();
@@ -31159,27 +31327,34 @@ async function runJob(settings, hooks = {}, only) {
                 sink: new ResultSink({
                     workspace: settings.workspace,
                     maxBytes: MAX_RESULT_BYTES,
-                    retry: retryPolicy(settings.transport)
+                    retry: retryPolicy(settings.transport),
+                    cut: cancellation?.cut
                 }),
+                cancellation,
                 maxFileBytes: settings.discovery.maxFileBytes,
                 // More sources under way than places, so the next is checked and downloads overlap with uploads.
                 workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-                onResult: hooks.onResult
+                onResult: (result, finished, total) => {
+                    // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed
+                    // append surfaces when the manifest is saved.
+                    const sha256 = hashes.get(result.source);
+                    if (manifest && sha256)
+                        manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => { });
+                    hooks.onResult?.(result, finished, total);
+                }
             });
             for (const result of results)
                 done.set(result.source, result);
         }
         finally {
-            await provider.close();
+            // Closing waits for requests in flight; once they are cut, nothing more is wanted of them.
+            await unlessCut(provider.close(), cancellation?.cut).catch((error) => {
+                if (!(error instanceof CancelledError))
+                    throw error;
+            });
         }
     }
     const results = selected.map(source => done.get(source));
-    const now = new Date();
-    for (const result of results) {
-        const sha256 = hashes.get(result.source);
-        if (manifest && sha256)
-            manifest.record(result, sha256, fingerprint(settings), now);
-    }
     let manifestWritten;
     if (manifest?.hasChanges && !settings.dryRun) {
         await manifest.save();
@@ -31834,7 +32009,7 @@ resultsFile) {
     const written = withManifest(writtenFiles(results));
     const everything = withManifest(results.flatMap(result => result.outputs.map(output => output.path)));
     if (written.length === 0 && !(wantArtifact && everything.length > 0)) {
-        core.info('Nothing new to publish.');
+        lib_core.info('Nothing new to publish.');
         return {};
     }
     let commit;
@@ -31843,9 +32018,9 @@ resultsFile) {
     if ((settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') && written.length > 0) {
         const selection = await selectCommittable(settings.workspace, written, settings.publishing.commit.acceptLfs);
         for (const warning of selection.warnings)
-            core.warning(warning);
+            lib_core.warning(warning);
         for (const { path, reason } of selection.held) {
-            core.warning(`Not committing ${path}: ${reason}. It goes to the artifact '${settings.publishing.artifactName}' instead.`);
+            lib_core.warning(`Not committing ${path}: ${reason}. It goes to the artifact '${settings.publishing.artifactName}' instead.`);
         }
         held = selection.held.map(({ path }) => path);
         const { client, context } = await github();
@@ -31865,10 +32040,10 @@ resultsFile) {
                 : { kind: 'refused', reason: target.refused };
         if (outcome.kind === 'committed') {
             commit = { sha: outcome.sha, branch: outcome.branch, files: selection.commit.length };
-            core.info(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
+            lib_core.info(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
         }
         else {
-            core.warning(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
+            lib_core.warning(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
             wantArtifact = true;
         }
     }
@@ -31886,7 +32061,7 @@ resultsFile) {
             resultsFile,
             retentionDays: settings.publishing.retentionDays
         }, process.env);
-        core.info(`Uploaded ${artifactFiles.length} file(s)${resultsFile ? ', the results document (results.json)' : ''} and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
+        lib_core.info(`Uploaded ${artifactFiles.length} file(s)${resultsFile ? ', the results document (results.json)' : ''} and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
     }
     return { artifact, commit };
 }
@@ -31914,16 +32089,16 @@ class Annotations {
     forFile(kind, message, properties) {
         if (this.shown[kind] < PER_FILE) {
             this.shown[kind] += 1;
-            core[kind](message, properties);
+            lib_core[kind](message, properties);
         }
         else {
             this.logOnly[kind] += 1;
-            core.info(`${kind}: ${message}`);
+            lib_core.info(`${kind}: ${message}`);
         }
     }
     /** About the run as a whole: a handful at most, always shown. */
     forRun(kind, message) {
-        core[kind](message);
+        lib_core[kind](message);
     }
     /** One annotation per kind that overflowed: how many more the log holds. */
     summarise() {
@@ -31931,7 +32106,7 @@ class Annotations {
             const more = this.logOnly[kind];
             if (more === 0)
                 continue;
-            core[kind](`${more} more ${more === 1 ? kind : PLURAL[kind]} in the log: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${PLURAL[kind]} per step.`);
+            lib_core[kind](`${more} more ${more === 1 ? kind : PLURAL[kind]} in the log: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${PLURAL[kind]} per step.`);
             this.logOnly[kind] = 0;
         }
     }
@@ -31954,19 +32129,19 @@ function logResult(result, done, total) {
         annotations.forFile('warning', line, { file: result.source });
     }
     else {
-        core.info(line);
+        lib_core.info(line);
         if (result.status === 'upscaled' && result.error) {
             annotations.forFile('warning', `${result.source}: ${result.error}`, { file: result.source });
         }
     }
 }
 function logDiscovery(discovery) {
-    core.startGroup(`Found ${discovery.sources.length} image(s)`);
+    lib_core.startGroup(`Found ${discovery.sources.length} image(s)`);
     for (const source of discovery.sources)
-        core.info(source);
+        lib_core.info(source);
     for (const { path, reason } of discovery.passedOver)
-        core.info(`passed over ${path}: ${reason}`);
-    core.endGroup();
+        lib_core.info(`passed over ${path}: ${reason}`);
+    lib_core.endGroup();
     for (const { path, why, reason } of discovery.passedOver) {
         if (why === 'outside')
             annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
@@ -31997,10 +32172,10 @@ function setOutputs(outcome) {
     const paths = writtenFiles(outcome.results);
     const results = fitOutput(records, ',', '[', ']');
     const files = fitOutput(paths, '\n');
-    core.setOutput('results', results.text);
-    core.setOutput('results-file', outcome.resultsFile ?? '');
+    lib_core.setOutput('results', results.text);
+    lib_core.setOutput('results-file', outcome.resultsFile ?? '');
     const truncated = results.kept < records.length || files.kept < paths.length;
-    core.setOutput('results-truncated', String(truncated));
+    lib_core.setOutput('results-truncated', String(truncated));
     if (truncated) {
         const held = [
             ...(results.kept < records.length ? [`'results' holds ${results.kept} of ${records.length} sources`] : []),
@@ -32012,11 +32187,11 @@ function setOutputs(outcome) {
         annotations.forRun('warning', `GitHub caps a step output at 1 MiB: ${held.join(' and ')}; ${whole}.`);
     }
     for (const status of SOURCE_STATUSES)
-        core.setOutput(status, counts[status]);
-    core.setOutput('files', files.text);
-    core.setOutput('commit-sha', outcome.commit?.sha ?? '');
-    core.setOutput('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
-    core.setOutput('artifact-url', outcome.artifact?.url ?? '');
+        lib_core.setOutput(status, counts[status]);
+    lib_core.setOutput('files', files.text);
+    lib_core.setOutput('commit-sha', outcome.commit?.sha ?? '');
+    lib_core.setOutput('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
+    lib_core.setOutput('artifact-url', outcome.artifact?.url ?? '');
 }
 /** GitHub takes at most 1 MiB of summary from a step; the table stops well before, whatever the batch. */
 const SUMMARY_TABLE_BYTES = 512 * 1024;
@@ -32028,7 +32203,7 @@ function cell(lines) {
 /** The job summary: counts, a link to the artifact, and a row per source. */
 async function writeSummary(outcome) {
     const total = outcome.results.length;
-    const summary = core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
+    const summary = lib_core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
     summary.addRaw(outcome.dryRun ?? countsLine(outcome.results), true);
     if (outcome.commit) {
         summary.addRaw(`Committed ${outcome.commit.files} file(s) to <code>${escapeHtml(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`, true);
@@ -32085,6 +32260,8 @@ async function writeSummary(outcome) {
 
 
 
+
+
 /**
  * The Actions cache request, when the cache is what carries results to the next run: in artifact (or no) publishing
  * with a manifest. Committed results and their manifest are on the branch already.
@@ -32102,32 +32279,53 @@ function cacheRequest(settings) {
 function reportCache(outcome) {
     switch (outcome.kind) {
         case 'unavailable':
-            core.info(`Not using the Actions cache: ${outcome.reason}.`);
+            lib_core.info(`Not using the Actions cache: ${outcome.reason}.`);
             break;
         case 'missed':
-            core.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
+            lib_core.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
             break;
         case 'failed':
-            core.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
+            lib_core.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
             break;
         case 'restored':
-            core.info(`Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`);
+            lib_core.info(`Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`);
             break;
         case 'saved':
-            core.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
+            lib_core.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
             break;
     }
 }
+/** In-flight work's time to finish after the runner's SIGINT; its SIGTERM follows 7.5 s after, the kill 2.5 s later. */
+const CANCEL_GRACE_MS = 5_000;
+/** On SIGINT or SIGTERM: start nothing new, let what is in flight finish briefly, then cut it. */
+function cancelOnSignalsForTheRunner(cancellation) {
+    return cancelOnSignals(cancellation, CANCEL_GRACE_MS, (signal, first) => lib_core.warning(first
+        ? `Received ${signal}: starting no new upscale; what is in flight gets a few seconds to finish.`
+        : `Received ${signal} again: cutting what is in flight.`));
+}
+/** What a cancelled run did and did not do; its results are published by the post step. */
+function reportCancelled(results) {
+    const finished = results.filter(result => result.status === 'upscaled' || result.status === 'unsafe');
+    const notDone = results.filter(result => result.status === 'deferred' || result.status === 'failed');
+    lib_core.startGroup(`Not done (${notDone.length}): the next run takes these`);
+    for (const result of notDone)
+        lib_core.info(`${result.source}: ${result.error ?? result.status}`);
+    lib_core.endGroup();
+    lib_core.setFailed(`Cancelled: ${countsLine(results)} The manifest records the ${finished.length} finished source(s); the post step publishes them.`);
+}
 /** The action: settings → discovery → upscale (check, send, download) → publish → report. */
 async function run() {
+    const cancellation = new Cancellation();
+    const stopListening = cancelOnSignalsForTheRunner(cancellation);
     try {
         // Masked before anything else can print them.
         for (const secret of [Input.ApiKey, Input.GithubToken]) {
-            const value = core.getInput(secret);
+            const value = lib_core.getInput(secret);
             if (value)
-                core.setSecret(value);
+                lib_core.setSecret(value);
         }
-        const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const settings = readSettings(name => lib_core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        markStarted(new Date());
         const github = lazyGitHub(settings.publishing.commit.token, process.env);
         const only = await changedSources({ changedOnly: settings.discovery.changedOnly, token: settings.publishing.commit.token }, github, process.env);
         const cache = cacheRequest(settings);
@@ -32137,31 +32335,36 @@ async function run() {
         const { discovery, results, manifestWritten, sent } = await runJob(settings, {
             onDiscovered: logDiscovery,
             onResult: logResult,
-            onRetry: (file, event) => core.info(retryLine(file, event))
-        }, only);
+            onRetry: (file, event) => lib_core.info(retryLine(file, event))
+        }, only, cancellation);
+        if (cancellation.stopped.aborted) {
+            annotations.summarise();
+            return reportCancelled(results);
+        }
         if (discovery.sources.length === 0)
-            core.warning(`No images matched '${Input.Files}'.`);
+            lib_core.warning(`No images matched '${Input.Files}'.`);
         const dryRun = settings.dryRun
             ? dryRunLine(settings.provider.kind === 'local' ? 'local' : 'ideogram', sent.length, settings.output.imagesPerSource)
             : undefined;
         if (dryRun)
-            core.info(dryRun);
+            lib_core.info(dryRun);
         const { skipped, deferred } = countByStatus(results);
         if (skipped > 0 && !settings.dryRun) {
-            core.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
+            lib_core.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
         }
         if (deferred > 0) {
-            core.notice(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.selection.maxImages}); the next run takes them first.`);
+            lib_core.notice(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.selection.maxImages}); the next run takes them first.`);
         }
         // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
         if (cache && manifestWritten)
             reportCache(await saveResults(cache));
         const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.selection.manifest : undefined);
         const resultsFile = await writeResultsFile(results, process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)()).catch((error) => {
-            core.warning(`Could not write the results file: ${error.message}`);
+            lib_core.warning(`Could not write the results file: ${error.message}`);
             return undefined;
         });
         const published = await publishResults(settings, results, manifest, github, resultsFile);
+        markPublished();
         const outcome = {
             results,
             ...published,
@@ -32175,12 +32378,15 @@ async function run() {
         annotations.summarise();
         const { failed } = countByStatus(results);
         if (failed > 0 && settings.failOnError) {
-            core.setFailed(`${failed} of ${results.length} image(s) failed; see the log above.`);
+            lib_core.setFailed(`${failed} of ${results.length} image(s) failed; see the log above.`);
         }
     }
     catch (error) {
         annotations.summarise();
-        core.setFailed(error instanceof Error ? error.message : String(error));
+        lib_core.setFailed(error instanceof Error ? error.message : String(error));
+    }
+    finally {
+        stopListening();
     }
 }
 

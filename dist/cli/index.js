@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5525);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(414);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28110,7 +28110,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5525:
+/***/ 414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31920,6 +31920,88 @@ async function discoverSources(workspace, patterns, isResult) {
     return { sources: [...sources].sort(), passedOver };
 }
 
+;// CONCATENATED MODULE: ./src/cancellation.ts
+/**
+ * Stopping a batch part-way, in two stages: first no new work starts (what is in flight may still finish), then,
+ * after a grace period or on demand, what is in flight is cut. Knows nothing of what the work is.
+ */
+class Cancellation {
+    stopping = new AbortController();
+    cutting = new AbortController();
+    timer;
+    /** Aborted once nothing new may start. */
+    get stopped() {
+        return this.stopping.signal;
+    }
+    /** Aborted once what is in flight must be cut. */
+    get cut() {
+        return this.cutting.signal;
+    }
+    /** Starts nothing new from now on, and cuts what is in flight after `graceMs`. A second call cuts at once. */
+    stop(graceMs) {
+        if (this.stopping.signal.aborted)
+            return this.cutNow();
+        this.stopping.abort();
+        this.timer = setTimeout(() => this.cutNow(), graceMs);
+        // Work that ends within the grace period must not wait for it.
+        this.timer.unref();
+    }
+    cutNow() {
+        clearTimeout(this.timer);
+        this.stopping.abort();
+        this.cutting.abort();
+    }
+}
+/** Work a cancellation stopped before anything was sent for it: nothing was paid, the next run takes it. */
+class NotStartedError extends Error {
+    name = 'NotStartedError';
+    constructor() {
+        super('not started: the run was cancelled');
+    }
+}
+/** Work cut off in flight by a cancellation. */
+class CancelledError extends Error {
+    name = 'CancelledError';
+    constructor() {
+        super('cut off in flight by the cancellation');
+    }
+}
+/** `work`, or a `CancelledError` as soon as `signal` aborts (the work itself goes on unobserved). */
+function unlessCut(work, signal) {
+    if (!signal)
+        return work;
+    if (signal.aborted)
+        return Promise.reject(new CancelledError());
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(new CancelledError());
+        signal.addEventListener('abort', onAbort, { once: true });
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+/**
+ * SIGINT and SIGTERM stop the cancellation: the runner cancels a job with SIGINT, then SIGTERM 7.5 s later, then
+ * kills it 2.5 s after that; a person presses Ctrl-C, and again to hurry. In-flight work gets `graceMs` after a
+ * first SIGINT, a second or two after SIGTERM (the kill is near), nothing after a second signal.
+ */
+function cancelOnSignals(cancellation, graceMs, onSignal) {
+    let first = true;
+    const handler = (signal) => {
+        onSignal(signal, first);
+        if (!first)
+            cancellation.cutNow();
+        else
+            cancellation.stop(signal === 'SIGTERM' ? Math.min(graceMs, TERM_GRACE_MS) : graceMs);
+        first = false;
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+    };
+}
+const TERM_GRACE_MS = 1000;
+
 ;// CONCATENATED MODULE: ./src/validation.ts
 
 
@@ -31976,6 +32058,7 @@ async function checkImage(path, relativePath, maxBytes) {
 ;// CONCATENATED MODULE: ./src/engine.ts
 
 
+
 async function deliver(sink, source, planned, image) {
     if (image.kind === 'withheld')
         return { kind: 'withheld' };
@@ -32028,17 +32111,19 @@ async function upscaleAll(provider, options) {
         const seconds = () => Math.round((performance.now() - started) / 100) / 10;
         try {
             const image = await checkImage((0,external_node_path_.join)(options.workspace, source), source, options.maxFileBytes).finally(() => startWorkers(2));
-            const produced = await provider.produce(image);
+            const { stopped, cut } = options.cancellation ?? {};
+            const produced = await unlessCut(provider.produce(image, stopped), cut);
             const planned = options.plan.get(source) ?? [];
             const delivered = await Promise.all(produced.map((item, i) => deliver(options.sink, source, planned[i], item)));
             return summarise(source, delivered, seconds());
         }
         catch (error) {
-            return { source, status: 'failed', outputs: [], error: error.message, seconds: seconds() };
+            const status = error instanceof NotStartedError ? 'deferred' : 'failed';
+            return { source, status, outputs: [], error: error.message, seconds: seconds() };
         }
     };
     async function worker() {
-        for (let i = next++; i < sources.length; i = next++) {
+        for (let i = next++; i < sources.length && !options.cancellation?.stopped.aborted; i = next++) {
             const result = await work(sources[i]);
             results[i] = result;
             options.onResult?.(result, ++done, sources.length);
@@ -32048,6 +32133,10 @@ async function upscaleAll(provider, options) {
     // Workers are added only by running ones, so once every worker in the list has finished, none can follow.
     for (let i = 0; i < running.length; i++)
         await running[i];
+    // A source not started before a cancellation: nothing was sent for it, and the next run takes it.
+    for (const [i, source] of sources.entries()) {
+        results[i] ??= { source, status: 'deferred', outputs: [], error: 'not started: the run was cancelled' };
+    }
     return results;
 }
 
@@ -32642,6 +32731,7 @@ function ideogramRule(error, policy) {
 
 
 
+
 /**
  * Upscales through one of Ideogram's endpoints: takes places under the in-flight limit only while the API works
  * on the request, and hands the result links back to be downloaded outside it, so a slow download never holds a
@@ -32653,11 +32743,14 @@ class IdeogramUpscaler {
     constructor(options) {
         this.options = options;
     }
-    async produce(image) {
+    async produce(image, stopped) {
         const { endpoint, limiter, retry, onRetry } = this.options;
         const answer = await withRetries(async () => {
             const lease = await limiter.acquire(endpoint.places);
             try {
+                // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
+                if (stopped?.aborted)
+                    throw new NotStartedError();
                 const images = await endpoint.upscale(image);
                 lease.succeeded();
                 return images;
@@ -32725,14 +32818,33 @@ function parseManifest(text, path) {
     }
     return document;
 }
+async function readIfThere(path) {
+    try {
+        return await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
 async function exists(path) {
     return (0,promises_.access)(path).then(() => true, () => false);
+}
+/**
+ * Beside the manifest, one line per source as it finishes: appending is cheap whatever the manifest's size, so a
+ * run killed at any instant leaves a record of every result it placed. The next load folds it in; a save ends it.
+ */
+function journalPath(path) {
+    return `${path}.journal`;
 }
 class Manifest {
     path;
     workspace;
     entries;
     changed = false;
+    /** Journal appends in order; a save waits for them. */
+    appending = Promise.resolve();
     constructor(
     /** Workspace-relative path. */
     path, workspace, document) {
@@ -32740,18 +32852,27 @@ class Manifest {
         this.workspace = workspace;
         this.entries = new Map(Object.entries(document.sources));
     }
-    /** Reads the manifest; a missing one is empty, an unreadable one is an error (it would cost a full re-run). */
+    /**
+     * Reads the manifest and what a run that was stopped left in its journal; a missing manifest is empty, an
+     * unreadable one is an error (it would cost a full re-run).
+     */
     static async load(workspace, path) {
-        let text;
-        try {
-            text = await (0,promises_.readFile)((0,external_node_path_.join)(workspace, path), 'utf8');
+        const text = await readIfThere((0,external_node_path_.join)(workspace, path));
+        const manifest = new Manifest(path, workspace, text === undefined ? EMPTY : parseManifest(text, path));
+        const journal = await readIfThere((0,external_node_path_.join)(workspace, journalPath(path)));
+        for (const line of journal?.split('\n') ?? []) {
+            let record;
+            try {
+                record = JSON.parse(line);
+            }
+            catch {
+                // The last line of a run killed mid-write: that source was not done.
+                continue;
+            }
+            manifest.entries.set(...record);
+            manifest.changed = true;
         }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return new Manifest(path, workspace, EMPTY);
-            throw error;
-        }
-        return new Manifest(path, workspace, parseManifest(text, path));
+        return manifest;
     }
     /**
      * Takes over the entries of another manifest (e.g. one restored from the cache) for the sources this one does
@@ -32788,26 +32909,40 @@ class Manifest {
         }
         return entry;
     }
-    /** Records what this run produced; failed and skipped sources keep what they had. */
+    /**
+     * Records what this run produced, its results already in place, and appends it to the journal at once; failed
+     * and skipped sources keep what they had.
+     */
     record(result, sha256, settings, at) {
         if (result.status !== 'upscaled' && result.status !== 'unsafe')
-            return;
-        this.entries.set(result.source, {
+            return this.appending;
+        const entry = {
             sha256,
             settings,
             status: result.status,
             outputs: result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed })),
             upscaledAt: at.toISOString()
-        });
+        };
+        this.entries.set(result.source, entry);
         this.changed = true;
+        const journal = (0,external_node_path_.join)(this.workspace, journalPath(this.path));
+        const line = `${JSON.stringify([result.source, entry])}\n`;
+        this.appending = this.appending.then(async () => {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(journal), { recursive: true });
+            await (0,promises_.appendFile)(journal, line);
+        });
+        return this.appending;
     }
     get hasChanges() {
         return this.changed;
     }
-    /** Writes atomically, sources sorted so the committed file diffs cleanly. */
+    /** Writes atomically, sources sorted so the committed file diffs cleanly, and ends the journal. */
     async save() {
+        await this.appending;
         const sources = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1)));
         await writeFileAtomically((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify({ version: 1, sources }, null, 2)}\n`);
+        // A kill before this line leaves a journal of entries the manifest already holds: folding it again is harmless.
+        await (0,promises_.rm)((0,external_node_path_.join)(this.workspace, journalPath(this.path)), { force: true });
         this.changed = false;
     }
 }
@@ -32972,6 +33107,7 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 
+
 /** The file system refused a result (no space, no permission, a file where a folder should be). */
 class WriteError extends Error {
     name = 'WriteError';
@@ -32996,7 +33132,8 @@ class ResultSink {
         return withRetries(() => this.saveOnce(source, planned, bytes), { ...retry, maxRetries: Math.min(retry.maxRetries, 2) }, error => (isTransientRead(error) ? { budget: 'errors' } : undefined));
     }
     async saveOnce(source, planned, bytes) {
-        const stream = bytes instanceof Uint8Array ? external_node_stream_.Readable.from([bytes]) : await bytes();
+        const { cut } = this.options;
+        const stream = bytes instanceof Uint8Array ? external_node_stream_.Readable.from([bytes]) : await unlessCut(bytes(), cut);
         const chunks = stream[Symbol.asyncIterator]();
         try {
             let head = new Uint8Array(0);
@@ -33019,7 +33156,7 @@ class ResultSink {
         }
     }
     async writeAtomically(source, path, head, rest) {
-        const { maxBytes, workspace } = this.options;
+        const { maxBytes, workspace, cut } = this.options;
         const target = (0,external_node_path_.join)(workspace, path);
         const temporary = temporaryPathFor(target);
         let written = 0;
@@ -33035,12 +33172,14 @@ class ResultSink {
         }
         try {
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(capped, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }));
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(capped, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }), { signal: cut });
             await (0,promises_.rename)(temporary, target);
         }
         catch (error) {
             // Nothing to remove when the folder itself could not be made (ENOTDIR).
             await (0,promises_.rm)(temporary, { force: true }).catch(() => undefined);
+            if (cut?.aborted)
+                throw new CancelledError();
             // A cut or refused stream is the reader's DownloadError (maybe worth another read); anything else is the disk's.
             if (error instanceof DownloadError)
                 throw error;
@@ -33346,6 +33485,7 @@ function readSettings(read, workspace) {
 
 
 
+
 /** Generous for a 2× upscale of a 25 MB source; bounds what a misbehaving link can write. */
 const MAX_RESULT_BYTES = 200 * 1024 * 1024;
 const HASH_PARALLELISM = 4;
@@ -33415,9 +33555,10 @@ async function selectWork(settings, manifest, sources) {
 /**
  * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
  * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
- * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed).
+ * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed). A `cancellation`
+ * stops it part-way: what finished is kept and recorded, the rest reported as not done.
  */
-async function runJob(settings, hooks = {}, only) {
+async function runJob(settings, hooks = {}, only, cancellation) {
     const { manifest: manifestPath } = settings.selection;
     const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath) : undefined;
     const earlierResults = manifest?.resultPaths() ?? new Set();
@@ -33443,27 +33584,34 @@ async function runJob(settings, hooks = {}, only) {
                 sink: new ResultSink({
                     workspace: settings.workspace,
                     maxBytes: MAX_RESULT_BYTES,
-                    retry: retryPolicy(settings.transport)
+                    retry: retryPolicy(settings.transport),
+                    cut: cancellation?.cut
                 }),
+                cancellation,
                 maxFileBytes: settings.discovery.maxFileBytes,
                 // More sources under way than places, so the next is checked and downloads overlap with uploads.
                 workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-                onResult: hooks.onResult
+                onResult: (result, finished, total) => {
+                    // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed
+                    // append surfaces when the manifest is saved.
+                    const sha256 = hashes.get(result.source);
+                    if (manifest && sha256)
+                        manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => { });
+                    hooks.onResult?.(result, finished, total);
+                }
             });
             for (const result of results)
                 done.set(result.source, result);
         }
         finally {
-            await provider.close();
+            // Closing waits for requests in flight; once they are cut, nothing more is wanted of them.
+            await unlessCut(provider.close(), cancellation?.cut).catch((error) => {
+                if (!(error instanceof CancelledError))
+                    throw error;
+            });
         }
     }
     const results = selected.map(source => done.get(source));
-    const now = new Date();
-    for (const result of results) {
-        const sha256 = hashes.get(result.source);
-        if (manifest && sha256)
-            manifest.record(result, sha256, fingerprint(settings), now);
-    }
     let manifestWritten;
     if (manifest?.hasChanges && !settings.dryRun) {
         await manifest.save();

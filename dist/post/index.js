@@ -28548,6 +28548,31 @@ async function saveResults(request) {
 
 /***/ }),
 
+/***/ 96584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ lazyGitHub)
+/* harmony export */ });
+/* unused harmony export createGitHubClient */
+/* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85015);
+
+function lazyGitHub(token, env) {
+    let made;
+    return () => (made ??= (async () => ({ client: await createGitHubClient(token), context: await (0,_event_js__WEBPACK_IMPORTED_MODULE_0__/* .readRunContext */ .$)(env) }))());
+}
+/**
+ * Octokit for the repository's API (GITHUB_API_URL, as on GitHub Enterprise). Loaded only when a run needs
+ * GitHub, to keep start-up fast for the runs that don't.
+ */
+async function createGitHubClient(token) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
+    return getOctokit(token);
+}
+
+
+/***/ }),
+
 /***/ 85015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28843,22 +28868,39 @@ var Input;
     Input["FailOnError"] = "fail-on-error";
     Input["DryRun"] = "dry-run";
 })(Input || (Input = {}));
-/** A setting that cannot be used as given: names the input, the value and what is allowed. */
+const quoted = input => `'${input}'`;
+/**
+ * A setting that cannot be used as given. It carries the input, so each caller names it its own way (the action
+ * `Input 'detail' …`, the CLI `--detail …`) from the same words.
+ */
 class InputError extends Error {
+    input;
+    problem;
     name = 'InputError';
+    constructor(input, problem) {
+        super(`Input ${InputError.describe(input, problem, quoted)}`);
+        this.input = input;
+        this.problem = problem;
+    }
+    /** The message with every input named by `name`, e.g. `--concurrency (2) must be at least --num-images (4): …`. */
+    describe(name) {
+        return InputError.describe(this.input, this.problem, name);
+    }
+    static describe(input, problem, name) {
+        return `${name(input)} ${typeof problem === 'string' ? problem : problem(name)}`;
+    }
 }
 
 
 /***/ }),
 
-/***/ 55091:
+/***/ 77798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   QA: () => (/* binding */ cacheRequest),
-  eq: () => (/* binding */ lazyGitHub),
   NH: () => (/* binding */ reportCache)
 });
 
@@ -28868,12 +28910,90 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(38422);
+;// CONCATENATED MODULE: ./src/github/changes.ts
+
+
+// GitHub lists at most this many files of a comparison, and of a pull request; a list that long may be cut.
+const COMPARE_FILE_CAP = 300;
+const PULL_FILE_CAP = 3000;
+function changedPaths(files) {
+    // Removed files have nothing to upscale; renamed and copied ones have new bytes at a new path.
+    return new Set(files.filter(file => file.status !== 'removed').map(file => file.filename));
+}
+/**
+ * The images a push or pull request added or modified. Other events, a new branch, a force push, or a list
+ * GitHub may have cut short all fall back to every matching image, with the reason.
+ */
+async function findChangedFiles(github, context) {
+    const { owner, repo, event } = context;
+    if (event.kind === 'push') {
+        if (event.noBase)
+            return { kind: 'all', reason: 'a new branch or a force push has no earlier commit to compare with' };
+        let files;
+        try {
+            const { data } = await github.rest.repos.compareCommitsWithBasehead({
+                owner,
+                repo,
+                basehead: `${event.before}...${event.after}`
+            });
+            files = data.files ?? [];
+        }
+        catch (error) {
+            if (error.status === 404) {
+                return { kind: 'all', reason: `the pushed-over commit ${event.before.slice(0, 7)} is gone (force push?)` };
+            }
+            throw error;
+        }
+        if (files.length >= COMPARE_FILE_CAP)
+            return { kind: 'all', reason: `the push changed ${files.length}+ files` };
+        return {
+            kind: 'changed',
+            paths: changedPaths(files),
+            description: `files changed by ${event.before.slice(0, 7)}..${event.after.slice(0, 7)}`
+        };
+    }
+    if (event.kind === 'pull_request') {
+        const files = await github.paginate(github.rest.pulls.listFiles, {
+            owner,
+            repo,
+            pull_number: event.number,
+            per_page: 100
+        });
+        if (files.length >= PULL_FILE_CAP)
+            return { kind: 'all', reason: `the pull request changes ${files.length}+ files` };
+        return {
+            kind: 'changed',
+            paths: changedPaths(files),
+            description: `files changed by pull request #${event.number}`
+        };
+    }
+    return { kind: 'all', reason: `a ${event.name || 'manual'} event has no list of changed files` };
+}
+/** With `changed-only`, the paths the push or pull request changed; undefined means every matching image. */
+async function changes_changedSources(settings, github, env) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
+        return undefined;
+    if (!settings.token) {
+        core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
+        return undefined;
+    }
+    const { client, context } = await github();
+    const changed = await findChangedFiles(client, context);
+    if (changed.kind === 'all') {
+        core.info(`Taking every matching image: ${changed.reason}.`);
+        return undefined;
+    }
+    core.info(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
+    return new Set(changed.paths);
+}
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/image-file.ts
 var image_file = __nccwpck_require__(89001);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(38422);
 // EXTERNAL MODULE: ./src/publish/commit.ts + 1 modules
 var commit = __nccwpck_require__(73985);
 // EXTERNAL MODULE: ./src/presentation.ts
@@ -29061,18 +29181,8 @@ async function comment_commentOnPullRequest(settings, outcome, github, env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/client.ts
-/**
- * Octokit for the repository's API (GITHUB_API_URL, as on GitHub Enterprise). Loaded only when a run needs
- * GitHub, to keep start-up fast for the runs that don't.
- */
-async function createGitHubClient(token) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
-    return getOctokit(token);
-}
-
-// EXTERNAL MODULE: ./src/github/event.ts
-var github_event = __nccwpck_require__(85015);
+// EXTERNAL MODULE: ./src/github/client.ts
+var client = __nccwpck_require__(96584);
 // EXTERNAL MODULE: ./src/handover.ts
 var handover = __nccwpck_require__(44228);
 // EXTERNAL MODULE: ./src/github/cache.ts
@@ -29423,10 +29533,10 @@ async function discovery_discoverSources(workspace, patterns, isResult) {
     for (const { path, real } of found) {
         const relativePath = toPosixRelative(workspace, path);
         if (!isInside(workspace, path) || !isInside(realWorkspace, real)) {
-            passedOver.push({ path, reason: 'outside the workspace (directly or through a symbolic link)' });
+            passedOver.push({ path, why: 'outside', reason: 'outside the workspace (directly or through a symbolic link)' });
         }
         else if (isResult(relativePath)) {
-            passedOver.push({ path: relativePath, reason: 'an upscaled result (matches output-path)' });
+            passedOver.push({ path: relativePath, why: 'result', reason: 'an upscaled result (matches output-path)' });
         }
         else {
             sources.add(relativePath);
@@ -30379,7 +30489,7 @@ async function job_runJob(settings, hooks = {}, only, cancellation) {
         await manifest.save();
         manifestWritten = manifest.path;
     }
-    return { discovery, results, manifestWritten };
+    return { discovery, results, manifestWritten, sent: work };
 }
 
 // EXTERNAL MODULE: ./src/publish/publish.ts + 4 modules
@@ -30460,8 +30570,8 @@ function report_logDiscovery(discovery) {
     for (const { path, reason } of discovery.passedOver)
         core.info(`passed over ${path}: ${reason}`);
     core.endGroup();
-    for (const { path, reason } of discovery.passedOver) {
-        if (reason.startsWith('outside'))
+    for (const { path, why, reason } of discovery.passedOver) {
+        if (why === 'outside')
             report_annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
     }
 }
@@ -30522,12 +30632,7 @@ function cell(lines) {
 async function report_writeSummary(outcome) {
     const total = outcome.results.length;
     const summary = core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
-    if (outcome.dryRun) {
-        summary.addRaw(`Would send ${total} request(s) for ${total * outcome.imagesPerSource} image(s). Nothing was sent.`, true);
-    }
-    else {
-        summary.addRaw(countsLine(outcome.results), true);
-    }
+    summary.addRaw(outcome.dryRun ?? countsLine(outcome.results), true);
     if (outcome.commit) {
         summary.addRaw(`Committed ${outcome.commit.files} file(s) to <code>${escapeHtml(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`, true);
     }
@@ -30587,33 +30692,6 @@ var results_file = __nccwpck_require__(46024);
 
 
 
-
-/** GitHub's API and the event, made once and only if a run needs them. */
-function lazyGitHub(settings) {
-    let made;
-    return () => (made ??= (async () => ({
-        client: await createGitHubClient(settings.publishing.commit.token),
-        context: await (0,github_event/* readRunContext */.$)(process.env)
-    }))());
-}
-/** With changed-only, the paths the push or pull request changed; undefined means every matching image. */
-async function changedSources(settings, github) {
-    const event = process.env.GITHUB_EVENT_NAME ?? '';
-    if (!settings.discovery.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
-        return undefined;
-    if (!settings.publishing.commit.token) {
-        core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
-        return undefined;
-    }
-    const { client, context } = await github();
-    const changed = await findChangedFiles(client, context);
-    if (changed.kind === 'all') {
-        core.info(`Taking every matching image: ${changed.reason}.`);
-        return undefined;
-    }
-    core.info(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
-    return new Set(changed.paths);
-}
 /**
  * The Actions cache request, when the cache is what carries results to the next run: in artifact (or no) publishing
  * with a manifest. Committed results and their manifest are on the branch already.
@@ -30678,13 +30756,13 @@ async function run() {
         }
         const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
         markStarted(new Date());
-        const github = lazyGitHub(settings);
-        const only = await changedSources(settings, github);
+        const github = lazyGitHub(settings.publishing.commit.token, process.env);
+        const only = await changedSources({ changedOnly: settings.discovery.changedOnly, token: settings.publishing.commit.token }, github, process.env);
         const cache = cacheRequest(settings);
         const restored = cache ? await restoreResults(cache) : undefined;
         if (restored)
             reportCache(restored);
-        const { discovery, results, manifestWritten } = await runJob(settings, {
+        const { discovery, results, manifestWritten, sent } = await runJob(settings, {
             onDiscovered: logDiscovery,
             onResult: logResult,
             onRetry: (file, event) => core.info(retryLine(file, event))
@@ -30695,6 +30773,11 @@ async function run() {
         }
         if (discovery.sources.length === 0)
             core.warning(`No images matched '${Input.Files}'.`);
+        const dryRun = settings.dryRun
+            ? dryRunLine(settings.provider.kind === 'local' ? 'local' : 'ideogram', sent.length, settings.output.imagesPerSource)
+            : undefined;
+        if (dryRun)
+            core.info(dryRun);
         const { skipped, deferred } = countByStatus(results);
         if (skipped > 0 && !settings.dryRun) {
             core.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
@@ -30715,8 +30798,7 @@ async function run() {
         const outcome = {
             results,
             ...published,
-            dryRun: settings.dryRun,
-            imagesPerSource: settings.output.imagesPerSource,
+            dryRun,
             resultsFile
         };
         setOutputs(outcome);
@@ -30934,6 +31016,8 @@ class Manifest {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _image_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15220);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38422);
+
 
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -31020,6 +31104,7 @@ function toMatcher(pattern) {
  * Works out every result path before anything is sent, for every format a result may come back as, so that two
  * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
  * result sink then writes exactly where this plan says.
+ * @throws InputError for `output-path`: the template does not work for these sources.
  */
 function planOutputs(sources, template, imagesPerSource) {
     const owners = new Map();
@@ -31031,14 +31116,14 @@ function planOutputs(sources, template, imagesPerSource) {
             const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, template.resolve(source, index, EXTENSIONS[format])]));
             for (const path of new Set(Object.values(paths))) {
                 if (path === '..' || path.startsWith('../')) {
-                    throw new Error(`output-path puts the result of ${source} outside the workspace (${path})`);
+                    throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
                 }
                 if (sourceSet.has(path)) {
-                    throw new Error(`output-path would write the result of ${source} over the source ${path}`);
+                    throw new InputError(Input.OutputPath, `would write the result of ${source} over the source ${path}.`);
                 }
                 const owner = owners.get(path);
                 if (owner !== undefined) {
-                    throw new Error(`${owner} and ${source} would both write ${path}; rename one, or leave one out with a '!' pattern in files`);
+                    throw new InputError(Input.OutputPath, name => `makes ${owner} and ${source} both write ${path}; rename one, or leave one out with a '!' pattern in ${name(Input.Files)}.`);
                 }
                 owners.set(path, source);
             }
@@ -31082,10 +31167,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 /* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44228);
 /* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42865);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(55091);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25546);
-/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(67695);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(85686);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(96584);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(77798);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(25546);
+/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(67695);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(85686);
+
 
 
 
@@ -31113,23 +31200,23 @@ async function publishWhatWasLeft() {
     if (!since)
         return;
     try {
-        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .readSettings */ .sb)(name => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .readSettings */ .sb)(name => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
         const { manifest: manifestPath } = settings.selection;
         if (!manifestPath || settings.dryRun) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning('The upscale step stopped before publishing, and no manifest records what it finished.');
             return;
         }
-        const manifest = await _manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .Manifest */ ._8.load(settings.workspace, manifestPath);
+        const manifest = await _manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .Manifest */ ._8.load(settings.workspace, manifestPath);
         if (manifest.hasChanges)
             await manifest.save();
         const results = finishedSince(manifest.document, since);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`The upscale step stopped before publishing: publishing the ${results.length} source(s) it finished.`);
         if (results.length === 0)
             return;
-        const cache = (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheRequest */ .QA)(settings);
+        const cache = (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .cacheRequest */ .QA)(settings);
         if (cache)
-            (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .reportCache */ .NH)(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .saveResults */ .Iq)(cache));
-        await (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_5__/* .publishResults */ .k)(settings, results, manifestPath, (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyGitHub */ .eq)(settings));
+            (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .reportCache */ .NH)(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .saveResults */ .Iq)(cache));
+        await (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .publishResults */ .k)(settings, results, manifestPath, (0,_github_client_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyGitHub */ .e)(settings.publishing.commit.token, process.env));
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`Publishing what the upscale step finished failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -31152,7 +31239,7 @@ __webpack_async_result__();
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* unused harmony exports resultLine, retryLine, STATUS_LABEL, byAttention, presentCounts, countFitting, markdownCode */
+/* unused harmony exports resultLine, dryRunLine, retryLine, STATUS_LABEL, byAttention, presentCounts, countFitting, markdownCode */
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69385);
 
 /** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
@@ -31177,6 +31264,15 @@ function resultLine(result, done, total) {
 function countsLine(results) {
     const counts = (0,_results_js__WEBPACK_IMPORTED_MODULE_0__/* .countByStatus */ .x7)(results);
     return `${_results_js__WEBPACK_IMPORTED_MODULE_0__/* .SOURCE_STATUSES */ .n0.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
+}
+/**
+ * What a dry run would have done: `Dry run: would send 3 request(s) for 12 image(s); nothing was sent.` The local
+ * provider sends nothing, so it says how many images it would upscale and that nothing was written.
+ */
+function dryRunLine(provider, requests, imagesPerRequest) {
+    return provider === 'local'
+        ? `Dry run: would upscale ${requests} image(s) on this machine; nothing was written.`
+        : `Dry run: would send ${requests} request(s) for ${requests * imagesPerRequest} image(s); nothing was sent.`;
 }
 /** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
 function retryLine(file, { error, delayMs, retry }) {
@@ -32247,14 +32343,14 @@ function quote(value) {
 function integer(name, raw, min, max) {
     const value = Number(raw);
     if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new inputs/* InputError */.d(`Input '${name}' must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+        throw new inputs/* InputError */.d(name, `must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
     }
     return value;
 }
 function oneOf(name, raw, allowed) {
     const value = allowed.find(option => option.toLowerCase() === raw.toLowerCase());
     if (value === undefined) {
-        throw new inputs/* InputError */.d(`Input '${name}' must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+        throw new inputs/* InputError */.d(name, `must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
     }
     return value;
 }
@@ -32299,15 +32395,15 @@ function apiUrl(raw) {
         url = new URL(raw);
     }
     catch {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ApiUrl}' must be an http(s) URL; got ${quote(raw)}.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ApiUrl, `must be an http(s) URL; got ${quote(raw)}.`);
     }
     const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
         // The key travels in a header: plain http only where it cannot leave the machine.
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ApiUrl}' must use https (http only for localhost); got ${quote(raw)}.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ApiUrl, `must use https (http only for localhost); got ${quote(raw)}.`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ApiUrl}' must be a plain base URL without credentials, query or fragment.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ApiUrl, `must be a plain base URL without credentials, query or fragment.`);
     }
     return url;
 }
@@ -32332,7 +32428,7 @@ function readImageRequest(input) {
 function readIdeogramSettings(input, request, dryRun) {
     const apiKey = input(inputs/* Input */.p.ApiKey);
     if (apiKey === '' && !dryRun) {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ApiKey}' is required: pass your Ideogram API key from a secret.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ApiKey, `is required: pass your Ideogram API key from a secret.`);
     }
     return { kind: 'legacy', apiKey, apiUrl: apiUrl(input(inputs/* Input */.p.ApiUrl)), request };
 }
@@ -32392,11 +32488,11 @@ function parseConcurrency(raw, imagesPerSource) {
     if (raw.toLowerCase() === 'auto')
         return { kind: 'auto' };
     if (!/^\d+$/.test(raw)) {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.Concurrency}' must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.Concurrency, `must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`);
     }
     const places = integer(inputs/* Input */.p.Concurrency, raw, 1, MAX_CONCURRENCY);
     if (places < imagesPerSource) {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.Concurrency}' (${places}) must be at least '${inputs/* Input */.p.NumImages}' (${imagesPerSource}): one request takes that many places.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.Concurrency, name => `(${places}) must be at least ${name(inputs/* Input */.p.NumImages)} (${imagesPerSource}): one request takes that many places.`);
     }
     return { kind: 'fixed', places };
 }
@@ -32410,13 +32506,13 @@ function inflightBounds(concurrency) {
 const BAD_ARTIFACT_NAME = /[":<>|*?\r\n\\/]/;
 function artifactName(raw) {
     if (BAD_ARTIFACT_NAME.test(raw)) {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.ArtifactName}' must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ArtifactName, `must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`);
     }
     return raw;
 }
 function commitMessage(raw) {
     if (raw === '')
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.CommitMessage}' must not be empty.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.CommitMessage, `must not be empty.`);
     return raw;
 }
 // git's rules for a ref name, the parts a user can get wrong.
@@ -32426,7 +32522,7 @@ function branch(raw) {
         return undefined;
     const name = raw.replace(/^refs\/heads\//, '');
     if (BAD_BRANCH.test(name))
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.Branch}' is not a valid branch name; got ${quote(raw)}.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.Branch, `is not a valid branch name; got ${quote(raw)}.`);
     return name;
 }
 function commitAuthor(raw) {
@@ -32434,7 +32530,7 @@ function commitAuthor(raw) {
         return undefined;
     const match = /^([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(raw);
     if (!match)
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.CommitAuthor}' must look like 'Name <email>'; got ${quote(raw)}.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.CommitAuthor, `must look like 'Name <email>'; got ${quote(raw)}.`);
     return { name: match[1], email: match[2] };
 }
 function manifestPath(raw) {
@@ -32442,7 +32538,7 @@ function manifestPath(raw) {
         return undefined;
     const path = external_node_path_.posix.normalize(raw.replace(/\\/g, '/'));
     if (external_node_path_.posix.isAbsolute(path) || path === '..' || path.startsWith('../')) {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.Manifest}' must be a path inside the workspace, or 'none'; got ${quote(raw)}.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.Manifest, `must be a path inside the workspace, or 'none'; got ${quote(raw)}.`);
     }
     return path;
 }
@@ -32452,10 +32548,10 @@ function maxImages(raw, imagesPerSource, manifest) {
         return undefined;
     const cap = integer(inputs/* Input */.p.MaxImages, raw, 1, 1_000_000);
     if (cap < imagesPerSource) {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.MaxImages}' (${cap}) must be at least '${inputs/* Input */.p.NumImages}' (${imagesPerSource}): one request asks for that many images.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.MaxImages, name => `(${cap}) must be at least ${name(inputs/* Input */.p.NumImages)} (${imagesPerSource}): one request asks for that many images.`);
     }
     if (manifest === undefined) {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.MaxImages}' needs a manifest ('${inputs/* Input */.p.Manifest}' is 'none'): without one every run would ask for the same images again.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.MaxImages, name => `needs a manifest (${name(inputs/* Input */.p.Manifest)} is 'none'): without one every run would ask for the same images again.`);
     }
     return cap;
 }
@@ -32465,7 +32561,7 @@ function patterns(raw) {
         .map(line => line.trim())
         .filter(line => line !== '' && !line.startsWith('#'));
     if (!lines.some(line => !line.startsWith('!'))) {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.Files}' must have at least one pattern that is not an exclusion ('!').`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.Files, `must have at least one pattern that is not an exclusion ('!').`);
     }
     return lines;
 }
@@ -32489,14 +32585,14 @@ function readSettings(read, workspace) {
     const publish = oneOf(inputs/* Input */.p.Publish, input(inputs/* Input */.p.Publish), PUBLISH_MODES);
     const token = input(inputs/* Input */.p.GithubToken);
     if ((publish === 'commit' || publish === 'both') && token === '') {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.GithubToken}' is required to publish with '${publish}'.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.GithubToken, `is required to publish with '${publish}'.`);
     }
     let template;
     try {
         template = output_path/* OutputTemplate */.os.parse(input(inputs/* Input */.p.OutputPath), imagesPerSource);
     }
     catch (error) {
-        throw new inputs/* InputError */.d(`Input '${inputs/* Input */.p.OutputPath}' ${error.message}; got ${quote(input(inputs/* Input */.p.OutputPath))}.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.OutputPath, `${error.message}; got ${quote(input(inputs/* Input */.p.OutputPath))}.`);
     }
     const manifest = manifestPath(input(inputs/* Input */.p.Manifest));
     return {
