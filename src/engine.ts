@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { OutputPlan } from './output-path.js';
-import type { ProducedImage, Provider } from './provider.js';
+import { DeferredError, type Billing, type ProducedImage, type Provider } from './provider.js';
 import type { OutputRecord, SourceResult } from './results.js';
 import type { PlannedOutput, ResultSink } from './result-sink.js';
 import { checkImage } from './validation.js';
@@ -21,7 +21,9 @@ export interface EngineOptions {
 }
 
 /** What became of one produced image once the sink had it. */
-type Delivered = { kind: 'written'; record: OutputRecord } | { kind: 'withheld' } | { kind: 'lost'; error: Error };
+type Delivered = ({ kind: 'written'; record: OutputRecord } | { kind: 'withheld' } | { kind: 'lost'; error: Error }) & {
+  billing?: Billing;
+};
 
 async function deliver(
   sink: ResultSink,
@@ -29,21 +31,38 @@ async function deliver(
   planned: PlannedOutput | undefined,
   image: ProducedImage
 ): Promise<Delivered> {
-  if (image.kind === 'withheld') return { kind: 'withheld' };
-  if (!planned) return { kind: 'lost', error: new Error('the provider made more results than were planned') };
+  const billing = image.billing ? { billing: image.billing } : {};
+  if (image.kind === 'withheld') return { kind: 'withheld', ...billing };
+  if (!planned) {
+    return { kind: 'lost', error: new Error('the provider made more results than were planned'), ...billing };
+  }
   try {
     const saved = await sink.save(source, planned, image.bytes);
     return {
       kind: 'written',
-      record: { path: saved.path, resolution: image.resolution, seed: image.seed, prompt: image.prompt }
+      record: { path: saved.path, resolution: image.resolution, seed: image.seed, prompt: image.prompt },
+      ...billing
     };
   } catch (error) {
-    return { kind: 'lost', error: error as Error };
+    return { kind: 'lost', error: error as Error, ...billing };
   }
+}
+
+/** The quote and the bill of a source's request, for its result. */
+function costs(delivered: readonly Delivered[]): Pick<SourceResult, 'quote' | 'spentUsdMicros'> {
+  const billing = delivered.find(image => image.billing)?.billing;
+  return {
+    ...(billing?.quote ? { quote: billing.quote } : {}),
+    ...(billing?.spentUsdMicros === undefined ? {} : { spentUsdMicros: billing.spentUsdMicros })
+  };
 }
 
 /** Puts the delivered images together into the source's one result. */
 function summarise(source: string, delivered: readonly Delivered[], seconds: number): SourceResult {
+  return { ...outcome(source, delivered, seconds), ...costs(delivered) };
+}
+
+function outcome(source: string, delivered: readonly Delivered[], seconds: number): SourceResult {
   const outputs = delivered.flatMap(image => (image.kind === 'written' ? [image.record] : []));
   const lost = delivered.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
   const withheld = delivered.filter(image => image.kind === 'withheld').length;
@@ -87,6 +106,15 @@ export async function upscaleAll(provider: Provider, options: EngineOptions): Pr
       const delivered = await Promise.all(produced.map((item, i) => deliver(options.sink, source, planned[i], item)));
       return summarise(source, delivered, seconds());
     } catch (error) {
+      if (error instanceof DeferredError) {
+        return {
+          source,
+          status: 'deferred',
+          outputs: [],
+          error: error.message,
+          ...(error.quote ? { quote: error.quote } : {})
+        };
+      }
       const status = error instanceof NotStartedError ? 'deferred' : 'failed';
       return { source, status, outputs: [], error: (error as Error).message, seconds: seconds() };
     }

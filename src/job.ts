@@ -2,13 +2,16 @@ import { join } from 'node:path';
 import { discoverSources, type Discovery } from './discovery.js';
 import { CancelledError, unlessCut, type Cancellation } from './cancellation.js';
 import { upscaleAll } from './engine.js';
-import { IdeogramClient } from './ideogram/client.js';
-import { LegacyEndpoint } from './ideogram/endpoint.js';
+import { CostCap } from './cost-cap.js';
+import { IdeogramClient, type LegacyNotice } from './ideogram/client.js';
+import { LegacyEndpoint, V2Endpoint, type UpscaleEndpoint } from './ideogram/endpoint.js';
 import { ideogramHosts } from './ideogram/hosts.js';
 import { InflightLimiter } from './ideogram/inflight-limiter.js';
+import { Poller, defaultPollOptions } from './ideogram/poller.js';
+import { ideogramRule } from './ideogram/retry-rule.js';
 import type { IdeogramSettings } from './ideogram/settings.js';
-import { IdeogramUpscaler } from './ideogram/upscaler.js';
-import { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from './retry.js';
+import { IdeogramUpscaler, quoteRecord } from './ideogram/upscaler.js';
+import { defaultRetryPolicy, withRetries, type RetryEvent, type RetryPolicy } from './retry.js';
 import { Manifest, hashFile } from './manifest.js';
 import { withinBudget } from './image-budget.js';
 import { mapLimited } from './map-limited.js';
@@ -17,9 +20,13 @@ import type { Provider } from './provider.js';
 import { ResultSink } from './result-sink.js';
 import type { SourceResult } from './results.js';
 import { inflightBounds, type Settings, type TransportSettings } from './settings.js';
+import { checkImage } from './validation.js';
+import { quoteText } from './presentation.js';
 
-/** Generous for a 2× upscale of a 25 MB source; bounds what a misbehaving link can write. */
-const MAX_RESULT_BYTES = 200 * 1024 * 1024;
+/** Room for an 8192×8192 result of a v2 model; bounds what a misbehaving link can write. */
+const MAX_RESULT_BYTES = 400 * 1024 * 1024;
+/** Quotes asked for at once in a dry run (they take no in-flight places). */
+const QUOTE_PARALLELISM = 4;
 const HASH_PARALLELISM = 4;
 
 /** What the action and the command-line tool each do with the job's progress. */
@@ -30,6 +37,8 @@ export interface JobHooks {
   readonly onResult?: (result: SourceResult, done: number, total: number) => void;
   /** Before an upscale or a download is tried again. */
   readonly onRetry?: (file: string, event: RetryEvent) => void;
+  /** Something worth telling once (a newer endpoint, a deprecation, a job id that could not be recorded). */
+  readonly onNotice?: (message: string) => void;
 }
 
 export interface JobOutcome {
@@ -46,38 +55,98 @@ function retryPolicy(transport: TransportSettings): RetryPolicy {
   return defaultRetryPolicy({ maxRetries: transport.maxRetries, retryLostResponses: transport.retryTimeouts });
 }
 
-function ideogramUpscaler(provider: IdeogramSettings, transport: TransportSettings, hooks: JobHooks): IdeogramUpscaler {
+/** The legacy endpoint's successor and deprecation signs, told once a run. */
+function legacyNotices(hooks: JobHooks): (notice: LegacyNotice) => void {
+  let told = false;
+  return ({ successor, deprecation }) => {
+    if (told) return;
+    told = true;
+    const parts = [
+      successor ? `Ideogram names a successor to POST /upscale: ${successor} (set 'model' to use a v2 upscaler)` : '',
+      deprecation ? `Ideogram marks POST /upscale deprecated (Deprecation: ${deprecation})` : ''
+    ];
+    hooks.onNotice?.(parts.filter(part => part !== '').join('. '));
+  };
+}
+
+function ideogramEndpoint(provider: IdeogramSettings, transport: TransportSettings, hooks: JobHooks): UpscaleEndpoint {
   const client = new IdeogramClient({
     apiUrl: provider.apiUrl,
     apiKey: provider.apiKey,
-    timeoutMs: transport.requestTimeoutMs
+    timeoutMs: transport.requestTimeoutMs,
+    onLegacyNotice: legacyNotices(hooks)
   });
+  return provider.kind === 'legacy'
+    ? new LegacyEndpoint(client, provider.request)
+    : new V2Endpoint(client, provider, new Poller(defaultPollOptions()));
+}
+
+/** What the upscaler needs from the job's manifest: jobs to collect, and where to record new ones. */
+interface JobRecords {
+  readonly pending: ReadonlyMap<string, string>;
+  readonly onAccepted: (file: string, generationId: string) => Promise<void>;
+  readonly onAbandoned: (file: string) => void;
+}
+
+/** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
+async function createProvider(settings: Settings, hooks: JobHooks, records: JobRecords): Promise<Provider> {
+  const { provider, transport } = settings;
+  if (provider.kind === 'local') {
+    const { LocalUpscaler } = await import('./local/upscaler.js');
+    return new LocalUpscaler();
+  }
+  const maxCost = provider.kind === 'v2' ? provider.maxCost : undefined;
   return new IdeogramUpscaler({
-    endpoint: new LegacyEndpoint(client, provider.request),
+    endpoint: ideogramEndpoint(provider, transport, hooks),
     limiter: new InflightLimiter(inflightBounds(transport.concurrency)),
     retry: retryPolicy(transport),
     hosts: ideogramHosts(provider.apiUrl),
     maxResultBytes: MAX_RESULT_BYTES,
-    onRetry: hooks.onRetry
+    onRetry: hooks.onRetry,
+    ...records,
+    ...(maxCost === undefined ? {} : { costCap: new CostCap(maxCost) })
   });
 }
 
-/** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
-async function createProvider(settings: Settings, hooks: JobHooks): Promise<Provider> {
-  if (settings.provider.kind === 'local') {
-    const { LocalUpscaler } = await import('./local/upscaler.js');
-    return new LocalUpscaler();
+/** A dry run with a model that quotes: each source checked and priced exactly as it would be sent, nothing run. */
+async function quoteAll(settings: Settings, sources: readonly string[], hooks: JobHooks): Promise<SourceResult[]> {
+  if (settings.provider.kind !== 'v2') throw new Error('only v2 models quote');
+  const endpoint = ideogramEndpoint(settings.provider, settings.transport, hooks);
+  const retry = retryPolicy(settings.transport);
+  let finished = 0;
+  try {
+    return await mapLimited(sources, QUOTE_PARALLELISM, async (source): Promise<SourceResult> => {
+      let result: SourceResult;
+      try {
+        const image = await checkImage(join(settings.workspace, source), source, settings.discovery.maxFileBytes);
+        const quote = quoteRecord(
+          await withRetries(
+            () => endpoint.quote(image),
+            retry,
+            ideogramRule,
+            event => hooks.onRetry?.(source, event)
+          )
+        );
+        result = { source, status: 'skipped', outputs: [], error: `dry run: quoted ${quoteText(quote)}`, quote };
+      } catch (error) {
+        result = { source, status: 'failed', outputs: [], error: (error as Error).message };
+      }
+      hooks.onResult?.(result, ++finished, sources.length);
+      return result;
+    });
+  } finally {
+    await endpoint.close();
   }
-  return ideogramUpscaler(settings.provider, settings.transport, hooks);
 }
 
 /** What the manifest compares: a change to any of these makes an unchanged image worth upscaling again. */
 export function fingerprint(settings: Settings): Record<string, unknown> {
   const { provider } = settings;
   // The shapes manifests have always recorded, so existing entries still match.
-  return provider.kind === 'local'
-    ? { provider: 'local', request: {} }
-    : { provider: 'ideogram', request: provider.request };
+  if (provider.kind === 'local') return { provider: 'local', request: {} };
+  if (provider.kind === 'legacy') return { provider: 'ideogram', request: provider.request };
+  // A v2 model: every form field counts (the factor or tier, prompt, seed and each model option).
+  return { provider: 'ideogram', model: provider.model.id, fields: provider.fields };
 }
 
 interface Selection {
@@ -120,6 +189,41 @@ async function selectWork(
   return { skipped, hashes };
 }
 
+/** Jobs to collect from earlier runs, and how this run records its own as they are accepted. */
+function jobRecords(
+  settings: Settings,
+  manifest: Manifest | undefined,
+  hashes: ReadonlyMap<string, string>,
+  work: readonly string[],
+  hooks: JobHooks
+): JobRecords {
+  const settingsPrint = fingerprint(settings);
+  const pending = new Map<string, string>();
+  for (const source of work) {
+    const sha256 = hashes.get(source);
+    const id = sha256 === undefined ? undefined : manifest?.pendingJob(source, sha256, settingsPrint);
+    if (id !== undefined) pending.set(source, id);
+  }
+  return {
+    pending,
+    onAccepted: async (file, generationId) => {
+      const sha256 = hashes.get(file);
+      if (!manifest || sha256 === undefined) return;
+      const job = { generationId, sha256, settings: settingsPrint, acceptedAt: new Date().toISOString() };
+      await manifest.accepted(file, job).catch((error: unknown) => {
+        hooks.onNotice?.(
+          `${file}: Ideogram accepted generation ${generationId}, but the manifest could not record it: ${(error as Error).message}`
+        );
+      });
+    },
+    onAbandoned: file => {
+      void manifest?.abandoned(file).catch((error: unknown) => {
+        hooks.onNotice?.(`${file}: the manifest could not forget its failed job: ${(error as Error).message}`);
+      });
+    }
+  };
+}
+
 /**
  * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
  * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
@@ -152,11 +256,13 @@ export async function runJob(
 
   const done = new Map<string, SourceResult>(skipped);
   for (const result of deferred) done.set(result.source, result);
-  if (settings.dryRun) {
+  if (settings.dryRun && settings.provider.kind === 'v2') {
+    for (const result of await quoteAll(settings, work, hooks)) done.set(result.source, result);
+  } else if (settings.dryRun) {
     for (const source of work)
       done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
   } else if (work.length > 0) {
-    const provider = await createProvider(settings, hooks);
+    const provider = await createProvider(settings, hooks, jobRecords(settings, manifest, hashes, work, hooks));
     try {
       const results = await upscaleAll(provider, {
         workspace: settings.workspace,

@@ -13,6 +13,7 @@ import { annotations, logDiscovery, logResult, setOutputs, writeSummary } from '
 import { writeResultsFile } from './results-file.js';
 import { countByStatus, type SourceResult } from './results.js';
 import { Cancellation, cancelOnSignals } from './cancellation.js';
+import { costLine } from './presentation.js';
 import { readSettings, type Settings } from './settings.js';
 
 /**
@@ -102,7 +103,8 @@ export async function run(): Promise<void> {
       {
         onDiscovered: logDiscovery,
         onResult: logResult,
-        onRetry: (file, event) => core.info(retryLine(file, event))
+        onRetry: (file, event) => core.info(retryLine(file, event)),
+        onNotice: message => core.notice(message)
       },
       only,
       cancellation
@@ -124,11 +126,13 @@ export async function run(): Promise<void> {
     if (skipped > 0 && !settings.dryRun) {
       core.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
     }
-    if (deferred > 0) {
+    if (deferred > 0 && settings.selection.maxImages !== undefined) {
       core.notice(
         `Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.selection.maxImages}); the next run takes them first.`
       );
     }
+    const costs = costLine(results);
+    if (costs) core.info(costs);
 
     // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
     if (cache && manifestWritten) reportCache(await saveResults(cache));

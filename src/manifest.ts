@@ -24,12 +24,31 @@ export interface ManifestEntry {
     readonly seed: number | null;
   }[];
   readonly upscaledAt: string;
+  /** What Ideogram reported it billed, in micro-USD, when it did. */
+  readonly spentUsdMicros?: number;
+}
+
+/**
+ * A job Ideogram accepted (and will bill) whose result this run may not live to collect: recorded the moment it is
+ * accepted, so the next run polls it instead of paying for the image again.
+ */
+export interface PendingJob {
+  readonly generationId: string;
+  /** The source's bytes and settings it was sent with: a changed source or setting makes it stale. */
+  readonly sha256: string;
+  readonly settings: Record<string, unknown>;
+  readonly acceptedAt: string;
 }
 
 export interface ManifestDocument {
   readonly version: 1;
   readonly sources: Readonly<Record<string, ManifestEntry>>;
+  readonly pending?: Readonly<Record<string, PendingJob>>;
 }
+
+/** A journal line: a finished source (`[source, entry]`), an accepted job, or a job that ended with nothing to collect. */
+type JournalLine =
+  [string, ManifestEntry] | { readonly accepted: string; readonly job: PendingJob } | { readonly abandoned: string };
 
 const EMPTY: ManifestDocument = { version: 1, sources: {} };
 
@@ -84,6 +103,7 @@ export function journalPath(path: string): string {
 
 export class Manifest {
   private readonly entries: Map<string, ManifestEntry>;
+  private readonly pending: Map<string, PendingJob>;
   private changed = false;
   /** Journal appends in order; a save waits for them. */
   private appending: Promise<void> = Promise.resolve();
@@ -95,6 +115,7 @@ export class Manifest {
     document: ManifestDocument
   ) {
     this.entries = new Map(Object.entries(document.sources));
+    this.pending = new Map(Object.entries(document.pending ?? {}));
   }
 
   /**
@@ -106,17 +127,62 @@ export class Manifest {
     const manifest = new Manifest(path, workspace, text === undefined ? EMPTY : parseManifest(text, path));
     const journal = await readIfThere(join(workspace, journalPath(path)));
     for (const line of journal?.split('\n') ?? []) {
-      let record: [string, ManifestEntry];
+      let record: JournalLine;
       try {
-        record = JSON.parse(line) as [string, ManifestEntry];
+        record = JSON.parse(line) as JournalLine;
       } catch {
         // The last line of a run killed mid-write: that source was not done.
         continue;
       }
-      manifest.entries.set(...record);
+      manifest.fold(record);
       manifest.changed = true;
     }
     return manifest;
+  }
+
+  private fold(record: JournalLine): void {
+    if (Array.isArray(record)) {
+      this.entries.set(...record);
+      this.pending.delete(record[0]);
+    } else if ('accepted' in record) {
+      this.pending.set(record.accepted, record.job);
+    } else {
+      this.pending.delete(record.abandoned);
+    }
+  }
+
+  /** Appends to the journal, in order. */
+  private journal(record: JournalLine): Promise<void> {
+    const journal = join(this.workspace, journalPath(this.path));
+    const line = `${JSON.stringify(record)}\n`;
+    this.appending = this.appending.then(async () => {
+      await mkdir(dirname(journal), { recursive: true });
+      await appendFile(journal, line);
+    });
+    return this.appending;
+  }
+
+  /** The id of a job accepted earlier for these very bytes and settings, still to be collected. */
+  pendingJob(source: string, sha256: string, settings: Record<string, unknown>): string | undefined {
+    const job = this.pending.get(source);
+    return job && job.sha256 === sha256 && canonical(job.settings) === canonical(settings)
+      ? job.generationId
+      : undefined;
+  }
+
+  /** Records an accepted job in the journal at once: its id is the only handle on a paid job. */
+  accepted(source: string, job: PendingJob): Promise<void> {
+    this.changed = true;
+    this.fold({ accepted: source, job });
+    return this.journal({ accepted: source, job });
+  }
+
+  /** Forgets a job that ended with nothing to collect (a failed generation is not billed). */
+  abandoned(source: string): Promise<void> {
+    if (!this.pending.has(source)) return this.appending;
+    this.changed = true;
+    this.fold({ abandoned: source });
+    return this.journal({ abandoned: source });
   }
 
   /**
@@ -172,17 +238,12 @@ export class Manifest {
       settings,
       status: result.status,
       outputs: result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed })),
-      upscaledAt: at.toISOString()
+      upscaledAt: at.toISOString(),
+      ...(result.spentUsdMicros === undefined ? {} : { spentUsdMicros: result.spentUsdMicros })
     };
-    this.entries.set(result.source, entry);
+    this.fold([result.source, entry]);
     this.changed = true;
-    const journal = join(this.workspace, journalPath(this.path));
-    const line = `${JSON.stringify([result.source, entry])}\n`;
-    this.appending = this.appending.then(async () => {
-      await mkdir(dirname(journal), { recursive: true });
-      await appendFile(journal, line);
-    });
-    return this.appending;
+    return this.journal([result.source, entry]);
   }
 
   get hasChanges(): boolean {
@@ -192,8 +253,14 @@ export class Manifest {
   /** Writes atomically, sources sorted so the committed file diffs cleanly, and ends the journal. */
   async save(): Promise<void> {
     await this.appending;
-    const sources = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1)));
-    await writeFileAtomically(join(this.workspace, this.path), `${JSON.stringify({ version: 1, sources }, null, 2)}\n`);
+    const sorted = <T>(map: Map<string, T>): Record<string, T> =>
+      Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const document = {
+      version: 1,
+      sources: sorted(this.entries),
+      ...(this.pending.size > 0 ? { pending: sorted(this.pending) } : {})
+    };
+    await writeFileAtomically(join(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`);
     // A kill before this line leaves a journal of entries the manifest already holds: folding it again is harmless.
     await rm(join(this.workspace, journalPath(this.path)), { force: true });
     this.changed = false;

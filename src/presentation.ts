@@ -3,8 +3,9 @@
  * cannot drift apart. Plain text in, plain text out: where each line goes (and how it is escaped there) is the
  * caller's business.
  */
+import { formatUsd } from './money.js';
 import type { RetryEvent } from './retry.js';
-import { countByStatus, SOURCE_STATUSES, type SourceResult, type SourceStatus } from './results.js';
+import { countByStatus, SOURCE_STATUSES, type QuoteRecord, type SourceResult, type SourceStatus } from './results.js';
 
 /** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
 export function resultLine(result: SourceResult, done: number, total: number): string {
@@ -108,4 +109,86 @@ export function markdownCode(text: string): string {
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** `$0.12583 (exact, 12.583 credits)`, or `about $0.2 (estimate, at most $0.3)`: a quote as it may be relied on. */
+export function quoteText(quote: QuoteRecord): string {
+  const credits = quote.creditMillis === undefined ? '' : `, ${quote.creditMillis / 1000} credits`;
+  if (quote.qualifier === 'exact') return `${formatUsd(quote.usdMicros)} (exact${credits})`;
+  const bound = quote.upperBoundUsdMicros === undefined ? '' : `, at most ${formatUsd(quote.upperBoundUsdMicros)}`;
+  return `about ${formatUsd(quote.usdMicros)} (estimate${bound}${credits})`;
+}
+
+/** Money over a run, in micro-USD: what was quoted for what was (or in a dry run, would be) sent, and billed. */
+export interface CostTotals {
+  /** Sources quoted and sent (or, in a dry run, quoted). */
+  readonly quoted: number;
+  readonly quotedUsdMicros: number;
+  /** Of those, estimates; the total may then reach `upperBoundUsdMicros`. */
+  readonly estimates: number;
+  readonly upperBoundUsdMicros: number;
+  /** Sources held back by max-cost, and what they were quoted. */
+  readonly deferred: number;
+  readonly deferredUsdMicros: number;
+  /** Sources whose bill Ideogram reported, and the sum. */
+  readonly billed: number;
+  readonly spentUsdMicros: number;
+}
+
+export function costTotals(results: readonly SourceResult[]): CostTotals {
+  const totals = {
+    quoted: 0,
+    quotedUsdMicros: 0,
+    estimates: 0,
+    upperBoundUsdMicros: 0,
+    deferred: 0,
+    deferredUsdMicros: 0,
+    billed: 0,
+    spentUsdMicros: 0
+  };
+  for (const { quote, status, spentUsdMicros } of results) {
+    if (spentUsdMicros !== undefined) {
+      totals.billed += 1;
+      totals.spentUsdMicros += spentUsdMicros;
+    }
+    if (!quote) continue;
+    if (status === 'deferred') {
+      totals.deferred += 1;
+      totals.deferredUsdMicros += quote.upperBoundUsdMicros ?? quote.usdMicros;
+      continue;
+    }
+    totals.quoted += 1;
+    totals.quotedUsdMicros += quote.usdMicros;
+    totals.upperBoundUsdMicros += quote.upperBoundUsdMicros ?? quote.usdMicros;
+    if (quote.qualifier === 'estimate') totals.estimates += 1;
+  }
+  return totals;
+}
+
+/** A USD amount for an output, e.g. `0.50332`: a plain decimal, exact to the micro-dollar. */
+export function usdOutput(micros: number): string {
+  return formatUsd(micros).slice(1);
+}
+
+/**
+ * `Quoted $0.50332 for 4 image(s) (exact). Deferred 2 image(s) quoted $0.25166 past max-cost. Billed $0.37749 for 3
+ * image(s), as Ideogram reported.` Undefined when nothing was quoted or billed.
+ */
+export function costLine(results: readonly SourceResult[]): string | undefined {
+  const totals = costTotals(results);
+  const parts: string[] = [];
+  if (totals.quoted > 0) {
+    const kind =
+      totals.estimates === 0
+        ? 'exact'
+        : `${totals.estimates} estimate(s): at most ${formatUsd(totals.upperBoundUsdMicros)}`;
+    parts.push(`Quoted ${formatUsd(totals.quotedUsdMicros)} for ${totals.quoted} image(s) (${kind}).`);
+  }
+  if (totals.deferred > 0) {
+    parts.push(`Deferred ${totals.deferred} image(s) quoted ${formatUsd(totals.deferredUsdMicros)} past max-cost.`);
+  }
+  if (totals.billed > 0) {
+    parts.push(`Billed ${formatUsd(totals.spentUsdMicros)} for ${totals.billed} image(s), as Ideogram reported.`);
+  }
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }

@@ -1,5 +1,15 @@
+import type { UsdMicros } from './money.js';
 import type { ResultBytes } from './result-sink.js';
+import type { QuoteRecord } from './results.js';
 import type { SourceImage } from './validation.js';
+
+/** What a request cost, as far as the provider knows; carried by the first image of the request. */
+export interface Billing {
+  /** The price quoted before sending. */
+  readonly quote?: QuoteRecord;
+  /** What the provider reports was billed. */
+  readonly spentUsdMicros?: UsdMicros;
+}
 
 /** One image a provider made for a source, in the order it made them (result 1, 2, …). */
 export type ProducedImage =
@@ -10,9 +20,22 @@ export type ProducedImage =
       readonly resolution: string | null;
       readonly seed: number | null;
       readonly prompt: string | null;
+      readonly billing?: Billing;
     }
-  /** Made but not handed over (Ideogram's safety check). */
-  | { readonly kind: 'withheld' };
+  /** Made (and maybe billed) but not handed over (Ideogram's safety check). */
+  | { readonly kind: 'withheld'; readonly billing?: Billing };
+
+/** A source the provider chose not to send (a cap was reached); the next run takes it. */
+export class DeferredError extends Error {
+  override name = 'DeferredError';
+  constructor(
+    message: string,
+    /** Its price, when it was quoted before the cap stopped it. */
+    readonly quote?: QuoteRecord
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Something that upscales one checked source and hands the results back; it never touches the file system. A

@@ -4,12 +4,15 @@ import type { Discovery } from './discovery.js';
 import type { Published } from './publish/publish.js';
 import {
   byAttention,
+  costLine,
+  costTotals,
   countFitting,
   countsLine,
   escapeHtml,
   presentCounts,
   resultLine,
-  STATUS_LABEL
+  STATUS_LABEL,
+  usdOutput
 } from './presentation.js';
 import { countByStatus, resultsDocument, SOURCE_STATUSES, writtenFiles, type SourceResult } from './results.js';
 
@@ -100,6 +103,9 @@ export function setOutputs(outcome: RunOutcome): void {
   core.setOutput('commit-sha', outcome.commit?.sha ?? '');
   core.setOutput('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
   core.setOutput('artifact-url', outcome.artifact?.url ?? '');
+  const totals = costTotals(outcome.results);
+  core.setOutput('quoted-usd', totals.quoted > 0 ? usdOutput(totals.quotedUsdMicros) : '');
+  core.setOutput('spent-usd', totals.billed > 0 ? usdOutput(totals.spentUsdMicros) : '');
 }
 
 /** GitHub takes at most 1 MiB of summary from a step; the table stops well before, whatever the batch. */
@@ -116,6 +122,8 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
   const total = outcome.results.length;
   const summary = core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
   summary.addRaw(outcome.dryRun ?? countsLine(outcome.results), true);
+  const costs = costLine(outcome.results);
+  if (costs) summary.addRaw(escapeHtml(costs), true);
   if (outcome.commit) {
     summary.addRaw(
       `Committed ${outcome.commit.files} file(s) to <code>${escapeHtml(outcome.commit.branch)}</code> as <code>${outcome.commit.sha.slice(0, 7)}</code>.`,

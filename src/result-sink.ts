@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -113,7 +112,10 @@ export class ResultSink {
     }
     try {
       await mkdir(dirname(target), { recursive: true });
-      await pipeline(capped, createWriteStream(temporary, { flags: 'wx' }), { signal: cut });
+      // Opened before streaming, so the file exists by the time a failure removes it (an open still under way
+      // when the stream is torn down would create it afterwards).
+      const handle = await open(temporary, 'wx');
+      await pipeline(capped, handle.createWriteStream(), { signal: cut });
       await rename(temporary, target);
     } catch (error) {
       // Nothing to remove when the folder itself could not be made (ENOTDIR).

@@ -23,6 +23,18 @@ export interface SourceResult {
   readonly error?: string;
   /** Wall time spent on this source. */
   readonly seconds?: number;
+  /** The price Ideogram quoted for it (a dry run, or `max-cost`), in micro-USD. */
+  readonly quote?: QuoteRecord;
+  /** What Ideogram reports it billed, in micro-USD. */
+  readonly spentUsdMicros?: number;
+}
+
+/** A price quote as reported: integers in micro-USD; an estimate may cost up to its upper bound. */
+export interface QuoteRecord {
+  readonly usdMicros: number;
+  readonly qualifier: 'exact' | 'estimate';
+  readonly upperBoundUsdMicros?: number;
+  readonly creditMillis?: number;
 }
 
 export function countByStatus(results: readonly SourceResult[]): Record<SourceStatus, number> {

@@ -140,6 +140,7 @@ export const DEFAULTS: Partial<Record<Input, string>> = {
   [Input.Files]: DEFAULT_FILES,
   [Input.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
   [Input.Publish]: 'artifact',
+  [Input.Model]: 'legacy',
   [Input.CommitMessage]: 'Upscale images with Ideogram',
   [Input.ChangedOnly]: 'true',
   [Input.Manifest]: '.github/upscaled-images.json',
@@ -300,7 +301,8 @@ export function readSettings(read: InputReader, workspace: string): Settings {
     discovery: {
       patterns: patterns(input(Input.Files)),
       changedOnly: boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
-      maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, 25) * MEGABYTE
+      // The v2 models take uploads up to 50 MB, the legacy endpoint 25 at most.
+      maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, provider.kind === 'v2' ? 50 : 25) * MEGABYTE
     },
     output: { template, imagesPerSource },
     selection: {

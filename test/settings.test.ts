@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { isAbsolute, resolve } from 'node:path';
 import { Input, InputError } from '../src/inputs.js';
-import type { IdeogramSettings } from '../src/ideogram/settings.js';
+import type { LegacySettings, V2Settings } from '../src/ideogram/settings.js';
 import { DEFAULT_FILES, inflightBounds, readSettings, type Settings } from '../src/settings.js';
 
 type Inputs = Partial<Record<Input, string>>;
@@ -12,9 +12,15 @@ function read(inputs: Inputs = {}, workspace = '/tmp/ws'): Settings {
   return readSettings(name => all[name] ?? '', workspace);
 }
 
-/** The provider settings, which must be Ideogram's. */
-function ideogram(settings: Settings): IdeogramSettings {
-  if (settings.provider.kind === 'local') throw new Error('expected Ideogram settings');
+/** The provider settings, which must be Ideogram's legacy endpoint. */
+function ideogram(settings: Settings): LegacySettings {
+  if (settings.provider.kind !== 'legacy') throw new Error('expected the legacy endpoint');
+  return settings.provider;
+}
+
+/** The provider settings, which must be a v2 model's. */
+function v2(settings: Settings): V2Settings {
+  if (settings.provider.kind !== 'v2') throw new Error('expected a v2 model');
   return settings.provider;
 }
 
@@ -425,5 +431,170 @@ describe('every settings error carries its input', () => {
       `${message.slice('Input '.length).replace(/'([a-z-]+)'/g, (whole, name: string) => (inputNames.includes(name as Input) ? `--${name}` : whole))}`
     );
     for (const name of inputNames) expect(asFlags).not.toContain(`'${name}'`);
+  });
+});
+
+describe('model: legacy or a v2 upscaler', () => {
+  const V2 = (inputs: Inputs): V2Settings => v2(read({ [Input.Model]: 'topaz-standard-2', ...inputs }));
+
+  test("is 'legacy' by default: POST /upscale, exactly as before", () => {
+    expect(read().provider.kind).toBe('legacy');
+  });
+
+  test.each([
+    'auto',
+    'topaz-standard-2',
+    'topaz-text-refine',
+    'topaz-wonder-3-5',
+    'topaz-wonder-4',
+    'topaz-bloom-2',
+    'topaz-redefine',
+    'nano-banana-pro'
+  ])('%s is a v2 model, asked for one result per source', model => {
+    const settings = read({ [Input.Model]: model });
+    expect(v2(settings).model.id).toBe(model);
+    expect(settings.output.imagesPerSource).toBe(1);
+  });
+
+  test('an unknown model is refused, listing the valid ones', () => {
+    const message = errorFor({ [Input.Model]: 'topaz-ultra' });
+    expect(message).toContain("'model'");
+    expect(message).toContain("'topaz-ultra'");
+    for (const model of ['legacy', 'auto', 'topaz-bloom-2', 'nano-banana-pro']) expect(message).toContain(model);
+  });
+
+  test('the factor is x2 unless given; the tier 2K for nano-banana-pro', () => {
+    expect(V2({}).fields).toEqual({ upscale_factor: 'x2' });
+    expect(V2({ [Input.UpscaleFactor]: 'X8' }).size).toEqual({ kind: 'factor', factor: 'x8' });
+    expect(v2(read({ [Input.Model]: 'nano-banana-pro' })).fields).toEqual({ resolution_tier: '2K' });
+  });
+
+  test.each<[string, Inputs, RegExp]>([
+    [
+      'topaz-wonder-4',
+      { [Input.UpscaleFactor]: 'x8' },
+      /'upscale-factor' must be one of x2, x4 with model 'topaz-wonder-4'/
+    ],
+    ['nano-banana-pro', { [Input.UpscaleFactor]: 'x4' }, /'upscale-factor' is not taken by model 'nano-banana-pro'/],
+    ['topaz-bloom-2', { [Input.ResolutionTier]: '4K' }, /'resolution-tier' is not taken by model 'topaz-bloom-2'/],
+    ['topaz-standard-2', { [Input.Prompt]: 'crisp' }, /'prompt' is not taken by model 'topaz-standard-2'/],
+    ['topaz-standard-2', { [Input.Seed]: '7' }, /'seed' is not taken by model 'topaz-standard-2'/],
+    ['topaz-standard-2', { [Input.Creativity]: '4' }, /'creativity' is not taken/],
+    ['topaz-bloom-2', { [Input.EnhancementStrength]: 'low' }, /'enhancement-strength' is not taken/],
+    ['topaz-bloom-2', { [Input.Creativity]: '10' }, /'creativity' must be a whole number from 1 to 9; got '10'/],
+    ['topaz-bloom-2', { [Input.Resemblance]: '50' }, /'resemblance' is for the legacy endpoint only/],
+    ['auto', { [Input.NumImages]: '2' }, /'num-images' is for the legacy endpoint only/],
+    ['topaz-redefine', { [Input.Detail]: '40' }, /'detail' is for the legacy endpoint only/]
+  ])('%s with %j is an input error', (model, inputs, why) => {
+    expect(errorFor({ [Input.Model]: model, ...inputs })).toMatch(why);
+  });
+
+  test.each([Input.UpscaleFactor, Input.Creativity, Input.MaxCost, Input.ModelOptions])(
+    "'%s' with model legacy is an input error, not silently dropped",
+    input => {
+      const value = input === Input.UpscaleFactor ? 'x4' : input === Input.ModelOptions ? '{denoise: 0.1}' : '3';
+      const message = errorFor({ [input]: value });
+      expect(message).toContain(`'${input}'`);
+      expect(message).toMatch(/v2 models/);
+    }
+  );
+
+  test('each dedicated input goes into the form where the model takes it', () => {
+    expect(
+      v2(
+        read({
+          [Input.Model]: 'topaz-bloom-2',
+          [Input.UpscaleFactor]: 'x4',
+          [Input.Creativity]: '4',
+          [Input.Prompt]: 'crisp knit texture',
+          [Input.Seed]: '12'
+        })
+      ).fields
+    ).toEqual({ upscale_factor: 'x4', creativity: 4, prompt: 'crisp knit texture', seed: 12 });
+    expect(v2(read({ [Input.Model]: 'topaz-wonder-3-5', [Input.EnhancementStrength]: 'Medium' })).fields).toEqual({
+      upscale_factor: 'x2',
+      enhancement_strength: 'medium'
+    });
+  });
+
+  test('a dry run with a v2 model needs the key: it asks Ideogram for quotes', () => {
+    expect(errorFor({ [Input.ApiKey]: '', [Input.DryRun]: 'true', [Input.Model]: 'auto' })).toMatch(
+      /'api-key' is required for a dry run with model 'auto'/
+    );
+  });
+});
+
+describe('model-options', () => {
+  const options = (model: string, raw: string): Record<string, unknown> =>
+    v2(read({ [Input.Model]: model, [Input.ModelOptions]: raw })).fields;
+
+  test('a YAML map or a JSON object, typed and checked against the model', () => {
+    expect(options('topaz-standard-2', 'denoise: 0.3\nsharpen: 1\nsubject_detection: Foreground')).toEqual({
+      upscale_factor: 'x2',
+      denoise: 0.3,
+      sharpen: 1,
+      subject_detection: 'foreground'
+    });
+    expect(options('topaz-redefine', '{"texture": 2, "detail": true, "detail_strength": 7.5}')).toEqual({
+      upscale_factor: 'x2',
+      texture: 2,
+      detail: true,
+      detail_strength: 7.5
+    });
+  });
+
+  test('face enhancement comes with its strength and creativity, or not at all', () => {
+    const message = errorFor({
+      [Input.Model]: 'topaz-text-refine',
+      [Input.ModelOptions]: '{face_enhancement: true, face_enhancement_strength: 0.5}'
+    });
+    expect(message).toMatch(
+      /'face_enhancement' on for model 'topaz-text-refine', which then needs face_enhancement_creativity/
+    );
+    expect(
+      options(
+        'topaz-text-refine',
+        '{face_enhancement: true, face_enhancement_strength: 0.5, face_enhancement_creativity: 0}'
+      )
+    ).toMatchObject({ face_enhancement: true });
+  });
+
+  test.each<[string, string, RegExp]>([
+    [
+      'topaz-bloom-2',
+      '{denoise: 0.2}',
+      /'denoise', which model 'topaz-bloom-2' does not take; its fields: color_preservation/
+    ],
+    ['auto', '{strength: 0.5}', /model 'auto' does not take; its fields: internal/],
+    [
+      'topaz-standard-2',
+      '{denoise: 1.5}',
+      /'denoise' of model 'topaz-standard-2' must be a number from 0 to 1; got 1.5/
+    ],
+    ['topaz-standard-2', '{strength: 0}', /must be a number from 0.01 to 1; got 0/],
+    ['topaz-standard-2', '{sharpen: "high"}', /must be a number from 0 to 1; got "high"/],
+    ['topaz-redefine', '{texture: 2.5}', /'texture' of model 'topaz-redefine' must be a whole number from 1 to 5/],
+    ['topaz-redefine', '{detail: "yes"}', /'detail' .* must be true or false; got "yes"/],
+    ['topaz-standard-2', '{subject_detection: people}', /must be one of all, foreground, background/],
+    ['topaz-bloom-2', '{creativity: 5}', /sets 'creativity': use 'creativity' for it/],
+    ['topaz-standard-2', '{upscale_factor: x4}', /use 'upscale-factor' for it/],
+    ['topaz-standard-2', '[1, 2]', /must be a map of field names to values/],
+    ['topaz-standard-2', '{denoise: [', /not valid YAML or JSON/]
+  ])('%s with %s is an input error naming the model and what is allowed', (model, raw, why) => {
+    expect(errorFor({ [Input.Model]: model, [Input.ModelOptions]: raw })).toMatch(why);
+  });
+});
+
+describe('max-cost', () => {
+  test('is kept in whole micro-dollars, never a float', () => {
+    const cap = (raw: string): number | undefined => v2(read({ [Input.Model]: 'auto', [Input.MaxCost]: raw })).maxCost;
+    expect(cap('2.50')).toBe(2_500_000);
+    expect(cap('$0.000001')).toBe(1);
+    expect(cap('12')).toBe(12_000_000);
+    expect(cap('0.1')).toBe(100_000);
+  });
+
+  test.each(['0', '-1', 'ten', '1.0000001', '1e3', '1,50'])('refuses %p', raw => {
+    expect(errorFor({ [Input.Model]: 'auto', [Input.MaxCost]: raw })).toMatch(/'max-cost' must be an amount in USD/);
   });
 });

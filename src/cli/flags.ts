@@ -1,3 +1,5 @@
+import { ENHANCEMENT_STRENGTHS, RESOLUTION_TIERS, UPSCALE_FACTORS, V2_MODELS } from '../ideogram/models.js';
+import { LEGACY_MODEL } from '../ideogram/settings.js';
 import { MAGIC_PROMPT_OPTIONS, MAGIC_PROMPT_VERSIONS } from '../ideogram/types.js';
 import { Input } from '../inputs.js';
 import { PROVIDERS } from '../settings.js';
@@ -55,6 +57,41 @@ export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
       help: 'Ideogram: results per source (the local provider makes one)'
     },
     [Input.Seed]: { kind: 'value', arg: '<n>', help: 'Ideogram: seed, for repeatable results' },
+    [Input.Model]: {
+      kind: 'value',
+      arg: '<model>',
+      help: 'Ideogram: legacy (POST /upscale, up to 2×) or a v2 upscaler; see docs/models.md (default: legacy)',
+      choices: [LEGACY_MODEL, ...V2_MODELS]
+    },
+    [Input.UpscaleFactor]: {
+      kind: 'value',
+      arg: '<factor>',
+      help: 'Ideogram v2: x2, x4 or x8 (default x2; topaz-wonder-4: x2 or x4)',
+      choices: UPSCALE_FACTORS
+    },
+    [Input.Creativity]: { kind: 'value', arg: '<1-9>', help: 'Ideogram v2 (bloom-2, redefine): how freely it invents' },
+    [Input.EnhancementStrength]: {
+      kind: 'value',
+      arg: '<strength>',
+      help: 'Ideogram v2 (wonder-3-5): how much detail it reconstructs',
+      choices: ENHANCEMENT_STRENGTHS
+    },
+    [Input.ResolutionTier]: {
+      kind: 'value',
+      arg: '<tier>',
+      help: 'Ideogram v2 (nano-banana-pro): output tier (default 2K)',
+      choices: RESOLUTION_TIERS
+    },
+    [Input.ModelOptions]: {
+      kind: 'value',
+      arg: '<yaml>',
+      help: "Ideogram v2: the model's other fields as a YAML or JSON map, e.g. '{denoise: 0.3}'"
+    },
+    [Input.MaxCost]: {
+      kind: 'value',
+      arg: '<usd>',
+      help: 'Ideogram v2: quote each image first and stop before the total would pass this many USD'
+    },
     [Input.OutputPath]: {
       kind: 'value',
       arg: '<template>',
@@ -126,6 +163,13 @@ export const IDEOGRAM_ONLY: readonly Input[] = [
   Input.MagicPromptVersion,
   Input.NumImages,
   Input.Seed,
+  Input.Model,
+  Input.UpscaleFactor,
+  Input.Creativity,
+  Input.EnhancementStrength,
+  Input.ResolutionTier,
+  Input.ModelOptions,
+  Input.MaxCost,
   Input.Concurrency,
   Input.MaxRetries,
   Input.RequestTimeout,

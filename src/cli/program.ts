@@ -4,7 +4,7 @@ import { writeGallery } from '../gallery.js';
 import { isInside, toPosixRelative } from '../paths.js';
 import { Input, InputError, type InputNamer, type InputReader } from '../inputs.js';
 import { runJob } from '../job.js';
-import { countsLine, dryRunLine } from '../presentation.js';
+import { costLine, countsLine, dryRunLine } from '../presentation.js';
 import { countByStatus, resultsDocument, type SourceResult } from '../results.js';
 import { DEFAULTS, DEFAULT_FILES, readSettings } from '../settings.js';
 import { attributeName, flagSpecs, IDEOGRAM_ONLY, type FlagSpec } from './flags.js';
@@ -188,6 +188,7 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
   let results: readonly SourceResult[];
   let sent: readonly string[];
   let refused = 0;
+  const reported = new Set<string>();
   try {
     ({ results, sent } = await runJob(settings, {
       onDiscovered: discovery => {
@@ -199,14 +200,19 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
         }
         progress.discovered(discovery);
       },
-      onResult: (result, done, total) => progress.result(result, done, total),
-      onRetry: (file, event) => progress.retry(file, event)
+      onResult: (result, done, total) => {
+        reported.add(result.source);
+        progress.result(result, done, total);
+      },
+      onRetry: (file, event) => progress.retry(file, event),
+      onNotice: message => stderr.write(`${message}\n`)
     }));
   } finally {
     progress.finish();
   }
 
-  const skipped = results.filter(result => result.status === 'skipped');
+  // Skips decided before any work (the manifest, a legacy dry run) were never shown as lines; a tty showed a bar.
+  const skipped = results.filter(result => result.status === 'skipped' && (tty || !reported.has(result.source)));
   if (tty || settings.dryRun)
     skipped.forEach((result, i) => stderr.write(`${describe(result, i + 1, skipped.length)}\n`));
   const counts = countByStatus(results);
@@ -219,6 +225,10 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
     stderr.write(`${dryRunLine(kind, sent.length, settings.output.imagesPerSource)}\n`);
   } else {
     stderr.write(`${countsLine(results)}\n`);
+  }
+  const costs = costLine(results);
+  if (costs) {
+    stderr.write(`${costs}\n`);
   }
 
   if (galleryDir && !settings.dryRun && results.length > 0) {

@@ -5,6 +5,7 @@ import { MIME_TYPES } from '../image-format.js';
 import type { SourceImage } from '../validation.js';
 import { APIError, ConnectionError, IdeogramError, InvalidResponseError, ResponseLostError } from './errors.js';
 import { parseRetryAfter } from '../retry.js';
+import type { FieldValue } from './models.js';
 import type { ImageObject, ImageRequest, UpscaleResponse } from './types.js';
 
 export interface IdeogramClientOptions {
@@ -14,6 +15,55 @@ export interface IdeogramClientOptions {
   /** How long to wait for the answer to one upscale once it is sent. */
   readonly timeoutMs: number;
   readonly dispatcher?: Dispatcher;
+  /** Called with what a legacy answer says about its successor (`Link: rel="successor-version"`, `Deprecation`). */
+  readonly onLegacyNotice?: (notice: LegacyNotice) => void;
+}
+
+/** The signs a legacy answer carries that a newer endpoint replaces it. */
+export interface LegacyNotice {
+  readonly successor: string | undefined;
+  readonly deprecation: string | undefined;
+}
+
+/** A price quote (`?dry_run=true`): nothing run, nothing billed. */
+export interface PriceQuote {
+  readonly billingIdentifier: string;
+  readonly quantity: number;
+  readonly usdMicros: number;
+  readonly creditMillis: number;
+  /** `estimate`: priced from the provider's cost after inference; `upperBoundUsdMicros` is then the most. */
+  readonly qualifier: 'exact' | 'estimate';
+  readonly upperBoundUsdMicros?: number;
+}
+
+/** What an asynchronous v2 request answers at once: the only handle on a paid job. */
+export interface Acknowledgement {
+  readonly generationId: string;
+}
+
+/** One result item of a completed v2 generation. */
+export interface GeneratedImage {
+  readonly url: string | null;
+  readonly resolution: string | null;
+  readonly seed: number | null;
+  readonly isSafe: boolean;
+}
+
+/** A v2 generation's state, as `GET /v2/generations/{id}` reports it. */
+export type Generation =
+  | { readonly status: 'pending' }
+  | {
+      readonly status: 'completed';
+      readonly images: readonly GeneratedImage[];
+      /** What was billed, when Ideogram says. */
+      readonly costUsdMicros: number | undefined;
+    }
+  | { readonly status: 'failed'; readonly reason: string | undefined };
+
+/** `rel="successor-version"` from a `Link` header. */
+function successorLink(header: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return /<([^>]+)>\s*;[^,]*rel="?successor-version"?/i.exec(text)?.[1];
 }
 
 /** Error bodies larger than this are cut: we only need the message. */
@@ -30,49 +80,95 @@ const NOT_SENT_CODES = new Set([
 ]);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-/** Sends one upscale request; retrying is the caller's business (see retry.ts). */
+/** Speaks Ideogram's upscale endpoints, one request per call; retrying is the caller's business (see retry.ts). */
 export class IdeogramClient {
+  private readonly base: string;
   private readonly endpoint: URL;
   private readonly dispatcher: Dispatcher;
 
   constructor(private readonly options: IdeogramClientOptions) {
-    const base = options.apiUrl.href.endsWith('/') ? options.apiUrl.href : `${options.apiUrl.href}/`;
-    this.endpoint = new URL('upscale', base);
+    this.base = options.apiUrl.href.endsWith('/') ? options.apiUrl.href : `${options.apiUrl.href}/`;
+    this.endpoint = new URL('upscale', this.base);
     this.dispatcher =
       options.dispatcher ??
       new Agent({ connect: { timeout: 30_000 }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
   }
 
+  /** Legacy `POST /upscale`. */
   async upscale(image: SourceImage, imageRequest: ImageRequest): Promise<UpscaleResponse> {
     // undici builds the multipart body and its boundary; the file streams from disk.
     const form = new FormData();
     form.append('image_request', JSON.stringify(imageRequest));
     form.append('image_file', await openAsBlob(image.path, { type: MIME_TYPES[image.format] }), basename(image.path));
+    const { body, headers } = await this.call(image.relativePath, this.endpoint, 'POST', form);
+    const notice = { successor: successorLink(headers.link), deprecation: firstHeader(headers.deprecation) };
+    if (notice.successor || notice.deprecation) this.options.onLegacyNotice?.(notice);
+    return checkResponse(image.relativePath, body);
+  }
 
+  /** `POST /v2/image/upscale/{model}?dry_run=true`: the price of exactly this request, for free. */
+  async quote(image: SourceImage, model: string, fields: Readonly<Record<string, FieldValue>>): Promise<PriceQuote> {
+    const url = this.v2Url(model, true);
+    const { body } = await this.call(image.relativePath, url, 'POST', await v2Form(image, fields));
+    return checkQuote(image.relativePath, body);
+  }
+
+  /** `POST /v2/image/upscale/{model}` with `async=true`: accepted at once, run and billed on Ideogram's side. */
+  async submit(
+    image: SourceImage,
+    model: string,
+    fields: Readonly<Record<string, FieldValue>>
+  ): Promise<Acknowledgement> {
+    const form = await v2Form(image, { ...fields, async: true });
+    const { body } = await this.call(image.relativePath, this.v2Url(model, false), 'POST', form);
+    const id = (body as { generation_id?: unknown } | null)?.generation_id;
+    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,200}$/.test(id)) {
+      throw new InvalidResponseError(image.relativePath, 'it has no usable "generation_id"');
+    }
+    return { generationId: id };
+  }
+
+  /** `GET /v2/generations/{id}`: free, and never runs the job again. */
+  async generation(file: string, generationId: string): Promise<Generation> {
+    const url = new URL(`v2/generations/${encodeURIComponent(generationId)}`, this.base);
+    const { body } = await this.call(file, url, 'GET');
+    return checkGeneration(file, body);
+  }
+
+  private v2Url(model: string, dryRun: boolean): URL {
+    const url = new URL(`v2/image/upscale/${encodeURIComponent(model)}`, this.base);
+    if (dryRun) url.searchParams.set('dry_run', 'true');
+    return url;
+  }
+
+  /** One request; the answer's JSON, or the typed error its status, body or transport calls for. */
+  private async call(
+    file: string,
+    url: URL,
+    method: 'GET' | 'POST',
+    body?: FormData
+  ): Promise<{ body: unknown; headers: Dispatcher.ResponseData['headers'] }> {
     let response: Dispatcher.ResponseData;
     try {
-      response = await request(this.endpoint, {
-        method: 'POST',
+      response = await request(url, {
+        method,
         headers: { 'Api-Key': this.options.apiKey, Accept: 'application/json' },
-        body: form,
+        body,
         dispatcher: this.dispatcher
       });
     } catch (error) {
-      throw transportError(image.relativePath, error);
+      throw transportError(file, error);
     }
-
     if (response.statusCode !== 200) {
-      const body = await readErrorBody(response.body);
-      throw APIError.from(image.relativePath, response.statusCode, body, parseRetryAfter(response.headers));
+      const errorBody = await readErrorBody(response.body);
+      throw APIError.from(file, response.statusCode, errorBody, parseRetryAfter(response.headers));
     }
-    let parsed: unknown;
     try {
-      parsed = await response.body.json();
+      return { body: await response.body.json(), headers: response.headers };
     } catch (error) {
-      if (error instanceof SyntaxError) throw new InvalidResponseError(image.relativePath, 'the body is not JSON');
-      throw transportError(image.relativePath, error);
+      if (error instanceof SyntaxError) throw new InvalidResponseError(file, 'the body is not JSON');
+      throw transportError(file, error);
     }
-    return checkResponse(image.relativePath, parsed);
   }
 
   async close(): Promise<void> {
@@ -126,4 +222,71 @@ function checkResponse(file: string, body: unknown): UpscaleResponse {
     }
   });
   return body as UpscaleResponse;
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** A v2 form: the source in the file part `image`, every field as a plain form field; kept private. */
+async function v2Form(image: SourceImage, fields: Readonly<Record<string, FieldValue>>): Promise<FormData> {
+  const form = new FormData();
+  form.append('image', await openAsBlob(image.path, { type: MIME_TYPES[image.format] }), basename(image.path));
+  // Sent explicitly: on some models an omitted value follows the account's plan, which may be public.
+  form.append('private', 'true');
+  for (const [name, value] of Object.entries(fields)) form.append(name, String(value));
+  return form;
+}
+
+function isMicros(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function checkQuote(file: string, body: unknown): PriceQuote {
+  const quote = (body ?? {}) as Record<string, unknown>;
+  if (quote.object !== 'price_quote' || !isMicros(quote.usd_micros)) {
+    throw new InvalidResponseError(file, 'the price quote has no "usd_micros"');
+  }
+  return {
+    billingIdentifier: typeof quote.billing_identifier === 'string' ? quote.billing_identifier : '',
+    quantity: isMicros(quote.quantity) ? quote.quantity : 1,
+    usdMicros: quote.usd_micros,
+    creditMillis: isMicros(quote.credit_millis) ? quote.credit_millis : 0,
+    qualifier: quote.qualifier === 'estimate' ? 'estimate' : 'exact',
+    ...(isMicros(quote.upper_bound_usd_micros) ? { upperBoundUsdMicros: quote.upper_bound_usd_micros } : {})
+  };
+}
+
+function checkGeneration(file: string, body: unknown): Generation {
+  const generation = (body ?? {}) as Record<string, unknown>;
+  switch (generation.status) {
+    case 'pending':
+      return { status: 'pending' };
+    case 'failed':
+      return {
+        status: 'failed',
+        reason: typeof generation.failure_reason === 'string' ? generation.failure_reason : undefined
+      };
+    case 'completed': {
+      if (!Array.isArray(generation.data) || generation.data.length === 0) {
+        throw new InvalidResponseError(file, 'the completed generation has no "data" list');
+      }
+      const images = generation.data.map((item: unknown, i): GeneratedImage => {
+        const image = (item ?? {}) as Record<string, unknown>;
+        if (typeof image.is_image_safe !== 'boolean') {
+          throw new InvalidResponseError(file, `data[${i}] has no "is_image_safe"`);
+        }
+        return {
+          url: typeof image.url === 'string' && image.url !== '' ? image.url : null,
+          resolution: typeof image.resolution === 'string' ? image.resolution : null,
+          seed: typeof image.seed === 'number' ? image.seed : null,
+          isSafe: image.is_image_safe
+        };
+      });
+      const cost = generation.usage_cost_usd_micros;
+      return { status: 'completed', images, costUsdMicros: isMicros(cost) ? cost : undefined };
+    }
+    default:
+      throw new InvalidResponseError(file, 'the generation has no known "status"');
+  }
 }

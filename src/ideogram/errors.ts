@@ -114,6 +114,33 @@ export class InvalidResponseError extends IdeogramError {
   }
 }
 
+/** A v2 generation Ideogram ran and reported `failed` (not billed). */
+export class GenerationFailedError extends IdeogramError {
+  override name = 'GenerationFailedError';
+  constructor(
+    file: string,
+    readonly generationId: string,
+    readonly reason: string | undefined
+  ) {
+    super(`Ideogram's generation ${generationId} failed${reason ? `: ${reason}` : ''}`, file);
+  }
+}
+
+/**
+ * A v2 job was accepted (and may be billed) but its outcome could not be collected in this run. Never resent:
+ * the generation id stays in the manifest, and the next run polls it instead of paying again.
+ */
+export class GenerationPendingError extends IdeogramError {
+  override name = 'GenerationPendingError';
+  constructor(
+    file: string,
+    readonly generationId: string,
+    detail: string
+  ) {
+    super(`Ideogram accepted the job (generation ${generationId}) but ${detail}; the next run collects it`, file);
+  }
+}
+
 function errorClassFor(status: number): typeof APIError {
   if (status === 400 || status === 404 || status === 413) return BadRequestError;
   if (status === 401) return AuthenticationError;

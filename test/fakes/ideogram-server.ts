@@ -15,6 +15,7 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
+import { createV2Surface, type V2Surface } from './ideogram-v2.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public types
@@ -40,7 +41,12 @@ export interface FakeIdeogramOptions {
   resultBytes?: 'scaled' | 'small';
   /** Result downloads send their first half, then wait this long before the rest (a slow link). Default 0. */
   downloadStallMs?: number;
+  /** A `Deprecation` header on every legacy answer (e.g. `@1767225600`); empty: none. Default empty. */
+  deprecation?: string;
 }
+
+/** Where the legacy answers point (`Link: <…>; rel="successor-version"`), as Ideogram's older endpoints do. */
+export const SUCCESSOR_LINK = 'https://developer.ideogram.ai/v2/api-reference/images/upscale/auto';
 
 export type Fault =
   | { kind: 'status'; status: number; body?: object | string; headers?: Record<string, string> }
@@ -92,6 +98,8 @@ export interface FakeIdeogram {
   served: Map<string, Buffer>;
   /** Queue a fault for an upcoming admitted request (or the next one whose source file has that name). */
   inject(fault: Fault, match?: { fileName?: string }): void;
+  /** `POST /v2/image/upscale/{model}` and `GET /v2/generations/{id}`. */
+  v2: V2Surface;
   /** Zero the counters and clear `upscales` (the live `imagesInFlight` is kept). */
   resetStats(): void;
   close(): Promise<void>;
@@ -186,9 +194,9 @@ export function pngSize(buf: Buffer): { width: number; height: number } | undefi
 // Source image sniffing
 // ---------------------------------------------------------------------------------------------------------------
 
-type ImageKind = 'png' | 'jpeg' | 'webp';
+export type ImageKind = 'png' | 'jpeg' | 'webp';
 
-function sniff(head: Buffer): ImageKind | undefined {
+export function sniff(head: Buffer): ImageKind | undefined {
   if (head.length >= 8 && head.subarray(0, 8).equals(PNG_SIGNATURE)) return 'png';
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
   if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') {
@@ -197,7 +205,7 @@ function sniff(head: Buffer): ImageKind | undefined {
   return undefined;
 }
 
-function webpSize(head: Buffer): { width: number; height: number } | undefined {
+export function webpSize(head: Buffer): { width: number; height: number } | undefined {
   if (head.length < 30) return undefined;
   const chunk = head.toString('latin1', 12, 16);
   if (chunk === 'VP8X') {
@@ -214,7 +222,7 @@ function webpSize(head: Buffer): { width: number; height: number } | undefined {
 }
 
 /** Finds a JPEG's SOFn dimensions while the file streams, skipping segments without buffering them. */
-class JpegSizeScanner {
+export class JpegSizeScanner {
   size: { width: number; height: number } | undefined;
   private done = false;
   private offset = 0; // bytes seen so far
@@ -302,13 +310,13 @@ const INT_RANGES: Record<string, [number, number]> = {
 };
 const KNOWN_FIELDS = new Set(['prompt', 'magic_prompt_option', 'magic_prompt_version', ...Object.keys(INT_RANGES)]);
 
-interface Reply {
+export interface Reply {
   status: number;
   body: object | string;
   headers?: Record<string, string>;
 }
 
-function problem(status: number, title: string, detail: string): Reply {
+export function problem(status: number, title: string, detail: string): Reply {
   return {
     status,
     body: { type: 'about:blank', title, detail, status },
@@ -390,7 +398,8 @@ const DEFAULTS: Required<FakeIdeogramOptions> = {
   urlTtlSeconds: 3600,
   maxFileBytes: 10 * 1024 * 1024,
   resultBytes: 'scaled',
-  downloadStallMs: 0
+  downloadStallMs: 0,
+  deprecation: ''
 };
 
 const MAX_SIDE = 4096;
@@ -398,7 +407,7 @@ const HEAD_BYTES = 64;
 const EPHEMERAL_PREFIX = '/api/images/ephemeral/';
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-interface StoredImage {
+export interface StoredImage {
   width: number;
   height: number;
   wrongType: boolean;
@@ -418,13 +427,13 @@ interface FileInfo {
   jpeg: JpegSizeScanner;
 }
 
-function randomId(len = 22): string {
+export function randomId(len = 22): string {
   let s = '';
   for (let i = 0; i < len; i++) s += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
   return s;
 }
 
-function createdNow(): string {
+export function createdNow(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }
 
@@ -569,7 +578,10 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
       finished = true;
       record.status = reply.status;
       upscales.push(record);
-      if (!res.destroyed) send(res, reply);
+      // Every answer of an endpoint with a replacement names it; a deprecated one says so too.
+      const signs: Record<string, string> = { Link: `<${SUCCESSOR_LINK}>; rel="successor-version"` };
+      if (opts.deprecation) signs.Deprecation = opts.deprecation;
+      if (!res.destroyed) send(res, { ...reply, headers: { ...reply.headers, ...signs } });
     };
     const abort = (): void => {
       if (finished) return;
@@ -838,6 +850,22 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     void sleep(opts.downloadStallMs).then(() => res.end(png.subarray(half)));
   };
 
+  const v2 = createV2Surface({
+    apiKey: () => opts.apiKey,
+    inflightLimit: () => opts.inflightLimit,
+    stats,
+    send,
+    drain,
+    publish: image => {
+      const id = randomId();
+      images.set(id, image);
+      const pathname = `${EPHEMERAL_PREFIX}${id}.png`;
+      const exp = Math.floor(Date.now() / 1000) + opts.urlTtlSeconds;
+      return `${baseUrl}${pathname}?exp=${exp}&sig=${sign(pathname, exp)}`;
+    },
+    later: (ms, then) => void sleep(ms).then(() => (closed ? undefined : then()))
+  });
+
   const server = http.createServer((req, res) => {
     let url: URL;
     try {
@@ -855,6 +883,12 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
         );
       }
       return handleUpscale(req, res);
+    }
+    const model = /^\/v2\/image\/upscale\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (model !== undefined && req.method === 'POST') return v2.handleUpscale(req, res, url, decodeURIComponent(model));
+    const generation = /^\/v2\/generations\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (generation !== undefined && req.method === 'GET') {
+      return v2.handleGeneration(req, res, decodeURIComponent(generation));
     }
     if (url.pathname.startsWith(EPHEMERAL_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {
       return drain(req, () => handleDownload(req, res, url));
@@ -877,6 +911,7 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     stats,
     upscales,
     served,
+    v2,
     inject(fault: Fault, match?: { fileName?: string }): void {
       faults.push(match?.fileName !== undefined ? { fault, fileName: match.fileName } : { fault });
     },
