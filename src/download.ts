@@ -1,4 +1,5 @@
 import { request, type Dispatcher } from 'undici';
+import { networkFailure } from './network-error.js';
 
 /** Whom result links may point at: the provider says, this module enforces. */
 export interface TrustedHosts {
@@ -46,11 +47,6 @@ function checkLink(source: string, link: string, hosts: TrustedHosts): URL {
   return url;
 }
 
-function isTransientNetworkError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('UND_ERR_') || code.startsWith('E'));
-}
-
 /**
  * Opens one result link (at once: links expire) and hands its bytes over as they arrive; the result sink sniffs
  * and writes them. Refused before any request: a link to a host `hosts` does not allow. Refused on the answer: a
@@ -68,7 +64,8 @@ export async function openDownload(
     // undici's request() follows no redirects: a link that redirects elsewhere fails below.
     response = await request(url, { method: 'GET', headers: { accept: 'image/*' }, dispatcher: options.dispatcher });
   } catch (error) {
-    throw new DownloadError(source, (error as Error).message, undefined, isTransientNetworkError(error));
+    // Fetching a result costs nothing: any network failure is worth another try.
+    throw new DownloadError(source, (error as Error).message, undefined, networkFailure(error) !== undefined);
   }
   const { statusCode, headers, body } = response;
   const discard = (): void => {

@@ -4,6 +4,7 @@ import { Agent, FormData, request, type Dispatcher } from 'undici';
 import { MIME_TYPES } from '../image-format.js';
 import type { SourceImage } from '../validation.js';
 import { APIError, ConnectionError, IdeogramError, InvalidResponseError, ResponseLostError } from './errors.js';
+import { networkFailure } from '../network-error.js';
 import { parseRetryAfter } from '../retry.js';
 import type { FieldValue } from './models.js';
 import type { ImageObject, ImageRequest, UpscaleResponse } from './types.js';
@@ -68,17 +69,6 @@ function successorLink(header: string | string[] | undefined): string | undefine
 
 /** Error bodies larger than this are cut: we only need the message. */
 const MAX_ERROR_BODY = 64 * 1024;
-
-/** Errors from the socket layer that mean the request never reached the server, so it cannot have been billed. */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT'
-]);
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 /** Speaks Ideogram's upscale endpoints, one request per call; retrying is the caller's business (see retry.ts). */
 export class IdeogramClient {
@@ -176,10 +166,11 @@ export class IdeogramClient {
   }
 }
 
+/** A request that never reached Ideogram cannot have been billed; one that did may have been. */
 function transportError(file: string, error: unknown): IdeogramError {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return new ConnectionError(file, error);
-  return new ResponseLostError(file, typeof code === 'string' && TIMEOUT_CODES.has(code), error);
+  const failure = networkFailure(error);
+  if (failure === 'not-sent') return new ConnectionError(file, error);
+  return new ResponseLostError(file, failure === 'timed-out', error);
 }
 
 async function readErrorBody(body: Dispatcher.ResponseData['body']): Promise<unknown> {
