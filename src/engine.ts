@@ -3,6 +3,7 @@ import type { OutputPlan } from './output-path.js';
 import { DeferredError, type Billing, type ProducedImage, type Provider } from './provider.js';
 import type { OutputRecord, SourceResult } from './results.js';
 import type { PlannedOutput, ResultSink } from './result-sink.js';
+import { mapLimited } from './map-limited.js';
 import { checkImage } from './validation.js';
 import { NotStartedError, unlessCut, type Cancellation } from './cancellation.js';
 
@@ -79,27 +80,13 @@ function outcome(source: string, delivered: readonly Delivered[], seconds: numbe
  * with its reason and the others go on; results come back in the order of the plan.
  */
 export async function upscaleAll(provider: Provider, options: EngineOptions): Promise<SourceResult[]> {
-  const sources = [...options.plan.keys()];
-  const results = new Array<SourceResult>(sources.length);
-  let next = 0;
-  let done = 0;
-
-  // Workers start in a doubling ramp, two more each time a source has been checked, rather than all at once: a
-  // hundred checks started together queue in the thread pool ahead of the first source's own file reads, and
-  // the first request waited for all of them (~25 ms for 64 sources); this way it goes out after one check.
-  const count = Math.max(1, Math.min(options.workers, sources.length));
-  const running: Promise<void>[] = [];
-  const startWorkers = (n: number): void => {
-    for (let i = 0; i < n && running.length < count; i++) running.push(worker());
-  };
-
-  const work = async (source: string): Promise<SourceResult> => {
+  // Workers start in a doubling ramp, two more each time a source has been checked: this way the first request
+  // goes out after one check, not after all of them (~25 ms for 64 sources).
+  const work = async (source: string, grow: () => void): Promise<SourceResult> => {
     const started = performance.now();
     const seconds = (): number => Math.round((performance.now() - started) / 100) / 10;
     try {
-      const image = await checkImage(join(options.workspace, source), source, options.maxFileBytes).finally(() =>
-        startWorkers(2)
-      );
+      const image = await checkImage(join(options.workspace, source), source, options.maxFileBytes).finally(grow);
       const { stopped, cut } = options.cancellation ?? {};
       const produced = await unlessCut(provider.produce(image, stopped), cut);
       const planned = options.plan.get(source) ?? [];
@@ -120,19 +107,14 @@ export async function upscaleAll(provider: Provider, options: EngineOptions): Pr
     }
   };
 
-  async function worker(): Promise<void> {
-    for (let i = next++; i < sources.length && !options.cancellation?.stopped.aborted; i = next++) {
-      const result = await work(sources[i] as string);
-      results[i] = result;
-      options.onResult?.(result, ++done, sources.length);
+  const stopped = options.cancellation?.stopped;
+  return mapLimited([...options.plan.keys()], options.workers, work, {
+    rampUp: true,
+    onEach: options.onResult,
+    // A source not started before a cancellation: nothing was sent for it, and the next run takes it.
+    stop: stopped && {
+      signal: stopped,
+      notStarted: source => ({ source, status: 'deferred', outputs: [], error: 'not started: the run was cancelled' })
     }
-  }
-  startWorkers(1);
-  // Workers are added only by running ones, so once every worker in the list has finished, none can follow.
-  for (let i = 0; i < running.length; i++) await running[i];
-  // A source not started before a cancellation: nothing was sent for it, and the next run takes it.
-  for (const [i, source] of sources.entries()) {
-    results[i] ??= { source, status: 'deferred', outputs: [], error: 'not started: the run was cancelled' };
-  }
-  return results;
+  });
 }
