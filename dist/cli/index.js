@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7412);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(352);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28110,7 +28110,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7412:
+/***/ 352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32111,6 +32111,51 @@ class DeferredError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/map-limited.ts
+/**
+ * Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. The one
+ * worker pool: the engine's sources, the manifest's hashes and the commit's blobs all go through it.
+ */
+async function mapLimited(items, limit, fn, options = {}) {
+    const out = new Array(items.length);
+    const finished = new Array(items.length).fill(false);
+    const count = Math.max(1, Math.min(limit, items.length));
+    const running = [];
+    let next = 0;
+    let done = 0;
+    let started = 0;
+    const grow = (workers) => {
+        // Counted before the worker starts: its first call may already ask for more.
+        for (let i = 0; i < workers && started < count; i++) {
+            started += 1;
+            running.push(worker());
+        }
+    };
+    async function worker() {
+        for (let i = next++; i < items.length && !options.stop?.signal.aborted; i = next++) {
+            const result = await fn(items[i], () => grow(2));
+            out[i] = result;
+            finished[i] = true;
+            options.onEach?.(result, ++done, items.length);
+        }
+    }
+    grow(options.rampUp ? 1 : count);
+    // Workers are added only by running ones: once all in the list have settled, none can follow. Each batch is
+    // awaited whole, so a failure in any worker is heard.
+    for (let seen = 0; seen < running.length;) {
+        const batch = running.slice(seen);
+        seen = running.length;
+        await Promise.all(batch);
+    }
+    const { stop } = options;
+    if (stop) {
+        for (const [i, item] of items.entries())
+            if (!finished[i])
+                out[i] = stop.notStarted(item);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/validation.ts
 
 
@@ -32169,6 +32214,7 @@ async function checkImage(path, relativePath, maxBytes) {
 
 
 
+
 async function deliver(sink, source, planned, image) {
     const billing = image.billing ? { billing: image.billing } : {};
     if (image.kind === 'withheld')
@@ -32217,24 +32263,13 @@ function outcome(source, delivered, seconds) {
  * with its reason and the others go on; results come back in the order of the plan.
  */
 async function upscaleAll(provider, options) {
-    const sources = [...options.plan.keys()];
-    const results = new Array(sources.length);
-    let next = 0;
-    let done = 0;
-    // Workers start in a doubling ramp, two more each time a source has been checked, rather than all at once: a
-    // hundred checks started together queue in the thread pool ahead of the first source's own file reads, and
-    // the first request waited for all of them (~25 ms for 64 sources); this way it goes out after one check.
-    const count = Math.max(1, Math.min(options.workers, sources.length));
-    const running = [];
-    const startWorkers = (n) => {
-        for (let i = 0; i < n && running.length < count; i++)
-            running.push(worker());
-    };
-    const work = async (source) => {
+    // Workers start in a doubling ramp, two more each time a source has been checked: this way the first request
+    // goes out after one check, not after all of them (~25 ms for 64 sources).
+    const work = async (source, grow) => {
         const started = performance.now();
         const seconds = () => Math.round((performance.now() - started) / 100) / 10;
         try {
-            const image = await checkImage((0,external_node_path_.join)(options.workspace, source), source, options.maxFileBytes).finally(() => startWorkers(2));
+            const image = await checkImage((0,external_node_path_.join)(options.workspace, source), source, options.maxFileBytes).finally(grow);
             const { stopped, cut } = options.cancellation ?? {};
             const produced = await unlessCut(provider.produce(image, stopped), cut);
             const planned = options.plan.get(source) ?? [];
@@ -32255,22 +32290,16 @@ async function upscaleAll(provider, options) {
             return { source, status, outputs: [], error: error.message, seconds: seconds() };
         }
     };
-    async function worker() {
-        for (let i = next++; i < sources.length && !options.cancellation?.stopped.aborted; i = next++) {
-            const result = await work(sources[i]);
-            results[i] = result;
-            options.onResult?.(result, ++done, sources.length);
+    const stopped = options.cancellation?.stopped;
+    return mapLimited([...options.plan.keys()], options.workers, work, {
+        rampUp: true,
+        onEach: options.onResult,
+        // A source not started before a cancellation: nothing was sent for it, and the next run takes it.
+        stop: stopped && {
+            signal: stopped,
+            notStarted: source => ({ source, status: 'deferred', outputs: [], error: 'not started: the run was cancelled' })
         }
-    }
-    startWorkers(1);
-    // Workers are added only by running ones, so once every worker in the list has finished, none can follow.
-    for (let i = 0; i < running.length; i++)
-        await running[i];
-    // A source not started before a cancellation: nothing was sent for it, and the next run takes it.
-    for (const [i, source] of sources.entries()) {
-        results[i] ??= { source, status: 'deferred', outputs: [], error: 'not started: the run was cancelled' };
-    }
-    return results;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/cost-cap.ts
@@ -32480,6 +32509,28 @@ function describeCause(cause) {
     return String(cause);
 }
 
+;// CONCATENATED MODULE: ./src/network-error.ts
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+const TIMED_OUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** The network failure behind `error`; undefined when it is none (no system or undici error code). */
+function networkFailure(error) {
+    const code = error?.code;
+    if (typeof code !== 'string')
+        return undefined;
+    if (NOT_SENT.has(code))
+        return 'not-sent';
+    if (TIMED_OUT.has(code))
+        return 'timed-out';
+    return code.startsWith('UND_ERR_') || code.startsWith('E') ? 'dropped' : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/retry.ts
 const DEFAULT_RATE_LIMIT_RETRIES = 50;
 function defaultRetryPolicy(overrides = {}) {
@@ -32547,6 +32598,7 @@ async function withRetries(attempt, policy, rule, onRetry) {
 
 
 
+
 /** `rel="successor-version"` from a `Link` header. */
 function successorLink(header) {
     const text = Array.isArray(header) ? header.join(',') : (header ?? '');
@@ -32554,16 +32606,6 @@ function successorLink(header) {
 }
 /** Error bodies larger than this are cut: we only need the message. */
 const MAX_ERROR_BODY = 64 * 1024;
-/** Errors from the socket layer that mean the request never reached the server, so it cannot have been billed. */
-const NOT_SENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT'
-]);
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 /** Speaks Ideogram's upscale endpoints, one request per call; retrying is the caller's business (see retry.ts). */
 class IdeogramClient {
     options;
@@ -32650,11 +32692,12 @@ class IdeogramClient {
             await this.dispatcher.close();
     }
 }
+/** A request that never reached Ideogram cannot have been billed; one that did may have been. */
 function transportError(file, error) {
-    const code = error?.code;
-    if (typeof code === 'string' && NOT_SENT_CODES.has(code))
+    const failure = networkFailure(error);
+    if (failure === 'not-sent')
         return new ConnectionError(file, error);
-    return new ResponseLostError(file, typeof code === 'string' && TIMEOUT_CODES.has(code), error);
+    return new ResponseLostError(file, failure === 'timed-out', error);
 }
 async function readErrorBody(body) {
     const chunks = [];
@@ -33259,6 +33302,7 @@ class Poller {
 
 ;// CONCATENATED MODULE: ./src/download.ts
 
+
 /** A result's bytes could not be fetched or saved. */
 class DownloadError extends Error {
     file;
@@ -33293,10 +33337,6 @@ function checkLink(source, link, hosts) {
     }
     return url;
 }
-function isTransientNetworkError(error) {
-    const code = error?.code;
-    return typeof code === 'string' && (code.startsWith('UND_ERR_') || code.startsWith('E'));
-}
 /**
  * Opens one result link (at once: links expire) and hands its bytes over as they arrive; the result sink sniffs
  * and writes them. Refused before any request: a link to a host `hosts` does not allow. Refused on the answer: a
@@ -33311,7 +33351,8 @@ async function openDownload(source, link, options) {
         response = await (0,undici/* request */.Em)(url, { method: 'GET', headers: { accept: 'image/*' }, dispatcher: options.dispatcher });
     }
     catch (error) {
-        throw new DownloadError(source, error.message, undefined, isTransientNetworkError(error));
+        // Fetching a result costs nothing: any network failure is worth another try.
+        throw new DownloadError(source, error.message, undefined, networkFailure(error) !== undefined);
     }
     const { statusCode, headers, body } = response;
     const discard = () => {
@@ -33690,19 +33731,6 @@ function withinBudget(sources, imagesPerSource, maxImages) {
         taken: sources.slice(0, fits),
         deferred: sources.slice(fits).map(source => ({ source, status: 'deferred', outputs: [], error }))
     };
-}
-
-;// CONCATENATED MODULE: ./src/map-limited.ts
-/** Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. */
-async function mapLimited(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < items.length; i = next++)
-            out[i] = await fn(items[i]);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/output-path.ts
