@@ -16,6 +16,21 @@ export default tseslint.config(
     }
   },
   {
+    // File names and API messages must never become workflow commands: the action logs only through src/log.ts.
+    files: ['src/**/*.ts'],
+    ignores: ['src/log.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['info', 'warning', 'error', 'notice', 'startGroup', 'setFailed'].map(property => ({
+          object: 'core',
+          property,
+          message: 'Log through src/log.ts, which makes every line printable.'
+        }))
+      ]
+    }
+  },
+  {
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked]
   }

@@ -1,4 +1,5 @@
-import * as core from '@actions/core';
+import type * as core from '@actions/core';
+import { log } from './log.js';
 
 export type AnnotationKind = 'error' | 'warning' | 'notice';
 const KINDS: readonly AnnotationKind[] = ['error', 'warning', 'notice'];
@@ -26,16 +27,16 @@ export class Annotations {
   forFile(kind: AnnotationKind, message: string, properties?: core.AnnotationProperties): void {
     if (this.shown[kind] < PER_FILE) {
       this.shown[kind] += 1;
-      core[kind](message, properties);
+      log[kind](message, properties?.file);
     } else {
       this.logOnly[kind] += 1;
-      core.info(`${kind}: ${message}`);
+      log.info(`${kind}: ${message}`);
     }
   }
 
   /** About the run as a whole: a handful at most, always shown. */
   forRun(kind: AnnotationKind, message: string): void {
-    core[kind](message);
+    log[kind](message);
   }
 
   /** One annotation per kind that overflowed: how many more the log holds. */
@@ -43,7 +44,7 @@ export class Annotations {
     for (const kind of KINDS) {
       const more = this.logOnly[kind];
       if (more === 0) continue;
-      core[kind](
+      log[kind](
         `${more} more ${more === 1 ? kind : PLURAL[kind]} in the log: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${PLURAL[kind]} per step.`
       );
       this.logOnly[kind] = 0;

@@ -1,24 +1,92 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { link, lstat, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
-/** A hidden, unique name beside `path`, on the same file system so the final rename is atomic. */
+/**
+ * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
+ * final name (a name near the file system's 255-byte limit would not fit with a suffix), and never a match for an
+ * image pattern.
+ */
 export function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.part`);
+  return join(dirname(path), `.upscale-${randomBytes(6).toString('hex')}.part`);
+}
+
+/** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */
+export class DestinationTakenError extends Error {
+  override name = 'DestinationTakenError';
+  constructor(readonly path: string) {
+    super(`${path} appeared while the result was being written; it was left as it is`);
+  }
+}
+
+export interface AtomicWriteOptions {
+  /**
+   * May the write replace a file already at `path`? When false (the default) it goes in only where nothing is,
+   * even if something appears meanwhile: a hard link, which unlike a rename never replaces.
+   */
+  readonly replace?: boolean;
+  /** Once aborted, the write stops and leaves nothing behind. */
+  readonly signal?: AbortSignal;
 }
 
 /**
- * Writes a whole file atomically, as downloads are written: into a hidden temporary file beside its final place,
- * renamed when complete, so a failed write never leaves half a file where a result is expected.
+ * Puts `temporary` at `path` only if nothing is there, and removes it; false where hard links are not supported
+ * (then nothing exists at `path`, checked just now, and a rename follows).
  */
-export async function writeFileAtomically(path: string, data: Uint8Array | string): Promise<void> {
-  const temporary = temporaryPathFor(path);
-  await mkdir(dirname(path), { recursive: true });
+async function linkNew(temporary: string, path: string): Promise<boolean> {
   try {
-    await writeFile(temporary, data, { flag: 'wx' });
-    await rename(temporary, path);
+    await link(temporary, path);
+  } catch (error) {
+    const taken =
+      (error as NodeJS.ErrnoException).code === 'EEXIST' ||
+      (await lstat(path).then(
+        () => true,
+        () => false
+      ));
+    if (taken) throw new DestinationTakenError(path);
+    return false;
+  }
+  await unlink(temporary);
+  return true;
+}
+
+/**
+ * Writes a file atomically from chunks: into a hidden temporary file beside its final place, moved there when
+ * complete, so a failed write never leaves half a file where a result is expected, nor the temporary file.
+ */
+export async function writeStreamAtomically(
+  path: string,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: AtomicWriteOptions = {}
+): Promise<number> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = temporaryPathFor(path);
+  // Opened (and so created) before anything can fail: removing it afterwards then always finds it.
+  const handle = await open(temporary, 'wx');
+  let written = 0;
+  try {
+    try {
+      for await (const chunk of chunks) {
+        options.signal?.throwIfAborted();
+        await handle.write(chunk);
+        written += chunk.length;
+      }
+    } finally {
+      await handle.close();
+    }
+    if (options.replace || !(await linkNew(temporary, path))) await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
+  return written;
+}
+
+/** Writes a whole file atomically; see `writeStreamAtomically`. */
+export async function writeFileAtomically(
+  path: string,
+  data: Uint8Array | string,
+  options: AtomicWriteOptions = {}
+): Promise<void> {
+  await writeStreamAtomically(path, [typeof data === 'string' ? Buffer.from(data) : data], options);
 }

@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomically } from './atomic-file.js';
 import { isInside } from './paths.js';
+import { openRegularFile } from './regular-file.js';
 import { readDimensions, type Dimensions } from './image-dimensions.js';
 import { probeImageFile } from './image-file.js';
 import { sniffFormat } from './image-format.js';
@@ -72,7 +73,9 @@ async function copyOriginal(dir: string, workspace: string, source: string): Pro
   const to = resolve(dir, ORIGINALS, source);
   if (!isInside(workspace, from) || !isInside(join(dir, ORIGINALS), to)) return NOTHING;
   try {
-    const bytes = await readFile(from);
+    // A source that failed may be a FIFO: only a regular file is ever opened.
+    const { handle } = await openRegularFile(from);
+    const bytes = await handle.readFile().finally(() => handle.close());
     await mkdir(dirname(to), { recursive: true });
     await writeFile(to, bytes);
     return { href: link(dir, to), bytes: bytes.length, dimensions: dimensionsOf(bytes) };
@@ -442,6 +445,6 @@ export async function writeGallery(
   const resultsRoot = resolve(options.resultsRoot ?? workspace);
   for (const result of results) cards.push(await collect(root, resolve(workspace), resultsRoot, result));
   const index = join(root, 'index.html');
-  await writeFileAtomically(index, renderGallery(cards, options));
+  await writeFileAtomically(index, renderGallery(cards, options), { replace: true });
   return index;
 }

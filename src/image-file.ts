@@ -1,6 +1,6 @@
-import { open } from 'node:fs/promises';
 import { readDimensions, type Dimensions } from './image-dimensions.js';
 import { sniffFormat, type ImageFormat } from './image-format.js';
+import { openRegularFile } from './regular-file.js';
 
 /** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
 const HEADER_BYTES = 512 * 1024;
@@ -17,9 +17,10 @@ export interface ImageFileFacts {
 export async function probeImageFile(path: string): Promise<ImageFileFacts | undefined> {
   let file;
   try {
-    file = await open(path, 'r');
-    const stats = await file.stat();
-    if (!stats.isFile()) return undefined;
+    // Only a regular file: a FIFO in its place would block the report.
+    const opened = await openRegularFile(path);
+    file = opened.handle;
+    const { stats } = opened;
     const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
     const { bytesRead } = await file.read(head, 0, head.length, 0);
     const bytes = head.subarray(0, bytesRead);

@@ -1,3 +1,4 @@
+import { controlCharacterIn } from './printable.js';
 import { InputError, type Input } from './inputs.js';
 
 /** The raw value as messages show it. */
@@ -29,4 +30,17 @@ export function boolean(name: Input, raw: string): boolean {
 export function optional<T>(input: (name: Input) => string, name: Input, parse: (raw: string) => T): T | undefined {
   const raw = input(name);
   return raw === '' ? undefined : parse(raw);
+}
+
+/** A key or token is one word: a space or line break inside it is a pasting accident, and would break the header. */
+export function secret(name: Input, raw: string): string {
+  const at = [...raw].findIndex(character => /\s/.test(character) || controlCharacterIn(character) !== undefined);
+  if (at >= 0) {
+    // Never the value itself: it is a secret.
+    throw new InputError(
+      name,
+      `has a space, line break or control character inside it (character ${at + 1} of ${raw.length}); check the secret for a pasted line break.`
+    );
+  }
+  return raw;
 }

@@ -31,6 +31,7 @@ export enum Input {
   CommitLfsPaths = 'commit-lfs-paths',
   MaxImages = 'max-images',
   Cache = 'cache',
+  Overwrite = 'overwrite',
   Concurrency = 'concurrency',
   MaxRetries = 'max-retries',
   RequestTimeout = 'request-timeout',

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { discoverSources, type Discovery } from './discovery.js';
 import { CancelledError, unlessCut, type Cancellation } from './cancellation.js';
+import { checkDestinations } from './destinations.js';
 import { upscaleAll } from './engine.js';
 import { CostCap } from './cost-cap.js';
 import { IdeogramClient, type LegacyNotice } from './ideogram/client.js';
@@ -236,9 +237,10 @@ export async function runJob(
   only?: ReadonlySet<string>,
   cancellation?: Cancellation
 ): Promise<JobOutcome> {
-  const { manifest: manifestPath } = settings.selection;
-  const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath) : undefined;
-  const earlierResults = manifest?.resultPaths() ?? new Set<string>();
+  const { manifest: manifestPath, force } = settings.selection;
+  const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath, force) : undefined;
+  for (const warning of manifest?.warnings ?? []) hooks.onNotice?.(warning);
+  const earlierResults = manifest?.resultOwners() ?? new Map<string, string>();
   const discovery = await discoverSources(
     settings.workspace,
     settings.discovery.patterns,
@@ -247,8 +249,17 @@ export async function runJob(
   hooks.onDiscovered?.(discovery);
   const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
   const { skipped, hashes } = await selectWork(settings, manifest, selected);
+  const candidates = selected.filter(source => !skipped.has(source));
+  const { template, imagesPerSource, overwrite } = settings.output;
+  const { refused, replaceable } = await checkDestinations(candidates, discovery.sources, template, imagesPerSource, {
+    workspace: settings.workspace,
+    sources: new Set(discovery.sources),
+    earlier: earlierResults,
+    overwrite
+  });
+  // A refused source costs nothing, so it takes no share of the run's budget.
   const { taken: work, deferred } = withinBudget(
-    selected.filter(source => !skipped.has(source)),
+    candidates.filter(source => !refused.has(source)),
     settings.output.imagesPerSource,
     settings.selection.maxImages
   );
@@ -256,6 +267,15 @@ export async function runJob(
 
   const done = new Map<string, SourceResult>(skipped);
   for (const result of deferred) done.set(result.source, result);
+  // Refused sources count among the finished, so the progress reads [n/total] over everything this run decided.
+  let finished = 0;
+  const total = work.length + refused.size;
+  const report = (result: SourceResult): void => hooks.onResult?.(result, ++finished, total);
+  for (const [source, error] of refused) {
+    const result: SourceResult = { source, status: 'failed', outputs: [], error };
+    done.set(source, result);
+    report(result);
+  }
   if (settings.dryRun && settings.provider.kind === 'v2') {
     for (const result of await quoteAll(settings, work, hooks)) done.set(result.source, result);
   } else if (settings.dryRun) {
@@ -271,18 +291,19 @@ export async function runJob(
           workspace: settings.workspace,
           maxBytes: MAX_RESULT_BYTES,
           retry: retryPolicy(settings.transport),
-          cut: cancellation?.cut
+          cut: cancellation?.cut,
+          replaceable
         }),
         cancellation,
         maxFileBytes: settings.discovery.maxFileBytes,
         // More sources under way than places, so the next is checked and downloads overlap with uploads.
         workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-        onResult: (result, finished, total) => {
+        onResult: result => {
           // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed
           // append surfaces when the manifest is saved.
           const sha256 = hashes.get(result.source);
           if (manifest && sha256) manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => {});
-          hooks.onResult?.(result, finished, total);
+          report(result);
         }
       });
       for (const result of results) done.set(result.source, result);

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { changedSources } from './github/changes.js';
+import { log } from './log.js';
 import { commentOnPullRequest } from './github/comment.js';
 import { lazyGitHub } from './github/client.js';
 import { markPublished, markStarted } from './handover.js';
@@ -14,6 +15,7 @@ import { writeResultsFile } from './results-file.js';
 import { countByStatus, type SourceResult } from './results.js';
 import { Cancellation, cancelOnSignals } from './cancellation.js';
 import { costLine } from './presentation.js';
+import { registerSecret } from './secrets.js';
 import { readSettings, type Settings } from './settings.js';
 
 /**
@@ -32,21 +34,21 @@ export function cacheRequest(settings: Settings): CacheRequest | undefined {
 export function reportCache(outcome: CacheOutcome): void {
   switch (outcome.kind) {
     case 'unavailable':
-      core.info(`Not using the Actions cache: ${outcome.reason}.`);
+      log.info(`Not using the Actions cache: ${outcome.reason}.`);
       break;
     case 'missed':
-      core.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
+      log.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
       break;
     case 'failed':
-      core.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
+      log.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
       break;
     case 'restored':
-      core.info(
+      log.info(
         `Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`
       );
       break;
     case 'saved':
-      core.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
+      log.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
       break;
   }
 }
@@ -57,7 +59,7 @@ const CANCEL_GRACE_MS = 5_000;
 /** On SIGINT or SIGTERM: start nothing new, let what is in flight finish briefly, then cut it. */
 function cancelOnSignalsForTheRunner(cancellation: Cancellation): () => void {
   return cancelOnSignals(cancellation, CANCEL_GRACE_MS, (signal, first) =>
-    core.warning(
+    log.warning(
       first
         ? `Received ${signal}: starting no new upscale; what is in flight gets a few seconds to finish.`
         : `Received ${signal} again: cutting what is in flight.`
@@ -70,9 +72,9 @@ function reportCancelled(results: readonly SourceResult[]): void {
   const finished = results.filter(result => result.status === 'upscaled' || result.status === 'unsafe');
   const notDone = results.filter(result => result.status === 'deferred' || result.status === 'failed');
   core.startGroup(`Not done (${notDone.length}): the next run takes these`);
-  for (const result of notDone) core.info(`${result.source}: ${result.error ?? result.status}`);
+  for (const result of notDone) log.info(`${result.source}: ${result.error ?? result.status}`);
   core.endGroup();
-  core.setFailed(
+  log.fail(
     `Cancelled: ${countsLine(results)} The manifest records the ${finished.length} finished source(s); the post step publishes them.`
   );
 }
@@ -86,7 +88,10 @@ export async function run(): Promise<void> {
     for (const secret of [Input.ApiKey, Input.GithubToken]) {
       const value = core.getInput(secret);
       if (value) core.setSecret(value);
+      registerSecret(value);
     }
+    // The artifact service's token: its errors may echo it.
+    registerSecret(process.env.ACTIONS_RUNTIME_TOKEN ?? '');
     const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
     markStarted(new Date());
     const github = lazyGitHub(settings.publishing.commit.token, process.env);
@@ -103,8 +108,8 @@ export async function run(): Promise<void> {
       {
         onDiscovered: logDiscovery,
         onResult: logResult,
-        onRetry: (file, event) => core.info(retryLine(file, event)),
-        onNotice: message => core.notice(message)
+        onRetry: (file, event) => log.info(retryLine(file, event)),
+        onNotice: message => log.notice(message)
       },
       only,
       cancellation
@@ -113,7 +118,7 @@ export async function run(): Promise<void> {
       annotations.summarise();
       return reportCancelled(results);
     }
-    if (discovery.sources.length === 0) core.warning(`No images matched '${Input.Files}'.`);
+    if (discovery.sources.length === 0) log.warning(`No images matched '${Input.Files}'.`);
     const dryRun = settings.dryRun
       ? dryRunLine(
           settings.provider.kind === 'local' ? 'local' : 'ideogram',
@@ -121,24 +126,24 @@ export async function run(): Promise<void> {
           settings.output.imagesPerSource
         )
       : undefined;
-    if (dryRun) core.info(dryRun);
+    if (dryRun) log.info(dryRun);
     const { skipped, deferred } = countByStatus(results);
     if (skipped > 0 && !settings.dryRun) {
-      core.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
+      log.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
     }
     if (deferred > 0 && settings.selection.maxImages !== undefined) {
-      core.notice(
+      log.notice(
         `Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.selection.maxImages}); the next run takes them first.`
       );
     }
     const costs = costLine(results);
-    if (costs) core.info(costs);
+    if (costs) log.info(costs);
 
     // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
     if (cache && manifestWritten) reportCache(await saveResults(cache));
     const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.selection.manifest : undefined);
     const resultsFile = await writeResultsFile(results, process.env.RUNNER_TEMP ?? tmpdir()).catch((error: Error) => {
-      core.warning(`Could not write the results file: ${error.message}`);
+      log.warning(`Could not write the results file: ${error.message}`);
       return undefined;
     });
     const published = await publishResults(settings, results, manifest, github, resultsFile);
@@ -156,11 +161,11 @@ export async function run(): Promise<void> {
     annotations.summarise();
     const { failed } = countByStatus(results);
     if (failed > 0 && settings.failOnError) {
-      core.setFailed(`${failed} of ${results.length} image(s) failed; see the log above.`);
+      log.fail(`${failed} of ${results.length} image(s) failed; see the log above.`);
     }
   } catch (error) {
     annotations.summarise();
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    log.fail(error instanceof Error ? error.message : String(error));
   } finally {
     stopListening();
   }

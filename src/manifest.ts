@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { access, appendFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { writeFileAtomically } from './atomic-file.js';
-import { isInside } from './paths.js';
+import { isInside, writablePathProblem } from './paths.js';
+import { openRegularFile } from './regular-file.js';
 import type { SourceResult } from './results.js';
 
 /**
@@ -52,10 +52,39 @@ type JournalLine =
 
 const EMPTY: ManifestDocument = { version: 1, sources: {} };
 
+/** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 export async function hashFile(path: string): Promise<string> {
+  const { handle } = await openRegularFile(path);
   const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
+  await pipeline(handle.createReadStream(), hash);
   return hash.digest('hex');
+}
+
+/** Why the manifest's text is not a manifest this action wrote, or undefined. */
+function documentProblem(text: string): string | undefined {
+  let document: Partial<ManifestDocument>;
+  try {
+    document = JSON.parse(text) as Partial<ManifestDocument>;
+  } catch (error) {
+    return `is not valid JSON (${(error as Error).message})`;
+  }
+  if (document?.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
+    return 'is not one this action wrote (version 1)';
+  }
+  return undefined;
+}
+
+/** Why an entry as read from the file cannot be trusted, or undefined. */
+function entryProblem(entry: unknown): string | undefined {
+  const { sha256, outputs } = (entry ?? {}) as { sha256?: unknown; outputs?: unknown };
+  if (typeof sha256 !== 'string' || !Array.isArray(outputs)) return 'it is not an entry this action wrote';
+  for (const output of outputs as unknown[]) {
+    const path = (output as { path?: unknown } | null)?.path;
+    if (typeof path !== 'string') return 'it is not an entry this action wrote';
+    const problem = writablePathProblem(path);
+    if (problem) return `its result ${path} ${problem}`;
+  }
+  return undefined;
 }
 
 /** JSON with sorted keys, so equal settings compare equal whatever order they were written in. */
@@ -70,11 +99,13 @@ export function canonical(value: unknown): string {
 
 /** @throws Error when the text is not a manifest this action wrote. */
 export function parseManifest(text: string, path: string): ManifestDocument {
-  const document = JSON.parse(text) as Partial<ManifestDocument>;
-  if (document.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
-    throw new Error(`The manifest ${path} is not one this action wrote (version 1); move it away or set 'manifest'.`);
+  const problem = documentProblem(text);
+  if (problem !== undefined) {
+    throw new Error(
+      `The manifest ${path} ${problem}; nothing was sent. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one.`
+    );
   }
-  return document as ManifestDocument;
+  return JSON.parse(text) as ManifestDocument;
 }
 
 async function readIfThere(path: string): Promise<string | undefined> {
@@ -119,12 +150,21 @@ export class Manifest {
   }
 
   /**
-   * Reads the manifest and what a run that was stopped left in its journal; a missing manifest is empty, an
-   * unreadable one is an error (it would cost a full re-run).
+   * Reads the manifest and what a run that was stopped left in its journal; a missing manifest is empty. One that
+   * cannot be read stops the run before anything is sent (it would cost a full re-run), unless `force` is set:
+   * everything is upscaled again anyway, so it starts afresh. Entries whose result paths leave the workspace or go
+   * into `.git` are dropped with a warning, never trusted.
    */
-  static async load(workspace: string, path: string): Promise<Manifest> {
+  static async load(workspace: string, path: string, force = false): Promise<Manifest> {
     const text = await readIfThere(join(workspace, path));
-    const manifest = new Manifest(path, workspace, text === undefined ? EMPTY : parseManifest(text, path));
+    const problem = text === undefined ? undefined : documentProblem(text);
+    const manifest = new Manifest(
+      path,
+      workspace,
+      text === undefined || (problem !== undefined && force) ? EMPTY : parseManifest(text, path)
+    );
+    if (problem !== undefined)
+      manifest.warnings.push(`The manifest ${path} ${problem}; 'force' is set, so it is started afresh.`);
     const journal = await readIfThere(join(workspace, journalPath(path)));
     for (const line of journal?.split('\n') ?? []) {
       let record: JournalLine;
@@ -137,6 +177,7 @@ export class Manifest {
       manifest.fold(record);
       manifest.changed = true;
     }
+    manifest.dropUntrusted();
     return manifest;
   }
 
@@ -192,9 +233,11 @@ export class Manifest {
   adopt(other: ManifestDocument): ReadonlyMap<string, ManifestEntry> {
     const adopted = new Map<string, ManifestEntry>();
     for (const [source, entry] of Object.entries(other.sources)) {
-      const inside = [source, ...entry.outputs.map(output => output.path)].every(path =>
-        isInside(this.workspace, resolve(this.workspace, path))
-      );
+      const inside =
+        entryProblem(entry) === undefined &&
+        [source, ...entry.outputs.map(output => output.path)].every(path =>
+          isInside(this.workspace, resolve(this.workspace, path))
+        );
       if (this.entries.has(source) || !inside) continue;
       this.entries.set(source, entry);
       adopted.set(source, entry);
@@ -208,9 +251,23 @@ export class Manifest {
     return { version: 1, sources: Object.fromEntries(this.entries) };
   }
 
-  /** Every result path the manifest knows: never to be taken as a source. */
-  resultPaths(): Set<string> {
-    return new Set([...this.entries.values()].flatMap(entry => entry.outputs.map(output => output.path)));
+  /** What was wrong with the manifest as read, for the log. */
+  readonly warnings: string[] = [];
+
+  private dropUntrusted(): void {
+    for (const [source, entry] of this.entries) {
+      const why = entryProblem(entry);
+      if (why === undefined) continue;
+      this.entries.delete(source);
+      this.warnings.push(`Ignoring the manifest's entry for ${source}: ${why}.`);
+    }
+  }
+
+  /** Every result path the manifest knows, with the source it belongs to: never to be taken as a source. */
+  resultOwners(): Map<string, string> {
+    return new Map(
+      [...this.entries].flatMap(([source, entry]) => entry.outputs.map(output => [output.path, source] as const))
+    );
   }
 
   /** The entry that makes `source` free to skip: same bytes, same settings, results still there. */
@@ -260,7 +317,9 @@ export class Manifest {
       sources: sorted(this.entries),
       ...(this.pending.size > 0 ? { pending: sorted(this.pending) } : {})
     };
-    await writeFileAtomically(join(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`);
+    await writeFileAtomically(join(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`, {
+      replace: true
+    });
     // A kill before this line leaves a journal of entries the manifest already holds: folding it again is harmless.
     await rm(join(this.workspace, journalPath(this.path)), { force: true });
     this.changed = false;

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { EXTENSIONS, IMAGE_FORMATS, type ImageFormat } from './image-format.js';
 import { Input, InputError } from './inputs.js';
 import type { PlannedOutput } from './result-sink.js';
+import { controlCharacterIn } from './printable.js';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
@@ -30,6 +31,11 @@ export class OutputTemplate {
         throw new Error(`has an unknown placeholder {${name}}; use {dir}, {name}, {ext} or {index}`);
     }
     if (template.startsWith('/') || /^[A-Za-z]:/.test(template)) throw new Error('must be relative to the workspace');
+    const control = controlCharacterIn(template);
+    if (control) throw new Error(`must not hold a control character (${control})`);
+    if (template.split('/').some(part => part.toLowerCase() === '.git')) {
+      throw new Error("must not write into a .git directory (git's own files)");
+    }
     const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
     // Without its index a template such as {dir}/{name}.{ext} names every source: then only the indexed form counts.
     const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);

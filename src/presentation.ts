@@ -4,6 +4,7 @@
  * caller's business.
  */
 import { formatUsd } from './money.js';
+import { printable } from './printable.js';
 import type { RetryEvent } from './retry.js';
 import { countByStatus, SOURCE_STATUSES, type QuoteRecord, type SourceResult, type SourceStatus } from './results.js';
 
@@ -49,9 +50,12 @@ export function retryLine(file: string, { error, delayMs, retry }: RetryEvent): 
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text and attribute values in the summary and the gallery: paths, prompts and API messages are data. */
+/**
+ * Text and attribute values in the summary and the gallery: paths, prompts and API messages are data, shown
+ * printable (a line break would end the summary's table) and escaped (links are percent-encoded already).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
+  return printable(text).replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
 }
 
 /** `1.2 MB`: a file's size as people read it (— when unknown). */

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { Annotations } from './annotations.js';
+import { log } from './log.js';
 import type { Discovery } from './discovery.js';
 import type { Published } from './publish/publish.js';
 import {
@@ -27,7 +28,7 @@ export function logResult(result: SourceResult, done: number, total: number): vo
   } else if (result.status === 'unsafe') {
     annotations.forFile('warning', line, { file: result.source });
   } else {
-    core.info(line);
+    log.info(line);
     if (result.status === 'upscaled' && result.error) {
       annotations.forFile('warning', `${result.source}: ${result.error}`, { file: result.source });
     }
@@ -35,10 +36,10 @@ export function logResult(result: SourceResult, done: number, total: number): vo
 }
 
 export function logDiscovery(discovery: Discovery): void {
-  core.startGroup(`Found ${discovery.sources.length} image(s)`);
-  for (const source of discovery.sources) core.info(source);
-  for (const { path, reason } of discovery.passedOver) core.info(`passed over ${path}: ${reason}`);
-  core.endGroup();
+  log.group(`Found ${discovery.sources.length} image(s)`, [
+    ...discovery.sources,
+    ...discovery.passedOver.map(({ path, reason }) => `passed over ${path}: ${reason}`)
+  ]);
   for (const { path, why, reason } of discovery.passedOver) {
     if (why === 'outside') annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
   }

@@ -1,8 +1,6 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { temporaryPathFor } from './atomic-file.js';
+import { writeStreamAtomically } from './atomic-file.js';
 import { CancelledError, unlessCut } from './cancellation.js';
 import { DownloadError, isTransientRead } from './download.js';
 import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './image-format.js';
@@ -39,6 +37,8 @@ export interface ResultSinkOptions {
   readonly retry: RetryPolicy;
   /** Once aborted, writes under way stop and leave nothing behind, and none starts. */
   readonly cut?: AbortSignal;
+  /** Planned paths where a file stood that may be replaced (an earlier result of ours, or `overwrite`). */
+  readonly replaceable: ReadonlySet<string>;
 }
 
 /** The file system refused a result (no space, no permission, a file where a folder should be). */
@@ -97,9 +97,8 @@ export class ResultSink {
     head: Uint8Array,
     rest: AsyncIterator<Uint8Array>
   ): Promise<number> {
-    const { maxBytes, workspace, cut } = this.options;
+    const { maxBytes, workspace, cut, replaceable } = this.options;
     const target = join(workspace, path);
-    const temporary = temporaryPathFor(target);
     let written = 0;
     async function* capped(): AsyncGenerator<Uint8Array> {
       for (let chunk: Uint8Array | undefined = head; chunk;) {
@@ -111,15 +110,9 @@ export class ResultSink {
       }
     }
     try {
-      await mkdir(dirname(target), { recursive: true });
-      // Opened before streaming, so the file exists by the time a failure removes it (an open still under way
-      // when the stream is torn down would create it afterwards).
-      const handle = await open(temporary, 'wx');
-      await pipeline(capped, handle.createWriteStream(), { signal: cut });
-      await rename(temporary, target);
+      // Over an existing file only where the plan found one it may replace; elsewhere never, even if one appears.
+      await writeStreamAtomically(target, capped(), { replace: replaceable.has(path), signal: cut });
     } catch (error) {
-      // Nothing to remove when the folder itself could not be made (ENOTDIR).
-      await rm(temporary, { force: true }).catch(() => undefined);
       if (cut?.aborted) throw new CancelledError();
       // A cut or refused stream is the reader's DownloadError (maybe worth another read); anything else is the disk's.
       if (error instanceof DownloadError) throw error;

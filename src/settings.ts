@@ -6,7 +6,7 @@ import {
   resultsPerSource,
   type IdeogramSettings
 } from './ideogram/settings.js';
-import { boolean, integer, oneOf, quote } from './input-parsers.js';
+import { boolean, integer, oneOf, quote, secret } from './input-parsers.js';
 import { Input, InputError, type InputReader } from './inputs.js';
 import { OutputTemplate } from './output-path.js';
 
@@ -72,6 +72,8 @@ export interface OutputSettings {
   readonly template: OutputTemplate;
   /** Results per source (`num_images` on the legacy endpoint, else 1). */
   readonly imagesPerSource: number;
+  /** Results may replace files that are not earlier results of ours (never a source, nor anything in `.git`). */
+  readonly overwrite: boolean;
 }
 
 /** What the manifest lets a run skip. */
@@ -149,6 +151,7 @@ export const DEFAULTS: Partial<Record<Input, string>> = {
   [Input.CommitLfsPaths]: 'false',
   [Input.MaxImages]: '',
   [Input.Cache]: 'true',
+  [Input.Overwrite]: 'false',
   [Input.ArtifactName]: 'upscaled-images',
   [Input.Concurrency]: 'auto',
   [Input.MaxRetries]: '4',
@@ -284,7 +287,7 @@ export function readSettings(read: InputReader, workspace: string): Settings {
   const imagesPerSource = provider.kind === 'local' ? 1 : resultsPerSource(provider);
   const retention = input(Input.RetentionDays);
   const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
-  const token = input(Input.GithubToken);
+  const token = secret(Input.GithubToken, input(Input.GithubToken));
   if ((publish === 'commit' || publish === 'both') && token === '') {
     throw new InputError(Input.GithubToken, `is required to publish with '${publish}'.`);
   }
@@ -304,7 +307,7 @@ export function readSettings(read: InputReader, workspace: string): Settings {
       // The v2 models take uploads up to 50 MB, the legacy endpoint 25 at most.
       maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, provider.kind === 'v2' ? 50 : 25) * MEGABYTE
     },
-    output: { template, imagesPerSource },
+    output: { template, imagesPerSource, overwrite: boolean(Input.Overwrite, input(Input.Overwrite)) },
     selection: {
       manifest,
       force: boolean(Input.Force, input(Input.Force)),

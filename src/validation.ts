@@ -1,5 +1,8 @@
-import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { structureProblem, type ByteReader } from './image-structure.js';
 import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './image-format.js';
+import { controlCharacterIn } from './printable.js';
+import { NotRegularFileError, openRegularFile } from './regular-file.js';
 
 /** A source image that passed the checks the API would otherwise reject it for. */
 export interface SourceImage {
@@ -26,20 +29,48 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** Why a source could not be opened, in words: the error's code alone means nothing to most users. */
+export function unreadable(error: unknown): string {
+  if (error instanceof NotRegularFileError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'disappeared after it was found';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+  return `cannot be read (${code ?? String(error)})`;
+}
+
+const BLOCK = 4096;
+
+/** Positioned reads through one cached block: walking a PNG's chunk headers costs one read per block, not per header. */
+function blockReader(handle: FileHandle): ByteReader {
+  let block = { at: -1, bytes: new Uint8Array(0) };
+  return async (at, length) => {
+    if (at < block.at || at + length > block.at + block.bytes.length) {
+      const buffer = Buffer.alloc(Math.max(length, BLOCK));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+      block = { at, bytes: buffer.subarray(0, bytesRead) };
+    }
+    return block.bytes.subarray(at - block.at, at - block.at + length);
+  };
+}
+
 /**
- * Checks a source by its bytes, not its name: a JPEG, PNG or WebP file, not empty, within the size limit.
- * Reads only the first few bytes.
+ * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO
+ * cannot block), not empty, within the size limit, a JPEG, PNG or WebP by its bytes whatever its name, and whole:
+ * its structure read from headers and tail, never the whole file.
  */
 export async function checkImage(path: string, relativePath: string, maxBytes: number): Promise<SourceImage> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw new ImageProblem(relativePath, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  const control = controlCharacterIn(relativePath);
+  if (control) {
+    throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
   }
+  let opened;
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new ImageProblem(relativePath, 'is not a regular file');
+    opened = await openRegularFile(path);
+  } catch (error) {
+    throw new ImageProblem(relativePath, unreadable(error));
+  }
+  const { handle, stats } = opened;
+  try {
     if (stats.size === 0) throw new ImageProblem(relativePath, 'is empty');
     if (stats.size > maxBytes) {
       // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
@@ -49,12 +80,13 @@ export async function checkImage(path: string, relativePath: string, maxBytes: n
           : [megabytes(stats.size), megabytes(maxBytes)];
       throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
     }
-    const head = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-    const format = sniffFormat(head.subarray(0, bytesRead));
+    const read = blockReader(handle);
+    const format = sniffFormat(await read(0, SNIFF_BYTES));
     if (!format) {
       throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
     }
+    const problem = await structureProblem(format, read, stats.size);
+    if (problem) throw new ImageProblem(relativePath, problem);
     return { path, relativePath, format, bytes: stats.size };
   } finally {
     await handle.close();

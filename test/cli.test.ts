@@ -71,7 +71,14 @@ describe('ideogram-upscale', () => {
     const dir = await workspace();
     expect((await cli(dir, [])).stderr).toContain('Found 4 image(s).');
 
-    const again = await cli(dir, []);
+    // Without a manifest nothing proves the earlier results are ours: they are left alone unless --overwrite.
+    const refused = await cli(dir, []);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /examples\/badge\.png failed: not sent: upscaled\/examples\/badge\.png already exists and is not a result of this action; 'overwrite: true' replaces it/
+    );
+
+    const again = await cli(dir, ['--overwrite']);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('Found 4 image(s).');
     expect(again.stdout.split('\n').filter(Boolean)).toEqual([
@@ -118,7 +125,7 @@ describe('ideogram-upscale', () => {
 
     const run = await cli(dir, ['examples/*.png']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/\[\d\/3\] examples\/broken\.png failed: The file could not be decoded as PNG/);
+    expect(run.stderr).toMatch(/\[\d\/3\] examples\/broken\.png failed: The file is a damaged PNG/);
     expect(run.stderr).toContain('2 upscaled, 1 failed, 0 unsafe, 0 skipped, 0 deferred, of 3.');
 
     expect((await cli(dir, ['--no-fail-on-error', 'examples/*.png'])).code).toBe(0);

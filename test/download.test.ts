@@ -61,14 +61,16 @@ async function downloadResult(
   source: string,
   link: string,
   where: (format: ImageFormat) => string,
-  download: DownloadOptions
+  download: DownloadOptions,
+  replace = false
 ): Promise<SavedResult> {
+  const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, relative(out, where(format))]));
   const sink = new ResultSink({
     workspace: out,
     maxBytes: download.maxBytes,
-    retry: defaultRetryPolicy({ maxRetries: 0 })
+    retry: defaultRetryPolicy({ maxRetries: 0 }),
+    replaceable: new Set(replace ? Object.values(paths) : [])
   });
-  const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, relative(out, where(format))]));
   const saved = await sink.save(source, { index: 1, paths: paths as Record<ImageFormat, string> }, () =>
     openDownload(source, link, download)
   );
@@ -134,13 +136,23 @@ describe('a good link', () => {
     expect(fake.stats.downloadsWithApiKey).toBe(0);
   });
 
-  test('an existing file at the destination is replaced whole', async () => {
+  test('an existing file the plan may replace is replaced whole', async () => {
     await writeFiles(out, { 'nested/result.png': 'old contents that are longer than nothing' });
     const [link] = await links();
-    const saved = await downloadResult('src.png', link ?? '', destination('result'), options());
+    const saved = await downloadResult('src.png', link ?? '', destination('result'), options(), true);
     expect((await readFile(saved.path)).equals(fake.served.get(new URL(link ?? '').pathname) ?? Buffer.alloc(0))).toBe(
       true
     );
+  });
+
+  test('a file that appeared where the plan found nothing is left byte-identical, and no temporary file stays', async () => {
+    await writeFiles(out, { 'nested/result.png': 'a file someone made meanwhile' });
+    const [link] = await links();
+    await expect(downloadResult('src.png', link ?? '', destination('result'), options())).rejects.toThrow(
+      /nested\/result\.png appeared while the result was being written; it was left as it is/
+    );
+    expect(await readFile(join(out, 'nested/result.png'), 'utf8')).toBe('a file someone made meanwhile');
+    expect(await listFiles(out)).toEqual(['nested/result.png']);
   });
 });
 

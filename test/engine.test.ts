@@ -79,7 +79,7 @@ async function runBatch(
     const results = await upscaleAll(upscaler, {
       workspace,
       plan,
-      sink: new ResultSink({ workspace, maxBytes: 50 * MB, retry }),
+      sink: new ResultSink({ workspace, maxBytes: 50 * MB, retry, replaceable: new Set() }),
       maxFileBytes: 10 * MB,
       workers: options.workers ?? places * 2,
       onResult: (result, done, total) => {

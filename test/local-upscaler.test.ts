@@ -48,7 +48,12 @@ async function produceInto(image: SourceImage, where: (format: ImageFormat) => s
   expect(produced).toHaveLength(1);
   const [result] = produced;
   if (result?.kind !== 'image') throw new Error(`expected an image, got ${JSON.stringify(result)}`);
-  const sink = new ResultSink({ workspace, maxBytes: 1 << 30, retry: defaultRetryPolicy({ maxRetries: 0 }) });
+  const sink = new ResultSink({
+    workspace,
+    maxBytes: 1 << 30,
+    retry: defaultRetryPolicy({ maxRetries: 0 }),
+    replaceable: new Set()
+  });
   const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, where(format)]));
   const saved = await sink.save(
     image.relativePath,

@@ -26,7 +26,7 @@ describe('Manifest', () => {
 
   it('starts empty when the file does not exist, and is written sorted with what was upscaled', async () => {
     const manifest = await Manifest.load(workspace, '.github/m.json');
-    expect(manifest.resultPaths().size).toBe(0);
+    expect(manifest.resultOwners().size).toBe(0);
     await manifest.record(upscaled('z.png', 'out/z.png'), 'f'.repeat(64), SETTINGS, new Date('2026-01-02T03:04:05Z'));
     await manifest.record(upscaled('a.png', 'out/a.png'), sha, SETTINGS, new Date('2026-01-02T03:04:05Z'));
     await manifest.record({ source: 'bad.png', status: 'failed', outputs: [], error: 'x' }, sha, SETTINGS, new Date());
@@ -54,7 +54,7 @@ describe('Manifest', () => {
 
     it('vouches for the same bytes and settings (in any key order) while the results exist', async () => {
       expect(await manifest.unchanged('a.png', sha, { request: { detail: 70 }, provider: 'ideogram' })).toBeDefined();
-      expect(manifest.resultPaths()).toEqual(new Set(['out/a.png']));
+      expect(manifest.resultOwners()).toEqual(new Map([['out/a.png', 'a.png']]));
     });
 
     it('does not when the content, a setting or a result changed', async () => {
@@ -78,10 +78,47 @@ describe('Manifest', () => {
     const next = await Manifest.load(workspace, '.github/m.json');
     expect(next.hasChanges).toBe(true);
     expect(await next.unchanged('a.png', sha, SETTINGS)).toBeDefined();
-    expect(next.resultPaths()).toEqual(new Set(['out/a.png']));
+    expect(next.resultOwners()).toEqual(new Map([['out/a.png', 'a.png']]));
     await next.save();
     await expect(readFile(journal)).rejects.toThrow(/ENOENT/);
     expect((await Manifest.load(workspace, '.github/m.json')).hasChanges).toBe(false);
+  });
+
+  it('stops on a manifest that is not valid JSON, naming it and the ways out; force starts it afresh', async () => {
+    await writeFile(join(workspace, 'm.json'), '{"version": 1, "sources": {');
+    await expect(Manifest.load(workspace, 'm.json')).rejects.toThrow(
+      /^The manifest m\.json is not valid JSON \(.+\); nothing was sent\. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one\.$/
+    );
+    const forced = await Manifest.load(workspace, 'm.json', true);
+    expect(forced.resultOwners().size).toBe(0);
+    expect(forced.warnings).toEqual([
+      expect.stringMatching(/^The manifest m\.json is not valid JSON .+'force' is set/)
+    ]);
+  });
+
+  it.each([
+    ['../../outside.png', /outside the workspace/],
+    ['/etc/passwd', /absolute path/],
+    ['.git/config', /inside a \.git directory/],
+    ['a/.GIT/hooks/pre-commit', /inside a \.git directory/]
+  ])('never trusts an entry whose result is %s: dropped with a warning', async (path, why) => {
+    const entry = {
+      sha256: sha,
+      settings: SETTINGS,
+      status: 'upscaled',
+      outputs: [{ path, resolution: null, seed: 1 }]
+    };
+    const good = { ...entry, outputs: [{ path: 'out/a.png', resolution: null, seed: 1 }] };
+    await writeFile(
+      join(workspace, 'm.json'),
+      JSON.stringify({ version: 1, sources: { 'x.png': entry, 'a.png': good } })
+    );
+    const manifest = await Manifest.load(workspace, 'm.json');
+    expect(manifest.resultOwners()).toEqual(new Map([['out/a.png', 'a.png']]));
+    expect(manifest.warnings).toEqual([
+      expect.stringMatching(/^Ignoring the manifest's entry for x\.png: its result /)
+    ]);
+    expect(manifest.warnings[0]).toMatch(why);
   });
 
   it('refuses a file it did not write rather than re-upscaling everything', async () => {

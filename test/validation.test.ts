@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { controlCharacterIn } from '../src/printable.js';
 import { checkImage, ImageProblem } from '../src/validation.js';
 import { encodePng, jpegBytes, makeTempDir, removeDir, webpBytes } from './support/files.js';
 import { TINY_JPEG } from './support/workspace.js';
@@ -105,14 +107,108 @@ describe('refused, with a reason', () => {
     expect(problem.message).toMatch(/2\.0 MB/);
   });
 
-  test('a missing file', async () => {
+  test('a file that disappeared after it was found', async () => {
     const problem = await problemWith(join(dir, 'gone.png'), 'gone.png');
-    expect(problem.message).toMatch(/cannot be read \(ENOENT\)/);
+    expect(problem.message).toBe('The file disappeared after it was found');
   });
 
   test('a folder named like an image', async () => {
     await mkdir(join(dir, 'folder.png'));
     const problem = await problemWith(join(dir, 'folder.png'), 'folder.png');
-    expect(problem.message).toMatch(/not a regular file/);
+    expect(problem.message).toBe('The file is a directory, not a regular file');
+  });
+
+  test('a FIFO named like an image is refused without blocking (nothing ever writes to it)', async () => {
+    const path = join(dir, 'pipe.png');
+    execFileSync('mkfifo', [path]);
+    const problem = await problemWith(path, 'pipe.png');
+    expect(problem.message).toBe('The file is a named pipe (FIFO), not a regular file');
+  });
+
+  test.each(['line\nbreak.png', 'carriage\rreturn.png', 'escape\u001b[31m.png', 'tab\there.png', 'next\u0085line.png'])(
+    'a path with a control character is refused before it is opened: %j',
+    async name => {
+      const problem = await problemWith(join(dir, 'does-not-matter.png'), `dir/${name}`);
+      expect(problem.message).toMatch(
+        /^The file has a control character \(\\(n|r|t|u00[0-9a-f]{2})\) in its path; rename it/
+      );
+      expect(controlCharacterIn(problem.message)).toBeUndefined();
+    }
+  );
+});
+
+describe('damaged images are refused before they are sent, naming what is wrong', () => {
+  const png = encodePng(16, 16);
+  const iend = png.length - 12;
+  const jpeg = jpegBytes();
+  const webp = webpBytes();
+  const withRiffSize = (bytes: Buffer, size: number): Buffer => {
+    const copy = Buffer.from(bytes);
+    copy.writeUInt32LE(size, 4);
+    return copy;
+  };
+  test.each<[string, () => Buffer, RegExp]>([
+    ['a PNG without IEND', () => png.subarray(0, iend), /cut short: it ends before its IEND chunk/],
+    ['a PNG cut inside its image data', () => png.subarray(0, iend - 5), /cut short: its IDAT chunk runs past/],
+    ['a PNG cut inside its header', () => png.subarray(0, 20), /cut short/],
+    [
+      'a PNG whose first chunk is not IHDR',
+      () => Buffer.concat([png.subarray(0, 12), Buffer.from('XXXX'), png.subarray(16)]),
+      /does not start with an IHDR/
+    ],
+    [
+      'a PNG with a garbage chunk type',
+      () => {
+        const b = Buffer.from(png);
+        b.write('\0\0\0\0', 37, 'latin1');
+        return b;
+      },
+      /chunk at byte 33 has no valid type/
+    ],
+    ['a JPEG cut before EOI', () => jpeg.subarray(0, jpeg.length - 2), /must end with its end-of-image marker \(EOI\)/],
+    ['a JPEG cut in half', () => TINY_JPEG.subarray(0, 40), /cut short|no frame header|no marker/],
+    [
+      'a JPEG without a frame header',
+      () => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xda, 0, 2, 0xff, 0xd9]),
+      /before any frame header/
+    ],
+    [
+      'a JPEG whose segment runs past the end',
+      () => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x40, 0, 0, 0, 0xff, 0xd9]),
+      /segment runs past the end/
+    ],
+    [
+      'a WebP whose RIFF size is larger than the file',
+      () => withRiffSize(webp, webp.length),
+      /cut short: its RIFF header says \d+ bytes, the file has \d+/
+    ],
+    [
+      'a WebP whose RIFF size is smaller than the file',
+      () => withRiffSize(webp, webp.length - 20),
+      /damaged WebP: its RIFF header says/
+    ],
+    ['a WebP cut short', () => webp.subarray(0, 16), /cut short/],
+    [
+      'a WebP without an image chunk',
+      () => {
+        const b = Buffer.from(webp);
+        b.write('JUNK', 12, 'latin1');
+        return b;
+      },
+      /no VP8, VP8L or VP8X/
+    ]
+  ])('%s', async (name, bytes, reason) => {
+    const problem = await problemWith(await file(`${name}.img`, bytes()), `imgs/${name}`);
+    expect(problem.file).toBe(`imgs/${name}`);
+    expect(problem.message).toMatch(reason);
+  });
+
+  test('whole images with padding after their end still pass', async () => {
+    for (const [name, bytes] of [
+      ['padded.png', Buffer.concat([png, Buffer.alloc(100)])],
+      ['padded.jpg', Buffer.concat([jpeg, Buffer.alloc(100)])]
+    ] as const) {
+      await expect(checkImage(await file(name, bytes), name, 10 * MB)).resolves.toMatchObject({ bytes: bytes.length });
+    }
   });
 });

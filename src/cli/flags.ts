@@ -124,6 +124,10 @@ export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
       arg: '<n>',
       help: 'ask for at most this many images in this run (counting num-images); the rest are deferred to the next'
     },
+    [Input.Overwrite]: {
+      kind: 'switch',
+      help: 'let results replace existing files that are not earlier results (never a source, nor anything in .git)'
+    },
     [Input.Concurrency]: { kind: 'value', arg: '<n|auto>', help: 'Ideogram: images in flight at once' },
     [Input.MaxRetries]: { kind: 'value', arg: '<n>', help: 'Ideogram: resends after server and connection errors' },
     [Input.RequestTimeout]: { kind: 'value', arg: '<seconds>', help: 'Ideogram: time allowed for one request' },

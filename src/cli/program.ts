@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { writeGallery } from '../gallery.js';
 import { isInside, toPosixRelative } from '../paths.js';
 import { Input, InputError, type InputNamer, type InputReader } from '../inputs.js';
+import { printable } from '../printable.js';
+import { registerSecret } from '../secrets.js';
 import { runJob } from '../job.js';
 import { costLine, countsLine, dryRunLine } from '../presentation.js';
 import { countByStatus, resultsDocument, type SourceResult } from '../results.js';
@@ -114,10 +116,10 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   } catch (error) {
     // A setting that cannot work, found before anything was sent (an output path two sources would share too).
     if (error instanceof InputError) {
-      context.stderr.write(`${NAME}: ${error.describe(flagName(flagSpecs('')))}\n`);
+      context.stderr.write(`${NAME}: ${printable(error.describe(flagName(flagSpecs(''))))}\n`);
       return EXIT.usage;
     }
-    context.stderr.write(`${NAME}: ${error instanceof Error ? error.message : String(error)}\n`);
+    context.stderr.write(`${NAME}: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     return EXIT.failed;
   } finally {
     restore();
@@ -127,6 +129,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
 async function run(argv: readonly string[], context: CliContext): Promise<number> {
   const { stderr, stdout, env } = context;
   const apiKey = env.IDEOGRAM_API_KEY?.trim() ?? '';
+  registerSecret(apiKey);
   const specs = flagSpecs(apiKey);
   const program = buildProgram(context, specs);
   try {
@@ -140,7 +143,7 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
   const options = program.opts<CliOptions>();
   const given = (input: Input): boolean => program.getOptionValueSource(attributeName(input)) === 'cli';
   const usage = (message: string): number => {
-    stderr.write(`${NAME}: ${message}\n`);
+    stderr.write(`${NAME}: ${printable(message)}\n`);
     return EXIT.usage;
   };
 
@@ -205,7 +208,7 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
         progress.result(result, done, total);
       },
       onRetry: (file, event) => progress.retry(file, event),
-      onNotice: message => stderr.write(`${message}\n`)
+      onNotice: message => stderr.write(`${printable(message)}\n`)
     }));
   } finally {
     progress.finish();
@@ -219,7 +222,9 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
   if (results.length === 0 && refused > 0) {
     stderr.write(`No images to upscale: ${refused} match(es) refused, outside the current folder.\n`);
   } else if (results.length === 0) {
-    stderr.write(`No images matched ${settings.discovery.patterns.filter(p => !p.startsWith('!')).join(', ')}.\n`);
+    stderr.write(
+      `No images matched ${printable(settings.discovery.patterns.filter(p => !p.startsWith('!')).join(', '))}.\n`
+    );
   } else if (settings.dryRun) {
     const kind = settings.provider.kind === 'local' ? 'local' : 'ideogram';
     stderr.write(`${dryRunLine(kind, sent.length, settings.output.imagesPerSource)}\n`);
@@ -236,7 +241,7 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
       const page = await writeGallery(galleryDir, settings.workspace, results);
       stderr.write(`Gallery: ${relative(context.cwd, page) || page}\n`);
     } catch (error) {
-      stderr.write(`${NAME}: the gallery could not be written: ${(error as Error).message}\n`);
+      stderr.write(`${NAME}: the gallery could not be written: ${printable((error as Error).message)}\n`);
     }
   }
 

@@ -2,6 +2,7 @@ import type { Discovery } from '../discovery.js';
 import type { RetryEvent } from '../retry.js';
 import type { SourceResult } from '../results.js';
 import { resultLine, retryLine } from '../presentation.js';
+import { printable } from '../printable.js';
 
 /** Where progress goes: stderr, or a stand-in in tests. */
 export interface ProgressStream {
@@ -22,7 +23,7 @@ export interface Progress {
 /** The action's result line; a note on an upscaled source (the action's separate warning) goes on the same line. */
 export function describe(result: SourceResult, done: number, total: number): string {
   const note = result.status === 'upscaled' && result.error ? `; ${result.error}` : '';
-  return `${resultLine(result, done, total)}${note}`;
+  return printable(`${resultLine(result, done, total)}${note}`);
 }
 
 function clock(seconds: number): string {
@@ -38,7 +39,7 @@ export function lineProgress(stream: ProgressStream): Progress {
   return {
     discovered: discovery => stream.write(`Found ${discovery.sources.length} image(s).\n`),
     result: (result, done, total) => stream.write(`${describe(result, done, total)}\n`),
-    retry: (file, event) => stream.write(`${retryLine(file, event)}\n`),
+    retry: (file, event) => stream.write(`${printable(retryLine(file, event))}\n`),
     finish: () => undefined
   };
 }
@@ -91,7 +92,7 @@ export function barProgress(stream: ProgressStream, now: () => number = () => pe
       if (result.status === 'failed' || result.status === 'unsafe') above(describe(result, doneNow, totalNow));
       else draw();
     },
-    retry: (file, event) => above(retryLine(file, event)),
+    retry: (file, event) => above(printable(retryLine(file, event))),
     finish: clear
   };
 }

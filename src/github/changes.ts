@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { log } from '../log.js';
 import { Input } from '../inputs.js';
 import type { GitHubAccess, GitHubClient } from './client.js';
 import type { RunContext } from './event.js';
@@ -74,16 +74,16 @@ export async function changedSources(
   const event = env.GITHUB_EVENT_NAME ?? '';
   if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event)) return undefined;
   if (!settings.token) {
-    core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
+    log.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
     return undefined;
   }
   const { client, context } = await github();
   const changed = await findChangedFiles(client, context);
   if (changed.kind === 'all') {
-    core.info(`Taking every matching image: ${changed.reason}.`);
+    log.info(`Taking every matching image: ${changed.reason}.`);
     return undefined;
   }
-  core.info(
+  log.info(
     `Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`
   );
   return new Set(changed.paths);

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { log } from '../log.js';
 import { join } from 'node:path';
 import { probeImageFile } from '../image-file.js';
 import { Input } from '../inputs.js';
@@ -68,11 +68,11 @@ export async function commentOnPullRequest(
 ): Promise<void> {
   if (settings.publishing.comment === 'never' || !PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? '')) return;
   if (settings.publishing.comment === 'auto' && !worthReporting(outcome.results)) {
-    core.info(`No pull request comment: nothing new to report ('${Input.Comment}: always' comments anyway).`);
+    log.info(`No pull request comment: nothing new to report ('${Input.Comment}: always' comments anyway).`);
     return;
   }
   if (!settings.publishing.commit.token) {
-    core.info(`No pull request comment: there is no '${Input.GithubToken}'.`);
+    log.info(`No pull request comment: there is no '${Input.GithubToken}'.`);
     return;
   }
   const { client, context } = await github();
@@ -104,7 +104,7 @@ export async function commentOnPullRequest(
       body,
       defaultRetryPolicy({ maxRetries: settings.transport.maxRetries })
     );
-    core.info(
+    log.info(
       `${posted.kind === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${issue}: ${posted.url}`
     );
   } catch (error) {
@@ -114,6 +114,6 @@ export async function commentOnPullRequest(
       http.status === 403 || http.status === 404
         ? " A pull request from a fork gets a read-only token; otherwise give the job 'permissions: pull-requests: write'."
         : '';
-    core.warning(`Not commenting on pull request #${issue} (${why}).${hint}`);
+    log.warning(`Not commenting on pull request #${issue} (${why}).${hint}`);
   }
 }

@@ -7,6 +7,7 @@ import { APIError, ConnectionError, IdeogramError, InvalidResponseError, Respons
 import { networkFailure } from '../network-error.js';
 import { parseRetryAfter } from '../retry.js';
 import type { FieldValue } from './models.js';
+import { redact } from '../secrets.js';
 import type { ImageObject, ImageRequest, UpscaleResponse } from './types.js';
 
 export interface IdeogramClientOptions {
@@ -190,7 +191,8 @@ async function readErrorBody(body: Dispatcher.ResponseData['body']): Promise<unk
   } catch {
     // A body cut short still leaves the status to report.
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  // Redacted before parsing: a body that echoes our headers must not carry the key into any field.
+  const text = redact(Buffer.concat(chunks).toString('utf8'));
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -1,3 +1,5 @@
+import { redact } from '../secrets.js';
+
 /**
  * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
  * class and never on message text. Every error carries the source file and, when the API answered, its HTTP
@@ -5,16 +7,19 @@
  */
 export class IdeogramError extends Error {
   override name = 'IdeogramError';
+  /** What the API itself said, when it said something readable. */
+  readonly apiMessage?: string;
   constructor(
     message: string,
     /** Workspace-relative path of the source image. */
     readonly file: string,
     /** The HTTP status, when the API answered. */
     readonly status?: number,
-    /** What the API itself said, when it said something readable. */
-    readonly apiMessage?: string
+    apiMessage?: string
   ) {
-    super(message);
+    // Network text enters here: whatever it echoes of our secrets goes no further.
+    super(redact(message));
+    if (apiMessage !== undefined) this.apiMessage = redact(apiMessage);
   }
 }
 

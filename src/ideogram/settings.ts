@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { integer, oneOf, optional, quote } from '../input-parsers.js';
+import { integer, oneOf, optional, quote, secret } from '../input-parsers.js';
 import { Input, InputError, type InputProblem } from '../inputs.js';
 import { parseUsd, type UsdMicros } from '../money.js';
 import {
@@ -252,7 +252,7 @@ export function readIdeogramSettings(
   dryRun: boolean
 ): IdeogramSettings {
   const modelId = oneOf(Input.Model, input(Input.Model) || LEGACY_MODEL, MODEL_CHOICES);
-  const apiKey = input(Input.ApiKey);
+  const apiKey = secret(Input.ApiKey, input(Input.ApiKey));
   if (apiKey === '' && !dryRun) {
     throw new InputError(Input.ApiKey, `is required: pass your Ideogram API key from a secret.`);
   }

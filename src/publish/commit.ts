@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { GitHubClient } from '../github/client.js';
 import { mapLimited } from '../map-limited.js';
 import { parseRetryAfter, withRetries, type RetryDecision, type RetryPolicy } from '../retry.js';
+import { redact } from '../secrets.js';
 import type { CommitAuthor } from '../settings.js';
 
 export interface CommitRequest {
@@ -49,7 +50,7 @@ export function githubRule(error: unknown): RetryDecision | undefined {
 function refusal(error: unknown): string | undefined {
   const http = error as HttpError;
   if ((http.status === 403 && !isSecondaryRateLimit(http)) || http.status === 401 || http.status === 404) {
-    return `GitHub refused the write (HTTP ${http.status}: ${http.message ?? 'no message'})`;
+    return `GitHub refused the write (HTTP ${http.status}: ${redact(http.message ?? 'no message')})`;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
-import * as core from '@actions/core';
 import type { GitHubAccess } from '../github/client.js';
+import { log } from '../log.js';
 import { defaultBranch, type RunContext } from '../github/event.js';
 import { defaultRetryPolicy } from '../retry.js';
 import { Input } from '../inputs.js';
@@ -64,7 +64,7 @@ export async function publishResults(
   const written = withManifest(writtenFiles(results));
   const everything = withManifest(results.flatMap(result => result.outputs.map(output => output.path)));
   if (written.length === 0 && !(wantArtifact && everything.length > 0)) {
-    core.info('Nothing new to publish.');
+    log.info('Nothing new to publish.');
     return {};
   }
   let commit: Published['commit'];
@@ -73,9 +73,9 @@ export async function publishResults(
 
   if ((settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') && written.length > 0) {
     const selection = await selectCommittable(settings.workspace, written, settings.publishing.commit.acceptLfs);
-    for (const warning of selection.warnings) core.warning(warning);
+    for (const warning of selection.warnings) log.warning(warning);
     for (const { path, reason } of selection.held) {
-      core.warning(
+      log.warning(
         `Not committing ${path}: ${reason}. It goes to the artifact '${settings.publishing.artifactName}' instead.`
       );
     }
@@ -102,9 +102,9 @@ export async function publishResults(
           : { kind: 'refused' as const, reason: target.refused };
     if (outcome.kind === 'committed') {
       commit = { sha: outcome.sha, branch: outcome.branch, files: selection.commit.length };
-      core.info(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
+      log.info(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
     } else {
-      core.warning(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
+      log.warning(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
       wantArtifact = true;
     }
   }
@@ -128,7 +128,7 @@ export async function publishResults(
       },
       process.env
     );
-    core.info(
+    log.info(
       `Uploaded ${artifactFiles.length} file(s)${resultsFile ? ', the results document (results.json)' : ''} and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`
     );
   }

@@ -99,7 +99,7 @@ async function killAt(
     main,
     post,
     recorded: Object.keys(manifest.document.sources).sort(),
-    results: [...manifest.resultPaths()].sort(),
+    results: [...manifest.resultOwners().keys()].sort(),
     sentBySignal,
     sentAfter
   };
@@ -108,7 +108,7 @@ async function killAt(
 /** The results the manifest names are exactly the result files on disk, and no temporary file is anywhere. */
 async function expectConsistent(killed: Killed): Promise<void> {
   const manifest = await Manifest.load(killed.workspace, MANIFEST);
-  const named = [...manifest.resultPaths()].sort();
+  const named = [...manifest.resultOwners().keys()].sort();
   const files = await listFiles(killed.workspace);
   expect(files.filter(path => path.startsWith('upscaled/'))).toEqual(named);
   expect(files.filter(path => path.endsWith('.part') || path.endsWith('.journal'))).toEqual([]);

@@ -2,11 +2,14 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-/** A 1×1 baseline JPEG, the smallest real one. */
-export const TINY_JPEG = Buffer.from(
-  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
-  'base64'
-);
+/** A 1×1 baseline JPEG, the smallest real one, ending with its end-of-image marker (EOI). */
+export const TINY_JPEG = Buffer.concat([
+  Buffer.from(
+    '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+    'base64'
+  ),
+  Buffer.from([0xff, 0xd9])
+]);
 
 /** Makes a fresh workspace folder holding `files` (path → content). */
 export async function makeWorkspace(files: Record<string, Buffer | string>): Promise<string> {

@@ -1,0 +1,38 @@
+import * as core from '@actions/core';
+import { printable } from './printable.js';
+import { redact } from './secrets.js';
+
+/** One line as shown: no secret, nothing a runner would act on. */
+function shown(line: string): string {
+  return printable(redact(line));
+}
+
+/**
+ * The action's log. Every line goes through `printable`, so no file name or API message can become a workflow
+ * command or split a line, and through `redact`, a last guard for secrets in library errors (network text is
+ * redacted where it enters our errors). The rest of the code logs only through here (ESLint keeps it so).
+ */
+export const log = {
+  info(line: string): void {
+    core.info(shown(line));
+  },
+  /** An annotation; `file` ties it to a source (the runner escapes properties itself). */
+  warning(line: string, file?: string): void {
+    core.warning(shown(line), file === undefined ? {} : { file });
+  },
+  notice(line: string, file?: string): void {
+    core.notice(shown(line), file === undefined ? {} : { file });
+  },
+  error(line: string, file?: string): void {
+    core.error(shown(line), file === undefined ? {} : { file });
+  },
+  group(title: string, lines: readonly string[]): void {
+    core.startGroup(shown(title));
+    for (const line of lines) core.info(shown(line));
+    core.endGroup();
+  },
+  /** Fails the step with one error line. */
+  fail(line: string): void {
+    core.setFailed(shown(line));
+  }
+};

@@ -1,0 +1,34 @@
+/**
+ * Text from outside (file names, API messages, the user's settings) shown to a person: in the log, an annotation,
+ * the job summary, the gallery or a terminal. The runner executes a log line that starts with `::` (after spaces)
+ * or holds `##[` as a workflow command, and a line break inside a name would start a new line; so every such text
+ * passes through `printable`, which makes control characters visible and defuses both command markers.
+ */
+
+/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+function isControl(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+
+function escape(character: string): string {
+  return NAMED[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+}
+
+/** The text on one line, as it reads, with nothing in it a runner or a terminal would act on. */
+export function printable(text: string): string {
+  let visible = '';
+  // `\` is escaped too, so that an escape in the output always means one character of the input.
+  for (const character of text) visible += isControl(character) || character === '\\' ? escape(character) : character;
+  // `##[` anywhere on a line starts a (legacy) command; `::` at its start (after spaces) starts one too, and what
+  // is left can start a line only as a whole.
+  return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
+}
+
+/** The first control character in a name, escaped for a message; such a name is refused as a source. */
+export function controlCharacterIn(text: string): string | undefined {
+  const found = [...text].find(isControl);
+  return found === undefined ? undefined : escape(found);
+}

@@ -1,0 +1,45 @@
+import { constants, type Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+
+/** The path names something other than a regular file: reading it could block (a FIFO) or never end (a device). */
+export class NotRegularFileError extends Error {
+  override name = 'NotRegularFileError';
+  constructor(
+    /** What it is instead, e.g. `a named pipe (FIFO)`. */
+    readonly kind: string
+  ) {
+    super(`is ${kind}, not a regular file`);
+  }
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+export interface OpenedFile {
+  readonly handle: FileHandle;
+  readonly stats: Stats;
+}
+
+/**
+ * Opens a regular file for reading, and nothing else: stat first (a stat never blocks), then open without
+ * blocking, so a path swapped for a FIFO in between still returns at once and is refused by the second check.
+ * @throws NotRegularFileError, or the file system's error (ENOENT, EACCES, …).
+ */
+export async function openRegularFile(path: string): Promise<OpenedFile> {
+  const before = await stat(path);
+  if (!before.isFile()) throw new NotRegularFileError(kindOf(before));
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new NotRegularFileError(kindOf(stats));
+    return { handle, stats };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
