@@ -71,9 +71,10 @@ function cancelOnSignalsForTheRunner(cancellation: Cancellation): () => void {
 function reportCancelled(results: readonly SourceResult[]): void {
   const finished = results.filter(result => result.status === 'upscaled' || result.status === 'unsafe');
   const notDone = results.filter(result => result.status === 'deferred' || result.status === 'failed');
-  core.startGroup(`Not done (${notDone.length}): the next run takes these`);
-  for (const result of notDone) log.info(`${result.source}: ${result.error ?? result.status}`);
-  core.endGroup();
+  log.group(
+    `Not done (${notDone.length}): the next run takes these`,
+    notDone.map(result => `${result.source}: ${result.error ?? result.status}`)
+  );
   log.fail(
     `Cancelled: ${countsLine(results)} The manifest records the ${finished.length} finished source(s); the post step publishes them.`
   );

@@ -1,3 +1,4 @@
+import { log } from './log.js';
 import * as core from '@actions/core';
 import { unpublishedSince } from './handover.js';
 import { saveResults } from './github/cache.js';
@@ -31,19 +32,19 @@ async function publishWhatWasLeft(): Promise<void> {
     const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
     const { manifest: manifestPath } = settings.selection;
     if (!manifestPath || settings.dryRun) {
-      core.warning('The upscale step stopped before publishing, and no manifest records what it finished.');
+      log.warning('The upscale step stopped before publishing, and no manifest records what it finished.');
       return;
     }
     const manifest = await Manifest.load(settings.workspace, manifestPath);
     if (manifest.hasChanges) await manifest.save();
     const results = finishedSince(manifest.document, since);
-    core.info(`The upscale step stopped before publishing: publishing the ${results.length} source(s) it finished.`);
+    log.info(`The upscale step stopped before publishing: publishing the ${results.length} source(s) it finished.`);
     if (results.length === 0) return;
     const cache = cacheRequest(settings);
     if (cache) reportCache(await saveResults(cache));
     await publishResults(settings, results, manifestPath, lazyGitHub(settings.publishing.commit.token, process.env));
   } catch (error) {
-    core.setFailed(
+    log.fail(
       `Publishing what the upscale step finished failed: ${error instanceof Error ? error.message : String(error)}`
     );
   }
