@@ -28462,7 +28462,7 @@ function readDimensions(bytes, format) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64539);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3090);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
@@ -28474,7 +28474,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 64539:
+/***/ 3090:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28489,6 +28489,101 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(33838);
+;// CONCATENATED MODULE: ./src/printable.ts
+/**
+ * Text from outside (file names, API messages, the user's settings) shown to a person: in the log, an annotation,
+ * the job summary, the gallery or a terminal. The runner executes a log line that starts with `::` (after spaces)
+ * or holds `##[` as a workflow command, and a line break inside a name would start a new line; so every such text
+ * passes through `printable`, which makes control characters visible and defuses both command markers.
+ */
+/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+function isControl(character) {
+    const code = character.codePointAt(0) ?? 0;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+function printable_escape(character) {
+    return NAMED[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+}
+/** The text on one line, as it reads, with nothing in it a runner or a terminal would act on. */
+function printable(text) {
+    let visible = '';
+    // `\` is escaped too, so that an escape in the output always means one character of the input.
+    for (const character of text)
+        visible += isControl(character) || character === '\\' ? printable_escape(character) : character;
+    // `##[` anywhere on a line starts a (legacy) command; `::` at its start (after spaces) starts one too, and what
+    // is left can start a line only as a whole.
+    return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
+}
+/** The first control character in a name, escaped for a message; such a name is refused as a source. */
+function controlCharacterIn(text) {
+    const found = [...text].find(isControl);
+    return found === undefined ? undefined : printable_escape(found);
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+/**
+ * The run's secrets (the API key, the GitHub token, the artifact service's token), so that text from the network
+ * can be cleaned of them before it goes anywhere: an error body that echoes the request's headers must not carry
+ * the key into the log, the summary, the outputs, the gallery or the manifest.
+ */
+const secrets = new Set();
+const REDACTED = '***';
+/** Adds a secret, in the forms an echo may carry it: as sent, URL-encoded, and escaped inside a JSON string. */
+function registerSecret(value) {
+    if (value === '')
+        return;
+    for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)])
+        secrets.add(form);
+}
+/** `text` with every registered secret replaced by `***`. */
+function redact(text) {
+    let clean = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        clean = clean.replaceAll(secret, REDACTED);
+    return clean;
+}
+
+;// CONCATENATED MODULE: ./src/log.ts
+
+
+
+/** One line as shown: no secret, nothing a runner would act on. */
+function shown(line) {
+    return printable(redact(line));
+}
+/**
+ * The action's log. Every line goes through `printable`, so no file name or API message can become a workflow
+ * command or split a line, and through `redact`, a last guard for secrets in library errors (network text is
+ * redacted where it enters our errors). The rest of the code logs only through here (ESLint keeps it so).
+ */
+const log = {
+    info(line) {
+        lib_core/* info */.pq(shown(line));
+    },
+    /** An annotation; `file` ties it to a source (the runner escapes properties itself). */
+    warning(line, file) {
+        lib_core/* warning */.$e(shown(line), file === undefined ? {} : { file });
+    },
+    notice(line, file) {
+        lib_core/* notice */.lm(shown(line), file === undefined ? {} : { file });
+    },
+    error(line, file) {
+        lib_core/* error */.z3(shown(line), file === undefined ? {} : { file });
+    },
+    group(title, lines) {
+        lib_core/* startGroup */.Oh(shown(title));
+        for (const line of lines)
+            lib_core/* info */.pq(shown(line));
+        lib_core/* endGroup */.N4();
+    },
+    /** Fails the step with one error line. */
+    fail(line) {
+        lib_core/* setFailed */.C1(shown(line));
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /** The action's input names, as in action.yml; the CLI's flags mirror them. */
 var Input;
@@ -28524,6 +28619,7 @@ var Input;
     Input["CommitLfsPaths"] = "commit-lfs-paths";
     Input["MaxImages"] = "max-images";
     Input["Cache"] = "cache";
+    Input["Overwrite"] = "overwrite";
     Input["Concurrency"] = "concurrency";
     Input["MaxRetries"] = "max-retries";
     Input["RequestTimeout"] = "request-timeout";
@@ -28622,23 +28718,21 @@ async function changedSources(settings, github, env) {
     if (!settings.changedOnly || !['push', 'pull_request', 'pull_request_target'].includes(event))
         return undefined;
     if (!settings.token) {
-        lib_core.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
+        log.info(`No '${Input.GithubToken}': taking every matching image, not only the changed ones.`);
         return undefined;
     }
     const { client, context } = await github();
     const changed = await findChangedFiles(client, context);
     if (changed.kind === 'all') {
-        lib_core.info(`Taking every matching image: ${changed.reason}.`);
+        log.info(`Taking every matching image: ${changed.reason}.`);
         return undefined;
     }
-    lib_core.info(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
+    log.info(`Taking only the ${changed.description} (${changed.paths.size} file(s)); '${Input.ChangedOnly}: false' takes all.`);
     return new Set(changed.paths);
 }
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./src/image-dimensions.ts
 var image_dimensions = __nccwpck_require__(59422);
 ;// CONCATENATED MODULE: ./src/image-format.ts
@@ -28674,6 +28768,57 @@ function sniffFormat(bytes) {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/regular-file.ts
+
+
+/** The path names something other than a regular file: reading it could block (a FIFO) or never end (a device). */
+class NotRegularFileError extends Error {
+    kind;
+    name = 'NotRegularFileError';
+    constructor(
+    /** What it is instead, e.g. `a named pipe (FIFO)`. */
+    kind) {
+        super(`is ${kind}, not a regular file`);
+        this.kind = kind;
+    }
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
+}
+/**
+ * Opens a regular file for reading, and nothing else: stat first (a stat never blocks), then open without
+ * blocking, so a path swapped for a FIFO in between still returns at once and is refused by the second check.
+ * @throws NotRegularFileError, or the file system's error (ENOENT, EACCES, …).
+ */
+async function openRegularFile(path) {
+    const before = await (0,promises_.stat)(path);
+    if (!before.isFile())
+        throw new NotRegularFileError(kindOf(before));
+    const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new NotRegularFileError(kindOf(stats));
+        return { handle, stats };
+    }
+    catch (error) {
+        await handle.close();
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/image-file.ts
 
 
@@ -28684,10 +28829,10 @@ const HEADER_BYTES = 512 * 1024;
 async function probeImageFile(path) {
     let file;
     try {
-        file = await (0,promises_.open)(path, 'r');
-        const stats = await file.stat();
-        if (!stats.isFile())
-            return undefined;
+        // Only a regular file: a FIFO in its place would block the report.
+        const opened = await openRegularFile(path);
+        file = opened.handle;
+        const { stats } = opened;
         const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
         const { bytesRead } = await file.read(head, 0, head.length, 0);
         const bytes = head.subarray(0, bytesRead);
@@ -28812,6 +28957,7 @@ async function withRetries(attempt, policy, rule, onRetry) {
 
 
 
+
 /** Blobs created at once: GitHub's secondary rate limits punish bursts of content-creating requests. */
 const BLOB_PARALLELISM = 4;
 /** Times to rebuild the commit on a branch that moved meanwhile. */
@@ -28832,7 +28978,7 @@ function githubRule(error) {
 function refusal(error) {
     const http = error;
     if ((http.status === 403 && !isSecondaryRateLimit(http)) || http.status === 401 || http.status === 404) {
-        return `GitHub refused the write (HTTP ${http.status}: ${http.message ?? 'no message'})`;
+        return `GitHub refused the write (HTTP ${http.status}: ${redact(http.message ?? 'no message')})`;
     }
     return undefined;
 }
@@ -28932,6 +29078,7 @@ function resultsDocument(results) {
  */
 
 
+
 /** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
 function resultLine(result, done, total) {
     const prefix = `[${done}/${total}] ${result.source}`;
@@ -28969,9 +29116,12 @@ function retryLine(file, { error, delayMs, retry }) {
     return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
 }
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Text and attribute values in the summary and the gallery: paths, prompts and API messages are data. */
+/**
+ * Text and attribute values in the summary and the gallery: paths, prompts and API messages are data, shown
+ * printable (a line break would end the summary's table) and escaped (links are percent-encoded already).
+ */
 function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
+    return printable(text).replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
 }
 /** `1.2 MB`: a file's size as people read it (— when unknown). */
 function formatBytes(bytes) {
@@ -29232,11 +29382,11 @@ async function commentOnPullRequest(settings, outcome, github, env) {
     if (settings.publishing.comment === 'never' || !PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? ''))
         return;
     if (settings.publishing.comment === 'auto' && !worthReporting(outcome.results)) {
-        lib_core.info(`No pull request comment: nothing new to report ('${Input.Comment}: always' comments anyway).`);
+        log.info(`No pull request comment: nothing new to report ('${Input.Comment}: always' comments anyway).`);
         return;
     }
     if (!settings.publishing.commit.token) {
-        lib_core.info(`No pull request comment: there is no '${Input.GithubToken}'.`);
+        log.info(`No pull request comment: there is no '${Input.GithubToken}'.`);
         return;
     }
     const { client, context } = await github();
@@ -29263,7 +29413,7 @@ async function commentOnPullRequest(settings, outcome, github, env) {
     try {
         const where = { owner: context.owner, repo: context.repo, issue };
         const posted = await upsertComment(client, where, marker, body, defaultRetryPolicy({ maxRetries: settings.transport.maxRetries }));
-        lib_core.info(`${posted.kind === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${issue}: ${posted.url}`);
+        log.info(`${posted.kind === 'created' ? 'Commented on' : 'Updated the comment on'} pull request #${issue}: ${posted.url}`);
     }
     catch (error) {
         const http = error;
@@ -29271,7 +29421,7 @@ async function commentOnPullRequest(settings, outcome, github, env) {
         const hint = http.status === 403 || http.status === 404
             ? " A pull request from a fork gets a read-only token; otherwise give the job 'permissions: pull-requests: write'."
             : '';
-        lib_core.warning(`Not commenting on pull request #${issue} (${why}).${hint}`);
+        log.warning(`Not commenting on pull request #${issue} (${why}).${hint}`);
     }
 }
 
@@ -29336,10 +29486,10 @@ var State;
     State["Published"] = "published";
 })(State || (State = {}));
 function markStarted(at) {
-    lib_core.saveState(State.Started, at.toISOString());
+    lib_core/* saveState */.LZ(State.Started, at.toISOString());
 }
 function markPublished() {
-    lib_core.saveState(State.Published, 'true');
+    lib_core/* saveState */.LZ(State.Published, 'true');
 }
 /** When the main step started, if it started and did not publish: then the post step has work to do. */
 function unpublishedSince() {
@@ -29349,36 +29499,84 @@ function unpublishedSince() {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/atomic-file.ts
 
 
 
-/** A hidden, unique name beside `path`, on the same file system so the final rename is atomic. */
+/**
+ * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
+ * final name (a name near the file system's 255-byte limit would not fit with a suffix), and never a match for an
+ * image pattern.
+ */
 function temporaryPathFor(path) {
-    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.upscale-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+}
+/** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */
+class DestinationTakenError extends Error {
+    path;
+    name = 'DestinationTakenError';
+    constructor(path) {
+        super(`${path} appeared while the result was being written; it was left as it is`);
+        this.path = path;
+    }
 }
 /**
- * Writes a whole file atomically, as downloads are written: into a hidden temporary file beside its final place,
- * renamed when complete, so a failed write never leaves half a file where a result is expected.
+ * Puts `temporary` at `path` only if nothing is there, and removes it; false where hard links are not supported
+ * (then nothing exists at `path`, checked just now, and a rename follows).
  */
-async function writeFileAtomically(path, data) {
-    const temporary = temporaryPathFor(path);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+async function linkNew(temporary, path) {
     try {
-        await (0,promises_.writeFile)(temporary, data, { flag: 'wx' });
-        await (0,promises_.rename)(temporary, path);
+        await (0,promises_.link)(temporary, path);
+    }
+    catch (error) {
+        const taken = error.code === 'EEXIST' ||
+            (await (0,promises_.lstat)(path).then(() => true, () => false));
+        if (taken)
+            throw new DestinationTakenError(path);
+        return false;
+    }
+    await (0,promises_.unlink)(temporary);
+    return true;
+}
+/**
+ * Writes a file atomically from chunks: into a hidden temporary file beside its final place, moved there when
+ * complete, so a failed write never leaves half a file where a result is expected, nor the temporary file.
+ */
+async function writeStreamAtomically(path, chunks, options = {}) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const temporary = temporaryPathFor(path);
+    // Opened (and so created) before anything can fail: removing it afterwards then always finds it.
+    const handle = await (0,promises_.open)(temporary, 'wx');
+    let written = 0;
+    try {
+        try {
+            for await (const chunk of chunks) {
+                options.signal?.throwIfAborted();
+                await handle.write(chunk);
+                written += chunk.length;
+            }
+        }
+        finally {
+            await handle.close();
+        }
+        if (options.replace || !(await linkNew(temporary, path)))
+            await (0,promises_.rename)(temporary, path);
     }
     catch (error) {
         await (0,promises_.rm)(temporary, { force: true });
         throw error;
     }
+    return written;
+}
+/** Writes a whole file atomically; see `writeStreamAtomically`. */
+async function writeFileAtomically(path, data, options = {}) {
+    await writeStreamAtomically(path, [typeof data === 'string' ? Buffer.from(data) : data], options);
 }
 
 ;// CONCATENATED MODULE: ./src/paths.ts
+
 
 /** Whether `path` lies strictly below `root` (both absolute): the check that keeps reads and writes in the workspace. */
 function isInside(root, path) {
@@ -29388,6 +29586,22 @@ function isInside(root, path) {
 /** A path relative to `root`, with `/` separators whatever the platform: how sources and results are named. */
 function toPosixRelative(root, path) {
     return (0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/');
+}
+/**
+ * Why a workspace-relative path (with `/`) may not be written to, or undefined: it must stay inside the workspace,
+ * never go into a `.git` directory (git's own files: a result there could rewrite the repository's configuration),
+ * and hold no control character.
+ */
+function writablePathProblem(path) {
+    const normal = external_node_path_.posix.normalize(path);
+    if (external_node_path_.posix.isAbsolute(normal) || /^[A-Za-z]:/.test(normal))
+        return 'is an absolute path';
+    if (normal === '..' || normal.startsWith('../'))
+        return 'is outside the workspace';
+    if (normal.split('/').some(part => part.toLowerCase() === '.git'))
+        return 'is inside a .git directory';
+    const control = controlCharacterIn(path);
+    return control ? `has a control character (${control})` : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/manifest.ts
@@ -29399,10 +29613,41 @@ function toPosixRelative(root, path) {
 
 
 const EMPTY = { version: 1, sources: {} };
+/** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 async function hashFile(path) {
+    const { handle } = await openRegularFile(path);
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(handle.createReadStream(), hash);
     return hash.digest('hex');
+}
+/** Why the manifest's text is not a manifest this action wrote, or undefined. */
+function documentProblem(text) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch (error) {
+        return `is not valid JSON (${error.message})`;
+    }
+    if (document?.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
+        return 'is not one this action wrote (version 1)';
+    }
+    return undefined;
+}
+/** Why an entry as read from the file cannot be trusted, or undefined. */
+function entryProblem(entry) {
+    const { sha256, outputs } = (entry ?? {});
+    if (typeof sha256 !== 'string' || !Array.isArray(outputs))
+        return 'it is not an entry this action wrote';
+    for (const output of outputs) {
+        const path = output?.path;
+        if (typeof path !== 'string')
+            return 'it is not an entry this action wrote';
+        const problem = writablePathProblem(path);
+        if (problem)
+            return `its result ${path} ${problem}`;
+    }
+    return undefined;
 }
 /** JSON with sorted keys, so equal settings compare equal whatever order they were written in. */
 function canonical(value) {
@@ -29416,11 +29661,11 @@ function canonical(value) {
 }
 /** @throws Error when the text is not a manifest this action wrote. */
 function parseManifest(text, path) {
-    const document = JSON.parse(text);
-    if (document.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
-        throw new Error(`The manifest ${path} is not one this action wrote (version 1); move it away or set 'manifest'.`);
+    const problem = documentProblem(text);
+    if (problem !== undefined) {
+        throw new Error(`The manifest ${path} ${problem}; nothing was sent. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one.`);
     }
-    return document;
+    return JSON.parse(text);
 }
 async function readIfThere(path) {
     try {
@@ -29459,12 +29704,17 @@ class Manifest {
         this.pending = new Map(Object.entries(document.pending ?? {}));
     }
     /**
-     * Reads the manifest and what a run that was stopped left in its journal; a missing manifest is empty, an
-     * unreadable one is an error (it would cost a full re-run).
+     * Reads the manifest and what a run that was stopped left in its journal; a missing manifest is empty. One that
+     * cannot be read stops the run before anything is sent (it would cost a full re-run), unless `force` is set:
+     * everything is upscaled again anyway, so it starts afresh. Entries whose result paths leave the workspace or go
+     * into `.git` are dropped with a warning, never trusted.
      */
-    static async load(workspace, path) {
+    static async load(workspace, path, force = false) {
         const text = await readIfThere((0,external_node_path_.join)(workspace, path));
-        const manifest = new Manifest(path, workspace, text === undefined ? EMPTY : parseManifest(text, path));
+        const problem = text === undefined ? undefined : documentProblem(text);
+        const manifest = new Manifest(path, workspace, text === undefined || (problem !== undefined && force) ? EMPTY : parseManifest(text, path));
+        if (problem !== undefined)
+            manifest.warnings.push(`The manifest ${path} ${problem}; 'force' is set, so it is started afresh.`);
         const journal = await readIfThere((0,external_node_path_.join)(workspace, journalPath(path)));
         for (const line of journal?.split('\n') ?? []) {
             let record;
@@ -29478,6 +29728,7 @@ class Manifest {
             manifest.fold(record);
             manifest.changed = true;
         }
+        manifest.dropUntrusted();
         return manifest;
     }
     fold(record) {
@@ -29530,7 +29781,8 @@ class Manifest {
     adopt(other) {
         const adopted = new Map();
         for (const [source, entry] of Object.entries(other.sources)) {
-            const inside = [source, ...entry.outputs.map(output => output.path)].every(path => isInside(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
+            const inside = entryProblem(entry) === undefined &&
+                [source, ...entry.outputs.map(output => output.path)].every(path => isInside(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
             if (this.entries.has(source) || !inside)
                 continue;
             this.entries.set(source, entry);
@@ -29543,9 +29795,20 @@ class Manifest {
     get document() {
         return { version: 1, sources: Object.fromEntries(this.entries) };
     }
-    /** Every result path the manifest knows: never to be taken as a source. */
-    resultPaths() {
-        return new Set([...this.entries.values()].flatMap(entry => entry.outputs.map(output => output.path)));
+    /** What was wrong with the manifest as read, for the log. */
+    warnings = [];
+    dropUntrusted() {
+        for (const [source, entry] of this.entries) {
+            const why = entryProblem(entry);
+            if (why === undefined)
+                continue;
+            this.entries.delete(source);
+            this.warnings.push(`Ignoring the manifest's entry for ${source}: ${why}.`);
+        }
+    }
+    /** Every result path the manifest knows, with the source it belongs to: never to be taken as a source. */
+    resultOwners() {
+        return new Map([...this.entries].flatMap(([source, entry]) => entry.outputs.map(output => [output.path, source])));
     }
     /** The entry that makes `source` free to skip: same bytes, same settings, results still there. */
     async unchanged(source, sha256, settings) {
@@ -29589,7 +29852,9 @@ class Manifest {
             sources: sorted(this.entries),
             ...(this.pending.size > 0 ? { pending: sorted(this.pending) } : {})
         };
-        await writeFileAtomically((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`);
+        await writeFileAtomically((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`, {
+            replace: true
+        });
         // A kill before this line leaves a journal of entries the manifest already holds: folding it again is harmless.
         await (0,promises_.rm)((0,external_node_path_.join)(this.workspace, journalPath(this.path)), { force: true });
         this.changed = false;
@@ -30156,6 +30421,122 @@ function cancelOnSignals(cancellation, graceMs, onSignal) {
 }
 const TERM_GRACE_MS = 1000;
 
+;// CONCATENATED MODULE: ./src/destinations.ts
+
+
+
+
+
+
+/** Longest name of one path component, in bytes, on the file systems runners use (ext4, APFS, NTFS). */
+const NAME_MAX = 255;
+/** Longest whole path Linux accepts. */
+const PATH_MAX = 4095;
+/** Every path a source's results may take: each index, each format the bytes may turn out to be. */
+function possiblePaths(source, template, imagesPerSource) {
+    const paths = new Set();
+    for (let index = 1; index <= imagesPerSource; index++) {
+        for (const ext of Object.values(EXTENSIONS))
+            paths.add(template.resolve(source, index, ext));
+    }
+    return [...paths];
+}
+function destinations_kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'a device';
+}
+const destinations_exists = (path) => (0,promises_.lstat)(path).then(() => true, () => false);
+/** Why the folder a result goes into cannot be made, or undefined: checked from its nearest existing ancestor. */
+async function parentProblem(workspace, realWorkspace, path) {
+    let ancestor = external_node_path_.posix.dirname(path);
+    while (ancestor !== '.' && !(await destinations_exists((0,external_node_path_.join)(workspace, ancestor))))
+        ancestor = external_node_path_.posix.dirname(ancestor);
+    const full = (0,external_node_path_.join)(workspace, ancestor);
+    const real = await (0,promises_.realpath)(full).catch(() => undefined);
+    if (real === undefined)
+        return `${ancestor} cannot be resolved`;
+    if (real !== realWorkspace) {
+        if (!isInside(realWorkspace, real))
+            return `${ancestor} leads outside the workspace (through a symbolic link)`;
+        if (writablePathProblem(toPosixRelative(realWorkspace, real)))
+            return `${ancestor} leads into a .git directory`;
+    }
+    if (!(await (0,promises_.stat)(full)).isDirectory())
+        return `${ancestor} is a file, not a folder`;
+    const writable = await (0,promises_.access)(full, external_node_fs_.constants.W_OK).then(() => true, () => false);
+    return writable ? undefined : `there is no permission to write in ${ancestor === '.' ? 'the workspace' : ancestor}`;
+}
+/** Why `source` may not write `path`, or undefined; a file there it may replace goes into `replaceable`. */
+async function pathProblem(source, path, rules, realWorkspace, replaceable) {
+    const where = writablePathProblem(path);
+    if (where)
+        return `its result ${path} ${where}`;
+    if (rules.sources.has(path))
+        return `its result would replace the source ${path}`;
+    const long = path.split('/').find(part => Buffer.byteLength(part) > NAME_MAX);
+    if (long) {
+        return `its result's name ${long.slice(0, 40)}… is ${Buffer.byteLength(long)} bytes, over the file system's limit of ${NAME_MAX}`;
+    }
+    const full = (0,external_node_path_.join)(rules.workspace, path);
+    if (Buffer.byteLength(full) > PATH_MAX)
+        return `its result's path is over the file system's limit of ${PATH_MAX} bytes`;
+    const parent = await parentProblem(rules.workspace, realWorkspace, path);
+    if (parent)
+        return `its result ${path} cannot be written: ${parent}`;
+    const stats = await (0,promises_.lstat)(full).catch(() => undefined);
+    if (stats === undefined)
+        return undefined;
+    if (!stats.isFile() && !stats.isSymbolicLink())
+        return `its result path ${path} is ${destinations_kindOf(stats)}`;
+    if (rules.earlier.get(path) === source || rules.overwrite) {
+        replaceable.add(path);
+        return undefined;
+    }
+    const owner = rules.earlier.get(path);
+    const what = owner === undefined ? 'is not a result of this action' : `is the result of ${owner}`;
+    return `${path} already exists and ${what}; '${Input.Overwrite}: true' replaces it`;
+}
+/**
+ * Checks every planned destination before anything is sent, so nothing is paid for that could not be written, and
+ * nothing is written that is not ours: returns the sources that must not be sent, with why, and the files the
+ * others may write over. A source is refused
+ * when any place its results may take is a source (selected or not), under `.git`, outside the workspace, over a
+ * name-length limit, a folder or other non-file, in a folder that cannot be made, a file that is neither an earlier
+ * result of the same source nor allowed by `overwrite`, or a place where a source not sent this run (one the
+ * manifest skips, or the event did not change) has its result.
+ */
+async function checkDestinations(work, every, template, imagesPerSource, rules) {
+    const owners = new Map();
+    for (const source of new Set([...every, ...work])) {
+        for (const path of possiblePaths(source, template, imagesPerSource)) {
+            owners.set(path, [...(owners.get(path) ?? []), source]);
+        }
+    }
+    const realWorkspace = await (0,promises_.realpath)(rules.workspace);
+    const sending = new Set(work);
+    const refused = new Map();
+    const replaceable = new Set();
+    for (const source of work) {
+        for (const path of possiblePaths(source, template, imagesPerSource)) {
+            // Two sources of this run sharing a path make the template unworkable: planOutputs stops the run for it.
+            const other = owners.get(path)?.find(owner => owner !== source && !sending.has(owner));
+            const problem = other === undefined
+                ? await pathProblem(source, path, rules, realWorkspace, replaceable)
+                : `its result ${path} would also be the result of ${other}; rename one, or leave one out with a '!' pattern in '${Input.Files}'`;
+            if (problem) {
+                refused.set(source, `not sent: ${problem}`);
+                break;
+            }
+        }
+    }
+    return { refused, replaceable };
+}
+
 ;// CONCATENATED MODULE: ./src/provider.ts
 /** A source the provider chose not to send (a cap was reached); the next run takes it. */
 class DeferredError extends Error {
@@ -30169,7 +30550,105 @@ class DeferredError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/image-structure.ts
+/** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
+const MAX_STEPS = 100_000;
+function u16be(bytes, at) {
+    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+}
+function u32be(bytes, at) {
+    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
+}
+function u32le(bytes, at) {
+    return (((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16)) + (bytes[at + 3] ?? 0) * 0x1000000);
+}
+function image_structure_ascii(bytes, at, length) {
+    return String.fromCharCode(...bytes.subarray(at, at + length));
+}
+/** PNG: IHDR first, then chunk after chunk, each within the file, until IEND. */
+async function png(read, size) {
+    for (let at = 8, step = 0; step < MAX_STEPS; step++) {
+        if (at + 12 > size)
+            return 'is cut short: it ends before its IEND chunk';
+        const header = await read(at, 8);
+        const length = u32be(header, 0);
+        const type = image_structure_ascii(header, 4, 4);
+        if (step === 0 && (type !== 'IHDR' || length !== 13))
+            return 'is a damaged PNG: it does not start with an IHDR header';
+        if (!/^[A-Za-z]{4}$/.test(type))
+            return `is a damaged PNG: the chunk at byte ${at} has no valid type`;
+        if (at + 12 + length > size)
+            return `is cut short: its ${type} chunk runs past the end of the file`;
+        if (type === 'IEND')
+            return undefined;
+        at += 12 + length;
+    }
+    return 'is a damaged PNG: too many chunks to check';
+}
+// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+/** JPEG: segments from SOI to a frame header, each within the file, and the EOI marker at the end. */
+async function jpeg(read, size) {
+    let framed = false;
+    for (let at = 2, step = 0; !framed; step++) {
+        if (step >= MAX_STEPS || at + 4 > size)
+            return 'is a damaged JPEG: it has no frame header (SOF)';
+        const header = await read(at, 4);
+        if (header[0] !== 0xff)
+            return `is a damaged JPEG: no marker where one should be (byte ${at})`;
+        const marker = header[1] ?? 0;
+        if (marker === 0xff)
+            at += 1; // fill byte
+        else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8))
+            at += 2; // markers without a length
+        else if (marker === 0xd9 || marker === 0xda)
+            return 'is a damaged JPEG: its image data comes before any frame header (SOF)';
+        else {
+            const length = u16be(header, 2);
+            if (length < 2 || at + 2 + length > size)
+                return 'is cut short: a JPEG segment runs past the end of the file';
+            framed = SOF.has(marker);
+            at += 2 + length;
+        }
+    }
+    // Encoders may pad the end with zeros; the last marker before them must be EOI (FF D9).
+    const tail = await read(Math.max(0, size - 1024), Math.min(size, 1024));
+    let end = tail.length;
+    while (end > 0 && tail[end - 1] === 0)
+        end--;
+    return tail[end - 2] === 0xff && tail[end - 1] === 0xd9
+        ? undefined
+        : 'is cut short: a JPEG must end with its end-of-image marker (EOI), and this one does not';
+}
+/** WebP: the RIFF header's size matches the file's, and the first chunk is an image chunk that fits in it. */
+async function webp(read, size) {
+    if (size < 20)
+        return 'is cut short: a WebP file is longer than its header';
+    const header = await read(0, 20);
+    const riff = u32le(header, 4) + 8;
+    if (riff !== size) {
+        return riff > size
+            ? `is cut short: its RIFF header says ${riff} bytes, the file has ${size}`
+            : `is a damaged WebP: its RIFF header says ${riff} bytes, the file has ${size}`;
+    }
+    const chunk = image_structure_ascii(header, 12, 4);
+    if (!['VP8 ', 'VP8L', 'VP8X'].includes(chunk))
+        return 'is a damaged WebP: it holds no VP8, VP8L or VP8X image chunk';
+    if (20 + u32le(header, 16) > size)
+        return `is cut short: its ${chunk.trim()} chunk runs past the end of the file`;
+    return undefined;
+}
+/**
+ * What is wrong with an image's structure, read from its headers and its tail (never the whole file), or
+ * undefined when it holds together. `size` is the file's length; the format was judged by its first bytes.
+ */
+function structureProblem(format, read, size) {
+    return format === 'png' ? png(read, size) : format === 'jpeg' ? jpeg(read, size) : webp(read, size);
+}
+
 ;// CONCATENATED MODULE: ./src/validation.ts
+
+
 
 
 /** Why one source cannot be sent; the batch goes on without it. */
@@ -30184,22 +30663,49 @@ class ImageProblem extends Error {
 function megabytes(bytes) {
     return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+/** Why a source could not be opened, in words: the error's code alone means nothing to most users. */
+function unreadable(error) {
+    if (error instanceof NotRegularFileError)
+        return error.message;
+    const code = error.code;
+    if (code === 'ENOENT')
+        return 'disappeared after it was found';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'cannot be read (permission denied)';
+    return `cannot be read (${code ?? String(error)})`;
+}
+const BLOCK = 4096;
+/** Positioned reads through one cached block: walking a PNG's chunk headers costs one read per block, not per header. */
+function blockReader(handle) {
+    let block = { at: -1, bytes: new Uint8Array(0) };
+    return async (at, length) => {
+        if (at < block.at || at + length > block.at + block.bytes.length) {
+            const buffer = Buffer.alloc(Math.max(length, BLOCK));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+            block = { at, bytes: buffer.subarray(0, bytesRead) };
+        }
+        return block.bytes.subarray(at - block.at, at - block.at + length);
+    };
+}
 /**
- * Checks a source by its bytes, not its name: a JPEG, PNG or WebP file, not empty, within the size limit.
- * Reads only the first few bytes.
+ * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO
+ * cannot block), not empty, within the size limit, a JPEG, PNG or WebP by its bytes whatever its name, and whole:
+ * its structure read from headers and tail, never the whole file.
  */
 async function checkImage(path, relativePath, maxBytes) {
-    let handle;
+    const control = controlCharacterIn(relativePath);
+    if (control) {
+        throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
+    }
+    let opened;
     try {
-        handle = await (0,promises_.open)(path, 'r');
+        opened = await openRegularFile(path);
     }
     catch (error) {
-        throw new ImageProblem(relativePath, `cannot be read (${error.code ?? String(error)})`);
+        throw new ImageProblem(relativePath, unreadable(error));
     }
+    const { handle, stats } = opened;
     try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new ImageProblem(relativePath, 'is not a regular file');
         if (stats.size === 0)
             throw new ImageProblem(relativePath, 'is empty');
         if (stats.size > maxBytes) {
@@ -30209,12 +30715,14 @@ async function checkImage(path, relativePath, maxBytes) {
                 : [megabytes(stats.size), megabytes(maxBytes)];
             throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
         }
-        const head = Buffer.alloc(SNIFF_BYTES);
-        const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-        const format = sniffFormat(head.subarray(0, bytesRead));
+        const read = blockReader(handle);
+        const format = sniffFormat(await read(0, SNIFF_BYTES));
         if (!format) {
             throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
         }
+        const problem = await structureProblem(format, read, stats.size);
+        if (problem)
+            throw new ImageProblem(relativePath, problem);
         return { path, relativePath, format, bytes: stats.size };
     }
     finally {
@@ -30343,6 +30851,7 @@ class CostCap {
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(46752);
 ;// CONCATENATED MODULE: ./src/ideogram/errors.ts
+
 /**
  * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
  * class and never on message text. Every error carries the source file and, when the API answered, its HTTP
@@ -30351,19 +30860,20 @@ var undici = __nccwpck_require__(46752);
 class IdeogramError extends Error {
     file;
     status;
-    apiMessage;
     name = 'IdeogramError';
+    /** What the API itself said, when it said something readable. */
+    apiMessage;
     constructor(message, 
     /** Workspace-relative path of the source image. */
     file, 
     /** The HTTP status, when the API answered. */
-    status, 
-    /** What the API itself said, when it said something readable. */
-    apiMessage) {
-        super(message);
+    status, apiMessage) {
+        // Network text enters here: whatever it echoes of our secrets goes no further.
+        super(redact(message));
         this.file = file;
         this.status = status;
-        this.apiMessage = apiMessage;
+        if (apiMessage !== undefined)
+            this.apiMessage = redact(apiMessage);
     }
 }
 /** The API answered with a non-2xx status. */
@@ -30550,6 +31060,7 @@ function networkFailure(error) {
 
 
 
+
 /** `rel="successor-version"` from a `Link` header. */
 function successorLink(header) {
     const text = Array.isArray(header) ? header.join(',') : (header ?? '');
@@ -30668,7 +31179,8 @@ async function readErrorBody(body) {
     catch {
         // A body cut short still leaves the status to report.
     }
-    const text = Buffer.concat(chunks).toString('utf8');
+    // Redacted before parsing: a body that echoes our headers must not carry the key into any field.
+    const text = redact(Buffer.concat(chunks).toString('utf8'));
     try {
         return JSON.parse(text);
     }
@@ -31480,6 +31992,7 @@ function withinBudget(sources, imagesPerSource, maxImages) {
 
 
 
+
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
 /** What Ideogram returns; the real extension is taken from the downloaded bytes. */
@@ -31510,6 +32023,12 @@ class OutputTemplate {
         }
         if (template.startsWith('/') || /^[A-Za-z]:/.test(template))
             throw new Error('must be relative to the workspace');
+        const control = controlCharacterIn(template);
+        if (control)
+            throw new Error(`must not hold a control character (${control})`);
+        if (template.split('/').some(part => part.toLowerCase() === '.git')) {
+            throw new Error("must not write into a .git directory (git's own files)");
+        }
         const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
         // Without its index a template such as {dir}/{name}.{ext} names every source: then only the indexed form counts.
         const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
@@ -31604,8 +32123,6 @@ var external_node_stream_ = __nccwpck_require__(57075);
 
 
 
-
-
 /** The file system refused a result (no space, no permission, a file where a folder should be). */
 class WriteError extends Error {
     name = 'WriteError';
@@ -31654,9 +32171,8 @@ class ResultSink {
         }
     }
     async writeAtomically(source, path, head, rest) {
-        const { maxBytes, workspace, cut } = this.options;
+        const { maxBytes, workspace, cut, replaceable } = this.options;
         const target = (0,external_node_path_.join)(workspace, path);
-        const temporary = temporaryPathFor(target);
         let written = 0;
         async function* capped() {
             for (let chunk = head; chunk;) {
@@ -31669,16 +32185,10 @@ class ResultSink {
             }
         }
         try {
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-            // Opened before streaming, so the file exists by the time a failure removes it (an open still under way
-            // when the stream is torn down would create it afterwards).
-            const handle = await (0,promises_.open)(temporary, 'wx');
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(capped, handle.createWriteStream(), { signal: cut });
-            await (0,promises_.rename)(temporary, target);
+            // Over an existing file only where the plan found one it may replace; elsewhere never, even if one appears.
+            await writeStreamAtomically(target, capped(), { replace: replaceable.has(path), signal: cut });
         }
         catch (error) {
-            // Nothing to remove when the folder itself could not be made (ENOTDIR).
-            await (0,promises_.rm)(temporary, { force: true }).catch(() => undefined);
             if (cut?.aborted)
                 throw new CancelledError();
             // A cut or refused stream is the reader's DownloadError (maybe worth another read); anything else is the disk's.
@@ -31693,6 +32203,7 @@ class ResultSink {
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./src/input-parsers.ts
+
 
 /** The raw value as messages show it. */
 function quote(value) {
@@ -31719,6 +32230,15 @@ function input_parsers_boolean(name, raw) {
 function optional(input, name, parse) {
     const raw = input(name);
     return raw === '' ? undefined : parse(raw);
+}
+/** A key or token is one word: a space or line break inside it is a pasting accident, and would break the header. */
+function secret(name, raw) {
+    const at = [...raw].findIndex(character => /\s/.test(character) || controlCharacterIn(character) !== undefined);
+    if (at >= 0) {
+        // Never the value itself: it is a secret.
+        throw new InputError(name, `has a space, line break or control character inside it (character ${at + 1} of ${raw.length}); check the secret for a pasted line break.`);
+    }
+    return raw;
 }
 
 ;// CONCATENATED MODULE: ./src/ideogram/settings.ts
@@ -31892,7 +32412,7 @@ function readImageRequest(input) {
  */
 function readIdeogramSettings(input, request, dryRun) {
     const modelId = oneOf(Input.Model, input(Input.Model) || LEGACY_MODEL, MODEL_CHOICES);
-    const apiKey = input(Input.ApiKey);
+    const apiKey = secret(Input.ApiKey, input(Input.ApiKey));
     if (apiKey === '' && !dryRun) {
         throw new InputError(Input.ApiKey, `is required: pass your Ideogram API key from a secret.`);
     }
@@ -31951,6 +32471,7 @@ const DEFAULTS = {
     [Input.CommitLfsPaths]: 'false',
     [Input.MaxImages]: '',
     [Input.Cache]: 'true',
+    [Input.Overwrite]: 'false',
     [Input.ArtifactName]: 'upscaled-images',
     [Input.Concurrency]: 'auto',
     [Input.MaxRetries]: '4',
@@ -32062,7 +32583,7 @@ function readSettings(read, workspace) {
     const imagesPerSource = provider.kind === 'local' ? 1 : resultsPerSource(provider);
     const retention = input(Input.RetentionDays);
     const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
-    const token = input(Input.GithubToken);
+    const token = secret(Input.GithubToken, input(Input.GithubToken));
     if ((publish === 'commit' || publish === 'both') && token === '') {
         throw new InputError(Input.GithubToken, `is required to publish with '${publish}'.`);
     }
@@ -32083,7 +32604,7 @@ function readSettings(read, workspace) {
             // The v2 models take uploads up to 50 MB, the legacy endpoint 25 at most.
             maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, provider.kind === 'v2' ? 50 : 25) * MEGABYTE
         },
-        output: { template, imagesPerSource },
+        output: { template, imagesPerSource, overwrite: input_parsers_boolean(Input.Overwrite, input(Input.Overwrite)) },
         selection: {
             manifest,
             force: input_parsers_boolean(Input.Force, input(Input.Force)),
@@ -32115,6 +32636,7 @@ function readSettings(read, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/job.ts
+
 
 
 
@@ -32289,18 +32811,38 @@ function jobRecords(settings, manifest, hashes, work, hooks) {
  * stops it part-way: what finished is kept and recorded, the rest reported as not done.
  */
 async function runJob(settings, hooks = {}, only, cancellation) {
-    const { manifest: manifestPath } = settings.selection;
-    const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath) : undefined;
-    const earlierResults = manifest?.resultPaths() ?? new Set();
+    const { manifest: manifestPath, force } = settings.selection;
+    const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath, force) : undefined;
+    for (const warning of manifest?.warnings ?? [])
+        hooks.onNotice?.(warning);
+    const earlierResults = manifest?.resultOwners() ?? new Map();
     const discovery = await discoverSources(settings.workspace, settings.discovery.patterns, path => settings.output.template.matches(path) || earlierResults.has(path));
     hooks.onDiscovered?.(discovery);
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
     const { skipped, hashes } = await selectWork(settings, manifest, selected);
-    const { taken: work, deferred } = withinBudget(selected.filter(source => !skipped.has(source)), settings.output.imagesPerSource, settings.selection.maxImages);
+    const candidates = selected.filter(source => !skipped.has(source));
+    const { template, imagesPerSource, overwrite } = settings.output;
+    const { refused, replaceable } = await checkDestinations(candidates, discovery.sources, template, imagesPerSource, {
+        workspace: settings.workspace,
+        sources: new Set(discovery.sources),
+        earlier: earlierResults,
+        overwrite
+    });
+    // A refused source costs nothing, so it takes no share of the run's budget.
+    const { taken: work, deferred } = withinBudget(candidates.filter(source => !refused.has(source)), settings.output.imagesPerSource, settings.selection.maxImages);
     const plan = planOutputs(work, settings.output.template, settings.output.imagesPerSource);
     const done = new Map(skipped);
     for (const result of deferred)
         done.set(result.source, result);
+    // Refused sources count among the finished, so the progress reads [n/total] over everything this run decided.
+    let finished = 0;
+    const total = work.length + refused.size;
+    const report = (result) => hooks.onResult?.(result, ++finished, total);
+    for (const [source, error] of refused) {
+        const result = { source, status: 'failed', outputs: [], error };
+        done.set(source, result);
+        report(result);
+    }
     if (settings.dryRun && settings.provider.kind === 'v2') {
         for (const result of await quoteAll(settings, work, hooks))
             done.set(result.source, result);
@@ -32319,19 +32861,20 @@ async function runJob(settings, hooks = {}, only, cancellation) {
                     workspace: settings.workspace,
                     maxBytes: MAX_RESULT_BYTES,
                     retry: retryPolicy(settings.transport),
-                    cut: cancellation?.cut
+                    cut: cancellation?.cut,
+                    replaceable
                 }),
                 cancellation,
                 maxFileBytes: settings.discovery.maxFileBytes,
                 // More sources under way than places, so the next is checked and downloads overlap with uploads.
                 workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-                onResult: (result, finished, total) => {
+                onResult: result => {
                     // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed
                     // append surfaces when the manifest is saved.
                     const sha256 = hashes.get(result.source);
                     if (manifest && sha256)
                         manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => { });
-                    hooks.onResult?.(result, finished, total);
+                    report(result);
                 }
             });
             for (const result of results)
@@ -32355,6 +32898,7 @@ async function runJob(settings, hooks = {}, only, cancellation) {
 }
 
 ;// CONCATENATED MODULE: ./src/gallery.ts
+
 
 
 
@@ -32395,7 +32939,9 @@ async function copyOriginal(dir, workspace, source) {
     if (!isInside(workspace, from) || !isInside((0,external_node_path_.join)(dir, ORIGINALS), to))
         return NOTHING;
     try {
-        const bytes = await (0,promises_.readFile)(from);
+        // A source that failed may be a FIFO: only a regular file is ever opened.
+        const { handle } = await openRegularFile(from);
+        const bytes = await handle.readFile().finally(() => handle.close());
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
         await (0,promises_.writeFile)(to, bytes);
         return { href: gallery_link(dir, to), bytes: bytes.length, dimensions: dimensionsOf(bytes) };
@@ -32742,7 +33288,7 @@ async function writeGallery(dir, workspace, results, options = {}) {
     for (const result of results)
         cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), resultsRoot, result));
     const index = (0,external_node_path_.join)(root, 'index.html');
-    await writeFileAtomically(index, renderGallery(cards, options));
+    await writeFileAtomically(index, renderGallery(cards, options), { replace: true });
     return index;
 }
 
@@ -33000,7 +33546,7 @@ resultsFile) {
     const written = withManifest(writtenFiles(results));
     const everything = withManifest(results.flatMap(result => result.outputs.map(output => output.path)));
     if (written.length === 0 && !(wantArtifact && everything.length > 0)) {
-        lib_core.info('Nothing new to publish.');
+        log.info('Nothing new to publish.');
         return {};
     }
     let commit;
@@ -33009,9 +33555,9 @@ resultsFile) {
     if ((settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') && written.length > 0) {
         const selection = await selectCommittable(settings.workspace, written, settings.publishing.commit.acceptLfs);
         for (const warning of selection.warnings)
-            lib_core.warning(warning);
+            log.warning(warning);
         for (const { path, reason } of selection.held) {
-            lib_core.warning(`Not committing ${path}: ${reason}. It goes to the artifact '${settings.publishing.artifactName}' instead.`);
+            log.warning(`Not committing ${path}: ${reason}. It goes to the artifact '${settings.publishing.artifactName}' instead.`);
         }
         held = selection.held.map(({ path }) => path);
         const { client, context } = await github();
@@ -33031,10 +33577,10 @@ resultsFile) {
                 : { kind: 'refused', reason: target.refused };
         if (outcome.kind === 'committed') {
             commit = { sha: outcome.sha, branch: outcome.branch, files: selection.commit.length };
-            lib_core.info(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
+            log.info(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
         }
         else {
-            lib_core.warning(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
+            log.warning(`Not committing the results: ${outcome.reason}. Uploading them as an artifact instead.`);
             wantArtifact = true;
         }
     }
@@ -33052,7 +33598,7 @@ resultsFile) {
             resultsFile,
             retentionDays: settings.publishing.retentionDays
         }, process.env);
-        lib_core.info(`Uploaded ${artifactFiles.length} file(s)${resultsFile ? ', the results document (results.json)' : ''} and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
+        log.info(`Uploaded ${artifactFiles.length} file(s)${resultsFile ? ', the results document (results.json)' : ''} and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
     }
     return { artifact, commit };
 }
@@ -33080,16 +33626,16 @@ class Annotations {
     forFile(kind, message, properties) {
         if (this.shown[kind] < PER_FILE) {
             this.shown[kind] += 1;
-            lib_core[kind](message, properties);
+            log[kind](message, properties?.file);
         }
         else {
             this.logOnly[kind] += 1;
-            lib_core.info(`${kind}: ${message}`);
+            log.info(`${kind}: ${message}`);
         }
     }
     /** About the run as a whole: a handful at most, always shown. */
     forRun(kind, message) {
-        lib_core[kind](message);
+        log[kind](message);
     }
     /** One annotation per kind that overflowed: how many more the log holds. */
     summarise() {
@@ -33097,13 +33643,14 @@ class Annotations {
             const more = this.logOnly[kind];
             if (more === 0)
                 continue;
-            lib_core[kind](`${more} more ${more === 1 ? kind : PLURAL[kind]} in the log: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${PLURAL[kind]} per step.`);
+            log[kind](`${more} more ${more === 1 ? kind : PLURAL[kind]} in the log: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${PLURAL[kind]} per step.`);
             this.logOnly[kind] = 0;
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
+
 
 
 
@@ -33120,19 +33667,17 @@ function logResult(result, done, total) {
         annotations.forFile('warning', line, { file: result.source });
     }
     else {
-        lib_core.info(line);
+        log.info(line);
         if (result.status === 'upscaled' && result.error) {
             annotations.forFile('warning', `${result.source}: ${result.error}`, { file: result.source });
         }
     }
 }
 function logDiscovery(discovery) {
-    lib_core.startGroup(`Found ${discovery.sources.length} image(s)`);
-    for (const source of discovery.sources)
-        lib_core.info(source);
-    for (const { path, reason } of discovery.passedOver)
-        lib_core.info(`passed over ${path}: ${reason}`);
-    lib_core.endGroup();
+    log.group(`Found ${discovery.sources.length} image(s)`, [
+        ...discovery.sources,
+        ...discovery.passedOver.map(({ path, reason }) => `passed over ${path}: ${reason}`)
+    ]);
     for (const { path, why, reason } of discovery.passedOver) {
         if (why === 'outside')
             annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
@@ -33163,10 +33708,10 @@ function setOutputs(outcome) {
     const paths = writtenFiles(outcome.results);
     const results = fitOutput(records, ',', '[', ']');
     const files = fitOutput(paths, '\n');
-    lib_core.setOutput('results', results.text);
-    lib_core.setOutput('results-file', outcome.resultsFile ?? '');
+    lib_core/* setOutput */.uH('results', results.text);
+    lib_core/* setOutput */.uH('results-file', outcome.resultsFile ?? '');
     const truncated = results.kept < records.length || files.kept < paths.length;
-    lib_core.setOutput('results-truncated', String(truncated));
+    lib_core/* setOutput */.uH('results-truncated', String(truncated));
     if (truncated) {
         const held = [
             ...(results.kept < records.length ? [`'results' holds ${results.kept} of ${records.length} sources`] : []),
@@ -33178,14 +33723,14 @@ function setOutputs(outcome) {
         annotations.forRun('warning', `GitHub caps a step output at 1 MiB: ${held.join(' and ')}; ${whole}.`);
     }
     for (const status of SOURCE_STATUSES)
-        lib_core.setOutput(status, counts[status]);
-    lib_core.setOutput('files', files.text);
-    lib_core.setOutput('commit-sha', outcome.commit?.sha ?? '');
-    lib_core.setOutput('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
-    lib_core.setOutput('artifact-url', outcome.artifact?.url ?? '');
+        lib_core/* setOutput */.uH(status, counts[status]);
+    lib_core/* setOutput */.uH('files', files.text);
+    lib_core/* setOutput */.uH('commit-sha', outcome.commit?.sha ?? '');
+    lib_core/* setOutput */.uH('artifact-id', outcome.artifact ? String(outcome.artifact.id) : '');
+    lib_core/* setOutput */.uH('artifact-url', outcome.artifact?.url ?? '');
     const totals = costTotals(outcome.results);
-    lib_core.setOutput('quoted-usd', totals.quoted > 0 ? usdOutput(totals.quotedUsdMicros) : '');
-    lib_core.setOutput('spent-usd', totals.billed > 0 ? usdOutput(totals.spentUsdMicros) : '');
+    lib_core/* setOutput */.uH('quoted-usd', totals.quoted > 0 ? usdOutput(totals.quotedUsdMicros) : '');
+    lib_core/* setOutput */.uH('spent-usd', totals.billed > 0 ? usdOutput(totals.spentUsdMicros) : '');
 }
 /** GitHub takes at most 1 MiB of summary from a step; the table stops well before, whatever the batch. */
 const SUMMARY_TABLE_BYTES = 512 * 1024;
@@ -33197,7 +33742,7 @@ function cell(lines) {
 /** The job summary: counts, a link to the artifact, and a row per source. */
 async function writeSummary(outcome) {
     const total = outcome.results.length;
-    const summary = lib_core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
+    const summary = lib_core/* summary */.z.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
     summary.addRaw(outcome.dryRun ?? countsLine(outcome.results), true);
     const costs = costLine(outcome.results);
     if (costs)
@@ -33260,6 +33805,8 @@ async function writeSummary(outcome) {
 
 
 
+
+
 /**
  * The Actions cache request, when the cache is what carries results to the next run: in artifact (or no) publishing
  * with a manifest. Committed results and their manifest are on the branch already.
@@ -33277,19 +33824,19 @@ function cacheRequest(settings) {
 function reportCache(outcome) {
     switch (outcome.kind) {
         case 'unavailable':
-            lib_core.info(`Not using the Actions cache: ${outcome.reason}.`);
+            log.info(`Not using the Actions cache: ${outcome.reason}.`);
             break;
         case 'missed':
-            lib_core.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
+            log.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
             break;
         case 'failed':
-            lib_core.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
+            log.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
             break;
         case 'restored':
-            lib_core.info(`Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`);
+            log.info(`Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`);
             break;
         case 'saved':
-            lib_core.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
+            log.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
             break;
     }
 }
@@ -33297,7 +33844,7 @@ function reportCache(outcome) {
 const CANCEL_GRACE_MS = 5_000;
 /** On SIGINT or SIGTERM: start nothing new, let what is in flight finish briefly, then cut it. */
 function cancelOnSignalsForTheRunner(cancellation) {
-    return cancelOnSignals(cancellation, CANCEL_GRACE_MS, (signal, first) => lib_core.warning(first
+    return cancelOnSignals(cancellation, CANCEL_GRACE_MS, (signal, first) => log.warning(first
         ? `Received ${signal}: starting no new upscale; what is in flight gets a few seconds to finish.`
         : `Received ${signal} again: cutting what is in flight.`));
 }
@@ -33305,11 +33852,8 @@ function cancelOnSignalsForTheRunner(cancellation) {
 function reportCancelled(results) {
     const finished = results.filter(result => result.status === 'upscaled' || result.status === 'unsafe');
     const notDone = results.filter(result => result.status === 'deferred' || result.status === 'failed');
-    lib_core.startGroup(`Not done (${notDone.length}): the next run takes these`);
-    for (const result of notDone)
-        lib_core.info(`${result.source}: ${result.error ?? result.status}`);
-    lib_core.endGroup();
-    lib_core.setFailed(`Cancelled: ${countsLine(results)} The manifest records the ${finished.length} finished source(s); the post step publishes them.`);
+    log.group(`Not done (${notDone.length}): the next run takes these`, notDone.map(result => `${result.source}: ${result.error ?? result.status}`));
+    log.fail(`Cancelled: ${countsLine(results)} The manifest records the ${finished.length} finished source(s); the post step publishes them.`);
 }
 /** The action: settings → discovery → upscale (check, send, download) → publish → report. */
 async function run() {
@@ -33318,11 +33862,14 @@ async function run() {
     try {
         // Masked before anything else can print them.
         for (const secret of [Input.ApiKey, Input.GithubToken]) {
-            const value = lib_core.getInput(secret);
+            const value = lib_core/* getInput */.V4(secret);
             if (value)
-                lib_core.setSecret(value);
+                lib_core/* setSecret */.Pq(value);
+            registerSecret(value);
         }
-        const settings = readSettings(name => lib_core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        // The artifact service's token: its errors may echo it.
+        registerSecret(process.env.ACTIONS_RUNTIME_TOKEN ?? '');
+        const settings = readSettings(name => lib_core/* getInput */.V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
         markStarted(new Date());
         const github = lazyGitHub(settings.publishing.commit.token, process.env);
         const only = await changedSources({ changedOnly: settings.discovery.changedOnly, token: settings.publishing.commit.token }, github, process.env);
@@ -33333,36 +33880,36 @@ async function run() {
         const { discovery, results, manifestWritten, sent } = await runJob(settings, {
             onDiscovered: logDiscovery,
             onResult: logResult,
-            onRetry: (file, event) => lib_core.info(retryLine(file, event)),
-            onNotice: message => lib_core.notice(message)
+            onRetry: (file, event) => log.info(retryLine(file, event)),
+            onNotice: message => log.notice(message)
         }, only, cancellation);
         if (cancellation.stopped.aborted) {
             annotations.summarise();
             return reportCancelled(results);
         }
         if (discovery.sources.length === 0)
-            lib_core.warning(`No images matched '${Input.Files}'.`);
+            log.warning(`No images matched '${Input.Files}'.`);
         const dryRun = settings.dryRun
             ? dryRunLine(settings.provider.kind === 'local' ? 'local' : 'ideogram', sent.length, settings.output.imagesPerSource)
             : undefined;
         if (dryRun)
-            lib_core.info(dryRun);
+            log.info(dryRun);
         const { skipped, deferred } = countByStatus(results);
         if (skipped > 0 && !settings.dryRun) {
-            lib_core.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
+            log.info(`Skipped ${skipped} image(s) unchanged since their last upscale ('${Input.Force}: true' redoes them).`);
         }
         if (deferred > 0 && settings.selection.maxImages !== undefined) {
-            lib_core.notice(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.selection.maxImages}); the next run takes them first.`);
+            log.notice(`Deferred ${deferred} image(s) past '${Input.MaxImages}' (${settings.selection.maxImages}); the next run takes them first.`);
         }
         const costs = costLine(results);
         if (costs)
-            lib_core.info(costs);
+            log.info(costs);
         // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
         if (cache && manifestWritten)
             reportCache(await saveResults(cache));
         const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.selection.manifest : undefined);
         const resultsFile = await writeResultsFile(results, process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)()).catch((error) => {
-            lib_core.warning(`Could not write the results file: ${error.message}`);
+            log.warning(`Could not write the results file: ${error.message}`);
             return undefined;
         });
         const published = await publishResults(settings, results, manifest, github, resultsFile);
@@ -33380,12 +33927,12 @@ async function run() {
         annotations.summarise();
         const { failed } = countByStatus(results);
         if (failed > 0 && settings.failOnError) {
-            lib_core.setFailed(`${failed} of ${results.length} image(s) failed; see the log above.`);
+            log.fail(`${failed} of ${results.length} image(s) failed; see the log above.`);
         }
     }
     catch (error) {
         annotations.summarise();
-        lib_core.setFailed(error instanceof Error ? error.message : String(error));
+        log.fail(error instanceof Error ? error.message : String(error));
     }
     finally {
         stopListening();
@@ -42301,52 +42848,26 @@ exports.visitAsync = visitAsync;
 /***/ 33838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  ExitCode: () => (/* binding */ ExitCode),
-  addPath: () => (/* binding */ addPath),
-  debug: () => (/* binding */ debug),
-  endGroup: () => (/* binding */ endGroup),
-  error: () => (/* binding */ error),
-  exportVariable: () => (/* binding */ exportVariable),
-  getBooleanInput: () => (/* binding */ getBooleanInput),
-  getIDToken: () => (/* binding */ getIDToken),
-  getInput: () => (/* binding */ getInput),
-  getMultilineInput: () => (/* binding */ getMultilineInput),
-  getState: () => (/* binding */ getState),
-  group: () => (/* binding */ group),
-  info: () => (/* binding */ info),
-  isDebug: () => (/* binding */ isDebug),
-  markdownSummary: () => (/* reexport */ markdownSummary),
-  notice: () => (/* binding */ notice),
-  platform: () => (/* reexport */ platform_namespaceObject),
-  saveState: () => (/* binding */ saveState),
-  setCommandEcho: () => (/* binding */ setCommandEcho),
-  setFailed: () => (/* binding */ setFailed),
-  setOutput: () => (/* binding */ setOutput),
-  setSecret: () => (/* binding */ setSecret),
-  startGroup: () => (/* binding */ startGroup),
-  summary: () => (/* reexport */ summary),
-  toPlatformPath: () => (/* reexport */ toPlatformPath),
-  toPosixPath: () => (/* reexport */ toPosixPath),
-  toWin32Path: () => (/* reexport */ toWin32Path),
-  warning: () => (/* binding */ warning)
+  Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
-var platform_namespaceObject = {};
-__nccwpck_require__.r(platform_namespaceObject);
-__nccwpck_require__.d(platform_namespaceObject, {
-  arch: () => (arch),
-  getDetails: () => (getDetails),
-  isLinux: () => (isLinux),
-  isMacOS: () => (isMacOS),
-  isWindows: () => (isWindows),
-  platform: () => (platform)
-});
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -42357,7 +42878,7 @@ var external_os_ = __nccwpck_require__(70857);
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function toCommandValue(input) {
+function utils_toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -42422,12 +42943,12 @@ function toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function issueCommand(command, properties, message) {
+function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_.EOL);
 }
-function issue(name, message = '') {
-    issueCommand(name, {}, message);
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -42464,13 +42985,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -42490,7 +43011,7 @@ var external_fs_ = __nccwpck_require__(79896);
 
 
 
-function issueFileCommand(command, message) {
+function file_command_issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -42498,13 +43019,13 @@ function issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
-function prepareKeyValueMessage(key, value) {
+function file_command_prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -42536,13 +43057,13 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 
 
 
-class OidcClient {
+class oidc_utils_OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new lib/* HttpClient */.Qq('actions/oidc-client', [new auth/* BearerCredentialHandler */.tZ(OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -42561,7 +43082,7 @@ class OidcClient {
     static getCall(id_token_url) {
         return __awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = OidcClient.createHttpClient();
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -42580,13 +43101,13 @@ class OidcClient {
         return __awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -42875,7 +43396,7 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = _summary;
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
@@ -42909,11 +43430,11 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_.sep);
+    return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(27187);
+var lib_exec = __nccwpck_require__(27187);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -42927,10 +43448,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -42940,7 +43461,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec/* getExecOutput */.H('sw_vers', undefined, {
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -42951,7 +43472,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec/* getExecOutput */.H('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -43056,8 +43577,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -43071,7 +43592,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -43140,10 +43661,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -43178,8 +43699,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function debug(message) {
-    issueCommand('debug', {}, message);
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -43187,7 +43708,7 @@ function debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -43195,7 +43716,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -43203,7 +43724,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -43220,13 +43741,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -43262,9 +43783,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -43306,9 +43827,10 @@ function getIDToken(aud) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ exec),
-  H: () => (/* binding */ getExecOutput)
+  m: () => (/* binding */ exec)
 });
+
+// UNUSED EXPORTS: getExecOutput
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(13193);
@@ -43965,8 +44487,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {

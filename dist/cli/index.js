@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(352);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1340);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28110,7 +28110,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 352:
+/***/ 1340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28151,28 +28151,110 @@ var promises_ = __nccwpck_require__(1455);
 
 
 
-/** A hidden, unique name beside `path`, on the same file system so the final rename is atomic. */
+/**
+ * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
+ * final name (a name near the file system's 255-byte limit would not fit with a suffix), and never a match for an
+ * image pattern.
+ */
 function temporaryPathFor(path) {
-    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.upscale-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+}
+/** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */
+class DestinationTakenError extends Error {
+    path;
+    name = 'DestinationTakenError';
+    constructor(path) {
+        super(`${path} appeared while the result was being written; it was left as it is`);
+        this.path = path;
+    }
 }
 /**
- * Writes a whole file atomically, as downloads are written: into a hidden temporary file beside its final place,
- * renamed when complete, so a failed write never leaves half a file where a result is expected.
+ * Puts `temporary` at `path` only if nothing is there, and removes it; false where hard links are not supported
+ * (then nothing exists at `path`, checked just now, and a rename follows).
  */
-async function writeFileAtomically(path, data) {
-    const temporary = temporaryPathFor(path);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+async function linkNew(temporary, path) {
     try {
-        await (0,promises_.writeFile)(temporary, data, { flag: 'wx' });
-        await (0,promises_.rename)(temporary, path);
+        await (0,promises_.link)(temporary, path);
+    }
+    catch (error) {
+        const taken = error.code === 'EEXIST' ||
+            (await (0,promises_.lstat)(path).then(() => true, () => false));
+        if (taken)
+            throw new DestinationTakenError(path);
+        return false;
+    }
+    await (0,promises_.unlink)(temporary);
+    return true;
+}
+/**
+ * Writes a file atomically from chunks: into a hidden temporary file beside its final place, moved there when
+ * complete, so a failed write never leaves half a file where a result is expected, nor the temporary file.
+ */
+async function writeStreamAtomically(path, chunks, options = {}) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const temporary = temporaryPathFor(path);
+    // Opened (and so created) before anything can fail: removing it afterwards then always finds it.
+    const handle = await (0,promises_.open)(temporary, 'wx');
+    let written = 0;
+    try {
+        try {
+            for await (const chunk of chunks) {
+                options.signal?.throwIfAborted();
+                await handle.write(chunk);
+                written += chunk.length;
+            }
+        }
+        finally {
+            await handle.close();
+        }
+        if (options.replace || !(await linkNew(temporary, path)))
+            await (0,promises_.rename)(temporary, path);
     }
     catch (error) {
         await (0,promises_.rm)(temporary, { force: true });
         throw error;
     }
+    return written;
+}
+/** Writes a whole file atomically; see `writeStreamAtomically`. */
+async function writeFileAtomically(path, data, options = {}) {
+    await writeStreamAtomically(path, [typeof data === 'string' ? Buffer.from(data) : data], options);
+}
+
+;// CONCATENATED MODULE: ./src/printable.ts
+/**
+ * Text from outside (file names, API messages, the user's settings) shown to a person: in the log, an annotation,
+ * the job summary, the gallery or a terminal. The runner executes a log line that starts with `::` (after spaces)
+ * or holds `##[` as a workflow command, and a line break inside a name would start a new line; so every such text
+ * passes through `printable`, which makes control characters visible and defuses both command markers.
+ */
+/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+function isControl(character) {
+    const code = character.codePointAt(0) ?? 0;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+function printable_escape(character) {
+    return NAMED[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+}
+/** The text on one line, as it reads, with nothing in it a runner or a terminal would act on. */
+function printable(text) {
+    let visible = '';
+    // `\` is escaped too, so that an escape in the output always means one character of the input.
+    for (const character of text)
+        visible += isControl(character) || character === '\\' ? printable_escape(character) : character;
+    // `##[` anywhere on a line starts a (legacy) command; `::` at its start (after spaces) starts one too, and what
+    // is left can start a line only as a whole.
+    return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
+}
+/** The first control character in a name, escaped for a message; such a name is refused as a source. */
+function controlCharacterIn(text) {
+    const found = [...text].find(isControl);
+    return found === undefined ? undefined : printable_escape(found);
 }
 
 ;// CONCATENATED MODULE: ./src/paths.ts
+
 
 /** Whether `path` lies strictly below `root` (both absolute): the check that keeps reads and writes in the workspace. */
 function isInside(root, path) {
@@ -28182,6 +28264,71 @@ function isInside(root, path) {
 /** A path relative to `root`, with `/` separators whatever the platform: how sources and results are named. */
 function toPosixRelative(root, path) {
     return (0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/');
+}
+/**
+ * Why a workspace-relative path (with `/`) may not be written to, or undefined: it must stay inside the workspace,
+ * never go into a `.git` directory (git's own files: a result there could rewrite the repository's configuration),
+ * and hold no control character.
+ */
+function writablePathProblem(path) {
+    const normal = external_node_path_.posix.normalize(path);
+    if (external_node_path_.posix.isAbsolute(normal) || /^[A-Za-z]:/.test(normal))
+        return 'is an absolute path';
+    if (normal === '..' || normal.startsWith('../'))
+        return 'is outside the workspace';
+    if (normal.split('/').some(part => part.toLowerCase() === '.git'))
+        return 'is inside a .git directory';
+    const control = controlCharacterIn(path);
+    return control ? `has a control character (${control})` : undefined;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/regular-file.ts
+
+
+/** The path names something other than a regular file: reading it could block (a FIFO) or never end (a device). */
+class NotRegularFileError extends Error {
+    kind;
+    name = 'NotRegularFileError';
+    constructor(
+    /** What it is instead, e.g. `a named pipe (FIFO)`. */
+    kind) {
+        super(`is ${kind}, not a regular file`);
+        this.kind = kind;
+    }
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
+}
+/**
+ * Opens a regular file for reading, and nothing else: stat first (a stat never blocks), then open without
+ * blocking, so a path swapped for a FIFO in between still returns at once and is refused by the second check.
+ * @throws NotRegularFileError, or the file system's error (ENOENT, EACCES, …).
+ */
+async function openRegularFile(path) {
+    const before = await (0,promises_.stat)(path);
+    if (!before.isFile())
+        throw new NotRegularFileError(kindOf(before));
+    const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new NotRegularFileError(kindOf(stats));
+        return { handle, stats };
+    }
+    catch (error) {
+        await handle.close();
+        throw error;
+    }
 }
 
 // EXTERNAL MODULE: ./src/image-dimensions.ts
@@ -28229,10 +28376,10 @@ const HEADER_BYTES = 512 * 1024;
 async function probeImageFile(path) {
     let file;
     try {
-        file = await (0,promises_.open)(path, 'r');
-        const stats = await file.stat();
-        if (!stats.isFile())
-            return undefined;
+        // Only a regular file: a FIFO in its place would block the report.
+        const opened = await openRegularFile(path);
+        file = opened.handle;
+        const { stats } = opened;
         const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
         const { bytesRead } = await file.read(head, 0, head.length, 0);
         const bytes = head.subarray(0, bytesRead);
@@ -28295,6 +28442,7 @@ function resultsDocument(results) {
  */
 
 
+
 /** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
 function resultLine(result, done, total) {
     const prefix = `[${done}/${total}] ${result.source}`;
@@ -28332,9 +28480,12 @@ function retryLine(file, { error, delayMs, retry }) {
     return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
 }
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Text and attribute values in the summary and the gallery: paths, prompts and API messages are data. */
+/**
+ * Text and attribute values in the summary and the gallery: paths, prompts and API messages are data, shown
+ * printable (a line break would end the summary's table) and escaped (links are percent-encoded already).
+ */
 function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
+    return printable(text).replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
 }
 /** `1.2 MB`: a file's size as people read it (— when unknown). */
 function formatBytes(bytes) {
@@ -28465,6 +28616,7 @@ function costLine(results) {
 
 
 
+
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
 const ORIGINALS = 'originals';
 const TITLE = 'Upscaled images: before and after';
@@ -28496,7 +28648,9 @@ async function copyOriginal(dir, workspace, source) {
     if (!isInside(workspace, from) || !isInside((0,external_node_path_.join)(dir, ORIGINALS), to))
         return NOTHING;
     try {
-        const bytes = await (0,promises_.readFile)(from);
+        // A source that failed may be a FIFO: only a regular file is ever opened.
+        const { handle } = await openRegularFile(from);
+        const bytes = await handle.readFile().finally(() => handle.close());
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
         await (0,promises_.writeFile)(to, bytes);
         return { href: gallery_link(dir, to), bytes: bytes.length, dimensions: dimensionsOf(bytes) };
@@ -28843,7 +28997,7 @@ async function writeGallery(dir, workspace, results, options = {}) {
     for (const result of results)
         cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), resultsRoot, result));
     const index = (0,external_node_path_.join)(root, 'index.html');
-    await writeFileAtomically(index, renderGallery(cards, options));
+    await writeFileAtomically(index, renderGallery(cards, options), { replace: true });
     return index;
 }
 
@@ -28882,6 +29036,7 @@ var Input;
     Input["CommitLfsPaths"] = "commit-lfs-paths";
     Input["MaxImages"] = "max-images";
     Input["Cache"] = "cache";
+    Input["Overwrite"] = "overwrite";
     Input["Concurrency"] = "concurrency";
     Input["MaxRetries"] = "max-retries";
     Input["RequestTimeout"] = "request-timeout";
@@ -28913,6 +29068,30 @@ class InputError extends Error {
     static describe(input, problem, name) {
         return `${name(input)} ${typeof problem === 'string' ? problem : problem(name)}`;
     }
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+/**
+ * The run's secrets (the API key, the GitHub token, the artifact service's token), so that text from the network
+ * can be cleaned of them before it goes anywhere: an error body that echoes the request's headers must not carry
+ * the key into the log, the summary, the outputs, the gallery or the manifest.
+ */
+const secrets = new Set();
+const REDACTED = '***';
+/** Adds a secret, in the forms an echo may carry it: as sent, URL-encoded, and escaped inside a JSON string. */
+function registerSecret(value) {
+    if (value === '')
+        return;
+    for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)])
+        secrets.add(form);
+}
+/** `text` with every registered secret replaced by `***`. */
+function redact(text) {
+    let clean = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        clean = clean.replaceAll(secret, REDACTED);
+    return clean;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -32098,6 +32277,122 @@ function cancelOnSignals(cancellation, graceMs, onSignal) {
 }
 const TERM_GRACE_MS = 1000;
 
+;// CONCATENATED MODULE: ./src/destinations.ts
+
+
+
+
+
+
+/** Longest name of one path component, in bytes, on the file systems runners use (ext4, APFS, NTFS). */
+const NAME_MAX = 255;
+/** Longest whole path Linux accepts. */
+const PATH_MAX = 4095;
+/** Every path a source's results may take: each index, each format the bytes may turn out to be. */
+function possiblePaths(source, template, imagesPerSource) {
+    const paths = new Set();
+    for (let index = 1; index <= imagesPerSource; index++) {
+        for (const ext of Object.values(EXTENSIONS))
+            paths.add(template.resolve(source, index, ext));
+    }
+    return [...paths];
+}
+function destinations_kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stats.isSocket())
+        return 'a socket';
+    return 'a device';
+}
+const exists = (path) => (0,promises_.lstat)(path).then(() => true, () => false);
+/** Why the folder a result goes into cannot be made, or undefined: checked from its nearest existing ancestor. */
+async function parentProblem(workspace, realWorkspace, path) {
+    let ancestor = external_node_path_.posix.dirname(path);
+    while (ancestor !== '.' && !(await exists((0,external_node_path_.join)(workspace, ancestor))))
+        ancestor = external_node_path_.posix.dirname(ancestor);
+    const full = (0,external_node_path_.join)(workspace, ancestor);
+    const real = await (0,promises_.realpath)(full).catch(() => undefined);
+    if (real === undefined)
+        return `${ancestor} cannot be resolved`;
+    if (real !== realWorkspace) {
+        if (!isInside(realWorkspace, real))
+            return `${ancestor} leads outside the workspace (through a symbolic link)`;
+        if (writablePathProblem(toPosixRelative(realWorkspace, real)))
+            return `${ancestor} leads into a .git directory`;
+    }
+    if (!(await (0,promises_.stat)(full)).isDirectory())
+        return `${ancestor} is a file, not a folder`;
+    const writable = await (0,promises_.access)(full, external_node_fs_.constants.W_OK).then(() => true, () => false);
+    return writable ? undefined : `there is no permission to write in ${ancestor === '.' ? 'the workspace' : ancestor}`;
+}
+/** Why `source` may not write `path`, or undefined; a file there it may replace goes into `replaceable`. */
+async function pathProblem(source, path, rules, realWorkspace, replaceable) {
+    const where = writablePathProblem(path);
+    if (where)
+        return `its result ${path} ${where}`;
+    if (rules.sources.has(path))
+        return `its result would replace the source ${path}`;
+    const long = path.split('/').find(part => Buffer.byteLength(part) > NAME_MAX);
+    if (long) {
+        return `its result's name ${long.slice(0, 40)}… is ${Buffer.byteLength(long)} bytes, over the file system's limit of ${NAME_MAX}`;
+    }
+    const full = (0,external_node_path_.join)(rules.workspace, path);
+    if (Buffer.byteLength(full) > PATH_MAX)
+        return `its result's path is over the file system's limit of ${PATH_MAX} bytes`;
+    const parent = await parentProblem(rules.workspace, realWorkspace, path);
+    if (parent)
+        return `its result ${path} cannot be written: ${parent}`;
+    const stats = await (0,promises_.lstat)(full).catch(() => undefined);
+    if (stats === undefined)
+        return undefined;
+    if (!stats.isFile() && !stats.isSymbolicLink())
+        return `its result path ${path} is ${destinations_kindOf(stats)}`;
+    if (rules.earlier.get(path) === source || rules.overwrite) {
+        replaceable.add(path);
+        return undefined;
+    }
+    const owner = rules.earlier.get(path);
+    const what = owner === undefined ? 'is not a result of this action' : `is the result of ${owner}`;
+    return `${path} already exists and ${what}; '${Input.Overwrite}: true' replaces it`;
+}
+/**
+ * Checks every planned destination before anything is sent, so nothing is paid for that could not be written, and
+ * nothing is written that is not ours: returns the sources that must not be sent, with why, and the files the
+ * others may write over. A source is refused
+ * when any place its results may take is a source (selected or not), under `.git`, outside the workspace, over a
+ * name-length limit, a folder or other non-file, in a folder that cannot be made, a file that is neither an earlier
+ * result of the same source nor allowed by `overwrite`, or a place where a source not sent this run (one the
+ * manifest skips, or the event did not change) has its result.
+ */
+async function checkDestinations(work, every, template, imagesPerSource, rules) {
+    const owners = new Map();
+    for (const source of new Set([...every, ...work])) {
+        for (const path of possiblePaths(source, template, imagesPerSource)) {
+            owners.set(path, [...(owners.get(path) ?? []), source]);
+        }
+    }
+    const realWorkspace = await (0,promises_.realpath)(rules.workspace);
+    const sending = new Set(work);
+    const refused = new Map();
+    const replaceable = new Set();
+    for (const source of work) {
+        for (const path of possiblePaths(source, template, imagesPerSource)) {
+            // Two sources of this run sharing a path make the template unworkable: planOutputs stops the run for it.
+            const other = owners.get(path)?.find(owner => owner !== source && !sending.has(owner));
+            const problem = other === undefined
+                ? await pathProblem(source, path, rules, realWorkspace, replaceable)
+                : `its result ${path} would also be the result of ${other}; rename one, or leave one out with a '!' pattern in '${Input.Files}'`;
+            if (problem) {
+                refused.set(source, `not sent: ${problem}`);
+                break;
+            }
+        }
+    }
+    return { refused, replaceable };
+}
+
 ;// CONCATENATED MODULE: ./src/provider.ts
 /** A source the provider chose not to send (a cap was reached); the next run takes it. */
 class DeferredError extends Error {
@@ -32156,7 +32451,105 @@ async function mapLimited(items, limit, fn, options = {}) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/image-structure.ts
+/** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
+const MAX_STEPS = 100_000;
+function u16be(bytes, at) {
+    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+}
+function u32be(bytes, at) {
+    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
+}
+function u32le(bytes, at) {
+    return (((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16)) + (bytes[at + 3] ?? 0) * 0x1000000);
+}
+function image_structure_ascii(bytes, at, length) {
+    return String.fromCharCode(...bytes.subarray(at, at + length));
+}
+/** PNG: IHDR first, then chunk after chunk, each within the file, until IEND. */
+async function png(read, size) {
+    for (let at = 8, step = 0; step < MAX_STEPS; step++) {
+        if (at + 12 > size)
+            return 'is cut short: it ends before its IEND chunk';
+        const header = await read(at, 8);
+        const length = u32be(header, 0);
+        const type = image_structure_ascii(header, 4, 4);
+        if (step === 0 && (type !== 'IHDR' || length !== 13))
+            return 'is a damaged PNG: it does not start with an IHDR header';
+        if (!/^[A-Za-z]{4}$/.test(type))
+            return `is a damaged PNG: the chunk at byte ${at} has no valid type`;
+        if (at + 12 + length > size)
+            return `is cut short: its ${type} chunk runs past the end of the file`;
+        if (type === 'IEND')
+            return undefined;
+        at += 12 + length;
+    }
+    return 'is a damaged PNG: too many chunks to check';
+}
+// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+/** JPEG: segments from SOI to a frame header, each within the file, and the EOI marker at the end. */
+async function jpeg(read, size) {
+    let framed = false;
+    for (let at = 2, step = 0; !framed; step++) {
+        if (step >= MAX_STEPS || at + 4 > size)
+            return 'is a damaged JPEG: it has no frame header (SOF)';
+        const header = await read(at, 4);
+        if (header[0] !== 0xff)
+            return `is a damaged JPEG: no marker where one should be (byte ${at})`;
+        const marker = header[1] ?? 0;
+        if (marker === 0xff)
+            at += 1; // fill byte
+        else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8))
+            at += 2; // markers without a length
+        else if (marker === 0xd9 || marker === 0xda)
+            return 'is a damaged JPEG: its image data comes before any frame header (SOF)';
+        else {
+            const length = u16be(header, 2);
+            if (length < 2 || at + 2 + length > size)
+                return 'is cut short: a JPEG segment runs past the end of the file';
+            framed = SOF.has(marker);
+            at += 2 + length;
+        }
+    }
+    // Encoders may pad the end with zeros; the last marker before them must be EOI (FF D9).
+    const tail = await read(Math.max(0, size - 1024), Math.min(size, 1024));
+    let end = tail.length;
+    while (end > 0 && tail[end - 1] === 0)
+        end--;
+    return tail[end - 2] === 0xff && tail[end - 1] === 0xd9
+        ? undefined
+        : 'is cut short: a JPEG must end with its end-of-image marker (EOI), and this one does not';
+}
+/** WebP: the RIFF header's size matches the file's, and the first chunk is an image chunk that fits in it. */
+async function webp(read, size) {
+    if (size < 20)
+        return 'is cut short: a WebP file is longer than its header';
+    const header = await read(0, 20);
+    const riff = u32le(header, 4) + 8;
+    if (riff !== size) {
+        return riff > size
+            ? `is cut short: its RIFF header says ${riff} bytes, the file has ${size}`
+            : `is a damaged WebP: its RIFF header says ${riff} bytes, the file has ${size}`;
+    }
+    const chunk = image_structure_ascii(header, 12, 4);
+    if (!['VP8 ', 'VP8L', 'VP8X'].includes(chunk))
+        return 'is a damaged WebP: it holds no VP8, VP8L or VP8X image chunk';
+    if (20 + u32le(header, 16) > size)
+        return `is cut short: its ${chunk.trim()} chunk runs past the end of the file`;
+    return undefined;
+}
+/**
+ * What is wrong with an image's structure, read from its headers and its tail (never the whole file), or
+ * undefined when it holds together. `size` is the file's length; the format was judged by its first bytes.
+ */
+function structureProblem(format, read, size) {
+    return format === 'png' ? png(read, size) : format === 'jpeg' ? jpeg(read, size) : webp(read, size);
+}
+
 ;// CONCATENATED MODULE: ./src/validation.ts
+
+
 
 
 /** Why one source cannot be sent; the batch goes on without it. */
@@ -32171,22 +32564,49 @@ class ImageProblem extends Error {
 function megabytes(bytes) {
     return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+/** Why a source could not be opened, in words: the error's code alone means nothing to most users. */
+function unreadable(error) {
+    if (error instanceof NotRegularFileError)
+        return error.message;
+    const code = error.code;
+    if (code === 'ENOENT')
+        return 'disappeared after it was found';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'cannot be read (permission denied)';
+    return `cannot be read (${code ?? String(error)})`;
+}
+const BLOCK = 4096;
+/** Positioned reads through one cached block: walking a PNG's chunk headers costs one read per block, not per header. */
+function blockReader(handle) {
+    let block = { at: -1, bytes: new Uint8Array(0) };
+    return async (at, length) => {
+        if (at < block.at || at + length > block.at + block.bytes.length) {
+            const buffer = Buffer.alloc(Math.max(length, BLOCK));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+            block = { at, bytes: buffer.subarray(0, bytesRead) };
+        }
+        return block.bytes.subarray(at - block.at, at - block.at + length);
+    };
+}
 /**
- * Checks a source by its bytes, not its name: a JPEG, PNG or WebP file, not empty, within the size limit.
- * Reads only the first few bytes.
+ * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO
+ * cannot block), not empty, within the size limit, a JPEG, PNG or WebP by its bytes whatever its name, and whole:
+ * its structure read from headers and tail, never the whole file.
  */
 async function checkImage(path, relativePath, maxBytes) {
-    let handle;
+    const control = controlCharacterIn(relativePath);
+    if (control) {
+        throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
+    }
+    let opened;
     try {
-        handle = await (0,promises_.open)(path, 'r');
+        opened = await openRegularFile(path);
     }
     catch (error) {
-        throw new ImageProblem(relativePath, `cannot be read (${error.code ?? String(error)})`);
+        throw new ImageProblem(relativePath, unreadable(error));
     }
+    const { handle, stats } = opened;
     try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new ImageProblem(relativePath, 'is not a regular file');
         if (stats.size === 0)
             throw new ImageProblem(relativePath, 'is empty');
         if (stats.size > maxBytes) {
@@ -32196,12 +32616,14 @@ async function checkImage(path, relativePath, maxBytes) {
                 : [megabytes(stats.size), megabytes(maxBytes)];
             throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
         }
-        const head = Buffer.alloc(SNIFF_BYTES);
-        const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-        const format = sniffFormat(head.subarray(0, bytesRead));
+        const read = blockReader(handle);
+        const format = sniffFormat(await read(0, SNIFF_BYTES));
         if (!format) {
             throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
         }
+        const problem = await structureProblem(format, read, stats.size);
+        if (problem)
+            throw new ImageProblem(relativePath, problem);
         return { path, relativePath, format, bytes: stats.size };
     }
     finally {
@@ -32327,11 +32749,10 @@ class CostCap {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./src/ideogram/errors.ts
+
 /**
  * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
  * class and never on message text. Every error carries the source file and, when the API answered, its HTTP
@@ -32340,19 +32761,20 @@ var undici = __nccwpck_require__(6752);
 class IdeogramError extends Error {
     file;
     status;
-    apiMessage;
     name = 'IdeogramError';
+    /** What the API itself said, when it said something readable. */
+    apiMessage;
     constructor(message, 
     /** Workspace-relative path of the source image. */
     file, 
     /** The HTTP status, when the API answered. */
-    status, 
-    /** What the API itself said, when it said something readable. */
-    apiMessage) {
-        super(message);
+    status, apiMessage) {
+        // Network text enters here: whatever it echoes of our secrets goes no further.
+        super(redact(message));
         this.file = file;
         this.status = status;
-        this.apiMessage = apiMessage;
+        if (apiMessage !== undefined)
+            this.apiMessage = redact(apiMessage);
     }
 }
 /** The API answered with a non-2xx status. */
@@ -32599,6 +33021,7 @@ async function withRetries(attempt, policy, rule, onRetry) {
 
 
 
+
 /** `rel="successor-version"` from a `Link` header. */
 function successorLink(header) {
     const text = Array.isArray(header) ? header.join(',') : (header ?? '');
@@ -32717,7 +33140,8 @@ async function readErrorBody(body) {
     catch {
         // A body cut short still leaves the status to report.
     }
-    const text = Buffer.concat(chunks).toString('utf8');
+    // Redacted before parsing: a body that echoes our headers must not carry the key into any field.
+    const text = redact(Buffer.concat(chunks).toString('utf8'));
     try {
         return JSON.parse(text);
     }
@@ -33519,10 +33943,41 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 const EMPTY = { version: 1, sources: {} };
+/** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 async function hashFile(path) {
+    const { handle } = await openRegularFile(path);
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(handle.createReadStream(), hash);
     return hash.digest('hex');
+}
+/** Why the manifest's text is not a manifest this action wrote, or undefined. */
+function documentProblem(text) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch (error) {
+        return `is not valid JSON (${error.message})`;
+    }
+    if (document?.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
+        return 'is not one this action wrote (version 1)';
+    }
+    return undefined;
+}
+/** Why an entry as read from the file cannot be trusted, or undefined. */
+function entryProblem(entry) {
+    const { sha256, outputs } = (entry ?? {});
+    if (typeof sha256 !== 'string' || !Array.isArray(outputs))
+        return 'it is not an entry this action wrote';
+    for (const output of outputs) {
+        const path = output?.path;
+        if (typeof path !== 'string')
+            return 'it is not an entry this action wrote';
+        const problem = writablePathProblem(path);
+        if (problem)
+            return `its result ${path} ${problem}`;
+    }
+    return undefined;
 }
 /** JSON with sorted keys, so equal settings compare equal whatever order they were written in. */
 function canonical(value) {
@@ -33536,11 +33991,11 @@ function canonical(value) {
 }
 /** @throws Error when the text is not a manifest this action wrote. */
 function parseManifest(text, path) {
-    const document = JSON.parse(text);
-    if (document.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
-        throw new Error(`The manifest ${path} is not one this action wrote (version 1); move it away or set 'manifest'.`);
+    const problem = documentProblem(text);
+    if (problem !== undefined) {
+        throw new Error(`The manifest ${path} ${problem}; nothing was sent. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one.`);
     }
-    return document;
+    return JSON.parse(text);
 }
 async function readIfThere(path) {
     try {
@@ -33552,7 +34007,7 @@ async function readIfThere(path) {
         throw error;
     }
 }
-async function exists(path) {
+async function manifest_exists(path) {
     return (0,promises_.access)(path).then(() => true, () => false);
 }
 /**
@@ -33579,12 +34034,17 @@ class Manifest {
         this.pending = new Map(Object.entries(document.pending ?? {}));
     }
     /**
-     * Reads the manifest and what a run that was stopped left in its journal; a missing manifest is empty, an
-     * unreadable one is an error (it would cost a full re-run).
+     * Reads the manifest and what a run that was stopped left in its journal; a missing manifest is empty. One that
+     * cannot be read stops the run before anything is sent (it would cost a full re-run), unless `force` is set:
+     * everything is upscaled again anyway, so it starts afresh. Entries whose result paths leave the workspace or go
+     * into `.git` are dropped with a warning, never trusted.
      */
-    static async load(workspace, path) {
+    static async load(workspace, path, force = false) {
         const text = await readIfThere((0,external_node_path_.join)(workspace, path));
-        const manifest = new Manifest(path, workspace, text === undefined ? EMPTY : parseManifest(text, path));
+        const problem = text === undefined ? undefined : documentProblem(text);
+        const manifest = new Manifest(path, workspace, text === undefined || (problem !== undefined && force) ? EMPTY : parseManifest(text, path));
+        if (problem !== undefined)
+            manifest.warnings.push(`The manifest ${path} ${problem}; 'force' is set, so it is started afresh.`);
         const journal = await readIfThere((0,external_node_path_.join)(workspace, journalPath(path)));
         for (const line of journal?.split('\n') ?? []) {
             let record;
@@ -33598,6 +34058,7 @@ class Manifest {
             manifest.fold(record);
             manifest.changed = true;
         }
+        manifest.dropUntrusted();
         return manifest;
     }
     fold(record) {
@@ -33650,7 +34111,8 @@ class Manifest {
     adopt(other) {
         const adopted = new Map();
         for (const [source, entry] of Object.entries(other.sources)) {
-            const inside = [source, ...entry.outputs.map(output => output.path)].every(path => isInside(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
+            const inside = entryProblem(entry) === undefined &&
+                [source, ...entry.outputs.map(output => output.path)].every(path => isInside(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
             if (this.entries.has(source) || !inside)
                 continue;
             this.entries.set(source, entry);
@@ -33663,9 +34125,20 @@ class Manifest {
     get document() {
         return { version: 1, sources: Object.fromEntries(this.entries) };
     }
-    /** Every result path the manifest knows: never to be taken as a source. */
-    resultPaths() {
-        return new Set([...this.entries.values()].flatMap(entry => entry.outputs.map(output => output.path)));
+    /** What was wrong with the manifest as read, for the log. */
+    warnings = [];
+    dropUntrusted() {
+        for (const [source, entry] of this.entries) {
+            const why = entryProblem(entry);
+            if (why === undefined)
+                continue;
+            this.entries.delete(source);
+            this.warnings.push(`Ignoring the manifest's entry for ${source}: ${why}.`);
+        }
+    }
+    /** Every result path the manifest knows, with the source it belongs to: never to be taken as a source. */
+    resultOwners() {
+        return new Map([...this.entries].flatMap(([source, entry]) => entry.outputs.map(output => [output.path, source])));
     }
     /** The entry that makes `source` free to skip: same bytes, same settings, results still there. */
     async unchanged(source, sha256, settings) {
@@ -33673,7 +34146,7 @@ class Manifest {
         if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings))
             return undefined;
         for (const output of entry.outputs) {
-            if (!(await exists((0,external_node_path_.join)(this.workspace, output.path))))
+            if (!(await manifest_exists((0,external_node_path_.join)(this.workspace, output.path))))
                 return undefined;
         }
         return entry;
@@ -33709,7 +34182,9 @@ class Manifest {
             sources: sorted(this.entries),
             ...(this.pending.size > 0 ? { pending: sorted(this.pending) } : {})
         };
-        await writeFileAtomically((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`);
+        await writeFileAtomically((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`, {
+            replace: true
+        });
         // A kill before this line leaves a journal of entries the manifest already holds: folding it again is harmless.
         await (0,promises_.rm)((0,external_node_path_.join)(this.workspace, journalPath(this.path)), { force: true });
         this.changed = false;
@@ -33734,6 +34209,7 @@ function withinBudget(sources, imagesPerSource, maxImages) {
 }
 
 ;// CONCATENATED MODULE: ./src/output-path.ts
+
 
 
 
@@ -33767,6 +34243,12 @@ class OutputTemplate {
         }
         if (template.startsWith('/') || /^[A-Za-z]:/.test(template))
             throw new Error('must be relative to the workspace');
+        const control = controlCharacterIn(template);
+        if (control)
+            throw new Error(`must not hold a control character (${control})`);
+        if (template.split('/').some(part => part.toLowerCase() === '.git')) {
+            throw new Error("must not write into a .git directory (git's own files)");
+        }
         const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
         // Without its index a template such as {dir}/{name}.{ext} names every source: then only the indexed form counts.
         const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
@@ -33861,8 +34343,6 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 
-
-
 /** The file system refused a result (no space, no permission, a file where a folder should be). */
 class WriteError extends Error {
     name = 'WriteError';
@@ -33911,9 +34391,8 @@ class ResultSink {
         }
     }
     async writeAtomically(source, path, head, rest) {
-        const { maxBytes, workspace, cut } = this.options;
+        const { maxBytes, workspace, cut, replaceable } = this.options;
         const target = (0,external_node_path_.join)(workspace, path);
-        const temporary = temporaryPathFor(target);
         let written = 0;
         async function* capped() {
             for (let chunk = head; chunk;) {
@@ -33926,16 +34405,10 @@ class ResultSink {
             }
         }
         try {
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-            // Opened before streaming, so the file exists by the time a failure removes it (an open still under way
-            // when the stream is torn down would create it afterwards).
-            const handle = await (0,promises_.open)(temporary, 'wx');
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(capped, handle.createWriteStream(), { signal: cut });
-            await (0,promises_.rename)(temporary, target);
+            // Over an existing file only where the plan found one it may replace; elsewhere never, even if one appears.
+            await writeStreamAtomically(target, capped(), { replace: replaceable.has(path), signal: cut });
         }
         catch (error) {
-            // Nothing to remove when the folder itself could not be made (ENOTDIR).
-            await (0,promises_.rm)(temporary, { force: true }).catch(() => undefined);
             if (cut?.aborted)
                 throw new CancelledError();
             // A cut or refused stream is the reader's DownloadError (maybe worth another read); anything else is the disk's.
@@ -33950,6 +34423,7 @@ class ResultSink {
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/input-parsers.ts
+
 
 /** The raw value as messages show it. */
 function quote(value) {
@@ -33976,6 +34450,15 @@ function input_parsers_boolean(name, raw) {
 function optional(input, name, parse) {
     const raw = input(name);
     return raw === '' ? undefined : parse(raw);
+}
+/** A key or token is one word: a space or line break inside it is a pasting accident, and would break the header. */
+function secret(name, raw) {
+    const at = [...raw].findIndex(character => /\s/.test(character) || controlCharacterIn(character) !== undefined);
+    if (at >= 0) {
+        // Never the value itself: it is a secret.
+        throw new InputError(name, `has a space, line break or control character inside it (character ${at + 1} of ${raw.length}); check the secret for a pasted line break.`);
+    }
+    return raw;
 }
 
 ;// CONCATENATED MODULE: ./src/ideogram/settings.ts
@@ -34149,7 +34632,7 @@ function readImageRequest(input) {
  */
 function readIdeogramSettings(input, request, dryRun) {
     const modelId = oneOf(Input.Model, input(Input.Model) || LEGACY_MODEL, MODEL_CHOICES);
-    const apiKey = input(Input.ApiKey);
+    const apiKey = secret(Input.ApiKey, input(Input.ApiKey));
     if (apiKey === '' && !dryRun) {
         throw new InputError(Input.ApiKey, `is required: pass your Ideogram API key from a secret.`);
     }
@@ -34208,6 +34691,7 @@ const DEFAULTS = {
     [Input.CommitLfsPaths]: 'false',
     [Input.MaxImages]: '',
     [Input.Cache]: 'true',
+    [Input.Overwrite]: 'false',
     [Input.ArtifactName]: 'upscaled-images',
     [Input.Concurrency]: 'auto',
     [Input.MaxRetries]: '4',
@@ -34319,7 +34803,7 @@ function readSettings(read, workspace) {
     const imagesPerSource = provider.kind === 'local' ? 1 : resultsPerSource(provider);
     const retention = input(Input.RetentionDays);
     const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
-    const token = input(Input.GithubToken);
+    const token = secret(Input.GithubToken, input(Input.GithubToken));
     if ((publish === 'commit' || publish === 'both') && token === '') {
         throw new InputError(Input.GithubToken, `is required to publish with '${publish}'.`);
     }
@@ -34340,7 +34824,7 @@ function readSettings(read, workspace) {
             // The v2 models take uploads up to 50 MB, the legacy endpoint 25 at most.
             maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, provider.kind === 'v2' ? 50 : 25) * MEGABYTE
         },
-        output: { template, imagesPerSource },
+        output: { template, imagesPerSource, overwrite: input_parsers_boolean(Input.Overwrite, input(Input.Overwrite)) },
         selection: {
             manifest,
             force: input_parsers_boolean(Input.Force, input(Input.Force)),
@@ -34372,6 +34856,7 @@ function readSettings(read, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/job.ts
+
 
 
 
@@ -34546,18 +35031,38 @@ function jobRecords(settings, manifest, hashes, work, hooks) {
  * stops it part-way: what finished is kept and recorded, the rest reported as not done.
  */
 async function runJob(settings, hooks = {}, only, cancellation) {
-    const { manifest: manifestPath } = settings.selection;
-    const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath) : undefined;
-    const earlierResults = manifest?.resultPaths() ?? new Set();
+    const { manifest: manifestPath, force } = settings.selection;
+    const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath, force) : undefined;
+    for (const warning of manifest?.warnings ?? [])
+        hooks.onNotice?.(warning);
+    const earlierResults = manifest?.resultOwners() ?? new Map();
     const discovery = await discoverSources(settings.workspace, settings.discovery.patterns, path => settings.output.template.matches(path) || earlierResults.has(path));
     hooks.onDiscovered?.(discovery);
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
     const { skipped, hashes } = await selectWork(settings, manifest, selected);
-    const { taken: work, deferred } = withinBudget(selected.filter(source => !skipped.has(source)), settings.output.imagesPerSource, settings.selection.maxImages);
+    const candidates = selected.filter(source => !skipped.has(source));
+    const { template, imagesPerSource, overwrite } = settings.output;
+    const { refused, replaceable } = await checkDestinations(candidates, discovery.sources, template, imagesPerSource, {
+        workspace: settings.workspace,
+        sources: new Set(discovery.sources),
+        earlier: earlierResults,
+        overwrite
+    });
+    // A refused source costs nothing, so it takes no share of the run's budget.
+    const { taken: work, deferred } = withinBudget(candidates.filter(source => !refused.has(source)), settings.output.imagesPerSource, settings.selection.maxImages);
     const plan = planOutputs(work, settings.output.template, settings.output.imagesPerSource);
     const done = new Map(skipped);
     for (const result of deferred)
         done.set(result.source, result);
+    // Refused sources count among the finished, so the progress reads [n/total] over everything this run decided.
+    let finished = 0;
+    const total = work.length + refused.size;
+    const report = (result) => hooks.onResult?.(result, ++finished, total);
+    for (const [source, error] of refused) {
+        const result = { source, status: 'failed', outputs: [], error };
+        done.set(source, result);
+        report(result);
+    }
     if (settings.dryRun && settings.provider.kind === 'v2') {
         for (const result of await quoteAll(settings, work, hooks))
             done.set(result.source, result);
@@ -34576,19 +35081,20 @@ async function runJob(settings, hooks = {}, only, cancellation) {
                     workspace: settings.workspace,
                     maxBytes: MAX_RESULT_BYTES,
                     retry: retryPolicy(settings.transport),
-                    cut: cancellation?.cut
+                    cut: cancellation?.cut,
+                    replaceable
                 }),
                 cancellation,
                 maxFileBytes: settings.discovery.maxFileBytes,
                 // More sources under way than places, so the next is checked and downloads overlap with uploads.
                 workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-                onResult: (result, finished, total) => {
+                onResult: result => {
                     // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed
                     // append surfaces when the manifest is saved.
                     const sha256 = hashes.get(result.source);
                     if (manifest && sha256)
                         manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => { });
-                    hooks.onResult?.(result, finished, total);
+                    report(result);
                 }
             });
             for (const result of results)
@@ -34719,6 +35225,10 @@ function flagSpecs(apiKey) {
             arg: '<n>',
             help: 'ask for at most this many images in this run (counting num-images); the rest are deferred to the next'
         },
+        [Input.Overwrite]: {
+            kind: 'switch',
+            help: 'let results replace existing files that are not earlier results (never a source, nor anything in .git)'
+        },
         [Input.Concurrency]: { kind: 'value', arg: '<n|auto>', help: 'Ideogram: images in flight at once' },
         [Input.MaxRetries]: { kind: 'value', arg: '<n>', help: 'Ideogram: resends after server and connection errors' },
         [Input.RequestTimeout]: { kind: 'value', arg: '<seconds>', help: 'Ideogram: time allowed for one request' },
@@ -34779,10 +35289,11 @@ const VERSION = package_namespaceObject.rE;
 
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
 
+
 /** The action's result line; a note on an upscaled source (the action's separate warning) goes on the same line. */
 function describe(result, done, total) {
     const note = result.status === 'upscaled' && result.error ? `; ${result.error}` : '';
-    return `${resultLine(result, done, total)}${note}`;
+    return printable(`${resultLine(result, done, total)}${note}`);
 }
 function clock(seconds) {
     const whole = Math.max(0, Math.round(seconds));
@@ -34796,7 +35307,7 @@ function lineProgress(stream) {
     return {
         discovered: discovery => stream.write(`Found ${discovery.sources.length} image(s).\n`),
         result: (result, done, total) => stream.write(`${describe(result, done, total)}\n`),
-        retry: (file, event) => stream.write(`${retryLine(file, event)}\n`),
+        retry: (file, event) => stream.write(`${printable(retryLine(file, event))}\n`),
         finish: () => undefined
     };
 }
@@ -34850,12 +35361,14 @@ function barProgress(stream, now = () => performance.now()) {
             else
                 draw();
         },
-        retry: (file, event) => above(retryLine(file, event)),
+        retry: (file, event) => above(printable(retryLine(file, event))),
         finish: clear
     };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/program.ts
+
+
 
 
 
@@ -34952,10 +35465,10 @@ async function runCli(argv, context) {
     catch (error) {
         // A setting that cannot work, found before anything was sent (an output path two sources would share too).
         if (error instanceof InputError) {
-            context.stderr.write(`${NAME}: ${error.describe(flagName(flagSpecs('')))}\n`);
+            context.stderr.write(`${NAME}: ${printable(error.describe(flagName(flagSpecs(''))))}\n`);
             return EXIT.usage;
         }
-        context.stderr.write(`${NAME}: ${error instanceof Error ? error.message : String(error)}\n`);
+        context.stderr.write(`${NAME}: ${printable(error instanceof Error ? error.message : String(error))}\n`);
         return EXIT.failed;
     }
     finally {
@@ -34965,6 +35478,7 @@ async function runCli(argv, context) {
 async function run(argv, context) {
     const { stderr, stdout, env } = context;
     const apiKey = env.IDEOGRAM_API_KEY?.trim() ?? '';
+    registerSecret(apiKey);
     const specs = flagSpecs(apiKey);
     const program = buildProgram(context, specs);
     try {
@@ -34979,7 +35493,7 @@ async function run(argv, context) {
     const options = program.opts();
     const given = (input) => program.getOptionValueSource(attributeName(input)) === 'cli';
     const usage = (message) => {
-        stderr.write(`${NAME}: ${message}\n`);
+        stderr.write(`${NAME}: ${printable(message)}\n`);
         return EXIT.usage;
     };
     const galleryDir = options.gallery === false ? undefined : (0,external_node_path_.resolve)(context.cwd, options.gallery);
@@ -35046,7 +35560,7 @@ async function run(argv, context) {
                 progress.result(result, done, total);
             },
             onRetry: (file, event) => progress.retry(file, event),
-            onNotice: message => stderr.write(`${message}\n`)
+            onNotice: message => stderr.write(`${printable(message)}\n`)
         }));
     }
     finally {
@@ -35061,7 +35575,7 @@ async function run(argv, context) {
         stderr.write(`No images to upscale: ${refused} match(es) refused, outside the current folder.\n`);
     }
     else if (results.length === 0) {
-        stderr.write(`No images matched ${settings.discovery.patterns.filter(p => !p.startsWith('!')).join(', ')}.\n`);
+        stderr.write(`No images matched ${printable(settings.discovery.patterns.filter(p => !p.startsWith('!')).join(', '))}.\n`);
     }
     else if (settings.dryRun) {
         const kind = settings.provider.kind === 'local' ? 'local' : 'ideogram';
@@ -35080,7 +35594,7 @@ async function run(argv, context) {
             stderr.write(`Gallery: ${(0,external_node_path_.relative)(context.cwd, page) || page}\n`);
         }
         catch (error) {
-            stderr.write(`${NAME}: the gallery could not be written: ${error.message}\n`);
+            stderr.write(`${NAME}: the gallery could not be written: ${printable(error.message)}\n`);
         }
     }
     if (options.json)
