@@ -3,15 +3,20 @@
  * Ideogram (test/fakes/ideogram-server.ts) and prints a markdown table with PASS/FAIL per target, then writes it
  * to docs/benchmarks.md. `npm run bench` builds first; `tsx scripts/bench.ts` alone measures the current dist/.
  *
- *   tsx scripts/bench.ts [--only=1,2,3,4,5,6] [--no-write] [--bundle=path/to/index.js]
+ *   tsx scripts/bench.ts [--only=1,2,…,11] [--no-write] [--bundle=path/to/index.js]
  *
  * Scenarios (the fake counts images in flight, like Ideogram; latency is its generation time):
  *   1. 64 images, latency 1 s, limit 10, concurrency auto        → wall time ≤ 1.10 × ceil(64/10) s
  *   2. the same 64 images through a sequential curl loop         → the action ≥ 9× faster
- *   3. 64 images × num-images 4, limit 10, auto                  → ≤ 1.30 × ceil(256/10) s, 0 failures
+ *   3. 60 sources × num-images 4, limit 10, auto                 → ≤ 1.10 × ceil(240/10) s, 0 failures (packed)
  *   4. 64 images, concurrency 32 against limit 10                → ≤ 1.30 × ceil(64/10) s, 0 failures
  *   5. 100 sources of ~9 MB, num-images 4, latency 200 ms        → peak RSS of the action ≤ 150 MB
  *   6. start-up: spawn → first request at the server             → ≤ 300 ms; plus the bundle's size
+ *   7. discovery: 2,000 images among 50,000 files, depth 7        → ≤ 1 s (beside a recursive readdir)
+ *   8. spawn → first request with 10,000 sources                  → ≤ 2× the time with 10
+ *   9. a re-run of 10,000 unchanged sources                       → ≤ 2 s, nothing sent
+ *  10. outputs and step summary of a 10,000-source run            → each < 1 MiB; results-file whole
+ *  11. 2 sources × num-images 4 against a stated limit of 3       → split and made; with a seed, failed at once
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
@@ -133,6 +138,8 @@ interface Measured {
   readonly failed: number;
   readonly upscaled: number;
   readonly files: number;
+  /** `num_images` of each admitted request. */
+  readonly requestSizes: number[];
 }
 
 async function runScenario(
@@ -168,7 +175,10 @@ async function runScenario(
       firstRequestMs: arrivals.length > 0 ? Math.min(...arrivals) - spawnedAt : undefined,
       failed: Number(run.outputs.failed ?? NaN),
       upscaled: Number(run.outputs.upscaled ?? NaN),
-      files
+      files,
+      requestSizes: fake.upscales
+        .filter(upscale => upscale.status === 200)
+        .map(upscale => (upscale.imageRequest.num_images as number | undefined) ?? 1)
     };
   } finally {
     sampler?.stop();
@@ -429,25 +439,54 @@ if (wanted(2) && actionMs !== undefined) {
 }
 
 if (wanted(3)) {
-  console.log('\n3. 64 images × num-images 4, latency 1 s, limit 10, concurrency auto');
-  const workspace = await workspaceWith('w3', 64, smallPng);
+  console.log('\n3. 60 sources × num-images 4, latency 1 s, limit 10, concurrency auto (packed requests)');
   const m = await runScenario(
-    workspace,
+    await workspaceWith('w3', 60, smallPng),
     { latencyMs: 1000, inflightLimit: 10 },
     { concurrency: 'auto', 'num-images': '4' }
   );
   limitRow(
     3,
-    '64 images × `num-images: 4`, latency 1 s, limit 10, auto',
+    '60 sources × `num-images: 4`, latency 1 s, limit 10, auto',
     { median: m, all: [m] },
-    ceilSeconds(64 * 4, 10, 1000),
-    1.3,
-    64
+    ceilSeconds(60 * 4, 10, 1000),
+    1.1,
+    60
   );
+  const sizes = m.requestSizes;
   notes.push(
-    'Scenario 3: with 4 places per request only 2 requests fit under 10 places, so 32 rounds (1.23× the limit) is ' +
-      'the best any client can do without splitting requests.'
+    `Scenario 3: ${sizes.length} requests for ${sizes.reduce((sum, n) => sum + n, 0)} images ` +
+      `(${[1, 2, 3, 4].map(n => `${sizes.filter(size => size === n).length} of ${n}`).join(', ')}): without a seed a ` +
+      'source’s 4 images may come from smaller requests, which fill the places two whole requests (8) leave idle.'
   );
+
+  // A 429 stating a limit below num-images: 2 sources × 4 images against 3 places (before: 329 s, 102 requests).
+  const stated = await runScenario(
+    await workspaceWith('w3-stated', 2, smallPng),
+    { latencyMs: 1000, inflightLimit: 3, includeMaxInflight: true },
+    { concurrency: 'auto', 'num-images': '4' }
+  );
+  const seeded = await runScenario(
+    await workspaceWith('w3-seeded', 2, smallPng),
+    { latencyMs: 1000, inflightLimit: 3, includeMaxInflight: true },
+    { concurrency: 'auto', 'num-images': '4', seed: '7', 'fail-on-error': 'false' }
+  );
+  addRow({
+    n: 11,
+    scenario: '2 sources × `num-images: 4` against a stated limit of 3, latency 1 s',
+    measured: `${seconds(stated.run.elapsedMs)}, ${stated.fake.requests} requests`,
+    reference: `${seconds(ceilSeconds(8, 3, 1000))} (limit); with a seed: failed in ${seconds(seeded.run.elapsedMs)}`,
+    ratio: `${(stated.run.elapsedMs / ceilSeconds(8, 3, 1000)).toFixed(3)}×`,
+    rejected: String(stated.fake.rejected429),
+    failures: String(failuresOf(stated, 2)),
+    peakRss: '—',
+    target: 'all made, ≤ 2× limit; with a seed: both failed at once (< 5 s)',
+    pass:
+      failuresOf(stated, 2) === 0 &&
+      stated.run.elapsedMs <= 2 * ceilSeconds(8, 3, 1000) &&
+      seeded.failed === 2 &&
+      seeded.run.elapsedMs < 5000
+  });
 }
 
 await sampleStartup(3);

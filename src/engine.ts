@@ -32,6 +32,7 @@ async function deliver(
   planned: PlannedOutput | undefined,
   image: ProducedImage
 ): Promise<Delivered> {
+  if (image.kind === 'failed') return { kind: 'lost', error: image.error };
   const billing = image.billing ? { billing: image.billing } : {};
   if (image.kind === 'withheld') return { kind: 'withheld', ...billing };
   if (!planned) {

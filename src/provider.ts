@@ -23,7 +23,9 @@ export type ProducedImage =
       readonly billing?: Billing;
     }
   /** Made (and maybe billed) but not handed over (Ideogram's safety check). */
-  | { readonly kind: 'withheld'; readonly billing?: Billing };
+  | { readonly kind: 'withheld'; readonly billing?: Billing }
+  /** Not made: its request failed for good while others for the same source did not. */
+  | { readonly kind: 'failed'; readonly error: Error };
 
 /** A source the provider chose not to send (a cap was reached); the next run takes it. */
 export class DeferredError extends Error {

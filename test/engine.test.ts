@@ -268,3 +268,76 @@ test('a 429 storm: every image upscaled, each billed once, and in flight kept to
   // Probing costs a refusal now and then, not one per request.
   expect(fake.stats.rejected429).toBeLessThan(images);
 });
+
+describe('packed requests: num-images without a seed fills the places', () => {
+  const SOURCES = 6;
+  beforeEach(async () => {
+    await writeFiles(
+      workspace,
+      Object.fromEntries(Array.from({ length: SOURCES }, (_, i) => [`art/p${i}.png`, encodePng(8, 8, i)]))
+    );
+    // Long enough that the requests overlap.
+    fake.options.latencyMs = 60;
+  });
+
+  /** The images each source was asked for, request by request. */
+  const askedPerSource = (): Map<string, number[]> => {
+    const asked = new Map<string, number[]>();
+    for (const sent of fake.upscales) {
+      if (sent.status !== 200) continue;
+      asked.set(sent.fileName, [...(asked.get(sent.fileName) ?? []), sent.imageRequest.num_images as number]);
+    }
+    return asked;
+  };
+
+  test('4 images a source under 10 places: split to fill them, each image asked for once, numbered as planned', async () => {
+    const { results, plan } = await runBatch({ imageRequest: { num_images: 4 }, places: 10 });
+    expect(results.map(result => result.status)).toEqual(Array<string>(SOURCES).fill('upscaled'));
+    for (const result of results) {
+      expect(result.outputs.map(output => output.path)).toEqual(plan.get(result.source)?.map(p => p.paths.png));
+    }
+    const asked = askedPerSource();
+    expect([...asked.values()].map(sizes => sizes.reduce((sum, n) => sum + n, 0))).toEqual(Array(SOURCES).fill(4));
+    // Some source's images came in more than one request, and all 10 places were in use at once.
+    expect([...asked.values()].some(sizes => sizes.length > 1)).toBe(true);
+    expect(fake.stats.maxImagesInFlight).toBe(10);
+    expect(fake.stats.admitted).toBe(fake.upscales.filter(sent => sent.status === 200).length);
+    // Every written file is a different image: none was asked for twice.
+    const files = await Promise.all(results.flatMap(result => result.outputs.map(output => written(output.path))));
+    expect(new Set(files.map(bytes => bytes.toString('base64'))).size).toBe(SOURCES * 4);
+  });
+
+  test('with a seed, one request per source: the seed makes its images one set', async () => {
+    const { results } = await runBatch({ imageRequest: { num_images: 4, seed: 7 }, places: 10 });
+    expect(results.every(result => result.status === 'upscaled' && result.outputs.length === 4)).toBe(true);
+    expect(fake.upscales.map(sent => sent.imageRequest)).toEqual(Array(SOURCES).fill({ num_images: 4, seed: 7 }));
+    expect(fake.stats.maxImagesInFlight).toBeLessThanOrEqual(8);
+  });
+
+  test('a stated limit below num-images: without a seed, requests shrink to fit it and everything is made', async () => {
+    fake.options.inflightLimit = 3;
+    fake.options.includeMaxInflight = true;
+    const { results } = await runBatch({ imageRequest: { num_images: 4 }, places: 10 });
+    expect(results.every(result => result.status === 'upscaled' && result.outputs.length === 4)).toBe(true);
+    expect([...askedPerSource().values()].map(sizes => sizes.reduce((sum, n) => sum + n, 0))).toEqual(
+      Array(SOURCES).fill(4)
+    );
+    expect(fake.stats.maxImagesInFlight).toBeLessThanOrEqual(3);
+    // Learning the limit costs a few refusals, not one per request for as long as the retries last.
+    expect(fake.stats.rejected429).toBeLessThan(SOURCES * 2);
+  });
+
+  test('a stated limit below num-images: with a seed, every source fails at once, saying why', async () => {
+    fake.options.inflightLimit = 3;
+    fake.options.includeMaxInflight = true;
+    const { results, retries } = await runBatch({ imageRequest: { num_images: 4, seed: 7 }, places: 10 });
+    expect(results.map(result => result.status)).toEqual(Array<string>(SOURCES).fill('failed'));
+    for (const result of results) {
+      expect(result.error).toMatch(/allows 3 image\(s\) in flight .* takes 4: with 'seed' set/);
+    }
+    expect(retries).toEqual([]);
+    expect(fake.stats.admitted).toBe(0);
+    // Only what went out before the first refusal was sent; the rest was refused here, unsent.
+    expect(fake.stats.requests).toBeLessThanOrEqual(2);
+  });
+});

@@ -308,3 +308,42 @@ describe('a request larger than a lowered limit', () => {
     expect(after.granted).toBe(true);
   });
 });
+
+describe('taking up to a number of places (a request that can be split)', () => {
+  test('takes the places that are free, no more than it asks for', async () => {
+    const limiter = new InflightLimiter({ initial: 10, ceiling: 10 });
+    await hold(limiter, 2, 4);
+    const rest = await limiter.acquireUpTo(4);
+    expect(rest.places).toBe(2);
+    expect(limiter.inFlight).toBe(10);
+    const alone = new InflightLimiter({ initial: 10, ceiling: 10 });
+    expect((await alone.acquireUpTo(4)).places).toBe(4);
+  });
+
+  test('with none free it waits its turn, then takes what has come free', async () => {
+    const limiter = new InflightLimiter({ initial: 10, ceiling: 10 });
+    const [first] = await hold(limiter, 2, 5);
+    let granted: Lease | undefined;
+    void limiter.acquireUpTo(4).then(lease => (granted = lease));
+    await settle();
+    expect(granted).toBeUndefined();
+    first?.release();
+    await settle();
+    expect(granted?.places).toBe(4);
+    expect(limiter.inFlight).toBe(9);
+  });
+
+  test('after a 429 stating a limit of 3, it never takes more than 3, however far probing goes', async () => {
+    const limiter = new InflightLimiter({ initial: 10, ceiling: 10 });
+    reject(await limiter.acquire(4), 3);
+    expect(limiter.statedLimit).toBe(3);
+    const taken: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const lease = await limiter.acquireUpTo(4);
+      taken.push(lease.places);
+      succeed(lease);
+    }
+    expect(Math.max(...taken)).toBe(3);
+    expect(limiter.limit).toBe(3);
+  });
+});

@@ -6,7 +6,7 @@ import { GenerationFailedError } from './errors.js';
 import { MAX_OUTPUT_SIDE, RESOLUTION_TIERS, V2_MAX_UPLOAD_BYTES, factorValue } from './models.js';
 import type { Poller } from './poller.js';
 import type { V2Settings } from './settings.js';
-import { imagesPerRequest, type ImageRequest } from './types.js';
+import { imagesPerRequest, type ImageCount, type ImageRequest } from './types.js';
 
 /** One result as an endpoint reports it: where to fetch it, and what Ideogram says about it. */
 export interface EndpointImage {
@@ -28,13 +28,23 @@ export interface EndpointAnswer {
  * it by Ideogram's rule, and downloads what it reports; the endpoint only speaks its own request and answer.
  */
 export interface UpscaleEndpoint {
-  /** In-flight places one request takes (Ideogram counts images, not requests). */
+  /** Images one source gets: the in-flight places a request for all of them takes (Ideogram counts images). */
   readonly places: number;
   /**
-   * Runs one upscale of `image` to completion. An endpoint with asynchronous jobs calls `onAccepted` with the job's
-   * id as soon as it has one, before waiting for it. @throws IdeogramError
+   * Whether a source's images may come from several smaller requests: the same as one request for all of them
+   * (several images without a seed), so the upscaler may split them to fill the places it has.
    */
-  upscale(image: SourceImage, onAccepted: (generationId: string) => Promise<void>): Promise<EndpointAnswer>;
+  readonly divisible: boolean;
+  /**
+   * Runs one upscale of `image` to completion, for `count` of its images (all `places` unless divisible). An
+   * endpoint with asynchronous jobs calls `onAccepted` with the job's id as soon as it has one, before waiting for
+   * it. @throws IdeogramError
+   */
+  upscale(
+    image: SourceImage,
+    onAccepted: (generationId: string) => Promise<void>,
+    count?: number
+  ): Promise<EndpointAnswer>;
   /** Collects a job accepted earlier (by a run that did not live to collect it); never sends the image again. */
   resume?(file: string, generationId: string): Promise<EndpointAnswer>;
   /** The price of exactly the request `upscale` would send, for free. @throws Error where the endpoint gives none */
@@ -45,12 +55,16 @@ export interface UpscaleEndpoint {
 /** `POST /upscale`: up to 2×, `image_request` as JSON, `num_images` results per request. */
 export class LegacyEndpoint implements UpscaleEndpoint {
   readonly places: number;
+  readonly divisible: boolean;
 
   constructor(
     private readonly client: IdeogramClient,
     private readonly request: ImageRequest
   ) {
     this.places = imagesPerRequest(request);
+    // Without a seed each image is drawn on its own: two requests for 2 give what one request for 4 gives. With
+    // one, a request's images are one reproducible set from it, which smaller requests would not add up to.
+    this.divisible = this.places > 1 && request.seed === undefined;
   }
 
   /** Settings allow quotes (dry-run prices, max-cost) with v2 models only; `dry_run` must never reach /upscale. */
@@ -58,8 +72,9 @@ export class LegacyEndpoint implements UpscaleEndpoint {
     return Promise.reject(new Error('the legacy endpoint gives no price quotes'));
   }
 
-  async upscale(image: SourceImage): Promise<EndpointAnswer> {
-    const response = await this.client.upscale(image, this.request);
+  async upscale(image: SourceImage, _onAccepted: unknown, count = this.places): Promise<EndpointAnswer> {
+    const request = count === this.places ? this.request : { ...this.request, num_images: count as ImageCount };
+    const response = await this.client.upscale(image, request);
     return {
       images: response.data.map(item => ({
         url: item.is_image_safe && item.url ? item.url : null,
@@ -102,6 +117,7 @@ function megabytes(bytes: number): string {
  */
 export class V2Endpoint implements UpscaleEndpoint {
   readonly places = 1;
+  readonly divisible = false;
 
   constructor(
     private readonly client: IdeogramClient,

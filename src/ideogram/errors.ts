@@ -76,6 +76,28 @@ export class RateLimitError extends APIError {
     return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
   }
 }
+/**
+ * Ideogram's stated in-flight limit (`max_inflight_requests`) is below what one request for a source must take,
+ * and the request cannot be split (a seed makes a source's images one request). Never admitted, so never sent
+ * (again): resending would only collect 429s.
+ */
+export class InflightLimitError extends IdeogramError {
+  override name = 'InflightLimitError';
+  constructor(
+    file: string,
+    /** What the API said the organisation may have in flight. */
+    readonly limit: number,
+    /** What one request for this source takes. */
+    readonly needed: number
+  ) {
+    super(
+      `Ideogram allows ${limit} image(s) in flight for this key (max_inflight_requests), and one request for this source takes ${needed}: with 'seed' set, a source's images come from one request. Lower 'num-images' to ${limit}, or leave 'seed' unset so the images can be asked for in smaller requests.`,
+      file,
+      429
+    );
+  }
+}
+
 /** 5xx: the generation failed on Ideogram's side; failed generations are not billed. */
 export class ServerError extends APIError {
   override name = 'ServerError';

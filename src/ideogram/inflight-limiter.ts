@@ -14,6 +14,8 @@ export interface LimiterOptions {
 }
 
 export interface Lease {
+  /** The places it holds. */
+  readonly places: number;
   /** The request was answered normally. */
   succeeded(): void;
   /** The API said too many in flight; `maxInflight` when it told us its limit. */
@@ -28,7 +30,8 @@ export class InflightLimiter {
   private successesAtLimit = 0;
   /** The API's own figure for the organisation's limit, from its last 429 that gave one. */
   private stated: number | undefined;
-  private readonly waiting: { places: number; grant: () => void }[] = [];
+  /** First come first served; each wants at least `min` places and takes up to `max` of those free. */
+  private readonly waiting: { min: number; max: number; grant: (places: number) => void }[] = [];
 
   constructor(private readonly options: LimiterOptions) {
     if (!(options.ceiling >= 1 && options.initial >= 1)) throw new RangeError('limits must be at least 1');
@@ -44,17 +47,40 @@ export class InflightLimiter {
     return this.inflight;
   }
 
+  /** The organisation's limit as the API last stated it (`max_inflight_requests` in a 429), if it did. */
+  get statedLimit(): number | undefined {
+    return this.stated;
+  }
+
   /** Waits for `places` free places, first come first served. */
   async acquire(places: number): Promise<Lease> {
     if (places > this.options.ceiling) {
       throw new RangeError(`a request for ${places} images cannot fit under a limit of ${this.options.ceiling}`);
     }
-    if (this.waiting.length === 0 && this.fits(places)) {
+    return this.take(places, places);
+  }
+
+  /**
+   * Waits for at least one free place, first come first served, and takes as many as are free up to `max`: for
+   * work that can be split (several images without a seed), so that a place is never left idle because a whole
+   * request would not fit.
+   */
+  async acquireUpTo(max: number): Promise<Lease> {
+    return this.take(1, Math.max(1, max));
+  }
+
+  private async take(min: number, max: number): Promise<Lease> {
+    if (this.waiting.length === 0 && this.fits(min)) {
+      const places = this.free(min, max);
       this.inflight += places;
-    } else {
-      await new Promise<void>(grant => this.waiting.push({ places, grant }));
+      return this.lease(places);
     }
-    return this.lease(places);
+    return this.lease(await new Promise<number>(grant => this.waiting.push({ min, max, grant })));
+  }
+
+  /** How many of the free places to give a request wanting `min` to `max` (it fits). */
+  private free(min: number, max: number): number {
+    return Math.max(min, Math.min(max, this.limitValue - this.inflight));
   }
 
   private fits(places: number): boolean {
@@ -65,6 +91,7 @@ export class InflightLimiter {
   private lease(places: number): Lease {
     let released = false;
     return {
+      places,
       succeeded: () => {
         const busy = this.inflight >= this.limitValue || this.waiting.length > 0;
         if (busy && ++this.successesAtLimit >= this.limitValue && this.limitValue < this.probeCeiling) {
@@ -93,10 +120,11 @@ export class InflightLimiter {
   }
 
   private grantWaiting(): void {
-    for (let next = this.waiting[0]; next && this.fits(next.places); next = this.waiting[0]) {
+    for (let next = this.waiting[0]; next && this.fits(next.min); next = this.waiting[0]) {
       this.waiting.shift();
-      this.inflight += next.places;
-      next.grant();
+      const places = this.free(next.min, next.max);
+      this.inflight += places;
+      next.grant(places);
     }
   }
 }

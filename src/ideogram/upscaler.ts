@@ -8,8 +8,8 @@ import type { QuoteRecord } from '../results.js';
 import type { SourceImage } from '../validation.js';
 import type { PriceQuote } from './client.js';
 import type { EndpointAnswer, EndpointImage, UpscaleEndpoint } from './endpoint.js';
-import { GenerationFailedError, RateLimitError } from './errors.js';
-import type { InflightLimiter } from './inflight-limiter.js';
+import { GenerationFailedError, InflightLimitError, RateLimitError } from './errors.js';
+import type { InflightLimiter, Lease } from './inflight-limiter.js';
 import { ideogramRule } from './retry-rule.js';
 
 export interface IdeogramUpscalerOptions {
@@ -42,30 +42,42 @@ export class IdeogramUpscaler implements Provider {
   constructor(private readonly options: IdeogramUpscalerOptions) {}
 
   async produce(image: SourceImage, stopped?: AbortSignal): Promise<ProducedImage[]> {
-    const { endpoint, limiter, retry, onRetry, pending, onAccepted, onAbandoned } = this.options;
+    const { endpoint, pending } = this.options;
     const file = image.relativePath;
     const earlier = pending?.get(file);
     const quoted = earlier === undefined ? await this.withinCap(image) : undefined;
+    if (endpoint.divisible && earlier === undefined) {
+      const produced = await this.packed(image, endpoint.places, stopped);
+      const failures = produced.flatMap(item => (item.kind === 'failed' ? [item.error] : []));
+      // Nothing made at all: the source failed as a whole, for the first reason.
+      if (failures[0] && failures.length === produced.length) throw failures[0];
+      return quoted
+        ? produced.map((item, i) =>
+            i === 0 && item.kind !== 'failed' ? { ...item, billing: { quote: quoted } } : item
+          )
+        : produced;
+    }
+    const answer = await this.whole(image, earlier, stopped);
+    const billing: Billing = { quote: quoted, spentUsdMicros: answer.costUsdMicros };
+    return answer.images.map((item, i) => this.handOver(image, item, i === 0 ? billing : undefined));
+  }
+
+  /** All of the source's images in one request (or an earlier run's job collected), sent again by Ideogram's rule. */
+  private whole(
+    image: SourceImage,
+    earlier: string | undefined,
+    stopped: AbortSignal | undefined
+  ): Promise<EndpointAnswer> {
+    const { endpoint, limiter, retry, onRetry, onAccepted, onAbandoned } = this.options;
+    const file = image.relativePath;
     // Each job holds its places until it completes: Ideogram counts it in flight until then.
-    const answer = await withRetries(
-      async (): Promise<EndpointAnswer> => {
-        const lease = await limiter.acquire(endpoint.places);
-        try {
-          // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
-          if (stopped?.aborted) throw new NotStartedError();
-          const done =
-            earlier !== undefined && endpoint.resume
-              ? await endpoint.resume(file, earlier)
-              : await endpoint.upscale(image, async id => onAccepted?.(file, id));
-          lease.succeeded();
-          return done;
-        } catch (error) {
-          if (error instanceof RateLimitError) lease.rateLimited(error.maxInflight);
-          throw error;
-        } finally {
-          lease.release();
-        }
-      },
+    return withRetries(
+      async (): Promise<EndpointAnswer> =>
+        this.attempt(image, await limiter.acquire(endpoint.places), stopped, () =>
+          earlier !== undefined && endpoint.resume
+            ? endpoint.resume(file, earlier)
+            : endpoint.upscale(image, async id => onAccepted?.(file, id))
+        ),
       retry,
       ideogramRule,
       event => onRetry?.(file, event)
@@ -73,8 +85,75 @@ export class IdeogramUpscaler implements Provider {
       if (error instanceof GenerationFailedError) onAbandoned?.(file);
       throw error;
     });
-    const billing: Billing = { quote: quoted, spentUsdMicros: answer.costUsdMicros };
-    return answer.images.map((item, i) => this.handOver(image, item, i === 0 ? billing : undefined));
+  }
+
+  /**
+   * `count` of the source's images, which may come from several requests: one for as many as there are free
+   * places, the rest in further requests queued for the next places. With 10 places and 4 images a source,
+   * three requests run at once (4 + 4 + 2) where whole requests would leave two places idle. Each image is asked
+   * for once; a request that fails for good leaves its images `failed` while the others' are kept.
+   */
+  private async packed(image: SourceImage, count: number, stopped: AbortSignal | undefined): Promise<ProducedImage[]> {
+    const { endpoint, limiter, retry, onRetry } = this.options;
+    const more: Promise<ProducedImage[]>[] = [];
+    let size = count;
+    let mine: ProducedImage[];
+    try {
+      const answer = await withRetries(
+        async () => {
+          const lease = await limiter.acquireUpTo(size);
+          if (lease.places < size) {
+            more.push(this.packed(image, size - lease.places, stopped));
+            size = lease.places;
+          }
+          return this.attempt(image, lease, stopped, () => endpoint.upscale(image, async () => {}, lease.places));
+        },
+        retry,
+        ideogramRule,
+        event => onRetry?.(image.relativePath, event)
+      );
+      mine = answer.images.map(item => this.handOver(image, item, undefined));
+    } catch (error) {
+      mine = Array.from({ length: size }, (): ProducedImage => ({ kind: 'failed', error: error as Error }));
+    }
+    return [...mine, ...(await Promise.all(more)).flat()];
+  }
+
+  /** One try under a lease: the request, and what its answer teaches the limiter. */
+  private async attempt(
+    image: SourceImage,
+    lease: Lease,
+    stopped: AbortSignal | undefined,
+    send: () => Promise<EndpointAnswer>
+  ): Promise<EndpointAnswer> {
+    const { endpoint, limiter } = this.options;
+    try {
+      // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
+      if (stopped?.aborted) throw new NotStartedError();
+      // Nor is a request the API has said it will never admit.
+      if (!endpoint.divisible) this.refuseIfTooFew(image, limiter.statedLimit);
+      const done = await send();
+      lease.succeeded();
+      return done;
+    } catch (error) {
+      if (error instanceof RateLimitError) {
+        lease.rateLimited(error.maxInflight);
+        if (!endpoint.divisible) this.refuseIfTooFew(image, error.maxInflight);
+      }
+      throw error;
+    } finally {
+      lease.release();
+    }
+  }
+
+  /**
+   * A request that cannot be split and that the organisation's stated limit can never admit: resending it would
+   * only collect 429s until the retries ran out (2 sources × 4 images against a limit of 3 took 329 s and 102
+   * requests), so it fails at once, saying why.
+   */
+  private refuseIfTooFew(image: SourceImage, stated: number | undefined): void {
+    const { places } = this.options.endpoint;
+    if (stated !== undefined && stated < places) throw new InflightLimitError(image.relativePath, stated, places);
   }
 
   /** With a cost cap: the source's quote, taken from the cap. @throws DeferredError past the cap */
