@@ -30737,6 +30737,8 @@ async function checkImage(path, relativePath, maxBytes) {
 
 
 async function deliver(sink, source, planned, image) {
+    if (image.kind === 'failed')
+        return { kind: 'lost', error: image.error };
     const billing = image.billing ? { billing: image.billing } : {};
     if (image.kind === 'withheld')
         return { kind: 'withheld', ...billing };
@@ -30929,6 +30931,25 @@ class RateLimitError extends APIError {
     get maxInflight() {
         const value = this.body?.max_inflight_requests;
         return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+    }
+}
+/**
+ * Ideogram's stated in-flight limit (`max_inflight_requests`) is below what one request for a source must take,
+ * and the request cannot be split (a seed makes a source's images one request). Never admitted, so never sent
+ * (again): resending would only collect 429s.
+ */
+class InflightLimitError extends IdeogramError {
+    limit;
+    needed;
+    name = 'InflightLimitError';
+    constructor(file, 
+    /** What the API said the organisation may have in flight. */
+    limit, 
+    /** What one request for this source takes. */
+    needed) {
+        super(`Ideogram allows ${limit} image(s) in flight for this key (max_inflight_requests), and one request for this source takes ${needed}: with 'seed' set, a source's images come from one request. Lower 'num-images' to ${limit}, or leave 'seed' unset so the images can be asked for in smaller requests.`, file, 429);
+        this.limit = limit;
+        this.needed = needed;
     }
 }
 /** 5xx: the generation failed on Ideogram's side; failed generations are not billed. */
@@ -31468,17 +31489,22 @@ class LegacyEndpoint {
     client;
     request;
     places;
+    divisible;
     constructor(client, request) {
         this.client = client;
         this.request = request;
         this.places = imagesPerRequest(request);
+        // Without a seed each image is drawn on its own: two requests for 2 give what one request for 4 gives. With
+        // one, a request's images are one reproducible set from it, which smaller requests would not add up to.
+        this.divisible = this.places > 1 && request.seed === undefined;
     }
     /** Settings allow quotes (dry-run prices, max-cost) with v2 models only; `dry_run` must never reach /upscale. */
     quote() {
         return Promise.reject(new Error('the legacy endpoint gives no price quotes'));
     }
-    async upscale(image) {
-        const response = await this.client.upscale(image, this.request);
+    async upscale(image, _onAccepted, count = this.places) {
+        const request = count === this.places ? this.request : { ...this.request, num_images: count };
+        const response = await this.client.upscale(image, request);
         return {
             images: response.data.map(item => ({
                 url: item.is_image_safe && item.url ? item.url : null,
@@ -31521,6 +31547,7 @@ class V2Endpoint {
     settings;
     poller;
     places = 1;
+    divisible = false;
     constructor(client, settings, poller) {
         this.client = client;
         this.settings = settings;
@@ -31603,6 +31630,7 @@ class InflightLimiter {
     successesAtLimit = 0;
     /** The API's own figure for the organisation's limit, from its last 429 that gave one. */
     stated;
+    /** First come first served; each wants at least `min` places and takes up to `max` of those free. */
     waiting = [];
     constructor(options) {
         this.options = options;
@@ -31617,18 +31645,36 @@ class InflightLimiter {
     get inFlight() {
         return this.inflight;
     }
+    /** The organisation's limit as the API last stated it (`max_inflight_requests` in a 429), if it did. */
+    get statedLimit() {
+        return this.stated;
+    }
     /** Waits for `places` free places, first come first served. */
     async acquire(places) {
         if (places > this.options.ceiling) {
             throw new RangeError(`a request for ${places} images cannot fit under a limit of ${this.options.ceiling}`);
         }
-        if (this.waiting.length === 0 && this.fits(places)) {
+        return this.take(places, places);
+    }
+    /**
+     * Waits for at least one free place, first come first served, and takes as many as are free up to `max`: for
+     * work that can be split (several images without a seed), so that a place is never left idle because a whole
+     * request would not fit.
+     */
+    async acquireUpTo(max) {
+        return this.take(1, Math.max(1, max));
+    }
+    async take(min, max) {
+        if (this.waiting.length === 0 && this.fits(min)) {
+            const places = this.free(min, max);
             this.inflight += places;
+            return this.lease(places);
         }
-        else {
-            await new Promise(grant => this.waiting.push({ places, grant }));
-        }
-        return this.lease(places);
+        return this.lease(await new Promise(grant => this.waiting.push({ min, max, grant })));
+    }
+    /** How many of the free places to give a request wanting `min` to `max` (it fits). */
+    free(min, max) {
+        return Math.max(min, Math.min(max, this.limitValue - this.inflight));
     }
     fits(places) {
         // A request larger than a lowered limit still goes alone, so it can never wait forever.
@@ -31637,6 +31683,7 @@ class InflightLimiter {
     lease(places) {
         let released = false;
         return {
+            places,
             succeeded: () => {
                 const busy = this.inflight >= this.limitValue || this.waiting.length > 0;
                 if (busy && ++this.successesAtLimit >= this.limitValue && this.limitValue < this.probeCeiling) {
@@ -31665,10 +31712,11 @@ class InflightLimiter {
         return Math.min(this.options.ceiling, this.stated ?? Infinity);
     }
     grantWaiting() {
-        for (let next = this.waiting[0]; next && this.fits(next.places); next = this.waiting[0]) {
+        for (let next = this.waiting[0]; next && this.fits(next.min); next = this.waiting[0]) {
             this.waiting.shift();
-            this.inflight += next.places;
-            next.grant();
+            const places = this.free(next.min, next.max);
+            this.inflight += places;
+            next.grant(places);
         }
     }
 }
@@ -31897,38 +31945,99 @@ class IdeogramUpscaler {
         this.options = options;
     }
     async produce(image, stopped) {
-        const { endpoint, limiter, retry, onRetry, pending, onAccepted, onAbandoned } = this.options;
+        const { endpoint, pending } = this.options;
         const file = image.relativePath;
         const earlier = pending?.get(file);
         const quoted = earlier === undefined ? await this.withinCap(image) : undefined;
+        if (endpoint.divisible && earlier === undefined) {
+            const produced = await this.packed(image, endpoint.places, stopped);
+            const failures = produced.flatMap(item => (item.kind === 'failed' ? [item.error] : []));
+            // Nothing made at all: the source failed as a whole, for the first reason.
+            if (failures[0] && failures.length === produced.length)
+                throw failures[0];
+            return quoted
+                ? produced.map((item, i) => i === 0 && item.kind !== 'failed' ? { ...item, billing: { quote: quoted } } : item)
+                : produced;
+        }
+        const answer = await this.whole(image, earlier, stopped);
+        const billing = { quote: quoted, spentUsdMicros: answer.costUsdMicros };
+        return answer.images.map((item, i) => this.handOver(image, item, i === 0 ? billing : undefined));
+    }
+    /** All of the source's images in one request (or an earlier run's job collected), sent again by Ideogram's rule. */
+    whole(image, earlier, stopped) {
+        const { endpoint, limiter, retry, onRetry, onAccepted, onAbandoned } = this.options;
+        const file = image.relativePath;
         // Each job holds its places until it completes: Ideogram counts it in flight until then.
-        const answer = await withRetries(async () => {
-            const lease = await limiter.acquire(endpoint.places);
-            try {
-                // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
-                if (stopped?.aborted)
-                    throw new NotStartedError();
-                const done = earlier !== undefined && endpoint.resume
-                    ? await endpoint.resume(file, earlier)
-                    : await endpoint.upscale(image, async (id) => onAccepted?.(file, id));
-                lease.succeeded();
-                return done;
-            }
-            catch (error) {
-                if (error instanceof RateLimitError)
-                    lease.rateLimited(error.maxInflight);
-                throw error;
-            }
-            finally {
-                lease.release();
-            }
-        }, retry, ideogramRule, event => onRetry?.(file, event)).catch((error) => {
+        return withRetries(async () => this.attempt(image, await limiter.acquire(endpoint.places), stopped, () => earlier !== undefined && endpoint.resume
+            ? endpoint.resume(file, earlier)
+            : endpoint.upscale(image, async (id) => onAccepted?.(file, id))), retry, ideogramRule, event => onRetry?.(file, event)).catch((error) => {
             if (error instanceof GenerationFailedError)
                 onAbandoned?.(file);
             throw error;
         });
-        const billing = { quote: quoted, spentUsdMicros: answer.costUsdMicros };
-        return answer.images.map((item, i) => this.handOver(image, item, i === 0 ? billing : undefined));
+    }
+    /**
+     * `count` of the source's images, which may come from several requests: one for as many as there are free
+     * places, the rest in further requests queued for the next places. With 10 places and 4 images a source,
+     * three requests run at once (4 + 4 + 2) where whole requests would leave two places idle. Each image is asked
+     * for once; a request that fails for good leaves its images `failed` while the others' are kept.
+     */
+    async packed(image, count, stopped) {
+        const { endpoint, limiter, retry, onRetry } = this.options;
+        const more = [];
+        let size = count;
+        let mine;
+        try {
+            const answer = await withRetries(async () => {
+                const lease = await limiter.acquireUpTo(size);
+                if (lease.places < size) {
+                    more.push(this.packed(image, size - lease.places, stopped));
+                    size = lease.places;
+                }
+                return this.attempt(image, lease, stopped, () => endpoint.upscale(image, async () => { }, lease.places));
+            }, retry, ideogramRule, event => onRetry?.(image.relativePath, event));
+            mine = answer.images.map(item => this.handOver(image, item, undefined));
+        }
+        catch (error) {
+            mine = Array.from({ length: size }, () => ({ kind: 'failed', error: error }));
+        }
+        return [...mine, ...(await Promise.all(more)).flat()];
+    }
+    /** One try under a lease: the request, and what its answer teaches the limiter. */
+    async attempt(image, lease, stopped, send) {
+        const { endpoint, limiter } = this.options;
+        try {
+            // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
+            if (stopped?.aborted)
+                throw new NotStartedError();
+            // Nor is a request the API has said it will never admit.
+            if (!endpoint.divisible)
+                this.refuseIfTooFew(image, limiter.statedLimit);
+            const done = await send();
+            lease.succeeded();
+            return done;
+        }
+        catch (error) {
+            if (error instanceof RateLimitError) {
+                lease.rateLimited(error.maxInflight);
+                if (!endpoint.divisible)
+                    this.refuseIfTooFew(image, error.maxInflight);
+            }
+            throw error;
+        }
+        finally {
+            lease.release();
+        }
+    }
+    /**
+     * A request that cannot be split and that the organisation's stated limit can never admit: resending it would
+     * only collect 429s until the retries ran out (2 sources × 4 images against a limit of 3 took 329 s and 102
+     * requests), so it fails at once, saying why.
+     */
+    refuseIfTooFew(image, stated) {
+        const { places } = this.options.endpoint;
+        if (stated !== undefined && stated < places)
+            throw new InflightLimitError(image.relativePath, stated, places);
     }
     /** With a cost cap: the source's quote, taken from the cap. @throws DeferredError past the cap */
     async withinCap(image) {
