@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Manifest, hashFile, journalPath, type ManifestDocument } from '../src/manifest.js';
 import type { SourceResult } from '../src/results.js';
@@ -153,5 +154,65 @@ describe('Manifest.adopt', () => {
     expect([...adopted.keys()]).toEqual(['new.png']);
     expect(manifest.document.sources['mine.png']?.sha256).toBe('b'.repeat(64));
     await rm(workspace, { recursive: true, force: true });
+  });
+});
+
+describe('jobs accepted but not yet collected', () => {
+  const JOB = {
+    generationId: 'gen-1',
+    sha256: 'abc',
+    settings: { provider: 'ideogram', model: 'auto' },
+    acceptedAt: 'now'
+  };
+
+  it('are journalled at once, folded in by the next load, and only match the same bytes and settings', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'manifest-pending-'));
+    try {
+      const first = await Manifest.load(dir, 'm.json');
+      await first.accepted('a.png', JOB);
+      // Killed here: no save. The next run still knows the job.
+      const next = await Manifest.load(dir, 'm.json');
+      expect(next.pendingJob('a.png', 'abc', { model: 'auto', provider: 'ideogram' })).toBe('gen-1');
+      expect(next.pendingJob('a.png', 'changed bytes', JOB.settings)).toBeUndefined();
+      expect(next.pendingJob('a.png', 'abc', { provider: 'ideogram', model: 'topaz-bloom-2' })).toBeUndefined();
+      await next.save();
+      const saved = JSON.parse(await readFile(join(dir, 'm.json'), 'utf8')) as { pending?: Record<string, unknown> };
+      expect(saved.pending).toEqual({ 'a.png': JOB });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('are dropped once collected, or when the generation failed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'manifest-pending-'));
+    try {
+      const manifest = await Manifest.load(dir, 'm.json');
+      await manifest.accepted('a.png', JOB);
+      await manifest.accepted('b.png', { ...JOB, generationId: 'gen-2' });
+      await manifest.record(
+        {
+          source: 'a.png',
+          status: 'upscaled',
+          outputs: [{ path: 'up/a.png', resolution: '32x32', seed: 1, prompt: null }],
+          spentUsdMicros: 42
+        },
+        'abc',
+        JOB.settings,
+        new Date(0)
+      );
+      await manifest.abandoned('b.png');
+      const again = await Manifest.load(dir, 'm.json');
+      expect(again.pendingJob('a.png', 'abc', JOB.settings)).toBeUndefined();
+      expect(again.pendingJob('b.png', 'abc', JOB.settings)).toBeUndefined();
+      await again.save();
+      const saved = JSON.parse(await readFile(join(dir, 'm.json'), 'utf8')) as {
+        pending?: unknown;
+        sources: Record<string, { spentUsdMicros?: number }>;
+      };
+      expect(saved.pending).toBeUndefined();
+      expect(saved.sources['a.png']?.spentUsdMicros).toBe(42);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

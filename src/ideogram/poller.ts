@@ -54,7 +54,7 @@ export class Poller {
     for (;;) {
       await sleep(Math.max(0, Math.min(delay, deadline - now())));
       await this.turn(deadline);
-      if (now() > deadline) {
+      if (now() >= deadline) {
         throw new GenerationPendingError(file, generationId, `${lastProblem} after ${Math.round(maxWaitMs / 1000)} s`);
       }
       delay = Math.min(delay * growth, maxDelayMs);

@@ -83,6 +83,27 @@ describe('every v2 model, through the bundle', () => {
   });
 });
 
+describe('the manifest fingerprint', () => {
+  it('holds the model, the factor and every option: unchanged skips, any change redoes', async () => {
+    const workspace = await makeWorkspace({ 'a.png': encodePng(16, 16, 1) });
+    const settings = { model: 'topaz-redefine', 'upscale-factor': 'x2', 'model-options': '{texture: 2}' };
+    const sent = (): number => ideogram.v2.stats.submitted;
+    const runWith = async (extra: Record<string, string>): Promise<string | undefined> => {
+      const run = await runAction({ workspace, inputs: inputs({ ...settings, ...extra }) });
+      expect(run.code).toBe(0);
+      return results(run.outputs)[0]?.status;
+    };
+    const before = sent();
+    expect(await runWith({})).toBe('upscaled');
+    expect(await runWith({})).toBe('skipped');
+    expect(await runWith({ 'model-options': 'texture: 2' })).toBe('skipped');
+    expect(await runWith({ 'model-options': '{texture: 3}' })).toBe('upscaled');
+    expect(await runWith({ 'model-options': '{texture: 3}', 'upscale-factor': 'x4' })).toBe('upscaled');
+    expect(await runWith({ model: 'auto', 'model-options': '', 'upscale-factor': 'x4' })).toBe('upscaled');
+    expect(sent() - before).toBe(4);
+  }, 60_000);
+});
+
 describe('price before paying', () => {
   it('dry run: each image quoted exactly as it would be sent, the total in the log, outputs and summary', async () => {
     const workspace = await makeWorkspace({
