@@ -45,7 +45,8 @@ export class IdeogramUpscaler implements Provider {
     const { endpoint, pending } = this.options;
     const file = image.relativePath;
     const earlier = pending?.get(file);
-    const quoted = earlier === undefined ? await this.withinCap(image) : undefined;
+    // Without a cap nothing is awaited here, so a burst of sources reaches the limiter together.
+    const quoted = earlier === undefined && this.options.costCap ? await this.withinCap(image) : undefined;
     if (endpoint.divisible && earlier === undefined) {
       const produced = await this.packed(image, endpoint.places, stopped);
       const failures = produced.flatMap(item => (item.kind === 'failed' ? [item.error] : []));
