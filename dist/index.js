@@ -31761,7 +31761,7 @@ class Poller {
         for (;;) {
             await sleep(Math.max(0, Math.min(delay, deadline - now())));
             await this.turn(deadline);
-            if (now() > deadline) {
+            if (now() >= deadline) {
                 throw new GenerationPendingError(file, generationId, `${lastProblem} after ${Math.round(maxWaitMs / 1000)} s`);
             }
             delay = Math.min(delay * growth, maxDelayMs);
@@ -31948,7 +31948,8 @@ class IdeogramUpscaler {
         const { endpoint, pending } = this.options;
         const file = image.relativePath;
         const earlier = pending?.get(file);
-        const quoted = earlier === undefined ? await this.withinCap(image) : undefined;
+        // Without a cap nothing is awaited here, so a burst of sources reaches the limiter together.
+        const quoted = earlier === undefined && this.options.costCap ? await this.withinCap(image) : undefined;
         if (endpoint.divisible && earlier === undefined) {
             const produced = await this.packed(image, endpoint.places, stopped);
             const failures = produced.flatMap(item => (item.kind === 'failed' ? [item.error] : []));
