@@ -8,3 +8,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr
 });
+// Requests cut off by a Ctrl-C would otherwise keep the process waiting for their answers.
+process.stdout.write('', () => process.exit());

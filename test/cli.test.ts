@@ -72,13 +72,13 @@ describe('ideogram-upscale', () => {
     expect((await cli(dir, [])).stderr).toContain('Found 4 image(s).');
 
     // Without a manifest nothing proves the earlier results are ours: they are left alone unless --overwrite.
-    const refused = await cli(dir, []);
+    const refused = await cli(dir, ['--no-manifest']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
       /examples\/badge\.png failed: not sent: upscaled\/examples\/badge\.png already exists and is not a result of this action; 'overwrite: true' replaces it/
     );
 
-    const again = await cli(dir, ['--overwrite']);
+    const again = await cli(dir, ['--no-manifest', '--overwrite']);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('Found 4 image(s).');
     expect(again.stdout.split('\n').filter(Boolean)).toEqual([
@@ -87,6 +87,41 @@ describe('ideogram-upscale', () => {
       'upscaled/examples/photos/landscape.png',
       'upscaled/examples/webp/landscape.png'
     ]);
+  });
+
+  it('keeps a manifest beside its results, so the same command run again pays for nothing; --no-manifest pays again', async () => {
+    const ideogram = await startFakeIdeogram({ apiKey: 'cli-key', resultBytes: 'small' });
+    try {
+      const dir = await workspace();
+      const args = [
+        '--api-url',
+        ideogram.url,
+        '--no-gallery',
+        '--output-path',
+        'big/{dir}/{name}.{ext}',
+        'examples/**/*.png'
+      ];
+      const env = { IDEOGRAM_API_KEY: 'cli-key' };
+      const first = await cli(dir, args, { env });
+      expect(first.code).toBe(0);
+      expect(ideogram.stats.requests).toBe(2);
+      const manifest = JSON.parse(await readFile(join(dir, 'big/.ideogram-upscale.json'), 'utf8')) as {
+        sources: Record<string, unknown>;
+      };
+      expect(Object.keys(manifest.sources).sort()).toEqual(['examples/badge.png', 'examples/pattern.png']);
+
+      const second = await cli(dir, args, { env });
+      expect(second.code).toBe(0);
+      expect(ideogram.stats.requests).toBe(2);
+      expect(second.stderr).toContain('0 upscaled, 0 failed, 0 unsafe, 2 skipped, 0 deferred, of 2.');
+      expect(second.stdout).toBe('');
+
+      const without = await cli(dir, [...args, '--no-manifest'], { env });
+      expect(without.code).toBe(0);
+      expect(ideogram.stats.requests).toBe(4);
+    } finally {
+      await ideogram.close();
+    }
   });
 
   it('--dry-run lists what it would do and writes nothing', async () => {
@@ -138,7 +173,7 @@ describe('ideogram-upscale', () => {
     [['--provider', 'ideogram'], 'IDEOGRAM_API_KEY is not set: export your Ideogram API key, or use --provider local.'],
     [['--output-path', '{dir}/{name}.{ext}', 'x/**/*.png'], '--output-path would write results over their sources'],
     [['--files', '!examples/**'], "--files must have at least one pattern that is not an exclusion ('!')."],
-    [['--max-images', '5'], "--max-images needs a manifest (--manifest is 'none')"],
+    [['--max-images', '5', '--no-manifest'], "--max-images needs a manifest (--manifest is 'none')"],
     // Found only once the sources are known: still a setting that cannot work, and nothing was sent.
     [
       ['--output-path', 'out/{name}.{ext}', 'examples/**/*'],

@@ -4,6 +4,9 @@ import { MAGIC_PROMPT_OPTIONS, MAGIC_PROMPT_VERSIONS } from '../ideogram/types.j
 import { Input } from '../inputs.js';
 import { PROVIDERS } from '../settings.js';
 
+/** The command line's manifest, in the folder the results go to. */
+export const CLI_MANIFEST = '.ideogram-upscale.json';
+
 /** How the command line gives one of the action's inputs. */
 export type FlagSpec =
   /**
@@ -16,6 +19,8 @@ export type FlagSpec =
       readonly help: string;
       readonly choices?: readonly string[];
       readonly default?: string | null;
+      /** `--no-name` too, which gives the input `none`. */
+      readonly negatable?: boolean;
     }
   /** `--name` for true; `--no-name` too where the input is true by default. */
   | { readonly kind: 'switch'; readonly help: string; readonly negatable?: boolean }
@@ -109,9 +114,10 @@ export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
     [Input.Manifest]: {
       kind: 'value',
       arg: '<path>',
-      help: 'manifest that skips images upscaled before with the same settings; none: no manifest',
-      // Unlike the action's, so that a run leaves nothing behind but its results unless asked.
-      default: 'none'
+      help: `manifest that makes a second run free: images upscaled before with the same settings are skipped (default: ${CLI_MANIFEST} beside the results; --no-manifest: none)`,
+      // Worked out from --output-path: beside the results, not the action's .github/.
+      default: null,
+      negatable: true
     },
     // The Actions cache is the runner's; on the command line the manifest beside the results does its work.
     [Input.Cache]: { kind: 'fixed', value: 'false' },

@@ -5,18 +5,22 @@ import { isInside, toPosixRelative } from '../paths.js';
 import { Input, InputError, type InputNamer, type InputReader } from '../inputs.js';
 import { printable } from '../printable.js';
 import { registerSecret } from '../secrets.js';
+import { Cancellation, cancelOnSignals } from '../cancellation.js';
 import { runJob } from '../job.js';
 import { costLine, countsLine, dryRunLine } from '../presentation.js';
 import { countByStatus, resultsDocument, type SourceResult } from '../results.js';
 import { DEFAULTS, DEFAULT_FILES, readSettings } from '../settings.js';
-import { attributeName, flagSpecs, IDEOGRAM_ONLY, type FlagSpec } from './flags.js';
+import { attributeName, CLI_MANIFEST, flagSpecs, IDEOGRAM_ONLY, type FlagSpec } from './flags.js';
 import { VERSION } from '../version.js';
 import { barProgress, describe, lineProgress, type ProgressStream } from './progress.js';
 
 export const NAME = 'ideogram-upscale';
 
 /** 0: every image done; 1: some failed (or the run broke); 2: bad usage or settings, nothing was sent. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+/** After a first Ctrl-C, what is in flight gets this long to finish; a second Ctrl-C cuts it at once. */
+const INTERRUPT_GRACE_MS = 5_000;
 
 /** The process as the command line sees it; tests pass their own. */
 export interface CliContext {
@@ -46,6 +50,13 @@ function addInputOption(program: Command, input: Input, spec: FlagSpec): void {
   const fallback = spec.default === undefined ? DEFAULTS[input] : spec.default;
   if (fallback !== null && fallback !== undefined) option.default(fallback);
   program.addOption(option);
+  if (spec.negatable) program.addOption(new Option(`--no-${input}`).hideHelp());
+}
+
+/** The folder every result goes under: the template's part before its first placeholder (`upscaled/` of `upscaled/{dir}/…`). */
+function resultsFolder(template: string): string {
+  const fixed = template.replace(/\\/g, '/').split('{')[0] ?? '';
+  return fixed.slice(0, fixed.lastIndexOf('/') + 1);
 }
 
 function buildProgram(context: CliContext, specs: Record<Input, FlagSpec>): Command {
@@ -75,7 +86,11 @@ Output:
   Results land at --output-path, and the gallery at <gallery>/index.html (originals copied into <gallery>/originals).
 
 Exit status:
-  0 every image upscaled (or skipped), 1 some failed, 2 bad usage or settings.
+  0 every image upscaled (or skipped), 1 some failed, 2 bad usage or settings, 130 stopped by Ctrl-C.
+
+Manifest:
+  ${CLI_MANIFEST} beside the results (under the --output-path folder) records what is done, so running the
+  same command again pays for nothing twice; a Ctrl-C keeps everything finished. --no-manifest turns it off.
 
 Examples:
   ${NAME} 'examples/**/*.png'
@@ -175,6 +190,11 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
     if (input === Input.Files) return files;
     if (input === Input.Provider) return provider;
     const value = options[attributeName(input)];
+    if (input === Input.Manifest && value === false) return 'none';
+    if (input === Input.Manifest && value === undefined) {
+      const template = options[attributeName(Input.OutputPath)];
+      return `${resultsFolder(typeof template === 'string' ? template : '')}${CLI_MANIFEST}`;
+    }
     if (spec.kind === 'switch') return value === true ? 'true' : value === false ? 'false' : '';
     return typeof value === 'string' ? value : '';
   };
@@ -192,26 +212,46 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
   let sent: readonly string[];
   let refused = 0;
   const reported = new Set<string>();
+  const cancellation = new Cancellation();
+  const stopListening = cancelOnSignals(cancellation, INTERRUPT_GRACE_MS, (signal, first) =>
+    stderr.write(
+      first
+        ? `\nStopping (${signal}): no new upscales; what is in flight gets a few seconds to finish (Ctrl-C again to stop at once).\n`
+        : '\nStopping at once.\n'
+    )
+  );
   try {
-    ({ results, sent } = await runJob(settings, {
-      onDiscovered: discovery => {
-        // The command line's workspace is the current folder: nothing outside it is read or written.
-        for (const { path, why } of discovery.passedOver) {
-          if (why !== 'outside') continue;
-          refused += 1;
-          stderr.write(`Refused ${path}: outside the current folder (directly or through a symbolic link).\n`);
-        }
-        progress.discovered(discovery);
+    ({ results, sent } = await runJob(
+      settings,
+      {
+        onDiscovered: discovery => {
+          // The command line's workspace is the current folder: nothing outside it is read or written.
+          for (const { path, why } of discovery.passedOver) {
+            if (why !== 'outside') continue;
+            refused += 1;
+            stderr.write(`Refused ${path}: outside the current folder (directly or through a symbolic link).\n`);
+          }
+          progress.discovered(discovery);
+        },
+        onResult: (result, done, total) => {
+          reported.add(result.source);
+          progress.result(result, done, total);
+        },
+        onRetry: (file, event) => progress.retry(file, event),
+        onNotice: message => stderr.write(`${printable(message)}\n`)
       },
-      onResult: (result, done, total) => {
-        reported.add(result.source);
-        progress.result(result, done, total);
-      },
-      onRetry: (file, event) => progress.retry(file, event),
-      onNotice: message => stderr.write(`${printable(message)}\n`)
-    }));
+      undefined,
+      cancellation
+    ));
   } finally {
+    stopListening();
     progress.finish();
+  }
+  const interrupted = cancellation.stopped.aborted;
+  if (interrupted) {
+    const notDone = results.filter(result => result.status === 'deferred' || result.status === 'failed');
+    stderr.write(`Stopped. Not done (${notDone.length}; the next run takes them):\n`);
+    for (const result of notDone) stderr.write(`  ${result.source}: ${result.error ?? result.status}\n`);
   }
 
   // Skips decided before any work (the manifest, a legacy dry run) were never shown as lines; a tty showed a bar.
@@ -238,7 +278,9 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
 
   if (galleryDir && !settings.dryRun && results.length > 0) {
     try {
-      const page = await writeGallery(galleryDir, settings.workspace, results);
+      // After an interruption, what was done.
+      const shown = interrupted ? results.filter(result => result.status !== 'deferred') : results;
+      const page = await writeGallery(galleryDir, settings.workspace, shown);
       stderr.write(`Gallery: ${relative(context.cwd, page) || page}\n`);
     } catch (error) {
       stderr.write(`${NAME}: the gallery could not be written: ${printable((error as Error).message)}\n`);
@@ -253,5 +295,6 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
     }
   }
 
+  if (interrupted) return EXIT.interrupted;
   return counts.failed > 0 && settings.failOnError ? EXIT.failed : EXIT.ok;
 }

@@ -5,9 +5,9 @@
  * pays only for the rest.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ChildProcess } from 'node:child_process';
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { access, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { Manifest } from '../../src/manifest.js';
 import { startFakeArtifactService, type FakeArtifactService } from '../fakes/artifact-server.js';
 import { encodePng, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
@@ -199,5 +199,53 @@ describe('after a main step that published', () => {
     expect(post.code).toBe(0);
     expect(post.stdout).toBe('');
     expect(service.artifacts.length).toBe(uploads);
+  });
+});
+
+describe('the command-line tool stopped with Ctrl-C (SIGINT) mid batch', () => {
+  const CLI = resolve(import.meta.dirname, '../../dist/cli/index.js');
+  let workspace: string;
+  let stopped: { code: number | null; stdout: string; stderr: string };
+
+  beforeAll(async () => {
+    workspace = await makeWorkspace(SOURCES);
+    ideogram.resetStats();
+    ideogram.options.downloadStallMs = 0;
+    const child = spawn(process.execPath, [CLI, '--api-url', ideogram.url, '--concurrency', '2', 'pics/*.png'], {
+      cwd: workspace,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, IDEOGRAM_API_KEY: KEY }
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', chunk => (stdout += chunk));
+    child.stderr.on('data', chunk => (stderr += chunk));
+    const closed = new Promise<number | null>(done => child.on('close', done));
+    await Promise.race([when(() => ideogram.upscales.length >= 4), closed]);
+    child.kill('SIGINT');
+    stopped = { code: await closed, stdout, stderr };
+  });
+
+  it('prints what was done and what was not, writes its gallery of what was done, and exits 130', async () => {
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toContain('Stopping (SIGINT): no new upscales');
+    expect(stopped.stderr).toMatch(/Stopped\. Not done \(\d+; the next run takes them\):/);
+    expect(stopped.stderr).toMatch(/\d+ upscaled, 0 failed, 0 unsafe, 0 skipped, \d+ deferred, of 10\./);
+    expect(stopped.stderr).toContain('Gallery: gallery/index.html');
+    const page = await readFile(join(workspace, 'gallery/index.html'), 'utf8');
+    const manifest = await Manifest.load(workspace, 'upscaled/.ideogram-upscale.json');
+    const done = Object.keys(manifest.document.sources);
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.length).toBeLessThan(10);
+    for (const source of done) expect(page).toContain(source);
+    expect(stopped.stdout.split('\n').filter(Boolean).sort()).toEqual([...manifest.resultPaths()].sort());
+  });
+
+  it('keeps a manifest of exactly the results on disk, and no temporary file', async () => {
+    const manifest = await Manifest.load(workspace, 'upscaled/.ideogram-upscale.json');
+    const files = await listFiles(workspace);
+    expect(files.filter(path => path.startsWith('upscaled/') && path.endsWith('.png'))).toEqual(
+      [...manifest.resultPaths()].sort()
+    );
+    expect(files.filter(path => path.endsWith('.part') || path.endsWith('.journal'))).toEqual([]);
   });
 });
