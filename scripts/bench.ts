@@ -3,25 +3,26 @@
  * Ideogram (test/fakes/ideogram-server.ts) and prints a markdown table with PASS/FAIL per target, then writes it
  * to docs/benchmarks.md. `npm run bench` builds first; `tsx scripts/bench.ts` alone measures the current dist/.
  *
- *   tsx scripts/bench.ts [--only=1,2,…,11] [--no-write] [--bundle=path/to/index.js]
+ *   tsx scripts/bench.ts [--only=1,2,…,12] [--no-write] [--bundle=path/to/index.js] [--node=path/to/node]
  *
  * Scenarios (the fake counts images in flight, like Ideogram; latency is its generation time):
  *   1. 64 images, latency 1 s, limit 10, concurrency auto        → wall time ≤ 1.10 × ceil(64/10) s
  *   2. the same 64 images through a sequential curl loop         → the action ≥ 9× faster
  *   3. 60 sources × num-images 4, limit 10, auto                 → ≤ 1.10 × ceil(240/10) s, 0 failures (packed)
  *   4. 64 images, concurrency 32 against limit 10                → ≤ 1.30 × ceil(64/10) s, 0 failures
- *   5. 100 sources of ~9 MB, num-images 4, latency 200 ms        → peak RSS of the action ≤ 150 MB
+ *   5. 100 sources of ~9 MB, num-images 4, concurrency 10       → peak RSS of the action ≤ 110 MB
  *   6. start-up: spawn → first request at the server             → ≤ 300 ms; plus the bundle's size
  *   7. discovery: 2,000 images among 50,000 files, depth 7        → ≤ 1 s (beside a recursive readdir)
  *   8. spawn → first request with 10,000 sources                  → ≤ 2× the time with 10
  *   9. a re-run of 10,000 unchanged sources                       → ≤ 2 s, nothing sent
  *  10. outputs and step summary of a 10,000-source run            → each < 1 MiB; results-file whole
  *  11. 2 sources × num-images 4 against a stated limit of 3       → split and made; with a seed, failed at once
+ *  12. 40 and then 400 sources of ~2 MB, num-images 4, conc. 10 → peak RSS for 400 within 10% of that for 40
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import zlib from 'node:zlib';
@@ -44,7 +45,10 @@ const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',').map(Nu
 const wanted = (n: number): boolean => only === undefined || only.has(n);
 const bundleArg = args.find(arg => arg.startsWith('--bundle='));
 const bundle = bundleArg ? resolve(bundleArg.slice('--bundle='.length)) : BUNDLE;
-const write = !args.includes('--no-write') && only === undefined && bundleArg === undefined;
+const nodeArg = args.find(arg => arg.startsWith('--node='));
+/** The Node.js binary that runs the bundle: this one unless told (e.g. Node 24's, the action's runtime). */
+const nodeCommand = nodeArg ? [nodeArg.slice('--node='.length)] : undefined;
+const write = !args.includes('--no-write') && only === undefined && bundleArg === undefined && nodeArg === undefined;
 
 // -------------------------------------------------------------------------------------------------------------
 // Helpers
@@ -66,6 +70,16 @@ async function workspaceWith(name: string, count: number, image: (i: number) => 
   for (let i = 0; i < count; i++) {
     await writeFile(join(workspace, 'images', `img-${String(i).padStart(3, '0')}.png`), image(i));
   }
+  return workspace;
+}
+
+/** `count` hard links to one file: many sources without writing (or filling the disk with) their bytes. */
+async function linkedWorkspace(name: string, count: number, image: Buffer): Promise<string> {
+  const workspace = join(scratch, name);
+  await mkdir(join(workspace, 'images'), { recursive: true });
+  const first = join(workspace, 'images', 'img-0000.png');
+  await writeFile(first, image);
+  for (let i = 1; i < count; i++) await link(first, join(workspace, 'images', `img-${String(i).padStart(4, '0')}.png`));
   return workspace;
 }
 
@@ -154,6 +168,7 @@ async function runScenario(
     const run = await runAction({
       workspace,
       bundle,
+      node: nodeCommand,
       inputs: { 'api-key': KEY, 'api-url': fake.url, publish: 'none', files: 'images/*.png', ...inputs },
       onSpawn: child => {
         spawnedAt = Date.now();
@@ -505,13 +520,13 @@ if (wanted(4)) {
 }
 
 if (wanted(5)) {
-  console.log('\n5. 100 sources of ~9 MB, num-images 4, latency 200 ms, limit 10, small results');
+  console.log('\n5. 100 sources of ~9 MB, num-images 4, concurrency 10, latency 200 ms, limit 10, small results');
   const png = bigRandomPng();
-  const workspace = await workspaceWith('big', 100, () => png);
+  const workspace = await linkedWorkspace('big', 100, png);
   const m = await runScenario(
     workspace,
     { latencyMs: 200, inflightLimit: 10, resultBytes: 'small' },
-    { concurrency: 'auto', 'num-images': '4' }
+    { concurrency: '10', 'num-images': '4' }
   );
   const failures = failuresOf(m, 100);
   notes.push(
@@ -521,17 +536,48 @@ if (wanted(5)) {
   );
   addRow({
     n: 5,
-    scenario: '100 sources × ~9 MB, `num-images: 4`, latency 200 ms',
+    scenario: '100 sources × ~9 MB, `num-images: 4`, `concurrency: 10`, latency 200 ms',
     measured: megabytes(m.memory.peakBytes),
     reference: `${seconds(m.run.elapsedMs)} wall`,
     ratio: '—',
     rejected: String(m.fake.rejected429),
     failures: String(failures),
     peakRss: megabytes(m.memory.peakBytes),
-    target: 'peak RSS ≤ 150 MB',
-    pass: m.memory.peakBytes <= 150 * MB && failures === 0
+    target: 'peak RSS ≤ 110 MB',
+    pass: m.memory.peakBytes <= 110 * MB && failures === 0
   });
   await rm(workspace, { recursive: true, force: true });
+}
+
+if (wanted(12)) {
+  console.log('\n12. 40, then 400 sources of ~2 MB, num-images 4, concurrency 10, latency 50 ms, limit 10');
+  const png = bigRandomPng(816);
+  const peaks: number[] = [];
+  let failures = 0;
+  for (const count of [40, 400]) {
+    const workspace = await linkedWorkspace(`many-${count}`, count, png);
+    const m = await runScenario(
+      workspace,
+      { latencyMs: 50, inflightLimit: 10, resultBytes: 'small' },
+      { concurrency: '10', 'num-images': '4' }
+    );
+    failures += failuresOf(m, count);
+    peaks.push(m.memory.peakBytes);
+    await rm(workspace, { recursive: true, force: true });
+  }
+  const [forty = 0, fourHundred = 0] = peaks;
+  addRow({
+    n: 12,
+    scenario: '400 vs 40 sources × ~2 MB, `num-images: 4`, `concurrency: 10`',
+    measured: `${megabytes(fourHundred)} vs ${megabytes(forty)}`,
+    reference: '—',
+    ratio: (fourHundred / forty).toFixed(2),
+    rejected: '—',
+    failures: String(failures),
+    peakRss: megabytes(fourHundred),
+    target: 'peak RSS for 400 ≤ 1.10 × for 40',
+    pass: fourHundred <= 1.1 * forty && failures === 0
+  });
 }
 
 await sampleStartup(3);

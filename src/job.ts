@@ -13,7 +13,7 @@ import { ideogramRule } from './ideogram/retry-rule.js';
 import type { IdeogramSettings } from './ideogram/settings.js';
 import { IdeogramUpscaler, quoteRecord } from './ideogram/upscaler.js';
 import { defaultRetryPolicy, withRetries, type RetryEvent, type RetryPolicy } from './retry.js';
-import { Manifest, hashFile } from './manifest.js';
+import { Manifest, hashFile, type ManifestDocument } from './manifest.js';
 import { withinBudget } from './image-budget.js';
 import { mapLimited } from './map-limited.js';
 import { planOutputs } from './output-path.js';
@@ -225,21 +225,29 @@ function jobRecords(
   };
 }
 
+export interface JobOptions {
+  /** Narrows the sources to these paths (e.g. what a push changed). */
+  readonly only?: ReadonlySet<string>;
+  /** Stops the job part-way: what finished is kept and recorded, the rest reported as not done. */
+  readonly cancellation?: Cancellation;
+  /** The manifest at the head of the branch results are committed to, when it moved on from the checkout. */
+  readonly branchManifest?: ManifestDocument;
+}
+
 /**
  * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
  * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
- * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed). A `cancellation`
- * stops it part-way: what finished is kept and recorded, the rest reported as not done.
+ * caller's.
  */
 export async function runJob(
   settings: Settings,
   hooks: JobHooks = {},
-  only?: ReadonlySet<string>,
-  cancellation?: Cancellation
+  { only, cancellation, branchManifest }: JobOptions = {}
 ): Promise<JobOutcome> {
   const { manifest: manifestPath, force } = settings.selection;
   const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath, force) : undefined;
   for (const warning of manifest?.warnings ?? []) hooks.onNotice?.(warning);
+  if (manifest && branchManifest) manifest.takeFromBranch(branchManifest);
   const earlierResults = manifest?.resultOwners() ?? new Map<string, string>();
   const discovery = await discoverSources(
     settings.workspace,

@@ -3,12 +3,14 @@ import * as core from '@actions/core';
 import { changedSources } from './github/changes.js';
 import { log } from './log.js';
 import { commentOnPullRequest } from './github/comment.js';
-import { lazyGitHub } from './github/client.js';
+import { readAtBranchHead } from './github/branch-manifest.js';
+import { lazyGitHub, type GitHubAccess } from './github/client.js';
+import { parseManifest, type ManifestDocument } from './manifest.js';
 import { markPublished, markStarted } from './handover.js';
 import { Input } from './inputs.js';
 import { cacheKeys, restoreResults, saveResults, type CacheOutcome, type CacheRequest } from './github/cache.js';
 import { fingerprint, runJob } from './job.js';
-import { publishResults } from './publish/publish.js';
+import { commitTarget, publishResults } from './publish/publish.js';
 import { countsLine, dryRunLine, retryLine } from './presentation.js';
 import { annotations, logDiscovery, logResult, setOutputs, writeSummary } from './report.js';
 import { writeResultsFile } from './results-file.js';
@@ -50,6 +52,33 @@ export function reportCache(outcome: CacheOutcome): void {
     case 'saved':
       log.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
       break;
+  }
+}
+
+/**
+ * In commit mode, the manifest at the head of the branch the results go to, when the branch has moved on from this
+ * checkout: "Re-run jobs" checks out the original commit, which lacks what the first attempt committed.
+ */
+async function branchManifest(settings: Settings, github: GitHubAccess): Promise<ManifestDocument | undefined> {
+  const { manifest } = settings.selection;
+  const { mode, commit } = settings.publishing;
+  if (!manifest || settings.dryRun || (mode !== 'commit' && mode !== 'both') || !commit.token) return undefined;
+  try {
+    const { client, context } = await github();
+    const target = commitTarget(settings, context);
+    if (!('branch' in target)) return undefined;
+    const where = { owner: context.owner, repo: context.repo, branch: target.branch, path: manifest };
+    const head = await readAtBranchHead(client, where);
+    if (!head || head.commit === process.env.GITHUB_SHA) return undefined;
+    core.info(
+      `Taking what is done from ${manifest} at the head of ${target.branch} (${head.commit.slice(0, 7)}), which is ahead of this checkout.`
+    );
+    return parseManifest(head.text, manifest);
+  } catch (error) {
+    core.notice(
+      `Could not read ${manifest} at the head of the branch (${(error as Error).message}); going by the checkout's.`
+    );
+    return undefined;
   }
 }
 
@@ -112,8 +141,7 @@ export async function run(): Promise<void> {
         onRetry: (file, event) => log.info(retryLine(file, event)),
         onNotice: message => log.notice(message)
       },
-      only,
-      cancellation
+      { only, cancellation, branchManifest: await branchManifest(settings, github) }
     );
     if (cancellation.stopped.aborted) {
       annotations.summarise();

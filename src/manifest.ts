@@ -136,6 +136,8 @@ export class Manifest {
   private readonly entries: Map<string, ManifestEntry>;
   private readonly pending: Map<string, PendingJob>;
   private changed = false;
+  /** Sources whose entries come from the branch head: their results are committed there, not in this checkout. */
+  private readonly onBranch = new Set<string>();
   /** Journal appends in order; a save waits for them. */
   private appending: Promise<void> = Promise.resolve();
 
@@ -234,16 +236,41 @@ export class Manifest {
     const adopted = new Map<string, ManifestEntry>();
     for (const [source, entry] of Object.entries(other.sources)) {
       const inside =
-        entryProblem(entry) === undefined &&
-        [source, ...entry.outputs.map(output => output.path)].every(path =>
-          isInside(this.workspace, resolve(this.workspace, path))
-        );
+        entryProblem(entry) === undefined && this.isInside([source, ...entry.outputs.map(output => output.path)]);
       if (this.entries.has(source) || !inside) continue;
       this.entries.set(source, entry);
       adopted.set(source, entry);
       this.changed = true;
     }
     return adopted;
+  }
+
+  /**
+   * Takes the entries of the branch head's manifest that differ from this checkout's: on a re-run, the checkout is
+   * the original commit, and the head holds what the first attempt committed. Their results count as present
+   * (they are on the branch) without being on disk. Returns how many were taken.
+   */
+  takeFromBranch(head: ManifestDocument): number {
+    let taken = 0;
+    for (const [source, entry] of Object.entries(head.sources)) {
+      const mine = this.entries.get(source);
+      if (
+        (mine && canonical(mine) === canonical(entry)) ||
+        entryProblem(entry) !== undefined ||
+        !this.isInside([source, ...entry.outputs.map(o => o.path)])
+      ) {
+        continue;
+      }
+      this.entries.set(source, entry);
+      this.onBranch.add(source);
+      this.changed = true;
+      taken++;
+    }
+    return taken;
+  }
+
+  private isInside(paths: readonly string[]): boolean {
+    return paths.every(path => isInside(this.workspace, resolve(this.workspace, path)));
   }
 
   /** Every entry, for staging its results (e.g. into the cache). */
@@ -278,6 +305,7 @@ export class Manifest {
   ): Promise<ManifestEntry | undefined> {
     const entry = this.entries.get(source);
     if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings)) return undefined;
+    if (this.onBranch.has(source)) return entry;
     for (const output of entry.outputs) {
       if (!(await exists(join(this.workspace, output.path)))) return undefined;
     }

@@ -240,8 +240,7 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
         onRetry: (file, event) => progress.retry(file, event),
         onNotice: message => stderr.write(`${printable(message)}\n`)
       },
-      undefined,
-      cancellation
+      { cancellation }
     ));
   } finally {
     stopListening();

@@ -27,7 +27,7 @@ export function commitMessage(subject: string, results: readonly SourceResult[],
 }
 
 /** The branch to commit to on this run, or why results cannot be committed at all, before trying. */
-function commitTarget(settings: Settings, context: RunContext): { branch: string } | { refused: string } {
+export function commitTarget(settings: Settings, context: RunContext): { branch: string } | { refused: string } {
   const { event } = context;
   if (event.kind === 'pull_request' && event.headRepo !== `${context.owner}/${context.repo}`) {
     return {
@@ -61,7 +61,9 @@ export async function publishResults(
   const withManifest = (files: string[]): string[] => (manifest ? [...files, manifest] : files);
   // A commit adds what this run wrote; an artifact holds every result of the run's sources, also those done
   // before (restored from the cache), so that a re-run that pays nothing still hands over everything.
-  const written = withManifest(writtenFiles(results));
+  // A manifest that only took in what the branch or the cache already had is not worth a commit of its own.
+  const produced = results.some(result => result.status === 'upscaled' || result.status === 'unsafe');
+  const written = produced ? withManifest(writtenFiles(results)) : [];
   const everything = withManifest(results.flatMap(result => result.outputs.map(output => output.path)));
   if (written.length === 0 && !(wantArtifact && everything.length > 0)) {
     log.info('Nothing new to publish.');

@@ -107,6 +107,21 @@ describe('on push, commit the new results to the branch', () => {
     expect(added.sort()).toEqual([MANIFEST, 'upscaled/art/logo.png', 'upscaled/assets/new.png']);
   });
 
+  it('a re-run (a checkout of the original commit) reads what is done from the branch head: no request, no second commit', async () => {
+    const head = github.headSha('main');
+    const rerun = await run({
+      github,
+      workspace: await checkout(github, after),
+      eventName: 'push',
+      event: { before, after, ref: 'refs/heads/main' }
+    });
+    expect(rerun.code).toBe(0);
+    expect(ideogram.stats.requests).toBe(0);
+    expect(rerun.stdout).toContain(`Taking what is done from ${MANIFEST} at the head of main (${head.slice(0, 7)})`);
+    expect(rerun.outputs).toMatchObject({ upscaled: '0', skipped: '2', 'commit-sha': '' });
+    expect(github.headSha('main')).toBe(head);
+  });
+
   it('commits blobs byte-identical to what Ideogram served, signed by GitHub, without force', () => {
     const head = github.headSha('main');
     const served = servedBytes();
