@@ -70,12 +70,12 @@ async function branchManifest(settings: Settings, github: GitHubAccess): Promise
     const where = { owner: context.owner, repo: context.repo, branch: target.branch, path: manifest };
     const head = await readAtBranchHead(client, where);
     if (!head || head.commit === process.env.GITHUB_SHA) return undefined;
-    core.info(
+    log.info(
       `Taking what is done from ${manifest} at the head of ${target.branch} (${head.commit.slice(0, 7)}), which is ahead of this checkout.`
     );
     return parseManifest(head.text, manifest);
   } catch (error) {
-    core.notice(
+    log.notice(
       `Could not read ${manifest} at the head of the branch (${(error as Error).message}); going by the checkout's.`
     );
     return undefined;

@@ -116,7 +116,7 @@ describe('ideogram-upscale', () => {
       expect(second.stderr).toContain('0 upscaled, 0 failed, 0 unsafe, 2 skipped, 0 deferred, of 2.');
       expect(second.stdout).toBe('');
 
-      const without = await cli(dir, [...args, '--no-manifest'], { env });
+      const without = await cli(dir, [...args, '--no-manifest', '--overwrite'], { env });
       expect(without.code).toBe(0);
       expect(ideogram.stats.requests).toBe(4);
     } finally {

@@ -237,14 +237,14 @@ describe('the command-line tool stopped with Ctrl-C (SIGINT) mid batch', () => {
     expect(done.length).toBeGreaterThan(0);
     expect(done.length).toBeLessThan(10);
     for (const source of done) expect(page).toContain(source);
-    expect(stopped.stdout.split('\n').filter(Boolean).sort()).toEqual([...manifest.resultPaths()].sort());
+    expect(stopped.stdout.split('\n').filter(Boolean).sort()).toEqual([...manifest.resultOwners().keys()].sort());
   });
 
   it('keeps a manifest of exactly the results on disk, and no temporary file', async () => {
     const manifest = await Manifest.load(workspace, 'upscaled/.ideogram-upscale.json');
     const files = await listFiles(workspace);
     expect(files.filter(path => path.startsWith('upscaled/') && path.endsWith('.png'))).toEqual(
-      [...manifest.resultPaths()].sort()
+      [...manifest.resultOwners().keys()].sort()
     );
     expect(files.filter(path => path.endsWith('.part') || path.endsWith('.journal'))).toEqual([]);
   });
