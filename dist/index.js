@@ -28462,7 +28462,7 @@ function readDimensions(bytes, format) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3090);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31701);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
@@ -28474,7 +28474,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3090:
+/***/ 31701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29425,6 +29425,39 @@ async function commentOnPullRequest(settings, outcome, github, env) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/branch-manifest.ts
+/**
+ * A file's text at the head of a branch, read through the Git Data API (no checkout needed): undefined when the
+ * branch or the file does not exist. Also the head commit it was read from.
+ */
+async function readAtBranchHead(github, { owner, repo, branch, path }) {
+    let commit;
+    try {
+        commit = (await github.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
+    }
+    catch (error) {
+        if (error.status === 404)
+            return undefined;
+        throw error;
+    }
+    let tree = (await github.rest.git.getCommit({ owner, repo, commit_sha: commit })).data.tree.sha;
+    // Folder by folder: a recursive listing of a large repository is truncated.
+    const parts = path.split('/');
+    for (const [i, part] of parts.entries()) {
+        const { data } = await github.rest.git.getTree({ owner, repo, tree_sha: tree });
+        const entry = data.tree.find(item => item.path === part);
+        const last = i === parts.length - 1;
+        if (!entry?.sha || entry.type !== (last ? 'blob' : 'tree'))
+            return undefined;
+        if (last) {
+            const blob = await github.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
+            return { text: Buffer.from(blob.data.content, 'base64').toString('utf8'), commit };
+        }
+        tree = entry.sha;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/github/event.ts
 
 const ZERO_SHA = /^0+$/;
@@ -29470,31 +29503,6 @@ function lazyGitHub(token, env) {
 async function createGitHubClient(token) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
     return getOctokit(token);
-}
-
-;// CONCATENATED MODULE: ./src/handover.ts
-
-/**
- * What the main step hands to the post step (`core.saveState`, read back from `STATE_*`). The post step runs even
- * when the main step failed or the job was cancelled; it publishes only what the main step did not get to.
- */
-var State;
-(function (State) {
-    /** When the main step started its work (ISO 8601): results recorded since are this run's. */
-    State["Started"] = "started";
-    /** Set once the main step has published (or had nothing to publish). */
-    State["Published"] = "published";
-})(State || (State = {}));
-function markStarted(at) {
-    lib_core/* saveState */.LZ(State.Started, at.toISOString());
-}
-function markPublished() {
-    lib_core/* saveState */.LZ(State.Published, 'true');
-}
-/** When the main step started, if it started and did not publish: then the post step has work to do. */
-function unpublishedSince() {
-    const started = core.getState(State.Started);
-    return started === '' || core.getState(State.Published) !== '' ? undefined : new Date(started);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -29693,6 +29701,8 @@ class Manifest {
     entries;
     pending;
     changed = false;
+    /** Sources whose entries come from the branch head: their results are committed there, not in this checkout. */
+    onBranch = new Set();
     /** Journal appends in order; a save waits for them. */
     appending = Promise.resolve();
     constructor(
@@ -29781,8 +29791,7 @@ class Manifest {
     adopt(other) {
         const adopted = new Map();
         for (const [source, entry] of Object.entries(other.sources)) {
-            const inside = entryProblem(entry) === undefined &&
-                [source, ...entry.outputs.map(output => output.path)].every(path => isInside(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
+            const inside = entryProblem(entry) === undefined && this.isInside([source, ...entry.outputs.map(output => output.path)]);
             if (this.entries.has(source) || !inside)
                 continue;
             this.entries.set(source, entry);
@@ -29790,6 +29799,30 @@ class Manifest {
             this.changed = true;
         }
         return adopted;
+    }
+    /**
+     * Takes the entries of the branch head's manifest that differ from this checkout's: on a re-run, the checkout is
+     * the original commit, and the head holds what the first attempt committed. Their results count as present
+     * (they are on the branch) without being on disk. Returns how many were taken.
+     */
+    takeFromBranch(head) {
+        let taken = 0;
+        for (const [source, entry] of Object.entries(head.sources)) {
+            const mine = this.entries.get(source);
+            if ((mine && canonical(mine) === canonical(entry)) ||
+                entryProblem(entry) !== undefined ||
+                !this.isInside([source, ...entry.outputs.map(o => o.path)])) {
+                continue;
+            }
+            this.entries.set(source, entry);
+            this.onBranch.add(source);
+            this.changed = true;
+            taken++;
+        }
+        return taken;
+    }
+    isInside(paths) {
+        return paths.every(path => isInside(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
     }
     /** Every entry, for staging its results (e.g. into the cache). */
     get document() {
@@ -29815,6 +29848,8 @@ class Manifest {
         const entry = this.entries.get(source);
         if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings))
             return undefined;
+        if (this.onBranch.has(source))
+            return entry;
         for (const output of entry.outputs) {
             if (!(await exists((0,external_node_path_.join)(this.workspace, output.path))))
                 return undefined;
@@ -29859,6 +29894,31 @@ class Manifest {
         await (0,promises_.rm)((0,external_node_path_.join)(this.workspace, journalPath(this.path)), { force: true });
         this.changed = false;
     }
+}
+
+;// CONCATENATED MODULE: ./src/handover.ts
+
+/**
+ * What the main step hands to the post step (`core.saveState`, read back from `STATE_*`). The post step runs even
+ * when the main step failed or the job was cancelled; it publishes only what the main step did not get to.
+ */
+var State;
+(function (State) {
+    /** When the main step started its work (ISO 8601): results recorded since are this run's. */
+    State["Started"] = "started";
+    /** Set once the main step has published (or had nothing to publish). */
+    State["Published"] = "published";
+})(State || (State = {}));
+function markStarted(at) {
+    lib_core/* saveState */.LZ(State.Started, at.toISOString());
+}
+function markPublished() {
+    lib_core/* saveState */.LZ(State.Published, 'true');
+}
+/** When the main step started, if it started and did not publish: then the post step has work to do. */
+function unpublishedSince() {
+    const started = core.getState(State.Started);
+    return started === '' || core.getState(State.Published) !== '' ? undefined : new Date(started);
 }
 
 ;// CONCATENATED MODULE: ./src/github/cache.ts
@@ -32917,14 +32977,15 @@ function jobRecords(settings, manifest, hashes, work, hooks) {
 /**
  * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
  * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
- * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed). A `cancellation`
- * stops it part-way: what finished is kept and recorded, the rest reported as not done.
+ * caller's.
  */
-async function runJob(settings, hooks = {}, only, cancellation) {
+async function runJob(settings, hooks = {}, { only, cancellation, branchManifest } = {}) {
     const { manifest: manifestPath, force } = settings.selection;
     const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath, force) : undefined;
     for (const warning of manifest?.warnings ?? [])
         hooks.onNotice?.(warning);
+    if (manifest && branchManifest)
+        manifest.takeFromBranch(branchManifest);
     const earlierResults = manifest?.resultOwners() ?? new Map();
     const discovery = await discoverSources(settings.workspace, settings.discovery.patterns, path => settings.output.template.matches(path) || earlierResults.has(path));
     hooks.onDiscovered?.(discovery);
@@ -33653,7 +33714,9 @@ resultsFile) {
     const withManifest = (files) => (manifest ? [...files, manifest] : files);
     // A commit adds what this run wrote; an artifact holds every result of the run's sources, also those done
     // before (restored from the cache), so that a re-run that pays nothing still hands over everything.
-    const written = withManifest(writtenFiles(results));
+    // A manifest that only took in what the branch or the cache already had is not worth a commit of its own.
+    const produced = results.some(result => result.status === 'upscaled' || result.status === 'unsafe');
+    const written = produced ? withManifest(writtenFiles(results)) : [];
     const everything = withManifest(results.flatMap(result => result.outputs.map(output => output.path)));
     if (written.length === 0 && !(wantArtifact && everything.length > 0)) {
         log.info('Nothing new to publish.');
@@ -33917,6 +33980,8 @@ async function writeSummary(outcome) {
 
 
 
+
+
 /**
  * The Actions cache request, when the cache is what carries results to the next run: in artifact (or no) publishing
  * with a manifest. Committed results and their manifest are on the branch already.
@@ -33948,6 +34013,32 @@ function reportCache(outcome) {
         case 'saved':
             log.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
             break;
+    }
+}
+/**
+ * In commit mode, the manifest at the head of the branch the results go to, when the branch has moved on from this
+ * checkout: "Re-run jobs" checks out the original commit, which lacks what the first attempt committed.
+ */
+async function branchManifest(settings, github) {
+    const { manifest } = settings.selection;
+    const { mode, commit } = settings.publishing;
+    if (!manifest || settings.dryRun || (mode !== 'commit' && mode !== 'both') || !commit.token)
+        return undefined;
+    try {
+        const { client, context } = await github();
+        const target = commitTarget(settings, context);
+        if (!('branch' in target))
+            return undefined;
+        const where = { owner: context.owner, repo: context.repo, branch: target.branch, path: manifest };
+        const head = await readAtBranchHead(client, where);
+        if (!head || head.commit === process.env.GITHUB_SHA)
+            return undefined;
+        log.info(`Taking what is done from ${manifest} at the head of ${target.branch} (${head.commit.slice(0, 7)}), which is ahead of this checkout.`);
+        return parseManifest(head.text, manifest);
+    }
+    catch (error) {
+        log.notice(`Could not read ${manifest} at the head of the branch (${error.message}); going by the checkout's.`);
+        return undefined;
     }
 }
 /** In-flight work's time to finish after the runner's SIGINT; its SIGTERM follows 7.5 s after, the kill 2.5 s later. */
@@ -33992,7 +34083,7 @@ async function run() {
             onResult: logResult,
             onRetry: (file, event) => log.info(retryLine(file, event)),
             onNotice: message => log.notice(message)
-        }, only, cancellation);
+        }, { only, cancellation, branchManifest: await branchManifest(settings, github) });
         if (cancellation.stopped.aborted) {
             annotations.summarise();
             return reportCancelled(results);

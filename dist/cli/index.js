@@ -28104,6 +28104,8 @@ process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runC
     stdout: process.stdout,
     stderr: process.stderr
 });
+// Requests cut off by a Ctrl-C would otherwise keep the process waiting for their answers.
+process.stdout.write('', () => process.exit());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -29093,6 +29095,88 @@ function redact(text) {
         clean = clean.replaceAll(secret, REDACTED);
     return clean;
 }
+
+;// CONCATENATED MODULE: ./src/cancellation.ts
+/**
+ * Stopping a batch part-way, in two stages: first no new work starts (what is in flight may still finish), then,
+ * after a grace period or on demand, what is in flight is cut. Knows nothing of what the work is.
+ */
+class Cancellation {
+    stopping = new AbortController();
+    cutting = new AbortController();
+    timer;
+    /** Aborted once nothing new may start. */
+    get stopped() {
+        return this.stopping.signal;
+    }
+    /** Aborted once what is in flight must be cut. */
+    get cut() {
+        return this.cutting.signal;
+    }
+    /** Starts nothing new from now on, and cuts what is in flight after `graceMs`. A second call cuts at once. */
+    stop(graceMs) {
+        if (this.stopping.signal.aborted)
+            return this.cutNow();
+        this.stopping.abort();
+        this.timer = setTimeout(() => this.cutNow(), graceMs);
+        // Work that ends within the grace period must not wait for it.
+        this.timer.unref();
+    }
+    cutNow() {
+        clearTimeout(this.timer);
+        this.stopping.abort();
+        this.cutting.abort();
+    }
+}
+/** Work a cancellation stopped before anything was sent for it: nothing was paid, the next run takes it. */
+class NotStartedError extends Error {
+    name = 'NotStartedError';
+    constructor() {
+        super('not started: the run was cancelled');
+    }
+}
+/** Work cut off in flight by a cancellation. */
+class CancelledError extends Error {
+    name = 'CancelledError';
+    constructor() {
+        super('cut off in flight by the cancellation');
+    }
+}
+/** `work`, or a `CancelledError` as soon as `signal` aborts (the work itself goes on unobserved). */
+function unlessCut(work, signal) {
+    if (!signal)
+        return work;
+    if (signal.aborted)
+        return Promise.reject(new CancelledError());
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(new CancelledError());
+        signal.addEventListener('abort', onAbort, { once: true });
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+/**
+ * SIGINT and SIGTERM stop the cancellation: the runner cancels a job with SIGINT, then SIGTERM 7.5 s later, then
+ * kills it 2.5 s after that; a person presses Ctrl-C, and again to hurry. In-flight work gets `graceMs` after a
+ * first SIGINT, a second or two after SIGTERM (the kill is near), nothing after a second signal.
+ */
+function cancelOnSignals(cancellation, graceMs, onSignal) {
+    let first = true;
+    const handler = (signal) => {
+        onSignal(signal, first);
+        if (!first)
+            cancellation.cutNow();
+        else
+            cancellation.stop(signal === 'SIGTERM' ? Math.min(graceMs, TERM_GRACE_MS) : graceMs);
+        first = false;
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+    };
+}
+const TERM_GRACE_MS = 1000;
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -32195,88 +32279,6 @@ async function discoverSources(workspace, patterns, isResult) {
     return { sources: [...sources].sort(), passedOver };
 }
 
-;// CONCATENATED MODULE: ./src/cancellation.ts
-/**
- * Stopping a batch part-way, in two stages: first no new work starts (what is in flight may still finish), then,
- * after a grace period or on demand, what is in flight is cut. Knows nothing of what the work is.
- */
-class Cancellation {
-    stopping = new AbortController();
-    cutting = new AbortController();
-    timer;
-    /** Aborted once nothing new may start. */
-    get stopped() {
-        return this.stopping.signal;
-    }
-    /** Aborted once what is in flight must be cut. */
-    get cut() {
-        return this.cutting.signal;
-    }
-    /** Starts nothing new from now on, and cuts what is in flight after `graceMs`. A second call cuts at once. */
-    stop(graceMs) {
-        if (this.stopping.signal.aborted)
-            return this.cutNow();
-        this.stopping.abort();
-        this.timer = setTimeout(() => this.cutNow(), graceMs);
-        // Work that ends within the grace period must not wait for it.
-        this.timer.unref();
-    }
-    cutNow() {
-        clearTimeout(this.timer);
-        this.stopping.abort();
-        this.cutting.abort();
-    }
-}
-/** Work a cancellation stopped before anything was sent for it: nothing was paid, the next run takes it. */
-class NotStartedError extends Error {
-    name = 'NotStartedError';
-    constructor() {
-        super('not started: the run was cancelled');
-    }
-}
-/** Work cut off in flight by a cancellation. */
-class CancelledError extends Error {
-    name = 'CancelledError';
-    constructor() {
-        super('cut off in flight by the cancellation');
-    }
-}
-/** `work`, or a `CancelledError` as soon as `signal` aborts (the work itself goes on unobserved). */
-function unlessCut(work, signal) {
-    if (!signal)
-        return work;
-    if (signal.aborted)
-        return Promise.reject(new CancelledError());
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(new CancelledError());
-        signal.addEventListener('abort', onAbort, { once: true });
-        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
-}
-/**
- * SIGINT and SIGTERM stop the cancellation: the runner cancels a job with SIGINT, then SIGTERM 7.5 s later, then
- * kills it 2.5 s after that; a person presses Ctrl-C, and again to hurry. In-flight work gets `graceMs` after a
- * first SIGINT, a second or two after SIGTERM (the kill is near), nothing after a second signal.
- */
-function cancelOnSignals(cancellation, graceMs, onSignal) {
-    let first = true;
-    const handler = (signal) => {
-        onSignal(signal, first);
-        if (!first)
-            cancellation.cutNow();
-        else
-            cancellation.stop(signal === 'SIGTERM' ? Math.min(graceMs, TERM_GRACE_MS) : graceMs);
-        first = false;
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return () => {
-        process.off('SIGINT', handler);
-        process.off('SIGTERM', handler);
-    };
-}
-const TERM_GRACE_MS = 1000;
-
 ;// CONCATENATED MODULE: ./src/destinations.ts
 
 
@@ -34133,6 +34135,8 @@ class Manifest {
     entries;
     pending;
     changed = false;
+    /** Sources whose entries come from the branch head: their results are committed there, not in this checkout. */
+    onBranch = new Set();
     /** Journal appends in order; a save waits for them. */
     appending = Promise.resolve();
     constructor(
@@ -34221,8 +34225,7 @@ class Manifest {
     adopt(other) {
         const adopted = new Map();
         for (const [source, entry] of Object.entries(other.sources)) {
-            const inside = entryProblem(entry) === undefined &&
-                [source, ...entry.outputs.map(output => output.path)].every(path => isInside(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
+            const inside = entryProblem(entry) === undefined && this.isInside([source, ...entry.outputs.map(output => output.path)]);
             if (this.entries.has(source) || !inside)
                 continue;
             this.entries.set(source, entry);
@@ -34230,6 +34233,30 @@ class Manifest {
             this.changed = true;
         }
         return adopted;
+    }
+    /**
+     * Takes the entries of the branch head's manifest that differ from this checkout's: on a re-run, the checkout is
+     * the original commit, and the head holds what the first attempt committed. Their results count as present
+     * (they are on the branch) without being on disk. Returns how many were taken.
+     */
+    takeFromBranch(head) {
+        let taken = 0;
+        for (const [source, entry] of Object.entries(head.sources)) {
+            const mine = this.entries.get(source);
+            if ((mine && canonical(mine) === canonical(entry)) ||
+                entryProblem(entry) !== undefined ||
+                !this.isInside([source, ...entry.outputs.map(o => o.path)])) {
+                continue;
+            }
+            this.entries.set(source, entry);
+            this.onBranch.add(source);
+            this.changed = true;
+            taken++;
+        }
+        return taken;
+    }
+    isInside(paths) {
+        return paths.every(path => isInside(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
     }
     /** Every entry, for staging its results (e.g. into the cache). */
     get document() {
@@ -34255,6 +34282,8 @@ class Manifest {
         const entry = this.entries.get(source);
         if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings))
             return undefined;
+        if (this.onBranch.has(source))
+            return entry;
         for (const output of entry.outputs) {
             if (!(await manifest_exists((0,external_node_path_.join)(this.workspace, output.path))))
                 return undefined;
@@ -35137,14 +35166,15 @@ function jobRecords(settings, manifest, hashes, work, hooks) {
 /**
  * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
  * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
- * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed). A `cancellation`
- * stops it part-way: what finished is kept and recorded, the rest reported as not done.
+ * caller's.
  */
-async function runJob(settings, hooks = {}, only, cancellation) {
+async function runJob(settings, hooks = {}, { only, cancellation, branchManifest } = {}) {
     const { manifest: manifestPath, force } = settings.selection;
     const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath, force) : undefined;
     for (const warning of manifest?.warnings ?? [])
         hooks.onNotice?.(warning);
+    if (manifest && branchManifest)
+        manifest.takeFromBranch(branchManifest);
     const earlierResults = manifest?.resultOwners() ?? new Map();
     const discovery = await discoverSources(settings.workspace, settings.discovery.patterns, path => settings.output.template.matches(path) || earlierResults.has(path));
     hooks.onDiscovered?.(discovery);
@@ -35233,6 +35263,8 @@ async function runJob(settings, hooks = {}, only, cancellation) {
 
 
 
+/** The command line's manifest, in the folder the results go to. */
+const CLI_MANIFEST = '.ideogram-upscale.json';
 /**
  * Every input of the action, and how the command line gives it. A `Record` over `Input`, so a new input does not
  * compile until someone decides whether it is a flag. Flags keep the inputs' names; empty values fall back to
@@ -35320,9 +35352,10 @@ function flagSpecs(apiKey) {
         [Input.Manifest]: {
             kind: 'value',
             arg: '<path>',
-            help: 'manifest that skips images upscaled before with the same settings; none: no manifest',
-            // Unlike the action's, so that a run leaves nothing behind but its results unless asked.
-            default: 'none'
+            help: `manifest that makes a second run free: images upscaled before with the same settings are skipped (default: ${CLI_MANIFEST} beside the results; --no-manifest: none)`,
+            // Worked out from --output-path: beside the results, not the action's .github/.
+            default: null,
+            negatable: true
         },
         // The Actions cache is the runner's; on the command line the manifest beside the results does its work.
         [Input.Cache]: { kind: 'fixed', value: 'false' },
@@ -35491,9 +35524,12 @@ function barProgress(stream, now = () => performance.now()) {
 
 
 
+
 const NAME = 'ideogram-upscale';
 /** 0: every image done; 1: some failed (or the run broke); 2: bad usage or settings, nothing was sent. */
-const EXIT = { ok: 0, failed: 1, usage: 2 };
+const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 };
+/** After a first Ctrl-C, what is in flight gets this long to finish; a second Ctrl-C cuts it at once. */
+const INTERRUPT_GRACE_MS = 5_000;
 function addInputOption(program, input, spec) {
     if (spec.kind === 'fixed')
         return;
@@ -35510,6 +35546,13 @@ function addInputOption(program, input, spec) {
     if (fallback !== null && fallback !== undefined)
         option.default(fallback);
     program.addOption(option);
+    if (spec.negatable)
+        program.addOption(new Option(`--no-${input}`).hideHelp());
+}
+/** The folder every result goes under: the template's part before its first placeholder (`upscaled/` of `upscaled/{dir}/…`). */
+function resultsFolder(template) {
+    const fixed = template.replace(/\\/g, '/').split('{')[0] ?? '';
+    return fixed.slice(0, fixed.lastIndexOf('/') + 1);
 }
 function buildProgram(context, specs) {
     const program = new Command(NAME)
@@ -35535,7 +35578,11 @@ Output:
   Results land at --output-path, and the gallery at <gallery>/index.html (originals copied into <gallery>/originals).
 
 Exit status:
-  0 every image upscaled (or skipped), 1 some failed, 2 bad usage or settings.
+  0 every image upscaled (or skipped), 1 some failed, 2 bad usage or settings, 130 stopped by Ctrl-C.
+
+Manifest:
+  ${CLI_MANIFEST} beside the results (under the --output-path folder) records what is done, so running the
+  same command again pays for nothing twice; a Ctrl-C keeps everything finished. --no-manifest turns it off.
 
 Examples:
   ${NAME} 'examples/**/*.png'
@@ -35636,6 +35683,12 @@ async function run(argv, context) {
         if (input === Input.Provider)
             return provider;
         const value = options[attributeName(input)];
+        if (input === Input.Manifest && value === false)
+            return 'none';
+        if (input === Input.Manifest && value === undefined) {
+            const template = options[attributeName(Input.OutputPath)];
+            return `${resultsFolder(typeof template === 'string' ? template : '')}${CLI_MANIFEST}`;
+        }
         if (spec.kind === 'switch')
             return value === true ? 'true' : value === false ? 'false' : '';
         return typeof value === 'string' ? value : '';
@@ -35653,6 +35706,10 @@ async function run(argv, context) {
     let sent;
     let refused = 0;
     const reported = new Set();
+    const cancellation = new Cancellation();
+    const stopListening = cancelOnSignals(cancellation, INTERRUPT_GRACE_MS, (signal, first) => stderr.write(first
+        ? `\nStopping (${signal}): no new upscales; what is in flight gets a few seconds to finish (Ctrl-C again to stop at once).\n`
+        : '\nStopping at once.\n'));
     try {
         ({ results, sent } = await runJob(settings, {
             onDiscovered: discovery => {
@@ -35671,10 +35728,18 @@ async function run(argv, context) {
             },
             onRetry: (file, event) => progress.retry(file, event),
             onNotice: message => stderr.write(`${printable(message)}\n`)
-        }));
+        }, { cancellation }));
     }
     finally {
+        stopListening();
         progress.finish();
+    }
+    const interrupted = cancellation.stopped.aborted;
+    if (interrupted) {
+        const notDone = results.filter(result => result.status === 'deferred' || result.status === 'failed');
+        stderr.write(`Stopped. Not done (${notDone.length}; the next run takes them):\n`);
+        for (const result of notDone)
+            stderr.write(`  ${result.source}: ${result.error ?? result.status}\n`);
     }
     // Skips decided before any work (the manifest, a legacy dry run) were never shown as lines; a tty showed a bar.
     const skipped = results.filter(result => result.status === 'skipped' && (tty || !reported.has(result.source)));
@@ -35700,7 +35765,9 @@ async function run(argv, context) {
     }
     if (galleryDir && !settings.dryRun && results.length > 0) {
         try {
-            const page = await writeGallery(galleryDir, settings.workspace, results);
+            // After an interruption, what was done.
+            const shown = interrupted ? results.filter(result => result.status !== 'deferred') : results;
+            const page = await writeGallery(galleryDir, settings.workspace, shown);
             stderr.write(`Gallery: ${(0,external_node_path_.relative)(context.cwd, page) || page}\n`);
         }
         catch (error) {
@@ -35717,6 +35784,8 @@ async function run(argv, context) {
                     stdout.write(`${output.path}\n`);
         }
     }
+    if (interrupted)
+        return EXIT.interrupted;
     return counts.failed > 0 && settings.failOnError ? EXIT.failed : EXIT.ok;
 }
 

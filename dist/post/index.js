@@ -29476,6 +29476,8 @@ async function comment_commentOnPullRequest(settings, outcome, github, env) {
 
 // EXTERNAL MODULE: ./src/github/client.ts
 var client = __nccwpck_require__(96584);
+// EXTERNAL MODULE: ./src/manifest.ts + 1 modules
+var manifest = __nccwpck_require__(84466);
 // EXTERNAL MODULE: ./src/handover.ts
 var handover = __nccwpck_require__(44228);
 // EXTERNAL MODULE: ./src/github/cache.ts
@@ -31273,8 +31275,6 @@ function upscaler_quoteRecord(quote) {
         : { usdMicros, qualifier, upperBoundUsdMicros, creditMillis };
 }
 
-// EXTERNAL MODULE: ./src/manifest.ts + 1 modules
-var manifest = __nccwpck_require__(84466);
 ;// CONCATENATED MODULE: ./src/image-budget.ts
 
 /**
@@ -31557,14 +31557,15 @@ function jobRecords(settings, manifest, hashes, work, hooks) {
 /**
  * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
  * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
- * caller's. `only`, when given, narrows the sources to those paths (e.g. what a push changed). A `cancellation`
- * stops it part-way: what finished is kept and recorded, the rest reported as not done.
+ * caller's.
  */
-async function job_runJob(settings, hooks = {}, only, cancellation) {
+async function job_runJob(settings, hooks = {}, { only, cancellation, branchManifest } = {}) {
     const { manifest: manifestPath, force } = settings.selection;
     const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath, force) : undefined;
     for (const warning of manifest?.warnings ?? [])
         hooks.onNotice?.(warning);
+    if (manifest && branchManifest)
+        manifest.takeFromBranch(branchManifest);
     const earlierResults = manifest?.resultOwners() ?? new Map();
     const discovery = await discoverSources(settings.workspace, settings.discovery.patterns, path => settings.output.template.matches(path) || earlierResults.has(path));
     hooks.onDiscovered?.(discovery);
@@ -31855,6 +31856,8 @@ var results_file = __nccwpck_require__(46024);
 
 
 
+
+
 /**
  * The Actions cache request, when the cache is what carries results to the next run: in artifact (or no) publishing
  * with a manifest. Committed results and their manifest are on the branch already.
@@ -31886,6 +31889,32 @@ function reportCache(outcome) {
         case 'saved':
             src_log/* log */.R.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
             break;
+    }
+}
+/**
+ * In commit mode, the manifest at the head of the branch the results go to, when the branch has moved on from this
+ * checkout: "Re-run jobs" checks out the original commit, which lacks what the first attempt committed.
+ */
+async function branchManifest(settings, github) {
+    const { manifest } = settings.selection;
+    const { mode, commit } = settings.publishing;
+    if (!manifest || settings.dryRun || (mode !== 'commit' && mode !== 'both') || !commit.token)
+        return undefined;
+    try {
+        const { client, context } = await github();
+        const target = commitTarget(settings, context);
+        if (!('branch' in target))
+            return undefined;
+        const where = { owner: context.owner, repo: context.repo, branch: target.branch, path: manifest };
+        const head = await readAtBranchHead(client, where);
+        if (!head || head.commit === process.env.GITHUB_SHA)
+            return undefined;
+        log.info(`Taking what is done from ${manifest} at the head of ${target.branch} (${head.commit.slice(0, 7)}), which is ahead of this checkout.`);
+        return parseManifest(head.text, manifest);
+    }
+    catch (error) {
+        log.notice(`Could not read ${manifest} at the head of the branch (${error.message}); going by the checkout's.`);
+        return undefined;
     }
 }
 /** In-flight work's time to finish after the runner's SIGINT; its SIGTERM follows 7.5 s after, the kill 2.5 s later. */
@@ -31930,7 +31959,7 @@ async function run() {
             onResult: logResult,
             onRetry: (file, event) => log.info(retryLine(file, event)),
             onNotice: message => log.notice(message)
-        }, only, cancellation);
+        }, { only, cancellation, branchManifest: await branchManifest(settings, github) });
         if (cancellation.stopped.aborted) {
             annotations.summarise();
             return reportCancelled(results);
@@ -32013,7 +32042,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 // EXTERNAL MODULE: ./src/atomic-file.ts
 var atomic_file = __nccwpck_require__(93549);
 // EXTERNAL MODULE: ./src/paths.ts
-var paths = __nccwpck_require__(8431);
+var src_paths = __nccwpck_require__(8431);
 // EXTERNAL MODULE: ./src/regular-file.ts
 var regular_file = __nccwpck_require__(60702);
 ;// CONCATENATED MODULE: ./src/manifest.ts
@@ -32055,7 +32084,7 @@ function entryProblem(entry) {
         const path = output?.path;
         if (typeof path !== 'string')
             return 'it is not an entry this action wrote';
-        const problem = (0,paths/* writablePathProblem */.x2)(path);
+        const problem = (0,src_paths/* writablePathProblem */.x2)(path);
         if (problem)
             return `its result ${path} ${problem}`;
     }
@@ -32105,6 +32134,8 @@ class Manifest {
     entries;
     pending;
     changed = false;
+    /** Sources whose entries come from the branch head: their results are committed there, not in this checkout. */
+    onBranch = new Set();
     /** Journal appends in order; a save waits for them. */
     appending = Promise.resolve();
     constructor(
@@ -32193,8 +32224,7 @@ class Manifest {
     adopt(other) {
         const adopted = new Map();
         for (const [source, entry] of Object.entries(other.sources)) {
-            const inside = entryProblem(entry) === undefined &&
-                [source, ...entry.outputs.map(output => output.path)].every(path => (0,paths/* isInside */.FK)(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
+            const inside = entryProblem(entry) === undefined && this.isInside([source, ...entry.outputs.map(output => output.path)]);
             if (this.entries.has(source) || !inside)
                 continue;
             this.entries.set(source, entry);
@@ -32202,6 +32232,30 @@ class Manifest {
             this.changed = true;
         }
         return adopted;
+    }
+    /**
+     * Takes the entries of the branch head's manifest that differ from this checkout's: on a re-run, the checkout is
+     * the original commit, and the head holds what the first attempt committed. Their results count as present
+     * (they are on the branch) without being on disk. Returns how many were taken.
+     */
+    takeFromBranch(head) {
+        let taken = 0;
+        for (const [source, entry] of Object.entries(head.sources)) {
+            const mine = this.entries.get(source);
+            if ((mine && canonical(mine) === canonical(entry)) ||
+                entryProblem(entry) !== undefined ||
+                !this.isInside([source, ...entry.outputs.map(o => o.path)])) {
+                continue;
+            }
+            this.entries.set(source, entry);
+            this.onBranch.add(source);
+            this.changed = true;
+            taken++;
+        }
+        return taken;
+    }
+    isInside(paths) {
+        return paths.every(path => (0,src_paths/* isInside */.FK)(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
     }
     /** Every entry, for staging its results (e.g. into the cache). */
     get document() {
@@ -32227,6 +32281,8 @@ class Manifest {
         const entry = this.entries.get(source);
         if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings))
             return undefined;
+        if (this.onBranch.has(source))
+            return entry;
         for (const output of entry.outputs) {
             if (!(await exists((0,external_node_path_.join)(this.workspace, output.path))))
                 return undefined;
@@ -32515,7 +32571,7 @@ async function publishWhatWasLeft() {
         const cache = (0,_main_js__WEBPACK_IMPORTED_MODULE_5__/* .cacheRequest */ .QA)(settings);
         if (cache)
             (0,_main_js__WEBPACK_IMPORTED_MODULE_5__/* .reportCache */ .NH)(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .saveResults */ .Iq)(cache));
-        await (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .publishResults */ .k)(settings, results, manifestPath, (0,_github_client_js__WEBPACK_IMPORTED_MODULE_4__/* .lazyGitHub */ .e)(settings.publishing.commit.token, process.env));
+        await (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .publishResults */ .ku)(settings, results, manifestPath, (0,_github_client_js__WEBPACK_IMPORTED_MODULE_4__/* .lazyGitHub */ .e)(settings.publishing.commit.token, process.env));
     }
     catch (error) {
         _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.fail(`Publishing what the upscale step finished failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -32907,10 +32963,10 @@ async function commitFiles(github, request, retry) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  k: () => (/* binding */ publishResults)
+  ku: () => (/* binding */ publishResults)
 });
 
-// UNUSED EXPORTS: commitMessage
+// UNUSED EXPORTS: commitMessage, commitTarget
 
 // EXTERNAL MODULE: ./src/log.ts
 var log = __nccwpck_require__(25625);
@@ -33577,7 +33633,9 @@ resultsFile) {
     const withManifest = (files) => (manifest ? [...files, manifest] : files);
     // A commit adds what this run wrote; an artifact holds every result of the run's sources, also those done
     // before (restored from the cache), so that a re-run that pays nothing still hands over everything.
-    const written = withManifest((0,src_results/* writtenFiles */.$m)(results));
+    // A manifest that only took in what the branch or the cache already had is not worth a commit of its own.
+    const produced = results.some(result => result.status === 'upscaled' || result.status === 'unsafe');
+    const written = produced ? withManifest((0,src_results/* writtenFiles */.$m)(results)) : [];
     const everything = withManifest(results.flatMap(result => result.outputs.map(output => output.path)));
     if (written.length === 0 && !(wantArtifact && everything.length > 0)) {
         log/* log */.R.info('Nothing new to publish.');
