@@ -104,6 +104,7 @@ async function createProvider(settings: Settings, hooks: JobHooks, records: JobR
     hosts: ideogramHosts(provider.apiUrl),
     maxResultBytes: MAX_RESULT_BYTES,
     onRetry: hooks.onRetry,
+    onBatchStopped: why => hooks.onNotice?.(why),
     ...records,
     ...(maxCost === undefined ? {} : { costCap: new CostCap(maxCost) })
   });

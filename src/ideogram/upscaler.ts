@@ -8,7 +8,16 @@ import type { QuoteRecord } from '../results.js';
 import type { SourceImage } from '../validation.js';
 import type { PriceQuote } from './client.js';
 import type { EndpointAnswer, EndpointImage, UpscaleEndpoint } from './endpoint.js';
-import { GenerationFailedError, InflightLimitError, RateLimitError } from './errors.js';
+import {
+  AuthenticationError,
+  GenerationFailedError,
+  InflightLimitError,
+  NotSentError,
+  PaymentRequiredError,
+  PermissionDeniedError,
+  RateLimitError,
+  type APIError
+} from './errors.js';
 import type { InflightLimiter, Lease } from './inflight-limiter.js';
 import { ideogramRule } from './retry-rule.js';
 
@@ -29,6 +38,23 @@ export interface IdeogramUpscalerOptions {
   readonly onAbandoned?: (file: string) => void;
   /** With a cap, each source is quoted before it is sent, and not sent past the cap. */
   readonly costCap?: CostCap;
+  /** Once, when Ideogram refuses the account (401, 402, 403) and the rest of the batch is not sent. */
+  readonly onBatchStopped?: (why: string) => void;
+}
+
+/** 401, 402 and 403 are about the key or the account, not the image: every further request would fail alike. */
+function refusesAccount(error: unknown): error is APIError {
+  return (
+    error instanceof AuthenticationError ||
+    error instanceof PaymentRequiredError ||
+    error instanceof PermissionDeniedError
+  );
+}
+
+/** What Ideogram said, with its reason code (402's `insufficient_funds`, `daily_limit`), for the reports. */
+function accountRefusal(error: APIError): string {
+  const reason = error.rejectReason ? ` (${error.rejectReason})` : '';
+  return `Ideogram answered HTTP ${error.status}${reason}${error.apiMessage ? `: ${error.apiMessage}` : ''}`;
 }
 
 /**
@@ -39,11 +65,28 @@ export interface IdeogramUpscalerOptions {
 export class IdeogramUpscaler implements Provider {
   private readonly downloads = new Agent({ connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
 
+  /** The first answer that refused the account: from then on nothing more is sent. */
+  private refusal: APIError | undefined;
+
   constructor(private readonly options: IdeogramUpscalerOptions) {}
+
+  /** @throws NotSentError once the account has been refused */
+  private checkAccount(file: string): void {
+    if (this.refusal) throw new NotSentError(file, `not sent: ${accountRefusal(this.refusal)} for an earlier image`);
+  }
+
+  private stopBatch(file: string, error: APIError): void {
+    if (this.refusal !== undefined) return;
+    this.refusal = error;
+    this.options.onBatchStopped?.(
+      `Stopping the batch: ${accountRefusal(error)} (for ${file}). The account, not the image, is the problem, so the remaining images are not sent.`
+    );
+  }
 
   async produce(image: SourceImage, stopped?: AbortSignal): Promise<ProducedImage[]> {
     const { endpoint, pending } = this.options;
     const file = image.relativePath;
+    this.checkAccount(file);
     const earlier = pending?.get(file);
     // Without a cap nothing is awaited here, so a burst of sources reaches the limiter together.
     const quoted = earlier === undefined && this.options.costCap ? await this.withinCap(image) : undefined;
@@ -131,6 +174,7 @@ export class IdeogramUpscaler implements Provider {
     try {
       // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
       if (stopped?.aborted) throw new NotStartedError();
+      this.checkAccount(image.relativePath);
       // Nor is a request the API has said it will never admit.
       if (!endpoint.divisible) this.refuseIfTooFew(image, limiter.statedLimit);
       const done = await send();
@@ -141,6 +185,8 @@ export class IdeogramUpscaler implements Provider {
         lease.rateLimited(error.maxInflight);
         if (!endpoint.divisible) this.refuseIfTooFew(image, error.maxInflight);
       }
+      // Before the place is given back, so the next image waiting for it is not sent.
+      if (refusesAccount(error)) this.stopBatch(image.relativePath, error);
       throw error;
     } finally {
       lease.release();

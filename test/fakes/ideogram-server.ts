@@ -102,6 +102,8 @@ export interface FakeIdeogram {
   v2: V2Surface;
   /** Zero the counters and clear `upscales` (the live `imagesInFlight` is kept). */
   resetStats(): void;
+  /** Drop the faults queued for requests that never came. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -914,6 +916,9 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     v2,
     inject(fault: Fault, match?: { fileName?: string }): void {
       faults.push(match?.fileName !== undefined ? { fault, fileName: match.fileName } : { fault });
+    },
+    clearFaults(): void {
+      faults.length = 0;
     },
     resetStats(): void {
       stats.requests = 0;

@@ -1,0 +1,231 @@
+/**
+ * Hostile files, names, settings and answers, each through the built bundle as the runner runs it, against the
+ * loopback Ideogram API. Every case checks what a user would: a clear message naming the file or input, the rest
+ * of the batch done, sources and other files byte-identical, no temporary file left, the key never printed, and
+ * no request that should not have been sent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { encodePng, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
+import { jpegBytes, listFiles, makeTempDir, removeDir, webpBytes } from '../support/files.js';
+import { runAction, type ActionRun } from '../support/run-action.js';
+import { makeWorkspace } from '../support/workspace.js';
+
+const KEY = 'sk-hostile-0123456789abcdef';
+
+let ideogram: FakeIdeogram;
+beforeAll(async () => {
+  ideogram = await startFakeIdeogram({ apiKey: KEY });
+});
+afterAll(async () => {
+  await ideogram.close();
+});
+
+interface Entry {
+  source: string;
+  status: string;
+  error?: string;
+}
+
+async function run(workspace: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  ideogram.resetStats();
+  return runAction({
+    workspace,
+    inputs: { 'api-key': KEY, 'api-url': ideogram.url, publish: 'none', manifest: 'none', ...inputs }
+  });
+}
+
+function results(action: ActionRun): Entry[] {
+  return JSON.parse(action.outputs.results ?? '[]') as Entry[];
+}
+
+/** The log as the runner reads it: no line may be a workflow command we did not write. */
+function commandLines(action: ActionRun): string[] {
+  const ours = /^::(add-mask|error|warning|notice|group|endgroup|debug)( [^:]*)?::/;
+  return action.stdout
+    .split(/\r?\n/)
+    .filter(line => (/^\s*::/.test(line) && !ours.test(line.trimStart())) || line.includes('##['));
+}
+
+function expectKeyNowhere(action: ActionRun): void {
+  const log = action.stdout.replace(/^::add-mask::.*$/gm, '');
+  for (const text of [log, action.stderr, action.summary, JSON.stringify(action.outputs)])
+    expect(text).not.toContain(KEY);
+}
+
+/** Files a run may have left besides results: temporary files of ours. */
+function temporaries(files: readonly string[]): string[] {
+  return files.filter(file => /\.part$/.test(file));
+}
+
+describe('hostile names are data, never commands', () => {
+  let workspace: string;
+  let action: ActionRun;
+  const good = encodePng(8, 8, 1);
+  beforeAll(async () => {
+    workspace = await makeWorkspace({
+      'a\n::warning::owned.png': good,
+      'b\r::error::x.png': good,
+      '::warning file=x::c.png': good,
+      'd ##[warning]v1.png': good,
+      'e"quote".png': good,
+      [`${'n'.repeat(240)}.png`]: good,
+      'photos/🐱 ünïcødé.png': good
+    });
+    action = await run(workspace);
+  });
+  afterAll(async () => removeDir(workspace));
+
+  it('refuses names with control characters before sending, upscales the rest', () => {
+    const byName = Object.fromEntries(results(action).map(entry => [entry.source, entry]));
+    expect(byName['a\n::warning::owned.png']).toMatchObject({ status: 'failed' });
+    expect(byName['a\n::warning::owned.png']?.error).toMatch(/control character \(\\n\)/);
+    expect(byName['b\r::error::x.png']?.error).toMatch(/control character \(\\r\)/);
+    for (const name of ['::warning file=x::c.png', 'd ##[warning]v1.png', 'e"quote".png', 'photos/🐱 ünïcødé.png']) {
+      expect(byName[name]).toMatchObject({ status: 'upscaled' });
+    }
+    expect(byName[`${'n'.repeat(240)}.png`]).toMatchObject({ status: 'upscaled' });
+    expect(ideogram.stats.requests).toBe(5);
+  });
+
+  it('prints no line the runner would run as a command, and keeps outputs one path per line', () => {
+    expect(commandLines(action)).toEqual([]);
+    expect(action.stdout).toContain('a\\n::warning::owned.png');
+    for (const path of (action.outputs.files ?? '').split('\n')) expect(path).toMatch(/^upscaled\/.+\.png$/);
+    expectKeyNowhere(action);
+  });
+});
+
+describe('damaged, special and vanished sources fail before they are sent; the rest go on', () => {
+  it('PNG without IEND, JPEG cut before EOI, WebP whose RIFF size lies, a FIFO: each named with its reason', async () => {
+    const png = encodePng(16, 16, 2);
+    const webp = webpBytes();
+    webp.writeUInt32LE(webp.length + 100, 4);
+    const jpeg = jpegBytes();
+    const workspace = await makeWorkspace({
+      'ok.png': png,
+      'no-iend.png': png.subarray(0, png.length - 12),
+      'cut.jpg': jpeg.subarray(0, jpeg.length - 2),
+      'lying.webp': webp
+    });
+    execFileSync('mkfifo', [join(workspace, 'pipe.png')]);
+    const before = await readFile(join(workspace, 'no-iend.png'));
+    const action = await run(workspace);
+
+    const byName = Object.fromEntries(results(action).map(entry => [entry.source, entry]));
+    expect(byName['ok.png']?.status).toBe('upscaled');
+    expect(byName['no-iend.png']?.error).toMatch(/cut short: it ends before its IEND chunk/);
+    expect(byName['cut.jpg']?.error).toMatch(/end-of-image marker \(EOI\)/);
+    expect(byName['lying.webp']?.error).toMatch(/RIFF header says \d+ bytes, the file has \d+/);
+    // A FIFO is never opened: not taken as a source at all, or refused with its reason; either way the run ends.
+    expect(byName['pipe.png']?.error ?? 'not found').toMatch(/is a named pipe \(FIFO\), not a regular file|not found/);
+    expect(action.stdout).toMatch(/::error file=no-iend\.png::.*IEND/);
+    expect(ideogram.upscales.map(upscale => upscale.fileName)).toEqual(['ok.png']);
+    expect(await readFile(join(workspace, 'no-iend.png'))).toEqual(before);
+    expect(temporaries(await listFiles(workspace))).toEqual([]);
+    await removeDir(workspace);
+  });
+});
+
+describe('nothing is written that is not ours', () => {
+  it('an output-path into .git is an input error; nothing is sent', async () => {
+    const workspace = await makeWorkspace({ 'a.png': encodePng(8, 8, 3), '.git/config': '[core]\n' });
+    const action = await run(workspace, { 'output-path': '.git/{name}' });
+    expect(action.code).toBe(1);
+    expect(action.stdout).toMatch(/Input 'output-path' must not write into a \.git directory/);
+    expect(ideogram.stats.requests).toBe(0);
+    expect(await readFile(join(workspace, '.git/config'), 'utf8')).toBe('[core]\n');
+    await removeDir(workspace);
+  });
+
+  it('a result that would replace a source, a user file, a folder, or go through a link out: refused before sending', async () => {
+    const outside = await makeTempDir('outside-');
+    const workspace = await makeWorkspace({
+      'top.png': 'an unselected source, not even an image',
+      'up/top.png': encodePng(8, 8, 4),
+      'mine.png': encodePng(8, 8, 5),
+      'upscaled/mine.png': 'a file of the user',
+      'dir.png': encodePng(8, 8, 6),
+      'linked/x.png': encodePng(8, 8, 7),
+      'fine.png': encodePng(8, 8, 8)
+    });
+    await mkdir(join(workspace, 'upscaled/dir.png'), { recursive: true });
+    await symlink(outside, join(workspace, 'upscaled/linked'));
+    const action = await run(workspace, { files: '*.png\nup/*.png\nlinked/*.png' });
+
+    const byName = Object.fromEntries(results(action).map(entry => [entry.source, entry]));
+    expect(byName['fine.png']?.status).toBe('upscaled');
+    expect(byName['mine.png']?.error).toBe(
+      "not sent: upscaled/mine.png already exists and is not a result of this action; 'overwrite: true' replaces it"
+    );
+    expect(byName['dir.png']?.error).toBe('not sent: its result path upscaled/dir.png is a directory');
+    expect(byName['linked/x.png']?.error).toMatch(/upscaled\/linked leads outside the workspace/);
+    expect(ideogram.upscales.map(upscale => upscale.fileName).sort()).toEqual(['fine.png', 'top.png']);
+    expect(await readFile(join(workspace, 'upscaled/mine.png'), 'utf8')).toBe('a file of the user');
+    expect(await listFiles(outside)).toEqual([]);
+    expect(temporaries(await listFiles(workspace))).toEqual([]);
+    await removeDir(workspace);
+    await removeDir(outside);
+  });
+});
+
+describe('the account, not the image: the batch stops', () => {
+  it.each([
+    [401, /HTTP 401.*: Invalid API key\./],
+    [402, /HTTP 402.*: Insufficient credits\./],
+    [403, /HTTP 403.*: This account is not authorized/]
+  ])(
+    'after a %i no further upscale is sent; the rest are reported as not sent with the API words',
+    async (status, words) => {
+      const workspace = await makeWorkspace(
+        Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`img-${i}.png`, encodePng(8, 8, 10 + i)]))
+      );
+      ideogram.clearFaults();
+      for (let i = 0; i < 5; i++) ideogram.inject({ kind: 'status', status });
+      const action = await run(workspace, { concurrency: '1' });
+
+      expect(ideogram.stats.requests).toBe(1);
+      const failed = results(action).filter(entry => entry.status === 'failed');
+      expect(failed).toHaveLength(5);
+      expect(failed.filter(entry => entry.error?.startsWith('not sent: '))).toHaveLength(4);
+      for (const entry of failed) expect(entry.error).toMatch(words);
+      expect(action.stdout.match(/Stopping the batch: /g)).toHaveLength(1);
+      if (status === 402)
+        expect(action.stdout).toMatch(/Stopping the batch: Ideogram answered HTTP 402 \(insufficient_funds\)/);
+      expectKeyNowhere(action);
+      // Drain what was queued for requests never sent.
+      ideogram.resetStats();
+      await removeDir(workspace);
+    }
+  );
+});
+
+describe('secrets', () => {
+  it('an error body that echoes the key never reaches the log, summary or outputs', async () => {
+    ideogram.clearFaults();
+    const workspace = await makeWorkspace({ 'a.png': encodePng(8, 8, 20), 'b.png': encodePng(8, 8, 21) });
+    ideogram.inject(
+      { kind: 'status', status: 400, body: { error: `Bad request; headers were {"Api-Key": "${KEY}"}` } },
+      { fileName: 'a.png' }
+    );
+    const action = await run(workspace);
+    const byName = Object.fromEntries(results(action).map(entry => [entry.source, entry]));
+    expect(byName['a.png']?.error).toContain('"Api-Key": "***"');
+    expect(byName['b.png']?.status).toBe('upscaled');
+    expectKeyNowhere(action);
+    await removeDir(workspace);
+  });
+
+  it('an api-key with a line break inside is an input error that does not print it', async () => {
+    const workspace = await makeWorkspace({ 'a.png': encodePng(8, 8, 22) });
+    const action = await run(workspace, { 'api-key': 'sk-first\nsk-second' });
+    expect(action.stdout).toMatch(
+      /Input 'api-key' has a space, line break or control character inside it \(character 9 of 18\)/
+    );
+    expect(action.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('sk-first');
+    expect(ideogram.stats.requests).toBe(0);
+    await removeDir(workspace);
+  });
+});
