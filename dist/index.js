@@ -31110,6 +31110,13 @@ function describeCause(cause) {
     }
     return String(cause);
 }
+/** An image this run did not send, because sending it could not succeed (e.g. the account was refused). */
+class NotSentError extends IdeogramError {
+    name = 'NotSentError';
+    constructor(file, message) {
+        super(message, file);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/network-error.ts
 const NOT_SENT = new Set([
@@ -31993,6 +32000,17 @@ function ideogramRule(error, policy) {
 
 
 
+/** 401, 402 and 403 are about the key or the account, not the image: every further request would fail alike. */
+function refusesAccount(error) {
+    return (error instanceof AuthenticationError ||
+        error instanceof PaymentRequiredError ||
+        error instanceof PermissionDeniedError);
+}
+/** What Ideogram said, with its reason code (402's `insufficient_funds`, `daily_limit`), for the reports. */
+function accountRefusal(error) {
+    const reason = error.rejectReason ? ` (${error.rejectReason})` : '';
+    return `Ideogram answered HTTP ${error.status}${reason}${error.apiMessage ? `: ${error.apiMessage}` : ''}`;
+}
 /**
  * Upscales through one of Ideogram's endpoints: takes places under the in-flight limit only while the API works
  * on the request, and hands the result links back to be downloaded outside it, so a slow download never holds a
@@ -32001,12 +32019,26 @@ function ideogramRule(error, policy) {
 class IdeogramUpscaler {
     options;
     downloads = new undici.Agent({ connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
+    /** The first answer that refused the account: from then on nothing more is sent. */
+    refusal;
     constructor(options) {
         this.options = options;
+    }
+    /** @throws NotSentError once the account has been refused */
+    checkAccount(file) {
+        if (this.refusal)
+            throw new NotSentError(file, `not sent: ${accountRefusal(this.refusal)} for an earlier image`);
+    }
+    stopBatch(file, error) {
+        if (this.refusal !== undefined)
+            return;
+        this.refusal = error;
+        this.options.onBatchStopped?.(`Stopping the batch: ${accountRefusal(error)} (for ${file}). The account, not the image, is the problem, so the remaining images are not sent.`);
     }
     async produce(image, stopped) {
         const { endpoint, pending } = this.options;
         const file = image.relativePath;
+        this.checkAccount(file);
         const earlier = pending?.get(file);
         // Without a cap nothing is awaited here, so a burst of sources reaches the limiter together.
         const quoted = earlier === undefined && this.options.costCap ? await this.withinCap(image) : undefined;
@@ -32071,6 +32103,7 @@ class IdeogramUpscaler {
             // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
             if (stopped?.aborted)
                 throw new NotStartedError();
+            this.checkAccount(image.relativePath);
             // Nor is a request the API has said it will never admit.
             if (!endpoint.divisible)
                 this.refuseIfTooFew(image, limiter.statedLimit);
@@ -32084,6 +32117,9 @@ class IdeogramUpscaler {
                 if (!endpoint.divisible)
                     this.refuseIfTooFew(image, error.maxInflight);
             }
+            // Before the place is given back, so the next image waiting for it is not sent.
+            if (refusesAccount(error))
+                this.stopBatch(image.relativePath, error);
             throw error;
         }
         finally {
@@ -32876,6 +32912,7 @@ async function createProvider(settings, hooks, records) {
         hosts: ideogramHosts(provider.apiUrl),
         maxResultBytes: MAX_RESULT_BYTES,
         onRetry: hooks.onRetry,
+        onBatchStopped: why => hooks.onNotice?.(why),
         ...records,
         ...(maxCost === undefined ? {} : { costCap: new CostCap(maxCost) })
     });

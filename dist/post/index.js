@@ -30396,15 +30396,15 @@ class BadRequestError extends errors_APIError {
     name = 'BadRequestError';
 }
 /** 401: the key is missing or wrong. */
-class AuthenticationError extends errors_APIError {
+class errors_AuthenticationError extends errors_APIError {
     name = 'AuthenticationError';
 }
 /** 402: the account is out of credit or hit its daily limit. */
-class PaymentRequiredError extends errors_APIError {
+class errors_PaymentRequiredError extends errors_APIError {
     name = 'PaymentRequiredError';
 }
 /** 403: the key may not use this operation. */
-class PermissionDeniedError extends errors_APIError {
+class errors_PermissionDeniedError extends errors_APIError {
     name = 'PermissionDeniedError';
 }
 /** 422: the image (or prompt) was refused by the safety check. */
@@ -30500,11 +30500,11 @@ function errorClassFor(status) {
     if (status === 400 || status === 404 || status === 413)
         return BadRequestError;
     if (status === 401)
-        return AuthenticationError;
+        return errors_AuthenticationError;
     if (status === 402)
-        return PaymentRequiredError;
+        return errors_PaymentRequiredError;
     if (status === 403)
-        return PermissionDeniedError;
+        return errors_PermissionDeniedError;
     if (status === 422)
         return SafetyRejectedError;
     if (status === 429)
@@ -30536,6 +30536,13 @@ function describeCause(cause) {
         return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
     }
     return String(cause);
+}
+/** An image this run did not send, because sending it could not succeed (e.g. the account was refused). */
+class errors_NotSentError extends IdeogramError {
+    name = 'NotSentError';
+    constructor(file, message) {
+        super(message, file);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/network-error.ts
@@ -31127,6 +31134,17 @@ function retry_rule_ideogramRule(error, policy) {
 
 
 
+/** 401, 402 and 403 are about the key or the account, not the image: every further request would fail alike. */
+function refusesAccount(error) {
+    return (error instanceof AuthenticationError ||
+        error instanceof PaymentRequiredError ||
+        error instanceof PermissionDeniedError);
+}
+/** What Ideogram said, with its reason code (402's `insufficient_funds`, `daily_limit`), for the reports. */
+function accountRefusal(error) {
+    const reason = error.rejectReason ? ` (${error.rejectReason})` : '';
+    return `Ideogram answered HTTP ${error.status}${reason}${error.apiMessage ? `: ${error.apiMessage}` : ''}`;
+}
 /**
  * Upscales through one of Ideogram's endpoints: takes places under the in-flight limit only while the API works
  * on the request, and hands the result links back to be downloaded outside it, so a slow download never holds a
@@ -31135,12 +31153,26 @@ function retry_rule_ideogramRule(error, policy) {
 class upscaler_IdeogramUpscaler {
     options;
     downloads = new Agent({ connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
+    /** The first answer that refused the account: from then on nothing more is sent. */
+    refusal;
     constructor(options) {
         this.options = options;
+    }
+    /** @throws NotSentError once the account has been refused */
+    checkAccount(file) {
+        if (this.refusal)
+            throw new NotSentError(file, `not sent: ${accountRefusal(this.refusal)} for an earlier image`);
+    }
+    stopBatch(file, error) {
+        if (this.refusal !== undefined)
+            return;
+        this.refusal = error;
+        this.options.onBatchStopped?.(`Stopping the batch: ${accountRefusal(error)} (for ${file}). The account, not the image, is the problem, so the remaining images are not sent.`);
     }
     async produce(image, stopped) {
         const { endpoint, pending } = this.options;
         const file = image.relativePath;
+        this.checkAccount(file);
         const earlier = pending?.get(file);
         // Without a cap nothing is awaited here, so a burst of sources reaches the limiter together.
         const quoted = earlier === undefined && this.options.costCap ? await this.withinCap(image) : undefined;
@@ -31205,6 +31237,7 @@ class upscaler_IdeogramUpscaler {
             // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
             if (stopped?.aborted)
                 throw new NotStartedError();
+            this.checkAccount(image.relativePath);
             // Nor is a request the API has said it will never admit.
             if (!endpoint.divisible)
                 this.refuseIfTooFew(image, limiter.statedLimit);
@@ -31218,6 +31251,9 @@ class upscaler_IdeogramUpscaler {
                 if (!endpoint.divisible)
                     this.refuseIfTooFew(image, error.maxInflight);
             }
+            // Before the place is given back, so the next image waiting for it is not sent.
+            if (refusesAccount(error))
+                this.stopBatch(image.relativePath, error);
             throw error;
         }
         finally {
@@ -31456,6 +31492,7 @@ async function createProvider(settings, hooks, records) {
         hosts: ideogramHosts(provider.apiUrl),
         maxResultBytes: MAX_RESULT_BYTES,
         onRetry: hooks.onRetry,
+        onBatchStopped: why => hooks.onNotice?.(why),
         ...records,
         ...(maxCost === undefined ? {} : { costCap: new CostCap(maxCost) })
     });
