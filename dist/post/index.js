@@ -31140,6 +31140,11 @@ function refusesAccount(error) {
         error instanceof PaymentRequiredError ||
         error instanceof PermissionDeniedError);
 }
+/**
+ * Connection failures in a row, across the batch, before the host counts as unreachable: one ladder of retries per
+ * image would otherwise print hundreds of lines for a DNS failure or a closed port.
+ */
+const UNREACHABLE_AFTER = 3;
 /** What Ideogram said, with its reason code (402's `insufficient_funds`, `daily_limit`), for the reports. */
 function accountRefusal(error) {
     const reason = error.rejectReason ? ` (${error.rejectReason})` : '';
@@ -31153,21 +31158,23 @@ function accountRefusal(error) {
 class upscaler_IdeogramUpscaler {
     options;
     downloads = new Agent({ connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
-    /** The first answer that refused the account: from then on nothing more is sent. */
-    refusal;
+    /** Why nothing more is sent (the account was refused, or the host cannot be reached); undefined while all is well. */
+    stop;
+    /** Connection failures since the last request that reached Ideogram. */
+    unreachable = 0;
     constructor(options) {
         this.options = options;
     }
-    /** @throws NotSentError once the account has been refused */
+    /** @throws NotSentError once the batch has been stopped */
     checkAccount(file) {
-        if (this.refusal)
-            throw new NotSentError(file, `not sent: ${accountRefusal(this.refusal)} for an earlier image`);
+        if (this.stop)
+            throw new NotSentError(file, `not sent: ${this.stop} for an earlier image`);
     }
-    stopBatch(file, error) {
-        if (this.refusal !== undefined)
+    stopBatch(file, reason, why) {
+        if (this.stop !== undefined)
             return;
-        this.refusal = error;
-        this.options.onBatchStopped?.(`Stopping the batch: ${accountRefusal(error)} (for ${file}). The account, not the image, is the problem, so the remaining images are not sent.`);
+        this.stop = reason;
+        this.options.onBatchStopped?.(`Stopping the batch: ${reason} (for ${file}). ${why}, so the remaining images are not sent.`);
     }
     async produce(image, stopped) {
         const { endpoint, pending } = this.options;
@@ -31242,6 +31249,7 @@ class upscaler_IdeogramUpscaler {
             if (!endpoint.divisible)
                 this.refuseIfTooFew(image, limiter.statedLimit);
             const done = await send();
+            this.unreachable = 0;
             lease.succeeded();
             return done;
         }
@@ -31252,8 +31260,15 @@ class upscaler_IdeogramUpscaler {
                     this.refuseIfTooFew(image, error.maxInflight);
             }
             // Before the place is given back, so the next image waiting for it is not sent.
-            if (refusesAccount(error))
-                this.stopBatch(image.relativePath, error);
+            if (refusesAccount(error)) {
+                this.stopBatch(image.relativePath, accountRefusal(error), 'The account, not the image, is the problem');
+            }
+            else if (error instanceof ConnectionError && ++this.unreachable >= UNREACHABLE_AFTER) {
+                this.stopBatch(image.relativePath, `${error.message}, ${this.unreachable} times in a row`, 'Check the API URL and the network of the runner');
+            }
+            else if (!(error instanceof ConnectionError)) {
+                this.unreachable = 0;
+            }
             throw error;
         }
         finally {

@@ -10,6 +10,7 @@ import type { PriceQuote } from './client.js';
 import type { EndpointAnswer, EndpointImage, UpscaleEndpoint } from './endpoint.js';
 import {
   AuthenticationError,
+  ConnectionError,
   GenerationFailedError,
   InflightLimitError,
   NotSentError,
@@ -51,6 +52,12 @@ function refusesAccount(error: unknown): error is APIError {
   );
 }
 
+/**
+ * Connection failures in a row, across the batch, before the host counts as unreachable: one ladder of retries per
+ * image would otherwise print hundreds of lines for a DNS failure or a closed port.
+ */
+export const UNREACHABLE_AFTER = 3;
+
 /** What Ideogram said, with its reason code (402's `insufficient_funds`, `daily_limit`), for the reports. */
 function accountRefusal(error: APIError): string {
   const reason = error.rejectReason ? ` (${error.rejectReason})` : '';
@@ -65,21 +72,23 @@ function accountRefusal(error: APIError): string {
 export class IdeogramUpscaler implements Provider {
   private readonly downloads = new Agent({ connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
 
-  /** The first answer that refused the account: from then on nothing more is sent. */
-  private refusal: APIError | undefined;
+  /** Why nothing more is sent (the account was refused, or the host cannot be reached); undefined while all is well. */
+  private stop: string | undefined;
+  /** Connection failures since the last request that reached Ideogram. */
+  private unreachable = 0;
 
   constructor(private readonly options: IdeogramUpscalerOptions) {}
 
-  /** @throws NotSentError once the account has been refused */
+  /** @throws NotSentError once the batch has been stopped */
   private checkAccount(file: string): void {
-    if (this.refusal) throw new NotSentError(file, `not sent: ${accountRefusal(this.refusal)} for an earlier image`);
+    if (this.stop) throw new NotSentError(file, `not sent: ${this.stop} for an earlier image`);
   }
 
-  private stopBatch(file: string, error: APIError): void {
-    if (this.refusal !== undefined) return;
-    this.refusal = error;
+  private stopBatch(file: string, reason: string, why: string): void {
+    if (this.stop !== undefined) return;
+    this.stop = reason;
     this.options.onBatchStopped?.(
-      `Stopping the batch: ${accountRefusal(error)} (for ${file}). The account, not the image, is the problem, so the remaining images are not sent.`
+      `Stopping the batch: ${reason} (for ${file}). ${why}, so the remaining images are not sent.`
     );
   }
 
@@ -178,6 +187,7 @@ export class IdeogramUpscaler implements Provider {
       // Nor is a request the API has said it will never admit.
       if (!endpoint.divisible) this.refuseIfTooFew(image, limiter.statedLimit);
       const done = await send();
+      this.unreachable = 0;
       lease.succeeded();
       return done;
     } catch (error) {
@@ -186,7 +196,17 @@ export class IdeogramUpscaler implements Provider {
         if (!endpoint.divisible) this.refuseIfTooFew(image, error.maxInflight);
       }
       // Before the place is given back, so the next image waiting for it is not sent.
-      if (refusesAccount(error)) this.stopBatch(image.relativePath, error);
+      if (refusesAccount(error)) {
+        this.stopBatch(image.relativePath, accountRefusal(error), 'The account, not the image, is the problem');
+      } else if (error instanceof ConnectionError && ++this.unreachable >= UNREACHABLE_AFTER) {
+        this.stopBatch(
+          image.relativePath,
+          `${error.message}, ${this.unreachable} times in a row`,
+          'Check the API URL and the network of the runner'
+        );
+      } else if (!(error instanceof ConnectionError)) {
+        this.unreachable = 0;
+      }
       throw error;
     } finally {
       lease.release();

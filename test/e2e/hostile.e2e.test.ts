@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, symlink } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { encodePng, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
 import { jpegBytes, listFiles, makeTempDir, removeDir, webpBytes } from '../support/files.js';
@@ -200,6 +201,30 @@ describe('the account, not the image: the batch stops', () => {
       await removeDir(workspace);
     }
   );
+
+  it('an unreachable host stops the batch after a few failed connections, not one retry ladder per image', async () => {
+    // A loopback port that was just free: nothing listens there, so every connection is refused.
+    const closed = createServer();
+    await new Promise<void>(done => closed.listen(0, '127.0.0.1', done));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>(done => closed.close(() => done()));
+    const workspace = await makeWorkspace(
+      Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`img-${i}.png`, encodePng(8, 8, 30 + i)]))
+    );
+    const action = await run(workspace, { 'api-url': `http://127.0.0.1:${port}` });
+
+    expect(action.code).toBe(1);
+    const entries = results(action);
+    expect(entries).toHaveLength(20);
+    for (const entry of entries)
+      expect(entry).toMatchObject({ status: 'failed', error: expect.stringMatching(/reach Ideogram/) });
+    expect(entries.filter(entry => entry.error?.startsWith('not sent: ')).length).toBeGreaterThanOrEqual(10);
+    expect(action.stdout.match(/Stopping the batch: Could not reach Ideogram/g)).toHaveLength(1);
+    // At most one resend of each image that was under way when the host failed (auto starts at 10 places).
+    expect((action.stdout.match(/trying again in/g) ?? []).length).toBeLessThanOrEqual(10);
+    expectKeyNowhere(action);
+    await removeDir(workspace);
+  });
 });
 
 describe('secrets', () => {
