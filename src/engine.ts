@@ -42,7 +42,12 @@ async function deliver(
     const saved = await sink.save(source, planned, image.bytes);
     return {
       kind: 'written',
-      record: { path: saved.path, resolution: image.resolution, seed: image.seed, prompt: image.prompt },
+      record: {
+        path: saved.path,
+        resolution: saved.resolution ?? image.resolution,
+        seed: image.seed,
+        prompt: image.prompt
+      },
       ...billing
     };
   } catch (error) {

@@ -13,7 +13,8 @@ import { ideogramRule } from './ideogram/retry-rule.js';
 import type { IdeogramSettings } from './ideogram/settings.js';
 import { IdeogramUpscaler, quoteRecord } from './ideogram/upscaler.js';
 import { defaultRetryPolicy, withRetries, type RetryEvent, type RetryPolicy } from './retry.js';
-import { Manifest, hashFile, type ManifestDocument } from './manifest.js';
+import { Manifest, canonical, hashFile, type ManifestDocument, type ManifestEntry } from './manifest.js';
+import { canReconvert, conversionKey } from './output-format.js';
 import { withinBudget } from './image-budget.js';
 import { mapLimited } from './map-limited.js';
 import { planOutputs } from './output-path.js';
@@ -141,8 +142,8 @@ async function quoteAll(settings: Settings, sources: readonly string[], hooks: J
   }
 }
 
-/** What the manifest compares: a change to any of these makes an unchanged image worth upscaling again. */
-export function fingerprint(settings: Settings): Record<string, unknown> {
+/** What made the upscale: a change to any of these makes an unchanged image worth upscaling again. */
+function upscaleFingerprint(settings: Settings): Record<string, unknown> {
   const { provider } = settings;
   // The shapes manifests have always recorded, so existing entries still match.
   if (provider.kind === 'local') return { provider: 'local', request: {} };
@@ -151,11 +152,28 @@ export function fingerprint(settings: Settings): Record<string, unknown> {
   return { provider: 'ideogram', model: provider.model.id, fields: provider.fields };
 }
 
+/**
+ * What the manifest compares: the upscale's settings, and the conversion (format, quality, box) when there is
+ * one. A change of the conversion alone converts the earlier result again, if it is still there.
+ */
+export function fingerprint(settings: Settings): Record<string, unknown> {
+  const output = conversionKey(settings.output.conversion);
+  return output ? { ...upscaleFingerprint(settings), output } : upscaleFingerprint(settings);
+}
+
+/** Whether an entry's results came from the same upscale as this run would make, converted otherwise. */
+function sameUpscale(entry: ManifestEntry, settings: Settings): boolean {
+  const { output: _output, ...upscale } = entry.settings;
+  return canonical(upscale) === canonical(upscaleFingerprint(settings));
+}
+
 interface Selection {
   /** Sources the manifest says are done, as their results. */
   readonly skipped: ReadonlyMap<string, SourceResult>;
   /** Content hashes of the sources, for the manifest. */
   readonly hashes: ReadonlyMap<string, string>;
+  /** Sources whose earlier results only need converting again (format, quality or size changed). */
+  readonly reconvert: ReadonlyMap<string, ManifestEntry>;
 }
 
 /** Hashes each source and skips those whose bytes, settings and results the manifest still vouches for. */
@@ -166,7 +184,8 @@ async function selectWork(
 ): Promise<Selection> {
   const skipped = new Map<string, SourceResult>();
   const hashes = new Map<string, string>();
-  if (!manifest) return { skipped, hashes };
+  const reconvert = new Map<string, ManifestEntry>();
+  if (!manifest) return { skipped, hashes, reconvert };
   // A few at once: hashing reads whole files, and the disk and the hash overlap across files.
   const digests = await mapLimited(sources, HASH_PARALLELISM, source =>
     // An unreadable source goes on to the engine, which reports why.
@@ -186,9 +205,14 @@ async function selectWork(
         outputs: entry.outputs.map(output => ({ ...output, prompt: null })),
         error: `unchanged since ${entry.upscaledAt} (${manifest.path})`
       });
+      continue;
+    }
+    const earlier = settings.selection.force ? undefined : await manifest.recorded(source, sha256);
+    if (earlier && sameUpscale(earlier, settings) && canReconvert(earlier, settings.output.conversion)) {
+      reconvert.set(source, earlier);
     }
   }
-  return { skipped, hashes };
+  return { skipped, hashes, reconvert };
 }
 
 /** Jobs to collect from earlier runs, and how this run records its own as they are accepted. */
@@ -257,8 +281,8 @@ export async function runJob(
   );
   hooks.onDiscovered?.(discovery);
   const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
-  const { skipped, hashes } = await selectWork(settings, manifest, selected);
-  const candidates = selected.filter(source => !skipped.has(source));
+  const { skipped, hashes, reconvert } = await selectWork(settings, manifest, selected);
+  const candidates = selected.filter(source => !skipped.has(source) && !reconvert.has(source));
   const { template, imagesPerSource, overwrite } = settings.output;
   const { refused, replaceable } = await checkDestinations(candidates, discovery.sources, template, imagesPerSource, {
     workspace: settings.workspace,
@@ -272,7 +296,12 @@ export async function runJob(
     settings.output.imagesPerSource,
     settings.selection.maxImages
   );
-  const plan = planOutputs(work, settings.output.template, settings.output.imagesPerSource);
+  const plan = planOutputs(
+    [...work, ...reconvert.keys()],
+    settings.output.template,
+    settings.output.imagesPerSource,
+    settings.output.conversion
+  );
 
   const done = new Map<string, SourceResult>(skipped);
   for (const result of deferred) done.set(result.source, result);
@@ -290,18 +319,39 @@ export async function runJob(
   } else if (settings.dryRun) {
     for (const source of work)
       done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
-  } else if (work.length > 0) {
+  }
+  if (settings.dryRun) {
+    for (const source of reconvert.keys()) {
+      done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' });
+    }
+  } else if (reconvert.size > 0) {
+    // Loaded only here: the conversion codecs are WebAssembly.
+    const { reconvert: convertAgain } = await import('./reconvert.js');
+    for (const [i, [source, entry]] of [...reconvert].entries()) {
+      const result = await convertAgain(
+        settings.workspace,
+        source,
+        entry,
+        plan.get(source) ?? [],
+        settings.output.conversion
+      );
+      done.set(source, result);
+      hooks.onResult?.(result, i + 1, reconvert.size + work.length);
+    }
+  }
+  if (!settings.dryRun && work.length > 0) {
     const provider = await createProvider(settings, hooks, jobRecords(settings, manifest, hashes, work, hooks));
     try {
       const results = await upscaleAll(provider, {
         workspace: settings.workspace,
-        plan,
+        plan: new Map(work.map(source => [source, plan.get(source) ?? []])),
         sink: new ResultSink({
           workspace: settings.workspace,
           maxBytes: MAX_RESULT_BYTES,
           retry: retryPolicy(settings.transport),
           cut: cancellation?.cut,
-          replaceable
+          replaceable,
+          conversion: settings.output.conversion
         }),
         cancellation,
         maxFileBytes: settings.discovery.maxFileBytes,

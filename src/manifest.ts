@@ -297,7 +297,7 @@ export class Manifest {
     );
   }
 
-  /** The entry that makes `source` free to skip: same bytes, same settings, results still there. */
+  /** The entry that makes `source` free to skip: same bytes, same settings, results still there or on the branch. */
   async unchanged(
     source: string,
     sha256: string,
@@ -306,10 +306,24 @@ export class Manifest {
     const entry = this.entries.get(source);
     if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings)) return undefined;
     if (this.onBranch.has(source)) return entry;
+    return (await this.inCheckout(entry)) ? entry : undefined;
+  }
+
+  /**
+   * The entry for these bytes whose results are all in this checkout, whatever settings made them: what a
+   * conversion can start again from. Results only on the branch head are not here to be read.
+   */
+  async recorded(source: string, sha256: string): Promise<ManifestEntry | undefined> {
+    const entry = this.entries.get(source);
+    if (!entry || entry.sha256 !== sha256) return undefined;
+    return (await this.inCheckout(entry)) ? entry : undefined;
+  }
+
+  private async inCheckout(entry: ManifestEntry): Promise<boolean> {
     for (const output of entry.outputs) {
-      if (!(await exists(join(this.workspace, output.path)))) return undefined;
+      if (!(await exists(join(this.workspace, output.path)))) return false;
     }
-    return entry;
+    return true;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { EXTENSIONS, IMAGE_FORMATS, type ImageFormat } from './image-format.js';
 import { Input, InputError } from './inputs.js';
+import { AS_RETURNED, OUTPUT_FORMAT_INFO, targetFormat, type Conversion } from './output-format.js';
 import type { PlannedOutput } from './result-sink.js';
 import { controlCharacterIn } from './printable.js';
 
@@ -97,6 +98,11 @@ function toMatcher(pattern: string): RegExp {
   return new RegExp(`^(?:\\./)?${source}$`);
 }
 
+/** `{ext}` of a result that arrives as `format`: its own, or the format it is converted to. */
+export function resultExtension(format: ImageFormat, conversion: Conversion): string {
+  return OUTPUT_FORMAT_INFO[targetFormat(format, conversion)].extension;
+}
+
 /** Each source's planned results, in the order of `sources`. */
 export type OutputPlan = ReadonlyMap<string, readonly PlannedOutput[]>;
 
@@ -106,7 +112,12 @@ export type OutputPlan = ReadonlyMap<string, readonly PlannedOutput[]>;
  * result sink then writes exactly where this plan says.
  * @throws InputError for `output-path`: the template does not work for these sources.
  */
-export function planOutputs(sources: readonly string[], template: OutputTemplate, imagesPerSource: number): OutputPlan {
+export function planOutputs(
+  sources: readonly string[],
+  template: OutputTemplate,
+  imagesPerSource: number,
+  conversion: Conversion = AS_RETURNED
+): OutputPlan {
   const owners = new Map<string, string>();
   const sourceSet = new Set(sources);
   const plan = new Map<string, PlannedOutput[]>();
@@ -114,7 +125,7 @@ export function planOutputs(sources: readonly string[], template: OutputTemplate
     const outputs: PlannedOutput[] = [];
     for (let index = 1; index <= imagesPerSource; index++) {
       const paths = Object.fromEntries(
-        IMAGE_FORMATS.map(format => [format, template.resolve(source, index, EXTENSIONS[format])])
+        IMAGE_FORMATS.map(format => [format, template.resolve(source, index, resultExtension(format, conversion))])
       ) as Record<ImageFormat, string>;
       for (const path of new Set(Object.values(paths))) {
         if (path === '..' || path.startsWith('../')) {

@@ -1,9 +1,11 @@
+import { link, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { writeStreamAtomically } from './atomic-file.js';
+import { temporaryPathFor, writeStreamAtomically } from './atomic-file.js';
 import { CancelledError, unlessCut } from './cancellation.js';
 import { DownloadError, isTransientRead } from './download.js';
-import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './image-format.js';
+import { EXTENSIONS, SNIFF_BYTES, sniffFormat, type ImageFormat } from './image-format.js';
+import { AS_RETURNED, passesUntouched, type Conversion } from './output-format.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 
 /**
@@ -25,8 +27,11 @@ export interface PlannedOutput {
 export interface SavedResult {
   /** Workspace-relative path written. */
   readonly path: string;
+  /** The format the bytes came in (before any conversion). */
   readonly format: ImageFormat;
   readonly bytes: number;
+  /** The written image's size, e.g. `1600x1067`, when it was converted (and so maybe resized). */
+  readonly resolution?: string;
 }
 
 export interface ResultSinkOptions {
@@ -39,6 +44,18 @@ export interface ResultSinkOptions {
   readonly cut?: AbortSignal;
   /** Planned paths where a file stood that may be replaced (an earlier result of ours, or `overwrite`). */
   readonly replaceable: ReadonlySet<string>;
+  /** What results are turned into; absent, they are written as they came. */
+  readonly conversion?: Conversion;
+}
+
+/** A result arrived but could not be turned into the asked-for format; the bytes as they came are kept beside. */
+export class ConversionError extends Error {
+  override name = 'ConversionError';
+  constructor(path: string, kept: string | undefined, cause: unknown) {
+    const keptNote = kept ? `; the image as it came is kept at ${kept}` : '';
+    super(`the result could not be converted for ${path}: ${(cause as Error).message}${keptNote}`);
+    this.cause = cause;
+  }
 }
 
 /** The file system refused a result (no space, no permission, a file where a folder should be). */
@@ -82,23 +99,59 @@ export class ResultSink {
       }
       const format = sniffFormat(head);
       if (!format) throw new DownloadError(source, 'the result is not a PNG, JPEG or WebP image (judged by its bytes)');
-      // Conversion to the user's output format slots in here, between the sniffed bytes and the planned path.
       const path = planned.paths[format];
-      const written = await this.writeAtomically(source, path, head, chunks);
-      return { path, format, bytes: written };
+      const target = join(this.options.workspace, path);
+      const conversion = this.options.conversion ?? AS_RETURNED;
+      if (passesUntouched(format, conversion)) {
+        return { path, format, bytes: await this.writeAtomically(source, path, target, head, chunks) };
+      }
+      // Whole on disk first, beside its planned path: however many arrive at once, one at a time is decoded.
+      const download = temporaryPathFor(target);
+      try {
+        await this.writeAtomically(source, path, download, head, chunks);
+        return { path, format, ...(await this.convert(path, download, format, target, conversion)) };
+      } finally {
+        await rm(download, { force: true });
+      }
     } finally {
       await chunks.return?.(undefined);
+    }
+  }
+
+  /** Converts a downloaded result into `target`; if that fails, keeps the download beside it (it was paid for). */
+  private async convert(
+    path: string,
+    download: string,
+    format: ImageFormat,
+    target: string,
+    conversion: Conversion
+  ): Promise<{ bytes: number; resolution: string }> {
+    try {
+      // A run being stopped does not wait for a conversion: the result is kept as it came (below).
+      if (this.options.cut?.aborted) throw new CancelledError();
+      // Loaded on the first conversion only: the codecs are WebAssembly, and most runs convert nothing.
+      const { convertFile } = await import('./conversion.js');
+      const replace = this.options.replaceable.has(path);
+      return await convertFile({ from: download, format, to: target, conversion, consume: true, replace });
+    } catch (error) {
+      const kept = `${path}.${EXTENSIONS[format]}`;
+      // link, not rename: it never replaces a file that is already there.
+      const saved = await link(download, join(this.options.workspace, kept)).then(
+        () => true,
+        () => false
+      );
+      throw new ConversionError(path, saved ? kept : undefined, error);
     }
   }
 
   private async writeAtomically(
     source: string,
     path: string,
+    target: string,
     head: Uint8Array,
     rest: AsyncIterator<Uint8Array>
   ): Promise<number> {
-    const { maxBytes, workspace, cut, replaceable } = this.options;
-    const target = join(workspace, path);
+    const { maxBytes, cut, replaceable } = this.options;
     let written = 0;
     async function* capped(): AsyncGenerator<Uint8Array> {
       for (let chunk: Uint8Array | undefined = head; chunk;) {

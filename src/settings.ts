@@ -9,6 +9,7 @@ import {
 import { boolean, integer, oneOf, quote, secret } from './input-parsers.js';
 import { Input, InputError, type InputReader } from './inputs.js';
 import { OutputTemplate } from './output-path.js';
+import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS, type Conversion } from './output-format.js';
 
 export const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'] as const;
 export type PublishMode = (typeof PUBLISH_MODES)[number];
@@ -74,6 +75,8 @@ export interface OutputSettings {
   readonly imagesPerSource: number;
   /** Results may replace files that are not earlier results of ours (never a source, nor anything in `.git`). */
   readonly overwrite: boolean;
+  /** The format, quality and box results are written in. */
+  readonly conversion: Conversion;
 }
 
 /** What the manifest lets a run skip. */
@@ -141,6 +144,10 @@ export const DEFAULT_FILES = [
 export const DEFAULTS: Partial<Record<Input, string>> = {
   [Input.Files]: DEFAULT_FILES,
   [Input.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
+  [Input.OutputFormat]: '',
+  [Input.Quality]: '',
+  [Input.MaxWidth]: '',
+  [Input.MaxHeight]: '',
   [Input.Publish]: 'artifact',
   [Input.Model]: 'legacy',
   [Input.CommitMessage]: 'Upscale images with Ideogram',
@@ -268,6 +275,33 @@ function patterns(raw: string): string[] {
   return lines;
 }
 
+/** The largest side an encoder takes (WebP's limit; the others allow more). */
+const MAX_SIDE = 16383;
+
+function conversion(input: (name: Input) => string): Conversion {
+  const rawFormat = input(Input.OutputFormat);
+  const format = rawFormat === '' ? undefined : oneOf(Input.OutputFormat, rawFormat, OUTPUT_FORMATS);
+  const rawQuality = input(Input.Quality);
+  const defaultQuality = format && OUTPUT_FORMAT_INFO[format].quality;
+  if (rawQuality !== '' && defaultQuality === undefined) {
+    throw new InputError(
+      Input.Quality,
+      name =>
+        `applies to the lossy formats (webp, avif, jpeg); ${name(Input.OutputFormat)} is ${format ?? 'not set'}; got ${quote(rawQuality)}.`
+    );
+  }
+  const side = (name: Input): number | undefined => {
+    const raw = input(name);
+    return raw === '' ? undefined : integer(name, raw, 1, MAX_SIDE);
+  };
+  return {
+    format,
+    quality: rawQuality === '' ? defaultQuality : integer(Input.Quality, rawQuality, 1, 100),
+    maxWidth: side(Input.MaxWidth),
+    maxHeight: side(Input.MaxHeight)
+  };
+}
+
 /**
  * Turns the raw inputs into `Settings`. Every input is checked here, before anything touches the network.
  * @throws InputError naming the input, the value and what is allowed.
@@ -307,7 +341,12 @@ export function readSettings(read: InputReader, workspace: string): Settings {
       // The v2 models take uploads up to 50 MB, the legacy endpoint 25 at most.
       maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, provider.kind === 'v2' ? 50 : 25) * MEGABYTE
     },
-    output: { template, imagesPerSource, overwrite: boolean(Input.Overwrite, input(Input.Overwrite)) },
+    output: {
+      template,
+      imagesPerSource,
+      overwrite: boolean(Input.Overwrite, input(Input.Overwrite)),
+      conversion: conversion(input)
+    },
     selection: {
       manifest,
       force: boolean(Input.Force, input(Input.Force)),

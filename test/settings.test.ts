@@ -413,7 +413,11 @@ describe('every settings error carries its input', () => {
     [Input.ApiUrl, { [Input.ApiUrl]: 'http://example.com' }],
     [Input.ApiKey, { [Input.ApiKey]: ' ' }],
     [Input.Provider, { [Input.Provider]: 'magic' }],
-    [Input.DryRun, { [Input.DryRun]: 'maybe' }]
+    [Input.DryRun, { [Input.DryRun]: 'maybe' }],
+    [Input.Comment, { [Input.Comment]: 'sometimes' }],
+    [Input.OutputFormat, { [Input.OutputFormat]: 'gif' }],
+    [Input.Quality, { [Input.Quality]: '80' }],
+    [Input.MaxWidth, { [Input.MaxWidth]: '0' }]
   ])('%s: the action names it as an input, the CLI as a flag, from the same words (%j)', (input, inputs) => {
     let error: unknown;
     try {
@@ -596,5 +600,44 @@ describe('max-cost', () => {
 
   test.each(['0', '-1', 'ten', '1.0000001', '1e3', '1,50'])('refuses %p', raw => {
     expect(errorFor({ [Input.Model]: 'auto', [Input.MaxCost]: raw })).toMatch(/'max-cost' must be an amount in USD/);
+  });
+});
+
+describe('output format and size', () => {
+  test('as returned, at full size, unless set', () => {
+    expect(read().output.conversion).toEqual({
+      format: undefined,
+      quality: undefined,
+      maxWidth: undefined,
+      maxHeight: undefined
+    });
+  });
+
+  test('each lossy format has its own default quality; a quality and a box are taken as given', () => {
+    expect(read({ [Input.OutputFormat]: 'webp' }).output.conversion.quality).toBe(82);
+    expect(read({ [Input.OutputFormat]: 'AVIF' }).output.conversion).toMatchObject({ format: 'avif', quality: 60 });
+    expect(
+      read({ [Input.OutputFormat]: 'jpeg', [Input.Quality]: '40', [Input.MaxWidth]: '1600' }).output.conversion
+    ).toEqual({ format: 'jpeg', quality: 40, maxWidth: 1600, maxHeight: undefined });
+  });
+
+  test.each([
+    [{ [Input.OutputFormat]: 'gif' }, "Input 'output-format' must be one of png, webp, avif, jpeg; got 'gif'."],
+    [
+      { [Input.OutputFormat]: 'png', [Input.Quality]: '80' },
+      "Input 'quality' applies to the lossy formats (webp, avif, jpeg); 'output-format' is png; got '80'."
+    ],
+    [
+      { [Input.Quality]: '80' },
+      "Input 'quality' applies to the lossy formats (webp, avif, jpeg); 'output-format' is not set; got '80'."
+    ],
+    [
+      { [Input.OutputFormat]: 'webp', [Input.Quality]: '0' },
+      "Input 'quality' must be a whole number from 1 to 100; got '0'."
+    ],
+    [{ [Input.MaxWidth]: '20000' }, "Input 'max-width' must be a whole number from 1 to 16383; got '20000'."],
+    [{ [Input.MaxHeight]: '-5' }, "Input 'max-height' must be a whole number from 1 to 16383; got '-5'."]
+  ])('refuses %j', (inputs, message) => {
+    expect(errorFor(inputs)).toBe(message);
   });
 });

@@ -2,6 +2,7 @@ import { ENHANCEMENT_STRENGTHS, RESOLUTION_TIERS, UPSCALE_FACTORS, V2_MODELS } f
 import { LEGACY_MODEL } from '../ideogram/settings.js';
 import { MAGIC_PROMPT_OPTIONS, MAGIC_PROMPT_VERSIONS } from '../ideogram/types.js';
 import { Input } from '../inputs.js';
+import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS } from '../output-format.js';
 import { PROVIDERS } from '../settings.js';
 
 /** The command line's manifest, in the folder the results go to. */
@@ -101,6 +102,26 @@ export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
       kind: 'value',
       arg: '<template>',
       help: 'where results go, relative to the current folder; {dir} {name} {ext} {index}'
+    },
+    [Input.OutputFormat]: {
+      kind: 'value',
+      arg: '<format>',
+      help: 'format results are written in (default: as Ideogram returns them, PNG)',
+      choices: OUTPUT_FORMATS
+    },
+    [Input.Quality]: {
+      kind: 'value',
+      arg: '<1-100>',
+      help: `quality of lossy results (default: ${OUTPUT_FORMATS.flatMap(format => {
+        const { quality } = OUTPUT_FORMAT_INFO[format];
+        return quality === undefined ? [] : [`${format} ${quality}`];
+      }).join(', ')})`
+    },
+    [Input.MaxWidth]: { kind: 'value', arg: '<px>', help: 'fit results within this width (Lanczos3; never enlarged)' },
+    [Input.MaxHeight]: {
+      kind: 'value',
+      arg: '<px>',
+      help: 'fit results within this height (Lanczos3; never enlarged)'
     },
     [Input.Publish]: { kind: 'fixed', value: 'none' },
     [Input.ArtifactName]: { kind: 'fixed', value: '' },

@@ -8,6 +8,12 @@
 export const PNG_WASM = new URL('../../node_modules/@jsquash/png/codec/pkg/squoosh_png_bg.wasm', import.meta.url);
 export const JPEG_DECODE_WASM = new URL('../../node_modules/@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm', import.meta.url);
 export const WEBP_DECODE_WASM = new URL('../../node_modules/@jsquash/webp/codec/dec/webp_dec.wasm', import.meta.url);
+export const WEBP_ENCODE_WASM = new URL(
+  '../../node_modules/@jsquash/webp/codec/enc/webp_enc_simd.wasm',
+  import.meta.url
+);
+export const JPEG_ENCODE_WASM = new URL('../../node_modules/@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm', import.meta.url);
+export const AVIF_ENCODE_WASM = new URL('../../node_modules/@jsquash/avif/codec/enc/avif_enc.wasm', import.meta.url);
 export const RESIZE_WASM = new URL(
   '../../node_modules/@jsquash/resize/lib/resize/pkg/squoosh_resize_bg.wasm',
   import.meta.url
