@@ -307,8 +307,15 @@ export async function runJob(
   for (const result of deferred) done.set(result.source, result);
   // Refused sources count among the finished, so the progress reads [n/total] over everything this run decided.
   let finished = 0;
-  const total = work.length + refused.size;
+  const total = work.length + reconvert.size + refused.size;
   const report = (result: SourceResult): void => hooks.onResult?.(result, ++finished, total);
+  // Checkpointed as each finishes (its results already in place), so a kill loses no paid work. A failed append
+  // surfaces when the manifest is saved.
+  const checkpoint = (result: SourceResult): void => {
+    const sha256 = hashes.get(result.source);
+    if (manifest && sha256) manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => {});
+    report(result);
+  };
   for (const [source, error] of refused) {
     const result: SourceResult = { source, status: 'failed', outputs: [], error };
     done.set(source, result);
@@ -327,7 +334,7 @@ export async function runJob(
   } else if (reconvert.size > 0) {
     // Loaded only here: the conversion codecs are WebAssembly.
     const { reconvert: convertAgain } = await import('./reconvert.js');
-    for (const [i, [source, entry]] of [...reconvert].entries()) {
+    for (const [source, entry] of reconvert) {
       const result = await convertAgain(
         settings.workspace,
         source,
@@ -336,7 +343,7 @@ export async function runJob(
         settings.output.conversion
       );
       done.set(source, result);
-      hooks.onResult?.(result, i + 1, reconvert.size + work.length);
+      checkpoint(result);
     }
   }
   if (!settings.dryRun && work.length > 0) {
@@ -357,13 +364,7 @@ export async function runJob(
         maxFileBytes: settings.discovery.maxFileBytes,
         // More sources under way than places, so the next is checked and downloads overlap with uploads.
         workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-        onResult: result => {
-          // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed
-          // append surfaces when the manifest is saved.
-          const sha256 = hashes.get(result.source);
-          if (manifest && sha256) manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => {});
-          report(result);
-        }
+        onResult: checkpoint
       });
       for (const result of results) done.set(result.source, result);
     } finally {
