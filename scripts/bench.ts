@@ -34,6 +34,8 @@ import {
 } from '../test/fakes/ideogram-server.js';
 import { ACTION_NODE, nodeBinary } from '../test/support/node.js';
 import { BUNDLE, runAction, type ActionRun } from '../test/support/run-action.js';
+import { COMMENT_LIMIT, renderComment } from '../src/github/comment-body.js';
+import type { SourceResult } from '../src/results.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const KEY = 'bench-api-key';
@@ -396,6 +398,91 @@ function startupRow(): void {
     peakRss: '—',
     target: '≤ 300 ms',
     pass: median <= 300
+  });
+}
+
+if (wanted(7)) {
+  console.log('\n7. one 4096×4096 source → an 8192×8192 result, converted to WebP (`output-format: webp`)');
+  const source = encodePng(4096, 4096, 11);
+  const workspace = await workspaceWith('convert', 1, () => source);
+  const m = await runScenario(workspace, { maxResultSide: 8192 }, { 'output-format': 'webp' });
+  const failures = failuresOf(m, 1);
+  const written = m.run.outputs.files?.split('\n').filter(Boolean) ?? [];
+  notes.push(
+    `Scenario 7: the result is 8192×8192 (${((8192 * 8192 * 4) / MB).toFixed(0)} MiB decoded); written as ` +
+      `${written.join(', ') || 'nothing'} in ${seconds(m.run.elapsedMs)}; ${m.memory.samples} memory samples.`
+  );
+  addRow({
+    n: 7,
+    scenario: 'an 8192×8192 result converted to WebP',
+    measured: megabytes(m.memory.peakBytes),
+    reference: `${seconds(m.run.elapsedMs)} wall`,
+    ratio: '—',
+    rejected: String(m.fake.rejected429),
+    failures: String(failures),
+    peakRss: megabytes(m.memory.peakBytes),
+    target: 'peak RSS ≤ 1,536 MB',
+    pass: m.memory.peakBytes <= 1536 * MB && failures === 0 && written.some(path => path.endsWith('.webp'))
+  });
+  await rm(workspace, { recursive: true, force: true });
+}
+
+if (wanted(8)) {
+  console.log('\n8. the pull request comment for a batch of 1,000 sources');
+  const results: SourceResult[] = Array.from({ length: 1000 }, (_, i) => {
+    const source = `assets/photography/2026/collections/summer-campaign/image-${String(i).padStart(4, '0')}.jpg`;
+    return i % 50 === 7
+      ? { source, status: 'failed', outputs: [], error: 'Ideogram answered HTTP 500: internal error' }
+      : {
+          source,
+          status: 'upscaled',
+          outputs: [
+            { path: `upscaled/${source.replace(/jpg$/, 'png')}`, resolution: '1920x1280', seed: i, prompt: null }
+          ]
+        };
+  });
+  const facts = {
+    before: { bytes: 180_000, format: 'jpeg' as const, dimensions: { width: 960, height: 640 } },
+    after: { bytes: 2_400_000, format: 'png' as const, dimensions: { width: 1920, height: 1280 } }
+  };
+  const sizes: string[] = [];
+  let largest = 0;
+  for (const links of [
+    {
+      repository: 'https://github.com/o/r',
+      run: 'https://github.com/o/r/actions/runs/1',
+      artifact: { name: 'upscaled-images', url: 'https://github.com/o/r/actions/runs/1/artifacts/2' }
+    },
+    {
+      repository: 'https://github.com/o/r',
+      run: 'https://github.com/o/r/actions/runs/1',
+      commit: { sha: 'f'.repeat(40), branch: 'feature' }
+    }
+  ]) {
+    const body = await renderComment({
+      marker: '<!-- ideogram-upscale-action comment: CI/upscale -->',
+      results,
+      links,
+      facts: () => Promise.resolve(facts)
+    });
+    const rows = body.split('\n').filter(line => line.startsWith('| ')).length - 2;
+    largest = Math.max(largest, body.length);
+    sizes.push(
+      `${'commit' in links ? 'committed (thumbnails)' : 'artifact'}: ${body.length.toLocaleString('en')} characters, ${rows} rows and one line for the other ${1000 - rows}`
+    );
+  }
+  notes.push(`Scenario 8: ${sizes.join('; ')}.`);
+  addRow({
+    n: 8,
+    scenario: 'pull request comment for 1,000 sources',
+    measured: `${largest.toLocaleString('en')} characters`,
+    reference: 'GitHub: 65,536',
+    ratio: (largest / COMMENT_LIMIT).toFixed(2),
+    rejected: '—',
+    failures: '0',
+    peakRss: '—',
+    target: '≤ 65,536 characters',
+    pass: largest <= COMMENT_LIMIT
   });
 }
 

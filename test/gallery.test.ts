@@ -234,6 +234,11 @@ describe('the gallery in a browser', () => {
     expect(requests.filter(url => !url.startsWith('file://'))).toEqual([]);
     expect(problems).toEqual([]);
     await browserPage.screenshot({ path: join(SCREENSHOTS, 'desktop.png'), fullPage: true });
+    // The README's picture (docs/gallery.png is a copy): the top of the page, as a person opening it sees it.
+    await browserPage.screenshot({
+      path: join(SCREENSHOTS, 'readme.png'),
+      clip: { x: 0, y: 0, width: 1280, height: 640 }
+    });
   });
 
   it.each(Object.keys(SHAPES))('lays the two layers of a %s source over each other to the pixel', async shape => {

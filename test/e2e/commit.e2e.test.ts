@@ -304,6 +304,9 @@ describe('pull requests', () => {
     let ours = github.comments(7).filter(comment => comment.user === 'github-actions[bot]');
     expect(ours.length).toBe(1);
     const body = ours[0]?.body ?? '';
+    // Kept to read (the README shows one): test/output is not committed.
+    await mkdir(join(import.meta.dirname, '../output'), { recursive: true });
+    await writeFile(join(import.meta.dirname, '../output/pr-comment.md'), body);
     expect(body).toMatch(/^<!-- ideogram-upscale-action comment: .* -->\n### Ideogram upscale/);
     expect(body).toContain('2 upscaled, 0 failed');
     expect(body).toContain(`https://github.com/${github.owner}/${github.repo}/raw/${sha}/upscaled/img/one.png`);

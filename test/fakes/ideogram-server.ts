@@ -43,6 +43,8 @@ export interface FakeIdeogramOptions {
   downloadStallMs?: number;
   /** A `Deprecation` header on every legacy answer (e.g. `@1767225600`); empty: none. Default empty. */
   deprecation?: string;
+  /** Longest side of a result (Ideogram's own results stay within 4096). Default 4096. */
+  maxResultSide?: number;
 }
 
 /** Where the legacy answers point (`Link: <…>; rel="successor-version"`), as Ideogram's older endpoints do. */
@@ -400,11 +402,11 @@ const DEFAULTS: Required<FakeIdeogramOptions> = {
   urlTtlSeconds: 3600,
   maxFileBytes: 10 * 1024 * 1024,
   resultBytes: 'scaled',
+  maxResultSide: 4096,
   downloadStallMs: 0,
   deprecation: ''
 };
 
-const MAX_SIDE = 4096;
 const HEAD_BYTES = 64;
 const EPHEMERAL_PREFIX = '/api/images/ephemeral/';
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -439,8 +441,8 @@ export function createdNow(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }
 
-function upscaledSize(w: number, h: number): { width: number; height: number } {
-  const factor = Math.min(2, MAX_SIDE / w, MAX_SIDE / h);
+function upscaledSize(w: number, h: number, maxSide: number): { width: number; height: number } {
+  const factor = Math.min(2, maxSide / w, maxSide / h);
   return { width: Math.max(1, Math.round(w * factor)), height: Math.max(1, Math.round(h * factor)) };
 }
 
@@ -753,7 +755,7 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
         width: 512,
         height: 512
       };
-      const up = upscaledSize(src.width, src.height);
+      const up = upscaledSize(src.width, src.height, opts.maxResultSide);
       const fault = takeFault(file.name);
 
       if (fault?.kind === 'destroy') return abort();
