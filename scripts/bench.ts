@@ -3,7 +3,7 @@
  * Ideogram (test/fakes/ideogram-server.ts) and prints a markdown table with PASS/FAIL per target, then writes it
  * to docs/benchmarks.md. `npm run bench` builds first; `tsx scripts/bench.ts` alone measures the current dist/.
  *
- *   tsx scripts/bench.ts [--only=1,2,…,12] [--no-write] [--bundle=path/to/index.js] [--node=path/to/node]
+ *   tsx scripts/bench.ts [--only=1,2,…,14] [--no-write] [--bundle=path/to/index.js] [--node=path/to/node]
  *
  * Scenarios (the fake counts images in flight, like Ideogram; latency is its generation time):
  *   1. 64 images, latency 1 s, limit 10, concurrency auto        → wall time ≤ 1.10 × ceil(64/10) s
@@ -18,6 +18,8 @@
  *  10. outputs and step summary of a 10,000-source run            → each < 1 MiB; results-file whole
  *  11. 2 sources × num-images 4 against a stated limit of 3       → split and made; with a seed, failed at once
  *  12. 40 and then 400 sources of ~2 MB, num-images 4, conc. 10 → peak RSS for 400 within 10% of that for 40
+ *  13. one 8192×8192 result converted to WebP                   → peak RSS of the action ≤ 1.5 GB
+ *  14. the pull request comment for 1,000 sources                → ≤ 65,536 characters
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
@@ -401,19 +403,19 @@ function startupRow(): void {
   });
 }
 
-if (wanted(7)) {
-  console.log('\n7. one 4096×4096 source → an 8192×8192 result, converted to WebP (`output-format: webp`)');
+if (wanted(13)) {
+  console.log('\n13. one 4096×4096 source → an 8192×8192 result, converted to WebP (`output-format: webp`)');
   const source = encodePng(4096, 4096, 11);
   const workspace = await workspaceWith('convert', 1, () => source);
   const m = await runScenario(workspace, { maxResultSide: 8192 }, { 'output-format': 'webp' });
   const failures = failuresOf(m, 1);
   const written = m.run.outputs.files?.split('\n').filter(Boolean) ?? [];
   notes.push(
-    `Scenario 7: the result is 8192×8192 (${((8192 * 8192 * 4) / MB).toFixed(0)} MiB decoded); written as ` +
+    `Scenario 13: the result is 8192×8192 (${((8192 * 8192 * 4) / MB).toFixed(0)} MiB decoded); written as ` +
       `${written.join(', ') || 'nothing'} in ${seconds(m.run.elapsedMs)}; ${m.memory.samples} memory samples.`
   );
   addRow({
-    n: 7,
+    n: 13,
     scenario: 'an 8192×8192 result converted to WebP',
     measured: megabytes(m.memory.peakBytes),
     reference: `${seconds(m.run.elapsedMs)} wall`,
@@ -427,8 +429,8 @@ if (wanted(7)) {
   await rm(workspace, { recursive: true, force: true });
 }
 
-if (wanted(8)) {
-  console.log('\n8. the pull request comment for a batch of 1,000 sources');
+if (wanted(14)) {
+  console.log('\n14. the pull request comment for a batch of 1,000 sources');
   const results: SourceResult[] = Array.from({ length: 1000 }, (_, i) => {
     const source = `assets/photography/2026/collections/summer-campaign/image-${String(i).padStart(4, '0')}.jpg`;
     return i % 50 === 7
@@ -471,9 +473,9 @@ if (wanted(8)) {
       `${'commit' in links ? 'committed (thumbnails)' : 'artifact'}: ${body.length.toLocaleString('en')} characters, ${rows} rows and one line for the other ${1000 - rows}`
     );
   }
-  notes.push(`Scenario 8: ${sizes.join('; ')}.`);
+  notes.push(`Scenario 14: ${sizes.join('; ')}.`);
   addRow({
-    n: 8,
+    n: 14,
     scenario: 'pull request comment for 1,000 sources',
     measured: `${largest.toLocaleString('en')} characters`,
     reference: 'GitHub: 65,536',
