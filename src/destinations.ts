@@ -2,7 +2,6 @@ import { constants } from 'node:fs';
 import { access, lstat, realpath, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { EXTENSIONS } from './image-format.js';
-import { OUTPUT_FORMAT_INFO } from './output-format.js';
 import { Input } from './inputs.js';
 import type { OutputTemplate } from './output-path.js';
 import { isInside, toPosixRelative, writablePathProblem } from './paths.js';
@@ -34,12 +33,7 @@ export interface DestinationCheck {
 export function possiblePaths(source: string, template: OutputTemplate, imagesPerSource: number): string[] {
   const paths = new Set<string>();
   for (let index = 1; index <= imagesPerSource; index++) {
-    // Every extension a result may get: as it comes, or converted to any output format.
-    const extensions = new Set([
-      ...Object.values(EXTENSIONS),
-      ...Object.values(OUTPUT_FORMAT_INFO).map(f => f.extension)
-    ]);
-    for (const ext of extensions) paths.add(template.resolve(source, index, ext));
+    for (const ext of Object.values(EXTENSIONS)) paths.add(template.resolve(source, index, ext));
   }
   return [...paths];
 }
