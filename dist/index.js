@@ -28368,6 +28368,97 @@ module.exports = {
 
 /***/ }),
 
+/***/ 93549:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   jA: () => (/* binding */ writeStreamAtomically),
+/* harmony export */   lo: () => (/* binding */ writeFileAtomically),
+/* harmony export */   ub: () => (/* binding */ temporaryPathFor)
+/* harmony export */ });
+/* unused harmony export DestinationTakenError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
+ * final name (a name near the file system's 255-byte limit would not fit with a suffix), and never a match for an
+ * image pattern.
+ */
+function temporaryPathFor(path) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.upscale-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.part`);
+}
+/** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */
+class DestinationTakenError extends Error {
+    path;
+    name = 'DestinationTakenError';
+    constructor(path) {
+        super(`${path} appeared while the result was being written; it was left as it is`);
+        this.path = path;
+    }
+}
+/**
+ * Puts `temporary` at `path` only if nothing is there, and removes it; false where hard links are not supported
+ * (then nothing exists at `path`, checked just now, and a rename follows).
+ */
+async function linkNew(temporary, path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temporary, path);
+    }
+    catch (error) {
+        const taken = error.code === 'EEXIST' ||
+            (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path).then(() => true, () => false));
+        if (taken)
+            throw new DestinationTakenError(path);
+        return false;
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temporary);
+    return true;
+}
+/**
+ * Writes a file atomically from chunks: into a hidden temporary file beside its final place, moved there when
+ * complete, so a failed write never leaves half a file where a result is expected, nor the temporary file.
+ */
+async function writeStreamAtomically(path, chunks, options = {}) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+    const temporary = temporaryPathFor(path);
+    // Opened (and so created) before anything can fail: removing it afterwards then always finds it.
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temporary, 'wx');
+    let written = 0;
+    try {
+        try {
+            for await (const chunk of chunks) {
+                options.signal?.throwIfAborted();
+                await handle.write(chunk);
+                written += chunk.length;
+            }
+        }
+        finally {
+            await handle.close();
+        }
+        if (options.replace || !(await linkNew(temporary, path)))
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { force: true });
+        throw error;
+    }
+    return written;
+}
+/** Writes a whole file atomically; see `writeStreamAtomically`. */
+async function writeFileAtomically(path, data, options = {}) {
+    await writeStreamAtomically(path, [typeof data === 'string' ? Buffer.from(data) : data], options);
+}
+
+
+/***/ }),
+
 /***/ 59422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28458,11 +28549,95 @@ function readDimensions(bytes, format) {
 
 /***/ }),
 
+/***/ 89001:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ probeImageFile)
+/* harmony export */ });
+/* harmony import */ var _image_dimensions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59422);
+/* harmony import */ var _image_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15220);
+/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(60702);
+
+
+
+/** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
+const HEADER_BYTES = 512 * 1024;
+/** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
+async function probeImageFile(path) {
+    let file;
+    try {
+        // Only a regular file: a FIFO in its place would block the report.
+        const opened = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegularFile */ .Z)(path);
+        file = opened.handle;
+        const { stats } = opened;
+        const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
+        const { bytesRead } = await file.read(head, 0, head.length, 0);
+        const bytes = head.subarray(0, bytesRead);
+        const format = (0,_image_format_js__WEBPACK_IMPORTED_MODULE_1__/* .sniffFormat */ .OG)(bytes);
+        return { bytes: stats.size, format, dimensions: format && (0,_image_dimensions_js__WEBPACK_IMPORTED_MODULE_0__/* .readDimensions */ .G)(bytes, format) };
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await file?.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 15220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OG: () => (/* binding */ sniffFormat),
+/* harmony export */   Z$: () => (/* binding */ MIME_TYPES),
+/* harmony export */   Z1: () => (/* binding */ EXTENSIONS),
+/* harmony export */   dD: () => (/* binding */ SNIFF_BYTES),
+/* harmony export */   l0: () => (/* binding */ IMAGE_FORMATS)
+/* harmony export */ });
+/** Image formats the Upscale API accepts, recognised by their bytes, never by a file's extension. */
+const IMAGE_FORMATS = ['png', 'jpeg', 'webp'];
+const MIME_TYPES = {
+    png: 'image/png',
+    jpeg: 'image/jpeg',
+    webp: 'image/webp'
+};
+/** The extension a file of this format gets when we name it (`{ext}` in output-path). */
+const EXTENSIONS = {
+    png: 'png',
+    jpeg: 'jpg',
+    webp: 'webp'
+};
+/** How many leading bytes `sniffFormat` needs. */
+const SNIFF_BYTES = 12;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+function startsWith(bytes, expected, offset = 0) {
+    return expected.every((value, i) => bytes[offset + i] === value);
+}
+function ascii(text) {
+    return [...text].map(c => c.charCodeAt(0));
+}
+function sniffFormat(bytes) {
+    if (startsWith(bytes, PNG_SIGNATURE))
+        return 'png';
+    if (startsWith(bytes, [0xff, 0xd8, 0xff]))
+        return 'jpeg';
+    if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
+        return 'webp';
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 79407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31701);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39376);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
@@ -28474,7 +28649,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 31701:
+/***/ 39376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28605,6 +28780,10 @@ var Input;
     Input["ModelOptions"] = "model-options";
     Input["MaxCost"] = "max-cost";
     Input["OutputPath"] = "output-path";
+    Input["OutputFormat"] = "output-format";
+    Input["Quality"] = "quality";
+    Input["MaxWidth"] = "max-width";
+    Input["MaxHeight"] = "max-height";
     Input["Publish"] = "publish";
     Input["ArtifactName"] = "artifact-name";
     Input["RetentionDays"] = "retention-days";
@@ -28733,120 +28912,10 @@ async function changedSources(settings, github, env) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/image-dimensions.ts
-var image_dimensions = __nccwpck_require__(59422);
-;// CONCATENATED MODULE: ./src/image-format.ts
-/** Image formats the Upscale API accepts, recognised by their bytes, never by a file's extension. */
-const IMAGE_FORMATS = ['png', 'jpeg', 'webp'];
-const MIME_TYPES = {
-    png: 'image/png',
-    jpeg: 'image/jpeg',
-    webp: 'image/webp'
-};
-/** The extension a file of this format gets when we name it (`{ext}` in output-path). */
-const EXTENSIONS = {
-    png: 'png',
-    jpeg: 'jpg',
-    webp: 'webp'
-};
-/** How many leading bytes `sniffFormat` needs. */
-const SNIFF_BYTES = 12;
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-function startsWith(bytes, expected, offset = 0) {
-    return expected.every((value, i) => bytes[offset + i] === value);
-}
-function ascii(text) {
-    return [...text].map(c => c.charCodeAt(0));
-}
-function sniffFormat(bytes) {
-    if (startsWith(bytes, PNG_SIGNATURE))
-        return 'png';
-    if (startsWith(bytes, [0xff, 0xd8, 0xff]))
-        return 'jpeg';
-    if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
-        return 'webp';
-    return undefined;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: ./src/image-file.ts
+var image_file = __nccwpck_require__(89001);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./src/regular-file.ts
-
-
-/** The path names something other than a regular file: reading it could block (a FIFO) or never end (a device). */
-class NotRegularFileError extends Error {
-    kind;
-    name = 'NotRegularFileError';
-    constructor(
-    /** What it is instead, e.g. `a named pipe (FIFO)`. */
-    kind) {
-        super(`is ${kind}, not a regular file`);
-        this.kind = kind;
-    }
-}
-function kindOf(stats) {
-    if (stats.isDirectory())
-        return 'a directory';
-    if (stats.isFIFO())
-        return 'a named pipe (FIFO)';
-    if (stats.isSocket())
-        return 'a socket';
-    if (stats.isCharacterDevice() || stats.isBlockDevice())
-        return 'a device';
-    return 'not a regular file';
-}
-/**
- * Opens a regular file for reading, and nothing else: stat first (a stat never blocks), then open without
- * blocking, so a path swapped for a FIFO in between still returns at once and is refused by the second check.
- * @throws NotRegularFileError, or the file system's error (ENOENT, EACCES, …).
- */
-async function openRegularFile(path) {
-    const before = await (0,promises_.stat)(path);
-    if (!before.isFile())
-        throw new NotRegularFileError(kindOf(before));
-    const handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new NotRegularFileError(kindOf(stats));
-        return { handle, stats };
-    }
-    catch (error) {
-        await handle.close();
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/image-file.ts
-
-
-
-/** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
-const HEADER_BYTES = 512 * 1024;
-/** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
-async function probeImageFile(path) {
-    let file;
-    try {
-        // Only a regular file: a FIFO in its place would block the report.
-        const opened = await openRegularFile(path);
-        file = opened.handle;
-        const { stats } = opened;
-        const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
-        const { bytesRead } = await file.read(head, 0, head.length, 0);
-        const bytes = head.subarray(0, bytesRead);
-        const format = sniffFormat(bytes);
-        return { bytes: stats.size, format, dimensions: format && (0,image_dimensions/* readDimensions */.G)(bytes, format) };
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        await file?.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/map-limited.ts
 /**
  * Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. The one
@@ -29406,8 +29475,8 @@ async function commentOnPullRequest(settings, outcome, github, env) {
         results: outcome.results,
         links,
         facts: async (result) => ({
-            before: await probeImageFile((0,external_node_path_.join)(settings.workspace, result.source)),
-            after: result.outputs[0] && (await probeImageFile((0,external_node_path_.join)(settings.workspace, result.outputs[0].path)))
+            before: await (0,image_file/* probeImageFile */.k)((0,external_node_path_.join)(settings.workspace, result.source)),
+            after: result.outputs[0] && (await (0,image_file/* probeImageFile */.k)((0,external_node_path_.join)(settings.workspace, result.outputs[0].path)))
         })
     });
     try {
@@ -29509,80 +29578,8 @@ async function createGitHubClient(token) {
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/atomic-file.ts
-
-
-
-/**
- * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
- * final name (a name near the file system's 255-byte limit would not fit with a suffix), and never a match for an
- * image pattern.
- */
-function temporaryPathFor(path) {
-    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.upscale-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
-}
-/** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */
-class DestinationTakenError extends Error {
-    path;
-    name = 'DestinationTakenError';
-    constructor(path) {
-        super(`${path} appeared while the result was being written; it was left as it is`);
-        this.path = path;
-    }
-}
-/**
- * Puts `temporary` at `path` only if nothing is there, and removes it; false where hard links are not supported
- * (then nothing exists at `path`, checked just now, and a rename follows).
- */
-async function linkNew(temporary, path) {
-    try {
-        await (0,promises_.link)(temporary, path);
-    }
-    catch (error) {
-        const taken = error.code === 'EEXIST' ||
-            (await (0,promises_.lstat)(path).then(() => true, () => false));
-        if (taken)
-            throw new DestinationTakenError(path);
-        return false;
-    }
-    await (0,promises_.unlink)(temporary);
-    return true;
-}
-/**
- * Writes a file atomically from chunks: into a hidden temporary file beside its final place, moved there when
- * complete, so a failed write never leaves half a file where a result is expected, nor the temporary file.
- */
-async function writeStreamAtomically(path, chunks, options = {}) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    const temporary = temporaryPathFor(path);
-    // Opened (and so created) before anything can fail: removing it afterwards then always finds it.
-    const handle = await (0,promises_.open)(temporary, 'wx');
-    let written = 0;
-    try {
-        try {
-            for await (const chunk of chunks) {
-                options.signal?.throwIfAborted();
-                await handle.write(chunk);
-                written += chunk.length;
-            }
-        }
-        finally {
-            await handle.close();
-        }
-        if (options.replace || !(await linkNew(temporary, path)))
-            await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
-    return written;
-}
-/** Writes a whole file atomically; see `writeStreamAtomically`. */
-async function writeFileAtomically(path, data, options = {}) {
-    await writeStreamAtomically(path, [typeof data === 'string' ? Buffer.from(data) : data], options);
-}
-
+// EXTERNAL MODULE: ./src/atomic-file.ts
+var atomic_file = __nccwpck_require__(93549);
 ;// CONCATENATED MODULE: ./src/paths.ts
 
 
@@ -29612,6 +29609,8 @@ function writablePathProblem(path) {
     return control ? `has a control character (${control})` : undefined;
 }
 
+// EXTERNAL MODULE: ./src/regular-file.ts
+var regular_file = __nccwpck_require__(60702);
 ;// CONCATENATED MODULE: ./src/manifest.ts
 
 
@@ -29623,7 +29622,7 @@ function writablePathProblem(path) {
 const EMPTY = { version: 1, sources: {} };
 /** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 async function hashFile(path) {
-    const { handle } = await openRegularFile(path);
+    const { handle } = await (0,regular_file/* openRegularFile */.Z)(path);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     await (0,external_node_stream_promises_namespaceObject.pipeline)(handle.createReadStream(), hash);
     return hash.digest('hex');
@@ -29843,18 +29842,31 @@ class Manifest {
     resultOwners() {
         return new Map([...this.entries].flatMap(([source, entry]) => entry.outputs.map(output => [output.path, source])));
     }
-    /** The entry that makes `source` free to skip: same bytes, same settings, results still there. */
+    /** The entry that makes `source` free to skip: same bytes, same settings, results still there or on the branch. */
     async unchanged(source, sha256, settings) {
         const entry = this.entries.get(source);
         if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings))
             return undefined;
         if (this.onBranch.has(source))
             return entry;
+        return (await this.inCheckout(entry)) ? entry : undefined;
+    }
+    /**
+     * The entry for these bytes whose results are all in this checkout, whatever settings made them: what a
+     * conversion can start again from. Results only on the branch head are not here to be read.
+     */
+    async recorded(source, sha256) {
+        const entry = this.entries.get(source);
+        if (!entry || entry.sha256 !== sha256)
+            return undefined;
+        return (await this.inCheckout(entry)) ? entry : undefined;
+    }
+    async inCheckout(entry) {
         for (const output of entry.outputs) {
             if (!(await exists((0,external_node_path_.join)(this.workspace, output.path))))
-                return undefined;
+                return false;
         }
-        return entry;
+        return true;
     }
     /**
      * Records what this run produced, its results already in place, and appends it to the journal at once; failed
@@ -29887,7 +29899,7 @@ class Manifest {
             sources: sorted(this.entries),
             ...(this.pending.size > 0 ? { pending: sorted(this.pending) } : {})
         };
-        await writeFileAtomically((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`, {
+        await (0,atomic_file/* writeFileAtomically */.lo)((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`, {
             replace: true
         });
         // A kill before this line leaves a journal of entries the manifest already holds: folding it again is harmless.
@@ -30481,6 +30493,10 @@ function cancelOnSignals(cancellation, graceMs, onSignal) {
 }
 const TERM_GRACE_MS = 1000;
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: ./src/image-format.ts
+var image_format = __nccwpck_require__(15220);
 ;// CONCATENATED MODULE: ./src/destinations.ts
 
 
@@ -30496,12 +30512,12 @@ const PATH_MAX = 4095;
 function possiblePaths(source, template, imagesPerSource) {
     const paths = new Set();
     for (let index = 1; index <= imagesPerSource; index++) {
-        for (const ext of Object.values(EXTENSIONS))
+        for (const ext of Object.values(image_format/* EXTENSIONS */.Z1))
             paths.add(template.resolve(source, index, ext));
     }
     return [...paths];
 }
-function destinations_kindOf(stats) {
+function kindOf(stats) {
     if (stats.isDirectory())
         return 'a directory';
     if (stats.isFIFO())
@@ -30552,7 +30568,7 @@ async function pathProblem(source, path, rules, realWorkspace, replaceable) {
     if (stats === undefined)
         return undefined;
     if (!stats.isFile() && !stats.isSymbolicLink())
-        return `its result path ${path} is ${destinations_kindOf(stats)}`;
+        return `its result path ${path} is ${kindOf(stats)}`;
     if (rules.earlier.get(path) === source || rules.overwrite) {
         replaceable.add(path);
         return undefined;
@@ -30622,7 +30638,7 @@ function u32be(bytes, at) {
 function u32le(bytes, at) {
     return (((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16)) + (bytes[at + 3] ?? 0) * 0x1000000);
 }
-function image_structure_ascii(bytes, at, length) {
+function ascii(bytes, at, length) {
     return String.fromCharCode(...bytes.subarray(at, at + length));
 }
 /** PNG: IHDR first, then chunk after chunk, each within the file, until IEND. */
@@ -30632,7 +30648,7 @@ async function png(read, size) {
             return 'is cut short: it ends before its IEND chunk';
         const header = await read(at, 8);
         const length = u32be(header, 0);
-        const type = image_structure_ascii(header, 4, 4);
+        const type = ascii(header, 4, 4);
         if (step === 0 && (type !== 'IHDR' || length !== 13))
             return 'is a damaged PNG: it does not start with an IHDR header';
         if (!/^[A-Za-z]{4}$/.test(type))
@@ -30691,7 +30707,7 @@ async function webp(read, size) {
             ? `is cut short: its RIFF header says ${riff} bytes, the file has ${size}`
             : `is a damaged WebP: its RIFF header says ${riff} bytes, the file has ${size}`;
     }
-    const chunk = image_structure_ascii(header, 12, 4);
+    const chunk = ascii(header, 12, 4);
     if (!['VP8 ', 'VP8L', 'VP8X'].includes(chunk))
         return 'is a damaged WebP: it holds no VP8, VP8L or VP8X image chunk';
     if (20 + u32le(header, 16) > size)
@@ -30725,7 +30741,7 @@ function megabytes(bytes) {
 }
 /** Why a source could not be opened, in words: the error's code alone means nothing to most users. */
 function unreadable(error) {
-    if (error instanceof NotRegularFileError)
+    if (error instanceof regular_file/* NotRegularFileError */.i)
         return error.message;
     const code = error.code;
     if (code === 'ENOENT')
@@ -30759,7 +30775,7 @@ async function checkImage(path, relativePath, maxBytes) {
     }
     let opened;
     try {
-        opened = await openRegularFile(path);
+        opened = await (0,regular_file/* openRegularFile */.Z)(path);
     }
     catch (error) {
         throw new ImageProblem(relativePath, unreadable(error));
@@ -30776,7 +30792,7 @@ async function checkImage(path, relativePath, maxBytes) {
             throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
         }
         const read = blockReader(handle);
-        const format = sniffFormat(await read(0, SNIFF_BYTES));
+        const format = (0,image_format/* sniffFormat */.OG)(await read(0, image_format/* SNIFF_BYTES */.dD));
         if (!format) {
             throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
         }
@@ -30809,7 +30825,12 @@ async function deliver(sink, source, planned, image) {
         const saved = await sink.save(source, planned, image.bytes);
         return {
             kind: 'written',
-            record: { path: saved.path, resolution: image.resolution, seed: image.seed, prompt: image.prompt },
+            record: {
+                path: saved.path,
+                resolution: saved.resolution ?? image.resolution,
+                seed: image.seed,
+                prompt: image.prompt
+            },
             ...billing
         };
     }
@@ -31175,7 +31196,7 @@ class IdeogramClient {
         // undici builds the multipart body and its boundary; the file streams from disk.
         const form = new undici.FormData();
         form.append('image_request', JSON.stringify(imageRequest));
-        form.append('image_file', await (0,external_node_fs_.openAsBlob)(image.path, { type: MIME_TYPES[image.format] }), (0,external_node_path_.basename)(image.path));
+        form.append('image_file', await (0,external_node_fs_.openAsBlob)(image.path, { type: image_format/* MIME_TYPES */.Z$[image.format] }), (0,external_node_path_.basename)(image.path));
         const { body, headers } = await this.call(image.relativePath, this.endpoint, 'POST', form);
         const notice = { successor: successorLink(headers.link), deprecation: firstHeader(headers.deprecation) };
         if (notice.successor || notice.deprecation)
@@ -31298,7 +31319,7 @@ function firstHeader(value) {
 /** A v2 form: the source in the file part `image`, every field as a plain form field; kept private. */
 async function v2Form(image, fields) {
     const form = new undici.FormData();
-    form.append('image', await (0,external_node_fs_.openAsBlob)(image.path, { type: MIME_TYPES[image.format] }), (0,external_node_path_.basename)(image.path));
+    form.append('image', await (0,external_node_fs_.openAsBlob)(image.path, { type: image_format/* MIME_TYPES */.Z$[image.format] }), (0,external_node_path_.basename)(image.path));
     // Sent explicitly: on some models an omitted value follows the account's plan, which may be public.
     form.append('private', 'true');
     for (const [name, value] of Object.entries(fields))
@@ -31356,6 +31377,8 @@ function checkGeneration(file, body) {
     }
 }
 
+// EXTERNAL MODULE: ./src/image-dimensions.ts
+var image_dimensions = __nccwpck_require__(59422);
 ;// CONCATENATED MODULE: ./src/ideogram/models.ts
 /**
  * Ideogram's current upscalers, `POST /v2/image/upscale/{model}`, one entry per model: what it does, how its size
@@ -31586,14 +31609,14 @@ class LegacyEndpoint {
     }
 }
 /** Enough of the file for any header we read; JPEG's size may sit after large EXIF blocks, then the whole file. */
-const endpoint_HEADER_BYTES = 256 * 1024;
+const HEADER_BYTES = 256 * 1024;
 async function sourceDimensions(image) {
     const handle = await (0,promises_.open)(image.path, 'r');
     try {
-        const head = Buffer.alloc(Math.min(endpoint_HEADER_BYTES, image.bytes));
+        const head = Buffer.alloc(Math.min(HEADER_BYTES, image.bytes));
         await handle.read(head, 0, head.length, 0);
         const found = (0,image_dimensions/* readDimensions */.G)(head, image.format);
-        if (found || image.bytes <= endpoint_HEADER_BYTES)
+        if (found || image.bytes <= HEADER_BYTES)
             return found;
         return (0,image_dimensions/* readDimensions */.G)(await handle.readFile(), image.format);
     }
@@ -32192,6 +32215,8 @@ function quoteRecord(quote) {
         : { usdMicros, qualifier, upperBoundUsdMicros, creditMillis };
 }
 
+// EXTERNAL MODULE: ./src/output-format.ts
+var output_format = __nccwpck_require__(48256);
 ;// CONCATENATED MODULE: ./src/image-budget.ts
 
 /**
@@ -32214,10 +32239,11 @@ function withinBudget(sources, imagesPerSource, maxImages) {
 
 
 
+
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
 /** What Ideogram returns; the real extension is taken from the downloaded bytes. */
-const EXPECTED_RESULT_EXTENSION = EXTENSIONS.png;
+const EXPECTED_RESULT_EXTENSION = image_format/* EXTENSIONS */.Z1.png;
 /**
  * The `output-path` template: where each result goes, relative to the workspace. Only `parse` makes one, so a
  * template in hand is known to stay inside the workspace and to never name a result like its source.
@@ -32300,20 +32326,24 @@ function toMatcher(pattern) {
     source += escape(pattern.slice(last));
     return new RegExp(`^(?:\\./)?${source}$`);
 }
+/** `{ext}` of a result that arrives as `format`: its own, or the format it is converted to. */
+function resultExtension(format, conversion) {
+    return output_format/* OUTPUT_FORMAT_INFO */.fy[(0,output_format/* targetFormat */.jK)(format, conversion)].extension;
+}
 /**
  * Works out every result path before anything is sent, for every format a result may come back as, so that two
  * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
  * result sink then writes exactly where this plan says.
  * @throws InputError for `output-path`: the template does not work for these sources.
  */
-function planOutputs(sources, template, imagesPerSource) {
+function planOutputs(sources, template, imagesPerSource, conversion = output_format/* AS_RETURNED */.p_) {
     const owners = new Map();
     const sourceSet = new Set(sources);
     const plan = new Map();
     for (const source of sources) {
         const outputs = [];
         for (let index = 1; index <= imagesPerSource; index++) {
-            const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, template.resolve(source, index, EXTENSIONS[format])]));
+            const paths = Object.fromEntries(image_format/* IMAGE_FORMATS */.l0.map(format => [format, template.resolve(source, index, resultExtension(format, conversion))]));
             for (const path of new Set(Object.values(paths))) {
                 if (path === '..' || path.startsWith('../')) {
                     throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
@@ -32344,6 +32374,17 @@ var external_node_stream_ = __nccwpck_require__(57075);
 
 
 
+
+
+/** A result arrived but could not be turned into the asked-for format; the bytes as they came are kept beside. */
+class ConversionError extends Error {
+    name = 'ConversionError';
+    constructor(path, kept, cause) {
+        const keptNote = kept ? `; the image as it came is kept at ${kept}` : '';
+        super(`the result could not be converted for ${path}: ${cause.message}${keptNote}`);
+        this.cause = cause;
+    }
+}
 /** The file system refused a result (no space, no permission, a file where a folder should be). */
 class WriteError extends Error {
     name = 'WriteError';
@@ -32373,27 +32414,55 @@ class ResultSink {
         const chunks = stream[Symbol.asyncIterator]();
         try {
             let head = new Uint8Array(0);
-            while (head.length < SNIFF_BYTES) {
+            while (head.length < image_format/* SNIFF_BYTES */.dD) {
                 const next = await chunks.next();
                 if (next.done)
                     break;
                 head = Buffer.concat([head, next.value]);
             }
-            const format = sniffFormat(head);
+            const format = (0,image_format/* sniffFormat */.OG)(head);
             if (!format)
                 throw new DownloadError(source, 'the result is not a PNG, JPEG or WebP image (judged by its bytes)');
-            // Conversion to the user's output format slots in here, between the sniffed bytes and the planned path.
             const path = planned.paths[format];
-            const written = await this.writeAtomically(source, path, head, chunks);
-            return { path, format, bytes: written };
+            const target = (0,external_node_path_.join)(this.options.workspace, path);
+            const conversion = this.options.conversion ?? output_format/* AS_RETURNED */.p_;
+            if ((0,output_format/* passesUntouched */.vi)(format, conversion)) {
+                return { path, format, bytes: await this.writeAtomically(source, path, target, head, chunks) };
+            }
+            // Whole on disk first, beside its planned path: however many arrive at once, one at a time is decoded.
+            const download = (0,atomic_file/* temporaryPathFor */.ub)(target);
+            try {
+                await this.writeAtomically(source, path, download, head, chunks);
+                return { path, format, ...(await this.convert(path, download, format, target, conversion)) };
+            }
+            finally {
+                await (0,promises_.rm)(download, { force: true });
+            }
         }
         finally {
             await chunks.return?.(undefined);
         }
     }
-    async writeAtomically(source, path, head, rest) {
-        const { maxBytes, workspace, cut, replaceable } = this.options;
-        const target = (0,external_node_path_.join)(workspace, path);
+    /** Converts a downloaded result into `target`; if that fails, keeps the download beside it (it was paid for). */
+    async convert(path, download, format, target, conversion) {
+        try {
+            // A run being stopped does not wait for a conversion: the result is kept as it came (below).
+            if (this.options.cut?.aborted)
+                throw new CancelledError();
+            // Loaded on the first conversion only: the codecs are WebAssembly, and most runs convert nothing.
+            const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81563));
+            const replace = this.options.replaceable.has(path);
+            return await convertFile({ from: download, format, to: target, conversion, consume: true, replace });
+        }
+        catch (error) {
+            const kept = `${path}.${image_format/* EXTENSIONS */.Z1[format]}`;
+            // link, not rename: it never replaces a file that is already there.
+            const saved = await (0,promises_.link)(download, (0,external_node_path_.join)(this.options.workspace, kept)).then(() => true, () => false);
+            throw new ConversionError(path, saved ? kept : undefined, error);
+        }
+    }
+    async writeAtomically(source, path, target, head, rest) {
+        const { maxBytes, cut, replaceable } = this.options;
         let written = 0;
         async function* capped() {
             for (let chunk = head; chunk;) {
@@ -32407,7 +32476,7 @@ class ResultSink {
         }
         try {
             // Over an existing file only where the plan found one it may replace; elsewhere never, even if one appears.
-            await writeStreamAtomically(target, capped(), { replace: replaceable.has(path), signal: cut });
+            await (0,atomic_file/* writeStreamAtomically */.jA)(target, capped(), { replace: replaceable.has(path), signal: cut });
         }
         catch (error) {
             if (cut?.aborted)
@@ -32660,6 +32729,7 @@ function readIdeogramSettings(input, request, dryRun) {
 
 
 
+
 const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'];
 const COMMENT_MODES = ['auto', 'always', 'never'];
 const PROVIDERS = ['ideogram', 'local'];
@@ -32682,6 +32752,10 @@ const DEFAULT_FILES = [
 const DEFAULTS = {
     [Input.Files]: DEFAULT_FILES,
     [Input.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
+    [Input.OutputFormat]: '',
+    [Input.Quality]: '',
+    [Input.MaxWidth]: '',
+    [Input.MaxHeight]: '',
     [Input.Publish]: 'artifact',
     [Input.Model]: 'legacy',
     [Input.CommitMessage]: 'Upscale images with Ideogram',
@@ -32786,6 +32860,27 @@ function patterns(raw) {
     }
     return lines;
 }
+/** The largest side an encoder takes (WebP's limit; the others allow more). */
+const MAX_SIDE = 16383;
+function conversion(input) {
+    const rawFormat = input(Input.OutputFormat);
+    const format = rawFormat === '' ? undefined : oneOf(Input.OutputFormat, rawFormat, output_format/* OUTPUT_FORMATS */.DS);
+    const rawQuality = input(Input.Quality);
+    const defaultQuality = format && output_format/* OUTPUT_FORMAT_INFO */.fy[format].quality;
+    if (rawQuality !== '' && defaultQuality === undefined) {
+        throw new InputError(Input.Quality, name => `applies to the lossy formats (webp, avif, jpeg); ${name(Input.OutputFormat)} is ${format ?? 'not set'}; got ${quote(rawQuality)}.`);
+    }
+    const side = (name) => {
+        const raw = input(name);
+        return raw === '' ? undefined : integer(name, raw, 1, MAX_SIDE);
+    };
+    return {
+        format,
+        quality: rawQuality === '' ? defaultQuality : integer(Input.Quality, rawQuality, 1, 100),
+        maxWidth: side(Input.MaxWidth),
+        maxHeight: side(Input.MaxHeight)
+    };
+}
 /**
  * Turns the raw inputs into `Settings`. Every input is checked here, before anything touches the network.
  * @throws InputError naming the input, the value and what is allowed.
@@ -32825,7 +32920,12 @@ function readSettings(read, workspace) {
             // The v2 models take uploads up to 50 MB, the legacy endpoint 25 at most.
             maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, provider.kind === 'v2' ? 50 : 25) * MEGABYTE
         },
-        output: { template, imagesPerSource, overwrite: input_parsers_boolean(Input.Overwrite, input(Input.Overwrite)) },
+        output: {
+            template,
+            imagesPerSource,
+            overwrite: input_parsers_boolean(Input.Overwrite, input(Input.Overwrite)),
+            conversion: conversion(input)
+        },
         selection: {
             manifest,
             force: input_parsers_boolean(Input.Force, input(Input.Force)),
@@ -32857,6 +32957,7 @@ function readSettings(read, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/job.ts
+
 
 
 
@@ -32916,7 +33017,7 @@ function ideogramEndpoint(provider, transport, hooks) {
 async function createProvider(settings, hooks, records) {
     const { provider, transport } = settings;
     if (provider.kind === 'local') {
-        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(0), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17184));
+        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(390)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65390));
         return new LocalUpscaler();
     }
     const maxCost = provider.kind === 'v2' ? provider.maxCost : undefined;
@@ -32958,8 +33059,8 @@ async function quoteAll(settings, sources, hooks) {
         await endpoint.close();
     }
 }
-/** What the manifest compares: a change to any of these makes an unchanged image worth upscaling again. */
-function fingerprint(settings) {
+/** What made the upscale: a change to any of these makes an unchanged image worth upscaling again. */
+function upscaleFingerprint(settings) {
     const { provider } = settings;
     // The shapes manifests have always recorded, so existing entries still match.
     if (provider.kind === 'local')
@@ -32969,12 +33070,26 @@ function fingerprint(settings) {
     // A v2 model: every form field counts (the factor or tier, prompt, seed and each model option).
     return { provider: 'ideogram', model: provider.model.id, fields: provider.fields };
 }
+/**
+ * What the manifest compares: the upscale's settings, and the conversion (format, quality, box) when there is
+ * one. A change of the conversion alone converts the earlier result again, if it is still there.
+ */
+function fingerprint(settings) {
+    const output = (0,output_format/* conversionKey */.kp)(settings.output.conversion);
+    return output ? { ...upscaleFingerprint(settings), output } : upscaleFingerprint(settings);
+}
+/** Whether an entry's results came from the same upscale as this run would make, converted otherwise. */
+function sameUpscale(entry, settings) {
+    const { output: _output, ...upscale } = entry.settings;
+    return canonical(upscale) === canonical(upscaleFingerprint(settings));
+}
 /** Hashes each source and skips those whose bytes, settings and results the manifest still vouches for. */
 async function selectWork(settings, manifest, sources) {
     const skipped = new Map();
     const hashes = new Map();
+    const reconvert = new Map();
     if (!manifest)
-        return { skipped, hashes };
+        return { skipped, hashes, reconvert };
     // A few at once: hashing reads whole files, and the disk and the hash overlap across files.
     const digests = await mapLimited(sources, HASH_PARALLELISM, source => 
     // An unreadable source goes on to the engine, which reports why.
@@ -32994,9 +33109,14 @@ async function selectWork(settings, manifest, sources) {
                 outputs: entry.outputs.map(output => ({ ...output, prompt: null })),
                 error: `unchanged since ${entry.upscaledAt} (${manifest.path})`
             });
+            continue;
+        }
+        const earlier = settings.selection.force ? undefined : await manifest.recorded(source, sha256);
+        if (earlier && sameUpscale(earlier, settings) && (0,output_format/* canReconvert */.x5)(earlier, settings.output.conversion)) {
+            reconvert.set(source, earlier);
         }
     }
-    return { skipped, hashes };
+    return { skipped, hashes, reconvert };
 }
 /** Jobs to collect from earlier runs, and how this run records its own as they are accepted. */
 function jobRecords(settings, manifest, hashes, work, hooks) {
@@ -33042,8 +33162,8 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     const discovery = await discoverSources(settings.workspace, settings.discovery.patterns, path => settings.output.template.matches(path) || earlierResults.has(path));
     hooks.onDiscovered?.(discovery);
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
-    const { skipped, hashes } = await selectWork(settings, manifest, selected);
-    const candidates = selected.filter(source => !skipped.has(source));
+    const { skipped, hashes, reconvert } = await selectWork(settings, manifest, selected);
+    const candidates = selected.filter(source => !skipped.has(source) && !reconvert.has(source));
     const { template, imagesPerSource, overwrite } = settings.output;
     const { refused, replaceable } = await checkDestinations(candidates, discovery.sources, template, imagesPerSource, {
         workspace: settings.workspace,
@@ -33053,14 +33173,22 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     });
     // A refused source costs nothing, so it takes no share of the run's budget.
     const { taken: work, deferred } = withinBudget(candidates.filter(source => !refused.has(source)), settings.output.imagesPerSource, settings.selection.maxImages);
-    const plan = planOutputs(work, settings.output.template, settings.output.imagesPerSource);
+    const plan = planOutputs([...work, ...reconvert.keys()], settings.output.template, settings.output.imagesPerSource, settings.output.conversion);
     const done = new Map(skipped);
     for (const result of deferred)
         done.set(result.source, result);
     // Refused sources count among the finished, so the progress reads [n/total] over everything this run decided.
     let finished = 0;
-    const total = work.length + refused.size;
+    const total = work.length + reconvert.size + refused.size;
     const report = (result) => hooks.onResult?.(result, ++finished, total);
+    // Checkpointed as each finishes (its results already in place), so a kill loses no paid work. A failed append
+    // surfaces when the manifest is saved.
+    const checkpoint = (result) => {
+        const sha256 = hashes.get(result.source);
+        if (manifest && sha256)
+            manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => { });
+        report(result);
+    };
     for (const [source, error] of refused) {
         const result = { source, status: 'failed', outputs: [], error };
         done.set(source, result);
@@ -33074,31 +33202,39 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
         for (const source of work)
             done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
     }
-    else if (work.length > 0) {
+    if (settings.dryRun) {
+        for (const source of reconvert.keys()) {
+            done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' });
+        }
+    }
+    else if (reconvert.size > 0) {
+        // Loaded only here: the conversion codecs are WebAssembly.
+        const { reconvert: convertAgain } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 387));
+        for (const [source, entry] of reconvert) {
+            const result = await convertAgain(settings.workspace, source, entry, plan.get(source) ?? [], settings.output.conversion);
+            done.set(source, result);
+            checkpoint(result);
+        }
+    }
+    if (!settings.dryRun && work.length > 0) {
         const provider = await createProvider(settings, hooks, jobRecords(settings, manifest, hashes, work, hooks));
         try {
             const results = await upscaleAll(provider, {
                 workspace: settings.workspace,
-                plan,
+                plan: new Map(work.map(source => [source, plan.get(source) ?? []])),
                 sink: new ResultSink({
                     workspace: settings.workspace,
                     maxBytes: MAX_RESULT_BYTES,
                     retry: retryPolicy(settings.transport),
                     cut: cancellation?.cut,
-                    replaceable
+                    replaceable,
+                    conversion: settings.output.conversion
                 }),
                 cancellation,
                 maxFileBytes: settings.discovery.maxFileBytes,
                 // More sources under way than places, so the next is checked and downloads overlap with uploads.
                 workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-                onResult: result => {
-                    // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed
-                    // append surfaces when the manifest is saved.
-                    const sha256 = hashes.get(result.source);
-                    if (manifest && sha256)
-                        manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => { });
-                    report(result);
-                }
+                onResult: checkpoint
             });
             for (const result of results)
                 done.set(result.source, result);
@@ -33152,7 +33288,7 @@ function gallery_link(dir, file) {
     return (0,external_node_path_.relative)(dir, file).split(external_node_path_.sep).map(encodeURIComponent).join('/');
 }
 function dimensionsOf(bytes) {
-    const format = sniffFormat(bytes);
+    const format = (0,image_format/* sniffFormat */.OG)(bytes);
     return format && (0,image_dimensions/* readDimensions */.G)(bytes, format);
 }
 /** Copies one source into the gallery, so the page still shows it where the workspace is not beside it. */
@@ -33163,7 +33299,7 @@ async function copyOriginal(dir, workspace, source) {
         return NOTHING;
     try {
         // A source that failed may be a FIFO: only a regular file is ever opened.
-        const { handle } = await openRegularFile(from);
+        const { handle } = await (0,regular_file/* openRegularFile */.Z)(from);
         const bytes = await handle.readFile().finally(() => handle.close());
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
         await (0,promises_.writeFile)(to, bytes);
@@ -33174,7 +33310,7 @@ async function copyOriginal(dir, workspace, source) {
     }
 }
 async function readResult(dir, file) {
-    const facts = await probeImageFile(file);
+    const facts = await (0,image_file/* probeImageFile */.k)(file);
     return { href: gallery_link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions };
 }
 async function collect(dir, workspace, resultsRoot, result) {
@@ -33511,7 +33647,7 @@ async function writeGallery(dir, workspace, results, options = {}) {
     for (const result of results)
         cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), resultsRoot, result));
     const index = (0,external_node_path_.join)(root, 'index.html');
-    await writeFileAtomically(index, renderGallery(cards, options), { replace: true });
+    await (0,atomic_file/* writeFileAtomically */.lo)(index, renderGallery(cards, options), { replace: true });
     return index;
 }
 
@@ -33528,7 +33664,7 @@ const RESULTS_FILE_NAME = 'results.json';
  */
 async function writeResultsFile(results, directory) {
     const path = (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)(directory, 'ideogram-upscale-')), RESULTS_FILE_NAME);
-    await writeFileAtomically(path, JSON.stringify(resultsDocument(results)));
+    await (0,atomic_file/* writeFileAtomically */.lo)(path, JSON.stringify(resultsDocument(results)));
     return path;
 }
 
@@ -34189,6 +34325,138 @@ async function run() {
     }
     finally {
         stopListening();
+    }
+}
+
+
+/***/ }),
+
+/***/ 48256:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
+/* harmony export */   Hi: () => (/* binding */ fitWithin),
+/* harmony export */   fy: () => (/* binding */ OUTPUT_FORMAT_INFO),
+/* harmony export */   jK: () => (/* binding */ targetFormat),
+/* harmony export */   kp: () => (/* binding */ conversionKey),
+/* harmony export */   p_: () => (/* binding */ AS_RETURNED),
+/* harmony export */   vi: () => (/* binding */ passesUntouched),
+/* harmony export */   x5: () => (/* binding */ canReconvert)
+/* harmony export */ });
+/** The formats a result can be written in: one table for the settings, the writer and the docs. */
+const OUTPUT_FORMATS = ['png', 'webp', 'avif', 'jpeg'];
+const OUTPUT_FORMAT_INFO = {
+    png: { extension: 'png', label: 'PNG', quality: undefined },
+    webp: { extension: 'webp', label: 'WebP', quality: 82 },
+    avif: { extension: 'avif', label: 'AVIF', quality: 60 },
+    jpeg: { extension: 'jpg', label: 'JPEG', quality: 85 }
+};
+/** As the results come: their format, their size; the bytes are written untouched. */
+const AS_RETURNED = {
+    format: undefined,
+    quality: undefined,
+    maxWidth: undefined,
+    maxHeight: undefined
+};
+/** The size an image of `size` takes inside the conversion's box: aspect kept, never enlarged. */
+function fitWithin(size, conversion) {
+    const scale = Math.min(1, conversion.maxWidth === undefined ? 1 : conversion.maxWidth / size.width, conversion.maxHeight === undefined ? 1 : conversion.maxHeight / size.height);
+    if (scale === 1)
+        return size;
+    return { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) };
+}
+/** Whether bytes of `format` can be written as they are, whatever their size, without looking at them. */
+function passesUntouched(format, conversion) {
+    const sameFormat = conversion.format === undefined || conversion.format === format;
+    return sameFormat && conversion.maxWidth === undefined && conversion.maxHeight === undefined;
+}
+/** The format a result that came as `format` is written in. */
+function targetFormat(format, conversion) {
+    return conversion.format ?? format;
+}
+/** What the manifest records of a conversion: nothing when results are written as returned, as manifests always had. */
+function conversionKey(conversion) {
+    if (Object.values(conversion).every(value => value === undefined))
+        return undefined;
+    // Only the set fields: an undefined one would not survive the manifest's JSON, and the entry would never match.
+    return Object.fromEntries(Object.entries(conversion).filter(([, value]) => value !== undefined));
+}
+/** The box an earlier conversion fitted results into, as its manifest entry recorded it. */
+function recordedLimit(entry, side) {
+    const output = entry.settings.output;
+    const value = output?.[side];
+    return typeof value === 'number' ? value : undefined;
+}
+/**
+ * Whether an earlier result can be converted again instead of paying for a new upscale: it can, unless it was
+ * fitted into a box smaller than the one now asked for (results are never enlarged).
+ */
+function canReconvert(entry, conversion) {
+    return ['maxWidth', 'maxHeight'].every(side => {
+        const before = recordedLimit(entry, side);
+        const now = conversion[side];
+        return before === undefined || (now !== undefined && now <= before);
+    });
+}
+
+
+/***/ }),
+
+/***/ 60702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ openRegularFile),
+/* harmony export */   i: () => (/* binding */ NotRegularFileError)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** The path names something other than a regular file: reading it could block (a FIFO) or never end (a device). */
+class NotRegularFileError extends Error {
+    kind;
+    name = 'NotRegularFileError';
+    constructor(
+    /** What it is instead, e.g. `a named pipe (FIFO)`. */
+    kind) {
+        super(`is ${kind}, not a regular file`);
+        this.kind = kind;
+    }
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
+}
+/**
+ * Opens a regular file for reading, and nothing else: stat first (a stat never blocks), then open without
+ * blocking, so a path swapped for a FIFO in between still returns at once and is refused by the second check.
+ * @throws NotRegularFileError, or the file system's error (ENOENT, EACCES, …).
+ */
+async function openRegularFile(path) {
+    const before = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+    if (!before.isFile())
+        throw new NotRegularFileError(kindOf(before));
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new NotRegularFileError(kindOf(stats));
+        return { handle, stats };
+    }
+    catch (error) {
+        await handle.close();
+        throw error;
     }
 }
 
@@ -49024,6 +49292,18 @@ minimatch.unescape = unescape_unescape;
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -29084,6 +29084,10 @@ var Input;
     Input["ModelOptions"] = "model-options";
     Input["MaxCost"] = "max-cost";
     Input["OutputPath"] = "output-path";
+    Input["OutputFormat"] = "output-format";
+    Input["Quality"] = "quality";
+    Input["MaxWidth"] = "max-width";
+    Input["MaxHeight"] = "max-height";
     Input["Publish"] = "publish";
     Input["ArtifactName"] = "artifact-name";
     Input["RetentionDays"] = "retention-days";
@@ -30259,7 +30263,12 @@ async function deliver(sink, source, planned, image) {
         const saved = await sink.save(source, planned, image.bytes);
         return {
             kind: 'written',
-            record: { path: saved.path, resolution: image.resolution, seed: image.seed, prompt: image.prompt },
+            record: {
+                path: saved.path,
+                resolution: saved.resolution ?? image.resolution,
+                seed: image.seed,
+                prompt: image.prompt
+            },
             ...billing
         };
     }
@@ -31326,6 +31335,8 @@ function upscaler_quoteRecord(quote) {
         : { usdMicros, qualifier, upperBoundUsdMicros, creditMillis };
 }
 
+// EXTERNAL MODULE: ./src/output-format.ts
+var output_format = __nccwpck_require__(48256);
 ;// CONCATENATED MODULE: ./src/image-budget.ts
 
 /**
@@ -31357,6 +31368,17 @@ var atomic_file = __nccwpck_require__(93549);
 
 
 
+
+
+/** A result arrived but could not be turned into the asked-for format; the bytes as they came are kept beside. */
+class ConversionError extends Error {
+    name = 'ConversionError';
+    constructor(path, kept, cause) {
+        const keptNote = kept ? `; the image as it came is kept at ${kept}` : '';
+        super(`the result could not be converted for ${path}: ${cause.message}${keptNote}`);
+        this.cause = cause;
+    }
+}
 /** The file system refused a result (no space, no permission, a file where a folder should be). */
 class WriteError extends Error {
     name = 'WriteError';
@@ -31395,18 +31417,46 @@ class result_sink_ResultSink {
             const format = sniffFormat(head);
             if (!format)
                 throw new DownloadError(source, 'the result is not a PNG, JPEG or WebP image (judged by its bytes)');
-            // Conversion to the user's output format slots in here, between the sniffed bytes and the planned path.
             const path = planned.paths[format];
-            const written = await this.writeAtomically(source, path, head, chunks);
-            return { path, format, bytes: written };
+            const target = join(this.options.workspace, path);
+            const conversion = this.options.conversion ?? AS_RETURNED;
+            if (passesUntouched(format, conversion)) {
+                return { path, format, bytes: await this.writeAtomically(source, path, target, head, chunks) };
+            }
+            // Whole on disk first, beside its planned path: however many arrive at once, one at a time is decoded.
+            const download = temporaryPathFor(target);
+            try {
+                await this.writeAtomically(source, path, download, head, chunks);
+                return { path, format, ...(await this.convert(path, download, format, target, conversion)) };
+            }
+            finally {
+                await rm(download, { force: true });
+            }
         }
         finally {
             await chunks.return?.(undefined);
         }
     }
-    async writeAtomically(source, path, head, rest) {
-        const { maxBytes, workspace, cut, replaceable } = this.options;
-        const target = join(workspace, path);
+    /** Converts a downloaded result into `target`; if that fails, keeps the download beside it (it was paid for). */
+    async convert(path, download, format, target, conversion) {
+        try {
+            // A run being stopped does not wait for a conversion: the result is kept as it came (below).
+            if (this.options.cut?.aborted)
+                throw new CancelledError();
+            // Loaded on the first conversion only: the codecs are WebAssembly, and most runs convert nothing.
+            const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81563));
+            const replace = this.options.replaceable.has(path);
+            return await convertFile({ from: download, format, to: target, conversion, consume: true, replace });
+        }
+        catch (error) {
+            const kept = `${path}.${EXTENSIONS[format]}`;
+            // link, not rename: it never replaces a file that is already there.
+            const saved = await link(download, join(this.options.workspace, kept)).then(() => true, () => false);
+            throw new ConversionError(path, saved ? kept : undefined, error);
+        }
+    }
+    async writeAtomically(source, path, target, head, rest) {
+        const { maxBytes, cut, replaceable } = this.options;
         let written = 0;
         async function* capped() {
             for (let chunk = head; chunk;) {
@@ -31437,6 +31487,7 @@ class result_sink_ResultSink {
 // EXTERNAL MODULE: ./src/settings.ts + 4 modules
 var settings = __nccwpck_require__(78581);
 ;// CONCATENATED MODULE: ./src/job.ts
+
 
 
 
@@ -31496,7 +31547,7 @@ function ideogramEndpoint(provider, transport, hooks) {
 async function createProvider(settings, hooks, records) {
     const { provider, transport } = settings;
     if (provider.kind === 'local') {
-        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(0), __nccwpck_require__.e(184)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17184));
+        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(390)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65390));
         return new LocalUpscaler();
     }
     const maxCost = provider.kind === 'v2' ? provider.maxCost : undefined;
@@ -31538,8 +31589,8 @@ async function quoteAll(settings, sources, hooks) {
         await endpoint.close();
     }
 }
-/** What the manifest compares: a change to any of these makes an unchanged image worth upscaling again. */
-function fingerprint(settings) {
+/** What made the upscale: a change to any of these makes an unchanged image worth upscaling again. */
+function upscaleFingerprint(settings) {
     const { provider } = settings;
     // The shapes manifests have always recorded, so existing entries still match.
     if (provider.kind === 'local')
@@ -31549,12 +31600,26 @@ function fingerprint(settings) {
     // A v2 model: every form field counts (the factor or tier, prompt, seed and each model option).
     return { provider: 'ideogram', model: provider.model.id, fields: provider.fields };
 }
+/**
+ * What the manifest compares: the upscale's settings, and the conversion (format, quality, box) when there is
+ * one. A change of the conversion alone converts the earlier result again, if it is still there.
+ */
+function fingerprint(settings) {
+    const output = (0,output_format/* conversionKey */.kp)(settings.output.conversion);
+    return output ? { ...upscaleFingerprint(settings), output } : upscaleFingerprint(settings);
+}
+/** Whether an entry's results came from the same upscale as this run would make, converted otherwise. */
+function sameUpscale(entry, settings) {
+    const { output: _output, ...upscale } = entry.settings;
+    return canonical(upscale) === canonical(upscaleFingerprint(settings));
+}
 /** Hashes each source and skips those whose bytes, settings and results the manifest still vouches for. */
 async function selectWork(settings, manifest, sources) {
     const skipped = new Map();
     const hashes = new Map();
+    const reconvert = new Map();
     if (!manifest)
-        return { skipped, hashes };
+        return { skipped, hashes, reconvert };
     // A few at once: hashing reads whole files, and the disk and the hash overlap across files.
     const digests = await mapLimited(sources, HASH_PARALLELISM, source => 
     // An unreadable source goes on to the engine, which reports why.
@@ -31574,9 +31639,14 @@ async function selectWork(settings, manifest, sources) {
                 outputs: entry.outputs.map(output => ({ ...output, prompt: null })),
                 error: `unchanged since ${entry.upscaledAt} (${manifest.path})`
             });
+            continue;
+        }
+        const earlier = settings.selection.force ? undefined : await manifest.recorded(source, sha256);
+        if (earlier && sameUpscale(earlier, settings) && canReconvert(earlier, settings.output.conversion)) {
+            reconvert.set(source, earlier);
         }
     }
-    return { skipped, hashes };
+    return { skipped, hashes, reconvert };
 }
 /** Jobs to collect from earlier runs, and how this run records its own as they are accepted. */
 function jobRecords(settings, manifest, hashes, work, hooks) {
@@ -31622,8 +31692,8 @@ async function job_runJob(settings, hooks = {}, { only, cancellation, branchMani
     const discovery = await discoverSources(settings.workspace, settings.discovery.patterns, path => settings.output.template.matches(path) || earlierResults.has(path));
     hooks.onDiscovered?.(discovery);
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
-    const { skipped, hashes } = await selectWork(settings, manifest, selected);
-    const candidates = selected.filter(source => !skipped.has(source));
+    const { skipped, hashes, reconvert } = await selectWork(settings, manifest, selected);
+    const candidates = selected.filter(source => !skipped.has(source) && !reconvert.has(source));
     const { template, imagesPerSource, overwrite } = settings.output;
     const { refused, replaceable } = await checkDestinations(candidates, discovery.sources, template, imagesPerSource, {
         workspace: settings.workspace,
@@ -31633,14 +31703,22 @@ async function job_runJob(settings, hooks = {}, { only, cancellation, branchMani
     });
     // A refused source costs nothing, so it takes no share of the run's budget.
     const { taken: work, deferred } = withinBudget(candidates.filter(source => !refused.has(source)), settings.output.imagesPerSource, settings.selection.maxImages);
-    const plan = planOutputs(work, settings.output.template, settings.output.imagesPerSource);
+    const plan = planOutputs([...work, ...reconvert.keys()], settings.output.template, settings.output.imagesPerSource, settings.output.conversion);
     const done = new Map(skipped);
     for (const result of deferred)
         done.set(result.source, result);
     // Refused sources count among the finished, so the progress reads [n/total] over everything this run decided.
     let finished = 0;
-    const total = work.length + refused.size;
+    const total = work.length + reconvert.size + refused.size;
     const report = (result) => hooks.onResult?.(result, ++finished, total);
+    // Checkpointed as each finishes (its results already in place), so a kill loses no paid work. A failed append
+    // surfaces when the manifest is saved.
+    const checkpoint = (result) => {
+        const sha256 = hashes.get(result.source);
+        if (manifest && sha256)
+            manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => { });
+        report(result);
+    };
     for (const [source, error] of refused) {
         const result = { source, status: 'failed', outputs: [], error };
         done.set(source, result);
@@ -31654,31 +31732,39 @@ async function job_runJob(settings, hooks = {}, { only, cancellation, branchMani
         for (const source of work)
             done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
     }
-    else if (work.length > 0) {
+    if (settings.dryRun) {
+        for (const source of reconvert.keys()) {
+            done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' });
+        }
+    }
+    else if (reconvert.size > 0) {
+        // Loaded only here: the conversion codecs are WebAssembly.
+        const { reconvert: convertAgain } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 387));
+        for (const [source, entry] of reconvert) {
+            const result = await convertAgain(settings.workspace, source, entry, plan.get(source) ?? [], settings.output.conversion);
+            done.set(source, result);
+            checkpoint(result);
+        }
+    }
+    if (!settings.dryRun && work.length > 0) {
         const provider = await createProvider(settings, hooks, jobRecords(settings, manifest, hashes, work, hooks));
         try {
             const results = await upscaleAll(provider, {
                 workspace: settings.workspace,
-                plan,
+                plan: new Map(work.map(source => [source, plan.get(source) ?? []])),
                 sink: new ResultSink({
                     workspace: settings.workspace,
                     maxBytes: MAX_RESULT_BYTES,
                     retry: retryPolicy(settings.transport),
                     cut: cancellation?.cut,
-                    replaceable
+                    replaceable,
+                    conversion: settings.output.conversion
                 }),
                 cancellation,
                 maxFileBytes: settings.discovery.maxFileBytes,
                 // More sources under way than places, so the next is checked and downloads overlap with uploads.
                 workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-                onResult: result => {
-                    // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed
-                    // append surfaces when the manifest is saved.
-                    const sha256 = hashes.get(result.source);
-                    if (manifest && sha256)
-                        manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => { });
-                    report(result);
-                }
+                onResult: checkpoint
             });
             for (const result of results)
                 done.set(result.source, result);
@@ -32328,18 +32414,31 @@ class Manifest {
     resultOwners() {
         return new Map([...this.entries].flatMap(([source, entry]) => entry.outputs.map(output => [output.path, source])));
     }
-    /** The entry that makes `source` free to skip: same bytes, same settings, results still there. */
+    /** The entry that makes `source` free to skip: same bytes, same settings, results still there or on the branch. */
     async unchanged(source, sha256, settings) {
         const entry = this.entries.get(source);
         if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings))
             return undefined;
         if (this.onBranch.has(source))
             return entry;
+        return (await this.inCheckout(entry)) ? entry : undefined;
+    }
+    /**
+     * The entry for these bytes whose results are all in this checkout, whatever settings made them: what a
+     * conversion can start again from. Results only on the branch head are not here to be read.
+     */
+    async recorded(source, sha256) {
+        const entry = this.entries.get(source);
+        if (!entry || entry.sha256 !== sha256)
+            return undefined;
+        return (await this.inCheckout(entry)) ? entry : undefined;
+    }
+    async inCheckout(entry) {
         for (const output of entry.outputs) {
             if (!(await exists((0,external_node_path_.join)(this.workspace, output.path))))
-                return undefined;
+                return false;
         }
-        return entry;
+        return true;
     }
     /**
      * Records what this run produced, its results already in place, and appends it to the journal at once; failed
@@ -32384,18 +32483,90 @@ class Manifest {
 
 /***/ }),
 
+/***/ 48256:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
+/* harmony export */   Hi: () => (/* binding */ fitWithin),
+/* harmony export */   fy: () => (/* binding */ OUTPUT_FORMAT_INFO),
+/* harmony export */   jK: () => (/* binding */ targetFormat),
+/* harmony export */   kp: () => (/* binding */ conversionKey)
+/* harmony export */ });
+/* unused harmony exports AS_RETURNED, passesUntouched, canReconvert */
+/** The formats a result can be written in: one table for the settings, the writer and the docs. */
+const OUTPUT_FORMATS = ['png', 'webp', 'avif', 'jpeg'];
+const OUTPUT_FORMAT_INFO = {
+    png: { extension: 'png', label: 'PNG', quality: undefined },
+    webp: { extension: 'webp', label: 'WebP', quality: 82 },
+    avif: { extension: 'avif', label: 'AVIF', quality: 60 },
+    jpeg: { extension: 'jpg', label: 'JPEG', quality: 85 }
+};
+/** As the results come: their format, their size; the bytes are written untouched. */
+const AS_RETURNED = {
+    format: undefined,
+    quality: undefined,
+    maxWidth: undefined,
+    maxHeight: undefined
+};
+/** The size an image of `size` takes inside the conversion's box: aspect kept, never enlarged. */
+function fitWithin(size, conversion) {
+    const scale = Math.min(1, conversion.maxWidth === undefined ? 1 : conversion.maxWidth / size.width, conversion.maxHeight === undefined ? 1 : conversion.maxHeight / size.height);
+    if (scale === 1)
+        return size;
+    return { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) };
+}
+/** Whether bytes of `format` can be written as they are, whatever their size, without looking at them. */
+function passesUntouched(format, conversion) {
+    const sameFormat = conversion.format === undefined || conversion.format === format;
+    return sameFormat && conversion.maxWidth === undefined && conversion.maxHeight === undefined;
+}
+/** The format a result that came as `format` is written in. */
+function targetFormat(format, conversion) {
+    return conversion.format ?? format;
+}
+/** What the manifest records of a conversion: nothing when results are written as returned, as manifests always had. */
+function conversionKey(conversion) {
+    if (Object.values(conversion).every(value => value === undefined))
+        return undefined;
+    // Only the set fields: an undefined one would not survive the manifest's JSON, and the entry would never match.
+    return Object.fromEntries(Object.entries(conversion).filter(([, value]) => value !== undefined));
+}
+/** The box an earlier conversion fitted results into, as its manifest entry recorded it. */
+function recordedLimit(entry, side) {
+    const output = entry.settings.output;
+    const value = output?.[side];
+    return typeof value === 'number' ? value : undefined;
+}
+/**
+ * Whether an earlier result can be converted again instead of paying for a new upscale: it can, unless it was
+ * fitted into a box smaller than the one now asked for (results are never enlarged).
+ */
+function canReconvert(entry, conversion) {
+    return ['maxWidth', 'maxHeight'].every(side => {
+        const before = recordedLimit(entry, side);
+        const now = conversion[side];
+        return before === undefined || (now !== undefined && now <= before);
+    });
+}
+
+
+/***/ }),
+
 /***/ 53776:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   os: () => (/* binding */ OutputTemplate)
 /* harmony export */ });
-/* unused harmony exports EXPECTED_RESULT_EXTENSION, planOutputs */
+/* unused harmony exports EXPECTED_RESULT_EXTENSION, resultExtension, planOutputs */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _image_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15220);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38422);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(15260);
+/* harmony import */ var _output_format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(48256);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(15260);
+
 
 
 
@@ -32430,7 +32601,7 @@ class OutputTemplate {
         }
         if (template.startsWith('/') || /^[A-Za-z]:/.test(template))
             throw new Error('must be relative to the workspace');
-        const control = (0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .controlCharacterIn */ .k)(template);
+        const control = (0,_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .controlCharacterIn */ .k)(template);
         if (control)
             throw new Error(`must not hold a control character (${control})`);
         if (template.split('/').some(part => part.toLowerCase() === '.git')) {
@@ -32486,20 +32657,24 @@ function toMatcher(pattern) {
     source += escape(pattern.slice(last));
     return new RegExp(`^(?:\\./)?${source}$`);
 }
+/** `{ext}` of a result that arrives as `format`: its own, or the format it is converted to. */
+function resultExtension(format, conversion) {
+    return OUTPUT_FORMAT_INFO[targetFormat(format, conversion)].extension;
+}
 /**
  * Works out every result path before anything is sent, for every format a result may come back as, so that two
  * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
  * result sink then writes exactly where this plan says.
  * @throws InputError for `output-path`: the template does not work for these sources.
  */
-function planOutputs(sources, template, imagesPerSource) {
+function planOutputs(sources, template, imagesPerSource, conversion = AS_RETURNED) {
     const owners = new Map();
     const sourceSet = new Set(sources);
     const plan = new Map();
     for (const source of sources) {
         const outputs = [];
         for (let index = 1; index <= imagesPerSource; index++) {
-            const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, template.resolve(source, index, EXTENSIONS[format])]));
+            const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, template.resolve(source, index, resultExtension(format, conversion))]));
             for (const path of new Set(Object.values(paths))) {
                 if (path === '..' || path.startsWith('../')) {
                     throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
@@ -34268,7 +34443,10 @@ function readIdeogramSettings(input, request, dryRun) {
 
 // EXTERNAL MODULE: ./src/output-path.ts
 var output_path = __nccwpck_require__(53776);
+// EXTERNAL MODULE: ./src/output-format.ts
+var output_format = __nccwpck_require__(48256);
 ;// CONCATENATED MODULE: ./src/settings.ts
+
 
 
 
@@ -34296,6 +34474,10 @@ const DEFAULT_FILES = [
 const DEFAULTS = {
     [inputs/* Input */.p.Files]: DEFAULT_FILES,
     [inputs/* Input */.p.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
+    [inputs/* Input */.p.OutputFormat]: '',
+    [inputs/* Input */.p.Quality]: '',
+    [inputs/* Input */.p.MaxWidth]: '',
+    [inputs/* Input */.p.MaxHeight]: '',
     [inputs/* Input */.p.Publish]: 'artifact',
     [inputs/* Input */.p.Model]: 'legacy',
     [inputs/* Input */.p.CommitMessage]: 'Upscale images with Ideogram',
@@ -34400,6 +34582,27 @@ function patterns(raw) {
     }
     return lines;
 }
+/** The largest side an encoder takes (WebP's limit; the others allow more). */
+const MAX_SIDE = 16383;
+function conversion(input) {
+    const rawFormat = input(inputs/* Input */.p.OutputFormat);
+    const format = rawFormat === '' ? undefined : oneOf(inputs/* Input */.p.OutputFormat, rawFormat, output_format/* OUTPUT_FORMATS */.DS);
+    const rawQuality = input(inputs/* Input */.p.Quality);
+    const defaultQuality = format && output_format/* OUTPUT_FORMAT_INFO */.fy[format].quality;
+    if (rawQuality !== '' && defaultQuality === undefined) {
+        throw new inputs/* InputError */.d(inputs/* Input */.p.Quality, name => `applies to the lossy formats (webp, avif, jpeg); ${name(inputs/* Input */.p.OutputFormat)} is ${format ?? 'not set'}; got ${quote(rawQuality)}.`);
+    }
+    const side = (name) => {
+        const raw = input(name);
+        return raw === '' ? undefined : integer(name, raw, 1, MAX_SIDE);
+    };
+    return {
+        format,
+        quality: rawQuality === '' ? defaultQuality : integer(inputs/* Input */.p.Quality, rawQuality, 1, 100),
+        maxWidth: side(inputs/* Input */.p.MaxWidth),
+        maxHeight: side(inputs/* Input */.p.MaxHeight)
+    };
+}
 /**
  * Turns the raw inputs into `Settings`. Every input is checked here, before anything touches the network.
  * @throws InputError naming the input, the value and what is allowed.
@@ -34439,7 +34642,12 @@ function readSettings(read, workspace) {
             // The v2 models take uploads up to 50 MB, the legacy endpoint 25 at most.
             maxFileBytes: integer(inputs/* Input */.p.MaxFileSize, input(inputs/* Input */.p.MaxFileSize), 1, provider.kind === 'v2' ? 50 : 25) * MEGABYTE
         },
-        output: { template, imagesPerSource, overwrite: input_parsers_boolean(inputs/* Input */.p.Overwrite, input(inputs/* Input */.p.Overwrite)) },
+        output: {
+            template,
+            imagesPerSource,
+            overwrite: input_parsers_boolean(inputs/* Input */.p.Overwrite, input(inputs/* Input */.p.Overwrite)),
+            conversion: conversion(input)
+        },
         selection: {
             manifest,
             force: input_parsers_boolean(inputs/* Input */.p.Force, input(inputs/* Input */.p.Force)),

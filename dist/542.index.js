@@ -1,5 +1,5 @@
-export const id = 0;
-export const ids = [0];
+export const id = 542;
+export const ids = [542];
 export const modules = {
 
 /***/ 98748:
@@ -9,7 +9,7 @@ module.exports = __webpack_require__.p + "4f2db6f552429dfce53d.wasm";
 
 /***/ }),
 
-/***/ 9781:
+/***/ 75723:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -68,33 +68,8 @@ var Module=moduleArg;var readyPromiseResolve,readyPromiseReject;var readyPromise
 );
 })();
 /* harmony default export */ const mozjpeg_dec = (Module);
-;// CONCATENATED MODULE: ./node_modules/@jsquash/jpeg/meta.js
-const label = 'MozJPEG';
-const mimeType = 'image/jpeg';
-const extension = 'jpg';
-const defaultOptions = {
-    quality: 75,
-    baseline: false,
-    arithmetic: false,
-    progressive: true,
-    optimize_coding: true,
-    smoothing: 0,
-    color_space: 3 /* MozJpegColorSpace.YCbCr */,
-    quant_table: 3,
-    trellis_multipass: false,
-    trellis_opt_zero: false,
-    trellis_opt_table: false,
-    trellis_loops: 1,
-    auto_subsample: true,
-    chroma_subsample: 2,
-    separate_chroma_quality: false,
-    chroma_quality: 75,
-};
-const defaultEncodeOptions = (/* unused pure expression or super */ null && (defaultOptions));
-const defaultDecodeOptions = {
-    preserveOrientation: false,
-};
-
+// EXTERNAL MODULE: ./node_modules/@jsquash/jpeg/meta.js
+var meta = __webpack_require__(21194);
 ;// CONCATENATED MODULE: ./node_modules/@jsquash/jpeg/decode.js
 /**
  * Copyright 2020 Google Inc. All Rights Reserved.
@@ -125,13 +100,50 @@ async function init(module, moduleOptionOverrides) {
 async function decode(buffer, options = {}) {
     if (!emscriptenModule)
         init();
-    const _options = { ...defaultDecodeOptions, ...options };
+    const _options = { ...meta/* defaultDecodeOptions */.KD, ...options };
     const module = await emscriptenModule;
     const result = module.decode(buffer, _options.preserveOrientation);
     if (!result)
         throw new Error('Decoding error');
     return result;
 }
+
+
+/***/ }),
+
+/***/ 21194:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KD: () => (/* binding */ defaultDecodeOptions),
+/* harmony export */   KQ: () => (/* binding */ defaultOptions)
+/* harmony export */ });
+/* unused harmony exports label, mimeType, extension, defaultEncodeOptions */
+const label = 'MozJPEG';
+const mimeType = 'image/jpeg';
+const extension = 'jpg';
+const defaultOptions = {
+    quality: 75,
+    baseline: false,
+    arithmetic: false,
+    progressive: true,
+    optimize_coding: true,
+    smoothing: 0,
+    color_space: 3 /* MozJpegColorSpace.YCbCr */,
+    quant_table: 3,
+    trellis_multipass: false,
+    trellis_opt_zero: false,
+    trellis_opt_table: false,
+    trellis_loops: 1,
+    auto_subsample: true,
+    chroma_subsample: 2,
+    separate_chroma_quality: false,
+    chroma_quality: 75,
+};
+const defaultEncodeOptions = (/* unused pure expression or super */ null && (defaultOptions));
+const defaultDecodeOptions = {
+    preserveOrientation: false,
+};
 
 
 /***/ }),
