@@ -27,8 +27,23 @@ export function printable(text: string): string {
   return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
 }
 
-/** The first control character in a name, escaped for a message; such a name is refused as a source. */
+const CONTROL_NAMES: Readonly<Record<string, string>> = {
+  '\n': 'line feed',
+  '\r': 'carriage return',
+  '\t': 'tab',
+  '\u2028': 'line separator',
+  '\u2029': 'paragraph separator'
+};
+
+/**
+ * The first control character in a name, described for a message (`line feed, U+000A`), or undefined; such a name
+ * is refused as a source. Described in words, with no backslash: a message passes through `printable` on its way
+ * out, which would escape an escape a second time (`\\n`).
+ */
 export function controlCharacterIn(text: string): string | undefined {
   const found = [...text].find(isControl);
-  return found === undefined ? undefined : escape(found);
+  if (found === undefined) return undefined;
+  const code = `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = CONTROL_NAMES[found];
+  return name ? `${name}, ${code}` : code;
 }

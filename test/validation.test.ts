@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { controlCharacterIn } from '../src/printable.js';
+import { controlCharacterIn, printable } from '../src/printable.js';
 import { checkImage, ImageProblem } from '../src/validation.js';
 import { encodePng, jpegBytes, makeTempDir, removeDir, webpBytes } from './support/files.js';
 import { TINY_JPEG } from './support/workspace.js';
@@ -130,9 +130,11 @@ describe('refused, with a reason', () => {
     async name => {
       const problem = await problemWith(join(dir, 'does-not-matter.png'), `dir/${name}`);
       expect(problem.message).toMatch(
-        /^The file has a control character \(\\(n|r|t|u00[0-9a-f]{2})\) in its path; rename it/
+        /^The file has a control character \(((line feed|carriage return|tab), )?U\+00[0-9A-F]{2}\) in its path; rename it/
       );
       expect(controlCharacterIn(problem.message)).toBeUndefined();
+      // Printed as it reads: nothing in it for the log's escaping to escape again.
+      expect(printable(problem.message)).toBe(problem.message);
     }
   );
 });
