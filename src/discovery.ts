@@ -90,7 +90,7 @@ async function findFiles(patterns: FilePatterns): Promise<Found[]> {
     const info = await statIfThere(path);
     if (info?.isDirectory() && patterns.mayHoldSelected(path)) {
       roots.push({ path, real: toGlobPath(await realpath(path)), up: undefined });
-    } else if (info?.isFile() && patterns.selects(path)) {
+    } else if (info && !info.isDirectory() && patterns.selects(path)) {
       found.push({ path, real: toGlobPath(await realpath(path)) });
     }
   }
@@ -103,16 +103,19 @@ async function findFiles(patterns: FilePatterns): Promise<Found[]> {
         // Below a linked folder, a plain folder can be one this branch already went through.
         return patterns.mayHoldSelected(path) && !isCycle(folder, real) ? { path, real, up: folder } : undefined;
       }
-      if (entry.isFile() && patterns.selects(path)) found.push({ path, real });
+      // A FIFO, socket or device the patterns select is taken too, never opened here: the check refuses it with
+      // its reason, rather than the run passing over it without a word.
+      if (patterns.selects(path)) found.push({ path, real });
       return undefined;
     }
     // A broken link is left out quietly, as @actions/glob does.
     const target = await statIfThere(path);
-    if (target?.isDirectory() && patterns.mayHoldSelected(path)) {
+    if (target?.isDirectory()) {
+      if (!patterns.mayHoldSelected(path)) return undefined;
       const real = toGlobPath(await realpath(path));
       return isCycle(folder, real) ? undefined : { path, real, up: folder };
     }
-    if (target?.isFile() && patterns.selects(path)) found.push({ path, real: toGlobPath(await realpath(path)) });
+    if (target && patterns.selects(path)) found.push({ path, real: toGlobPath(await realpath(path)) });
     return undefined;
   };
 

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { mkdir, symlink } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { discoverSources } from '../src/discovery.js';
 import { OutputTemplate } from '../src/output-path.js';
@@ -221,5 +223,23 @@ describe('folders that loop', () => {
     );
     // From the workspace, the loop comes back at once; from docs/, it is cut where it reaches docs/ again.
     expect(sources).toEqual(['docs/img/diagram.jpg', 'docs/img/photo.webp']);
+  });
+});
+
+describe('a FIFO, socket or link to one is taken as a source (so the check refuses it by name), never opened', () => {
+  test('as a folder entry, through a symbolic link, and as a literal path', async () => {
+    await mkdir(join(workspace, 'special'), { recursive: true });
+    execFileSync('mkfifo', [join(workspace, 'special/pipe.png')]);
+    await symlink(join(workspace, 'special/pipe.png'), join(workspace, 'special/link-to-pipe.png'));
+    const socket = createServer();
+    await new Promise<void>(done => socket.listen(join(workspace, 'special/socket.png'), done));
+    try {
+      const { sources } = await discoverSources(workspace, ['special/*.png'], nothingIsAResult);
+      expect(sources).toEqual(['special/link-to-pipe.png', 'special/pipe.png', 'special/socket.png']);
+      const literal = await discoverSources(workspace, ['special/pipe.png'], nothingIsAResult);
+      expect(literal.sources).toEqual(['special/pipe.png']);
+    } finally {
+      await new Promise<void>(done => socket.close(() => done()));
+    }
   });
 });
