@@ -12,6 +12,8 @@ export interface DownloadOptions {
   readonly hosts: TrustedHosts;
   readonly maxBytes: number;
   readonly dispatcher: Dispatcher;
+  /** From the request to the last byte ('request-timeout'): a stalled or endless answer fails within it. */
+  readonly timeoutMs: number;
 }
 
 /** A result's bytes could not be fetched or saved. */
@@ -59,13 +61,28 @@ export async function openDownload(
   options: DownloadOptions
 ): Promise<AsyncGenerator<Uint8Array>> {
   const url = checkLink(source, link, options.hosts);
+  const deadline = AbortSignal.timeout(options.timeoutMs);
+  // Fetching a result costs nothing: a download cut by the deadline or the network is worth another try.
+  const failed = (error: unknown, transient: boolean): DownloadError =>
+    deadline.aborted
+      ? new DownloadError(
+          source,
+          `the download did not finish within ${options.timeoutMs / 1000} s ('request-timeout')`,
+          undefined,
+          true
+        )
+      : new DownloadError(source, (error as Error).message, undefined, transient);
   let response: Dispatcher.ResponseData;
   try {
     // undici's request() follows no redirects: a link that redirects elsewhere fails below.
-    response = await request(url, { method: 'GET', headers: { accept: 'image/*' }, dispatcher: options.dispatcher });
+    response = await request(url, {
+      method: 'GET',
+      headers: { accept: 'image/*' },
+      dispatcher: options.dispatcher,
+      signal: deadline
+    });
   } catch (error) {
-    // Fetching a result costs nothing: any network failure is worth another try.
-    throw new DownloadError(source, (error as Error).message, undefined, networkFailure(error) !== undefined);
+    throw failed(error, networkFailure(error) !== undefined);
   }
   const { statusCode, headers, body } = response;
   const discard = (): void => {
@@ -93,7 +110,7 @@ export async function openDownload(
     try {
       for await (const chunk of body) yield chunk as Buffer;
     } catch (error) {
-      throw new DownloadError(source, (error as Error).message, undefined, true);
+      throw failed(error, true);
     } finally {
       discard();
     }

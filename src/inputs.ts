@@ -39,6 +39,7 @@ export enum Input {
   Concurrency = 'concurrency',
   MaxRetries = 'max-retries',
   RequestTimeout = 'request-timeout',
+  RateLimitWait = 'rate-limit-wait',
   RetryTimeouts = 'retry-timeouts',
   MaxFileSize = 'max-file-size',
   ApiUrl = 'api-url',

@@ -9,10 +9,10 @@ import { LegacyEndpoint, V2Endpoint, type UpscaleEndpoint } from './ideogram/end
 import { ideogramHosts } from './ideogram/hosts.js';
 import { InflightLimiter } from './ideogram/inflight-limiter.js';
 import { Poller, defaultPollOptions } from './ideogram/poller.js';
-import { ideogramRule } from './ideogram/retry-rule.js';
+import { retryIdeogram } from './ideogram/retry-rule.js';
 import type { IdeogramSettings } from './ideogram/settings.js';
 import { IdeogramUpscaler, quoteRecord } from './ideogram/upscaler.js';
-import { defaultRetryPolicy, withRetries, type RetryEvent, type RetryPolicy } from './retry.js';
+import { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from './retry.js';
 import { Manifest, canonical, hashFile, type ManifestDocument, type ManifestEntry } from './manifest.js';
 import { canReconvert, conversionKey } from './output-format.js';
 import { withinBudget } from './image-budget.js';
@@ -54,7 +54,11 @@ export interface JobOutcome {
 }
 
 function retryPolicy(transport: TransportSettings): RetryPolicy {
-  return defaultRetryPolicy({ maxRetries: transport.maxRetries, retryLostResponses: transport.retryTimeouts });
+  return defaultRetryPolicy({
+    maxRetries: transport.maxRetries,
+    retryLostResponses: transport.retryTimeouts,
+    maxRateLimitWaitMs: transport.rateLimitWaitMs
+  });
 }
 
 /** The legacy endpoint's successor and deprecation signs, told once a run. */
@@ -104,6 +108,7 @@ async function createProvider(settings: Settings, hooks: JobHooks, records: JobR
     retry: retryPolicy(transport),
     hosts: ideogramHosts(provider.apiUrl),
     maxResultBytes: MAX_RESULT_BYTES,
+    downloadTimeoutMs: transport.requestTimeoutMs,
     onRetry: hooks.onRetry,
     onBatchStopped: why => hooks.onNotice?.(why),
     ...records,
@@ -123,10 +128,10 @@ async function quoteAll(settings: Settings, sources: readonly string[], hooks: J
       try {
         const image = await checkImage(join(settings.workspace, source), source, settings.discovery.maxFileBytes);
         const quote = quoteRecord(
-          await withRetries(
+          await retryIdeogram(
+            source,
             () => endpoint.quote(image),
             retry,
-            ideogramRule,
             event => hooks.onRetry?.(source, event)
           )
         );

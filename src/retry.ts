@@ -11,6 +11,8 @@ export interface RetryPolicy {
   readonly retryLostResponses: boolean;
   /** Longest wait between two tries, whatever `Retry-After` says. */
   readonly maxDelayMs: number;
+  /** Longest time one call may spend waiting on 429s in all: past it, the last 429 is thrown. */
+  readonly maxRateLimitWaitMs: number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly random: () => number;
 }
@@ -23,6 +25,7 @@ export function defaultRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryP
     maxRateLimitRetries: DEFAULT_RATE_LIMIT_RETRIES,
     retryLostResponses: false,
     maxDelayMs: 60_000,
+    maxRateLimitWaitMs: 600_000,
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     random: Math.random,
     ...overrides
@@ -80,6 +83,7 @@ export async function withRetries<T>(
   onRetry?: (event: RetryEvent) => void
 ): Promise<T> {
   const used: Record<RetryDecision['budget'], number> = { 'rate-limit': 0, errors: 0 };
+  let rateLimitWaitLeft = policy.maxRateLimitWaitMs;
   for (;;) {
     try {
       return await attempt();
@@ -88,7 +92,13 @@ export async function withRetries<T>(
       if (decision === undefined) throw error;
       const { budget, retryAfterMs } = decision;
       if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries)) throw error;
-      const delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
+      let delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
+      if (budget === 'rate-limit') {
+        // `Retry-After: 3600` on every 429 must not hold one image for an hour: the waits share one bound.
+        if (rateLimitWaitLeft <= 0) throw error;
+        delayMs = Math.min(delayMs, rateLimitWaitLeft);
+        rateLimitWaitLeft -= delayMs;
+      }
       used[budget] += 1;
       onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
       await policy.sleep(delayMs);

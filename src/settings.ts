@@ -110,6 +110,8 @@ export interface TransportSettings {
   /** Resends after server errors and connection failures (429s have their own budget). */
   readonly maxRetries: number;
   readonly requestTimeoutMs: number;
+  /** The most one image may spend waiting on 429s in all before it fails. */
+  readonly rateLimitWaitMs: number;
   /** Resend when an answer was lost after sending, at the risk of paying twice. */
   readonly retryTimeouts: boolean;
 }
@@ -163,6 +165,7 @@ export const DEFAULTS: Partial<Record<Input, string>> = {
   [Input.Concurrency]: 'auto',
   [Input.MaxRetries]: '4',
   [Input.RequestTimeout]: '180',
+  [Input.RateLimitWait]: '600',
   [Input.RetryTimeouts]: 'false',
   [Input.MaxFileSize]: '10',
   [Input.ApiUrl]: 'https://api.ideogram.ai',
@@ -370,6 +373,7 @@ export function readSettings(read: InputReader, workspace: string): Settings {
       concurrency: parseConcurrency(input(Input.Concurrency), imagesPerSource),
       maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
       requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
+      rateLimitWaitMs: integer(Input.RateLimitWait, input(Input.RateLimitWait), 0, 3600) * 1000,
       retryTimeouts: boolean(Input.RetryTimeouts, input(Input.RetryTimeouts))
     },
     failOnError: boolean(Input.FailOnError, input(Input.FailOnError)),

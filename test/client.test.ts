@@ -16,12 +16,15 @@ import {
   RateLimitError,
   ResponseLostError,
   SafetyRejectedError,
-  ServerError
+  ServerError,
+  UploadInterruptedError
 } from '../src/ideogram/errors.js';
+import { ideogramRule } from '../src/ideogram/retry-rule.js';
+import { defaultRetryPolicy } from '../src/retry.js';
 import type { ImageRequest } from '../src/ideogram/types.js';
 import { checkImage, type SourceImage } from '../src/validation.js';
 import { startFakeIdeogram, type FakeIdeogram } from './fakes/ideogram-server.js';
-import { encodePng, jpegBytes, makeTempDir, removeDir, webpBytes, writeFiles } from './support/files.js';
+import { encodePng, jpegBytes, makeTempDir, paddedPng, removeDir, webpBytes, writeFiles } from './support/files.js';
 
 const KEY = 'client-test-key';
 const MB = 1024 * 1024;
@@ -334,5 +337,25 @@ describe('transport failures', () => {
     expect((error as ResponseLostError).timedOut).toBe(true);
     expect(error.message).toMatch(/did not answer in time/);
     expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('a connection that fails while the image is still being sent', () => {
+  test('is "not received, not billed": UploadInterruptedError, safe to resend; one cut after sending is not', async () => {
+    await writeFiles(dir, { 'big.png': paddedPng(9 * MB) });
+    fake.inject({ kind: 'reset-upload' });
+    const error = await failure(client.upscale(await source('big.png'), request({})));
+    expect(error).toBeInstanceOf(UploadInterruptedError);
+    expect(error.message).toMatch(
+      /^The connection to Ideogram failed while the image was still being sent: .*\(not received, so not billed\)$/
+    );
+    expect(ideogramRule(error, defaultRetryPolicy())).toEqual({ budget: 'errors' });
+    expect(fake.stats).toMatchObject({ requests: 1, uploadsReset: 1, admitted: 0 });
+
+    fake.inject({ kind: 'destroy' });
+    const lost = await failure(client.upscale(await source('big.png'), request({})));
+    expect(lost).toBeInstanceOf(ResponseLostError);
+    expect(lost.message).toMatch(/dropped after the whole request was sent: .*\(the upscale may have been billed\)$/);
+    expect(ideogramRule(lost, defaultRetryPolicy())).toBeUndefined();
   });
 });

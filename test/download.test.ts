@@ -48,7 +48,7 @@ async function startHost(handler: http.RequestListener): Promise<Host> {
 }
 
 function options(overrides: Partial<DownloadOptions> = {}): DownloadOptions {
-  return { hosts: ideogramHosts(new URL(fake.url)), maxBytes: 50 * MB, dispatcher, ...overrides };
+  return { hosts: ideogramHosts(new URL(fake.url)), maxBytes: 50 * MB, dispatcher, timeoutMs: 10_000, ...overrides };
 }
 
 /** Where results go in these tests: `out/<name>.<real extension>`. */
@@ -153,6 +153,41 @@ describe('a good link', () => {
     );
     expect(await readFile(join(out, 'nested/result.png'), 'utf8')).toBe('a file someone made meanwhile');
     expect(await listFiles(out)).toEqual(['nested/result.png']);
+  });
+});
+
+describe('a download that does not finish: it fails within its time, leaving nothing, worth fetching again', () => {
+  test.each(['stall', 'endless'] as const)('%s', async fault => {
+    const [link] = await links();
+    fake.options.downloadFault = fault;
+    const started = performance.now();
+    const error = await failure(
+      downloadResult('src.png', link ?? '', destination('result'), options({ timeoutMs: 400 }))
+    );
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(error.message).toBe(
+      "Could not download the result: the download did not finish within 0.4 s ('request-timeout')"
+    );
+    expect(error.transient).toBe(true);
+    expect(await listFiles(out)).toEqual([]);
+  });
+
+  test('the result sink tries a stalled link at most twice more, then gives up', async () => {
+    const [link] = await links();
+    fake.options.downloadFault = 'stall';
+    const paths = Object.fromEntries(IMAGE_FORMATS.map(format => [format, `r.${EXTENSIONS[format]}`]));
+    const sink = new ResultSink({
+      workspace: out,
+      maxBytes: 50 * MB,
+      retry: defaultRetryPolicy({ sleep: async () => {} }),
+      replaceable: new Set()
+    });
+    const save = sink.save('src.png', { index: 1, paths: paths as Record<ImageFormat, string> }, () =>
+      openDownload('src.png', link ?? '', options({ timeoutMs: 200 }))
+    );
+    await expect(save).rejects.toThrow(/did not finish within 0\.2 s/);
+    expect(fake.stats.downloads).toBe(3);
+    expect(await listFiles(out)).toEqual([]);
   });
 });
 

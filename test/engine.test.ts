@@ -70,6 +70,7 @@ async function runBatch(
     retry,
     hosts: ideogramHosts(apiUrl),
     maxResultBytes: 50 * MB,
+    downloadTimeoutMs: 10_000,
     onRetry: (file, event) => {
       retries.push([file, event]);
       options.onProgress?.(limiter);

@@ -177,6 +177,20 @@ describe('withRetries: 429 (too many in flight)', () => {
     expect(outcome.sleeps).toEqual([60_000]);
   });
 
+  test('the waits on 429s share one bound: Retry-After 3600 on every answer stops once it is spent', async () => {
+    const outcome = await run([tooMany(3_600_000)], { maxDelayMs: 60_000, maxRateLimitWaitMs: 150_000 });
+    expect(outcome.sleeps).toEqual([60_000, 60_000, 30_000]);
+    expect(outcome.attempts).toBe(4);
+    expect(outcome.error).toBeInstanceOf(RateLimitError);
+  });
+
+  test('a bound of 0 gives up at the first 429; server errors keep their own budget', async () => {
+    expect((await run([tooMany(1000)], { maxRateLimitWaitMs: 0 })).attempts).toBe(1);
+    const outcome = await run([answered(503, 40_000), answered(503, 40_000), 'done'], { maxRateLimitWaitMs: 0 });
+    expect(outcome.result).toBe('done');
+    expect(outcome.sleeps).toEqual([40_000, 40_000]);
+  });
+
   test('without Retry-After, the wait backs off exponentially', async () => {
     const outcome = await run([tooMany(), tooMany(), tooMany(), 'done']);
     expect(outcome.sleeps).toEqual([500, 1000, 2000]);

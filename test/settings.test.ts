@@ -42,7 +42,13 @@ describe('defaults', () => {
       provider: { kind: 'legacy', apiKey: 'secret-key' },
       output: { imagesPerSource: 1 },
       publishing: { mode: 'artifact', artifactName: 'upscaled-images', retentionDays: undefined },
-      transport: { concurrency: { kind: 'auto' }, maxRetries: 4, requestTimeoutMs: 180_000, retryTimeouts: false },
+      transport: {
+        concurrency: { kind: 'auto' },
+        maxRetries: 4,
+        requestTimeoutMs: 180_000,
+        rateLimitWaitMs: 600_000,
+        retryTimeouts: false
+      },
       discovery: { maxFileBytes: 10 * 1024 * 1024 },
       failOnError: true,
       dryRun: false
@@ -97,6 +103,7 @@ describe('defaults', () => {
   test('the other settings are converted to the units the code uses', () => {
     const settings = read({
       [Input.RequestTimeout]: '30',
+      [Input.RateLimitWait]: '0',
       [Input.MaxFileSize]: '25',
       [Input.RetentionDays]: '7',
       [Input.MaxRetries]: '0',
@@ -105,7 +112,7 @@ describe('defaults', () => {
       [Input.Publish]: 'NONE'
     });
     expect(settings).toMatchObject({
-      transport: { requestTimeoutMs: 30_000, maxRetries: 0, retryTimeouts: true },
+      transport: { requestTimeoutMs: 30_000, rateLimitWaitMs: 0, maxRetries: 0, retryTimeouts: true },
       discovery: { maxFileBytes: 25 * 1024 * 1024 },
       publishing: { retentionDays: 7, mode: 'none' },
       failOnError: false
@@ -130,6 +137,8 @@ describe('range errors name the input, the value and the allowed range', () => {
     [Input.NumImages, '9', 'from 1 to 8'],
     [Input.Seed, '-1', 'from 0 to 2147483647'],
     [Input.Seed, '2147483648', 'from 0 to 2147483647'],
+    [Input.RateLimitWait, '3601', 'from 0 to 3600'],
+    [Input.RateLimitWait, '-1', 'from 0 to 3600'],
     [Input.Seed, '1e3', 'from 0 to 2147483647'],
     [Input.RetentionDays, '0', 'from 1 to 90'],
     [Input.RetentionDays, '91', 'from 1 to 90'],

@@ -157,7 +157,16 @@ export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
     },
     [Input.Concurrency]: { kind: 'value', arg: '<n|auto>', help: 'Ideogram: images in flight at once' },
     [Input.MaxRetries]: { kind: 'value', arg: '<n>', help: 'Ideogram: resends after server and connection errors' },
-    [Input.RequestTimeout]: { kind: 'value', arg: '<seconds>', help: 'Ideogram: time allowed for one request' },
+    [Input.RequestTimeout]: {
+      kind: 'value',
+      arg: '<seconds>',
+      help: 'Ideogram: time allowed for one request, and for one download of a result'
+    },
+    [Input.RateLimitWait]: {
+      kind: 'value',
+      arg: '<seconds>',
+      help: 'Ideogram: the most one image waits on 429 answers in all before it fails'
+    },
     [Input.RetryTimeouts]: {
       kind: 'switch',
       help: 'Ideogram: resend when an answer is lost after sending (may be billed twice)'
@@ -204,6 +213,7 @@ export const IDEOGRAM_ONLY: readonly Input[] = [
   Input.Concurrency,
   Input.MaxRetries,
   Input.RequestTimeout,
+  Input.RateLimitWait,
   Input.RetryTimeouts,
   Input.ApiUrl
 ];

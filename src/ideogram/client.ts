@@ -1,9 +1,16 @@
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
-import { Agent, FormData, request, type Dispatcher } from 'undici';
+import { Agent, DecoratorHandler, FormData, request, type Dispatcher } from 'undici';
 import { MIME_TYPES } from '../image-format.js';
 import type { SourceImage } from '../validation.js';
-import { APIError, ConnectionError, IdeogramError, InvalidResponseError, ResponseLostError } from './errors.js';
+import {
+  APIError,
+  ConnectionError,
+  IdeogramError,
+  InvalidResponseError,
+  ResponseLostError,
+  UploadInterruptedError
+} from './errors.js';
 import { networkFailure } from '../network-error.js';
 import { parseRetryAfter } from '../retry.js';
 import type { FieldValue } from './models.js';
@@ -66,6 +73,27 @@ export type Generation =
 function successorLink(header: string | string[] | undefined): string | undefined {
   const text = Array.isArray(header) ? header.join(',') : (header ?? '');
   return /<([^>]+)>\s*;[^,]*rel="?successor-version"?/i.exec(text)?.[1];
+}
+
+/**
+ * Tells when undici has handed the whole request, headers and body, to the socket: a connection that fails before
+ * then cannot have delivered the image, so the upscale was not run and not billed.
+ */
+class SentWatch extends DecoratorHandler implements Dispatcher.DispatchHandlers {
+  constructor(
+    private readonly inner: Dispatcher.DispatchHandlers & { onRequestSent?: () => void },
+    private readonly onSent: () => void
+  ) {
+    super(inner);
+  }
+
+  onRequestSent(): void {
+    this.onSent();
+    this.inner.onRequestSent?.();
+  }
+
+  // Declared for the type checker only (undici's declaration of DecoratorHandler lists no handler method).
+  declare onError: Dispatcher.DispatchHandlers['onError'];
 }
 
 /** Error bodies larger than this are cut: we only need the message. */
@@ -139,16 +167,20 @@ export class IdeogramClient {
     method: 'GET' | 'POST',
     body?: FormData
   ): Promise<{ body: unknown; headers: Dispatcher.ResponseData['headers'] }> {
+    let sent = false;
+    const watched = this.dispatcher.compose(
+      dispatch => (options, handler) => dispatch(options, new SentWatch(handler, () => (sent = true)))
+    );
     let response: Dispatcher.ResponseData;
     try {
       response = await request(url, {
         method,
         headers: { 'Api-Key': this.options.apiKey, Accept: 'application/json' },
         body,
-        dispatcher: this.dispatcher
+        dispatcher: watched
       });
     } catch (error) {
-      throw transportError(file, error);
+      throw transportError(file, error, sent);
     }
     if (response.statusCode !== 200) {
       const errorBody = await readErrorBody(response.body);
@@ -158,7 +190,7 @@ export class IdeogramClient {
       return { body: await response.body.json(), headers: response.headers };
     } catch (error) {
       if (error instanceof SyntaxError) throw new InvalidResponseError(file, 'the body is not JSON');
-      throw transportError(file, error);
+      throw transportError(file, error, true);
     }
   }
 
@@ -167,10 +199,14 @@ export class IdeogramClient {
   }
 }
 
-/** A request that never reached Ideogram cannot have been billed; one that did may have been. */
-function transportError(file: string, error: unknown): IdeogramError {
+/**
+ * A request that never reached Ideogram, or whose connection failed while the image was still being sent, cannot
+ * have been billed; one sent whole may have been.
+ */
+function transportError(file: string, error: unknown, sentWhole: boolean): IdeogramError {
   const failure = networkFailure(error);
   if (failure === 'not-sent') return new ConnectionError(file, error);
+  if (failure !== undefined && !sentWhole) return new UploadInterruptedError(file, error);
   return new ResponseLostError(file, failure === 'timed-out', error);
 }
 

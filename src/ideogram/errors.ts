@@ -77,6 +77,30 @@ export class RateLimitError extends APIError {
   }
 }
 /**
+ * Ideogram answered 429 until the waits one image may spend on them ('rate-limit-wait') ran out. Never billed; the
+ * next run tries again.
+ */
+export class RateLimitedTooLongError extends IdeogramError {
+  override name = 'RateLimitedTooLongError';
+  constructor(
+    file: string,
+    /** From the first 429 to the last. */
+    readonly forMs: number,
+    /** 429 answers in all. */
+    readonly answers: number,
+    last: RateLimitError
+  ) {
+    super(
+      `Ideogram kept answering 429 for ${(forMs / 1000).toFixed(1)} s (${answers} answers; 'rate-limit-wait' bounds the waiting per image)${last.apiMessage ? `: ${last.apiMessage}` : ''}`,
+      file,
+      429,
+      last.apiMessage
+    );
+    this.cause = last;
+  }
+}
+
+/**
  * Ideogram's stated in-flight limit (`max_inflight_requests`) is below what one request for a source must take,
  * and the request cannot be split (a seed makes a source's images one request). Never admitted, so never sent
  * (again): resending would only collect 429s.
@@ -113,8 +137,23 @@ export class ConnectionError extends IdeogramError {
 }
 
 /**
- * The request was sent but no complete answer came back (timeout, connection dropped). The upscale may have run
- * and been billed, so it is resent only when the user allows it.
+ * The connection failed while the request was still being sent (reset mid-upload): Ideogram never had the whole
+ * image, so nothing ran and nothing was billed, and resending is as safe as after a failed connection.
+ */
+export class UploadInterruptedError extends IdeogramError {
+  override name = 'UploadInterruptedError';
+  constructor(file: string, cause: unknown) {
+    super(
+      `The connection to Ideogram failed while the image was still being sent: ${describeCause(cause)} (not received, so not billed)`,
+      file
+    );
+    this.cause = cause;
+  }
+}
+
+/**
+ * The whole request was sent but no complete answer came back (timeout, connection dropped). The upscale may have
+ * run and been billed, so it is resent only when the user allows it.
  */
 export class ResponseLostError extends IdeogramError {
   override name = 'ResponseLostError';
@@ -126,7 +165,7 @@ export class ResponseLostError extends IdeogramError {
     super(
       timedOut
         ? 'Ideogram did not answer in time (the upscale may still have been billed)'
-        : `The connection to Ideogram dropped after the image was sent: ${describeCause(cause)}`,
+        : `The connection to Ideogram dropped after the whole request was sent: ${describeCause(cause)} (the upscale may have been billed)`,
       file
     );
     this.cause = cause;

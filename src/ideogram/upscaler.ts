@@ -3,7 +3,7 @@ import { openDownload, type TrustedHosts } from '../download.js';
 import { NotStartedError } from '../cancellation.js';
 import type { CostCap } from '../cost-cap.js';
 import { DeferredError, type Billing, type ProducedImage, type Provider } from '../provider.js';
-import { withRetries, type RetryEvent, type RetryPolicy } from '../retry.js';
+import type { RetryEvent, RetryPolicy } from '../retry.js';
 import type { QuoteRecord } from '../results.js';
 import type { SourceImage } from '../validation.js';
 import type { PriceQuote } from './client.js';
@@ -20,7 +20,7 @@ import {
   type APIError
 } from './errors.js';
 import type { InflightLimiter, Lease } from './inflight-limiter.js';
-import { ideogramRule } from './retry-rule.js';
+import { retryIdeogram } from './retry-rule.js';
 
 export interface IdeogramUpscalerOptions {
   readonly endpoint: UpscaleEndpoint;
@@ -30,6 +30,8 @@ export interface IdeogramUpscalerOptions {
   readonly hosts: TrustedHosts;
   /** Cap on one downloaded result. */
   readonly maxResultBytes: number;
+  /** How long one download of a result may take, from the request to its last byte ('request-timeout'). */
+  readonly downloadTimeoutMs: number;
   readonly onRetry?: (file: string, event: RetryEvent) => void;
   /** Jobs accepted by an earlier run and never collected, by source: polled, never sent again. */
   readonly pending?: ReadonlyMap<string, string>;
@@ -70,14 +72,17 @@ function accountRefusal(error: APIError): string {
  * place.
  */
 export class IdeogramUpscaler implements Provider {
-  private readonly downloads = new Agent({ connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
+  private readonly downloads: Agent;
 
   /** Why nothing more is sent (the account was refused, or the host cannot be reached); undefined while all is well. */
   private stop: string | undefined;
   /** Connection failures since the last request that reached Ideogram. */
   private unreachable = 0;
 
-  constructor(private readonly options: IdeogramUpscalerOptions) {}
+  constructor(private readonly options: IdeogramUpscalerOptions) {
+    const timeout = options.downloadTimeoutMs;
+    this.downloads = new Agent({ connect: { timeout: 30_000 }, headersTimeout: timeout, bodyTimeout: timeout });
+  }
 
   /** @throws NotSentError once the batch has been stopped */
   private checkAccount(file: string): void {
@@ -121,19 +126,15 @@ export class IdeogramUpscaler implements Provider {
     earlier: string | undefined,
     stopped: AbortSignal | undefined
   ): Promise<EndpointAnswer> {
-    const { endpoint, limiter, retry, onRetry, onAccepted, onAbandoned } = this.options;
+    const { endpoint, limiter, onAccepted, onAbandoned } = this.options;
     const file = image.relativePath;
     // Each job holds its places until it completes: Ideogram counts it in flight until then.
-    return withRetries(
-      async (): Promise<EndpointAnswer> =>
-        this.attempt(image, await limiter.acquire(endpoint.places), stopped, () =>
-          earlier !== undefined && endpoint.resume
-            ? endpoint.resume(file, earlier)
-            : endpoint.upscale(image, async id => onAccepted?.(file, id))
-        ),
-      retry,
-      ideogramRule,
-      event => onRetry?.(file, event)
+    return this.retrying(file, async (): Promise<EndpointAnswer> =>
+      this.attempt(image, await limiter.acquire(endpoint.places), stopped, () =>
+        earlier !== undefined && endpoint.resume
+          ? endpoint.resume(file, earlier)
+          : endpoint.upscale(image, async id => onAccepted?.(file, id))
+      )
     ).catch((error: unknown) => {
       if (error instanceof GenerationFailedError) onAbandoned?.(file);
       throw error;
@@ -147,24 +148,19 @@ export class IdeogramUpscaler implements Provider {
    * for once; a request that fails for good leaves its images `failed` while the others' are kept.
    */
   private async packed(image: SourceImage, count: number, stopped: AbortSignal | undefined): Promise<ProducedImage[]> {
-    const { endpoint, limiter, retry, onRetry } = this.options;
+    const { endpoint, limiter } = this.options;
     const more: Promise<ProducedImage[]>[] = [];
     let size = count;
     let mine: ProducedImage[];
     try {
-      const answer = await withRetries(
-        async () => {
-          const lease = await limiter.acquireUpTo(size);
-          if (lease.places < size) {
-            more.push(this.packed(image, size - lease.places, stopped));
-            size = lease.places;
-          }
-          return this.attempt(image, lease, stopped, () => endpoint.upscale(image, async () => {}, lease.places));
-        },
-        retry,
-        ideogramRule,
-        event => onRetry?.(image.relativePath, event)
-      );
+      const answer = await this.retrying(image.relativePath, async () => {
+        const lease = await limiter.acquireUpTo(size);
+        if (lease.places < size) {
+          more.push(this.packed(image, size - lease.places, stopped));
+          size = lease.places;
+        }
+        return this.attempt(image, lease, stopped, () => endpoint.upscale(image, async () => {}, lease.places));
+      });
       mine = answer.images.map(item => this.handOver(image, item, undefined));
     } catch (error) {
       mine = Array.from({ length: size }, (): ProducedImage => ({ kind: 'failed', error: error as Error }));
@@ -183,11 +179,10 @@ export class IdeogramUpscaler implements Provider {
     try {
       // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
       if (stopped?.aborted) throw new NotStartedError();
-      this.checkAccount(image.relativePath);
       // Nor is a request the API has said it will never admit.
       if (!endpoint.divisible) this.refuseIfTooFew(image, limiter.statedLimit);
-      const done = await send();
-      this.unreachable = 0;
+      // Checked before the place is given back, so the next image waiting for it is not sent.
+      const done = await this.guarded(image.relativePath, send);
       lease.succeeded();
       return done;
     } catch (error) {
@@ -195,12 +190,34 @@ export class IdeogramUpscaler implements Provider {
         lease.rateLimited(error.maxInflight);
         if (!endpoint.divisible) this.refuseIfTooFew(image, error.maxInflight);
       }
-      // Before the place is given back, so the next image waiting for it is not sent.
+      throw error;
+    } finally {
+      lease.release();
+    }
+  }
+
+  /** Resent by Ideogram's rule, each retry told to `onRetry`. */
+  private retrying<T>(file: string, attempt: () => Promise<T>): Promise<T> {
+    const { retry, onRetry } = this.options;
+    return retryIdeogram(file, attempt, retry, event => onRetry?.(file, event));
+  }
+
+  /**
+   * Every request to Ideogram (upscale, quote, collect) goes through here: none once the batch is stopped, and
+   * each outcome tells whether to stop it (the account refused, the host unreachable several times in a row).
+   */
+  private async guarded<T>(file: string, send: () => Promise<T>): Promise<T> {
+    this.checkAccount(file);
+    try {
+      const done = await send();
+      this.unreachable = 0;
+      return done;
+    } catch (error) {
       if (refusesAccount(error)) {
-        this.stopBatch(image.relativePath, accountRefusal(error), 'The account, not the image, is the problem');
+        this.stopBatch(file, accountRefusal(error), 'The account, not the image, is the problem');
       } else if (error instanceof ConnectionError && ++this.unreachable >= UNREACHABLE_AFTER) {
         this.stopBatch(
-          image.relativePath,
+          file,
           `${error.message}, ${this.unreachable} times in a row`,
           'Check the API URL and the network of the runner'
         );
@@ -208,8 +225,6 @@ export class IdeogramUpscaler implements Provider {
         this.unreachable = 0;
       }
       throw error;
-    } finally {
-      lease.release();
     }
   }
 
@@ -225,14 +240,10 @@ export class IdeogramUpscaler implements Provider {
 
   /** With a cost cap: the source's quote, taken from the cap. @throws DeferredError past the cap */
   private async withinCap(image: SourceImage): Promise<QuoteRecord | undefined> {
-    const { endpoint, costCap, retry, onRetry } = this.options;
+    const { endpoint, costCap } = this.options;
     if (!costCap) return undefined;
-    const quote = await withRetries(
-      () => endpoint.quote(image),
-      retry,
-      ideogramRule,
-      event => onRetry?.(image.relativePath, event)
-    );
+    const file = image.relativePath;
+    const quote = await this.retrying(file, () => this.guarded(file, () => endpoint.quote(image)));
     // An estimate may cost up to its upper bound: the cap counts the most it can cost.
     const most = quote.upperBoundUsdMicros ?? quote.usdMicros;
     const record = quoteRecord(quote);
@@ -250,7 +261,12 @@ export class IdeogramUpscaler implements Provider {
       ...bill,
       kind: 'image',
       bytes: () =>
-        openDownload(image.relativePath, link, { hosts, maxBytes: maxResultBytes, dispatcher: this.downloads }),
+        openDownload(image.relativePath, link, {
+          hosts,
+          maxBytes: maxResultBytes,
+          dispatcher: this.downloads,
+          timeoutMs: this.options.downloadTimeoutMs
+        }),
       resolution: item.resolution,
       seed: item.seed,
       prompt: item.prompt

@@ -4,13 +4,13 @@
  * of the batch done, sources and other files byte-identical, no temporary file left, the key never printed, and
  * no request that should not have been sent.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, symlink } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { encodePng, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
-import { jpegBytes, listFiles, makeTempDir, removeDir, webpBytes } from '../support/files.js';
+import { jpegBytes, listFiles, makeTempDir, paddedPng, removeDir, webpBytes } from '../support/files.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { makeWorkspace } from '../support/workspace.js';
 
@@ -56,6 +56,15 @@ function expectKeyNowhere(action: ActionRun): void {
     expect(text).not.toContain(KEY);
 }
 
+/** A loopback port that was just free: nothing listens there, so every connection is refused. */
+async function closedPort(): Promise<number> {
+  const closed = createServer();
+  await new Promise<void>(done => closed.listen(0, '127.0.0.1', done));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise<void>(done => closed.close(() => done()));
+  return port;
+}
+
 /** Files a run may have left besides results: temporary files of ours. */
 function temporaries(files: readonly string[]): string[] {
   return files.filter(file => /\.part$/.test(file));
@@ -82,8 +91,8 @@ describe('hostile names are data, never commands', () => {
   it('refuses names with control characters before sending, upscales the rest', () => {
     const byName = Object.fromEntries(results(action).map(entry => [entry.source, entry]));
     expect(byName['a\n::warning::owned.png']).toMatchObject({ status: 'failed' });
-    expect(byName['a\n::warning::owned.png']?.error).toMatch(/control character \(\\n\)/);
-    expect(byName['b\r::error::x.png']?.error).toMatch(/control character \(\\r\)/);
+    expect(byName['a\n::warning::owned.png']?.error).toMatch(/control character \(line feed, U\+000A\)/);
+    expect(byName['b\r::error::x.png']?.error).toMatch(/control character \(carriage return, U\+000D\)/);
     for (const name of ['::warning file=x::c.png', 'd ##[warning]v1.png', 'e"quote".png', 'photos/🐱 ünïcødé.png']) {
       expect(byName[name]).toMatchObject({ status: 'upscaled' });
     }
@@ -94,6 +103,9 @@ describe('hostile names are data, never commands', () => {
   it('prints no line the runner would run as a command, and keeps outputs one path per line', () => {
     expect(commandLines(action)).toEqual([]);
     expect(action.stdout).toContain('a\\n::warning::owned.png');
+    // The reason reads once escaped, not twice (`(\\n)`).
+    expect(action.stdout).toContain('has a control character (line feed, U+000A)');
+    expect(action.stdout).not.toContain('\\\\');
     for (const path of (action.outputs.files ?? '').split('\n')) expect(path).toMatch(/^upscaled\/.+\.png$/);
     expectKeyNowhere(action);
   });
@@ -112,16 +124,25 @@ describe('damaged, special and vanished sources fail before they are sent; the r
       'lying.webp': webp
     });
     execFileSync('mkfifo', [join(workspace, 'pipe.png')]);
+    await symlink(join(workspace, 'pipe.png'), join(workspace, 'link-to-pipe.png'));
+    const socket = createServer();
+    await new Promise<void>(done => socket.listen(join(workspace, 'socket.webp'), done));
     const before = await readFile(join(workspace, 'no-iend.png'));
-    const action = await run(workspace);
+    const action = await run(workspace).finally(() => new Promise<void>(done => socket.close(() => done())));
 
     const byName = Object.fromEntries(results(action).map(entry => [entry.source, entry]));
     expect(byName['ok.png']?.status).toBe('upscaled');
     expect(byName['no-iend.png']?.error).toMatch(/cut short: it ends before its IEND chunk/);
     expect(byName['cut.jpg']?.error).toMatch(/end-of-image marker \(EOI\)/);
     expect(byName['lying.webp']?.error).toMatch(/RIFF header says \d+ bytes, the file has \d+/);
-    // A FIFO is never opened: not taken as a source at all, or refused with its reason; either way the run ends.
-    expect(byName['pipe.png']?.error ?? 'not found').toMatch(/is a named pipe \(FIFO\), not a regular file|not found/);
+    // Never opened, never blocking: each refused by name with what it is.
+    expect(byName['pipe.png']).toMatchObject({
+      status: 'failed',
+      error: 'The file is a named pipe (FIFO), not a regular file'
+    });
+    expect(byName['link-to-pipe.png']?.error).toBe('The file is a named pipe (FIFO), not a regular file');
+    expect(byName['socket.webp']?.error).toBe('The file is a socket, not a regular file');
+    expect(action.stdout).toMatch(/::error file=pipe\.png::.*named pipe \(FIFO\)/);
     expect(action.stdout).toMatch(/::error file=no-iend\.png::.*IEND/);
     expect(ideogram.upscales.map(upscale => upscale.fileName)).toEqual(['ok.png']);
     expect(await readFile(join(workspace, 'no-iend.png'))).toEqual(before);
@@ -203,11 +224,7 @@ describe('the account, not the image: the batch stops', () => {
   );
 
   it('an unreachable host stops the batch after a few failed connections, not one retry ladder per image', async () => {
-    // A loopback port that was just free: nothing listens there, so every connection is refused.
-    const closed = createServer();
-    await new Promise<void>(done => closed.listen(0, '127.0.0.1', done));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise<void>(done => closed.close(() => done()));
+    const port = await closedPort();
     const workspace = await makeWorkspace(
       Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`img-${i}.png`, encodePng(8, 8, 30 + i)]))
     );
@@ -223,6 +240,54 @@ describe('the account, not the image: the batch stops', () => {
     // At most one resend of each image that was under way when the host failed (auto starts at 10 places).
     expect((action.stdout.match(/trying again in/g) ?? []).length).toBeLessThanOrEqual(10);
     expectKeyNowhere(action);
+    await removeDir(workspace);
+  });
+});
+
+describe('with max-cost, the price quotes stop alike', () => {
+  const v2 = { model: 'topaz-standard-2', 'max-cost': '5' };
+
+  it.each([401, 402, 403])('a %i on a quote: no further quote or upscale is sent', async status => {
+    const workspace = await makeWorkspace(
+      Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`q-${i}.png`, encodePng(8, 8, 60 + i)]))
+    );
+    const before = ideogram.v2.requests.length;
+    ideogram.v2.inject({
+      kind: 'status',
+      status,
+      body: { error: `Refused (${status}).`, reject_reason: 'daily_limit' }
+    });
+    const action = await run(workspace, { ...v2, concurrency: '1' });
+
+    // Two sources are checked and quoted at once (workers = 2 × places); once the refusal is in, nothing more goes.
+    const sent = ideogram.v2.requests.slice(before);
+    expect(sent.every(request => request.dryRun)).toBe(true);
+    expect(sent.length).toBeLessThanOrEqual(2);
+    expect(sent[0]?.status).toBe(status);
+    const entries = results(action);
+    expect(entries.filter(entry => entry.status !== 'upscaled')).toHaveLength(5);
+    expect(entries.filter(entry => entry.error?.startsWith('not sent: ')).length).toBeGreaterThanOrEqual(3);
+    expect(
+      action.stdout.match(/Stopping the batch: Ideogram answered HTTP \d{3} \(daily_limit\): Refused/g)
+    ).toHaveLength(1);
+    expectKeyNowhere(action);
+    await removeDir(workspace);
+  });
+
+  it('an unreachable host: the quotes stop after a few failed connections', async () => {
+    const port = await closedPort();
+    const workspace = await makeWorkspace(
+      Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`q-${i}.png`, encodePng(8, 8, 70 + i)]))
+    );
+    const action = await run(workspace, { ...v2, 'api-url': `http://127.0.0.1:${port}` });
+
+    expect(action.code).toBe(1);
+    const entries = results(action);
+    for (const entry of entries)
+      expect(entry).toMatchObject({ status: 'failed', error: expect.stringMatching(/reach Ideogram/) });
+    expect(entries.filter(entry => entry.error?.startsWith('not sent: ')).length).toBeGreaterThanOrEqual(10);
+    expect(action.stdout.match(/Stopping the batch: Could not reach Ideogram/g)).toHaveLength(1);
+    expect((action.stdout.match(/trying again in/g) ?? []).length).toBeLessThanOrEqual(20);
     await removeDir(workspace);
   });
 });
@@ -251,6 +316,101 @@ describe('secrets', () => {
     );
     expect(action.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('sk-first');
     expect(ideogram.stats.requests).toBe(0);
+    await removeDir(workspace);
+  });
+});
+
+describe('every wait has a bound the user controls', () => {
+  afterEach(() => {
+    ideogram.options.inflightLimit = 10;
+    ideogram.options.retryAfterSeconds = 0;
+    ideogram.options.downloadFault = 'none';
+  });
+
+  it('Retry-After: 3600 on every 429: each image waits at most rate-limit-wait in all, then fails saying so', async () => {
+    ideogram.options.inflightLimit = 0;
+    ideogram.options.retryAfterSeconds = 3600;
+    const workspace = await makeWorkspace({ 'a.png': encodePng(8, 8, 40), 'b.png': encodePng(8, 8, 41) });
+    const action = await run(workspace, { 'rate-limit-wait': '2', concurrency: '2' });
+
+    expect(action.code).toBe(1);
+    expect(action.elapsedMs).toBeLessThan(20_000);
+    for (const entry of results(action)) {
+      expect(entry).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(
+          /^Ideogram kept answering 429 for \d+\.\d s \(\d+ answers; 'rate-limit-wait' bounds the waiting per image\): Too many requests in flight\.$/
+        )
+      });
+    }
+    // The waits asked for an hour; each took at most what was left of the two seconds.
+    const waits = [...action.stdout.matchAll(/trying again in (\d+\.\d) s/g)].map(match => Number(match[1]));
+    expect(waits.length).toBeGreaterThan(0);
+    for (const wait of waits) expect(wait).toBeLessThanOrEqual(2);
+    expect(ideogram.stats.admitted).toBe(0);
+    expect(temporaries(await listFiles(workspace))).toEqual([]);
+    expectKeyNowhere(action);
+    await removeDir(workspace);
+  });
+
+  it('rate-limit-wait: 0 fails an image at its first 429, without waiting', async () => {
+    ideogram.options.inflightLimit = 0;
+    ideogram.options.retryAfterSeconds = 3600;
+    const workspace = await makeWorkspace({ 'a.png': encodePng(8, 8, 42) });
+    const action = await run(workspace, { 'rate-limit-wait': '0' });
+    expect(results(action)[0]?.error).toMatch(/^Ideogram kept answering 429 for 0\.0 s \(1 answers;/);
+    expect(ideogram.stats.requests).toBe(1);
+    expect(action.stdout).not.toContain('trying again');
+    await removeDir(workspace);
+  });
+
+  it.each(['stall', 'endless'] as const)(
+    'a %s result download fails within request-timeout, is fetched at most three times, and leaves no temporary file',
+    async fault => {
+      ideogram.options.downloadFault = fault;
+      const workspace = await makeWorkspace({ 'a.png': encodePng(8, 8, 43), 'keep.txt': 'mine' });
+      const action = await run(workspace, { 'request-timeout': '1' });
+
+      expect(action.elapsedMs).toBeLessThan(20_000);
+      expect(results(action)[0]).toMatchObject({
+        status: 'failed',
+        error: "Could not download the result: the download did not finish within 1 s ('request-timeout')"
+      });
+      // Paid once: the upscale is not sent again, only its link fetched again.
+      expect(ideogram.stats.requests).toBe(1);
+      expect(ideogram.stats.downloads).toBe(3);
+      expect(await listFiles(workspace)).toEqual(['a.png', 'keep.txt']);
+      expect(await readFile(join(workspace, 'keep.txt'), 'utf8')).toBe('mine');
+      await removeDir(workspace);
+    }
+  );
+});
+
+describe('a connection cut while the image is still uploading is not billed; one cut after it may be', () => {
+  it('reset mid-upload: sent again and upscaled; dropped after the whole request: reported, not sent again', async () => {
+    ideogram.clearFaults();
+    const big = paddedPng(9 * 1024 * 1024, 44);
+    const workspace = await makeWorkspace({ 'big.png': big, 'later.png': encodePng(8, 8, 45) });
+    ideogram.inject({ kind: 'reset-upload' });
+    ideogram.inject({ kind: 'destroy' }, { fileName: 'later.png' });
+    const action = await run(workspace, { concurrency: '1' });
+
+    const byName = Object.fromEntries(results(action).map(entry => [entry.source, entry]));
+    expect(byName['big.png']?.status).toBe('upscaled');
+    expect(action.stdout).toMatch(
+      /big\.png: The connection to Ideogram failed while the image was still being sent: .*\(not received, so not billed\) \(trying again in/
+    );
+    expect(byName['later.png']).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(
+        /^The connection to Ideogram dropped after the whole request was sent: .*\(the upscale may have been billed\)$/
+      )
+    });
+    expect(ideogram.stats.uploadsReset).toBe(1);
+    expect(ideogram.upscales.map(upscale => upscale.fileName).sort()).toEqual(['big.png', 'later.png']);
+    // Compared as bytes: a deep equality over 9 MB takes minutes.
+    expect((await readFile(join(workspace, 'big.png'))).equals(big)).toBe(true);
+    expect(temporaries(await listFiles(workspace))).toEqual([]);
     await removeDir(workspace);
   });
 });

@@ -41,6 +41,12 @@ export interface FakeIdeogramOptions {
   resultBytes?: 'scaled' | 'small';
   /** Result downloads send their first half, then wait this long before the rest (a slow link). Default 0. */
   downloadStallMs?: number;
+  /**
+   * How result downloads misbehave: `'stall'` sends the headers and half the image, then nothing more, ever;
+   * `'endless'` sends the image's start and then more bytes every few milliseconds, forever (no length given).
+   * Default `'none'`.
+   */
+  downloadFault?: 'none' | 'stall' | 'endless';
   /** A `Deprecation` header on every legacy answer (e.g. `@1767225600`); empty: none. Default empty. */
   deprecation?: string;
   /** Longest side of a result (Ideogram's own results stay within 4096). Default 4096. */
@@ -58,7 +64,12 @@ export type Fault =
   | { kind: 'destroy' }
   | { kind: 'expired-url' }
   | { kind: 'foreign-url'; url: string }
-  | { kind: 'wrong-type' };
+  | { kind: 'wrong-type' }
+  /**
+   * The connection is reset as soon as the request arrives, while its body is still being uploaded: the server
+   * never has the image. Taken by the next request whatever its file (its name is not known yet).
+   */
+  | { kind: 'reset-upload' };
 
 export interface RecordedUpscale {
   imageRequest: Record<string, unknown>;
@@ -86,6 +97,8 @@ export interface FakeIdeogramStats {
   downloads: number;
   /** Of those, how many carried an `Api-Key` header (a correct client sends none). */
   downloadsWithApiKey: number;
+  /** Requests whose connection was reset mid-upload (`reset-upload`); they are in `requests`, not in `upscales`. */
+  uploadsReset: number;
 }
 
 export interface FakeIdeogram {
@@ -404,6 +417,7 @@ const DEFAULTS: Required<FakeIdeogramOptions> = {
   resultBytes: 'scaled',
   maxResultSide: 4096,
   downloadStallMs: 0,
+  downloadFault: 'none',
   deprecation: ''
 };
 
@@ -458,7 +472,8 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     imagesInFlight: 0,
     maxImagesInFlight: 0,
     downloads: 0,
-    downloadsWithApiKey: 0
+    downloadsWithApiKey: 0,
+    uploadsReset: 0
   };
   const upscales: RecordedUpscale[] = [];
   const served = new Map<string, Buffer>();
@@ -488,6 +503,12 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     if (idx < 0) idx = faults.findIndex(f => f.fileName === undefined);
     if (idx < 0) return undefined;
     return faults.splice(idx, 1)[0]?.fault;
+  };
+
+  const takeUploadReset = (): boolean => {
+    const idx = faults.findIndex(f => f.fault.kind === 'reset-upload');
+    if (idx >= 0) faults.splice(idx, 1);
+    return idx >= 0;
   };
 
   const resultPng = (id: string, img: StoredImage): Buffer => {
@@ -554,6 +575,12 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
 
   const handleUpscale = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     stats.requests++;
+    if (takeUploadReset()) {
+      stats.uploadsReset++;
+      // A TCP reset while the client is still writing the body: it sees ECONNRESET or EPIPE mid-upload.
+      req.socket.resetAndDestroy();
+      return;
+    }
     const record: RecordedUpscale = {
       imageRequest: {},
       rawImageRequest: '',
@@ -842,12 +869,26 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     }
     const png = resultPng(id, img);
     served.set(pathname, png);
+    if (opts.downloadFault === 'endless') {
+      res.writeHead(200, { 'Content-Type': 'image/png' });
+      const more = Buffer.alloc(16 * 1024, 0x5a);
+      void (async () => {
+        res.write(png.subarray(0, Math.ceil(png.length / 2)));
+        while (!closed && !res.destroyed) {
+          res.write(more);
+          await sleep(5);
+        }
+      })();
+      return;
+    }
     res.writeHead(200, {
       'Content-Type': 'image/png',
       'Content-Length': String(png.length),
       'Cache-Control': 'private, max-age=3600'
     });
     if (req.method === 'HEAD') return void res.end();
+    // Half the image, then silence until the client gives up (or the server closes).
+    if (opts.downloadFault === 'stall') return void res.write(png.subarray(0, Math.ceil(png.length / 2)));
     if (opts.downloadStallMs <= 0) return void res.end(png);
     const half = Math.ceil(png.length / 2);
     res.write(png.subarray(0, half));
@@ -929,6 +970,7 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
       stats.maxImagesInFlight = stats.imagesInFlight;
       stats.downloads = 0;
       stats.downloadsWithApiKey = 0;
+      stats.uploadsReset = 0;
       upscales.length = 0;
     },
     close(): Promise<void> {

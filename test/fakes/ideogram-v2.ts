@@ -40,7 +40,9 @@ export type V2Fault =
   /** The first `times` polls of this job are answered 429, with `Retry-After` seconds. */
   | { kind: 'poll-429'; times: number; retryAfterSeconds: number }
   /** The quote is an estimate with an upper bound. */
-  | { kind: 'estimate' };
+  | { kind: 'estimate' }
+  /** The request (a quote or a job) is answered with this status and body instead (e.g. 401, 402, 403). */
+  | { kind: 'status'; status: number; body: object };
 
 export interface V2Options {
   /** How long an accepted job stays pending. */
@@ -334,6 +336,7 @@ export function createV2Surface(host: V2Host): V2Surface {
         }
       }
       const fault = takeFault(record.fileName);
+      if (fault?.kind === 'status') return finish({ status: fault.status, body: fault.body });
       const priced = price(model, fields, output);
       if (record.dryRun) {
         stats.quotes += 1;

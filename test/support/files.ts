@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { encodePng } from '../fakes/ideogram-server.js';
 
 export { encodePng };
@@ -30,6 +32,22 @@ export function jpegBytes(width = 32, height = 24): Buffer {
     1
   ]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.alloc(64), Buffer.from([0xff, 0xd9])]);
+}
+
+/**
+ * A whole, valid PNG of about `bytes` bytes: a small image with a private ancillary chunk of random bytes before
+ * IEND (decoders skip it). Big enough, an upload of it is still under way when a server resets the connection.
+ */
+export function paddedPng(bytes: number, seed = 0): Buffer {
+  const png = encodePng(16, 16, seed);
+  const data = randomBytes(Math.max(0, bytes - png.length - 12));
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write('prVt', 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  const iend = png.length - 12;
+  return Buffer.concat([png.subarray(0, iend), head, data, crc, png.subarray(iend)]);
 }
 
 /** A minimal lossless WebP header (RIFF/WEBP/VP8L) naming `width`×`height`. */
