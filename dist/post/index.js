@@ -29106,6 +29106,7 @@ var Input;
     Input["Concurrency"] = "concurrency";
     Input["MaxRetries"] = "max-retries";
     Input["RequestTimeout"] = "request-timeout";
+    Input["RateLimitWait"] = "rate-limit-wait";
     Input["RetryTimeouts"] = "retry-timeouts";
     Input["MaxFileSize"] = "max-file-size";
     Input["ApiUrl"] = "api-url";
@@ -29780,7 +29781,7 @@ async function findFiles(patterns) {
         if (info?.isDirectory() && patterns.mayHoldSelected(path)) {
             roots.push({ path, real: toGlobPath(await realpath(path)), up: undefined });
         }
-        else if (info?.isFile() && patterns.selects(path)) {
+        else if (info && !info.isDirectory() && patterns.selects(path)) {
             found.push({ path, real: toGlobPath(await realpath(path)) });
         }
     }
@@ -29792,17 +29793,21 @@ async function findFiles(patterns) {
                 // Below a linked folder, a plain folder can be one this branch already went through.
                 return patterns.mayHoldSelected(path) && !isCycle(folder, real) ? { path, real, up: folder } : undefined;
             }
-            if (entry.isFile() && patterns.selects(path))
+            // A FIFO, socket or device the patterns select is taken too, never opened here: the check refuses it with
+            // its reason, rather than the run passing over it without a word.
+            if (patterns.selects(path))
                 found.push({ path, real });
             return undefined;
         }
         // A broken link is left out quietly, as @actions/glob does.
         const target = await statIfThere(path);
-        if (target?.isDirectory() && patterns.mayHoldSelected(path)) {
+        if (target?.isDirectory()) {
+            if (!patterns.mayHoldSelected(path))
+                return undefined;
             const real = toGlobPath(await realpath(path));
             return isCycle(folder, real) ? undefined : { path, real, up: folder };
         }
-        if (target?.isFile() && patterns.selects(path))
+        if (target && patterns.selects(path))
             found.push({ path, real: toGlobPath(await realpath(path)) });
         return undefined;
     };
@@ -30430,6 +30435,25 @@ class errors_RateLimitError extends errors_APIError {
     }
 }
 /**
+ * Ideogram answered 429 until the waits one image may spend on them ('rate-limit-wait') ran out. Never billed; the
+ * next run tries again.
+ */
+class errors_RateLimitedTooLongError extends IdeogramError {
+    forMs;
+    answers;
+    name = 'RateLimitedTooLongError';
+    constructor(file, 
+    /** From the first 429 to the last. */
+    forMs, 
+    /** 429 answers in all. */
+    answers, last) {
+        super(`Ideogram kept answering 429 for ${(forMs / 1000).toFixed(1)} s (${answers} answers; 'rate-limit-wait' bounds the waiting per image)${last.apiMessage ? `: ${last.apiMessage}` : ''}`, file, 429, last.apiMessage);
+        this.forMs = forMs;
+        this.answers = answers;
+        this.cause = last;
+    }
+}
+/**
  * Ideogram's stated in-flight limit (`max_inflight_requests`) is below what one request for a source must take,
  * and the request cannot be split (a seed makes a source's images one request). Never admitted, so never sent
  * (again): resending would only collect 429s.
@@ -30461,8 +30485,19 @@ class errors_ConnectionError extends IdeogramError {
     }
 }
 /**
- * The request was sent but no complete answer came back (timeout, connection dropped). The upscale may have run
- * and been billed, so it is resent only when the user allows it.
+ * The connection failed while the request was still being sent (reset mid-upload): Ideogram never had the whole
+ * image, so nothing ran and nothing was billed, and resending is as safe as after a failed connection.
+ */
+class errors_UploadInterruptedError extends IdeogramError {
+    name = 'UploadInterruptedError';
+    constructor(file, cause) {
+        super(`The connection to Ideogram failed while the image was still being sent: ${describeCause(cause)} (not received, so not billed)`, file);
+        this.cause = cause;
+    }
+}
+/**
+ * The whole request was sent but no complete answer came back (timeout, connection dropped). The upscale may have
+ * run and been billed, so it is resent only when the user allows it.
  */
 class errors_ResponseLostError extends IdeogramError {
     timedOut;
@@ -30470,7 +30505,7 @@ class errors_ResponseLostError extends IdeogramError {
     constructor(file, timedOut, cause) {
         super(timedOut
             ? 'Ideogram did not answer in time (the upscale may still have been billed)'
-            : `The connection to Ideogram dropped after the image was sent: ${describeCause(cause)}`, file);
+            : `The connection to Ideogram dropped after the whole request was sent: ${describeCause(cause)} (the upscale may have been billed)`, file);
         this.timedOut = timedOut;
         this.cause = cause;
     }
@@ -30590,6 +30625,23 @@ function successorLink(header) {
     const text = Array.isArray(header) ? header.join(',') : (header ?? '');
     return /<([^>]+)>\s*;[^,]*rel="?successor-version"?/i.exec(text)?.[1];
 }
+/**
+ * Tells when undici has handed the whole request, headers and body, to the socket: a connection that fails before
+ * then cannot have delivered the image, so the upscale was not run and not billed.
+ */
+class SentWatch extends undici.DecoratorHandler {
+    inner;
+    onSent;
+    constructor(inner, onSent) {
+        super(inner);
+        this.inner = inner;
+        this.onSent = onSent;
+    }
+    onRequestSent() {
+        this.onSent();
+        this.inner.onRequestSent?.();
+    }
+}
 /** Error bodies larger than this are cut: we only need the message. */
 const MAX_ERROR_BODY = (/* unused pure expression or super */ null && (64 * 1024));
 /** Speaks Ideogram's upscale endpoints, one request per call; retrying is the caller's business (see retry.ts). */
@@ -30648,17 +30700,19 @@ class client_IdeogramClient {
     }
     /** One request; the answer's JSON, or the typed error its status, body or transport calls for. */
     async call(file, url, method, body) {
+        let sent = false;
+        const watched = this.dispatcher.compose(dispatch => (options, handler) => dispatch(options, new SentWatch(handler, () => (sent = true))));
         let response;
         try {
             response = await request(url, {
                 method,
                 headers: { 'Api-Key': this.options.apiKey, Accept: 'application/json' },
                 body,
-                dispatcher: this.dispatcher
+                dispatcher: watched
             });
         }
         catch (error) {
-            throw transportError(file, error);
+            throw transportError(file, error, sent);
         }
         if (response.statusCode !== 200) {
             const errorBody = await readErrorBody(response.body);
@@ -30670,7 +30724,7 @@ class client_IdeogramClient {
         catch (error) {
             if (error instanceof SyntaxError)
                 throw new InvalidResponseError(file, 'the body is not JSON');
-            throw transportError(file, error);
+            throw transportError(file, error, true);
         }
     }
     async close() {
@@ -30678,11 +30732,16 @@ class client_IdeogramClient {
             await this.dispatcher.close();
     }
 }
-/** A request that never reached Ideogram cannot have been billed; one that did may have been. */
-function transportError(file, error) {
+/**
+ * A request that never reached Ideogram, or whose connection failed while the image was still being sent, cannot
+ * have been billed; one sent whole may have been.
+ */
+function transportError(file, error, sentWhole) {
     const failure = networkFailure(error);
     if (failure === 'not-sent')
         return new ConnectionError(file, error);
+    if (failure !== undefined && !sentWhole)
+        return new UploadInterruptedError(file, error);
     return new ResponseLostError(file, failure === 'timed-out', error);
 }
 async function readErrorBody(body) {
@@ -31066,14 +31125,23 @@ function checkLink(source, link, hosts) {
  */
 async function download_openDownload(source, link, options) {
     const url = checkLink(source, link, options.hosts);
+    const deadline = AbortSignal.timeout(options.timeoutMs);
+    // Fetching a result costs nothing: a download cut by the deadline or the network is worth another try.
+    const failed = (error, transient) => deadline.aborted
+        ? new download_DownloadError(source, `the download did not finish within ${options.timeoutMs / 1000} s ('request-timeout')`, undefined, true)
+        : new download_DownloadError(source, error.message, undefined, transient);
     let response;
     try {
         // undici's request() follows no redirects: a link that redirects elsewhere fails below.
-        response = await request(url, { method: 'GET', headers: { accept: 'image/*' }, dispatcher: options.dispatcher });
+        response = await request(url, {
+            method: 'GET',
+            headers: { accept: 'image/*' },
+            dispatcher: options.dispatcher,
+            signal: deadline
+        });
     }
     catch (error) {
-        // Fetching a result costs nothing: any network failure is worth another try.
-        throw new download_DownloadError(source, error.message, undefined, networkFailure(error) !== undefined);
+        throw failed(error, networkFailure(error) !== undefined);
     }
     const { statusCode, headers, body } = response;
     const discard = () => {
@@ -31104,7 +31172,7 @@ async function download_openDownload(source, link, options) {
                 yield chunk;
         }
         catch (error) {
-            throw new download_DownloadError(source, error.message, undefined, true);
+            throw failed(error, true);
         }
         finally {
             discard();
@@ -31115,18 +31183,19 @@ async function download_openDownload(source, link, options) {
 ;// CONCATENATED MODULE: ./src/ideogram/retry-rule.ts
 
 
+
 /**
  * When to send an upscale again. Retried: 429 (never billed), 5xx (failed generations are not billed) and
- * connection failures before the request left. Not retried: 400/401/402/403/422, which would fail the same way,
+ * connection failures before the whole request left. Not retried: 400/401/402/403/422, which would fail the same way,
  * and a response lost after sending, which may already be billed — unless the user allows it. Result links are
  * plain GETs: fetched again after server errors and dropped connections.
  */
-function retry_rule_ideogramRule(error, policy) {
+function ideogramRule(error, policy) {
     if (error instanceof RateLimitError)
         return { budget: 'rate-limit', retryAfterMs: error.retryAfterMs };
     if (error instanceof ServerError)
         return { budget: 'errors', retryAfterMs: error.retryAfterMs };
-    if (error instanceof ConnectionError)
+    if (error instanceof ConnectionError || error instanceof UploadInterruptedError)
         return { budget: 'errors' };
     if (isTransientRead(error))
         return { budget: 'errors' };
@@ -31134,9 +31203,32 @@ function retry_rule_ideogramRule(error, policy) {
         return { budget: 'errors' };
     return undefined;
 }
+/**
+ * One call to Ideogram for `file`, sent again by `ideogramRule`. A 429 that outlasts the policy's bounds fails as
+ * `RateLimitedTooLongError`, saying for how long Ideogram kept refusing.
+ */
+async function retry_rule_retryIdeogram(file, attempt, policy, onRetry) {
+    let first429;
+    let answers = 0;
+    try {
+        return await withRetries(attempt, policy, ideogramRule, event => {
+            if (event.error instanceof RateLimitError) {
+                first429 ??= Date.now();
+                answers += 1;
+            }
+            onRetry?.(event);
+        });
+    }
+    catch (error) {
+        // The rule resends every 429: one that comes out here is one past the bounds.
+        if (error instanceof RateLimitError) {
+            throw new RateLimitedTooLongError(file, first429 === undefined ? 0 : Date.now() - first429, answers + 1, error);
+        }
+        throw error;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/ideogram/upscaler.ts
-
 
 
 
@@ -31166,13 +31258,15 @@ function accountRefusal(error) {
  */
 class upscaler_IdeogramUpscaler {
     options;
-    downloads = new Agent({ connect: { timeout: 30_000 }, headersTimeout: 60_000, bodyTimeout: 60_000 });
+    downloads;
     /** Why nothing more is sent (the account was refused, or the host cannot be reached); undefined while all is well. */
     stop;
     /** Connection failures since the last request that reached Ideogram. */
     unreachable = 0;
     constructor(options) {
         this.options = options;
+        const timeout = options.downloadTimeoutMs;
+        this.downloads = new Agent({ connect: { timeout: 30_000 }, headersTimeout: timeout, bodyTimeout: timeout });
     }
     /** @throws NotSentError once the batch has been stopped */
     checkAccount(file) {
@@ -31208,12 +31302,12 @@ class upscaler_IdeogramUpscaler {
     }
     /** All of the source's images in one request (or an earlier run's job collected), sent again by Ideogram's rule. */
     whole(image, earlier, stopped) {
-        const { endpoint, limiter, retry, onRetry, onAccepted, onAbandoned } = this.options;
+        const { endpoint, limiter, onAccepted, onAbandoned } = this.options;
         const file = image.relativePath;
         // Each job holds its places until it completes: Ideogram counts it in flight until then.
-        return withRetries(async () => this.attempt(image, await limiter.acquire(endpoint.places), stopped, () => earlier !== undefined && endpoint.resume
+        return this.retrying(file, async () => this.attempt(image, await limiter.acquire(endpoint.places), stopped, () => earlier !== undefined && endpoint.resume
             ? endpoint.resume(file, earlier)
-            : endpoint.upscale(image, async (id) => onAccepted?.(file, id))), retry, ideogramRule, event => onRetry?.(file, event)).catch((error) => {
+            : endpoint.upscale(image, async (id) => onAccepted?.(file, id)))).catch((error) => {
             if (error instanceof GenerationFailedError)
                 onAbandoned?.(file);
             throw error;
@@ -31226,19 +31320,19 @@ class upscaler_IdeogramUpscaler {
      * for once; a request that fails for good leaves its images `failed` while the others' are kept.
      */
     async packed(image, count, stopped) {
-        const { endpoint, limiter, retry, onRetry } = this.options;
+        const { endpoint, limiter } = this.options;
         const more = [];
         let size = count;
         let mine;
         try {
-            const answer = await withRetries(async () => {
+            const answer = await this.retrying(image.relativePath, async () => {
                 const lease = await limiter.acquireUpTo(size);
                 if (lease.places < size) {
                     more.push(this.packed(image, size - lease.places, stopped));
                     size = lease.places;
                 }
                 return this.attempt(image, lease, stopped, () => endpoint.upscale(image, async () => { }, lease.places));
-            }, retry, ideogramRule, event => onRetry?.(image.relativePath, event));
+            });
             mine = answer.images.map(item => this.handOver(image, item, undefined));
         }
         catch (error) {
@@ -31253,12 +31347,11 @@ class upscaler_IdeogramUpscaler {
             // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
             if (stopped?.aborted)
                 throw new NotStartedError();
-            this.checkAccount(image.relativePath);
             // Nor is a request the API has said it will never admit.
             if (!endpoint.divisible)
                 this.refuseIfTooFew(image, limiter.statedLimit);
-            const done = await send();
-            this.unreachable = 0;
+            // Checked before the place is given back, so the next image waiting for it is not sent.
+            const done = await this.guarded(image.relativePath, send);
             lease.succeeded();
             return done;
         }
@@ -31268,20 +31361,39 @@ class upscaler_IdeogramUpscaler {
                 if (!endpoint.divisible)
                     this.refuseIfTooFew(image, error.maxInflight);
             }
-            // Before the place is given back, so the next image waiting for it is not sent.
+            throw error;
+        }
+        finally {
+            lease.release();
+        }
+    }
+    /** Resent by Ideogram's rule, each retry told to `onRetry`. */
+    retrying(file, attempt) {
+        const { retry, onRetry } = this.options;
+        return retryIdeogram(file, attempt, retry, event => onRetry?.(file, event));
+    }
+    /**
+     * Every request to Ideogram (upscale, quote, collect) goes through here: none once the batch is stopped, and
+     * each outcome tells whether to stop it (the account refused, the host unreachable several times in a row).
+     */
+    async guarded(file, send) {
+        this.checkAccount(file);
+        try {
+            const done = await send();
+            this.unreachable = 0;
+            return done;
+        }
+        catch (error) {
             if (refusesAccount(error)) {
-                this.stopBatch(image.relativePath, accountRefusal(error), 'The account, not the image, is the problem');
+                this.stopBatch(file, accountRefusal(error), 'The account, not the image, is the problem');
             }
             else if (error instanceof ConnectionError && ++this.unreachable >= UNREACHABLE_AFTER) {
-                this.stopBatch(image.relativePath, `${error.message}, ${this.unreachable} times in a row`, 'Check the API URL and the network of the runner');
+                this.stopBatch(file, `${error.message}, ${this.unreachable} times in a row`, 'Check the API URL and the network of the runner');
             }
             else if (!(error instanceof ConnectionError)) {
                 this.unreachable = 0;
             }
             throw error;
-        }
-        finally {
-            lease.release();
         }
     }
     /**
@@ -31296,10 +31408,11 @@ class upscaler_IdeogramUpscaler {
     }
     /** With a cost cap: the source's quote, taken from the cap. @throws DeferredError past the cap */
     async withinCap(image) {
-        const { endpoint, costCap, retry, onRetry } = this.options;
+        const { endpoint, costCap } = this.options;
         if (!costCap)
             return undefined;
-        const quote = await withRetries(() => endpoint.quote(image), retry, ideogramRule, event => onRetry?.(image.relativePath, event));
+        const file = image.relativePath;
+        const quote = await this.retrying(file, () => this.guarded(file, () => endpoint.quote(image)));
         // An estimate may cost up to its upper bound: the cap counts the most it can cost.
         const most = quote.upperBoundUsdMicros ?? quote.usdMicros;
         const record = upscaler_quoteRecord(quote);
@@ -31317,7 +31430,12 @@ class upscaler_IdeogramUpscaler {
         return {
             ...bill,
             kind: 'image',
-            bytes: () => openDownload(image.relativePath, link, { hosts, maxBytes: maxResultBytes, dispatcher: this.downloads }),
+            bytes: () => openDownload(image.relativePath, link, {
+                hosts,
+                maxBytes: maxResultBytes,
+                dispatcher: this.downloads,
+                timeoutMs: this.options.downloadTimeoutMs
+            }),
             resolution: item.resolution,
             seed: item.seed,
             prompt: item.prompt
@@ -31516,7 +31634,11 @@ const MAX_RESULT_BYTES = (/* unused pure expression or super */ null && (400 * 1
 const QUOTE_PARALLELISM = 4;
 const HASH_PARALLELISM = 4;
 function retryPolicy(transport) {
-    return defaultRetryPolicy({ maxRetries: transport.maxRetries, retryLostResponses: transport.retryTimeouts });
+    return defaultRetryPolicy({
+        maxRetries: transport.maxRetries,
+        retryLostResponses: transport.retryTimeouts,
+        maxRateLimitWaitMs: transport.rateLimitWaitMs
+    });
 }
 /** The legacy endpoint's successor and deprecation signs, told once a run. */
 function legacyNotices(hooks) {
@@ -31557,6 +31679,7 @@ async function createProvider(settings, hooks, records) {
         retry: retryPolicy(transport),
         hosts: ideogramHosts(provider.apiUrl),
         maxResultBytes: MAX_RESULT_BYTES,
+        downloadTimeoutMs: transport.requestTimeoutMs,
         onRetry: hooks.onRetry,
         onBatchStopped: why => hooks.onNotice?.(why),
         ...records,
@@ -31575,7 +31698,7 @@ async function quoteAll(settings, sources, hooks) {
             let result;
             try {
                 const image = await checkImage(join(settings.workspace, source), source, settings.discovery.maxFileBytes);
-                const quote = quoteRecord(await withRetries(() => endpoint.quote(image), retry, ideogramRule, event => hooks.onRetry?.(source, event)));
+                const quote = quoteRecord(await retryIdeogram(source, () => endpoint.quote(image), retry, event => hooks.onRetry?.(source, event)));
                 result = { source, status: 'skipped', outputs: [], error: `dry run: quoted ${quoteText(quote)}`, quote };
             }
             catch (error) {
@@ -33030,10 +33153,25 @@ function printable(text) {
     // is left can start a line only as a whole.
     return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
 }
-/** The first control character in a name, escaped for a message; such a name is refused as a source. */
+const CONTROL_NAMES = {
+    '\n': 'line feed',
+    '\r': 'carriage return',
+    '\t': 'tab',
+    '\u2028': 'line separator',
+    '\u2029': 'paragraph separator'
+};
+/**
+ * The first control character in a name, described for a message (`line feed, U+000A`), or undefined; such a name
+ * is refused as a source. Described in words, with no backslash: a message passes through `printable` on its way
+ * out, which would escape an escape a second time (`\\n`).
+ */
 function controlCharacterIn(text) {
     const found = [...text].find(isControl);
-    return found === undefined ? undefined : escape(found);
+    if (found === undefined)
+        return undefined;
+    const code = `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const name = CONTROL_NAMES[found];
+    return name ? `${name}, ${code}` : code;
 }
 
 
@@ -34064,6 +34202,7 @@ function defaultRetryPolicy(overrides = {}) {
         maxRateLimitRetries: DEFAULT_RATE_LIMIT_RETRIES,
         retryLostResponses: false,
         maxDelayMs: 60_000,
+        maxRateLimitWaitMs: 600_000,
         sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
         random: Math.random,
         ...overrides
@@ -34097,6 +34236,7 @@ function backoffMs(retry, random) {
 /** Runs `attempt` until it succeeds or the policy says stop; `rule` classifies failures; the last error is thrown. */
 async function withRetries(attempt, policy, rule, onRetry) {
     const used = { 'rate-limit': 0, errors: 0 };
+    let rateLimitWaitLeft = policy.maxRateLimitWaitMs;
     for (;;) {
         try {
             return await attempt();
@@ -34108,7 +34248,14 @@ async function withRetries(attempt, policy, rule, onRetry) {
             const { budget, retryAfterMs } = decision;
             if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries))
                 throw error;
-            const delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
+            let delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
+            if (budget === 'rate-limit') {
+                // `Retry-After: 3600` on every 429 must not hold one image for an hour: the waits share one bound.
+                if (rateLimitWaitLeft <= 0)
+                    throw error;
+                delayMs = Math.min(delayMs, rateLimitWaitLeft);
+                rateLimitWaitLeft -= delayMs;
+            }
             used[budget] += 1;
             onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
             await policy.sleep(delayMs);
@@ -34493,6 +34640,7 @@ const DEFAULTS = {
     [inputs/* Input */.p.Concurrency]: 'auto',
     [inputs/* Input */.p.MaxRetries]: '4',
     [inputs/* Input */.p.RequestTimeout]: '180',
+    [inputs/* Input */.p.RateLimitWait]: '600',
     [inputs/* Input */.p.RetryTimeouts]: 'false',
     [inputs/* Input */.p.MaxFileSize]: '10',
     [inputs/* Input */.p.ApiUrl]: 'https://api.ideogram.ai',
@@ -34671,6 +34819,7 @@ function readSettings(read, workspace) {
             concurrency: parseConcurrency(input(inputs/* Input */.p.Concurrency), imagesPerSource),
             maxRetries: integer(inputs/* Input */.p.MaxRetries, input(inputs/* Input */.p.MaxRetries), 0, 10),
             requestTimeoutMs: integer(inputs/* Input */.p.RequestTimeout, input(inputs/* Input */.p.RequestTimeout), 1, 3600) * 1000,
+            rateLimitWaitMs: integer(inputs/* Input */.p.RateLimitWait, input(inputs/* Input */.p.RateLimitWait), 0, 3600) * 1000,
             retryTimeouts: input_parsers_boolean(inputs/* Input */.p.RetryTimeouts, input(inputs/* Input */.p.RetryTimeouts))
         },
         failOnError: input_parsers_boolean(inputs/* Input */.p.FailOnError, input(inputs/* Input */.p.FailOnError)),
