@@ -1,9 +1,9 @@
 import { constants } from 'node:fs';
 import { access, lstat, realpath, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { EXTENSIONS } from './image-format.js';
 import { Input } from './inputs.js';
-import type { OutputTemplate } from './output-path.js';
+import { AS_RETURNED, type Conversion } from './output-format.js';
+import { resultPaths, type OutputTemplate } from './output-path.js';
 import { isInside, toPosixRelative, writablePathProblem } from './paths.js';
 
 /** Longest name of one path component, in bytes, on the file systems runners use (ext4, APFS, NTFS). */
@@ -29,11 +29,16 @@ export interface DestinationCheck {
   readonly replaceable: ReadonlySet<string>;
 }
 
-/** Every path a source's results may take: each index, each format the bytes may turn out to be. */
-export function possiblePaths(source: string, template: OutputTemplate, imagesPerSource: number): string[] {
+/** Every path a source's results may take: each index, each format the bytes may come back as, once converted. */
+export function possiblePaths(
+  source: string,
+  template: OutputTemplate,
+  imagesPerSource: number,
+  conversion: Conversion = AS_RETURNED
+): string[] {
   const paths = new Set<string>();
   for (let index = 1; index <= imagesPerSource; index++) {
-    for (const ext of Object.values(EXTENSIONS)) paths.add(template.resolve(source, index, ext));
+    for (const path of Object.values(resultPaths(source, template, index, conversion))) paths.add(path);
   }
   return [...paths];
 }
@@ -116,11 +121,12 @@ export async function checkDestinations(
   every: readonly string[],
   template: OutputTemplate,
   imagesPerSource: number,
-  rules: WriteRules
+  rules: WriteRules,
+  conversion: Conversion = AS_RETURNED
 ): Promise<DestinationCheck> {
   const owners = new Map<string, string[]>();
   for (const source of new Set([...every, ...work])) {
-    for (const path of possiblePaths(source, template, imagesPerSource)) {
+    for (const path of possiblePaths(source, template, imagesPerSource, conversion)) {
       owners.set(path, [...(owners.get(path) ?? []), source]);
     }
   }
@@ -129,7 +135,7 @@ export async function checkDestinations(
   const refused = new Map<string, string>();
   const replaceable = new Set<string>();
   for (const source of work) {
-    for (const path of possiblePaths(source, template, imagesPerSource)) {
+    for (const path of possiblePaths(source, template, imagesPerSource, conversion)) {
       // Two sources of this run sharing a path make the template unworkable: planOutputs stops the run for it.
       const other = owners.get(path)?.find(owner => owner !== source && !sending.has(owner));
       const problem =

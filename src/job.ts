@@ -13,7 +13,7 @@ import { retryIdeogram } from './ideogram/retry-rule.js';
 import type { IdeogramSettings } from './ideogram/settings.js';
 import { IdeogramUpscaler, quoteRecord } from './ideogram/upscaler.js';
 import { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from './retry.js';
-import { Manifest, canonical, hashFile, type ManifestDocument, type ManifestEntry } from './manifest.js';
+import { Manifest, canonical, hashFile, type ManifestDocument, type ManifestEntry, type Recorded } from './manifest.js';
 import { canReconvert, conversionKey } from './output-format.js';
 import { withinBudget } from './image-budget.js';
 import { mapLimited } from './map-limited.js';
@@ -178,7 +178,7 @@ interface Selection {
   /** Content hashes of the sources, for the manifest. */
   readonly hashes: ReadonlyMap<string, string>;
   /** Sources whose earlier results only need converting again (format, quality or size changed). */
-  readonly reconvert: ReadonlyMap<string, ManifestEntry>;
+  readonly reconvert: ReadonlyMap<string, Recorded>;
 }
 
 /** Hashes each source and skips those whose bytes, settings and results the manifest still vouches for. */
@@ -189,7 +189,7 @@ async function selectWork(
 ): Promise<Selection> {
   const skipped = new Map<string, SourceResult>();
   const hashes = new Map<string, string>();
-  const reconvert = new Map<string, ManifestEntry>();
+  const reconvert = new Map<string, Recorded>();
   if (!manifest) return { skipped, hashes, reconvert };
   // A few at once: hashing reads whole files, and the disk and the hash overlap across files.
   const digests = await mapLimited(sources, HASH_PARALLELISM, source =>
@@ -213,7 +213,7 @@ async function selectWork(
       continue;
     }
     const earlier = settings.selection.force ? undefined : await manifest.recorded(source, sha256);
-    if (earlier && sameUpscale(earlier, settings) && canReconvert(earlier, settings.output.conversion)) {
+    if (earlier && sameUpscale(earlier.entry, settings) && canReconvert(earlier, settings.output.conversion)) {
       reconvert.set(source, earlier);
     }
   }
@@ -288,13 +288,17 @@ export async function runJob(
   const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
   const { skipped, hashes, reconvert } = await selectWork(settings, manifest, selected);
   const candidates = selected.filter(source => !skipped.has(source) && !reconvert.has(source));
-  const { template, imagesPerSource, overwrite } = settings.output;
-  const { refused, replaceable } = await checkDestinations(candidates, discovery.sources, template, imagesPerSource, {
-    workspace: settings.workspace,
-    sources: new Set(discovery.sources),
-    earlier: earlierResults,
-    overwrite
-  });
+  const { template, imagesPerSource, overwrite, conversion } = settings.output;
+  // Conversions write too: the same rules, for the paths the conversion gives.
+  const { refused, replaceable } = await checkDestinations(
+    [...candidates, ...reconvert.keys()],
+    discovery.sources,
+    template,
+    imagesPerSource,
+    { workspace: settings.workspace, sources: new Set(discovery.sources), earlier: earlierResults, overwrite },
+    conversion
+  );
+  const converting = [...reconvert].filter(([source]) => !refused.has(source));
   // A refused source costs nothing, so it takes no share of the run's budget.
   const { taken: work, deferred } = withinBudget(
     candidates.filter(source => !refused.has(source)),
@@ -302,7 +306,7 @@ export async function runJob(
     settings.selection.maxImages
   );
   const plan = planOutputs(
-    [...work, ...reconvert.keys()],
+    [...work, ...converting.map(([source]) => source)],
     settings.output.template,
     settings.output.imagesPerSource,
     settings.output.conversion
@@ -312,13 +316,15 @@ export async function runJob(
   for (const result of deferred) done.set(result.source, result);
   // Refused sources count among the finished, so the progress reads [n/total] over everything this run decided.
   let finished = 0;
-  const total = work.length + reconvert.size + refused.size;
+  const total = work.length + converting.length + refused.size;
   const report = (result: SourceResult): void => hooks.onResult?.(result, ++finished, total);
   // Checkpointed as each finishes (its results already in place), so a kill loses no paid work. A failed append
   // surfaces when the manifest is saved.
-  const checkpoint = (result: SourceResult): void => {
+  const checkpoint = (result: SourceResult, returned?: Recorded['from']): void => {
     const sha256 = hashes.get(result.source);
-    if (manifest && sha256) manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => {});
+    if (manifest && sha256) {
+      manifest.record(result, sha256, fingerprint(settings), new Date(), returned).catch(() => {});
+    }
     report(result);
   };
   for (const [source, error] of refused) {
@@ -333,22 +339,23 @@ export async function runJob(
       done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
   }
   if (settings.dryRun) {
-    for (const source of reconvert.keys()) {
+    for (const [source] of converting) {
       done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' });
     }
-  } else if (reconvert.size > 0) {
+  } else if (converting.length > 0) {
     // Loaded only here: the conversion codecs are WebAssembly.
     const { reconvert: convertAgain } = await import('./reconvert.js');
-    for (const [source, entry] of reconvert) {
-      const result = await convertAgain(
-        settings.workspace,
-        source,
-        entry,
-        plan.get(source) ?? [],
-        settings.output.conversion
-      );
+    for (const [source, earlier] of converting) {
+      const result = await convertAgain(settings.workspace, source, earlier, {
+        planned: plan.get(source) ?? [],
+        conversion,
+        replaceable
+      });
       done.set(source, result);
-      checkpoint(result);
+      // Results as returned, converted to other paths, stay what the next change converts from.
+      const written = new Set(result.outputs.map(output => output.path));
+      const kept = earlier.asReturned && earlier.from.every(output => !written.has(output.path));
+      checkpoint(result, kept ? earlier.from : undefined);
     }
   }
   if (!settings.dryRun && work.length > 0) {
@@ -369,7 +376,7 @@ export async function runJob(
         maxFileBytes: settings.discovery.maxFileBytes,
         // More sources under way than places, so the next is checked and downloads overlap with uploads.
         workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-        onResult: checkpoint
+        onResult: result => checkpoint(result)
       });
       for (const result of results) done.set(result.source, result);
     } finally {

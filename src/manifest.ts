@@ -11,6 +11,13 @@ import type { SourceResult } from './results.js';
  * The manifest remembers, per source, the content hash and the settings that produced its results, so an
  * unchanged image is never paid for twice. It is committed with the results.
  */
+/** One result file as the manifest records it. */
+export interface RecordedOutput {
+  readonly path: string;
+  readonly resolution: string | null;
+  readonly seed: number | null;
+}
+
 export interface ManifestEntry {
   /** SHA-256 of the source's bytes. */
   readonly sha256: string;
@@ -18,11 +25,17 @@ export interface ManifestEntry {
   readonly settings: Record<string, unknown>;
   /** `unsafe` entries are kept too: Ideogram bills a withheld result, so it is not asked for again. */
   readonly status: 'upscaled' | 'unsafe';
-  readonly outputs: readonly {
-    readonly path: string;
-    readonly resolution: string | null;
-    readonly seed: number | null;
-  }[];
+  readonly outputs: readonly RecordedOutput[];
+  /**
+   * The results as Ideogram returned them, kept beside converted `outputs` made from them: what a later change of
+   * format, quality or size converts from, instead of from a converted (lossy, perhaps smaller) result.
+   */
+  readonly returned?: readonly RecordedOutput[];
+  /**
+   * Paths of the source's results under earlier settings (another format, say), left in place: still ours, so
+   * a later run may write over them and never takes them for sources.
+   */
+  readonly former?: readonly string[];
   readonly upscaledAt: string;
   /** What Ideogram reported it billed, in micro-USD, when it did. */
   readonly spentUsdMicros?: number;
@@ -76,15 +89,34 @@ function documentProblem(text: string): string | undefined {
 
 /** Why an entry as read from the file cannot be trusted, or undefined. */
 function entryProblem(entry: unknown): string | undefined {
-  const { sha256, outputs } = (entry ?? {}) as { sha256?: unknown; outputs?: unknown };
-  if (typeof sha256 !== 'string' || !Array.isArray(outputs)) return 'it is not an entry this action wrote';
-  for (const output of outputs as unknown[]) {
-    const path = (output as { path?: unknown } | null)?.path;
+  const { sha256, outputs, returned, former } = (entry ?? {}) as Record<string, unknown>;
+  if (
+    typeof sha256 !== 'string' ||
+    !Array.isArray(outputs) ||
+    (returned !== undefined && !Array.isArray(returned)) ||
+    (former !== undefined && !Array.isArray(former))
+  ) {
+    return 'it is not an entry this action wrote';
+  }
+  const paths = [
+    ...[...(outputs as unknown[]), ...((returned ?? []) as unknown[])].map(
+      output => (output as { path?: unknown } | null)?.path
+    ),
+    ...((former ?? []) as unknown[])
+  ];
+  for (const path of paths) {
     if (typeof path !== 'string') return 'it is not an entry this action wrote';
     const problem = writablePathProblem(path);
     if (problem) return `its result ${path} ${problem}`;
   }
   return undefined;
+}
+
+/** Every path an entry names: its results, the ones they were converted from, and its former ones. */
+function entryPaths(entry: ManifestEntry): string[] {
+  return [
+    ...new Set([...[...entry.outputs, ...(entry.returned ?? [])].map(output => output.path), ...(entry.former ?? [])])
+  ];
 }
 
 /** JSON with sorted keys, so equal settings compare equal whatever order they were written in. */
@@ -130,6 +162,14 @@ async function exists(path: string): Promise<boolean> {
  */
 export function journalPath(path: string): string {
   return `${path}.journal`;
+}
+
+/** Earlier results a conversion can start from, and the entry that records them. */
+export interface Recorded {
+  readonly entry: ManifestEntry;
+  readonly from: readonly RecordedOutput[];
+  /** `from` is as Ideogram returned it: never fitted into a box, so any box can be made from it. */
+  readonly asReturned: boolean;
 }
 
 export class Manifest {
@@ -235,8 +275,7 @@ export class Manifest {
   adopt(other: ManifestDocument): ReadonlyMap<string, ManifestEntry> {
     const adopted = new Map<string, ManifestEntry>();
     for (const [source, entry] of Object.entries(other.sources)) {
-      const inside =
-        entryProblem(entry) === undefined && this.isInside([source, ...entry.outputs.map(output => output.path)]);
+      const inside = entryProblem(entry) === undefined && this.isInside([source, ...entryPaths(entry)]);
       if (this.entries.has(source) || !inside) continue;
       this.entries.set(source, entry);
       adopted.set(source, entry);
@@ -257,7 +296,7 @@ export class Manifest {
       if (
         (mine && canonical(mine) === canonical(entry)) ||
         entryProblem(entry) !== undefined ||
-        !this.isInside([source, ...entry.outputs.map(o => o.path)])
+        !this.isInside([source, ...entryPaths(entry)])
       ) {
         continue;
       }
@@ -290,10 +329,13 @@ export class Manifest {
     }
   }
 
-  /** Every result path the manifest knows, with the source it belongs to: never to be taken as a source. */
+  /**
+   * Every result path the manifest knows, former ones included, with the source it belongs to: never to be taken
+   * as a source, and only that source may write over it.
+   */
   resultOwners(): Map<string, string> {
     return new Map(
-      [...this.entries].flatMap(([source, entry]) => entry.outputs.map(output => [output.path, source] as const))
+      [...this.entries].flatMap(([source, entry]) => entryPaths(entry).map(path => [path, source] as const))
     );
   }
 
@@ -306,21 +348,25 @@ export class Manifest {
     const entry = this.entries.get(source);
     if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings)) return undefined;
     if (this.onBranch.has(source)) return entry;
-    return (await this.inCheckout(entry)) ? entry : undefined;
+    return (await this.inCheckout(entry.outputs)) ? entry : undefined;
   }
 
   /**
-   * The entry for these bytes whose results are all in this checkout, whatever settings made them: what a
-   * conversion can start again from. Results only on the branch head are not here to be read.
+   * What a conversion can start again from, for these bytes whatever settings made the entry: the results as
+   * Ideogram returned them when they are all still in this checkout, else the latest results if they are.
+   * Results only on the branch head are not here to be read.
    */
-  async recorded(source: string, sha256: string): Promise<ManifestEntry | undefined> {
+  async recorded(source: string, sha256: string): Promise<Recorded | undefined> {
     const entry = this.entries.get(source);
     if (!entry || entry.sha256 !== sha256) return undefined;
-    return (await this.inCheckout(entry)) ? entry : undefined;
+    // Results written as they came (no `output` in the settings) are the returned ones themselves.
+    const returned = entry.returned ?? (entry.settings.output === undefined ? entry.outputs : undefined);
+    if (returned && (await this.inCheckout(returned))) return { entry, from: returned, asReturned: true };
+    return (await this.inCheckout(entry.outputs)) ? { entry, from: entry.outputs, asReturned: false } : undefined;
   }
 
-  private async inCheckout(entry: ManifestEntry): Promise<boolean> {
-    for (const output of entry.outputs) {
+  private async inCheckout(outputs: readonly RecordedOutput[]): Promise<boolean> {
+    for (const output of outputs) {
       if (!(await exists(join(this.workspace, output.path)))) return false;
     }
     return true;
@@ -328,15 +374,28 @@ export class Manifest {
 
   /**
    * Records what this run produced, its results already in place, and appends it to the journal at once; failed
-   * and skipped sources keep what they had.
+   * and skipped sources keep what they had. `returned`: the results as Ideogram returned them, when these were
+   * converted from them and they stay in place. The source's earlier results at other paths stay its own.
    */
-  record(result: SourceResult, sha256: string, settings: Record<string, unknown>, at: Date): Promise<void> {
+  record(
+    result: SourceResult,
+    sha256: string,
+    settings: Record<string, unknown>,
+    at: Date,
+    returned?: readonly RecordedOutput[]
+  ): Promise<void> {
     if (result.status !== 'upscaled' && result.status !== 'unsafe') return this.appending;
+    const outputs = result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed }));
+    const previous = this.entries.get(result.source);
+    const now = new Set([...outputs, ...(returned ?? [])].map(output => output.path));
+    const former = previous ? entryPaths(previous).filter(path => !now.has(path)) : [];
     const entry: ManifestEntry = {
       sha256,
       settings,
       status: result.status,
-      outputs: result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed })),
+      outputs,
+      ...(returned === undefined ? {} : { returned }),
+      ...(former.length === 0 ? {} : { former }),
       upscaledAt: at.toISOString(),
       ...(result.spentUsdMicros === undefined ? {} : { spentUsdMicros: result.spentUsdMicros })
     };

@@ -1,6 +1,6 @@
 import type { Dimensions } from './image-dimensions.js';
 import type { ImageFormat } from './image-format.js';
-import type { ManifestEntry } from './manifest.js';
+import type { ManifestEntry, Recorded } from './manifest.js';
 
 /** The formats a result can be written in: one table for the settings, the writer and the docs. */
 export const OUTPUT_FORMATS = ['png', 'webp', 'avif', 'jpeg'] as const;
@@ -77,13 +77,17 @@ function recordedLimit(entry: ManifestEntry, side: 'maxWidth' | 'maxHeight'): nu
 }
 
 /**
- * Whether an earlier result can be converted again instead of paying for a new upscale: it can, unless it was
- * fitted into a box smaller than the one now asked for (results are never enlarged).
+ * Whether earlier results can be converted again instead of paying for a new upscale: results as Ideogram
+ * returned them always can; converted ones unless they were fitted into a box smaller than the one now asked for
+ * (results are never enlarged).
  */
-export function canReconvert(entry: ManifestEntry, conversion: Conversion): boolean {
-  return (['maxWidth', 'maxHeight'] as const).every(side => {
-    const before = recordedLimit(entry, side);
-    const now = conversion[side];
-    return before === undefined || (now !== undefined && now <= before);
-  });
+export function canReconvert({ entry, asReturned }: Recorded, conversion: Conversion): boolean {
+  return (
+    asReturned ||
+    (['maxWidth', 'maxHeight'] as const).every(side => {
+      const before = recordedLimit(entry, side);
+      const now = conversion[side];
+      return before === undefined || (now !== undefined && now <= before);
+    })
+  );
 }

@@ -103,6 +103,18 @@ export function resultExtension(format: ImageFormat, conversion: Conversion): st
   return OUTPUT_FORMAT_INFO[targetFormat(format, conversion)].extension;
 }
 
+/** Where a source's `index`-th result goes, for each format it may come back as, once converted. */
+export function resultPaths(
+  source: string,
+  template: OutputTemplate,
+  index: number,
+  conversion: Conversion
+): Record<ImageFormat, string> {
+  return Object.fromEntries(
+    IMAGE_FORMATS.map(format => [format, template.resolve(source, index, resultExtension(format, conversion))])
+  ) as Record<ImageFormat, string>;
+}
+
 /** Each source's planned results, in the order of `sources`. */
 export type OutputPlan = ReadonlyMap<string, readonly PlannedOutput[]>;
 
@@ -124,9 +136,7 @@ export function planOutputs(
   for (const source of sources) {
     const outputs: PlannedOutput[] = [];
     for (let index = 1; index <= imagesPerSource; index++) {
-      const paths = Object.fromEntries(
-        IMAGE_FORMATS.map(format => [format, template.resolve(source, index, resultExtension(format, conversion))])
-      ) as Record<ImageFormat, string>;
+      const paths = resultPaths(source, template, index, conversion);
       for (const path of new Set(Object.values(paths))) {
         if (path === '..' || path.startsWith('../')) {
           throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);

@@ -1,10 +1,17 @@
 import { join } from 'node:path';
 import { convertFile } from './conversion.js';
 import { probeImageFile } from './image-file.js';
-import type { ManifestEntry } from './manifest.js';
+import type { Recorded } from './manifest.js';
 import type { Conversion } from './output-format.js';
 import type { PlannedOutput } from './result-sink.js';
 import type { OutputRecord, SourceResult } from './results.js';
+
+export interface Reconversion {
+  readonly planned: readonly PlannedOutput[];
+  readonly conversion: Conversion;
+  /** Planned paths where a file stands that may be replaced (see the destination check). */
+  readonly replaceable: ReadonlySet<string>;
+}
 
 /**
  * Converts a source's earlier results (still in the workspace) to where the plan puts them in the format, quality
@@ -13,31 +20,29 @@ import type { OutputRecord, SourceResult } from './results.js';
 export async function reconvert(
   workspace: string,
   source: string,
-  entry: ManifestEntry,
-  planned: readonly PlannedOutput[],
-  conversion: Conversion
+  earlier: Recorded,
+  { planned, conversion, replaceable }: Reconversion
 ): Promise<SourceResult> {
   const started = performance.now();
   const seconds = (): number => Math.round((performance.now() - started) / 100) / 10;
   const outputs: OutputRecord[] = [];
   try {
-    for (const [i, earlier] of entry.outputs.entries()) {
-      const from = join(workspace, earlier.path);
+    for (const [i, output] of earlier.from.entries()) {
+      const from = join(workspace, output.path);
       const format = (await probeImageFile(from))?.format;
       const plannedOutput = planned[i];
-      if (!format || !plannedOutput) throw new Error(`the earlier result ${earlier.path} is not an image we can read`);
+      if (!format || !plannedOutput) throw new Error(`the earlier result ${output.path} is not an image we can read`);
       const path = plannedOutput.paths[format];
-      // Over a file only where it is one of this source's own earlier results.
-      const replace = entry.outputs.some(output => output.path === path);
       const { resolution } = await convertFile({
         from,
         format,
         to: join(workspace, path),
         conversion,
         consume: false,
-        replace
+        // Over a file only where the destination check found one of ours (or `overwrite` allows it).
+        replace: replaceable.has(path)
       });
-      outputs.push({ path, resolution, seed: earlier.seed, prompt: null });
+      outputs.push({ path, resolution, seed: output.seed, prompt: null });
     }
   } catch (error) {
     return {

@@ -3,6 +3,13 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { checkDestinations, type WriteRules } from '../src/destinations.js';
+import {
+  AS_RETURNED,
+  OUTPUT_FORMAT_INFO,
+  OUTPUT_FORMATS,
+  type Conversion,
+  type OutputFormat
+} from '../src/output-format.js';
 import { OutputTemplate } from '../src/output-path.js';
 import { makeTempDir, removeDir, writeFiles } from './support/files.js';
 
@@ -96,6 +103,27 @@ describe('a result goes only where nothing is, or over its own earlier result', 
     const sneaky = OutputTemplate.parse('sneaky/{name}.{ext}', 1);
     expect((await refusals(['a.png'], { template: sneaky }))['a.png']).toMatch(/sneaky leads into a \.git directory/);
   });
+});
+
+describe('the paths checked are those the conversion writes', () => {
+  const check = async (format: OutputFormat | undefined): Promise<Record<string, string>> => {
+    const conversion: Conversion = { ...AS_RETURNED, format };
+    const { refused } = await checkDestinations(['a.png'], ['a.png'], DEFAULT, 1, rules(), conversion);
+    return Object.fromEntries(refused);
+  };
+
+  test.each(OUTPUT_FORMATS.filter(format => format !== 'png'))(
+    'a file not ours at the %s path refuses a conversion to it, and no other',
+    async format => {
+      const path = `upscaled/a.${OUTPUT_FORMAT_INFO[format].extension}`;
+      await writeFiles(workspace, { [path]: 'a user file' });
+      expect(await check(format)).toEqual({
+        'a.png': `not sent: ${path} already exists and is not a result of this action; 'overwrite: true' replaces it`
+      });
+      const other = OUTPUT_FORMATS.find(f => f !== format && f !== 'png') as OutputFormat;
+      expect(await check(other)).toEqual({});
+    }
+  );
 });
 
 describe('each destination is checked before anything is sent', () => {

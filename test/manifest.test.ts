@@ -97,22 +97,29 @@ describe('Manifest', () => {
     ]);
   });
 
-  it.each([
+  const HOSTILE: [string, RegExp][] = [
     ['../../outside.png', /outside the workspace/],
     ['/etc/passwd', /absolute path/],
     ['.git/config', /inside a \.git directory/],
     ['a/.GIT/hooks/pre-commit', /inside a \.git directory/]
-  ])('never trusts an entry whose result is %s: dropped with a warning', async (path, why) => {
-    const entry = {
+  ];
+  const PLACES = {
+    outputs: (path: string) => ({ outputs: [{ path, resolution: null, seed: 1 }] }),
+    returned: (path: string) => ({ returned: [{ path, resolution: null, seed: 1 }] }),
+    former: (path: string) => ({ former: [path] })
+  };
+  it.each(
+    HOSTILE.flatMap(([path, why]) => Object.entries(PLACES).map(([place, put]) => [path, place, put, why] as const))
+  )('never trusts an entry naming %s in %s: dropped with a warning', async (path, _place, put, why) => {
+    const good = {
       sha256: sha,
       settings: SETTINGS,
       status: 'upscaled',
-      outputs: [{ path, resolution: null, seed: 1 }]
+      outputs: [{ path: 'out/a.png', resolution: null, seed: 1 }]
     };
-    const good = { ...entry, outputs: [{ path: 'out/a.png', resolution: null, seed: 1 }] };
     await writeFile(
       join(workspace, 'm.json'),
-      JSON.stringify({ version: 1, sources: { 'x.png': entry, 'a.png': good } })
+      JSON.stringify({ version: 1, sources: { 'x.png': { ...good, ...put(path) }, 'a.png': good } })
     );
     const manifest = await Manifest.load(workspace, 'm.json');
     expect(manifest.resultOwners()).toEqual(new Map([['out/a.png', 'a.png']]));
@@ -120,6 +127,40 @@ describe('Manifest', () => {
       expect.stringMatching(/^Ignoring the manifest's entry for x\.png: its result /)
     ]);
     expect(manifest.warnings[0]).toMatch(why);
+  });
+
+  it("a result at another path (a new format) leaves the earlier ones the source's own, and what it came from", async () => {
+    const manifest = await Manifest.load(workspace, 'm.json');
+    await manifest.record(upscaled('a.png', 'out/a.png'), sha, SETTINGS, new Date());
+    const converted = { ...SETTINGS, output: { format: 'webp' } };
+    const returned = [{ path: 'out/a.png', resolution: '20x20', seed: 7 }];
+    await manifest.record(upscaled('a.png', 'out/a.webp'), sha, converted, new Date(), returned);
+    await manifest.record(
+      upscaled('a.png', 'out/a.avif'),
+      sha,
+      { ...SETTINGS, output: { format: 'avif' } },
+      new Date()
+    );
+    expect(manifest.resultOwners()).toEqual(
+      new Map([
+        ['out/a.avif', 'a.png'],
+        ['out/a.png', 'a.png'],
+        ['out/a.webp', 'a.png']
+      ])
+    );
+    await manifest.save();
+    const again = await Manifest.load(workspace, 'm.json');
+    expect(again.document.sources['a.png']).toMatchObject({
+      outputs: [{ path: 'out/a.avif' }],
+      former: ['out/a.webp', 'out/a.png']
+    });
+    // Recorded after a conversion that kept them, the returned results are what the next conversion starts from.
+    const webp = await Manifest.load(workspace, 'w.json');
+    await webp.record(upscaled('a.png', 'out/a.webp'), sha, converted, new Date(), returned);
+    await writeFile(join(workspace, 'out/a.webp'), 'converted bytes');
+    expect(await webp.recorded('a.png', sha)).toMatchObject({ from: returned, asReturned: true });
+    await rm(join(workspace, 'out/a.png'));
+    expect(await webp.recorded('a.png', sha)).toMatchObject({ from: [{ path: 'out/a.webp' }], asReturned: false });
   });
 
   it('refuses a file it did not write rather than re-upscaling everything', async () => {

@@ -280,29 +280,28 @@ const RESIZE_WASM = __webpack_require__.ab + "squoosh_resize_bg.wasm";
  * Converts a source's earlier results (still in the workspace) to where the plan puts them in the format, quality
  * and size now asked for: no request, nothing paid. The earlier files are left as they are.
  */
-async function reconvert(workspace, source, entry, planned, conversion) {
+async function reconvert(workspace, source, earlier, { planned, conversion, replaceable }) {
     const started = performance.now();
     const seconds = () => Math.round((performance.now() - started) / 100) / 10;
     const outputs = [];
     try {
-        for (const [i, earlier] of entry.outputs.entries()) {
-            const from = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, earlier.path);
+        for (const [i, output] of earlier.from.entries()) {
+            const from = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, output.path);
             const format = (await (0,_image_file_js__WEBPACK_IMPORTED_MODULE_2__/* .probeImageFile */ .k)(from))?.format;
             const plannedOutput = planned[i];
             if (!format || !plannedOutput)
-                throw new Error(`the earlier result ${earlier.path} is not an image we can read`);
+                throw new Error(`the earlier result ${output.path} is not an image we can read`);
             const path = plannedOutput.paths[format];
-            // Over a file only where it is one of this source's own earlier results.
-            const replace = entry.outputs.some(output => output.path === path);
             const { resolution } = await (0,_conversion_js__WEBPACK_IMPORTED_MODULE_1__.convertFile)({
                 from,
                 format,
                 to: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, path),
                 conversion,
                 consume: false,
-                replace
+                // Over a file only where the destination check found one of ours (or `overwrite` allows it).
+                replace: replaceable.has(path)
             });
-            outputs.push({ path, resolution, seed: earlier.seed, prompt: null });
+            outputs.push({ path, resolution, seed: output.seed, prompt: null });
         }
     }
     catch (error) {

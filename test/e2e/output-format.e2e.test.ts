@@ -3,7 +3,7 @@
  * quality or size converting the earlier results again instead of paying for new upscales.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodePng, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
@@ -15,6 +15,7 @@ interface ResultEntry {
   source: string;
   status: string;
   outputs: { path: string; resolution: string | null }[];
+  error?: string;
 }
 
 let ideogram: FakeIdeogram;
@@ -26,13 +27,16 @@ beforeAll(async () => {
 });
 afterAll(() => ideogram.close());
 
-async function run(inputs: Record<string, string>): Promise<{ run: ActionRun; results: ResultEntry[]; calls: number }> {
+async function run(
+  inputs: Record<string, string>,
+  code = 0
+): Promise<{ run: ActionRun; results: ResultEntry[]; calls: number }> {
   ideogram.resetStats();
   const result = await runAction({
     workspace,
     inputs: { 'api-key': KEY, 'api-url': ideogram.url, publish: 'none', ...inputs }
   });
-  expect(result.code).toBe(0);
+  expect(result.code).toBe(code);
   return {
     run: result,
     results: JSON.parse(result.outputs.results ?? '[]') as ResultEntry[],
@@ -72,24 +76,62 @@ describe('output-format, quality and size', () => {
     expect(results.map(r => r.status)).toEqual(['skipped', 'skipped']);
   });
 
-  it('a smaller box is converted from the earlier result; {ext} follows the format', async () => {
-    const { results, calls } = await run({ 'output-format': 'avif', 'max-width': '20' });
+  it('a smaller box is converted from the PNGs as returned; {ext} follows the format; a file not ours is kept', async () => {
+    await writeFile(join(workspace, 'upscaled/art/b.avif'), 'made by hand');
+    // A source that failed makes the step fail.
+    const { results, calls, run: done } = await run({ 'output-format': 'avif', 'max-width': '20' }, 1);
     expect(calls).toBe(0);
-    expect(results.map(r => [r.outputs[0]?.path, r.outputs[0]?.resolution])).toEqual([
-      ['upscaled/art/a.avif', '20x15'],
-      ['upscaled/art/b.avif', '20x27']
+    expect(done.stdout).toContain('::error');
+    expect(results.map(r => [r.status, r.outputs[0]?.path, r.outputs[0]?.resolution])).toEqual([
+      ['upscaled', 'upscaled/art/a.avif', '20x15'],
+      ['failed', undefined, undefined]
     ]);
+    expect(results[1]?.error).toBe(
+      "not sent: upscaled/art/b.avif already exists and is not a result of this action; 'overwrite: true' replaces it"
+    );
+    expect(await readFile(join(workspace, 'upscaled/art/b.avif'), 'utf8')).toBe('made by hand');
     expect(await header('upscaled/art/a.avif')).toContain('ftypavif');
   });
 
-  it('a larger box than the earlier results fit in is upscaled again: results are never enlarged', async () => {
-    // The PNGs of the first run are no longer in the manifest (it records the latest results), so the destination
-    // check would refuse them as not ours: overwrite lets this run replace them.
-    const { results, calls } = await run({ 'output-format': 'jpeg', 'max-width': '70', overwrite: 'true' });
+  it('back to an earlier format: its older file is ours, converted over, and nothing is paid', async () => {
+    const before = await readFile(join(workspace, 'upscaled/art/a.webp'));
+    const { results, calls } = await run({ 'output-format': 'webp', quality: '90' });
+    expect(calls).toBe(0);
+    expect(results.map(r => [r.status, r.outputs[0]?.path, r.outputs[0]?.resolution])).toEqual([
+      ['upscaled', 'upscaled/art/a.webp', '80x60'],
+      ['upscaled', 'upscaled/art/b.webp', '60x80']
+    ]);
+    expect((await readFile(join(workspace, 'upscaled/art/a.webp'))).equals(before)).toBe(false);
+  });
+
+  it('a larger box than the last one is made from the PNGs as returned, not paid for again', async () => {
+    const { results, calls } = await run({ 'output-format': 'jpeg', 'max-width': '70' });
+    expect(calls).toBe(0);
+    expect(results.map(r => [r.status, r.outputs[0]?.path, r.outputs[0]?.resolution])).toEqual([
+      ['upscaled', 'upscaled/art/a.jpg', '70x53'],
+      ['upscaled', 'upscaled/art/b.jpg', '60x80']
+    ]);
+  });
+
+  it('without the PNGs, a larger box is upscaled again: results are never enlarged', async () => {
+    await rm(join(workspace, 'upscaled/art/a.png'));
+    await rm(join(workspace, 'upscaled/art/b.png'));
+    const { results, calls } = await run({ 'output-format': 'jpeg', 'max-width': '75' });
     expect(calls).toBe(2);
-    expect(results.map(r => [r.outputs[0]?.path, r.outputs[0]?.resolution])).toEqual([
-      ['upscaled/art/a.jpg', '70x53'],
-      ['upscaled/art/b.jpg', '60x80']
+    expect(results.map(r => [r.status, r.outputs[0]?.path, r.outputs[0]?.resolution])).toEqual([
+      ['upscaled', 'upscaled/art/a.jpg', '75x56'],
+      ['upscaled', 'upscaled/art/b.jpg', '60x80']
+    ]);
+  });
+
+  it('an upscale may write where the earlier formats left files: they are ours, with no overwrite', async () => {
+    // As returned, a result may come back as PNG, JPEG or WebP: each of those paths is checked, and the WebP
+    // files of the earlier runs stand at one of them.
+    const { results, calls } = await run({});
+    expect(calls).toBe(2);
+    expect(results.map(r => [r.status, r.outputs[0]?.path, r.outputs[0]?.resolution])).toEqual([
+      ['upscaled', 'upscaled/art/a.png', '80x60'],
+      ['upscaled', 'upscaled/art/b.png', '60x80']
     ]);
   });
 
