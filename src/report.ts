@@ -15,6 +15,7 @@ import {
   STATUS_LABEL,
   usdOutput
 } from './presentation.js';
+import { RESULTS_FILE_NAME } from './results-file.js';
 import { countByStatus, resultsDocument, SOURCE_STATUSES, writtenFiles, type SourceResult } from './results.js';
 
 /** The step's annotations: one step is one process, so one budget (see `Annotations`). */
@@ -118,6 +119,23 @@ function cell(lines: readonly string[]): string {
   return lines.join('<br>') || '—';
 }
 
+/**
+ * Where every source is, for the line that counts what the summary's table leaves out: the results file (the
+ * `results` output may be cut short too), the artifact's copy of it and its gallery, else the step's log.
+ */
+function wholeRecord({ resultsFile, artifact }: RunOutcome): string {
+  const places: string[] = [];
+  if (resultsFile)
+    places.push(`the results file (output <code>results-file</code>: <code>${escapeHtml(resultsFile)}</code>)`);
+  if (artifact) {
+    const name = `artifact ${artifact.id}`;
+    const linked = artifact.url ? `<a href="${escapeHtml(artifact.url)}">${name}</a>` : name;
+    const document = resultsFile ? `<code>${RESULTS_FILE_NAME}</code> and ` : '';
+    places.push(`${linked}: its ${document}before/after gallery (<code>gallery/index.html</code>)`);
+  }
+  return places.length > 0 ? places.join(', and in ') : "this step's log, one line per source";
+}
+
 /** The job summary: counts, a link to the artifact, and a row per source. */
 export async function writeSummary(outcome: RunOutcome): Promise<void> {
   const total = outcome.results.length;
@@ -165,9 +183,8 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
     ]);
     const rest = sorted.slice(shown);
     if (rest.length > 0) {
-      const gallery = outcome.artifact ? ", and the artifact's gallery (gallery/index.html)" : '';
       summary.addRaw(
-        `…and ${rest.length} more (${presentCounts(rest)}), left out to keep this summary within GitHub's limit: every source is in the step's <code>results</code> output${gallery}.`,
+        `…and ${rest.length} more (${presentCounts(rest)}), left out to keep this summary within GitHub's limit: every source is in ${wholeRecord(outcome)}.`,
         true
       );
     }

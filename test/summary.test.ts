@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeSummary } from '../src/report.js';
+import { writeSummary, type RunOutcome } from '../src/report.js';
 import type { SourceResult } from '../src/results.js';
 import { makeTempDir, removeDir } from './support/files.js';
 
@@ -40,13 +40,14 @@ describe('the job summary', () => {
     else process.env.GITHUB_STEP_SUMMARY = saved;
     await removeDir(dir);
   });
-  const summarise = async (results: SourceResult[]): Promise<string> => {
+  const summarise = async (results: SourceResult[], where: Partial<RunOutcome> = {}): Promise<string> => {
     await writeFile(file, '');
     await writeSummary({
       results,
       dryRun: undefined,
-      resultsFile: undefined,
-      artifact: { id: 9, url: 'https://example.test/a' }
+      resultsFile: '/runner/temp/ideogram-upscale-x/results.json',
+      artifact: { id: 9, url: 'https://example.test/a' },
+      ...where
     });
     return readFile(file, 'utf8');
   };
@@ -59,11 +60,37 @@ describe('the job summary', () => {
       const rows = (text.match(/<tr>/g) ?? []).length - 1;
       const rest = /…and (\d+) more \(([^)]*)\)/.exec(text);
       expect(rows + Number(rest?.[1] ?? 0)).toBe(count);
-      if (rows < count) expect(text).toContain("the artifact's gallery (gallery/index.html)");
+      if (rows < count) expect(text).toContain('before/after gallery (<code>gallery/index.html</code>)');
       // Failures are listed first, so the bound never hides them.
       expect(text.indexOf('❌ failed')).toBeLessThan(text.indexOf('✅ upscaled'));
     }
   );
+
+  it.each([
+    [
+      'the results file and the artifact',
+      {},
+      'every source is in the results file (output <code>results-file</code>: <code>/runner/temp/ideogram-upscale-x/results.json</code>), and in <a href="https://example.test/a">artifact 9</a>: its <code>results.json</code> and before/after gallery (<code>gallery/index.html</code>).'
+    ],
+    [
+      'the artifact alone (no results file)',
+      { resultsFile: undefined },
+      'every source is in <a href="https://example.test/a">artifact 9</a>: its before/after gallery (<code>gallery/index.html</code>).'
+    ],
+    [
+      'the results file alone (committed, no artifact)',
+      { artifact: undefined },
+      'every source is in the results file (output <code>results-file</code>: <code>/runner/temp/ideogram-upscale-x/results.json</code>).'
+    ],
+    [
+      'the log when there is neither',
+      { resultsFile: undefined, artifact: undefined },
+      "every source is in this step's log, one line per source."
+    ]
+  ])('the line counting the rest points to %s', async (_, where: Partial<RunOutcome>, line) => {
+    const text = await summarise(batch(5_000), where);
+    expect(text).toContain(line);
+  });
 
   it('lists every source of a small batch, with nothing left out', async () => {
     const text = await summarise(batch(20));
