@@ -24,8 +24,8 @@ const facts = () =>
     after: { bytes: 2_400_000, format: 'png' as const, dimensions: { width: 1920, height: 1280 } }
   });
 
-/** A batch of `count` sources with long, realistic paths; every 50th failed, every 10th skipped. */
-function batch(count: number): SourceResult[] {
+/** A batch of `count` sources with long, realistic paths; every 50th failed, every 10th skipped; billed if `billed`. */
+function batch(count: number, billed = false): SourceResult[] {
   return Array.from({ length: count }, (_, i): SourceResult => {
     const source = `assets/photography/2026/collections/summer-campaign/hero-images/image-${String(i).padStart(5, '0')}.jpg`;
     const status: SourceStatus = i % 50 === 7 ? 'failed' : i % 10 === 3 ? 'skipped' : 'upscaled';
@@ -36,7 +36,8 @@ function batch(count: number): SourceResult[] {
           status,
           outputs: [
             { path: `upscaled/${source.replace(/jpg$/, 'png')}`, resolution: '1920x1280', seed: i, prompt: null }
-          ]
+          ],
+          ...(billed && status === 'upscaled' ? { spentUsdMicros: 125_830 + i } : {})
         };
   });
 }
@@ -51,12 +52,14 @@ function tableRows(body: string): string[][] {
 
 describe('the pull request comment', () => {
   it.each([
-    ['an artifact', ARTIFACT],
-    ['a commit, with thumbnails', COMMITTED]
+    ['an artifact', ARTIFACT, false],
+    ['a commit, with thumbnails', COMMITTED, false],
+    ['an artifact and costs', ARTIFACT, true],
+    ['a commit, thumbnails and costs', COMMITTED, true]
   ])(
     'stays within GitHub’s 65,536 characters for 1,000 sources with %s, and counts the rest in one line',
-    async (_, links) => {
-      const body = await renderComment({ marker: MARKER, results: batch(1000), links, facts });
+    async (_, links, billed) => {
+      const body = await renderComment({ marker: MARKER, results: batch(1000, billed), links, facts });
       expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
       expect(body.startsWith(`${MARKER}\n`)).toBe(true);
       const rows = tableRows(body).slice(2);
@@ -86,6 +89,41 @@ describe('the pull request comment', () => {
     expect(body).toContain('[artifact `upscaled-images`](https://github.com/acme/pics/actions/runs/42/artifacts/7)');
     expect(body).toContain('gallery/index.html');
     expect(body).not.toMatch(/…and \d+ more/);
+  });
+
+  it('shows the cost when Ideogram told it: billed, else quoted; the total in the head', async () => {
+    const [billed, quoted, estimated, unknown] = batch(4);
+    const results: SourceResult[] = [
+      { ...(billed as SourceResult), spentUsdMicros: 125_830 },
+      {
+        ...(quoted as SourceResult),
+        status: 'deferred',
+        outputs: [],
+        quote: { usdMicros: 250_000, qualifier: 'exact' }
+      },
+      {
+        ...(estimated as SourceResult),
+        status: 'deferred',
+        outputs: [],
+        quote: { usdMicros: 80_000, qualifier: 'estimate' }
+      },
+      unknown as SourceResult
+    ];
+    const body = await renderComment({ marker: MARKER, results, links: ARTIFACT, facts });
+    const rows = tableRows(body);
+    expect(rows[0]?.map(cell => cell.trim())).toEqual(['Source', 'Status', 'Resolution', 'Size', 'Format', 'Cost']);
+    expect(Object.fromEntries(rows.slice(2).map(cells => [cells[0]?.trim().slice(-9, -1), cells[5]?.trim()]))).toEqual({
+      '0000.jpg': '$0.12583',
+      '0001.jpg': '$0.25 quoted',
+      '0002.jpg': 'about $0.08 quoted',
+      '0003.jpg': '—'
+    });
+    expect(body).toContain('Billed $0.12583 for 1 image(s), as Ideogram reported.');
+  });
+
+  it('has no cost column when no price is known (the local provider, the legacy endpoint)', async () => {
+    const body = await renderComment({ marker: MARKER, results: batch(3), links: ARTIFACT, facts });
+    expect(tableRows(body)[0]?.map(cell => cell.trim())).toEqual(['Source', 'Status', 'Resolution', 'Size', 'Format']);
   });
 
   it('links thumbnails of the source and the result at the commit, paths percent-encoded', async () => {

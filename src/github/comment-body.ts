@@ -1,7 +1,9 @@
 import type { Dimensions } from '../image-dimensions.js';
 import type { ImageFileFacts } from '../image-file.js';
+import { formatUsd } from '../money.js';
 import {
   byAttention,
+  costLine,
   countFitting,
   countsLine,
   formatBytes,
@@ -68,7 +70,21 @@ function formatOf(path: string, facts: ImageFileFacts | undefined): string {
   return (facts?.format ?? (dot < 0 ? '—' : path.slice(dot + 1))).toUpperCase();
 }
 
-function row(result: SourceResult, facts: RowFacts, links: CommentLinks, thumbnails: boolean): string {
+/** What this run paid for the source as Ideogram billed it, else what it was quoted; nothing when neither is known. */
+function cost({ spentUsdMicros, quote }: SourceResult): string {
+  if (spentUsdMicros !== undefined) return formatUsd(spentUsdMicros);
+  if (!quote) return '—';
+  return `${quote.qualifier === 'exact' ? '' : 'about '}${formatUsd(quote.usdMicros)} quoted`;
+}
+
+const costKnown = (result: SourceResult): boolean => result.spentUsdMicros !== undefined || result.quote !== undefined;
+
+function row(
+  result: SourceResult,
+  facts: RowFacts,
+  links: CommentLinks,
+  { thumbnails, costs }: { thumbnails: boolean; costs: boolean }
+): string {
   const output = result.outputs[0];
   const more = result.outputs.length > 1 ? ` (+${result.outputs.length - 1})` : '';
   const why = result.error && result.status !== 'upscaled' ? `<br>${markdownCode(result.error.slice(0, 200))}` : '';
@@ -77,7 +93,8 @@ function row(result: SourceResult, facts: RowFacts, links: CommentLinks, thumbna
     `${STATUS_LABEL[result.status]}${why}`,
     change(resolution(facts.before?.dimensions), output && resolution(facts.after?.dimensions) + more),
     change(formatBytes(facts.before?.bytes), output && formatBytes(facts.after?.bytes)),
-    output ? formatOf(output.path, facts.after) : '—'
+    output ? formatOf(output.path, facts.after) : '—',
+    ...(costs ? [cost(result)] : [])
   ];
   if (links.commit) {
     const pictures = [
@@ -107,17 +124,22 @@ function restLine(rest: readonly SourceResult[], links: CommentLinks): string {
 }
 
 /**
- * The pull request comment: counts, where the results are, and a table of sources (failures first) with
- * resolution and size before → after and the format, thumbnails when the results were committed. Never longer
+ * The pull request comment: counts, cost, where the results are, and a table of sources (failures first) with
+ * resolution and size before → after, the format and the cost when known, thumbnails when the results were
+ * committed. Never longer
  * than GitHub's limit: past a budget, the rest are counted in one line pointing to the summary and the artifact.
  */
 export async function renderComment(request: CommentRequest): Promise<string> {
   const { results, links } = request;
   const sorted = byAttention(results);
   const head = [request.marker, '### Ideogram upscale', '', countsLine(results)];
+  const money = costLine(results);
+  if (money) head.push('', money);
   const pointer = where(links);
   if (pointer) head.push('', pointer);
-  const columns = ['Source', 'Status', 'Resolution', 'Size', 'Format'];
+  // A cost column only when Ideogram told a price: the local provider and the legacy endpoint report none.
+  const costs = results.some(costKnown);
+  const columns = ['Source', 'Status', 'Resolution', 'Size', 'Format', ...(costs ? ['Cost'] : [])];
   if (links.commit) columns.unshift('Before → after');
   const table = ['', `| ${columns.join(' | ')} |`, `|${' --- |'.repeat(columns.length)}`];
   const foot = links.run ? ['', `<sub>Updated by [this run](${links.run}).</sub>`] : [];
@@ -125,7 +147,7 @@ export async function renderComment(request: CommentRequest): Promise<string> {
   const candidates = sorted.slice(0, COMMENT_ROWS);
   const rows: string[] = [];
   for (const [i, result] of candidates.entries()) {
-    rows.push(row(result, await request.facts(result), links, i < THUMBNAIL_ROWS));
+    rows.push(row(result, await request.facts(result), links, { thumbnails: i < THUMBNAIL_ROWS, costs }));
   }
   // Room for everything but the rows, including the longest line that can count the rest.
   const fixed = [...head, ...table, ...foot, '', restLine(sorted, links)].join('\n').length;

@@ -296,9 +296,17 @@ describe('pull requests', () => {
   });
 
   it('reports in one pull request comment, updated in place on the next run, with thumbnails at the commit', async () => {
-    const pr = openPullRequest({ 'img/one.png': encodePng(5, 5, 1), 'img/tw|o.png': encodePng(6, 4, 2) });
+    const pr = openPullRequest({ 'img/one.png': encodePng(480, 320, 1), 'img/tw|o.png': encodePng(240, 360, 2) });
     github.addComment(7, 'Looks good to me');
-    const first = await run({ github, workspace: await pr.workspace, eventName: 'pull_request', event: pr.event });
+    // A v2 model, so Ideogram reports what it billed, and a conversion: the comment shows both.
+    const inputs = { model: 'topaz-standard-2', 'output-format': 'webp' };
+    const first = await run({
+      github,
+      workspace: await pr.workspace,
+      eventName: 'pull_request',
+      event: pr.event,
+      inputs
+    });
     expect(first.code).toBe(0);
     const sha = github.headSha('feature');
     let ours = github.comments(7).filter(comment => comment.user === 'github-actions[bot]');
@@ -309,8 +317,10 @@ describe('pull requests', () => {
     await writeFile(join(import.meta.dirname, '../output/pr-comment.md'), body);
     expect(body).toMatch(/^<!-- ideogram-upscale-action comment: .* -->\n### Ideogram upscale/);
     expect(body).toContain('2 upscaled, 0 failed');
-    expect(body).toContain(`https://github.com/${github.owner}/${github.repo}/raw/${sha}/upscaled/img/one.png`);
-    expect(body).toContain('| 5×5 → 10×10 |');
+    expect(body).toContain(`https://github.com/${github.owner}/${github.repo}/raw/${sha}/upscaled/img/one.webp`);
+    expect(body).toMatch(/^\| Before → after \| Source \| Status \| Resolution \| Size \| Format \| Cost \|$/m);
+    expect(body).toMatch(/\| 480×320 → 960×640 \| [\d.]+ K?B → [\d.]+ K?B \| WEBP \| \$\d+\.\d+ \|$/m);
+    expect(body).toMatch(/Billed \$\d+\.\d+ for 2 image\(s\), as Ideogram reported\./);
     expect(body).toContain('`img/tw\\|o.png`');
     expect(first.stdout).toMatch(/Commented on pull request #7: https:\/\/github\.com\/.*#issuecomment-\d+/);
 
@@ -319,7 +329,7 @@ describe('pull requests', () => {
       workspace: await checkout(github, 'feature'),
       eventName: 'pull_request',
       event: pr.event,
-      inputs: { force: 'true' }
+      inputs: { ...inputs, force: 'true' }
     });
     expect(again.code).toBe(0);
     ours = github.comments(7).filter(comment => comment.user === 'github-actions[bot]');
