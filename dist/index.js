@@ -29338,6 +29338,7 @@ function costLine(results) {
 
 ;// CONCATENATED MODULE: ./src/github/comment-body.ts
 
+
 /** GitHub refuses a comment body longer than this many characters. */
 const COMMENT_LIMIT = 65_536;
 /** Rows the table shows at most, however short: past this a comment is scrolled, not read. */
@@ -29362,7 +29363,16 @@ function formatOf(path, facts) {
     const dot = path.lastIndexOf('.');
     return (facts?.format ?? (dot < 0 ? '—' : path.slice(dot + 1))).toUpperCase();
 }
-function row(result, facts, links, thumbnails) {
+/** What this run paid for the source as Ideogram billed it, else what it was quoted; nothing when neither is known. */
+function cost({ spentUsdMicros, quote }) {
+    if (spentUsdMicros !== undefined)
+        return formatUsd(spentUsdMicros);
+    if (!quote)
+        return '—';
+    return `${quote.qualifier === 'exact' ? '' : 'about '}${formatUsd(quote.usdMicros)} quoted`;
+}
+const costKnown = (result) => result.spentUsdMicros !== undefined || result.quote !== undefined;
+function row(result, facts, links, { thumbnails, costs }) {
     const output = result.outputs[0];
     const more = result.outputs.length > 1 ? ` (+${result.outputs.length - 1})` : '';
     const why = result.error && result.status !== 'upscaled' ? `<br>${markdownCode(result.error.slice(0, 200))}` : '';
@@ -29371,7 +29381,8 @@ function row(result, facts, links, thumbnails) {
         `${STATUS_LABEL[result.status]}${why}`,
         change(resolution(facts.before?.dimensions), output && resolution(facts.after?.dimensions) + more),
         change(formatBytes(facts.before?.bytes), output && formatBytes(facts.after?.bytes)),
-        output ? formatOf(output.path, facts.after) : '—'
+        output ? formatOf(output.path, facts.after) : '—',
+        ...(costs ? [cost(result)] : [])
     ];
     if (links.commit) {
         const pictures = [
@@ -29399,18 +29410,24 @@ function restLine(rest, links) {
     return `…and ${rest.length} more (${presentCounts(rest)}), left out to keep this comment within GitHub's limit: every source is in the ${summary}${gallery}.`;
 }
 /**
- * The pull request comment: counts, where the results are, and a table of sources (failures first) with
- * resolution and size before → after and the format, thumbnails when the results were committed. Never longer
+ * The pull request comment: counts, cost, where the results are, and a table of sources (failures first) with
+ * resolution and size before → after, the format and the cost when known, thumbnails when the results were
+ * committed. Never longer
  * than GitHub's limit: past a budget, the rest are counted in one line pointing to the summary and the artifact.
  */
 async function renderComment(request) {
     const { results, links } = request;
     const sorted = byAttention(results);
     const head = [request.marker, '### Ideogram upscale', '', countsLine(results)];
+    const money = costLine(results);
+    if (money)
+        head.push('', money);
     const pointer = where(links);
     if (pointer)
         head.push('', pointer);
-    const columns = ['Source', 'Status', 'Resolution', 'Size', 'Format'];
+    // A cost column only when Ideogram told a price: the local provider and the legacy endpoint report none.
+    const costs = results.some(costKnown);
+    const columns = ['Source', 'Status', 'Resolution', 'Size', 'Format', ...(costs ? ['Cost'] : [])];
     if (links.commit)
         columns.unshift('Before → after');
     const table = ['', `| ${columns.join(' | ')} |`, `|${' --- |'.repeat(columns.length)}`];
@@ -29418,7 +29435,7 @@ async function renderComment(request) {
     const candidates = sorted.slice(0, COMMENT_ROWS);
     const rows = [];
     for (const [i, result] of candidates.entries()) {
-        rows.push(row(result, await request.facts(result), links, i < THUMBNAIL_ROWS));
+        rows.push(row(result, await request.facts(result), links, { thumbnails: i < THUMBNAIL_ROWS, costs }));
     }
     // Room for everything but the rows, including the longest line that can count the rest.
     const fixed = [...head, ...table, ...foot, '', restLine(sorted, links)].join('\n').length;
@@ -29668,11 +29685,18 @@ function documentProblem(text) {
 }
 /** Why an entry as read from the file cannot be trusted, or undefined. */
 function entryProblem(entry) {
-    const { sha256, outputs } = (entry ?? {});
-    if (typeof sha256 !== 'string' || !Array.isArray(outputs))
+    const { sha256, outputs, returned, former } = (entry ?? {});
+    if (typeof sha256 !== 'string' ||
+        !Array.isArray(outputs) ||
+        (returned !== undefined && !Array.isArray(returned)) ||
+        (former !== undefined && !Array.isArray(former))) {
         return 'it is not an entry this action wrote';
-    for (const output of outputs) {
-        const path = output?.path;
+    }
+    const paths = [
+        ...[...outputs, ...(returned ?? [])].map(output => output?.path),
+        ...(former ?? [])
+    ];
+    for (const path of paths) {
         if (typeof path !== 'string')
             return 'it is not an entry this action wrote';
         const problem = writablePathProblem(path);
@@ -29680,6 +29704,12 @@ function entryProblem(entry) {
             return `its result ${path} ${problem}`;
     }
     return undefined;
+}
+/** Every path an entry names: its results, the ones they were converted from, and its former ones. */
+function entryPaths(entry) {
+    return [
+        ...new Set([...[...entry.outputs, ...(entry.returned ?? [])].map(output => output.path), ...(entry.former ?? [])])
+    ];
 }
 /** JSON with sorted keys, so equal settings compare equal whatever order they were written in. */
 function canonical(value) {
@@ -29815,7 +29845,7 @@ class Manifest {
     adopt(other) {
         const adopted = new Map();
         for (const [source, entry] of Object.entries(other.sources)) {
-            const inside = entryProblem(entry) === undefined && this.isInside([source, ...entry.outputs.map(output => output.path)]);
+            const inside = entryProblem(entry) === undefined && this.isInside([source, ...entryPaths(entry)]);
             if (this.entries.has(source) || !inside)
                 continue;
             this.entries.set(source, entry);
@@ -29835,7 +29865,7 @@ class Manifest {
             const mine = this.entries.get(source);
             if ((mine && canonical(mine) === canonical(entry)) ||
                 entryProblem(entry) !== undefined ||
-                !this.isInside([source, ...entry.outputs.map(o => o.path)])) {
+                !this.isInside([source, ...entryPaths(entry)])) {
                 continue;
             }
             this.entries.set(source, entry);
@@ -29863,9 +29893,12 @@ class Manifest {
             this.warnings.push(`Ignoring the manifest's entry for ${source}: ${why}.`);
         }
     }
-    /** Every result path the manifest knows, with the source it belongs to: never to be taken as a source. */
+    /**
+     * Every result path the manifest knows, former ones included, with the source it belongs to: never to be taken
+     * as a source, and only that source may write over it.
+     */
     resultOwners() {
-        return new Map([...this.entries].flatMap(([source, entry]) => entry.outputs.map(output => [output.path, source])));
+        return new Map([...this.entries].flatMap(([source, entry]) => entryPaths(entry).map(path => [path, source])));
     }
     /** The entry that makes `source` free to skip: same bytes, same settings, results still there or on the branch. */
     async unchanged(source, sha256, settings) {
@@ -29874,20 +29907,25 @@ class Manifest {
             return undefined;
         if (this.onBranch.has(source))
             return entry;
-        return (await this.inCheckout(entry)) ? entry : undefined;
+        return (await this.inCheckout(entry.outputs)) ? entry : undefined;
     }
     /**
-     * The entry for these bytes whose results are all in this checkout, whatever settings made them: what a
-     * conversion can start again from. Results only on the branch head are not here to be read.
+     * What a conversion can start again from, for these bytes whatever settings made the entry: the results as
+     * Ideogram returned them when they are all still in this checkout, else the latest results if they are.
+     * Results only on the branch head are not here to be read.
      */
     async recorded(source, sha256) {
         const entry = this.entries.get(source);
         if (!entry || entry.sha256 !== sha256)
             return undefined;
-        return (await this.inCheckout(entry)) ? entry : undefined;
+        // Results written as they came (no `output` in the settings) are the returned ones themselves.
+        const returned = entry.returned ?? (entry.settings.output === undefined ? entry.outputs : undefined);
+        if (returned && (await this.inCheckout(returned)))
+            return { entry, from: returned, asReturned: true };
+        return (await this.inCheckout(entry.outputs)) ? { entry, from: entry.outputs, asReturned: false } : undefined;
     }
-    async inCheckout(entry) {
-        for (const output of entry.outputs) {
+    async inCheckout(outputs) {
+        for (const output of outputs) {
             if (!(await exists((0,external_node_path_.join)(this.workspace, output.path))))
                 return false;
         }
@@ -29895,16 +29933,23 @@ class Manifest {
     }
     /**
      * Records what this run produced, its results already in place, and appends it to the journal at once; failed
-     * and skipped sources keep what they had.
+     * and skipped sources keep what they had. `returned`: the results as Ideogram returned them, when these were
+     * converted from them and they stay in place. The source's earlier results at other paths stay its own.
      */
-    record(result, sha256, settings, at) {
+    record(result, sha256, settings, at, returned) {
         if (result.status !== 'upscaled' && result.status !== 'unsafe')
             return this.appending;
+        const outputs = result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed }));
+        const previous = this.entries.get(result.source);
+        const now = new Set([...outputs, ...(returned ?? [])].map(output => output.path));
+        const former = previous ? entryPaths(previous).filter(path => !now.has(path)) : [];
         const entry = {
             sha256,
             settings,
             status: result.status,
-            outputs: result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed })),
+            outputs,
+            ...(returned === undefined ? {} : { returned }),
+            ...(former.length === 0 ? {} : { former }),
             upscaledAt: at.toISOString(),
             ...(result.spentUsdMicros === undefined ? {} : { spentUsdMicros: result.spentUsdMicros })
         };
@@ -30524,9 +30569,146 @@ const TERM_GRACE_MS = 1000;
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: ./src/output-format.ts
+var output_format = __nccwpck_require__(48256);
 // EXTERNAL MODULE: ./src/image-format.ts
 var image_format = __nccwpck_require__(15220);
+;// CONCATENATED MODULE: ./src/output-path.ts
+
+
+
+
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
+/** What Ideogram returns; the real extension is taken from the downloaded bytes. */
+const EXPECTED_RESULT_EXTENSION = image_format/* EXTENSIONS */.Z1.png;
+/**
+ * The `output-path` template: where each result goes, relative to the workspace. Only `parse` makes one, so a
+ * template in hand is known to stay inside the workspace and to never name a result like its source.
+ */
+class OutputTemplate {
+    pattern;
+    matchers;
+    constructor(
+    /** The template with `-{index}` added when several results per source need telling apart. */
+    pattern, 
+    /** Also the template without the added index, so results of runs with another num-images are recognised. */
+    matchers) {
+        this.pattern = pattern;
+        this.matchers = matchers;
+    }
+    /** @throws Error with a message saying what is wrong with the template. */
+    static parse(raw, imagesPerSource) {
+        const template = raw.trim().replace(/\\/g, '/');
+        if (template === '')
+            throw new Error('must not be empty');
+        for (const [, name] of template.matchAll(PLACEHOLDER)) {
+            if (!KNOWN.has(name ?? ''))
+                throw new Error(`has an unknown placeholder {${name}}; use {dir}, {name}, {ext} or {index}`);
+        }
+        if (template.startsWith('/') || /^[A-Za-z]:/.test(template))
+            throw new Error('must be relative to the workspace');
+        const control = controlCharacterIn(template);
+        if (control)
+            throw new Error(`must not hold a control character (${control})`);
+        if (template.split('/').some(part => part.toLowerCase() === '.git')) {
+            throw new Error("must not write into a .git directory (git's own files)");
+        }
+        const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
+        // Without its index a template such as {dir}/{name}.{ext} names every source: then only the indexed form counts.
+        const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
+        const output = new OutputTemplate(pattern, pattern === template || plain === 'a/b/photo.png'
+            ? [toMatcher(pattern)]
+            : [toMatcher(pattern), toMatcher(template)]);
+        const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
+        if (sample === '..' || sample.startsWith('../'))
+            throw new Error('resolves outside the workspace');
+        if (sample === 'a/b/photo.png') {
+            throw new Error('would write results over their sources; add a folder or a suffix, e.g. {dir}/{name}-upscaled.{ext}');
+        }
+        return output;
+    }
+    /** The result's path for a workspace-relative source, its 1-based index and its real extension. */
+    resolve(source, index, ext) {
+        const dir = external_node_path_.posix.dirname(source);
+        const name = external_node_path_.posix.basename(source, external_node_path_.posix.extname(source));
+        const values = { dir: dir === '.' ? '' : dir, name, ext, index: String(index) };
+        // With no folder, `{dir}/` vanishes whole instead of leaving a leading or doubled slash.
+        const filled = (values.dir === '' ? this.pattern.replace(/\{dir\}\/?/g, '') : this.pattern).replace(PLACEHOLDER, (_, key) => values[key] ?? '');
+        return external_node_path_.posix.normalize(filled).replace(/^\.\//, '');
+    }
+    /** Whether a workspace-relative path looks like one of our results, so discovery never takes it as a source. */
+    matches(path) {
+        return this.matchers.some(matcher => matcher.test(path));
+    }
+}
+function withIndex(template) {
+    return template.endsWith('.{ext}') ? `${template.slice(0, -'.{ext}'.length)}-{index}.{ext}` : `${template}-{index}`;
+}
+function toMatcher(pattern) {
+    const parts = { dir: '.*', name: '[^/]+', ext: '[A-Za-z0-9]+', index: '\\d+' };
+    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    let source = '';
+    let last = 0;
+    for (const match of pattern.matchAll(PLACEHOLDER)) {
+        source += escape(pattern.slice(last, match.index));
+        last = match.index + match[0].length;
+        if (match[1] === 'dir' && pattern[last] === '/') {
+            source += '(?:.+/)?';
+            last += 1;
+        }
+        else {
+            source += parts[match[1] ?? ''];
+        }
+    }
+    source += escape(pattern.slice(last));
+    return new RegExp(`^(?:\\./)?${source}$`);
+}
+/** `{ext}` of a result that arrives as `format`: its own, or the format it is converted to. */
+function resultExtension(format, conversion) {
+    return output_format/* OUTPUT_FORMAT_INFO */.fy[(0,output_format/* targetFormat */.jK)(format, conversion)].extension;
+}
+/** Where a source's `index`-th result goes, for each format it may come back as, once converted. */
+function resultPaths(source, template, index, conversion) {
+    return Object.fromEntries(image_format/* IMAGE_FORMATS */.l0.map(format => [format, template.resolve(source, index, resultExtension(format, conversion))]));
+}
+/**
+ * Works out every result path before anything is sent, for every format a result may come back as, so that two
+ * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
+ * result sink then writes exactly where this plan says.
+ * @throws InputError for `output-path`: the template does not work for these sources.
+ */
+function planOutputs(sources, template, imagesPerSource, conversion = output_format/* AS_RETURNED */.p_) {
+    const owners = new Map();
+    const sourceSet = new Set(sources);
+    const plan = new Map();
+    for (const source of sources) {
+        const outputs = [];
+        for (let index = 1; index <= imagesPerSource; index++) {
+            const paths = resultPaths(source, template, index, conversion);
+            for (const path of new Set(Object.values(paths))) {
+                if (path === '..' || path.startsWith('../')) {
+                    throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
+                }
+                if (sourceSet.has(path)) {
+                    throw new InputError(Input.OutputPath, `would write the result of ${source} over the source ${path}.`);
+                }
+                const owner = owners.get(path);
+                if (owner !== undefined) {
+                    throw new InputError(Input.OutputPath, name => `makes ${owner} and ${source} both write ${path}; rename one, or leave one out with a '!' pattern in ${name(Input.Files)}.`);
+                }
+                owners.set(path, source);
+            }
+            outputs.push({ index, paths });
+        }
+        plan.set(source, outputs);
+    }
+    return plan;
+}
+
 ;// CONCATENATED MODULE: ./src/destinations.ts
+
 
 
 
@@ -30537,12 +30719,12 @@ var image_format = __nccwpck_require__(15220);
 const NAME_MAX = 255;
 /** Longest whole path Linux accepts. */
 const PATH_MAX = 4095;
-/** Every path a source's results may take: each index, each format the bytes may turn out to be. */
-function possiblePaths(source, template, imagesPerSource) {
+/** Every path a source's results may take: each index, each format the bytes may come back as, once converted. */
+function possiblePaths(source, template, imagesPerSource, conversion = output_format/* AS_RETURNED */.p_) {
     const paths = new Set();
     for (let index = 1; index <= imagesPerSource; index++) {
-        for (const ext of Object.values(image_format/* EXTENSIONS */.Z1))
-            paths.add(template.resolve(source, index, ext));
+        for (const path of Object.values(resultPaths(source, template, index, conversion)))
+            paths.add(path);
     }
     return [...paths];
 }
@@ -30615,10 +30797,10 @@ async function pathProblem(source, path, rules, realWorkspace, replaceable) {
  * result of the same source nor allowed by `overwrite`, or a place where a source not sent this run (one the
  * manifest skips, or the event did not change) has its result.
  */
-async function checkDestinations(work, every, template, imagesPerSource, rules) {
+async function checkDestinations(work, every, template, imagesPerSource, rules, conversion = output_format/* AS_RETURNED */.p_) {
     const owners = new Map();
     for (const source of new Set([...every, ...work])) {
-        for (const path of possiblePaths(source, template, imagesPerSource)) {
+        for (const path of possiblePaths(source, template, imagesPerSource, conversion)) {
             owners.set(path, [...(owners.get(path) ?? []), source]);
         }
     }
@@ -30627,7 +30809,7 @@ async function checkDestinations(work, every, template, imagesPerSource, rules) 
     const refused = new Map();
     const replaceable = new Set();
     for (const source of work) {
-        for (const path of possiblePaths(source, template, imagesPerSource)) {
+        for (const path of possiblePaths(source, template, imagesPerSource, conversion)) {
             // Two sources of this run sharing a path make the template unworkable: planOutputs stops the run for it.
             const other = owners.get(path)?.find(owner => owner !== source && !sending.has(owner));
             const problem = other === undefined
@@ -32357,8 +32539,6 @@ function quoteRecord(quote) {
         : { usdMicros, qualifier, upperBoundUsdMicros, creditMillis };
 }
 
-// EXTERNAL MODULE: ./src/output-format.ts
-var output_format = __nccwpck_require__(48256);
 ;// CONCATENATED MODULE: ./src/image-budget.ts
 
 /**
@@ -32374,136 +32554,6 @@ function withinBudget(sources, imagesPerSource, maxImages) {
         taken: sources.slice(0, fits),
         deferred: sources.slice(fits).map(source => ({ source, status: 'deferred', outputs: [], error }))
     };
-}
-
-;// CONCATENATED MODULE: ./src/output-path.ts
-
-
-
-
-
-const PLACEHOLDER = /\{([^{}]*)\}/g;
-const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
-/** What Ideogram returns; the real extension is taken from the downloaded bytes. */
-const EXPECTED_RESULT_EXTENSION = image_format/* EXTENSIONS */.Z1.png;
-/**
- * The `output-path` template: where each result goes, relative to the workspace. Only `parse` makes one, so a
- * template in hand is known to stay inside the workspace and to never name a result like its source.
- */
-class OutputTemplate {
-    pattern;
-    matchers;
-    constructor(
-    /** The template with `-{index}` added when several results per source need telling apart. */
-    pattern, 
-    /** Also the template without the added index, so results of runs with another num-images are recognised. */
-    matchers) {
-        this.pattern = pattern;
-        this.matchers = matchers;
-    }
-    /** @throws Error with a message saying what is wrong with the template. */
-    static parse(raw, imagesPerSource) {
-        const template = raw.trim().replace(/\\/g, '/');
-        if (template === '')
-            throw new Error('must not be empty');
-        for (const [, name] of template.matchAll(PLACEHOLDER)) {
-            if (!KNOWN.has(name ?? ''))
-                throw new Error(`has an unknown placeholder {${name}}; use {dir}, {name}, {ext} or {index}`);
-        }
-        if (template.startsWith('/') || /^[A-Za-z]:/.test(template))
-            throw new Error('must be relative to the workspace');
-        const control = controlCharacterIn(template);
-        if (control)
-            throw new Error(`must not hold a control character (${control})`);
-        if (template.split('/').some(part => part.toLowerCase() === '.git')) {
-            throw new Error("must not write into a .git directory (git's own files)");
-        }
-        const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
-        // Without its index a template such as {dir}/{name}.{ext} names every source: then only the indexed form counts.
-        const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
-        const output = new OutputTemplate(pattern, pattern === template || plain === 'a/b/photo.png'
-            ? [toMatcher(pattern)]
-            : [toMatcher(pattern), toMatcher(template)]);
-        const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
-        if (sample === '..' || sample.startsWith('../'))
-            throw new Error('resolves outside the workspace');
-        if (sample === 'a/b/photo.png') {
-            throw new Error('would write results over their sources; add a folder or a suffix, e.g. {dir}/{name}-upscaled.{ext}');
-        }
-        return output;
-    }
-    /** The result's path for a workspace-relative source, its 1-based index and its real extension. */
-    resolve(source, index, ext) {
-        const dir = external_node_path_.posix.dirname(source);
-        const name = external_node_path_.posix.basename(source, external_node_path_.posix.extname(source));
-        const values = { dir: dir === '.' ? '' : dir, name, ext, index: String(index) };
-        // With no folder, `{dir}/` vanishes whole instead of leaving a leading or doubled slash.
-        const filled = (values.dir === '' ? this.pattern.replace(/\{dir\}\/?/g, '') : this.pattern).replace(PLACEHOLDER, (_, key) => values[key] ?? '');
-        return external_node_path_.posix.normalize(filled).replace(/^\.\//, '');
-    }
-    /** Whether a workspace-relative path looks like one of our results, so discovery never takes it as a source. */
-    matches(path) {
-        return this.matchers.some(matcher => matcher.test(path));
-    }
-}
-function withIndex(template) {
-    return template.endsWith('.{ext}') ? `${template.slice(0, -'.{ext}'.length)}-{index}.{ext}` : `${template}-{index}`;
-}
-function toMatcher(pattern) {
-    const parts = { dir: '.*', name: '[^/]+', ext: '[A-Za-z0-9]+', index: '\\d+' };
-    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    let source = '';
-    let last = 0;
-    for (const match of pattern.matchAll(PLACEHOLDER)) {
-        source += escape(pattern.slice(last, match.index));
-        last = match.index + match[0].length;
-        if (match[1] === 'dir' && pattern[last] === '/') {
-            source += '(?:.+/)?';
-            last += 1;
-        }
-        else {
-            source += parts[match[1] ?? ''];
-        }
-    }
-    source += escape(pattern.slice(last));
-    return new RegExp(`^(?:\\./)?${source}$`);
-}
-/** `{ext}` of a result that arrives as `format`: its own, or the format it is converted to. */
-function resultExtension(format, conversion) {
-    return output_format/* OUTPUT_FORMAT_INFO */.fy[(0,output_format/* targetFormat */.jK)(format, conversion)].extension;
-}
-/**
- * Works out every result path before anything is sent, for every format a result may come back as, so that two
- * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
- * result sink then writes exactly where this plan says.
- * @throws InputError for `output-path`: the template does not work for these sources.
- */
-function planOutputs(sources, template, imagesPerSource, conversion = output_format/* AS_RETURNED */.p_) {
-    const owners = new Map();
-    const sourceSet = new Set(sources);
-    const plan = new Map();
-    for (const source of sources) {
-        const outputs = [];
-        for (let index = 1; index <= imagesPerSource; index++) {
-            const paths = Object.fromEntries(image_format/* IMAGE_FORMATS */.l0.map(format => [format, template.resolve(source, index, resultExtension(format, conversion))]));
-            for (const path of new Set(Object.values(paths))) {
-                if (path === '..' || path.startsWith('../')) {
-                    throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
-                }
-                if (sourceSet.has(path)) {
-                    throw new InputError(Input.OutputPath, `would write the result of ${source} over the source ${path}.`);
-                }
-                const owner = owners.get(path);
-                if (owner !== undefined) {
-                    throw new InputError(Input.OutputPath, name => `makes ${owner} and ${source} both write ${path}; rename one, or leave one out with a '!' pattern in ${name(Input.Files)}.`);
-                }
-                owners.set(path, source);
-            }
-            outputs.push({ index, paths });
-        }
-        plan.set(source, outputs);
-    }
-    return plan;
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -33261,7 +33311,7 @@ async function selectWork(settings, manifest, sources) {
             continue;
         }
         const earlier = settings.selection.force ? undefined : await manifest.recorded(source, sha256);
-        if (earlier && sameUpscale(earlier, settings) && (0,output_format/* canReconvert */.x5)(earlier, settings.output.conversion)) {
+        if (earlier && sameUpscale(earlier.entry, settings) && (0,output_format/* canReconvert */.x5)(earlier, settings.output.conversion)) {
             reconvert.set(source, earlier);
         }
     }
@@ -33313,29 +33363,27 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
     const { skipped, hashes, reconvert } = await selectWork(settings, manifest, selected);
     const candidates = selected.filter(source => !skipped.has(source) && !reconvert.has(source));
-    const { template, imagesPerSource, overwrite } = settings.output;
-    const { refused, replaceable } = await checkDestinations(candidates, discovery.sources, template, imagesPerSource, {
-        workspace: settings.workspace,
-        sources: new Set(discovery.sources),
-        earlier: earlierResults,
-        overwrite
-    });
+    const { template, imagesPerSource, overwrite, conversion } = settings.output;
+    // Conversions write too: the same rules, for the paths the conversion gives.
+    const { refused, replaceable } = await checkDestinations([...candidates, ...reconvert.keys()], discovery.sources, template, imagesPerSource, { workspace: settings.workspace, sources: new Set(discovery.sources), earlier: earlierResults, overwrite }, conversion);
+    const converting = [...reconvert].filter(([source]) => !refused.has(source));
     // A refused source costs nothing, so it takes no share of the run's budget.
     const { taken: work, deferred } = withinBudget(candidates.filter(source => !refused.has(source)), settings.output.imagesPerSource, settings.selection.maxImages);
-    const plan = planOutputs([...work, ...reconvert.keys()], settings.output.template, settings.output.imagesPerSource, settings.output.conversion);
+    const plan = planOutputs([...work, ...converting.map(([source]) => source)], settings.output.template, settings.output.imagesPerSource, settings.output.conversion);
     const done = new Map(skipped);
     for (const result of deferred)
         done.set(result.source, result);
     // Refused sources count among the finished, so the progress reads [n/total] over everything this run decided.
     let finished = 0;
-    const total = work.length + reconvert.size + refused.size;
+    const total = work.length + converting.length + refused.size;
     const report = (result) => hooks.onResult?.(result, ++finished, total);
     // Checkpointed as each finishes (its results already in place), so a kill loses no paid work. A failed append
     // surfaces when the manifest is saved.
-    const checkpoint = (result) => {
+    const checkpoint = (result, returned) => {
         const sha256 = hashes.get(result.source);
-        if (manifest && sha256)
-            manifest.record(result, sha256, fingerprint(settings), new Date()).catch(() => { });
+        if (manifest && sha256) {
+            manifest.record(result, sha256, fingerprint(settings), new Date(), returned).catch(() => { });
+        }
         report(result);
     };
     for (const [source, error] of refused) {
@@ -33352,17 +33400,24 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
             done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
     }
     if (settings.dryRun) {
-        for (const source of reconvert.keys()) {
+        for (const [source] of converting) {
             done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' });
         }
     }
-    else if (reconvert.size > 0) {
+    else if (converting.length > 0) {
         // Loaded only here: the conversion codecs are WebAssembly.
         const { reconvert: convertAgain } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 387));
-        for (const [source, entry] of reconvert) {
-            const result = await convertAgain(settings.workspace, source, entry, plan.get(source) ?? [], settings.output.conversion);
+        for (const [source, earlier] of converting) {
+            const result = await convertAgain(settings.workspace, source, earlier, {
+                planned: plan.get(source) ?? [],
+                conversion,
+                replaceable
+            });
             done.set(source, result);
-            checkpoint(result);
+            // Results as returned, converted to other paths, stay what the next change converts from.
+            const written = new Set(result.outputs.map(output => output.path));
+            const kept = earlier.asReturned && earlier.from.every(output => !written.has(output.path));
+            checkpoint(result, kept ? earlier.from : undefined);
         }
     }
     if (!settings.dryRun && work.length > 0) {
@@ -33383,7 +33438,7 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
                 maxFileBytes: settings.discovery.maxFileBytes,
                 // More sources under way than places, so the next is checked and downloads overlap with uploads.
                 workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-                onResult: checkpoint
+                onResult: result => checkpoint(result)
             });
             for (const result of results)
                 done.set(result.source, result);
@@ -34165,6 +34220,7 @@ class Annotations {
 
 
 
+
 /** The step's annotations: one step is one process, so one budget (see `Annotations`). */
 const annotations = new Annotations();
 /** The result line as each source finishes: failures are errors and withheld images warnings, tied to the file. */
@@ -34249,6 +34305,22 @@ const SUMMARY_ROWS = 1000;
 function cell(lines) {
     return lines.join('<br>') || '—';
 }
+/**
+ * Where every source is, for the line that counts what the summary's table leaves out: the results file (the
+ * `results` output may be cut short too), the artifact's copy of it and its gallery, else the step's log.
+ */
+function wholeRecord({ resultsFile, artifact }) {
+    const places = [];
+    if (resultsFile)
+        places.push(`the results file (output <code>results-file</code>: <code>${escapeHtml(resultsFile)}</code>)`);
+    if (artifact) {
+        const name = `artifact ${artifact.id}`;
+        const linked = artifact.url ? `<a href="${escapeHtml(artifact.url)}">${name}</a>` : name;
+        const document = resultsFile ? `<code>${RESULTS_FILE_NAME}</code> and ` : '';
+        places.push(`${linked}: its ${document}before/after gallery (<code>gallery/index.html</code>)`);
+    }
+    return places.length > 0 ? places.join(', and in ') : "this step's log, one line per source";
+}
 /** The job summary: counts, a link to the artifact, and a row per source. */
 async function writeSummary(outcome) {
     const total = outcome.results.length;
@@ -34290,8 +34362,7 @@ async function writeSummary(outcome) {
         ]);
         const rest = sorted.slice(shown);
         if (rest.length > 0) {
-            const gallery = outcome.artifact ? ", and the artifact's gallery (gallery/index.html)" : '';
-            summary.addRaw(`…and ${rest.length} more (${presentCounts(rest)}), left out to keep this summary within GitHub's limit: every source is in the step's <code>results</code> output${gallery}.`, true);
+            summary.addRaw(`…and ${rest.length} more (${presentCounts(rest)}), left out to keep this summary within GitHub's limit: every source is in ${wholeRecord(outcome)}.`, true);
         }
     }
     await summary.write();
@@ -34538,15 +34609,17 @@ function recordedLimit(entry, side) {
     return typeof value === 'number' ? value : undefined;
 }
 /**
- * Whether an earlier result can be converted again instead of paying for a new upscale: it can, unless it was
- * fitted into a box smaller than the one now asked for (results are never enlarged).
+ * Whether earlier results can be converted again instead of paying for a new upscale: results as Ideogram
+ * returned them always can; converted ones unless they were fitted into a box smaller than the one now asked for
+ * (results are never enlarged).
  */
-function canReconvert(entry, conversion) {
-    return ['maxWidth', 'maxHeight'].every(side => {
-        const before = recordedLimit(entry, side);
-        const now = conversion[side];
-        return before === undefined || (now !== undefined && now <= before);
-    });
+function canReconvert({ entry, asReturned }, conversion) {
+    return (asReturned ||
+        ['maxWidth', 'maxHeight'].every(side => {
+            const before = recordedLimit(entry, side);
+            const now = conversion[side];
+            return before === undefined || (now !== undefined && now <= before);
+        }));
 }
 
 
