@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { access, appendFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { writeFileAtomically } from './atomic-file.js';
 import { isInside, writablePathProblem } from './paths.js';
 import { openRegularFile } from './regular-file.js';
@@ -65,12 +64,28 @@ type JournalLine =
 
 const EMPTY: ManifestDocument = { version: 1, sources: {} };
 
+const HASH_READ_BYTES = 256 * 1024;
+/**
+ * Read buffers for hashing, reused from file to file: a stream would allocate a buffer per chunk, and those float
+ * until a garbage collection, tens of megabytes on a batch of large images. As many as files hashed at once.
+ */
+const hashBuffers: Buffer[] = [];
+
 /** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 export async function hashFile(path: string): Promise<string> {
   const { handle } = await openRegularFile(path);
-  const hash = createHash('sha256');
-  await pipeline(handle.createReadStream(), hash);
-  return hash.digest('hex');
+  const buffer = hashBuffers.pop() ?? Buffer.allocUnsafeSlow(HASH_READ_BYTES);
+  try {
+    const hash = createHash('sha256');
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return hash.digest('hex');
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    hashBuffers.push(buffer);
+    await handle.close();
+  }
 }
 
 /** Why the manifest's text is not a manifest this action wrote, or undefined. */

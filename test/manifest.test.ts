@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,15 @@ describe('Manifest', () => {
   it('hashes the whole file with SHA-256', () => {
     // sha256('image bytes')
     expect(sha).toBe('de7030234493a8bea844dbe1d8676e68a2c1a4b014c721f0425a22b6df66faec');
+  });
+
+  it('hashes files of any size, many at once, each to its own bytes', async () => {
+    // Sizes around the read buffer (256 KiB) and several of them: the buffers are shared between files.
+    const sizes = [0, 1, 256 * 1024 - 1, 256 * 1024, 256 * 1024 + 1, 3 * 1024 * 1024 + 17];
+    const files = sizes.map((size, i) => ({ path: join(workspace, `f${i}.png`), bytes: randomBytes(size) }));
+    await Promise.all(files.map(file => writeFile(file.path, file.bytes)));
+    const digests = await Promise.all(files.map(file => hashFile(file.path)));
+    expect(digests).toEqual(files.map(file => createHash('sha256').update(file.bytes).digest('hex')));
   });
 
   it('starts empty when the file does not exist, and is written sorted with what was upscaled', async () => {
