@@ -1,3 +1,5 @@
+// First: it must hold before undici, which main.js loads, compiles its parser.
+import './wasm-tiering.js';
 import { run } from './main.js';
 
 await run();
