@@ -28637,9 +28637,12 @@ function sniffFormat(bytes) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39376);
+/* harmony import */ var _wasm_tiering_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28441);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(75931);
+// First: it must hold before undici, which main.js loads, compiles its parser.
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)();
 // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit
 // for V8 to finish optimising it in the background (a few hundred milliseconds for nothing).
 process.stdout.write('', () => process.exit());
@@ -28649,7 +28652,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 39376:
+/***/ 75931:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29618,8 +29621,6 @@ async function createGitHubClient(token) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: ./src/atomic-file.ts
 var atomic_file = __nccwpck_require__(93549);
 ;// CONCATENATED MODULE: ./src/paths.ts
@@ -29660,14 +29661,30 @@ var regular_file = __nccwpck_require__(60702);
 
 
 
-
 const EMPTY = { version: 1, sources: {} };
+const HASH_READ_BYTES = 256 * 1024;
+/**
+ * Read buffers for hashing, reused from file to file: a stream would allocate a buffer per chunk, and those float
+ * until a garbage collection, tens of megabytes on a batch of large images. As many as files hashed at once.
+ */
+const hashBuffers = [];
 /** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 async function hashFile(path) {
     const { handle } = await (0,regular_file/* openRegularFile */.Z)(path);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)(handle.createReadStream(), hash);
-    return hash.digest('hex');
+    const buffer = hashBuffers.pop() ?? Buffer.allocUnsafeSlow(HASH_READ_BYTES);
+    try {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                return hash.digest('hex');
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        hashBuffers.push(buffer);
+        await handle.close();
+    }
 }
 /** Why the manifest's text is not a manifest this action wrote, or undefined. */
 function documentProblem(text) {
@@ -34681,6 +34698,27 @@ async function openRegularFile(path) {
         throw error;
     }
 }
+
+
+/***/ }),
+
+/***/ 28441:
+/***/ (() => {
+
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/wasm-tiering.ts
+
+/**
+ * undici parses HTTP with llhttp compiled to WebAssembly, as soon as it loads. Once the parser has run a while, V8
+ * compiles its one huge state-machine function again with its optimising compiler, in the background: 20 to 30 MB
+ * for a moment on every run (a fifth of the action's peak), to speed up parsing a few hundred small answers, which
+ * the baseline code already parses faster than the network delivers them. A budget no run spends keeps WebAssembly
+ * on its baseline code (the local provider's codecs measured no slower: 3 s of CPU either way). Imported before
+ * anything else by the action's entry point: the budget must hold when undici instantiates the parser.
+ */
+(0,external_node_v8_namespaceObject.setFlagsFromString)('--wasm-tiering-budget=2000000000');
 
 
 /***/ }),

@@ -28186,7 +28186,7 @@ async function writeFileAtomically(path, data, options = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5119);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3347);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28203,7 +28203,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5119:
+/***/ 3347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34300,8 +34300,6 @@ function quoteRecord(quote) {
         : { usdMicros, qualifier, upperBoundUsdMicros, creditMillis };
 }
 
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/manifest.ts
 
 
@@ -34309,14 +34307,30 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
-
 const EMPTY = { version: 1, sources: {} };
+const HASH_READ_BYTES = 256 * 1024;
+/**
+ * Read buffers for hashing, reused from file to file: a stream would allocate a buffer per chunk, and those float
+ * until a garbage collection, tens of megabytes on a batch of large images. As many as files hashed at once.
+ */
+const hashBuffers = [];
 /** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 async function hashFile(path) {
     const { handle } = await (0,regular_file/* openRegularFile */.Z)(path);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_namespaceObject.pipeline)(handle.createReadStream(), hash);
-    return hash.digest('hex');
+    const buffer = hashBuffers.pop() ?? Buffer.allocUnsafeSlow(HASH_READ_BYTES);
+    try {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                return hash.digest('hex');
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        hashBuffers.push(buffer);
+        await handle.close();
+    }
 }
 /** Why the manifest's text is not a manifest this action wrote, or undefined. */
 function documentProblem(text) {

@@ -28471,7 +28471,7 @@ async function writeFileAtomically(path, data, options = {}) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(84466);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(25546);
 
 
 
@@ -29498,8 +29498,8 @@ async function comment_commentOnPullRequest(settings, outcome, github, env) {
 
 // EXTERNAL MODULE: ./src/github/client.ts
 var client = __nccwpck_require__(96584);
-// EXTERNAL MODULE: ./src/manifest.ts + 1 modules
-var manifest = __nccwpck_require__(84466);
+// EXTERNAL MODULE: ./src/manifest.ts
+var manifest = __nccwpck_require__(25546);
 // EXTERNAL MODULE: ./src/handover.ts
 var handover = __nccwpck_require__(44228);
 // EXTERNAL MODULE: ./src/github/cache.ts
@@ -32319,34 +32319,23 @@ async function run() {
 
 /***/ }),
 
-/***/ 84466:
+/***/ 25546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  _8: () => (/* binding */ Manifest),
-  $N: () => (/* binding */ canonical)
-});
-
-// UNUSED EXPORTS: hashFile, journalPath, parseManifest
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ./src/atomic-file.ts
-var atomic_file = __nccwpck_require__(93549);
-// EXTERNAL MODULE: ./src/paths.ts
-var src_paths = __nccwpck_require__(8431);
-// EXTERNAL MODULE: ./src/regular-file.ts
-var regular_file = __nccwpck_require__(60702);
-;// CONCATENATED MODULE: ./src/manifest.ts
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $N: () => (/* binding */ canonical),
+/* harmony export */   _8: () => (/* binding */ Manifest)
+/* harmony export */ });
+/* unused harmony exports hashFile, parseManifest, journalPath */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(93549);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8431);
+/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(60702);
 
 
 
@@ -32354,12 +32343,29 @@ var regular_file = __nccwpck_require__(60702);
 
 
 const EMPTY = { version: 1, sources: {} };
+const HASH_READ_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
+/**
+ * Read buffers for hashing, reused from file to file: a stream would allocate a buffer per chunk, and those float
+ * until a garbage collection, tens of megabytes on a batch of large images. As many as files hashed at once.
+ */
+const hashBuffers = (/* unused pure expression or super */ null && ([]));
 /** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 async function hashFile(path) {
     const { handle } = await openRegularFile(path);
-    const hash = createHash('sha256');
-    await pipeline(handle.createReadStream(), hash);
-    return hash.digest('hex');
+    const buffer = hashBuffers.pop() ?? Buffer.allocUnsafeSlow(HASH_READ_BYTES);
+    try {
+        const hash = createHash('sha256');
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                return hash.digest('hex');
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        hashBuffers.push(buffer);
+        await handle.close();
+    }
 }
 /** Why the manifest's text is not a manifest this action wrote, or undefined. */
 function documentProblem(text) {
@@ -32391,7 +32397,7 @@ function entryProblem(entry) {
     for (const path of paths) {
         if (typeof path !== 'string')
             return 'it is not an entry this action wrote';
-        const problem = (0,src_paths/* writablePathProblem */.x2)(path);
+        const problem = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .writablePathProblem */ .x2)(path);
         if (problem)
             return `its result ${path} ${problem}`;
     }
@@ -32423,7 +32429,7 @@ function parseManifest(text, path) {
 }
 async function readIfThere(path) {
     try {
-        return await (0,promises_.readFile)(path, 'utf8');
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -32432,7 +32438,7 @@ async function readIfThere(path) {
     }
 }
 async function exists(path) {
-    return (0,promises_.access)(path).then(() => true, () => false);
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path).then(() => true, () => false);
 }
 /**
  * Beside the manifest, one line per source as it finishes: appending is cheap whatever the manifest's size, so a
@@ -32466,12 +32472,12 @@ class Manifest {
      * into `.git` are dropped with a warning, never trusted.
      */
     static async load(workspace, path, force = false) {
-        const text = await readIfThere((0,external_node_path_.join)(workspace, path));
+        const text = await readIfThere((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, path));
         const problem = text === undefined ? undefined : documentProblem(text);
         const manifest = new Manifest(path, workspace, text === undefined || (problem !== undefined && force) ? EMPTY : parseManifest(text, path));
         if (problem !== undefined)
             manifest.warnings.push(`The manifest ${path} ${problem}; 'force' is set, so it is started afresh.`);
-        const journal = await readIfThere((0,external_node_path_.join)(workspace, journalPath(path)));
+        const journal = await readIfThere((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, journalPath(path)));
         for (const line of journal?.split('\n') ?? []) {
             let record;
             try {
@@ -32501,11 +32507,11 @@ class Manifest {
     }
     /** Appends to the journal, in order. */
     journal(record) {
-        const journal = (0,external_node_path_.join)(this.workspace, journalPath(this.path));
+        const journal = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, journalPath(this.path));
         const line = `${JSON.stringify(record)}\n`;
         this.appending = this.appending.then(async () => {
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(journal), { recursive: true });
-            await (0,promises_.appendFile)(journal, line);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(journal), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(journal, line);
         });
         return this.appending;
     }
@@ -32568,7 +32574,7 @@ class Manifest {
         return taken;
     }
     isInside(paths) {
-        return paths.every(path => (0,src_paths/* isInside */.FK)(this.workspace, (0,external_node_path_.resolve)(this.workspace, path)));
+        return paths.every(path => (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(this.workspace, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(this.workspace, path)));
     }
     /** Every entry, for staging its results (e.g. into the cache). */
     get document() {
@@ -32618,7 +32624,7 @@ class Manifest {
     }
     async inCheckout(outputs) {
         for (const output of outputs) {
-            if (!(await exists((0,external_node_path_.join)(this.workspace, output.path))))
+            if (!(await exists((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, output.path))))
                 return false;
         }
         return true;
@@ -32661,11 +32667,11 @@ class Manifest {
             sources: sorted(this.entries),
             ...(this.pending.size > 0 ? { pending: sorted(this.pending) } : {})
         };
-        await (0,atomic_file/* writeFileAtomically */.lo)((0,external_node_path_.join)(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`, {
+        await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomically */ .lo)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`, {
             replace: true
         });
         // A kill before this line leaves a journal of entries the manifest already holds: folding it again is harmless.
-        await (0,promises_.rm)((0,external_node_path_.join)(this.workspace, journalPath(this.path)), { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, journalPath(this.path)), { force: true });
         this.changed = false;
     }
 }
@@ -32946,7 +32952,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(42865);
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(96584);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(23857);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(84466);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(25546);
 /* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(67695);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(78581);
 
