@@ -33,6 +33,11 @@ export interface GalleryOptions {
   readonly generatedAt?: Date;
   /** Where the results' workspace-relative paths point; the workspace if unset (e.g. an artifact's staging folder). */
   readonly resultsRoot?: string;
+  /**
+   * The path a workspace path has under `resultsRoot` and among the originals, where it differs (an artifact
+   * stores names its service refuses encoded); the page still shows the real path.
+   */
+  readonly storedAs?: (path: string) => string;
 }
 
 /** An image as the page shows it; `dimensions` is undefined when its header cannot be read (no `<img>` then). */
@@ -68,9 +73,9 @@ function dimensionsOf(bytes: Uint8Array): Dimensions | undefined {
 }
 
 /** Copies one source into the gallery, so the page still shows it where the workspace is not beside it. */
-async function copyOriginal(dir: string, workspace: string, source: string): Promise<Shown> {
+async function copyOriginal(dir: string, workspace: string, source: string, storedAs: string): Promise<Shown> {
   const from = resolve(workspace, source);
-  const to = resolve(dir, ORIGINALS, source);
+  const to = resolve(dir, ORIGINALS, storedAs);
   if (!isInside(workspace, from) || !isInside(join(dir, ORIGINALS), to)) return NOTHING;
   try {
     // A source that failed may be a FIFO: only a regular file is ever opened.
@@ -89,11 +94,16 @@ async function readResult(dir: string, file: string): Promise<Shown> {
   return { href: link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions };
 }
 
-async function collect(dir: string, workspace: string, resultsRoot: string, result: SourceResult): Promise<Card> {
-  const original = await copyOriginal(dir, workspace, result.source);
+async function collect(
+  dir: string,
+  workspace: string,
+  { resultsRoot, storedAs }: Required<Pick<GalleryOptions, 'resultsRoot' | 'storedAs'>>,
+  result: SourceResult
+): Promise<Card> {
+  const original = await copyOriginal(dir, workspace, result.source, storedAs(result.source));
   const outputs: Result[] = [];
   for (const record of result.outputs) {
-    outputs.push({ record, ...(await readResult(dir, resolve(resultsRoot, record.path))) });
+    outputs.push({ record, ...(await readResult(dir, resolve(resultsRoot, storedAs(record.path)))) });
   }
   return { result, original, outputs };
 }
@@ -442,8 +452,11 @@ export async function writeGallery(
   await checkOurs(root);
   const cards: Card[] = [];
   // One at a time: sources can be large, and the order of the page is the order of the results.
-  const resultsRoot = resolve(options.resultsRoot ?? workspace);
-  for (const result of results) cards.push(await collect(root, resolve(workspace), resultsRoot, result));
+  const stored = {
+    resultsRoot: resolve(options.resultsRoot ?? workspace),
+    storedAs: options.storedAs ?? (path => path)
+  };
+  for (const result of results) cards.push(await collect(root, resolve(workspace), stored, result));
   const index = join(root, 'index.html');
   await writeFileAtomically(index, renderGallery(cards, options), { replace: true });
   return index;

@@ -10,7 +10,7 @@ import { markPublished, markStarted } from './handover.js';
 import { Input } from './inputs.js';
 import { cacheKeys, restoreResults, saveResults, type CacheOutcome, type CacheRequest } from './github/cache.js';
 import { fingerprint, runJob } from './job.js';
-import { commitTarget, publishResults } from './publish/publish.js';
+import { commitTarget, publishingFailed, publishResults } from './publish/publish.js';
 import { countsLine, dryRunLine, retryLine } from './presentation.js';
 import { annotations, logDiscovery, logResult, setOutputs, writeSummary } from './report.js';
 import { writeResultsFile } from './results-file.js';
@@ -189,6 +189,8 @@ export async function run(): Promise<void> {
 
     annotations.summarise();
     const { failed } = countByStatus(results);
+    // Only now, with the outputs and the summary in place: a later step still finds every result.
+    if (published.failures?.length) log.fail(publishingFailed(published.failures));
     if (failed > 0 && settings.failOnError) {
       log.fail(`${failed} of ${results.length} image(s) failed; see the log above.`);
     }

@@ -5,7 +5,7 @@ import { saveResults } from './github/cache.js';
 import { lazyGitHub } from './github/client.js';
 import { cacheRequest, reportCache } from './main.js';
 import { Manifest, type ManifestDocument } from './manifest.js';
-import { publishResults } from './publish/publish.js';
+import { publishingFailed, publishResults } from './publish/publish.js';
 import type { SourceResult } from './results.js';
 import { readSettings } from './settings.js';
 
@@ -42,7 +42,13 @@ async function publishWhatWasLeft(): Promise<void> {
     if (results.length === 0) return;
     const cache = cacheRequest(settings);
     if (cache) reportCache(await saveResults(cache));
-    await publishResults(settings, results, manifestPath, lazyGitHub(settings.publishing.commit.token, process.env));
+    const { failures } = await publishResults(
+      settings,
+      results,
+      manifestPath,
+      lazyGitHub(settings.publishing.commit.token, process.env)
+    );
+    if (failures?.length) log.fail(publishingFailed(failures));
   } catch (error) {
     log.fail(
       `Publishing what the upscale step finished failed: ${error instanceof Error ? error.message : String(error)}`

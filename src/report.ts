@@ -112,6 +112,8 @@ export function setOutputs(outcome: RunOutcome): void {
 
 /** GitHub takes at most 1 MiB of summary from a step; the table stops well before, whatever the batch. */
 export const SUMMARY_TABLE_BYTES = 512 * 1024;
+/** Renamed (or left out) files the summary names; the log lists them all. */
+const SUMMARY_RENAMED = 20;
 /** Rows the summary's table shows at most: past this, a table is searched, not read. */
 export const SUMMARY_ROWS = 1000;
 
@@ -151,6 +153,21 @@ export async function writeSummary(outcome: RunOutcome): Promise<void> {
   }
   if (outcome.artifact?.url) {
     summary.addRaw('Results: ').addLink(`artifact ${outcome.artifact.id}`, outcome.artifact.url).addEOL();
+  }
+  for (const failure of outcome.failures ?? []) summary.addRaw(`❌ Not published: ${escapeHtml(failure)}.`, true);
+  const renamed = outcome.artifact?.renamed ?? [];
+  if (renamed.length > 0) {
+    const names = renamed
+      .slice(0, SUMMARY_RENAMED)
+      .map(({ path, storedAs }) => `<code>${escapeHtml(path)}</code> as <code>${escapeHtml(storedAs)}</code>`);
+    const more = renamed.length > SUMMARY_RENAMED ? `, and ${renamed.length - SUMMARY_RENAMED} more (see the log)` : '';
+    summary.addRaw(
+      `In the artifact under a percent-encoded name (the artifact service refuses some characters in names): ${names.join(', ')}${more}.`,
+      true
+    );
+  }
+  for (const { path, reason } of (outcome.artifact?.leftOut ?? []).slice(0, SUMMARY_RENAMED)) {
+    summary.addRaw(`Left out of the artifact: <code>${escapeHtml(path)}</code>: ${escapeHtml(reason)}.`, true);
   }
   if (total > 0) {
     const sorted = byAttention(outcome.results);

@@ -46,7 +46,13 @@ describe('the job summary', () => {
       results,
       dryRun: undefined,
       resultsFile: '/runner/temp/ideogram-upscale-x/results.json',
-      artifact: { id: 9, url: 'https://example.test/a' },
+      // Every result stored under an encoded name and as many left out: still within the limit.
+      artifact: {
+        id: 9,
+        url: 'https://example.test/a',
+        renamed: results.map(({ source }) => ({ path: `${source}:x`, storedAs: `${source}%3Ax` })),
+        leftOut: results.map(({ source }) => ({ path: source, reason: 'it could not be read (ENOENT)' }))
+      },
       ...where
     });
     return readFile(file, 'utf8');

@@ -9,6 +9,67 @@ export interface PublishedArtifact {
   readonly id: number;
   /** Where a person downloads it, when the run's URL is known. */
   readonly url: string | undefined;
+  /** Files stored under another name, because the artifact service refuses theirs (see `artifactPath`). */
+  readonly renamed: readonly StoredAs[];
+  /** Files left out of the artifact, each with why; the rest went in. */
+  readonly leftOut: readonly LeftOut[];
+}
+
+/** A workspace path and the path it has inside the artifact. */
+export interface StoredAs {
+  readonly path: string;
+  readonly storedAs: string;
+}
+
+export interface LeftOut {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/**
+ * Characters the artifact service refuses in a file's path: @actions/artifact checks for them before it uploads
+ * anything (validateFilePath), and one such path fails the whole artifact.
+ */
+const REFUSED = /[":<>|*?\r\n]/;
+
+/**
+ * The path a file has inside the artifact: its workspace path, or, when the artifact service would refuse that,
+ * the same with each refused character and each `%` percent-encoded (`a:b.png` → `a%3Ab.png`), so that decoding it
+ * (`decodeURIComponent`) gives back the path the manifest and the results record.
+ */
+export function artifactPath(path: string): string {
+  if (!REFUSED.test(path)) return path;
+  return path.replace(/[":<>|*?\r\n%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/**
+ * Puts each file in the staging folder at its artifact path. One that cannot go in (it vanished, or its encoded
+ * name is another file's) is left out with its reason, never failing the rest.
+ */
+async function stage(
+  workspace: string,
+  staging: string,
+  files: readonly string[]
+): Promise<{ renamed: StoredAs[]; leftOut: LeftOut[] }> {
+  const renamed: StoredAs[] = [];
+  const leftOut: LeftOut[] = [];
+  const taken = new Set<string>();
+  for (const path of files) {
+    const storedAs = artifactPath(path);
+    if (taken.has(storedAs)) {
+      leftOut.push({ path, reason: `its name in the artifact, ${storedAs}, is another file's` });
+      continue;
+    }
+    try {
+      await place(join(workspace, path), join(staging, storedAs));
+    } catch (error) {
+      leftOut.push({ path, reason: `it could not be read (${(error as Error).message})` });
+      continue;
+    }
+    taken.add(storedAs);
+    if (storedAs !== path) renamed.push({ path, storedAs });
+  }
+  return { renamed, leftOut };
 }
 
 export interface ArtifactRequest {
@@ -43,8 +104,11 @@ async function listFiles(dir: string): Promise<string[]> {
 export async function uploadArtifact(request: ArtifactRequest, env: NodeJS.ProcessEnv): Promise<PublishedArtifact> {
   const staging = await mkdtemp(join(env.RUNNER_TEMP ?? tmpdir(), 'upscaled-artifact-'));
   try {
-    for (const file of request.files) await place(join(request.workspace, file), join(staging, file));
-    await writeGallery(join(staging, 'gallery'), request.workspace, request.results, { resultsRoot: staging });
+    const { renamed, leftOut } = await stage(request.workspace, staging, request.files);
+    await writeGallery(join(staging, 'gallery'), request.workspace, request.results, {
+      resultsRoot: staging,
+      storedAs: artifactPath
+    });
     if (request.resultsFile && !request.files.includes(RESULTS_FILE_NAME)) {
       await place(request.resultsFile, join(staging, RESULTS_FILE_NAME));
     }
@@ -58,7 +122,8 @@ export async function uploadArtifact(request: ArtifactRequest, env: NodeJS.Proce
     );
     if (id === undefined) throw new Error(`The artifact service did not return an id for '${request.name}'`);
     const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
-    return { id, url: repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined };
+    const url = repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined;
+    return { id, url, renamed, leftOut };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

@@ -7,11 +7,38 @@ import { writtenFiles, type SourceResult } from '../results.js';
 import type { Settings } from '../settings.js';
 import { uploadArtifact, type PublishedArtifact } from './artifact.js';
 import { selectCommittable } from './commit-guards.js';
-import { commitFiles } from './commit.js';
+import { commitFiles, type CommitOutcome } from './commit.js';
 
 export interface Published {
   readonly artifact?: PublishedArtifact;
   readonly commit?: { readonly sha: string; readonly branch: string; readonly files: number };
+  /**
+   * What could not be published, each in a sentence: the caller sets the outputs and writes the summary first,
+   * then fails the step with these.
+   */
+  readonly failures?: readonly string[];
+}
+
+/** The step's failure when publishing failed in part: what failed, and where the results still are. */
+export function publishingFailed(failures: readonly string[]): string {
+  return `Publishing failed: ${failures.join('; ')}. The results are in the workspace, the outputs and the summary.`;
+}
+
+/** Names shown in one warning at most; the log's group lists them all. */
+const NAMES_IN_A_WARNING = 5;
+
+/** What the artifact holds under other names, and what it lacks, told in the log. */
+function reportArtifactNames(name: string, artifact: PublishedArtifact): void {
+  const { renamed, leftOut } = artifact;
+  if (renamed.length > 0) {
+    const lines = renamed.map(({ path, storedAs }) => `${path} → ${storedAs}`);
+    const more = renamed.length > NAMES_IN_A_WARNING ? `, and ${renamed.length - NAMES_IN_A_WARNING} more` : '';
+    log.warning(
+      `${renamed.length} file(s) are in the artifact '${name}' under a percent-encoded name, because the artifact service refuses " : < > | * ? and line breaks in names (decoding the name gives the path; the gallery and the summary show both): ${lines.slice(0, NAMES_IN_A_WARNING).join(', ')}${more}.`
+    );
+    log.group(`Stored under another name in the artifact (${renamed.length})`, lines);
+  }
+  for (const { path, reason } of leftOut) log.warning(`Left out of the artifact '${name}': ${path}: ${reason}.`);
 }
 
 /** The commit message: the user's subject, then how many images it adds and from which sources. */
@@ -70,6 +97,7 @@ export async function publishResults(
     return {};
   }
   let commit: Published['commit'];
+  const failures: string[] = [];
   // What a commit must not take (over GitHub's file limit, routed to LFS) goes to the artifact instead.
   let held: readonly string[] = [];
 
@@ -82,26 +110,33 @@ export async function publishResults(
       );
     }
     held = selection.held.map(({ path }) => path);
-    const { client, context } = await github();
-    const target = commitTarget(settings, context);
-    const outcome =
-      selection.commit.length === 0
-        ? { kind: 'refused' as const, reason: 'none of the files can be committed' }
-        : 'branch' in target
-          ? await commitFiles(
-              client,
-              {
-                owner: context.owner,
-                repo: context.repo,
-                branch: target.branch,
-                workspace: settings.workspace,
-                files: selection.commit,
-                message: commitMessage(settings.publishing.commit.message, results, manifest),
-                author: settings.publishing.commit.author
-              },
-              defaultRetryPolicy({ maxRetries: settings.transport.maxRetries })
-            )
-          : { kind: 'refused' as const, reason: target.refused };
+    let outcome: CommitOutcome;
+    try {
+      const { client, context } = await github();
+      const target = commitTarget(settings, context);
+      outcome =
+        selection.commit.length === 0
+          ? { kind: 'refused', reason: 'none of the files can be committed' }
+          : 'branch' in target
+            ? await commitFiles(
+                client,
+                {
+                  owner: context.owner,
+                  repo: context.repo,
+                  branch: target.branch,
+                  workspace: settings.workspace,
+                  files: selection.commit,
+                  message: commitMessage(settings.publishing.commit.message, results, manifest),
+                  author: settings.publishing.commit.author
+                },
+                defaultRetryPolicy({ maxRetries: settings.transport.maxRetries })
+              )
+            : { kind: 'refused', reason: target.refused };
+    } catch (error) {
+      // Paid work is never lost to a failed commit: it goes to the artifact, and the step fails at the end.
+      failures.push(`the commit failed: ${(error as Error).message}`);
+      outcome = { kind: 'refused', reason: `the commit failed (${(error as Error).message})` };
+    }
     if (outcome.kind === 'committed') {
       commit = { sha: outcome.sha, branch: outcome.branch, files: selection.commit.length };
       log.info(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
@@ -115,6 +150,7 @@ export async function publishResults(
   let artifact: PublishedArtifact | undefined;
   if (artifactFiles.length > 0) {
     const inArtifact = new Set(artifactFiles);
+    const name = settings.publishing.artifactName;
     artifact = await uploadArtifact(
       {
         name: settings.publishing.artifactName,
@@ -129,10 +165,17 @@ export async function publishResults(
         retentionDays: settings.publishing.retentionDays
       },
       process.env
-    );
-    log.info(
-      `Uploaded ${artifactFiles.length} file(s)${resultsFile ? ', the results document (results.json)' : ''} and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`
-    );
+    ).catch((error: unknown) => {
+      failures.push(`the artifact '${name}' could not be uploaded: ${(error as Error).message}`);
+      return undefined;
+    });
+    if (artifact) {
+      reportArtifactNames(name, artifact);
+      const files = artifactFiles.length - artifact.leftOut.length;
+      log.info(
+        `Uploaded ${files} file(s)${resultsFile ? ', the results document (results.json)' : ''} and a before/after gallery (gallery/index.html) as artifact '${name}' (id ${artifact.id}).`
+      );
+    }
   }
-  return { artifact, commit };
+  return { artifact, commit, failures };
 }

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, symlink } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { startFakeArtifactService, type FakeArtifactService } from '../fakes/artifact-server.js';
 import { encodePng, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
 import { jpegBytes, listFiles, makeTempDir, paddedPng, removeDir, webpBytes } from '../support/files.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
@@ -30,11 +31,16 @@ interface Entry {
   error?: string;
 }
 
-async function run(workspace: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+async function run(
+  workspace: string,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {}
+): Promise<ActionRun> {
   ideogram.resetStats();
   return runAction({
     workspace,
-    inputs: { 'api-key': KEY, 'api-url': ideogram.url, publish: 'none', manifest: 'none', ...inputs }
+    inputs: { 'api-key': KEY, 'api-url': ideogram.url, publish: 'none', manifest: 'none', ...inputs },
+    env
   });
 }
 
@@ -411,6 +417,106 @@ describe('a connection cut while the image is still uploading is not billed; one
     // Compared as bytes: a deep equality over 9 MB takes minutes.
     expect((await readFile(join(workspace, 'big.png'))).equals(big)).toBe(true);
     expect(temporaries(await listFiles(workspace))).toEqual([]);
+    await removeDir(workspace);
+  });
+});
+
+describe('names the artifact service refuses never cost the artifact', () => {
+  let artifacts: FakeArtifactService;
+  beforeAll(async () => {
+    artifacts = await startFakeArtifactService();
+  });
+  afterAll(async () => {
+    await artifacts.close();
+  });
+
+  it('each is stored under a percent-encoded name that the gallery and the summary map back; the rest as they are', async () => {
+    const refused = ['a:b.png', 'q"uote".png', 'what?.png', 'star*.png', 'pipe|.png', 'lt<gt>.png', 'dir:x/in.png'];
+    const kept = ['100%.png', 'fine.png', 'photos/🐱 ünïcødé.png', `${'n'.repeat(240)}.png`];
+    const workspace = await makeWorkspace(
+      Object.fromEntries([...refused, ...kept].map((name, i) => [name, encodePng(8, 8, 80 + i)]))
+    );
+    const action = await run(workspace, { publish: 'artifact', 'artifact-name': 'hostile-names' }, artifacts.env);
+
+    expect(action.code).toBe(0);
+    expect(results(action).map(entry => entry.status)).toEqual(Array(11).fill('upscaled'));
+    const artifact = artifacts.artifacts.find(a => a.name === 'hostile-names');
+    expect(artifact?.finalized).toBe(true);
+    const files = artifacts.files('hostile-names');
+    const encoded = (path: string): string =>
+      path.replace(/[":<>|*?]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    for (const name of refused) {
+      const stored = `upscaled/${encoded(name)}`;
+      expect(decodeURIComponent(stored)).toBe(`upscaled/${name}`);
+      expect(files.get(stored)?.equals(await readFile(join(workspace, 'upscaled', name)))).toBe(true);
+      expect(files.has(`gallery/originals/${encoded(name)}`)).toBe(true);
+      expect(action.summary).toContain(
+        `<code>upscaled/${name.replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code> as <code>${stored}</code>`
+      );
+    }
+    for (const name of kept) expect(files.has(`upscaled/${name}`)).toBe(true);
+    // The gallery links the stored names and shows the real ones.
+    const page = files.get('gallery/index.html')?.toString('utf8') ?? '';
+    expect(page).toContain('src="../upscaled/a%253Ab.png"');
+    expect(page).toContain('>upscaled/a:b.png</a>');
+    // In a workflow command `%` travels as `%25`; the runner shows `a%3Ab.png`.
+    expect(action.stdout).toMatch(
+      /::warning::7 file\(s\) are in the artifact 'hostile-names' under a percent-encoded name, .*upscaled\/a:b\.png → upscaled\/a%253Ab\.png/
+    );
+    // Outputs keep the real paths, one per line.
+    expect((action.outputs.files ?? '').split('\n')).toContain('upscaled/a:b.png');
+    expect(action.outputs['artifact-id']).toBe(String(artifact?.id));
+    expectKeyNowhere(action);
+    await removeDir(workspace);
+  });
+
+  it('an artifact service that fails: the outputs and the summary are written, then the step fails saying what', async () => {
+    const workspace = await makeWorkspace({ 'a.png': encodePng(8, 8, 95), 'b.png': encodePng(8, 8, 96) });
+    artifacts.failNext('create', 400);
+    const action = await run(workspace, { publish: 'artifact', 'artifact-name': 'will-fail' }, artifacts.env);
+
+    expect(action.code).toBe(1);
+    expect(action.outputs).toMatchObject({ upscaled: '2', failed: '0', 'artifact-id': '' });
+    expect(action.outputs.files).toBe('upscaled/a.png\nupscaled/b.png');
+    expect(action.summary).toContain('2 upscaled');
+    expect(action.summary).toMatch(
+      /❌ Not published: the artifact &#39;will-fail&#39; could not be uploaded: .*\(400\)/
+    );
+    expect(action.stdout).toMatch(
+      /^::error::Publishing failed: the artifact 'will-fail' could not be uploaded: .*The results are in the workspace, the outputs and the summary\.$/m
+    );
+    // The failure is the last word: after the outputs were set.
+    const lines = action.stdout.trimEnd().split('\n');
+    expect(lines[lines.length - 1]).toMatch(/^::error::Publishing failed/);
+    expect(await listFiles(join(workspace, 'upscaled'))).toEqual(['a.png', 'b.png']);
+    expectKeyNowhere(action);
+    await removeDir(workspace);
+  });
+
+  it('a commit that fails: the results go to the artifact instead, and the step fails after the outputs are set', async () => {
+    const token = 'ghp_hostile0123456789abcdefghijklmnopqrst';
+    const workspace = await makeWorkspace({ 'a.png': encodePng(8, 8, 97) });
+    const action = await run(
+      workspace,
+      {
+        publish: 'commit',
+        'github-token': token,
+        'changed-only': 'false',
+        'max-retries': '0',
+        'artifact-name': 'commit-fallback'
+      },
+      { ...artifacts.env, GITHUB_API_URL: `http://127.0.0.1:${await closedPort()}` }
+    );
+
+    expect(action.code).toBe(1);
+    expect(action.outputs).toMatchObject({ upscaled: '1', files: 'upscaled/a.png', 'commit-sha': '' });
+    const artifact = artifacts.artifacts.find(a => a.name === 'commit-fallback');
+    expect(action.outputs['artifact-id']).toBe(String(artifact?.id));
+    expect(artifacts.files('commit-fallback').has('upscaled/a.png')).toBe(true);
+    expect(action.stdout).toMatch(/^::error::Publishing failed: the commit failed: .*ECONNREFUSED/m);
+    expect(action.summary).toMatch(/❌ Not published: the commit failed: /);
+    for (const text of [action.stdout.replace(/^::add-mask::.*$/gm, ''), action.summary])
+      expect(text).not.toContain(token);
     await removeDir(workspace);
   });
 });
