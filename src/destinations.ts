@@ -1,10 +1,12 @@
 import { constants } from 'node:fs';
 import { access, lstat, realpath, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import { SNIFF_BYTES, sniffFormat } from './image-format.js';
 import { Input } from './inputs.js';
 import { AS_RETURNED, type Conversion } from './output-format.js';
 import { resultPaths, type OutputTemplate } from './output-path.js';
 import { isInside, toPosixRelative, writablePathProblem } from './paths.js';
+import { openRegularFile } from './regular-file.js';
 
 /** Longest name of one path component, in bytes, on the file systems runners use (ext4, APFS, NTFS). */
 const NAME_MAX = 255;
@@ -75,11 +77,28 @@ async function parentProblem(workspace: string, realWorkspace: string, path: str
   return writable ? undefined : `there is no permission to write in ${ancestor === '.' ? 'the workspace' : ancestor}`;
 }
 
+/** Whether the regular file at `full` is a PNG, JPEG or WebP by its first bytes (stat first: never blocks). */
+async function holdsImage(full: string): Promise<boolean> {
+  try {
+    const { handle } = await openRegularFile(full);
+    try {
+      const head = Buffer.alloc(SNIFF_BYTES);
+      const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+      return sniffFormat(head.subarray(0, bytesRead)) !== undefined;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
 /** Why `source` may not write `path`, or undefined; a file there it may replace goes into `replaceable`. */
 async function pathProblem(
   source: string,
   path: string,
   rules: WriteRules,
+  template: OutputTemplate,
   realWorkspace: string,
   replaceable: Set<string>
 ): Promise<string | undefined> {
@@ -98,6 +117,12 @@ async function pathProblem(
   const stats = await lstat(full).catch(() => undefined);
   if (stats === undefined) return undefined;
   if (!stats.isFile() && !stats.isSymbolicLink()) return `its result path ${path} is ${kindOf(stats)}`;
+  // An image that neither the manifest nor the output path calls a result may be a source that this run's patterns
+  // do not select (`{dir}/../{name}.{ext}` reaches them): `overwrite` never replaces one.
+  const ours = rules.earlier.get(path) === source || template.matches(path);
+  if (rules.overwrite && !ours && stats.isFile() && (await holdsImage(full))) {
+    return `${path} is an image that is not a result of this action (a source, even if this run does not select it); '${Input.Overwrite}' never replaces a source`;
+  }
   if (rules.earlier.get(path) === source || rules.overwrite) {
     replaceable.add(path);
     return undefined;
@@ -140,7 +165,7 @@ export async function checkDestinations(
       const other = owners.get(path)?.find(owner => owner !== source && !sending.has(owner));
       const problem =
         other === undefined
-          ? await pathProblem(source, path, rules, realWorkspace, replaceable)
+          ? await pathProblem(source, path, rules, template, realWorkspace, replaceable)
           : `its result ${path} would also be the result of ${other}; rename one, or leave one out with a '!' pattern in '${Input.Files}'`;
       if (problem) {
         refused.set(source, `not sent: ${problem}`);

@@ -11,7 +11,7 @@ import {
   type OutputFormat
 } from '../src/output-format.js';
 import { OutputTemplate } from '../src/output-path.js';
-import { makeTempDir, removeDir, writeFiles } from './support/files.js';
+import { encodePng, jpegBytes, makeTempDir, removeDir, webpBytes, writeFiles } from './support/files.js';
 
 const DEFAULT = OutputTemplate.parse('upscaled/{dir}/{name}.{ext}', 1);
 let workspace: string;
@@ -82,6 +82,30 @@ describe('a result goes only where nothing is, or over its own earlier result', 
     const up = OutputTemplate.parse('{dir}/../{name}.{ext}', 1);
     const refused = await refusals(['b/a.png'], { every: ['a.png', 'b/a.png'], template: up, rules: { overwrite } });
     expect(refused['b/a.png']).toBe('not sent: its result would replace the source a.png');
+  });
+
+  test.each([
+    ['PNG', encodePng(4, 4)],
+    ['JPEG', jpegBytes()],
+    ['WebP', webpBytes()]
+  ])('overwrite never replaces a %s this run does not select: it may be a source', async (_, image) => {
+    await writeFiles(workspace, {
+      'a.png': image,
+      'b/a.png': encodePng(4, 4),
+      'b/c.png': encodePng(4, 4),
+      'c.png': 'text'
+    });
+    const up = OutputTemplate.parse('{dir}/../{name}.{ext}', 1);
+    const refused = await refusals(['b/a.png', 'b/c.png'], { template: up, rules: { overwrite: true } });
+    expect(refused).toEqual({
+      'b/a.png':
+        "not sent: a.png is an image that is not a result of this action (a source, even if this run does not select it); 'overwrite' never replaces a source"
+    });
+  });
+
+  test('overwrite replaces an image that looks like a result of ours (the manifest was turned off)', async () => {
+    await writeFiles(workspace, { 'upscaled/a.png': encodePng(4, 4) });
+    expect(await refusals(['a.png'], { rules: { overwrite: true } })).toEqual({});
   });
 
   test.each([false, true])('never under .git (overwrite: %s)', async overwrite => {
