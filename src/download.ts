@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { networkFailure } from './network-error.js';
+import { redact } from './secrets.js';
 
 /** Whom result links may point at: the provider says, this module enforces. */
 export interface TrustedHosts {
@@ -27,7 +28,8 @@ export class DownloadError extends Error {
     /** A server error or dropped connection: fetching the same link again may work. */
     readonly transient = false
   ) {
-    super(`Could not download the result: ${detail}`);
+    // The detail may quote the link or the host's words: network text, redacted like an API's.
+    super(`Could not download the result: ${redact(detail)}`);
   }
 }
 

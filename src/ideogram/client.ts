@@ -187,7 +187,9 @@ export class IdeogramClient {
       throw APIError.from(file, response.statusCode, errorBody, parseRetryAfter(response.headers));
     }
     try {
-      return { body: await response.body.json(), headers: response.headers };
+      // Redacted before parsing, as error bodies are: an answer that echoes the key (in a prompt, a link) must not
+      // carry it into the outputs, the manifest or the gallery.
+      return { body: JSON.parse(redact(await response.body.text())) as unknown, headers: response.headers };
     } catch (error) {
       if (error instanceof SyntaxError) throw new InvalidResponseError(file, 'the body is not JSON');
       throw transportError(file, error, true);
