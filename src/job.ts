@@ -41,6 +41,8 @@ export interface JobHooks {
   readonly onRetry?: (file: string, event: RetryEvent) => void;
   /** Something worth telling once (a newer endpoint, a deprecation, a job id that could not be recorded). */
   readonly onNotice?: (message: string) => void;
+  /** Something the user should look at (a manifest entry not trusted); told as a notice when unset. */
+  readonly onWarning?: (message: string) => void;
 }
 
 export interface JobOutcome {
@@ -276,7 +278,7 @@ export async function runJob(
 ): Promise<JobOutcome> {
   const { manifest: manifestPath, force } = settings.selection;
   const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath, force) : undefined;
-  for (const warning of manifest?.warnings ?? []) hooks.onNotice?.(warning);
+  for (const warning of manifest?.warnings ?? []) (hooks.onWarning ?? hooks.onNotice)?.(warning);
   if (manifest && branchManifest) manifest.takeFromBranch(branchManifest);
   const earlierResults = manifest?.resultOwners() ?? new Map<string, string>();
   const discovery = await discoverSources(

@@ -139,7 +139,8 @@ export async function run(): Promise<void> {
         onDiscovered: logDiscovery,
         onResult: logResult,
         onRetry: (file, event) => log.info(retryLine(file, event)),
-        onNotice: message => log.notice(message)
+        onNotice: message => log.notice(message),
+        onWarning: message => annotations.forFile('warning', message)
       },
       { only, cancellation, branchManifest: await branchManifest(settings, github) }
     );
