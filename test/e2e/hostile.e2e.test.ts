@@ -6,7 +6,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, symlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startFakeArtifactService, type FakeArtifactService } from '../fakes/artifact-server.js';
@@ -517,6 +518,138 @@ describe('names the artifact service refuses never cost the artifact', () => {
     expect(action.summary).toMatch(/❌ Not published: the commit failed: /);
     for (const text of [action.stdout.replace(/^::add-mask::.*$/gm, ''), action.summary])
       expect(text).not.toContain(token);
+    await removeDir(workspace);
+  });
+});
+
+describe('more of the files class, through the bundle', () => {
+  it("output-path '{dir}/../{name}.{ext}': a result never replaces a source, selected or not, even with overwrite", async () => {
+    const source = encodePng(8, 8, 100);
+    const workspace = await makeWorkspace({
+      'a.png': source,
+      'sub/a.png': encodePng(8, 8, 101),
+      'sub/b.png': encodePng(8, 8, 102)
+    });
+    for (const overwrite of ['false', 'true']) {
+      const action = await run(workspace, { files: 'sub/*.png', 'output-path': '{dir}/../{name}.{ext}', overwrite });
+      const byName = Object.fromEntries(results(action).map(entry => [entry.source, entry]));
+      expect(byName['sub/a.png']).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/^not sent: a\.png /)
+      });
+      expect(byName['sub/b.png']?.status).toBe('upscaled');
+      expect(ideogram.upscales.map(upscale => upscale.fileName)).toEqual(['b.png']);
+      expect((await readFile(join(workspace, 'a.png'))).equals(source)).toBe(true);
+      await rm(join(workspace, 'b.png'));
+    }
+    await removeDir(workspace);
+  });
+
+  it('a source added beside an earlier one (a.jpg beside an upscaled a.png) is refused, the earlier result kept', async () => {
+    const workspace = await makeWorkspace({ 'a.png': encodePng(8, 8, 103) });
+    const first = await run(workspace, { manifest: '.github/upscaled-images.json' });
+    expect(results(first)[0]?.status).toBe('upscaled');
+    const earlier = await readFile(join(workspace, 'upscaled/a.png'));
+    await writeFile(join(workspace, 'a.jpg'), jpegBytes(8, 8));
+    const second = await run(workspace, { manifest: '.github/upscaled-images.json' });
+
+    const byName = Object.fromEntries(results(second).map(entry => [entry.source, entry]));
+    expect(byName['a.png']?.status).toBe('skipped');
+    expect(byName['a.jpg']).toMatchObject({ status: 'failed', error: expect.stringMatching(/upscaled\/a\.png/) });
+    expect(second.stdout).toMatch(/a\.jpg.*upscaled\/a\.png/);
+    expect(ideogram.stats.requests).toBe(0);
+    expect((await readFile(join(workspace, 'upscaled/a.png'))).equals(earlier)).toBe(true);
+    await removeDir(workspace);
+  });
+
+  it('a name too long for the file system once the output path is applied: refused before it is paid for', async () => {
+    const long = `${'n'.repeat(250)}.png`;
+    const workspace = await makeWorkspace({ [long]: encodePng(8, 8, 104), 'ok.png': encodePng(8, 8, 105) });
+    const action = await run(workspace, { 'output-path': 'upscaled/{dir}/{name}-upscaled.{ext}' });
+    const byName = Object.fromEntries(results(action).map(entry => [entry.source, entry]));
+    expect(byName[long]).toMatchObject({ status: 'failed', error: expect.stringMatching(/^not sent: .*255/) });
+    expect(byName['ok.png']?.status).toBe('upscaled');
+    expect(ideogram.upscales.map(upscale => upscale.fileName)).toEqual(['ok.png']);
+    await removeDir(workspace);
+  });
+
+  it('a results folder that is a link into .git: refused before sending, .git untouched', async () => {
+    const workspace = await makeWorkspace({ 'config.png': encodePng(8, 8, 106), '.git/config': '[core]\n' });
+    await symlink(join(workspace, '.git'), join(workspace, 'upscaled'));
+    const action = await run(workspace, { 'output-path': 'upscaled/{name}' });
+    expect(results(action)[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/\.git/) });
+    expect(ideogram.stats.requests).toBe(0);
+    expect(await readFile(join(workspace, '.git/config'), 'utf8')).toBe('[core]\n');
+    await removeDir(workspace);
+  });
+});
+
+describe('hostile manifests', () => {
+  it('not JSON: the run stops before any request, naming the file and the ways out', async () => {
+    const workspace = await makeWorkspace({
+      'a.png': encodePng(8, 8, 107),
+      '.github/upscaled-images.json': '{"version": 1,'
+    });
+    const action = await run(workspace, { manifest: '.github/upscaled-images.json' });
+    expect(action.code).toBe(1);
+    expect(action.stdout).toMatch(
+      /^::error::The manifest \.github\/upscaled-images\.json is not valid JSON \(.*\); nothing was sent\. .*'force: true'.*'manifest: none'/m
+    );
+    expect(ideogram.stats.requests).toBe(0);
+    expect(await readFile(join(workspace, '.github/upscaled-images.json'), 'utf8')).toBe('{"version": 1,');
+    await removeDir(workspace);
+  });
+
+  it('entries whose results leave the workspace or enter .git are ignored with a warning, never trusted', async () => {
+    const png = encodePng(8, 8, 108);
+    const sha256 = createHash('sha256').update(png).digest('hex');
+    const entry = (path: string): object => ({
+      sha256,
+      settings: { provider: 'ideogram', request: {} },
+      status: 'upscaled',
+      upscaledAt: '2026-01-01T00:00:00.000Z',
+      outputs: [{ path, resolution: '16x16', seed: 1 }]
+    });
+    const manifest = {
+      version: 1,
+      sources: {
+        'a.png': entry('../../outside.png'),
+        'b.png': entry('/etc/passwd'),
+        'c.png': entry('.git/config'),
+        'd.png': entry('upscaled/../../../x.png')
+      }
+    };
+    const workspace = await makeWorkspace({
+      'a.png': png,
+      'b.png': png,
+      'c.png': png,
+      'd.png': png,
+      '.git/config': '[core]\n',
+      '.github/upscaled-images.json': JSON.stringify(manifest)
+    });
+    const action = await run(workspace, { manifest: '.github/upscaled-images.json' });
+    for (const source of ['a.png', 'b.png', 'c.png', 'd.png']) {
+      expect(action.stdout).toMatch(
+        new RegExp(`::warning::Ignoring the manifest's entry for ${source.replace('.', '\\.')}: `)
+      );
+    }
+    expect(results(action).map(entry => entry.status)).toEqual(['upscaled', 'upscaled', 'upscaled', 'upscaled']);
+    for (const path of (action.outputs.files ?? '').split('\n')) expect(path).toMatch(/^upscaled\/[a-d]\.png$/);
+    expect(await readFile(join(workspace, '.git/config'), 'utf8')).toBe('[core]\n');
+    await removeDir(workspace);
+  });
+});
+
+describe('secrets in a successful answer', () => {
+  it('a result prompt that echoes the key is redacted before the outputs and the summary', async () => {
+    const workspace = await makeWorkspace({ 'a.png': encodePng(8, 8, 109) });
+    const action = await run(workspace, {
+      prompt: `sharp; Api-Key: ${KEY}`,
+      'magic-prompt-option': 'OFF'
+    });
+    const [entry] = JSON.parse(action.outputs.results ?? '[]') as { outputs: { prompt: string }[] }[];
+    expect(entry?.outputs[0]?.prompt).toBe('sharp; Api-Key: ***');
+    expectKeyNowhere(action);
     await removeDir(workspace);
   });
 });
