@@ -30586,10 +30586,10 @@ const TERM_GRACE_MS = 1000;
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ./src/output-format.ts
-var output_format = __nccwpck_require__(48256);
 // EXTERNAL MODULE: ./src/image-format.ts
 var image_format = __nccwpck_require__(15220);
+// EXTERNAL MODULE: ./src/output-format.ts
+var output_format = __nccwpck_require__(48256);
 ;// CONCATENATED MODULE: ./src/output-path.ts
 
 
@@ -30732,6 +30732,8 @@ function planOutputs(sources, template, imagesPerSource, conversion = output_for
 
 
 
+
+
 /** Longest name of one path component, in bytes, on the file systems runners use (ext4, APFS, NTFS). */
 const NAME_MAX = 255;
 /** Longest whole path Linux accepts. */
@@ -30775,8 +30777,25 @@ async function parentProblem(workspace, realWorkspace, path) {
     const writable = await (0,promises_.access)(full, external_node_fs_.constants.W_OK).then(() => true, () => false);
     return writable ? undefined : `there is no permission to write in ${ancestor === '.' ? 'the workspace' : ancestor}`;
 }
+/** Whether the regular file at `full` is a PNG, JPEG or WebP by its first bytes (stat first: never blocks). */
+async function holdsImage(full) {
+    try {
+        const { handle } = await (0,regular_file/* openRegularFile */.Z)(full);
+        try {
+            const head = Buffer.alloc(image_format/* SNIFF_BYTES */.dD);
+            const { bytesRead } = await handle.read(head, 0, image_format/* SNIFF_BYTES */.dD, 0);
+            return (0,image_format/* sniffFormat */.OG)(head.subarray(0, bytesRead)) !== undefined;
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return false;
+    }
+}
 /** Why `source` may not write `path`, or undefined; a file there it may replace goes into `replaceable`. */
-async function pathProblem(source, path, rules, realWorkspace, replaceable) {
+async function pathProblem(source, path, rules, template, realWorkspace, replaceable) {
     const where = writablePathProblem(path);
     if (where)
         return `its result ${path} ${where}`;
@@ -30797,6 +30816,12 @@ async function pathProblem(source, path, rules, realWorkspace, replaceable) {
         return undefined;
     if (!stats.isFile() && !stats.isSymbolicLink())
         return `its result path ${path} is ${kindOf(stats)}`;
+    // An image that neither the manifest nor the output path calls a result may be a source that this run's patterns
+    // do not select (`{dir}/../{name}.{ext}` reaches them): `overwrite` never replaces one.
+    const ours = rules.earlier.get(path) === source || template.matches(path);
+    if (rules.overwrite && !ours && stats.isFile() && (await holdsImage(full))) {
+        return `${path} is an image that is not a result of this action (a source, even if this run does not select it); '${Input.Overwrite}' never replaces a source`;
+    }
     if (rules.earlier.get(path) === source || rules.overwrite) {
         replaceable.add(path);
         return undefined;
@@ -30830,7 +30855,7 @@ async function checkDestinations(work, every, template, imagesPerSource, rules, 
             // Two sources of this run sharing a path make the template unworkable: planOutputs stops the run for it.
             const other = owners.get(path)?.find(owner => owner !== source && !sending.has(owner));
             const problem = other === undefined
-                ? await pathProblem(source, path, rules, realWorkspace, replaceable)
+                ? await pathProblem(source, path, rules, template, realWorkspace, replaceable)
                 : `its result ${path} would also be the result of ${other}; rename one, or leave one out with a '!' pattern in '${Input.Files}'`;
             if (problem) {
                 refused.set(source, `not sent: ${problem}`);
@@ -31527,7 +31552,9 @@ class IdeogramClient {
             throw APIError.from(file, response.statusCode, errorBody, parseRetryAfter(response.headers));
         }
         try {
-            return { body: await response.body.json(), headers: response.headers };
+            // Redacted before parsing, as error bodies are: an answer that echoes the key (in a prompt, a link) must not
+            // carry it into the outputs, the manifest or the gallery.
+            return { body: JSON.parse(redact(await response.body.text())), headers: response.headers };
         }
         catch (error) {
             if (error instanceof SyntaxError)
@@ -32186,6 +32213,7 @@ class Poller {
 ;// CONCATENATED MODULE: ./src/download.ts
 
 
+
 /** A result's bytes could not be fetched or saved. */
 class DownloadError extends Error {
     file;
@@ -32197,7 +32225,8 @@ class DownloadError extends Error {
     file, detail, status, 
     /** A server error or dropped connection: fetching the same link again may work. */
     transient = false) {
-        super(`Could not download the result: ${detail}`);
+        // The detail may quote the link or the host's words: network text, redacted like an API's.
+        super(`Could not download the result: ${redact(detail)}`);
         this.file = file;
         this.status = status;
         this.transient = transient;
@@ -33371,7 +33400,7 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     const { manifest: manifestPath, force } = settings.selection;
     const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath, force) : undefined;
     for (const warning of manifest?.warnings ?? [])
-        hooks.onNotice?.(warning);
+        (hooks.onWarning ?? hooks.onNotice)?.(warning);
     if (manifest && branchManifest)
         manifest.takeFromBranch(branchManifest);
     const earlierResults = manifest?.resultOwners() ?? new Map();
@@ -33513,9 +33542,9 @@ function dimensionsOf(bytes) {
     return format && (0,image_dimensions/* readDimensions */.G)(bytes, format);
 }
 /** Copies one source into the gallery, so the page still shows it where the workspace is not beside it. */
-async function copyOriginal(dir, workspace, source) {
+async function copyOriginal(dir, workspace, source, storedAs) {
     const from = (0,external_node_path_.resolve)(workspace, source);
-    const to = (0,external_node_path_.resolve)(dir, ORIGINALS, source);
+    const to = (0,external_node_path_.resolve)(dir, ORIGINALS, storedAs);
     if (!isInside(workspace, from) || !isInside((0,external_node_path_.join)(dir, ORIGINALS), to))
         return NOTHING;
     try {
@@ -33534,11 +33563,11 @@ async function readResult(dir, file) {
     const facts = await (0,image_file/* probeImageFile */.k)(file);
     return { href: gallery_link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions };
 }
-async function collect(dir, workspace, resultsRoot, result) {
-    const original = await copyOriginal(dir, workspace, result.source);
+async function collect(dir, workspace, { resultsRoot, storedAs }, result) {
+    const original = await copyOriginal(dir, workspace, result.source, storedAs(result.source));
     const outputs = [];
     for (const record of result.outputs) {
-        outputs.push({ record, ...(await readResult(dir, (0,external_node_path_.resolve)(resultsRoot, record.path))) });
+        outputs.push({ record, ...(await readResult(dir, (0,external_node_path_.resolve)(resultsRoot, storedAs(record.path)))) });
     }
     return { result, original, outputs };
 }
@@ -33864,9 +33893,12 @@ async function writeGallery(dir, workspace, results, options = {}) {
     await checkOurs(root);
     const cards = [];
     // One at a time: sources can be large, and the order of the page is the order of the results.
-    const resultsRoot = (0,external_node_path_.resolve)(options.resultsRoot ?? workspace);
+    const stored = {
+        resultsRoot: (0,external_node_path_.resolve)(options.resultsRoot ?? workspace),
+        storedAs: options.storedAs ?? (path => path)
+    };
     for (const result of results)
-        cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), resultsRoot, result));
+        cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), stored, result));
     const index = (0,external_node_path_.join)(root, 'index.html');
     await (0,atomic_file/* writeFileAtomically */.lo)(index, renderGallery(cards, options), { replace: true });
     return index;
@@ -33895,6 +33927,48 @@ async function writeResultsFile(results, directory) {
 
 
 
+/**
+ * Characters the artifact service refuses in a file's path: @actions/artifact checks for them before it uploads
+ * anything (validateFilePath), and one such path fails the whole artifact.
+ */
+const REFUSED = /[":<>|*?\r\n]/;
+/**
+ * The path a file has inside the artifact: its workspace path, or, when the artifact service would refuse that,
+ * the same with each refused character and each `%` percent-encoded (`a:b.png` → `a%3Ab.png`), so that decoding it
+ * (`decodeURIComponent`) gives back the path the manifest and the results record.
+ */
+function artifactPath(path) {
+    if (!REFUSED.test(path))
+        return path;
+    return path.replace(/[":<>|*?\r\n%]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/**
+ * Puts each file in the staging folder at its artifact path. One that cannot go in (it vanished, or its encoded
+ * name is another file's) is left out with its reason, never failing the rest.
+ */
+async function stage(workspace, staging, files) {
+    const renamed = [];
+    const leftOut = [];
+    const taken = new Set();
+    for (const path of files) {
+        const storedAs = artifactPath(path);
+        if (taken.has(storedAs)) {
+            leftOut.push({ path, reason: `its name in the artifact, ${storedAs}, is another file's` });
+            continue;
+        }
+        try {
+            await artifact_place((0,external_node_path_.join)(workspace, path), (0,external_node_path_.join)(staging, storedAs));
+        }
+        catch (error) {
+            leftOut.push({ path, reason: `it could not be read (${error.message})` });
+            continue;
+        }
+        taken.add(storedAs);
+        if (storedAs !== path)
+            renamed.push({ path, storedAs });
+    }
+    return { renamed, leftOut };
+}
 /** A hard link costs nothing; across file systems, a copy. */
 async function artifact_place(from, to) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
@@ -33913,9 +33987,11 @@ async function listFiles(dir) {
 async function uploadArtifact(request, env) {
     const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'upscaled-artifact-'));
     try {
-        for (const file of request.files)
-            await artifact_place((0,external_node_path_.join)(request.workspace, file), (0,external_node_path_.join)(staging, file));
-        await writeGallery((0,external_node_path_.join)(staging, 'gallery'), request.workspace, request.results, { resultsRoot: staging });
+        const { renamed, leftOut } = await stage(request.workspace, staging, request.files);
+        await writeGallery((0,external_node_path_.join)(staging, 'gallery'), request.workspace, request.results, {
+            resultsRoot: staging,
+            storedAs: artifactPath
+        });
         if (request.resultsFile && !request.files.includes(RESULTS_FILE_NAME)) {
             await artifact_place(request.resultsFile, (0,external_node_path_.join)(staging, RESULTS_FILE_NAME));
         }
@@ -33926,7 +34002,8 @@ async function uploadArtifact(request, env) {
         if (id === undefined)
             throw new Error(`The artifact service did not return an id for '${request.name}'`);
         const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
-        return { id, url: repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined };
+        const url = repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined;
+        return { id, url, renamed, leftOut };
     }
     finally {
         await (0,promises_.rm)(staging, { recursive: true, force: true });
@@ -34081,6 +34158,24 @@ async function selectCommittable(workspace, files, acceptLfs) {
 
 
 
+/** The step's failure when publishing failed in part: what failed, and where the results still are. */
+function publishingFailed(failures) {
+    return `Publishing failed: ${failures.join('; ')}. The results are in the workspace, the outputs and the summary.`;
+}
+/** Names shown in one warning at most; the log's group lists them all. */
+const NAMES_IN_A_WARNING = 5;
+/** What the artifact holds under other names, and what it lacks, told in the log. */
+function reportArtifactNames(name, artifact) {
+    const { renamed, leftOut } = artifact;
+    if (renamed.length > 0) {
+        const lines = renamed.map(({ path, storedAs }) => `${path} → ${storedAs}`);
+        const more = renamed.length > NAMES_IN_A_WARNING ? `, and ${renamed.length - NAMES_IN_A_WARNING} more` : '';
+        log.warning(`${renamed.length} file(s) are in the artifact '${name}' under a percent-encoded name, because the artifact service refuses " : < > | * ? and line breaks in names (decoding the name gives the path; the gallery and the summary show both): ${lines.slice(0, NAMES_IN_A_WARNING).join(', ')}${more}.`);
+        log.group(`Stored under another name in the artifact (${renamed.length})`, lines);
+    }
+    for (const { path, reason } of leftOut)
+        log.warning(`Left out of the artifact '${name}': ${path}: ${reason}.`);
+}
 /** The commit message: the user's subject, then how many images it adds and from which sources. */
 function publish_commitMessage(subject, results, manifest) {
     const upscaled = results.filter(result => result.status === 'upscaled');
@@ -34132,6 +34227,7 @@ resultsFile) {
         return {};
     }
     let commit;
+    const failures = [];
     // What a commit must not take (over GitHub's file limit, routed to LFS) goes to the artifact instead.
     let held = [];
     if ((settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') && written.length > 0) {
@@ -34142,21 +34238,30 @@ resultsFile) {
             log.warning(`Not committing ${path}: ${reason}. It goes to the artifact '${settings.publishing.artifactName}' instead.`);
         }
         held = selection.held.map(({ path }) => path);
-        const { client, context } = await github();
-        const target = commitTarget(settings, context);
-        const outcome = selection.commit.length === 0
-            ? { kind: 'refused', reason: 'none of the files can be committed' }
-            : 'branch' in target
-                ? await commitFiles(client, {
-                    owner: context.owner,
-                    repo: context.repo,
-                    branch: target.branch,
-                    workspace: settings.workspace,
-                    files: selection.commit,
-                    message: publish_commitMessage(settings.publishing.commit.message, results, manifest),
-                    author: settings.publishing.commit.author
-                }, defaultRetryPolicy({ maxRetries: settings.transport.maxRetries }))
-                : { kind: 'refused', reason: target.refused };
+        let outcome;
+        try {
+            const { client, context } = await github();
+            const target = commitTarget(settings, context);
+            outcome =
+                selection.commit.length === 0
+                    ? { kind: 'refused', reason: 'none of the files can be committed' }
+                    : 'branch' in target
+                        ? await commitFiles(client, {
+                            owner: context.owner,
+                            repo: context.repo,
+                            branch: target.branch,
+                            workspace: settings.workspace,
+                            files: selection.commit,
+                            message: publish_commitMessage(settings.publishing.commit.message, results, manifest),
+                            author: settings.publishing.commit.author
+                        }, defaultRetryPolicy({ maxRetries: settings.transport.maxRetries }))
+                        : { kind: 'refused', reason: target.refused };
+        }
+        catch (error) {
+            // Paid work is never lost to a failed commit: it goes to the artifact, and the step fails at the end.
+            failures.push(`the commit failed: ${error.message}`);
+            outcome = { kind: 'refused', reason: `the commit failed (${error.message})` };
+        }
         if (outcome.kind === 'committed') {
             commit = { sha: outcome.sha, branch: outcome.branch, files: selection.commit.length };
             log.info(`Committed ${selection.commit.length} file(s) to ${outcome.branch} as ${outcome.sha}.`);
@@ -34170,6 +34275,7 @@ resultsFile) {
     let artifact;
     if (artifactFiles.length > 0) {
         const inArtifact = new Set(artifactFiles);
+        const name = settings.publishing.artifactName;
         artifact = await uploadArtifact({
             name: settings.publishing.artifactName,
             workspace: settings.workspace,
@@ -34179,10 +34285,17 @@ resultsFile) {
                 : result.outputs.some(output => inArtifact.has(output.path))),
             resultsFile,
             retentionDays: settings.publishing.retentionDays
-        }, process.env);
-        log.info(`Uploaded ${artifactFiles.length} file(s)${resultsFile ? ', the results document (results.json)' : ''} and a before/after gallery (gallery/index.html) as artifact '${settings.publishing.artifactName}' (id ${artifact.id}).`);
+        }, process.env).catch((error) => {
+            failures.push(`the artifact '${name}' could not be uploaded: ${error.message}`);
+            return undefined;
+        });
+        if (artifact) {
+            reportArtifactNames(name, artifact);
+            const files = artifactFiles.length - artifact.leftOut.length;
+            log.info(`Uploaded ${files} file(s)${resultsFile ? ', the results document (results.json)' : ''} and a before/after gallery (gallery/index.html) as artifact '${name}' (id ${artifact.id}).`);
+        }
     }
-    return { artifact, commit };
+    return { artifact, commit, failures };
 }
 
 ;// CONCATENATED MODULE: ./src/annotations.ts
@@ -34317,6 +34430,8 @@ function setOutputs(outcome) {
 }
 /** GitHub takes at most 1 MiB of summary from a step; the table stops well before, whatever the batch. */
 const SUMMARY_TABLE_BYTES = 512 * 1024;
+/** Renamed (or left out) files the summary names; the log lists them all. */
+const SUMMARY_RENAMED = 20;
 /** Rows the summary's table shows at most: past this, a table is searched, not read. */
 const SUMMARY_ROWS = 1000;
 function cell(lines) {
@@ -34351,6 +34466,19 @@ async function writeSummary(outcome) {
     }
     if (outcome.artifact?.url) {
         summary.addRaw('Results: ').addLink(`artifact ${outcome.artifact.id}`, outcome.artifact.url).addEOL();
+    }
+    for (const failure of outcome.failures ?? [])
+        summary.addRaw(`❌ Not published: ${escapeHtml(failure)}.`, true);
+    const renamed = outcome.artifact?.renamed ?? [];
+    if (renamed.length > 0) {
+        const names = renamed
+            .slice(0, SUMMARY_RENAMED)
+            .map(({ path, storedAs }) => `<code>${escapeHtml(path)}</code> as <code>${escapeHtml(storedAs)}</code>`);
+        const more = renamed.length > SUMMARY_RENAMED ? `, and ${renamed.length - SUMMARY_RENAMED} more (see the log)` : '';
+        summary.addRaw(`In the artifact under a percent-encoded name (the artifact service refuses some characters in names): ${names.join(', ')}${more}.`, true);
+    }
+    for (const { path, reason } of (outcome.artifact?.leftOut ?? []).slice(0, SUMMARY_RENAMED)) {
+        summary.addRaw(`Left out of the artifact: <code>${escapeHtml(path)}</code>: ${escapeHtml(reason)}.`, true);
     }
     if (total > 0) {
         const sorted = byAttention(outcome.results);
@@ -34507,7 +34635,8 @@ async function run() {
             onDiscovered: logDiscovery,
             onResult: logResult,
             onRetry: (file, event) => log.info(retryLine(file, event)),
-            onNotice: message => log.notice(message)
+            onNotice: message => log.notice(message),
+            onWarning: message => annotations.forFile('warning', message)
         }, { only, cancellation, branchManifest: await branchManifest(settings, github) });
         if (cancellation.stopped.aborted) {
             annotations.summarise();
@@ -34552,6 +34681,9 @@ async function run() {
         await commentOnPullRequest(settings, outcome, github, process.env);
         annotations.summarise();
         const { failed } = countByStatus(results);
+        // Only now, with the outputs and the summary in place: a later step still finds every result.
+        if (published.failures?.length)
+            log.fail(publishingFailed(published.failures));
         if (failed > 0 && settings.failOnError) {
             log.fail(`${failed} of ${results.length} image(s) failed; see the log above.`);
         }

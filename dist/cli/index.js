@@ -28574,9 +28574,9 @@ function dimensionsOf(bytes) {
     return format && (0,image_dimensions/* readDimensions */.G)(bytes, format);
 }
 /** Copies one source into the gallery, so the page still shows it where the workspace is not beside it. */
-async function copyOriginal(dir, workspace, source) {
+async function copyOriginal(dir, workspace, source, storedAs) {
     const from = (0,external_node_path_.resolve)(workspace, source);
-    const to = (0,external_node_path_.resolve)(dir, ORIGINALS, source);
+    const to = (0,external_node_path_.resolve)(dir, ORIGINALS, storedAs);
     if (!isInside(workspace, from) || !isInside((0,external_node_path_.join)(dir, ORIGINALS), to))
         return NOTHING;
     try {
@@ -28595,11 +28595,11 @@ async function readResult(dir, file) {
     const facts = await (0,image_file/* probeImageFile */.k)(file);
     return { href: gallery_link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions };
 }
-async function collect(dir, workspace, resultsRoot, result) {
-    const original = await copyOriginal(dir, workspace, result.source);
+async function collect(dir, workspace, { resultsRoot, storedAs }, result) {
+    const original = await copyOriginal(dir, workspace, result.source, storedAs(result.source));
     const outputs = [];
     for (const record of result.outputs) {
-        outputs.push({ record, ...(await readResult(dir, (0,external_node_path_.resolve)(resultsRoot, record.path))) });
+        outputs.push({ record, ...(await readResult(dir, (0,external_node_path_.resolve)(resultsRoot, storedAs(record.path)))) });
     }
     return { result, original, outputs };
 }
@@ -28925,9 +28925,12 @@ async function writeGallery(dir, workspace, results, options = {}) {
     await checkOurs(root);
     const cards = [];
     // One at a time: sources can be large, and the order of the page is the order of the results.
-    const resultsRoot = (0,external_node_path_.resolve)(options.resultsRoot ?? workspace);
+    const stored = {
+        resultsRoot: (0,external_node_path_.resolve)(options.resultsRoot ?? workspace),
+        storedAs: options.storedAs ?? (path => path)
+    };
     for (const result of results)
-        cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), resultsRoot, result));
+        cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), stored, result));
     const index = (0,external_node_path_.join)(root, 'index.html');
     await (0,atomic_file/* writeFileAtomically */.lo)(index, renderGallery(cards, options), { replace: true });
     return index;
@@ -32364,6 +32367,8 @@ function planOutputs(sources, template, imagesPerSource, conversion = output_for
 
 
 
+
+
 /** Longest name of one path component, in bytes, on the file systems runners use (ext4, APFS, NTFS). */
 const NAME_MAX = 255;
 /** Longest whole path Linux accepts. */
@@ -32407,8 +32412,25 @@ async function parentProblem(workspace, realWorkspace, path) {
     const writable = await (0,promises_.access)(full, external_node_fs_.constants.W_OK).then(() => true, () => false);
     return writable ? undefined : `there is no permission to write in ${ancestor === '.' ? 'the workspace' : ancestor}`;
 }
+/** Whether the regular file at `full` is a PNG, JPEG or WebP by its first bytes (stat first: never blocks). */
+async function holdsImage(full) {
+    try {
+        const { handle } = await (0,regular_file/* openRegularFile */.Z)(full);
+        try {
+            const head = Buffer.alloc(image_format/* SNIFF_BYTES */.dD);
+            const { bytesRead } = await handle.read(head, 0, image_format/* SNIFF_BYTES */.dD, 0);
+            return (0,image_format/* sniffFormat */.OG)(head.subarray(0, bytesRead)) !== undefined;
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return false;
+    }
+}
 /** Why `source` may not write `path`, or undefined; a file there it may replace goes into `replaceable`. */
-async function pathProblem(source, path, rules, realWorkspace, replaceable) {
+async function pathProblem(source, path, rules, template, realWorkspace, replaceable) {
     const where = writablePathProblem(path);
     if (where)
         return `its result ${path} ${where}`;
@@ -32429,6 +32451,12 @@ async function pathProblem(source, path, rules, realWorkspace, replaceable) {
         return undefined;
     if (!stats.isFile() && !stats.isSymbolicLink())
         return `its result path ${path} is ${kindOf(stats)}`;
+    // An image that neither the manifest nor the output path calls a result may be a source that this run's patterns
+    // do not select (`{dir}/../{name}.{ext}` reaches them): `overwrite` never replaces one.
+    const ours = rules.earlier.get(path) === source || template.matches(path);
+    if (rules.overwrite && !ours && stats.isFile() && (await holdsImage(full))) {
+        return `${path} is an image that is not a result of this action (a source, even if this run does not select it); '${Input.Overwrite}' never replaces a source`;
+    }
     if (rules.earlier.get(path) === source || rules.overwrite) {
         replaceable.add(path);
         return undefined;
@@ -32462,7 +32490,7 @@ async function checkDestinations(work, every, template, imagesPerSource, rules, 
             // Two sources of this run sharing a path make the template unworkable: planOutputs stops the run for it.
             const other = owners.get(path)?.find(owner => owner !== source && !sending.has(owner));
             const problem = other === undefined
-                ? await pathProblem(source, path, rules, realWorkspace, replaceable)
+                ? await pathProblem(source, path, rules, template, realWorkspace, replaceable)
                 : `its result ${path} would also be the result of ${other}; rename one, or leave one out with a '!' pattern in '${Input.Files}'`;
             if (problem) {
                 refused.set(source, `not sent: ${problem}`);
@@ -33273,7 +33301,9 @@ class IdeogramClient {
             throw APIError.from(file, response.statusCode, errorBody, parseRetryAfter(response.headers));
         }
         try {
-            return { body: await response.body.json(), headers: response.headers };
+            // Redacted before parsing, as error bodies are: an answer that echoes the key (in a prompt, a link) must not
+            // carry it into the outputs, the manifest or the gallery.
+            return { body: JSON.parse(redact(await response.body.text())), headers: response.headers };
         }
         catch (error) {
             if (error instanceof SyntaxError)
@@ -33930,6 +33960,7 @@ class Poller {
 ;// CONCATENATED MODULE: ./src/download.ts
 
 
+
 /** A result's bytes could not be fetched or saved. */
 class DownloadError extends Error {
     file;
@@ -33941,7 +33972,8 @@ class DownloadError extends Error {
     file, detail, status, 
     /** A server error or dropped connection: fetching the same link again may work. */
     transient = false) {
-        super(`Could not download the result: ${detail}`);
+        // The detail may quote the link or the host's words: network text, redacted like an API's.
+        super(`Could not download the result: ${redact(detail)}`);
         this.file = file;
         this.status = status;
         this.transient = transient;
@@ -35456,7 +35488,7 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     const { manifest: manifestPath, force } = settings.selection;
     const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath, force) : undefined;
     for (const warning of manifest?.warnings ?? [])
-        hooks.onNotice?.(warning);
+        (hooks.onWarning ?? hooks.onNotice)?.(warning);
     if (manifest && branchManifest)
         manifest.takeFromBranch(branchManifest);
     const earlierResults = manifest?.resultOwners() ?? new Map();
