@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/atomic-file.ts
 var atomic_file = __webpack_require__(93549);
-// EXTERNAL MODULE: ./src/local/codecs.ts
-var local_codecs = __webpack_require__(86444);
+// EXTERNAL MODULE: ./src/local/codecs.ts + 1 modules
+var local_codecs = __webpack_require__(60379);
 // EXTERNAL MODULE: ./node_modules/@jsquash/avif/codec/enc/avif_enc.js
 var avif_enc = __webpack_require__(94636);
 // EXTERNAL MODULE: ./node_modules/@jsquash/avif/meta.js
@@ -57,30 +57,34 @@ const ENCODERS = {
         options: quality => ({ ...jpeg_meta/* defaultOptions */.KQ, quality })
     }
 };
-const loaded = new Map();
+const compiled = new Map();
 /** Compiles one format's encoder on first use: a conversion to WebP never loads the AVIF encoder's 3.5 MB. */
-function encoderFor(format) {
-    let encoder = loaded.get(format);
-    if (!encoder) {
-        const { factory, wasm } = ENCODERS[format];
-        encoder = (async () => {
-            const module = await WebAssembly.compile(await (0,promises_.readFile)(wasm));
-            return factory({
-                noInitialRun: true,
-                // The module compiled above, instead of the factory fetching its own file (Node's fetch cannot read files).
-                instantiateWasm: (imports, done) => {
-                    const instance = new WebAssembly.Instance(module, imports);
-                    done(instance);
-                    return instance.exports;
-                },
-                print: () => undefined,
-                printErr: () => undefined
-            });
-        })();
-        encoder.catch(() => loaded.delete(format));
-        loaded.set(format, encoder);
+function moduleFor(format) {
+    let module = compiled.get(format);
+    if (!module) {
+        module = (0,promises_.readFile)(ENCODERS[format].wasm).then(bytes => WebAssembly.compile(bytes));
+        module.catch(() => compiled.delete(format));
+        compiled.set(format, module);
     }
-    return encoder;
+    return module;
+}
+/**
+ * A fresh instance of the format's encoder, for one image: its memory grows to about twice the image's RGBA and
+ * never shrinks, so it is dropped with the instance once the image is encoded instead of being held for the run.
+ */
+async function encoderFor(format) {
+    const module = await moduleFor(format);
+    return ENCODERS[format].factory({
+        noInitialRun: true,
+        // The module compiled above, instead of the factory fetching its own file (Node's fetch cannot read files).
+        instantiateWasm: (imports, done) => {
+            const instance = new WebAssembly.Instance(module, imports);
+            done(instance);
+            return instance.exports;
+        },
+        print: () => undefined,
+        printErr: () => undefined
+    });
 }
 /** Encodes pixels as a lossy format at `quality` (1-100). @throws Error when the encoder fails. */
 async function encodeLossy(image, format, quality) {
@@ -89,7 +93,7 @@ async function encodeLossy(image, format, quality) {
     const bytes = encoder.encode(image.data, image.width, image.height, options(quality));
     if (!bytes)
         throw new Error(`The ${format.toUpperCase()} encoder failed on a ${image.width}x${image.height} image`);
-    // A copy out of the module's memory, which the next image reuses.
+    // A copy out of the module's memory, which goes with the instance.
     return new Uint8Array(bytes);
 }
 
@@ -144,26 +148,220 @@ function convertFile(job) {
 
 /***/ }),
 
-/***/ 86444:
+/***/ 60379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ loadCodecs)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _jsquash_jpeg_decode_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(75723);
-/* harmony import */ var _jsquash_png_decode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71432);
-/* harmony import */ var _jsquash_png_encode_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48800);
-/* harmony import */ var _jsquash_resize_lib_resize_pkg_squoosh_resize_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(13708);
-/* harmony import */ var _jsquash_webp_decode_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86185);
-/* harmony import */ var _wasm_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57833);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ loadCodecs)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./node_modules/@jsquash/jpeg/decode.js + 2 modules
+var decode = __webpack_require__(75723);
+// EXTERNAL MODULE: ./node_modules/@jsquash/png/decode.js
+var png_decode = __webpack_require__(71432);
+// EXTERNAL MODULE: ./node_modules/@jsquash/png/encode.js
+var encode = __webpack_require__(48800);
+// EXTERNAL MODULE: ./node_modules/@jsquash/resize/lib/resize/pkg/squoosh_resize.js
+var squoosh_resize = __webpack_require__(13708);
+// EXTERNAL MODULE: ./node_modules/@jsquash/webp/decode.js + 2 modules
+var webp_decode = __webpack_require__(86185);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ./src/local/png-stream.ts
+
+
+/**
+ * A PNG decoder for the images Ideogram returns (8 bits a channel, not interlaced) that inflates and unfilters
+ * row by row into the RGBA it returns: it needs that buffer and two rows, where the WebAssembly decoder holds the
+ * file, the whole inflated image and the RGBA in a module memory that never shrinks (over 400 MB kept for an
+ * 8192×8192 result). Anything else is left to that decoder.
+ */
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** Samples per pixel by PNG colour type: grey, RGB, palette index, grey + alpha, RGBA. */
+const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+/** The file's layout when this decoder can take it, else undefined (the WebAssembly decoder then does). */
+function layoutOf(bytes) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.length < 33 || !SIGNATURE.equals(bytes.subarray(0, 8)))
+        return undefined;
+    let header;
+    let rgb;
+    let alpha;
+    const data = [];
+    for (let at = 8; at + 12 <= bytes.length;) {
+        const length = view.getUint32(at);
+        const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+        const body = bytes.subarray(at + 8, at + 8 + length);
+        if (body.length !== length)
+            return undefined;
+        if (type === 'IHDR') {
+            const [depth, colorType, , , interlace] = body.subarray(8, 13);
+            if (depth !== 8 || interlace !== 0 || colorType === undefined || !(colorType in CHANNELS))
+                return undefined;
+            header = { width: view.getUint32(at + 8), height: view.getUint32(at + 12), colorType };
+        }
+        else if (type === 'PLTE') {
+            rgb = body;
+        }
+        else if (type === 'tRNS') {
+            // A colour key on a grey or RGB image: rare, and the other decoder knows it.
+            if (header?.colorType !== 3)
+                return undefined;
+            alpha = body;
+        }
+        else if (type === 'IDAT') {
+            data.push(body);
+        }
+        else if (type === 'IEND') {
+            break;
+        }
+        at += 12 + length;
+    }
+    if (!header || header.width === 0 || header.height === 0 || data.length === 0)
+        return undefined;
+    if (header.colorType === 3 && !rgb)
+        return undefined;
+    let palette;
+    if (rgb) {
+        palette = new Uint8Array(256 * 4);
+        for (let i = 0; i * 3 + 2 < rgb.length && i < 256; i++) {
+            palette.set(rgb.subarray(i * 3, i * 3 + 3), i * 4);
+            palette[i * 4 + 3] = alpha?.[i] ?? 255;
+        }
+    }
+    return { ...header, palette, data };
+}
+function paeth(left, up, upLeft) {
+    const p = left + up - upLeft;
+    const pl = Math.abs(p - left);
+    const pu = Math.abs(p - up);
+    const pul = Math.abs(p - upLeft);
+    if (pl <= pu && pl <= pul)
+        return left;
+    return pu <= pul ? up : upLeft;
+}
+/** Undoes a row's filter in place, given the row above (zeros for the first). */
+function unfilter(filter, row, above, bpp) {
+    const n = row.length;
+    switch (filter) {
+        case 0:
+            return;
+        case 1:
+            for (let i = bpp; i < n; i++)
+                row[i] = row[i] + row[i - bpp];
+            return;
+        case 2:
+            for (let i = 0; i < n; i++)
+                row[i] = row[i] + above[i];
+            return;
+        case 3:
+            for (let i = 0; i < n; i++) {
+                const left = i < bpp ? 0 : row[i - bpp];
+                row[i] = row[i] + ((left + above[i]) >> 1);
+            }
+            return;
+        case 4:
+            for (let i = 0; i < n; i++) {
+                const left = i < bpp ? 0 : row[i - bpp];
+                const upLeft = i < bpp ? 0 : above[i - bpp];
+                row[i] = row[i] + paeth(left, above[i], upLeft);
+            }
+            return;
+        default:
+            throw new Error(`a row has the unknown filter type ${filter}`);
+    }
+}
+/** Writes one unfiltered row as RGBA at `out[offset…]`. */
+function expand(row, { colorType, palette }, out, offset) {
+    const width = row.length / CHANNELS[colorType];
+    for (let x = 0, o = offset; x < width; x++, o += 4) {
+        if (colorType === 6) {
+            out.set(row.subarray(x * 4, x * 4 + 4), o);
+        }
+        else if (colorType === 2) {
+            out[o] = row[x * 3];
+            out[o + 1] = row[x * 3 + 1];
+            out[o + 2] = row[x * 3 + 2];
+            out[o + 3] = 255;
+        }
+        else if (colorType === 3) {
+            const p = row[x] * 4;
+            out.set(palette.subarray(p, p + 4), o);
+        }
+        else {
+            const grey = row[colorType === 0 ? x : x * 2];
+            out[o] = grey;
+            out[o + 1] = grey;
+            out[o + 2] = grey;
+            out[o + 3] = colorType === 0 ? 255 : row[x * 2 + 1];
+        }
+    }
+}
+/**
+ * Decodes an 8-bit, non-interlaced PNG, or returns undefined for any other kind (16 bits, fewer than 8, interlaced,
+ * a colour key), which the caller decodes otherwise.
+ * @throws Error when the image data is damaged or ends early.
+ */
+async function decodePngStreaming(bytes) {
+    const layout = layoutOf(bytes);
+    if (!layout)
+        return undefined;
+    const { width, height, colorType } = layout;
+    const bpp = CHANNELS[colorType];
+    const stride = width * bpp;
+    const out = new Uint8ClampedArray(new ArrayBuffer(width * height * 4));
+    let row = new Uint8Array(stride + 1);
+    let above = new Uint8Array(stride + 1);
+    let filled = 0;
+    let y = 0;
+    const inflater = (0,external_node_zlib_.createInflate)();
+    const feeding = (async () => {
+        for (const part of layout.data) {
+            if (!inflater.write(part))
+                await (0,external_node_events_.once)(inflater, 'drain');
+        }
+        inflater.end();
+    })();
+    // Awaited below; a damaged stream fails the loop first, and this must not be left unhandled meanwhile.
+    feeding.catch(() => undefined);
+    for await (const chunk of inflater) {
+        for (let at = 0; at < chunk.length && y < height;) {
+            const take = Math.min(stride + 1 - filled, chunk.length - at);
+            row.set(chunk.subarray(at, at + take), filled);
+            filled += take;
+            at += take;
+            if (filled < stride + 1)
+                break;
+            // Byte 0 is the filter; the pixels follow it, and `above` is laid out alike.
+            unfilter(row[0], row.subarray(1), above.subarray(1), bpp);
+            expand(row.subarray(1), layout, out, y * width * 4);
+            [row, above] = [above, row];
+            filled = 0;
+            y++;
+        }
+    }
+    await feeding;
+    if (y < height)
+        throw new Error(`the image data ends after ${y} of ${height} rows`);
+    return { data: out, width, height };
+}
+
+// EXTERNAL MODULE: ./src/local/wasm-files.ts
+var wasm_files = __webpack_require__(57833);
+;// CONCATENATED MODULE: ./src/local/codecs.ts
 
 
 
 
 // The resampler itself, without the package's wrapper, which would also bundle two methods we never use (hqx and
 // Magic Kernel, 150 kB of WebAssembly).
+
 
 
 
@@ -174,28 +372,30 @@ function arrayBuffer(bytes) {
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }
 async function load() {
-    const [png, jpeg, webp, resize] = await Promise.all([_wasm_files_js__WEBPACK_IMPORTED_MODULE_1__/* .PNG_WASM */ .Vw, _wasm_files_js__WEBPACK_IMPORTED_MODULE_1__/* .JPEG_DECODE_WASM */ .r8, _wasm_files_js__WEBPACK_IMPORTED_MODULE_1__/* .WEBP_DECODE_WASM */ .r0, _wasm_files_js__WEBPACK_IMPORTED_MODULE_1__/* .RESIZE_WASM */ .Gv].map(async (file) => WebAssembly.compile(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file))));
+    const [png, jpeg, webp, resize] = await Promise.all([wasm_files/* PNG_WASM */.Vw, wasm_files/* JPEG_DECODE_WASM */.r8, wasm_files/* WEBP_DECODE_WASM */.r0, wasm_files/* RESIZE_WASM */.Gv].map(async (file) => WebAssembly.compile(await (0,promises_.readFile)(file))));
     // libjpeg reports through the console before it gives up: kept to explain the failure, not printed.
     let messages = [];
     const collect = { print: (text) => messages.push(text), printErr: (text) => messages.push(text) };
     await Promise.all([
-        (0,_jsquash_png_decode_js__WEBPACK_IMPORTED_MODULE_2__/* .init */ .Ts)(png),
-        (0,_jsquash_png_encode_js__WEBPACK_IMPORTED_MODULE_3__/* .init */ .T)(png),
-        (0,_jsquash_jpeg_decode_js__WEBPACK_IMPORTED_MODULE_4__/* .init */ .T)(jpeg, collect),
-        (0,_jsquash_webp_decode_js__WEBPACK_IMPORTED_MODULE_5__/* .init */ .T)(webp, collect),
-        (0,_jsquash_resize_lib_resize_pkg_squoosh_resize_js__WEBPACK_IMPORTED_MODULE_6__/* ["default"] */ .Ay)(resize)
+        (0,png_decode/* init */.Ts)(png),
+        (0,encode/* init */.T)(png),
+        (0,decode/* init */.T)(jpeg, collect),
+        (0,webp_decode/* init */.T)(webp, collect),
+        (0,squoosh_resize/* default */.Ay)(resize)
     ]);
     const decoders = {
-        png: buffer => (0,_jsquash_png_decode_js__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .Ay)(buffer),
+        png: buffer => (0,png_decode/* default */.Ay)(buffer),
         // Turned upright as its EXIF orientation says, as browsers show it.
-        jpeg: buffer => (0,_jsquash_jpeg_decode_js__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(buffer, { preserveOrientation: true }),
-        webp: buffer => (0,_jsquash_webp_decode_js__WEBPACK_IMPORTED_MODULE_5__/* ["default"] */ .A)(buffer)
+        jpeg: buffer => (0,decode/* default */.A)(buffer, { preserveOrientation: true }),
+        webp: buffer => (0,webp_decode/* default */.A)(buffer)
     };
     return {
         async decode(bytes, format) {
             messages = [];
             try {
-                return await decoders[format](arrayBuffer(bytes));
+                // Ideogram's PNGs row by row, without the WebAssembly decoder's memory; the rarer kinds through it.
+                const streamed = format === 'png' ? await decodePngStreaming(bytes) : undefined;
+                return streamed ?? (await decoders[format](arrayBuffer(bytes)));
             }
             catch (error) {
                 // The Rust and Emscripten decoders fail with a bare 'unwrap_throw failed' or exit(1): say what was wrong.
@@ -208,13 +408,13 @@ async function load() {
         },
         resize(image, width, height) {
             const source = new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength);
-            const data = (0,_jsquash_resize_lib_resize_pkg_squoosh_resize_js__WEBPACK_IMPORTED_MODULE_6__/* .resize */ .XR)(source, image.width, image.height, width, height, LANCZOS3, true, true);
+            const data = (0,squoosh_resize/* resize */.XR)(source, image.width, image.height, width, height, LANCZOS3, true, true);
             // A copy out of the module's memory, on a buffer of its own.
             return { data: data, width, height };
         },
         async encodePng(image) {
             const { data, width, height } = image;
-            return new Uint8Array(await (0,_jsquash_png_encode_js__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .A)({ data, width, height, colorSpace: 'srgb' }));
+            return new Uint8Array(await (0,encode/* default */.A)({ data, width, height, colorSpace: 'srgb' }));
         }
     };
 }

@@ -7,6 +7,7 @@ import encodePngWasm, { init as initPngEncode } from '@jsquash/png/encode.js';
 import initResize, { resize as resizeWasm } from '@jsquash/resize/lib/resize/pkg/squoosh_resize.js';
 import decodeWebpWasm, { init as initWebpDecode } from '@jsquash/webp/decode.js';
 import type { ImageFormat } from '../image-format.js';
+import { decodePngStreaming } from './png-stream.js';
 import { JPEG_DECODE_WASM, PNG_WASM, RESIZE_WASM, WEBP_DECODE_WASM } from './wasm-files.js';
 
 /** The decoders built with Emscripten take the compiled module and their console; their typings omit both. */
@@ -68,7 +69,9 @@ async function load(): Promise<Codecs> {
     async decode(bytes, format) {
       messages = [];
       try {
-        return await decoders[format](arrayBuffer(bytes));
+        // Ideogram's PNGs row by row, without the WebAssembly decoder's memory; the rarer kinds through it.
+        const streamed = format === 'png' ? await decodePngStreaming(bytes) : undefined;
+        return streamed ?? (await decoders[format](arrayBuffer(bytes)));
       } catch (error) {
         // The Rust and Emscripten decoders fail with a bare 'unwrap_throw failed' or exit(1): say what was wrong.
         const why = messages.length > 0 ? messages.join('; ') : 'the file is damaged or unsupported';

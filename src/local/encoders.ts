@@ -35,31 +35,36 @@ const ENCODERS: Record<LossyFormat, { factory: Factory; wasm: URL; options: (qua
   }
 };
 
-const loaded = new Map<LossyFormat, Promise<EncoderModule>>();
+const compiled = new Map<LossyFormat, Promise<WebAssembly.Module>>();
 
 /** Compiles one format's encoder on first use: a conversion to WebP never loads the AVIF encoder's 3.5 MB. */
-function encoderFor(format: LossyFormat): Promise<EncoderModule> {
-  let encoder = loaded.get(format);
-  if (!encoder) {
-    const { factory, wasm } = ENCODERS[format];
-    encoder = (async () => {
-      const module = await WebAssembly.compile(await readFile(wasm));
-      return factory({
-        noInitialRun: true,
-        // The module compiled above, instead of the factory fetching its own file (Node's fetch cannot read files).
-        instantiateWasm: (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void) => {
-          const instance = new WebAssembly.Instance(module, imports);
-          done(instance);
-          return instance.exports;
-        },
-        print: () => undefined,
-        printErr: () => undefined
-      });
-    })();
-    encoder.catch(() => loaded.delete(format));
-    loaded.set(format, encoder);
+function moduleFor(format: LossyFormat): Promise<WebAssembly.Module> {
+  let module = compiled.get(format);
+  if (!module) {
+    module = readFile(ENCODERS[format].wasm).then(bytes => WebAssembly.compile(bytes));
+    module.catch(() => compiled.delete(format));
+    compiled.set(format, module);
   }
-  return encoder;
+  return module;
+}
+
+/**
+ * A fresh instance of the format's encoder, for one image: its memory grows to about twice the image's RGBA and
+ * never shrinks, so it is dropped with the instance once the image is encoded instead of being held for the run.
+ */
+async function encoderFor(format: LossyFormat): Promise<EncoderModule> {
+  const module = await moduleFor(format);
+  return ENCODERS[format].factory({
+    noInitialRun: true,
+    // The module compiled above, instead of the factory fetching its own file (Node's fetch cannot read files).
+    instantiateWasm: (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void) => {
+      const instance = new WebAssembly.Instance(module, imports);
+      done(instance);
+      return instance.exports;
+    },
+    print: () => undefined,
+    printErr: () => undefined
+  });
 }
 
 /** Encodes pixels as a lossy format at `quality` (1-100). @throws Error when the encoder fails. */
@@ -68,6 +73,6 @@ export async function encodeLossy(image: Pixels, format: LossyFormat, quality: n
   const { options } = ENCODERS[format];
   const bytes = encoder.encode(image.data, image.width, image.height, options(quality));
   if (!bytes) throw new Error(`The ${format.toUpperCase()} encoder failed on a ${image.width}x${image.height} image`);
-  // A copy out of the module's memory, which the next image reuses.
+  // A copy out of the module's memory, which goes with the instance.
   return new Uint8Array(bytes);
 }
