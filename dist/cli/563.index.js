@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/atomic-file.ts
 var atomic_file = __webpack_require__(3549);
-// EXTERNAL MODULE: ./src/local/codecs.ts + 1 modules
-var local_codecs = __webpack_require__(2760);
+// EXTERNAL MODULE: ./src/local/codecs.ts + 2 modules
+var local_codecs = __webpack_require__(1497);
 // EXTERNAL MODULE: ./node_modules/@jsquash/avif/codec/enc/avif_enc.js
 var avif_enc = __webpack_require__(4636);
 // EXTERNAL MODULE: ./node_modules/@jsquash/avif/meta.js
@@ -148,7 +148,7 @@ function convertFile(job) {
 
 /***/ }),
 
-/***/ 2760:
+/***/ 1497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -169,6 +169,132 @@ var encode = __webpack_require__(8800);
 var squoosh_resize = __webpack_require__(3708);
 // EXTERNAL MODULE: ./node_modules/@jsquash/webp/decode.js + 2 modules
 var webp_decode = __webpack_require__(6185);
+;// CONCATENATED MODULE: ./src/local/lanczos.ts
+/**
+ * Lanczos3 resampling in linear light with premultiplied alpha, as the WebAssembly resampler does it, but one row
+ * at a time: it needs the RGBA it returns and a window of a few rows, where that resampler held the source, a
+ * floating-point copy of it and an intermediate image in a memory that never shrinks (over 2 GB kept after an
+ * 8192×8192 result is fitted into 4096).
+ */
+const LOBES = 3;
+/** An sRGB byte as linear light. */
+const TO_LINEAR = Float32Array.from({ length: 256 }, (_, byte) => {
+    const c = byte / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+});
+/** Steps of the table from linear light back to an sRGB byte: fine enough for the darkest byte step. */
+const LINEAR_STEPS = 1 << 16;
+const TO_SRGB = Uint8Array.from({ length: LINEAR_STEPS + 1 }, (_, i) => {
+    const l = i / LINEAR_STEPS;
+    const c = l <= 0.0031308 ? l * 12.92 : 1.055 * l ** (1 / 2.4) - 0.055;
+    return Math.round(c * 255);
+});
+function sinc(x) {
+    if (x === 0)
+        return 1;
+    const px = Math.PI * x;
+    return Math.sin(px) / px;
+}
+function taps(from, to) {
+    const ratio = from / to;
+    // Shrinking widens the filter so every source sample counts; enlarging keeps it at three lobes.
+    const scale = Math.max(ratio, 1);
+    const support = LOBES * scale;
+    const widest = Math.ceil(support) * 2 + 2;
+    const start = new Int32Array(to);
+    const count = new Int32Array(to);
+    const weights = new Float32Array(to * widest);
+    for (let j = 0; j < to; j++) {
+        const center = (j + 0.5) * ratio;
+        // Samples outside the image are left out and the rest normalised, so edges keep their brightness.
+        const first = Math.max(0, Math.floor(center - support));
+        const last = Math.min(from - 1, Math.ceil(center + support));
+        let sum = 0;
+        let n = 0;
+        for (let i = first; i <= last && n < widest; i++, n++) {
+            const x = (i + 0.5 - center) / scale;
+            const w = Math.abs(x) < LOBES ? sinc(x) * sinc(x / LOBES) : 0;
+            weights[j * widest + n] = w;
+            sum += w;
+        }
+        for (let k = 0; k < n; k++)
+            weights[j * widest + k] = weights[j * widest + k] / (sum || 1);
+        start[j] = first;
+        count[j] = n;
+    }
+    return { start, count, weights, widest };
+}
+/** One source row as premultiplied linear RGBA, resampled across to the target width. */
+function resampleRow(image, y, across, linear, out) {
+    const { data, width } = image;
+    for (let x = 0, i = y * width * 4; x < width; x++, i += 4) {
+        const alpha = data[i + 3] / 255;
+        linear[x * 4] = TO_LINEAR[data[i]] * alpha;
+        linear[x * 4 + 1] = TO_LINEAR[data[i + 1]] * alpha;
+        linear[x * 4 + 2] = TO_LINEAR[data[i + 2]] * alpha;
+        linear[x * 4 + 3] = alpha;
+    }
+    const { start, count, weights, widest } = across;
+    for (let j = 0; j < start.length; j++) {
+        let r = 0;
+        let g = 0;
+        let b = 0;
+        let a = 0;
+        for (let k = 0, s = start[j] * 4, w = j * widest; k < count[j]; k++, s += 4, w++) {
+            const weight = weights[w];
+            r += linear[s] * weight;
+            g += linear[s + 1] * weight;
+            b += linear[s + 2] * weight;
+            a += linear[s + 3] * weight;
+        }
+        out[j * 4] = r;
+        out[j * 4 + 1] = g;
+        out[j * 4 + 2] = b;
+        out[j * 4 + 3] = a;
+    }
+}
+function srgbByte(linear) {
+    const clamped = linear <= 0 ? 0 : linear >= 1 ? 1 : linear;
+    return TO_SRGB[Math.round(clamped * LINEAR_STEPS)];
+}
+/** Resamples `image` to `width`×`height` with Lanczos3, in linear light with premultiplied alpha. */
+function resizeLanczos3(image, width, height) {
+    const across = taps(image.width, width);
+    const down = taps(image.height, height);
+    const out = new Uint8ClampedArray(new ArrayBuffer(width * height * 4));
+    const linear = new Float32Array(image.width * 4);
+    // The rows resampled across, kept while an output row may still need them: a ring indexed by source row.
+    const ring = Array.from({ length: down.widest }, () => new Float32Array(width * 4));
+    let next = 0;
+    for (let j = 0; j < height; j++) {
+        const first = down.start[j];
+        const n = down.count[j];
+        for (; next < first + n; next++)
+            resampleRow(image, next, across, linear, ring[next % down.widest]);
+        for (let x = 0; x < width * 4; x += 4) {
+            let r = 0;
+            let g = 0;
+            let b = 0;
+            let a = 0;
+            for (let k = 0; k < n; k++) {
+                const row = ring[(first + k) % down.widest];
+                const weight = down.weights[j * down.widest + k];
+                r += row[x] * weight;
+                g += row[x + 1] * weight;
+                b += row[x + 2] * weight;
+                a += row[x + 3] * weight;
+            }
+            const o = j * width * 4 + x;
+            const alpha = a <= 0 ? 0 : a >= 1 ? 1 : a;
+            out[o] = alpha === 0 ? 0 : srgbByte(r / alpha);
+            out[o + 1] = alpha === 0 ? 0 : srgbByte(g / alpha);
+            out[o + 2] = alpha === 0 ? 0 : srgbByte(b / alpha);
+            out[o + 3] = Math.round(alpha * 255);
+        }
+    }
+    return { data: out, width, height };
+}
+
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:zlib"
@@ -365,6 +491,7 @@ var wasm_files = __webpack_require__(7833);
 
 
 
+
 /** squoosh's resize methods by index: triangle, catrom, mitchell, lanczos3. */
 const LANCZOS3 = 3;
 const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' };
@@ -407,6 +534,10 @@ async function load() {
             }
         },
         resize(image, width, height) {
+            // Shrinking (conversions: results are never enlarged) row by row, without the WebAssembly memory it takes for
+            // a large result; enlarging (the local provider's small sources) through the WebAssembly resampler.
+            if (width <= image.width && height <= image.height)
+                return resizeLanczos3(image, width, height);
             const source = new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength);
             const data = (0,squoosh_resize/* resize */.XR)(source, image.width, image.height, width, height, LANCZOS3, true, true);
             // A copy out of the module's memory, on a buffer of its own.

@@ -7,6 +7,7 @@ import encodePngWasm, { init as initPngEncode } from '@jsquash/png/encode.js';
 import initResize, { resize as resizeWasm } from '@jsquash/resize/lib/resize/pkg/squoosh_resize.js';
 import decodeWebpWasm, { init as initWebpDecode } from '@jsquash/webp/decode.js';
 import type { ImageFormat } from '../image-format.js';
+import { resizeLanczos3 } from './lanczos.js';
 import { decodePngStreaming } from './png-stream.js';
 import { JPEG_DECODE_WASM, PNG_WASM, RESIZE_WASM, WEBP_DECODE_WASM } from './wasm-files.js';
 
@@ -81,6 +82,9 @@ async function load(): Promise<Codecs> {
       }
     },
     resize(image, width, height) {
+      // Shrinking (conversions: results are never enlarged) row by row, without the WebAssembly memory it takes for
+      // a large result; enlarging (the local provider's small sources) through the WebAssembly resampler.
+      if (width <= image.width && height <= image.height) return resizeLanczos3(image, width, height);
       const source = new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength);
       const data = resizeWasm(source, image.width, image.height, width, height, LANCZOS3, true, true);
       // A copy out of the module's memory, on a buffer of its own.
