@@ -24,15 +24,8 @@ export interface WriteRules {
   readonly overwrite: boolean;
 }
 
-export interface DestinationCheck {
-  /** Sources that must not be sent, with why. */
-  readonly refused: ReadonlyMap<string, string>;
-  /** Planned paths where a file stands that may be replaced; everywhere else a write adds a file or fails. */
-  readonly replaceable: ReadonlySet<string>;
-}
-
 /** Every path a source's results may take: each index, each format the bytes may come back as, once converted. */
-export function possiblePaths(
+function possiblePaths(
   source: string,
   template: OutputTemplate,
   imagesPerSource: number,
@@ -93,85 +86,110 @@ async function holdsImage(full: string): Promise<boolean> {
   }
 }
 
-/** Why `source` may not write `path`, or undefined; a file there it may replace goes into `replaceable`. */
-async function pathProblem(
-  source: string,
-  path: string,
-  rules: WriteRules,
-  template: OutputTemplate,
-  realWorkspace: string,
-  replaceable: Set<string>
-): Promise<string | undefined> {
-  const where = writablePathProblem(path);
-  if (where) return `its result ${path} ${where}`;
-  if (rules.sources.has(path)) return `its result would replace the source ${path}`;
-  const long = path.split('/').find(part => Buffer.byteLength(part) > NAME_MAX);
-  if (long) {
-    return `its result's name ${long.slice(0, 40)}… is ${Buffer.byteLength(long)} bytes, over the file system's limit of ${NAME_MAX}`;
-  }
-  const full = join(rules.workspace, path);
-  if (Buffer.byteLength(full) > PATH_MAX)
-    return `its result's path is over the file system's limit of ${PATH_MAX} bytes`;
-  const parent = await parentProblem(rules.workspace, realWorkspace, path);
-  if (parent) return `its result ${path} cannot be written: ${parent}`;
-  const stats = await lstat(full).catch(() => undefined);
-  if (stats === undefined) return undefined;
-  if (!stats.isFile() && !stats.isSymbolicLink()) return `its result path ${path} is ${kindOf(stats)}`;
-  // An image that neither the manifest nor the output path calls a result may be a source that this run's patterns
-  // do not select (`{dir}/../{name}.{ext}` reaches them): `overwrite` never replaces one.
-  const ours = rules.earlier.get(path) === source || template.matches(path);
-  if (rules.overwrite && !ours && stats.isFile() && (await holdsImage(full))) {
-    return `${path} is an image that is not a result of this action (a source, even if this run does not select it); '${Input.Overwrite}' never replaces a source`;
-  }
-  if (rules.earlier.get(path) === source || rules.overwrite) {
-    replaceable.add(path);
-    return undefined;
-  }
-  const owner = rules.earlier.get(path);
-  const what = owner === undefined ? 'is not a result of this action' : `is the result of ${owner}`;
-  return `${path} already exists and ${what}; '${Input.Overwrite}: true' replaces it`;
-}
-
 /**
- * Checks every planned destination before anything is sent, so nothing is paid for that could not be written, and
- * nothing is written that is not ours: returns the sources that must not be sent, with why, and the files the
- * others may write over. A source is refused
- * when any place its results may take is a source (selected or not), under `.git`, outside the workspace, over a
- * name-length limit, a folder or other non-file, in a folder that cannot be made, a file that is neither an earlier
- * result of the same source nor allowed by `overwrite`, or a place where a source not sent this run (one the
- * manifest skips, or the event did not change) has its result.
+ * Where each source's results may go, checked before anything is sent for it, so nothing is paid for that could
+ * not be written, and nothing is written that is not ours. Who may write each path is worked out up front from the
+ * paths alone (pure, for every source found); the file system is asked per source, as the selection reaches it.
+ * A source is refused when any place its results may take is a source (selected or not), under `.git`, outside
+ * the workspace, over a name-length limit, a folder or other non-file, in a folder that cannot be made, a file that
+ * is neither an earlier result of the same source nor allowed by `overwrite`, or a place where a source not sent
+ * this run (one the manifest skips, or the event did not change) has its result.
  */
-export async function checkDestinations(
-  work: readonly string[],
-  every: readonly string[],
-  template: OutputTemplate,
-  imagesPerSource: number,
-  rules: WriteRules,
-  conversion: Conversion = AS_RETURNED
-): Promise<DestinationCheck> {
-  const owners = new Map<string, string[]>();
-  for (const source of new Set([...every, ...work])) {
-    for (const path of possiblePaths(source, template, imagesPerSource, conversion)) {
-      owners.set(path, [...(owners.get(path) ?? []), source]);
-    }
-  }
-  const realWorkspace = await realpath(rules.workspace);
-  const sending = new Set(work);
-  const refused = new Map<string, string>();
-  const replaceable = new Set<string>();
-  for (const source of work) {
-    for (const path of possiblePaths(source, template, imagesPerSource, conversion)) {
-      // Two sources of this run sharing a path make the template unworkable: planOutputs stops the run for it.
-      const other = owners.get(path)?.find(owner => owner !== source && !sending.has(owner));
-      const problem =
-        other === undefined
-          ? await pathProblem(source, path, rules, template, realWorkspace, replaceable)
-          : `its result ${path} would also be the result of ${other}; rename one, or leave one out with a '!' pattern in '${Input.Files}'`;
-      if (problem) {
-        refused.set(source, `not sent: ${problem}`);
-        break;
+export class Destinations {
+  /** Planned paths where a file stands that may be replaced; everywhere else a write adds a file or fails. */
+  readonly replaceable = new Set<string>();
+  /** Per folder a result goes into, why it cannot be made (or undefined): asked once per folder. */
+  private readonly folders = new Map<string, Promise<string | undefined>>();
+
+  private constructor(
+    /** Each path two or more sources' results may take, with those sources. */
+    private readonly shared: ReadonlyMap<string, readonly string[]>,
+    private readonly paths: (source: string) => string[],
+    private readonly template: OutputTemplate,
+    private readonly rules: WriteRules,
+    private readonly realWorkspace: string
+  ) {}
+
+  /** `every`: each source found, selected this run or not; `conversion` gives the results' extensions. */
+  static async prepare(
+    every: readonly string[],
+    template: OutputTemplate,
+    imagesPerSource: number,
+    rules: WriteRules,
+    conversion: Conversion = AS_RETURNED
+  ): Promise<Destinations> {
+    const paths = (source: string): string[] => possiblePaths(source, template, imagesPerSource, conversion);
+    const first = new Map<string, string>();
+    const shared = new Map<string, string[]>();
+    for (const source of new Set(every)) {
+      for (const path of paths(source)) {
+        const owner = first.get(path);
+        if (owner === undefined) first.set(path, source);
+        else shared.set(path, [...(shared.get(path) ?? [owner]), source]);
       }
     }
+    return new Destinations(shared, paths, template, rules, await realpath(rules.workspace));
   }
-  return { refused, replaceable };
+
+  /** The other sources whose results may take one of `source`'s paths: rare, and known from the paths alone. */
+  rivals(source: string): string[] {
+    if (this.shared.size === 0) return [];
+    const rivals = this.paths(source).flatMap(path => this.shared.get(path) ?? []);
+    return [...new Set(rivals)].filter(other => other !== source);
+  }
+
+  /**
+   * Why `source` must not be sent, or undefined; `sent` says whether a rival is sent this run too (two sources of
+   * one run sharing a path make the template unworkable: `planOutputs` stops the run for it before it starts).
+   */
+  async refusal(source: string, sent: (rival: string) => boolean): Promise<string | undefined> {
+    for (const path of this.paths(source)) {
+      const other = this.shared.get(path)?.find(owner => owner !== source && !sent(owner));
+      const problem =
+        other === undefined
+          ? await this.pathProblem(source, path)
+          : `its result ${path} would also be the result of ${other}; rename one, or leave one out with a '!' pattern in '${Input.Files}'`;
+      if (problem) return `not sent: ${problem}`;
+    }
+    return undefined;
+  }
+
+  /** Why `source` may not write `path`, or undefined; a file there it may replace goes into `replaceable`. */
+  private async pathProblem(source: string, path: string): Promise<string | undefined> {
+    const { rules } = this;
+    const where = writablePathProblem(path);
+    if (where) return `its result ${path} ${where}`;
+    if (rules.sources.has(path)) return `its result would replace the source ${path}`;
+    const long = path.split('/').find(part => Buffer.byteLength(part) > NAME_MAX);
+    if (long) {
+      return `its result's name ${long.slice(0, 40)}… is ${Buffer.byteLength(long)} bytes, over the file system's limit of ${NAME_MAX}`;
+    }
+    const full = join(rules.workspace, path);
+    if (Buffer.byteLength(full) > PATH_MAX)
+      return `its result's path is over the file system's limit of ${PATH_MAX} bytes`;
+    const folder = posix.dirname(path);
+    let parent = this.folders.get(folder);
+    if (parent === undefined) {
+      parent = parentProblem(rules.workspace, this.realWorkspace, path);
+      this.folders.set(folder, parent);
+    }
+    const problem = await parent;
+    if (problem) return `its result ${path} cannot be written: ${problem}`;
+    const stats = await lstat(full).catch(() => undefined);
+    if (stats === undefined) return undefined;
+    if (!stats.isFile() && !stats.isSymbolicLink()) return `its result path ${path} is ${kindOf(stats)}`;
+    // An image that neither the manifest nor the output path calls a result may be a source that this run's
+    // patterns do not select (`{dir}/../{name}.{ext}` reaches them): `overwrite` never replaces one.
+    const ours = rules.earlier.get(path) === source || this.template.matches(path);
+    if (rules.overwrite && !ours && stats.isFile() && (await holdsImage(full))) {
+      return `${path} is an image that is not a result of this action (a source, even if this run does not select it); '${Input.Overwrite}' never replaces a source`;
+    }
+    if (rules.earlier.get(path) === source || rules.overwrite) {
+      this.replaceable.add(path);
+      return undefined;
+    }
+    const owner = rules.earlier.get(path);
+    const what = owner === undefined ? 'is not a result of this action' : `is the result of ${owner}`;
+    return `${path} already exists and ${what}; '${Input.Overwrite}: true' replaces it`;
+  }
 }

@@ -1,24 +1,30 @@
-import { join } from 'node:path';
-import type { OutputPlan } from './output-path.js';
 import { DeferredError, type Billing, type ProducedImage, type Provider } from './provider.js';
 import type { OutputRecord, SourceResult } from './results.js';
 import type { PlannedOutput, ResultSink } from './result-sink.js';
-import { mapLimited } from './map-limited.js';
-import { checkImage } from './validation.js';
+import type { SourceImage } from './validation.js';
+import { forEachLimited } from './map-limited.js';
+import type { Selected } from './selection.js';
 import { NotStartedError, unlessCut, type Cancellation } from './cancellation.js';
 
+/** What the engine takes: a checked source, or a settled one to pass on. */
+export type Sendable = Extract<Selected, { kind: 'checked' | 'settled' }>;
+
 export interface EngineOptions {
-  readonly workspace: string;
-  readonly plan: OutputPlan;
+  /**
+   * What to do, in order, as the selection hands it over (it may still be reading the last sources while the first
+   * are sent): checked sources to upscale, and sources already settled, which are only passed on.
+   */
+  readonly sources: AsyncIterable<Sendable>;
+  /** Where each source's results go. */
+  readonly plan: (source: string) => readonly PlannedOutput[];
   /** Writes each result where the plan says. */
   readonly sink: ResultSink;
-  readonly maxFileBytes: number;
   /** How many sources are worked on at once; the provider's own limits decide what is in flight at the API. */
   readonly workers: number;
   /** Once stopped, no new source starts; once cut, what is in flight is given up (and reported failed). */
   readonly cancellation?: Cancellation;
-  /** Called as each source finishes, in finishing order; `done` counts finished sources. */
-  readonly onResult?: (result: SourceResult, done: number, total: number) => void;
+  /** Called as each source finishes, settled ones too, in finishing order. */
+  readonly onResult?: (result: SourceResult) => void;
 }
 
 /** What became of one produced image once the sink had it. */
@@ -82,20 +88,20 @@ function outcome(source: string, delivered: readonly Delivered[], seconds: numbe
 }
 
 /**
- * Runs every planned source through check → upscale → save (by the sink), several at once. A source that fails is recorded
- * with its reason and the others go on; results come back in the order of the plan.
+ * Runs each checked source through upscale → save (by the sink), several at once, taking the next as a worker frees
+ * up. A source that fails is recorded with its reason and the others go on. Results come back in finishing order;
+ * after a cancellation's stop no source is started, and those have no result (the caller reports them).
  */
 export async function upscaleAll(provider: Provider, options: EngineOptions): Promise<SourceResult[]> {
-  // Workers start in a doubling ramp, two more each time a source has been checked: this way the first request
-  // goes out after one check, not after all of them (~25 ms for 64 sources).
-  const work = async (source: string, grow: () => void): Promise<SourceResult> => {
+  const results: SourceResult[] = [];
+  const upscale = async (image: SourceImage): Promise<SourceResult> => {
+    const source = image.relativePath;
     const started = performance.now();
     const seconds = (): number => Math.round((performance.now() - started) / 100) / 10;
     try {
-      const image = await checkImage(join(options.workspace, source), source, options.maxFileBytes).finally(grow);
       const { stopped, cut } = options.cancellation ?? {};
       const produced = await unlessCut(provider.produce(image, stopped), cut);
-      const planned = options.plan.get(source) ?? [];
+      const planned = options.plan(source);
       const delivered = await Promise.all(produced.map((item, i) => deliver(options.sink, source, planned[i], item)));
       return summarise(source, delivered, seconds());
     } catch (error) {
@@ -112,15 +118,15 @@ export async function upscaleAll(provider: Provider, options: EngineOptions): Pr
       return { source, status, outputs: [], error: (error as Error).message, seconds: seconds() };
     }
   };
-
-  const stopped = options.cancellation?.stopped;
-  return mapLimited([...options.plan.keys()], options.workers, work, {
-    rampUp: true,
-    onEach: options.onResult,
-    // A source not started before a cancellation: nothing was sent for it, and the next run takes it.
-    stop: stopped && {
-      signal: stopped,
-      notStarted: source => ({ source, status: 'deferred', outputs: [], error: 'not started: the run was cancelled' })
-    }
-  });
+  await forEachLimited(
+    options.sources,
+    options.workers,
+    async item => {
+      const result = item.kind === 'settled' ? item.result : await upscale(item.image);
+      results.push(result);
+      options.onResult?.(result);
+    },
+    options.cancellation?.stopped
+  );
+  return results;
 }

@@ -1,27 +1,28 @@
 import { Input } from './inputs.js';
 import type { SourceResult } from './results.js';
 
-export interface Budgeted {
-  /** Sources to send in this run, in order. */
-  readonly taken: readonly string[];
-  /** Sources past the cap, as `deferred` results. */
-  readonly deferred: readonly SourceResult[];
-}
-
 /**
- * Takes sources in order while their images (`imagesPerSource` each) fit under `maxImages`; the rest are deferred
- * to a later run, which (the manifest skipping what is done) takes them first. No cap: everything is taken.
+ * Takes sources in the order they come while their images (`imagesPerSource` each) fit under `maxImages`; the
+ * rest are deferred to a later run, which (the manifest skipping what is done) takes them first. No cap:
+ * everything is taken.
  */
-export function withinBudget(
-  sources: readonly string[],
-  imagesPerSource: number,
-  maxImages: number | undefined
-): Budgeted {
-  if (maxImages === undefined) return { taken: sources, deferred: [] };
-  const fits = Math.floor(maxImages / imagesPerSource);
-  const error = `past '${Input.MaxImages}' (${maxImages} images); a later run takes it first`;
-  return {
-    taken: sources.slice(0, fits),
-    deferred: sources.slice(fits).map(source => ({ source, status: 'deferred', outputs: [], error }))
-  };
+export class ImageBudget {
+  private sourcesLeft: number;
+
+  constructor(
+    imagesPerSource: number,
+    private readonly maxImages: number | undefined
+  ) {
+    this.sourcesLeft = maxImages === undefined ? Infinity : Math.floor(maxImages / imagesPerSource);
+  }
+
+  /** Undefined when the source fits (and is counted); otherwise its `deferred` result. */
+  take(source: string): SourceResult | undefined {
+    if (this.sourcesLeft > 0) {
+      this.sourcesLeft -= 1;
+      return undefined;
+    }
+    const error = `past '${Input.MaxImages}' (${this.maxImages} images); a later run takes it first`;
+    return { source, status: 'deferred', outputs: [], error };
+  }
 }

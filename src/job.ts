@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { discoverSources, type Discovery } from './discovery.js';
-import { CancelledError, unlessCut, type Cancellation } from './cancellation.js';
-import { checkDestinations } from './destinations.js';
-import { upscaleAll } from './engine.js';
+import { CancelledError, NotStartedError, unlessCut, type Cancellation } from './cancellation.js';
+import { Destinations } from './destinations.js';
+import { upscaleAll, type Sendable } from './engine.js';
 import { CostCap } from './cost-cap.js';
 import { IdeogramClient, type LegacyNotice } from './ideogram/client.js';
 import { LegacyEndpoint, V2Endpoint, type UpscaleEndpoint } from './ideogram/endpoint.js';
@@ -13,23 +12,23 @@ import { retryIdeogram } from './ideogram/retry-rule.js';
 import type { IdeogramSettings } from './ideogram/settings.js';
 import { IdeogramUpscaler, quoteRecord } from './ideogram/upscaler.js';
 import { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from './retry.js';
-import { Manifest, canonical, hashFile, type ManifestDocument, type ManifestEntry, type Recorded } from './manifest.js';
+import { Manifest, canonical, type ManifestDocument, type ManifestEntry, type Recorded } from './manifest.js';
 import { canReconvert, conversionKey } from './output-format.js';
-import { withinBudget } from './image-budget.js';
+import { ImageBudget } from './image-budget.js';
 import { mapLimited } from './map-limited.js';
-import { planOutputs } from './output-path.js';
+import { planOutputs, plannedOutputs } from './output-path.js';
 import type { Provider } from './provider.js';
-import { ResultSink } from './result-sink.js';
+import { ResultSink, type PlannedOutput } from './result-sink.js';
 import type { SourceResult } from './results.js';
+import { selectSources, skippedByManifest, type ManifestLookup } from './selection.js';
 import { inflightBounds, type Settings, type TransportSettings } from './settings.js';
-import { checkImage } from './validation.js';
+import type { SourceImage } from './validation.js';
 import { quoteText } from './presentation.js';
 
 /** Room for an 8192×8192 result of a v2 model; bounds what a misbehaving link can write. */
 const MAX_RESULT_BYTES = 400 * 1024 * 1024;
 /** Quotes asked for at once in a dry run (they take no in-flight places). */
 const QUOTE_PARALLELISM = 4;
-const HASH_PARALLELISM = 4;
 
 /** What the action and the command-line tool each do with the job's progress. */
 export interface JobHooks {
@@ -96,6 +95,20 @@ interface JobRecords {
   readonly onAbandoned: (file: string) => void;
 }
 
+/**
+ * A provider made when the first source reaches it: a run that skips everything never loads the local provider's
+ * codecs, nor opens a connection.
+ */
+function lazily(create: () => Promise<Provider>): Provider {
+  let made: Promise<Provider> | undefined;
+  return {
+    produce: async (image, stopped) => (await (made ??= create())).produce(image, stopped),
+    close: async () => {
+      if (made) await (await made).close();
+    }
+  };
+}
+
 /** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
 async function createProvider(settings: Settings, hooks: JobHooks, records: JobRecords): Promise<Provider> {
   const { provider, transport } = settings;
@@ -118,17 +131,21 @@ async function createProvider(settings: Settings, hooks: JobHooks, records: JobR
   });
 }
 
-/** A dry run with a model that quotes: each source checked and priced exactly as it would be sent, nothing run. */
-async function quoteAll(settings: Settings, sources: readonly string[], hooks: JobHooks): Promise<SourceResult[]> {
+/** A dry run with a model that quotes: each checked source priced exactly as it would be sent, nothing run. */
+async function quoteAll(
+  settings: Settings,
+  images: readonly SourceImage[],
+  hooks: JobHooks,
+  onResult: (result: SourceResult) => void
+): Promise<void> {
   if (settings.provider.kind !== 'v2') throw new Error('only v2 models quote');
   const endpoint = ideogramEndpoint(settings.provider, settings.transport, hooks);
   const retry = retryPolicy(settings.transport);
-  let finished = 0;
   try {
-    return await mapLimited(sources, QUOTE_PARALLELISM, async (source): Promise<SourceResult> => {
+    await mapLimited(images, QUOTE_PARALLELISM, async image => {
+      const source = image.relativePath;
       let result: SourceResult;
       try {
-        const image = await checkImage(join(settings.workspace, source), source, settings.discovery.maxFileBytes);
         const quote = quoteRecord(
           await retryIdeogram(
             source,
@@ -141,8 +158,7 @@ async function quoteAll(settings: Settings, sources: readonly string[], hooks: J
       } catch (error) {
         result = { source, status: 'failed', outputs: [], error: (error as Error).message };
       }
-      hooks.onResult?.(result, ++finished, sources.length);
-      return result;
+      onResult(result);
     });
   } finally {
     await endpoint.close();
@@ -174,71 +190,26 @@ function sameUpscale(entry: ManifestEntry, settings: Settings): boolean {
   return canonical(upscale) === canonical(upscaleFingerprint(settings));
 }
 
-interface Selection {
-  /** Sources the manifest says are done, as their results. */
-  readonly skipped: ReadonlyMap<string, SourceResult>;
-  /** Content hashes of the sources, for the manifest. */
-  readonly hashes: ReadonlyMap<string, string>;
-  /** Sources whose earlier results only need converting again (format, quality or size changed). */
-  readonly reconvert: ReadonlyMap<string, Recorded>;
-}
-
-/** Hashes each source and skips those whose bytes, settings and results the manifest still vouches for. */
-async function selectWork(
-  settings: Settings,
-  manifest: Manifest | undefined,
-  sources: readonly string[]
-): Promise<Selection> {
-  const skipped = new Map<string, SourceResult>();
-  const hashes = new Map<string, string>();
-  const reconvert = new Map<string, Recorded>();
-  if (!manifest) return { skipped, hashes, reconvert };
-  // A few at once: hashing reads whole files, and the disk and the hash overlap across files.
-  const digests = await mapLimited(sources, HASH_PARALLELISM, source =>
-    // An unreadable source goes on to the engine, which reports why.
-    hashFile(join(settings.workspace, source)).catch(() => undefined)
-  );
-  for (const [i, source] of sources.entries()) {
-    const sha256 = digests[i];
-    if (sha256 === undefined) continue;
-    hashes.set(source, sha256);
-    const entry = settings.selection.force
-      ? undefined
-      : await manifest.unchanged(source, sha256, fingerprint(settings));
-    if (entry) {
-      skipped.set(source, {
-        source,
-        status: 'skipped',
-        outputs: entry.outputs.map(output => ({ ...output, prompt: null })),
-        error: `unchanged since ${entry.upscaledAt} (${manifest.path})`
-      });
-      continue;
-    }
-    const earlier = settings.selection.force ? undefined : await manifest.recorded(source, sha256);
-    if (earlier && sameUpscale(earlier.entry, settings) && canReconvert(earlier, settings.output.conversion)) {
-      reconvert.set(source, earlier);
-    }
-  }
-  return { skipped, hashes, reconvert };
-}
-
-/** Jobs to collect from earlier runs, and how this run records its own as they are accepted. */
+/**
+ * Jobs to collect from earlier runs, and how this run records its own as they are accepted. `pending` fills as the
+ * selection hands sources over (`collect`), before each reaches the upscaler.
+ */
 function jobRecords(
   settings: Settings,
   manifest: Manifest | undefined,
-  hashes: ReadonlyMap<string, string>,
-  work: readonly string[],
   hooks: JobHooks
-): JobRecords {
+): JobRecords & { collect: (image: SourceImage) => void } {
   const settingsPrint = fingerprint(settings);
   const pending = new Map<string, string>();
-  for (const source of work) {
-    const sha256 = hashes.get(source);
-    const id = sha256 === undefined ? undefined : manifest?.pendingJob(source, sha256, settingsPrint);
-    if (id !== undefined) pending.set(source, id);
-  }
+  const hashes = new Map<string, string>();
   return {
     pending,
+    collect: ({ relativePath: source, sha256 }) => {
+      if (sha256 === undefined) return;
+      hashes.set(source, sha256);
+      const id = manifest?.pendingJob(source, sha256, settingsPrint);
+      if (id !== undefined) pending.set(source, id);
+    },
     onAccepted: async (file, generationId) => {
       const sha256 = hashes.get(file);
       if (!manifest || sha256 === undefined) return;
@@ -268,8 +239,8 @@ export interface JobOptions {
 
 /**
  * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
- * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
- * caller's.
+ * manifest, the destinations, the checks) → (upscale → download per source) → manifest, as a pipeline: the first
+ * source is sent while the last ones are still being read. Publishing and reporting are the caller's.
  */
 export async function runJob(
   settings: Settings,
@@ -288,112 +259,160 @@ export async function runJob(
   );
   hooks.onDiscovered?.(discovery);
   const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
-  const { skipped, hashes, reconvert } = await selectWork(settings, manifest, selected);
-  const candidates = selected.filter(source => !skipped.has(source) && !reconvert.has(source));
   const { template, imagesPerSource, overwrite, conversion } = settings.output;
-  // Conversions write too: the same rules, for the paths the conversion gives.
-  const { refused, replaceable } = await checkDestinations(
-    [...candidates, ...reconvert.keys()],
+  const lookup: ManifestLookup | undefined = manifest && {
+    manifest,
+    fingerprint: fingerprint(settings),
+    force,
+    reusable: earlier => sameUpscale(earlier.entry, settings) && canReconvert(earlier, conversion)
+  };
+
+  // Who may write each result path is known from the paths alone; only sources that share one (rare) need to know
+  // before the run whether the others are sent, so only those are looked up first.
+  const destinations = await Destinations.prepare(
     discovery.sources,
     template,
     imagesPerSource,
     { workspace: settings.workspace, sources: new Set(discovery.sources), earlier: earlierResults, overwrite },
     conversion
   );
-  const converting = [...reconvert].filter(([source]) => !refused.has(source));
-  // A refused source costs nothing, so it takes no share of the run's budget.
-  const { taken: work, deferred } = withinBudget(
-    candidates.filter(source => !refused.has(source)),
-    settings.output.imagesPerSource,
-    settings.selection.maxImages
+  const selectedSet = new Set(selected);
+  const rivals = new Set(
+    selected.flatMap(source => {
+      const others = destinations.rivals(source).filter(other => selectedSet.has(other));
+      return others.length > 0 ? [source, ...others] : [];
+    })
   );
-  const plan = planOutputs(
-    [...work, ...converting.map(([source]) => source)],
-    settings.output.template,
-    settings.output.imagesPerSource,
-    settings.output.conversion
-  );
+  const skippedRivals = new Set<string>();
+  for (const source of rivals) {
+    if (lookup && (await skippedByManifest(source, settings.workspace, lookup))) skippedRivals.add(source);
+  }
+  const sent = (rival: string): boolean => selectedSet.has(rival) && !skippedRivals.has(rival);
+  // Two sources both sent that would write one path: the template does not work for them (nothing sent yet).
+  planOutputs([...rivals].filter(sent), template, imagesPerSource, conversion);
+  const plan = (source: string): PlannedOutput[] => plannedOutputs(source, template, imagesPerSource, conversion);
 
-  const done = new Map<string, SourceResult>(skipped);
-  for (const result of deferred) done.set(result.source, result);
-  // Refused sources count among the finished, so the progress reads [n/total] over everything this run decided.
-  let finished = 0;
-  const total = work.length + converting.length + refused.size;
-  const report = (result: SourceResult): void => hooks.onResult?.(result, ++finished, total);
-  // Checkpointed as each finishes (its results already in place), so a kill loses no paid work. A failed append
-  // surfaces when the manifest is saved.
-  const checkpoint = (result: SourceResult, returned?: Recorded['from']): void => {
+  // Each selected source finishes exactly once, whichever stage settles it.
+  const finished = new Map<string, SourceResult>();
+  const hashes = new Map<string, string>();
+  /** Results as Ideogram returned them that a conversion left in place: what the next change converts from. */
+  const keptReturned = new Map<string, Recorded['from']>();
+  const finish = (result: SourceResult): void => {
+    finished.set(result.source, result);
+    // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed append
+    // surfaces when the manifest is saved. The hash is of the bytes checked, which the upload made sure it sent.
     const sha256 = hashes.get(result.source);
+    const returned = keptReturned.get(result.source);
     if (manifest && sha256) {
       manifest.record(result, sha256, fingerprint(settings), new Date(), returned).catch(() => {});
     }
-    report(result);
+    hooks.onResult?.(result, finished.size, selected.length);
   };
-  for (const [source, error] of refused) {
-    const result: SourceResult = { source, status: 'failed', outputs: [], error };
-    done.set(source, result);
-    report(result);
-  }
-  if (settings.dryRun && settings.provider.kind === 'v2') {
-    for (const result of await quoteAll(settings, work, hooks)) done.set(result.source, result);
-  } else if (settings.dryRun) {
-    for (const source of work)
-      done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
-  }
-  if (settings.dryRun) {
-    for (const [source] of converting) {
-      done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' });
+  const budget = new ImageBudget(imagesPerSource, settings.selection.maxImages);
+  const records = jobRecords(settings, manifest, hooks);
+  const toSend: string[] = [];
+  const toQuote: SourceImage[] = [];
+
+  // What the selection hands over, decided as it comes: past max-images, or a dry run, it is settled here.
+  async function* work(): AsyncGenerator<Sendable> {
+    const selection = selectSources(selected, {
+      workspace: settings.workspace,
+      maxFileBytes: settings.discovery.maxFileBytes,
+      lookup,
+      destinations,
+      sent,
+      // Without a price to ask for, a dry run lists what it would send (the checks come with sending).
+      checkContent: !settings.dryRun || settings.provider.kind === 'v2'
+    });
+    for await (const item of selection) {
+      if (item.kind === 'settled') {
+        yield item;
+        continue;
+      }
+      if (item.kind === 'earlier') {
+        if (!settings.dryRun) hashes.set(item.source, item.sha256);
+        yield { kind: 'settled', result: await convertEarlier(item.source, item.earlier) };
+        continue;
+      }
+      const source = item.kind === 'listed' ? item.source : item.image.relativePath;
+      // A source refused or failing its check costs nothing, so it takes no share of the run's budget.
+      const deferred = budget.take(source);
+      if (deferred) {
+        yield { kind: 'settled', result: deferred };
+        continue;
+      }
+      toSend.push(source);
+      if (item.kind === 'checked' && !settings.dryRun) {
+        if (item.image.sha256 !== undefined) hashes.set(source, item.image.sha256);
+        records.collect(item.image);
+        yield item;
+      } else if (item.kind === 'checked') {
+        toQuote.push(item.image);
+      } else {
+        yield { kind: 'settled', result: { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' } };
+      }
     }
-  } else if (converting.length > 0) {
+  }
+
+  // Earlier results whose conversion alone changed: converted again, one at a time, instead of paid for again.
+  async function convertEarlier(source: string, earlier: Recorded): Promise<SourceResult> {
+    if (settings.dryRun) {
+      return { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' };
+    }
     // Loaded only here: the conversion codecs are WebAssembly.
-    const { reconvert: convertAgain } = await import('./reconvert.js');
-    for (const [source, earlier] of converting) {
-      const result = await convertAgain(settings.workspace, source, earlier, {
-        planned: plan.get(source) ?? [],
-        conversion,
-        replaceable
-      });
-      done.set(source, result);
-      // Results as returned, converted to other paths, stay what the next change converts from.
-      const written = new Set(result.outputs.map(output => output.path));
-      const kept = earlier.asReturned && earlier.from.every(output => !written.has(output.path));
-      checkpoint(result, kept ? earlier.from : undefined);
+    const { reconvert } = await import('./reconvert.js');
+    const result = await reconvert(settings.workspace, source, earlier, {
+      planned: plan(source),
+      conversion,
+      replaceable: destinations.replaceable
+    });
+    // Results as returned, converted to other paths, stay what the next change converts from.
+    const written = new Set(result.outputs.map(output => output.path));
+    if (earlier.asReturned && earlier.from.every(output => !written.has(output.path))) {
+      keptReturned.set(source, earlier.from);
     }
+    return result;
   }
-  if (!settings.dryRun && work.length > 0) {
-    const provider = await createProvider(settings, hooks, jobRecords(settings, manifest, hashes, work, hooks));
-    try {
-      const results = await upscaleAll(provider, {
+
+  const provider = lazily(() => createProvider(settings, hooks, records));
+  try {
+    await upscaleAll(provider, {
+      sources: work(),
+      plan,
+      sink: new ResultSink({
         workspace: settings.workspace,
-        plan: new Map(work.map(source => [source, plan.get(source) ?? []])),
-        sink: new ResultSink({
-          workspace: settings.workspace,
-          maxBytes: MAX_RESULT_BYTES,
-          retry: retryPolicy(settings.transport),
-          cut: cancellation?.cut,
-          replaceable,
-          conversion: settings.output.conversion
-        }),
-        cancellation,
-        maxFileBytes: settings.discovery.maxFileBytes,
-        // More sources under way than places, so the next is checked and downloads overlap with uploads.
-        workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-        onResult: result => checkpoint(result)
-      });
-      for (const result of results) done.set(result.source, result);
-    } finally {
-      // Closing waits for requests in flight; once they are cut, nothing more is wanted of them.
-      await unlessCut(provider.close(), cancellation?.cut).catch((error: unknown) => {
-        if (!(error instanceof CancelledError)) throw error;
-      });
-    }
+        maxBytes: MAX_RESULT_BYTES,
+        retry: retryPolicy(settings.transport),
+        cut: cancellation?.cut,
+        replaceable: destinations.replaceable,
+        conversion
+      }),
+      cancellation,
+      // More sources under way than places, so downloads overlap with uploads.
+      workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
+      onResult: finish
+    });
+  } finally {
+    // Closing waits for requests in flight; once they are cut, nothing more is wanted of them.
+    await unlessCut(provider.close(), cancellation?.cut).catch((error: unknown) => {
+      if (!(error instanceof CancelledError)) throw error;
+    });
   }
-  const results = selected.map(source => done.get(source) as SourceResult);
+  // A dry run with a model that quotes: what it would send, priced.
+  if (toQuote.length > 0) await quoteAll(settings, toQuote, hooks, finish);
+  // A source a cancellation stopped before it started: nothing was sent for it, and the next run takes it.
+  const notStarted = (source: string): SourceResult => ({
+    source,
+    status: 'deferred',
+    outputs: [],
+    error: new NotStartedError().message
+  });
+  const results = selected.map(source => finished.get(source) ?? notStarted(source));
 
   let manifestWritten: string | undefined;
   if (manifest?.hasChanges && !settings.dryRun) {
     await manifest.save();
     manifestWritten = manifest.path;
   }
-  return { discovery, results, manifestWritten, sent: work };
+  return { discovery, results, manifestWritten, sent: toSend };
 }

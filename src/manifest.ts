@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, appendFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { access, appendFile, mkdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomically } from './atomic-file.js';
 import { isInside, writablePathProblem } from './paths.js';
@@ -74,17 +74,29 @@ const hashBuffers: Buffer[] = [];
 /** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 export async function hashFile(path: string): Promise<string> {
   const { handle } = await openRegularFile(path);
+  try {
+    return await hashOpened(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * SHA-256 of an open regular file's bytes, read from its start through the handle, which stays open: the
+ * selection checks the same file through it. A read shorter than the buffer is the end, so a small file takes one.
+ */
+export async function hashOpened(handle: FileHandle): Promise<string> {
   const buffer = hashBuffers.pop() ?? Buffer.allocUnsafeSlow(HASH_READ_BYTES);
   try {
     const hash = createHash('sha256');
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return hash.digest('hex');
+    for (let position = 0; ;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       hash.update(buffer.subarray(0, bytesRead));
+      position += bytesRead;
+      if (bytesRead < buffer.length) return hash.digest('hex');
     }
   } finally {
     hashBuffers.push(buffer);
-    await handle.close();
   }
 }
 

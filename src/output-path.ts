@@ -110,10 +110,15 @@ export function resultPaths(
   index: number,
   conversion: Conversion
 ): Record<ImageFormat, string> {
+  // Resolved once with the extension marked: this runs for every source found before the first request.
+  const marked = template.resolve(source, index, EXT_MARK);
   return Object.fromEntries(
-    IMAGE_FORMATS.map(format => [format, template.resolve(source, index, resultExtension(format, conversion))])
+    IMAGE_FORMATS.map(format => [format, marked.replaceAll(EXT_MARK, resultExtension(format, conversion))])
   ) as Record<ImageFormat, string>;
 }
+
+/** Stands for `{ext}` in a resolved path: no file name holds a NUL, and no path rule treats it specially. */
+const EXT_MARK = '\0';
 
 /** Each source's planned results, in the order of `sources`. */
 export type OutputPlan = ReadonlyMap<string, readonly PlannedOutput[]>;
@@ -132,31 +137,40 @@ export function planOutputs(
 ): OutputPlan {
   const owners = new Map<string, string>();
   const sourceSet = new Set(sources);
-  const plan = new Map<string, PlannedOutput[]>();
+  const plan = new Map<string, readonly PlannedOutput[]>();
   for (const source of sources) {
-    const outputs: PlannedOutput[] = [];
-    for (let index = 1; index <= imagesPerSource; index++) {
-      const paths = resultPaths(source, template, index, conversion);
-      for (const path of new Set(Object.values(paths))) {
-        if (path === '..' || path.startsWith('../')) {
-          throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
-        }
-        if (sourceSet.has(path)) {
-          throw new InputError(Input.OutputPath, `would write the result of ${source} over the source ${path}.`);
-        }
-        const owner = owners.get(path);
-        if (owner !== undefined) {
-          throw new InputError(
-            Input.OutputPath,
-            name =>
-              `makes ${owner} and ${source} both write ${path}; rename one, or leave one out with a '!' pattern in ${name(Input.Files)}.`
-          );
-        }
-        owners.set(path, source);
+    const outputs = plannedOutputs(source, template, imagesPerSource, conversion);
+    for (const path of outputs.flatMap(output => [...new Set(Object.values(output.paths))])) {
+      if (path === '..' || path.startsWith('../')) {
+        throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
       }
-      outputs.push({ index, paths });
+      if (sourceSet.has(path)) {
+        throw new InputError(Input.OutputPath, `would write the result of ${source} over the source ${path}.`);
+      }
+      const owner = owners.get(path);
+      if (owner !== undefined) {
+        throw new InputError(
+          Input.OutputPath,
+          name =>
+            `makes ${owner} and ${source} both write ${path}; rename one, or leave one out with a '!' pattern in ${name(Input.Files)}.`
+        );
+      }
+      owners.set(path, source);
     }
     plan.set(source, outputs);
   }
   return plan;
+}
+
+/** One source's planned results: for each index, its path for every format the result may come back as. */
+export function plannedOutputs(
+  source: string,
+  template: OutputTemplate,
+  imagesPerSource: number,
+  conversion: Conversion = AS_RETURNED
+): PlannedOutput[] {
+  return Array.from({ length: imagesPerSource }, (_, i) => ({
+    index: i + 1,
+    paths: resultPaths(source, template, i + 1, conversion)
+  }));
 }

@@ -43,3 +43,19 @@ export async function openRegularFile(path: string): Promise<OpenedFile> {
     throw error;
   }
 }
+
+/** What tells one version of a file from another: a write changes its size or time, a replacement its inode. */
+export interface FileVersion {
+  readonly dev: number;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export function versionOf({ dev, ino, size, mtimeMs }: Stats): FileVersion {
+  return { dev, ino, size, mtimeMs };
+}
+
+export function sameVersion(a: FileVersion, b: FileVersion): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}

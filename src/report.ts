@@ -21,8 +21,14 @@ import { countByStatus, resultsDocument, SOURCE_STATUSES, writtenFiles, type Sou
 /** The step's annotations: one step is one process, so one budget (see `Annotations`). */
 export const annotations = new Annotations();
 
-/** The result line as each source finishes: failures are errors and withheld images warnings, tied to the file. */
+/**
+ * The result line as each source finishes: failures are errors and withheld images warnings, tied to the file.
+ * A skipped source gets a line only for its price (a dry run's quote): the discovery group lists the sources and a
+ * count line follows, and a re-run of 10,000 unchanged images would spend a good part of its time writing 10,000
+ * lines that say so.
+ */
 export function logResult(result: SourceResult, done: number, total: number): void {
+  if (result.status === 'skipped' && result.quote === undefined) return;
   const line = resultLine(result, done, total);
   if (result.status === 'failed') {
     annotations.forFile('error', line, { file: result.source });

@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { structureProblem, type ByteReader } from './image-structure.js';
 import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './image-format.js';
 import { controlCharacterIn } from './printable.js';
-import { NotRegularFileError, openRegularFile } from './regular-file.js';
+import { NotRegularFileError, openRegularFile, versionOf, type FileVersion, type OpenedFile } from './regular-file.js';
 
 /** A source image that passed the checks the API would otherwise reject it for. */
 export interface SourceImage {
@@ -12,6 +12,10 @@ export interface SourceImage {
   readonly relativePath: string;
   readonly format: ImageFormat;
   readonly bytes: number;
+  /** The version checked: what is sent must still be this one (see source-file.ts). */
+  readonly version: FileVersion;
+  /** SHA-256 of these bytes, when a manifest wanted it. */
+  readonly sha256?: string;
 }
 
 /** Why one source cannot be sent; the batch goes on without it. */
@@ -53,42 +57,56 @@ function blockReader(handle: FileHandle): ByteReader {
   };
 }
 
+/** @throws ImageProblem when the path holds a control character: a log line could not carry it. */
+export function checkName(relativePath: string): void {
+  const control = controlCharacterIn(relativePath);
+  if (control) {
+    throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
+  }
+}
+
 /**
  * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO
  * cannot block), not empty, within the size limit, a JPEG, PNG or WebP by its bytes whatever its name, and whole:
  * its structure read from headers and tail, never the whole file.
  */
 export async function checkImage(path: string, relativePath: string, maxBytes: number): Promise<SourceImage> {
-  const control = controlCharacterIn(relativePath);
-  if (control) {
-    throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
-  }
+  checkName(relativePath);
   let opened;
   try {
     opened = await openRegularFile(path);
   } catch (error) {
     throw new ImageProblem(relativePath, unreadable(error));
   }
-  const { handle, stats } = opened;
   try {
-    if (stats.size === 0) throw new ImageProblem(relativePath, 'is empty');
-    if (stats.size > maxBytes) {
-      // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
-      const [size, max] =
-        megabytes(stats.size) === megabytes(maxBytes)
-          ? [`${stats.size} bytes`, `${maxBytes} bytes`]
-          : [megabytes(stats.size), megabytes(maxBytes)];
-      throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
-    }
-    const read = blockReader(handle);
-    const format = sniffFormat(await read(0, SNIFF_BYTES));
-    if (!format) {
-      throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
-    }
-    const problem = await structureProblem(format, read, stats.size);
-    if (problem) throw new ImageProblem(relativePath, problem);
-    return { path, relativePath, format, bytes: stats.size };
+    return await checkOpened(opened, path, relativePath, maxBytes);
   } finally {
-    await handle.close();
+    await opened.handle.close();
   }
+}
+
+/** `checkImage`'s checks of the content, on a file already open (the selection hashes it through the same handle). */
+export async function checkOpened(
+  { handle, stats }: OpenedFile,
+  path: string,
+  relativePath: string,
+  maxBytes: number
+): Promise<SourceImage> {
+  if (stats.size === 0) throw new ImageProblem(relativePath, 'is empty');
+  if (stats.size > maxBytes) {
+    // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
+    const [size, max] =
+      megabytes(stats.size) === megabytes(maxBytes)
+        ? [`${stats.size} bytes`, `${maxBytes} bytes`]
+        : [megabytes(stats.size), megabytes(maxBytes)];
+    throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
+  }
+  const read = blockReader(handle);
+  const format = sniffFormat(await read(0, SNIFF_BYTES));
+  if (!format) {
+    throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
+  }
+  const problem = await structureProblem(format, read, stats.size);
+  if (problem) throw new ImageProblem(relativePath, problem);
+  return { path, relativePath, format, bytes: stats.size, version: versionOf(stats) };
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { checkDestinations, type WriteRules } from '../src/destinations.js';
+import { Destinations, type WriteRules } from '../src/destinations.js';
 import {
   AS_RETURNED,
   OUTPUT_FORMAT_INFO,
@@ -30,19 +30,25 @@ function rules(overrides: Partial<WriteRules> = {}): WriteRules {
   return { workspace, sources: new Set(), earlier: new Map(), overwrite: false, ...overrides };
 }
 
+/** Why each of `work` (the sources sent) may not be sent, as the selection asks per source. */
 async function refusals(
   work: string[],
-  options: { every?: string[]; template?: OutputTemplate; rules?: Partial<WriteRules> } = {}
+  options: { every?: string[]; template?: OutputTemplate; rules?: Partial<WriteRules>; conversion?: Conversion } = {}
 ): Promise<Record<string, string>> {
   const every = options.every ?? work;
-  const refused = await checkDestinations(
-    work,
-    every,
+  const destinations = await Destinations.prepare(
+    [...every, ...work],
     options.template ?? DEFAULT,
     1,
-    rules({ sources: new Set(every), ...options.rules })
+    rules({ sources: new Set(every), ...options.rules }),
+    options.conversion
   );
-  return Object.fromEntries(refused.refused);
+  const refused: Record<string, string> = {};
+  for (const source of work) {
+    const why = await destinations.refusal(source, rival => work.includes(rival));
+    if (why !== undefined) refused[source] = why;
+  }
+  return refused;
 }
 
 describe('a result goes only where nothing is, or over its own earlier result', () => {
@@ -130,11 +136,8 @@ describe('a result goes only where nothing is, or over its own earlier result', 
 });
 
 describe('the paths checked are those the conversion writes', () => {
-  const check = async (format: OutputFormat | undefined): Promise<Record<string, string>> => {
-    const conversion: Conversion = { ...AS_RETURNED, format };
-    const { refused } = await checkDestinations(['a.png'], ['a.png'], DEFAULT, 1, rules(), conversion);
-    return Object.fromEntries(refused);
-  };
+  const check = (format: OutputFormat | undefined): Promise<Record<string, string>> =>
+    refusals(['a.png'], { conversion: { ...AS_RETURNED, format } });
 
   test.each(OUTPUT_FORMATS.filter(format => format !== 'png'))(
     'a file not ours at the %s path refuses a conversion to it, and no other',

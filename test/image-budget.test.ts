@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withinBudget } from '../src/image-budget.js';
+import { ImageBudget } from '../src/image-budget.js';
 import { Input } from '../src/inputs.js';
 import { runJob } from '../src/job.js';
 import { readSettings } from '../src/settings.js';
 import { encodePng, startFakeIdeogram, type FakeIdeogram } from './fakes/ideogram-server.js';
 import { makeWorkspace } from './support/workspace.js';
 
-describe('withinBudget', () => {
+describe('ImageBudget', () => {
   const sources = ['a.png', 'b.png', 'c.png', 'd.png', 'e.png'];
 
   test.each([
@@ -19,15 +19,17 @@ describe('withinBudget', () => {
     [4, 4, 1],
     [1, 100, 5]
   ])('%i image(s) per source under a cap of %i takes %i source(s), in order', (perSource, cap, taken) => {
-    const budget = withinBudget(sources, perSource, cap);
-    expect(budget.taken).toEqual(sources.slice(0, taken));
-    expect(budget.deferred.map(result => result.source)).toEqual(sources.slice(taken));
-    expect(budget.deferred.every(result => result.status === 'deferred' && result.outputs.length === 0)).toBe(true);
-    expect(budget.taken.length * perSource).toBeLessThanOrEqual(cap);
+    const budget = new ImageBudget(perSource, cap);
+    const answers = sources.map(source => budget.take(source));
+    expect(answers.map(answer => answer === undefined)).toEqual(sources.map((_, i) => i < taken));
+    const deferred = answers.filter(answer => answer !== undefined);
+    expect(deferred.map(result => result.source)).toEqual(sources.slice(taken));
+    expect(deferred.every(result => result.status === 'deferred' && result.outputs.length === 0)).toBe(true);
   });
 
   test('no cap takes everything', () => {
-    expect(withinBudget(sources, 8, undefined)).toEqual({ taken: sources, deferred: [] });
+    const budget = new ImageBudget(8, undefined);
+    expect(sources.map(source => budget.take(source))).toEqual(sources.map(() => undefined));
   });
 });
 

@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IMAGE_FORMATS, sniffFormat, type ImageFormat } from '../src/image-format.js';
 import { loadCodecs } from '../src/local/codecs.js';
 import { LocalUpscaler, MAX_RESULT_PIXELS } from '../src/local/upscaler.js';
 import type { ProducedImage } from '../src/provider.js';
+import { versionOf } from '../src/regular-file.js';
 import { ResultSink } from '../src/result-sink.js';
 import { defaultRetryPolicy } from '../src/retry.js';
 import type { SourceImage } from '../src/validation.js';
@@ -30,7 +31,7 @@ async function source(relativePath: string): Promise<SourceImage> {
   const bytes = await readFile(path);
   const format = sniffFormat(bytes);
   if (!format) throw new Error(`${relativePath} is not an image`);
-  return { path, relativePath, format, bytes: bytes.length };
+  return { path, relativePath, format, bytes: bytes.length, version: versionOf(await stat(path)) };
 }
 
 interface Written {

@@ -50,7 +50,9 @@ describe('recognised by their bytes, whatever the extension', () => {
       path,
       relativePath: `imgs/${name}`,
       format,
-      bytes: content.length
+      bytes: content.length,
+      // The version checked, which the upload must still find.
+      version: expect.objectContaining({ size: content.length })
     });
   });
 });
