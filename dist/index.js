@@ -28568,7 +28568,7 @@ async function probeImageFile(path) {
     let file;
     try {
         // Only a regular file: a FIFO in its place would block the report.
-        const opened = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegularFile */ .Z)(path);
+        const opened = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegularFile */ .ZU)(path);
         file = opened.handle;
         const { stats } = opened;
         const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
@@ -28638,7 +28638,7 @@ function sniffFormat(bytes) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _wasm_tiering_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28441);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(75931);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(61361);
 // First: it must hold before undici, which main.js loads, compiles its parser.
 
 
@@ -28652,7 +28652,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 75931:
+/***/ 61361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28937,40 +28937,39 @@ var image_file = __nccwpck_require__(89001);
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/map-limited.ts
 /**
- * Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. The one
- * worker pool: the engine's sources, the manifest's hashes and the commit's blobs all go through it.
+ * Runs `fn` over the items as `source` hands them over, at most `limit` calls at once, each worker taking the next
+ * item as it frees up: the one worker pool. The source may still be producing (an async generator) while the
+ * first items are worked on. Once `stop` is aborted no further item is taken. A failing call fails the whole run.
+ */
+async function forEachLimited(source, limit, fn, stop) {
+    const items = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+    async function worker() {
+        // Several workers may wait on an async generator at once: it answers them in turn, and each once it is done.
+        const stopped = () => stop?.aborted === true;
+        while (!stopped()) {
+            const next = await items.next();
+            // Taken after a stop: not started, and left for the caller to report so.
+            if (next.done === true || stopped())
+                return;
+            await fn(next.value);
+        }
+    }
+    await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+}
+/**
+ * Maps `items` through `fn` with at most `limit` calls under way at once; results keep the items' order. The
+ * manifest's hashes, the dry run's quotes and the commit's blobs go through it.
  */
 async function mapLimited(items, limit, fn, options = {}) {
     const out = new Array(items.length);
     const finished = new Array(items.length).fill(false);
-    const count = Math.max(1, Math.min(limit, items.length));
-    const running = [];
-    let next = 0;
     let done = 0;
-    let started = 0;
-    const grow = (workers) => {
-        // Counted before the worker starts: its first call may already ask for more.
-        for (let i = 0; i < workers && started < count; i++) {
-            started += 1;
-            running.push(worker());
-        }
-    };
-    async function worker() {
-        for (let i = next++; i < items.length && !options.stop?.signal.aborted; i = next++) {
-            const result = await fn(items[i], () => grow(2));
-            out[i] = result;
-            finished[i] = true;
-            options.onEach?.(result, ++done, items.length);
-        }
-    }
-    grow(options.rampUp ? 1 : count);
-    // Workers are added only by running ones: once all in the list have settled, none can follow. Each batch is
-    // awaited whole, so a failure in any worker is heard.
-    for (let seen = 0; seen < running.length;) {
-        const batch = running.slice(seen);
-        seen = running.length;
-        await Promise.all(batch);
-    }
+    await forEachLimited(items.entries(), Math.min(limit, items.length), async ([i, item]) => {
+        const result = await fn(item);
+        out[i] = result;
+        finished[i] = true;
+        options.onEach?.(result, ++done, items.length);
+    }, options.stop?.signal);
     const { stop } = options;
     if (stop) {
         for (const [i, item] of items.entries())
@@ -28978,6 +28977,41 @@ async function mapLimited(items, limit, fn, options = {}) {
                 out[i] = stop.notStarted(item);
     }
     return out;
+}
+/**
+ * Maps `items` through `fn`, up to `limit` calls ahead of the consumer, and yields the results in the items' order:
+ * a pipeline stage that keeps working while what it produced is being used. It starts with one call and adds up
+ * to two more as each finishes, rather than `limit` at once: calls started together queue their file reads in the
+ * thread pool ahead of the first call's next ones, so the first result would wait for all of them. A call that
+ * fails fails the iteration when its turn comes.
+ */
+async function* mapAhead(items, limit, fn) {
+    const source = items[Symbol.iterator]();
+    const started = [];
+    let ahead = 1;
+    let exhausted = false;
+    const startMore = () => {
+        while (!exhausted && started.length < ahead) {
+            const next = source.next();
+            if (next.done === true) {
+                exhausted = true;
+                return;
+            }
+            const call = fn(next.value).finally(() => {
+                ahead = Math.min(Math.max(1, limit), ahead + 2);
+                startMore();
+            });
+            // Handled when its turn comes; until then it must not count as an unhandled rejection.
+            call.catch(() => undefined);
+            started.push(call);
+        }
+    };
+    startMore();
+    while (started.length > 0) {
+        const result = await started.shift();
+        startMore();
+        yield result;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -29670,20 +29704,32 @@ const HASH_READ_BYTES = 256 * 1024;
 const hashBuffers = [];
 /** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 async function hashFile(path) {
-    const { handle } = await (0,regular_file/* openRegularFile */.Z)(path);
+    const { handle } = await openRegularFile(path);
+    try {
+        return await hashOpened(handle);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * SHA-256 of an open regular file's bytes, read from its start through the handle, which stays open: the
+ * selection checks the same file through it. A read shorter than the buffer is the end, so a small file takes one.
+ */
+async function hashOpened(handle) {
     const buffer = hashBuffers.pop() ?? Buffer.allocUnsafeSlow(HASH_READ_BYTES);
     try {
         const hash = (0,external_node_crypto_.createHash)('sha256');
-        for (;;) {
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-            if (bytesRead === 0)
-                return hash.digest('hex');
+        for (let position = 0;;) {
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
             hash.update(buffer.subarray(0, bytesRead));
+            position += bytesRead;
+            if (bytesRead < buffer.length)
+                return hash.digest('hex');
         }
     }
     finally {
         hashBuffers.push(buffer);
-        await handle.close();
     }
 }
 /** Why the manifest's text is not a manifest this action wrote, or undefined. */
@@ -30688,8 +30734,12 @@ function resultExtension(format, conversion) {
 }
 /** Where a source's `index`-th result goes, for each format it may come back as, once converted. */
 function resultPaths(source, template, index, conversion) {
-    return Object.fromEntries(image_format/* IMAGE_FORMATS */.l0.map(format => [format, template.resolve(source, index, resultExtension(format, conversion))]));
+    // Resolved once with the extension marked: this runs for every source found before the first request.
+    const marked = template.resolve(source, index, EXT_MARK);
+    return Object.fromEntries(image_format/* IMAGE_FORMATS */.l0.map(format => [format, marked.replaceAll(EXT_MARK, resultExtension(format, conversion))]));
 }
+/** Stands for `{ext}` in a resolved path: no file name holds a NUL, and no path rule treats it specially. */
+const EXT_MARK = '\0';
 /**
  * Works out every result path before anything is sent, for every format a result may come back as, so that two
  * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
@@ -30701,27 +30751,30 @@ function planOutputs(sources, template, imagesPerSource, conversion = output_for
     const sourceSet = new Set(sources);
     const plan = new Map();
     for (const source of sources) {
-        const outputs = [];
-        for (let index = 1; index <= imagesPerSource; index++) {
-            const paths = resultPaths(source, template, index, conversion);
-            for (const path of new Set(Object.values(paths))) {
-                if (path === '..' || path.startsWith('../')) {
-                    throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
-                }
-                if (sourceSet.has(path)) {
-                    throw new InputError(Input.OutputPath, `would write the result of ${source} over the source ${path}.`);
-                }
-                const owner = owners.get(path);
-                if (owner !== undefined) {
-                    throw new InputError(Input.OutputPath, name => `makes ${owner} and ${source} both write ${path}; rename one, or leave one out with a '!' pattern in ${name(Input.Files)}.`);
-                }
-                owners.set(path, source);
+        const outputs = plannedOutputs(source, template, imagesPerSource, conversion);
+        for (const path of outputs.flatMap(output => [...new Set(Object.values(output.paths))])) {
+            if (path === '..' || path.startsWith('../')) {
+                throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
             }
-            outputs.push({ index, paths });
+            if (sourceSet.has(path)) {
+                throw new InputError(Input.OutputPath, `would write the result of ${source} over the source ${path}.`);
+            }
+            const owner = owners.get(path);
+            if (owner !== undefined) {
+                throw new InputError(Input.OutputPath, name => `makes ${owner} and ${source} both write ${path}; rename one, or leave one out with a '!' pattern in ${name(Input.Files)}.`);
+            }
+            owners.set(path, source);
         }
         plan.set(source, outputs);
     }
     return plan;
+}
+/** One source's planned results: for each index, its path for every format the result may come back as. */
+function plannedOutputs(source, template, imagesPerSource, conversion = output_format/* AS_RETURNED */.p_) {
+    return Array.from({ length: imagesPerSource }, (_, i) => ({
+        index: i + 1,
+        paths: resultPaths(source, template, i + 1, conversion)
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/destinations.ts
@@ -30780,7 +30833,7 @@ async function parentProblem(workspace, realWorkspace, path) {
 /** Whether the regular file at `full` is a PNG, JPEG or WebP by its first bytes (stat first: never blocks). */
 async function holdsImage(full) {
     try {
-        const { handle } = await (0,regular_file/* openRegularFile */.Z)(full);
+        const { handle } = await (0,regular_file/* openRegularFile */.ZU)(full);
         try {
             const head = Buffer.alloc(image_format/* SNIFF_BYTES */.dD);
             const { bytesRead } = await handle.read(head, 0, image_format/* SNIFF_BYTES */.dD, 0);
@@ -30794,76 +30847,115 @@ async function holdsImage(full) {
         return false;
     }
 }
-/** Why `source` may not write `path`, or undefined; a file there it may replace goes into `replaceable`. */
-async function pathProblem(source, path, rules, template, realWorkspace, replaceable) {
-    const where = writablePathProblem(path);
-    if (where)
-        return `its result ${path} ${where}`;
-    if (rules.sources.has(path))
-        return `its result would replace the source ${path}`;
-    const long = path.split('/').find(part => Buffer.byteLength(part) > NAME_MAX);
-    if (long) {
-        return `its result's name ${long.slice(0, 40)}… is ${Buffer.byteLength(long)} bytes, over the file system's limit of ${NAME_MAX}`;
-    }
-    const full = (0,external_node_path_.join)(rules.workspace, path);
-    if (Buffer.byteLength(full) > PATH_MAX)
-        return `its result's path is over the file system's limit of ${PATH_MAX} bytes`;
-    const parent = await parentProblem(rules.workspace, realWorkspace, path);
-    if (parent)
-        return `its result ${path} cannot be written: ${parent}`;
-    const stats = await (0,promises_.lstat)(full).catch(() => undefined);
-    if (stats === undefined)
-        return undefined;
-    if (!stats.isFile() && !stats.isSymbolicLink())
-        return `its result path ${path} is ${kindOf(stats)}`;
-    // An image that neither the manifest nor the output path calls a result may be a source that this run's patterns
-    // do not select (`{dir}/../{name}.{ext}` reaches them): `overwrite` never replaces one.
-    const ours = rules.earlier.get(path) === source || template.matches(path);
-    if (rules.overwrite && !ours && stats.isFile() && (await holdsImage(full))) {
-        return `${path} is an image that is not a result of this action (a source, even if this run does not select it); '${Input.Overwrite}' never replaces a source`;
-    }
-    if (rules.earlier.get(path) === source || rules.overwrite) {
-        replaceable.add(path);
-        return undefined;
-    }
-    const owner = rules.earlier.get(path);
-    const what = owner === undefined ? 'is not a result of this action' : `is the result of ${owner}`;
-    return `${path} already exists and ${what}; '${Input.Overwrite}: true' replaces it`;
-}
 /**
- * Checks every planned destination before anything is sent, so nothing is paid for that could not be written, and
- * nothing is written that is not ours: returns the sources that must not be sent, with why, and the files the
- * others may write over. A source is refused
- * when any place its results may take is a source (selected or not), under `.git`, outside the workspace, over a
- * name-length limit, a folder or other non-file, in a folder that cannot be made, a file that is neither an earlier
- * result of the same source nor allowed by `overwrite`, or a place where a source not sent this run (one the
- * manifest skips, or the event did not change) has its result.
+ * Where each source's results may go, checked before anything is sent for it, so nothing is paid for that could
+ * not be written, and nothing is written that is not ours. Who may write each path is worked out up front from the
+ * paths alone (pure, for every source found); the file system is asked per source, as the selection reaches it.
+ * A source is refused when any place its results may take is a source (selected or not), under `.git`, outside
+ * the workspace, over a name-length limit, a folder or other non-file, in a folder that cannot be made, a file that
+ * is neither an earlier result of the same source nor allowed by `overwrite`, or a place where a source not sent
+ * this run (one the manifest skips, or the event did not change) has its result.
  */
-async function checkDestinations(work, every, template, imagesPerSource, rules, conversion = output_format/* AS_RETURNED */.p_) {
-    const owners = new Map();
-    for (const source of new Set([...every, ...work])) {
-        for (const path of possiblePaths(source, template, imagesPerSource, conversion)) {
-            owners.set(path, [...(owners.get(path) ?? []), source]);
-        }
+class Destinations {
+    shared;
+    paths;
+    template;
+    rules;
+    realWorkspace;
+    /** Planned paths where a file stands that may be replaced; everywhere else a write adds a file or fails. */
+    replaceable = new Set();
+    /** Per folder a result goes into, why it cannot be made (or undefined): asked once per folder. */
+    folders = new Map();
+    constructor(
+    /** Each path two or more sources' results may take, with those sources. */
+    shared, paths, template, rules, realWorkspace) {
+        this.shared = shared;
+        this.paths = paths;
+        this.template = template;
+        this.rules = rules;
+        this.realWorkspace = realWorkspace;
     }
-    const realWorkspace = await (0,promises_.realpath)(rules.workspace);
-    const sending = new Set(work);
-    const refused = new Map();
-    const replaceable = new Set();
-    for (const source of work) {
-        for (const path of possiblePaths(source, template, imagesPerSource, conversion)) {
-            // Two sources of this run sharing a path make the template unworkable: planOutputs stops the run for it.
-            const other = owners.get(path)?.find(owner => owner !== source && !sending.has(owner));
-            const problem = other === undefined
-                ? await pathProblem(source, path, rules, template, realWorkspace, replaceable)
-                : `its result ${path} would also be the result of ${other}; rename one, or leave one out with a '!' pattern in '${Input.Files}'`;
-            if (problem) {
-                refused.set(source, `not sent: ${problem}`);
-                break;
+    /** `every`: each source found, selected this run or not; `conversion` gives the results' extensions. */
+    static async prepare(every, template, imagesPerSource, rules, conversion = output_format/* AS_RETURNED */.p_) {
+        const paths = (source) => possiblePaths(source, template, imagesPerSource, conversion);
+        const first = new Map();
+        const shared = new Map();
+        for (const source of new Set(every)) {
+            for (const path of paths(source)) {
+                const owner = first.get(path);
+                if (owner === undefined)
+                    first.set(path, source);
+                else
+                    shared.set(path, [...(shared.get(path) ?? [owner]), source]);
             }
         }
+        return new Destinations(shared, paths, template, rules, await (0,promises_.realpath)(rules.workspace));
     }
-    return { refused, replaceable };
+    /** The other sources whose results may take one of `source`'s paths: rare, and known from the paths alone. */
+    rivals(source) {
+        if (this.shared.size === 0)
+            return [];
+        const rivals = this.paths(source).flatMap(path => this.shared.get(path) ?? []);
+        return [...new Set(rivals)].filter(other => other !== source);
+    }
+    /**
+     * Why `source` must not be sent, or undefined; `sent` says whether a rival is sent this run too (two sources of
+     * one run sharing a path make the template unworkable: `planOutputs` stops the run for it before it starts).
+     */
+    async refusal(source, sent) {
+        for (const path of this.paths(source)) {
+            const other = this.shared.get(path)?.find(owner => owner !== source && !sent(owner));
+            const problem = other === undefined
+                ? await this.pathProblem(source, path)
+                : `its result ${path} would also be the result of ${other}; rename one, or leave one out with a '!' pattern in '${Input.Files}'`;
+            if (problem)
+                return `not sent: ${problem}`;
+        }
+        return undefined;
+    }
+    /** Why `source` may not write `path`, or undefined; a file there it may replace goes into `replaceable`. */
+    async pathProblem(source, path) {
+        const { rules } = this;
+        const where = writablePathProblem(path);
+        if (where)
+            return `its result ${path} ${where}`;
+        if (rules.sources.has(path))
+            return `its result would replace the source ${path}`;
+        const long = path.split('/').find(part => Buffer.byteLength(part) > NAME_MAX);
+        if (long) {
+            return `its result's name ${long.slice(0, 40)}… is ${Buffer.byteLength(long)} bytes, over the file system's limit of ${NAME_MAX}`;
+        }
+        const full = (0,external_node_path_.join)(rules.workspace, path);
+        if (Buffer.byteLength(full) > PATH_MAX)
+            return `its result's path is over the file system's limit of ${PATH_MAX} bytes`;
+        const folder = external_node_path_.posix.dirname(path);
+        let parent = this.folders.get(folder);
+        if (parent === undefined) {
+            parent = parentProblem(rules.workspace, this.realWorkspace, path);
+            this.folders.set(folder, parent);
+        }
+        const problem = await parent;
+        if (problem)
+            return `its result ${path} cannot be written: ${problem}`;
+        const stats = await (0,promises_.lstat)(full).catch(() => undefined);
+        if (stats === undefined)
+            return undefined;
+        if (!stats.isFile() && !stats.isSymbolicLink())
+            return `its result path ${path} is ${kindOf(stats)}`;
+        // An image that neither the manifest nor the output path calls a result may be a source that this run's
+        // patterns do not select (`{dir}/../{name}.{ext}` reaches them): `overwrite` never replaces one.
+        const ours = rules.earlier.get(path) === source || this.template.matches(path);
+        if (rules.overwrite && !ours && stats.isFile() && (await holdsImage(full))) {
+            return `${path} is an image that is not a result of this action (a source, even if this run does not select it); '${Input.Overwrite}' never replaces a source`;
+        }
+        if (rules.earlier.get(path) === source || rules.overwrite) {
+            this.replaceable.add(path);
+            return undefined;
+        }
+        const owner = rules.earlier.get(path);
+        const what = owner === undefined ? 'is not a result of this action' : `is the result of ${owner}`;
+        return `${path} already exists and ${what}; '${Input.Overwrite}: true' replaces it`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/provider.ts
@@ -30879,189 +30971,7 @@ class DeferredError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/image-structure.ts
-/** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
-const MAX_STEPS = 100_000;
-function u16be(bytes, at) {
-    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
-}
-function u32be(bytes, at) {
-    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
-}
-function u32le(bytes, at) {
-    return (((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16)) + (bytes[at + 3] ?? 0) * 0x1000000);
-}
-function ascii(bytes, at, length) {
-    return String.fromCharCode(...bytes.subarray(at, at + length));
-}
-/** PNG: IHDR first, then chunk after chunk, each within the file, until IEND. */
-async function png(read, size) {
-    for (let at = 8, step = 0; step < MAX_STEPS; step++) {
-        if (at + 12 > size)
-            return 'is cut short: it ends before its IEND chunk';
-        const header = await read(at, 8);
-        const length = u32be(header, 0);
-        const type = ascii(header, 4, 4);
-        if (step === 0 && (type !== 'IHDR' || length !== 13))
-            return 'is a damaged PNG: it does not start with an IHDR header';
-        if (!/^[A-Za-z]{4}$/.test(type))
-            return `is a damaged PNG: the chunk at byte ${at} has no valid type`;
-        if (at + 12 + length > size)
-            return `is cut short: its ${type} chunk runs past the end of the file`;
-        if (type === 'IEND')
-            return undefined;
-        at += 12 + length;
-    }
-    return 'is a damaged PNG: too many chunks to check';
-}
-// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
-const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
-/** JPEG: segments from SOI to a frame header, each within the file, and the EOI marker at the end. */
-async function jpeg(read, size) {
-    let framed = false;
-    for (let at = 2, step = 0; !framed; step++) {
-        if (step >= MAX_STEPS || at + 4 > size)
-            return 'is a damaged JPEG: it has no frame header (SOF)';
-        const header = await read(at, 4);
-        if (header[0] !== 0xff)
-            return `is a damaged JPEG: no marker where one should be (byte ${at})`;
-        const marker = header[1] ?? 0;
-        if (marker === 0xff)
-            at += 1; // fill byte
-        else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8))
-            at += 2; // markers without a length
-        else if (marker === 0xd9 || marker === 0xda)
-            return 'is a damaged JPEG: its image data comes before any frame header (SOF)';
-        else {
-            const length = u16be(header, 2);
-            if (length < 2 || at + 2 + length > size)
-                return 'is cut short: a JPEG segment runs past the end of the file';
-            framed = SOF.has(marker);
-            at += 2 + length;
-        }
-    }
-    // Encoders may pad the end with zeros; the last marker before them must be EOI (FF D9).
-    const tail = await read(Math.max(0, size - 1024), Math.min(size, 1024));
-    let end = tail.length;
-    while (end > 0 && tail[end - 1] === 0)
-        end--;
-    return tail[end - 2] === 0xff && tail[end - 1] === 0xd9
-        ? undefined
-        : 'is cut short: a JPEG must end with its end-of-image marker (EOI), and this one does not';
-}
-/** WebP: the RIFF header's size matches the file's, and the first chunk is an image chunk that fits in it. */
-async function webp(read, size) {
-    if (size < 20)
-        return 'is cut short: a WebP file is longer than its header';
-    const header = await read(0, 20);
-    const riff = u32le(header, 4) + 8;
-    if (riff !== size) {
-        return riff > size
-            ? `is cut short: its RIFF header says ${riff} bytes, the file has ${size}`
-            : `is a damaged WebP: its RIFF header says ${riff} bytes, the file has ${size}`;
-    }
-    const chunk = ascii(header, 12, 4);
-    if (!['VP8 ', 'VP8L', 'VP8X'].includes(chunk))
-        return 'is a damaged WebP: it holds no VP8, VP8L or VP8X image chunk';
-    if (20 + u32le(header, 16) > size)
-        return `is cut short: its ${chunk.trim()} chunk runs past the end of the file`;
-    return undefined;
-}
-/**
- * What is wrong with an image's structure, read from its headers and its tail (never the whole file), or
- * undefined when it holds together. `size` is the file's length; the format was judged by its first bytes.
- */
-function structureProblem(format, read, size) {
-    return format === 'png' ? png(read, size) : format === 'jpeg' ? jpeg(read, size) : webp(read, size);
-}
-
-;// CONCATENATED MODULE: ./src/validation.ts
-
-
-
-
-/** Why one source cannot be sent; the batch goes on without it. */
-class ImageProblem extends Error {
-    file;
-    name = 'ImageProblem';
-    constructor(file, reason) {
-        super(`The file ${reason}`);
-        this.file = file;
-    }
-}
-function megabytes(bytes) {
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-/** Why a source could not be opened, in words: the error's code alone means nothing to most users. */
-function unreadable(error) {
-    if (error instanceof regular_file/* NotRegularFileError */.i)
-        return error.message;
-    const code = error.code;
-    if (code === 'ENOENT')
-        return 'disappeared after it was found';
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'cannot be read (permission denied)';
-    return `cannot be read (${code ?? String(error)})`;
-}
-const BLOCK = 4096;
-/** Positioned reads through one cached block: walking a PNG's chunk headers costs one read per block, not per header. */
-function blockReader(handle) {
-    let block = { at: -1, bytes: new Uint8Array(0) };
-    return async (at, length) => {
-        if (at < block.at || at + length > block.at + block.bytes.length) {
-            const buffer = Buffer.alloc(Math.max(length, BLOCK));
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
-            block = { at, bytes: buffer.subarray(0, bytesRead) };
-        }
-        return block.bytes.subarray(at - block.at, at - block.at + length);
-    };
-}
-/**
- * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO
- * cannot block), not empty, within the size limit, a JPEG, PNG or WebP by its bytes whatever its name, and whole:
- * its structure read from headers and tail, never the whole file.
- */
-async function checkImage(path, relativePath, maxBytes) {
-    const control = controlCharacterIn(relativePath);
-    if (control) {
-        throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
-    }
-    let opened;
-    try {
-        opened = await (0,regular_file/* openRegularFile */.Z)(path);
-    }
-    catch (error) {
-        throw new ImageProblem(relativePath, unreadable(error));
-    }
-    const { handle, stats } = opened;
-    try {
-        if (stats.size === 0)
-            throw new ImageProblem(relativePath, 'is empty');
-        if (stats.size > maxBytes) {
-            // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
-            const [size, max] = megabytes(stats.size) === megabytes(maxBytes)
-                ? [`${stats.size} bytes`, `${maxBytes} bytes`]
-                : [megabytes(stats.size), megabytes(maxBytes)];
-            throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
-        }
-        const read = blockReader(handle);
-        const format = (0,image_format/* sniffFormat */.OG)(await read(0, image_format/* SNIFF_BYTES */.dD));
-        if (!format) {
-            throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
-        }
-        const problem = await structureProblem(format, read, stats.size);
-        if (problem)
-            throw new ImageProblem(relativePath, problem);
-        return { path, relativePath, format, bytes: stats.size };
-    }
-    finally {
-        await handle.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine.ts
-
-
 
 
 
@@ -31116,20 +31026,20 @@ function outcome(source, delivered, seconds) {
     return { source, status: 'upscaled', outputs, ...note, seconds };
 }
 /**
- * Runs every planned source through check → upscale → save (by the sink), several at once. A source that fails is recorded
- * with its reason and the others go on; results come back in the order of the plan.
+ * Runs each checked source through upscale → save (by the sink), several at once, taking the next as a worker frees
+ * up. A source that fails is recorded with its reason and the others go on. Results come back in finishing order;
+ * after a cancellation's stop no source is started, and those have no result (the caller reports them).
  */
 async function upscaleAll(provider, options) {
-    // Workers start in a doubling ramp, two more each time a source has been checked: this way the first request
-    // goes out after one check, not after all of them (~25 ms for 64 sources).
-    const work = async (source, grow) => {
+    const results = [];
+    const upscale = async (image) => {
+        const source = image.relativePath;
         const started = performance.now();
         const seconds = () => Math.round((performance.now() - started) / 100) / 10;
         try {
-            const image = await checkImage((0,external_node_path_.join)(options.workspace, source), source, options.maxFileBytes).finally(grow);
             const { stopped, cut } = options.cancellation ?? {};
             const produced = await unlessCut(provider.produce(image, stopped), cut);
-            const planned = options.plan.get(source) ?? [];
+            const planned = options.plan(source);
             const delivered = await Promise.all(produced.map((item, i) => deliver(options.sink, source, planned[i], item)));
             return summarise(source, delivered, seconds());
         }
@@ -31147,16 +31057,12 @@ async function upscaleAll(provider, options) {
             return { source, status, outputs: [], error: error.message, seconds: seconds() };
         }
     };
-    const stopped = options.cancellation?.stopped;
-    return mapLimited([...options.plan.keys()], options.workers, work, {
-        rampUp: true,
-        onEach: options.onResult,
-        // A source not started before a cancellation: nothing was sent for it, and the next run takes it.
-        stop: stopped && {
-            signal: stopped,
-            notStarted: source => ({ source, status: 'deferred', outputs: [], error: 'not started: the run was cancelled' })
-        }
-    });
+    await forEachLimited(options.sources, options.workers, async (item) => {
+        const result = item.kind === 'settled' ? item.result : await upscale(item.image);
+        results.push(result);
+        options.onResult?.(result);
+    }, options.cancellation?.stopped);
+    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/cost-cap.ts
@@ -31688,6 +31594,193 @@ function checkGeneration(file, body) {
 
 // EXTERNAL MODULE: ./src/image-dimensions.ts
 var image_dimensions = __nccwpck_require__(59422);
+;// CONCATENATED MODULE: ./src/image-structure.ts
+/** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
+const MAX_STEPS = 100_000;
+function u16be(bytes, at) {
+    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+}
+function u32be(bytes, at) {
+    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
+}
+function u32le(bytes, at) {
+    return (((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16)) + (bytes[at + 3] ?? 0) * 0x1000000);
+}
+function ascii(bytes, at, length) {
+    return String.fromCharCode(...bytes.subarray(at, at + length));
+}
+/** PNG: IHDR first, then chunk after chunk, each within the file, until IEND. */
+async function png(read, size) {
+    for (let at = 8, step = 0; step < MAX_STEPS; step++) {
+        if (at + 12 > size)
+            return 'is cut short: it ends before its IEND chunk';
+        const header = await read(at, 8);
+        const length = u32be(header, 0);
+        const type = ascii(header, 4, 4);
+        if (step === 0 && (type !== 'IHDR' || length !== 13))
+            return 'is a damaged PNG: it does not start with an IHDR header';
+        if (!/^[A-Za-z]{4}$/.test(type))
+            return `is a damaged PNG: the chunk at byte ${at} has no valid type`;
+        if (at + 12 + length > size)
+            return `is cut short: its ${type} chunk runs past the end of the file`;
+        if (type === 'IEND')
+            return undefined;
+        at += 12 + length;
+    }
+    return 'is a damaged PNG: too many chunks to check';
+}
+// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+/** JPEG: segments from SOI to a frame header, each within the file, and the EOI marker at the end. */
+async function jpeg(read, size) {
+    let framed = false;
+    for (let at = 2, step = 0; !framed; step++) {
+        if (step >= MAX_STEPS || at + 4 > size)
+            return 'is a damaged JPEG: it has no frame header (SOF)';
+        const header = await read(at, 4);
+        if (header[0] !== 0xff)
+            return `is a damaged JPEG: no marker where one should be (byte ${at})`;
+        const marker = header[1] ?? 0;
+        if (marker === 0xff)
+            at += 1; // fill byte
+        else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8))
+            at += 2; // markers without a length
+        else if (marker === 0xd9 || marker === 0xda)
+            return 'is a damaged JPEG: its image data comes before any frame header (SOF)';
+        else {
+            const length = u16be(header, 2);
+            if (length < 2 || at + 2 + length > size)
+                return 'is cut short: a JPEG segment runs past the end of the file';
+            framed = SOF.has(marker);
+            at += 2 + length;
+        }
+    }
+    // Encoders may pad the end with zeros; the last marker before them must be EOI (FF D9).
+    const tail = await read(Math.max(0, size - 1024), Math.min(size, 1024));
+    let end = tail.length;
+    while (end > 0 && tail[end - 1] === 0)
+        end--;
+    return tail[end - 2] === 0xff && tail[end - 1] === 0xd9
+        ? undefined
+        : 'is cut short: a JPEG must end with its end-of-image marker (EOI), and this one does not';
+}
+/** WebP: the RIFF header's size matches the file's, and the first chunk is an image chunk that fits in it. */
+async function webp(read, size) {
+    if (size < 20)
+        return 'is cut short: a WebP file is longer than its header';
+    const header = await read(0, 20);
+    const riff = u32le(header, 4) + 8;
+    if (riff !== size) {
+        return riff > size
+            ? `is cut short: its RIFF header says ${riff} bytes, the file has ${size}`
+            : `is a damaged WebP: its RIFF header says ${riff} bytes, the file has ${size}`;
+    }
+    const chunk = ascii(header, 12, 4);
+    if (!['VP8 ', 'VP8L', 'VP8X'].includes(chunk))
+        return 'is a damaged WebP: it holds no VP8, VP8L or VP8X image chunk';
+    if (20 + u32le(header, 16) > size)
+        return `is cut short: its ${chunk.trim()} chunk runs past the end of the file`;
+    return undefined;
+}
+/**
+ * What is wrong with an image's structure, read from its headers and its tail (never the whole file), or
+ * undefined when it holds together. `size` is the file's length; the format was judged by its first bytes.
+ */
+function structureProblem(format, read, size) {
+    return format === 'png' ? png(read, size) : format === 'jpeg' ? jpeg(read, size) : webp(read, size);
+}
+
+;// CONCATENATED MODULE: ./src/validation.ts
+
+
+
+
+/** Why one source cannot be sent; the batch goes on without it. */
+class ImageProblem extends Error {
+    file;
+    name = 'ImageProblem';
+    constructor(file, reason) {
+        super(`The file ${reason}`);
+        this.file = file;
+    }
+}
+function megabytes(bytes) {
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+/** Why a source could not be opened, in words: the error's code alone means nothing to most users. */
+function unreadable(error) {
+    if (error instanceof regular_file/* NotRegularFileError */.iZ)
+        return error.message;
+    const code = error.code;
+    if (code === 'ENOENT')
+        return 'disappeared after it was found';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'cannot be read (permission denied)';
+    return `cannot be read (${code ?? String(error)})`;
+}
+const BLOCK = 4096;
+/** Positioned reads through one cached block: walking a PNG's chunk headers costs one read per block, not per header. */
+function blockReader(handle) {
+    let block = { at: -1, bytes: new Uint8Array(0) };
+    return async (at, length) => {
+        if (at < block.at || at + length > block.at + block.bytes.length) {
+            const buffer = Buffer.alloc(Math.max(length, BLOCK));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+            block = { at, bytes: buffer.subarray(0, bytesRead) };
+        }
+        return block.bytes.subarray(at - block.at, at - block.at + length);
+    };
+}
+/** @throws ImageProblem when the path holds a control character: a log line could not carry it. */
+function checkName(relativePath) {
+    const control = controlCharacterIn(relativePath);
+    if (control) {
+        throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
+    }
+}
+/**
+ * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO
+ * cannot block), not empty, within the size limit, a JPEG, PNG or WebP by its bytes whatever its name, and whole:
+ * its structure read from headers and tail, never the whole file.
+ */
+async function checkImage(path, relativePath, maxBytes) {
+    checkName(relativePath);
+    let opened;
+    try {
+        opened = await openRegularFile(path);
+    }
+    catch (error) {
+        throw new ImageProblem(relativePath, unreadable(error));
+    }
+    try {
+        return await checkOpened(opened, path, relativePath, maxBytes);
+    }
+    finally {
+        await opened.handle.close();
+    }
+}
+/** `checkImage`'s checks of the content, on a file already open (the selection hashes it through the same handle). */
+async function checkOpened({ handle, stats }, path, relativePath, maxBytes) {
+    if (stats.size === 0)
+        throw new ImageProblem(relativePath, 'is empty');
+    if (stats.size > maxBytes) {
+        // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
+        const [size, max] = megabytes(stats.size) === megabytes(maxBytes)
+            ? [`${stats.size} bytes`, `${maxBytes} bytes`]
+            : [megabytes(stats.size), megabytes(maxBytes)];
+        throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
+    }
+    const read = blockReader(handle);
+    const format = (0,image_format/* sniffFormat */.OG)(await read(0, image_format/* SNIFF_BYTES */.dD));
+    if (!format) {
+        throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
+    }
+    const problem = await structureProblem(format, read, stats.size);
+    if (problem)
+        throw new ImageProblem(relativePath, problem);
+    return { path, relativePath, format, bytes: stats.size, version: (0,regular_file/* versionOf */.E4)(stats) };
+}
+
 ;// CONCATENATED MODULE: ./src/ideogram/models.ts
 /**
  * Ideogram's current upscalers, `POST /v2/image/upscale/{model}`, one entry per model: what it does, how its size
@@ -32588,18 +32681,26 @@ function quoteRecord(quote) {
 ;// CONCATENATED MODULE: ./src/image-budget.ts
 
 /**
- * Takes sources in order while their images (`imagesPerSource` each) fit under `maxImages`; the rest are deferred
- * to a later run, which (the manifest skipping what is done) takes them first. No cap: everything is taken.
+ * Takes sources in the order they come while their images (`imagesPerSource` each) fit under `maxImages`; the
+ * rest are deferred to a later run, which (the manifest skipping what is done) takes them first. No cap:
+ * everything is taken.
  */
-function withinBudget(sources, imagesPerSource, maxImages) {
-    if (maxImages === undefined)
-        return { taken: sources, deferred: [] };
-    const fits = Math.floor(maxImages / imagesPerSource);
-    const error = `past '${Input.MaxImages}' (${maxImages} images); a later run takes it first`;
-    return {
-        taken: sources.slice(0, fits),
-        deferred: sources.slice(fits).map(source => ({ source, status: 'deferred', outputs: [], error }))
-    };
+class ImageBudget {
+    maxImages;
+    sourcesLeft;
+    constructor(imagesPerSource, maxImages) {
+        this.maxImages = maxImages;
+        this.sourcesLeft = maxImages === undefined ? Infinity : Math.floor(maxImages / imagesPerSource);
+    }
+    /** Undefined when the source fits (and is counted); otherwise its `deferred` result. */
+    take(source) {
+        if (this.sourcesLeft > 0) {
+            this.sourcesLeft -= 1;
+            return undefined;
+        }
+        const error = `past '${Input.MaxImages}' (${this.maxImages} images); a later run takes it first`;
+        return { source, status: 'deferred', outputs: [], error };
+    }
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -32726,6 +32827,108 @@ class ResultSink {
         }
         return written;
     }
+}
+
+;// CONCATENATED MODULE: ./src/selection.ts
+
+
+
+
+
+/**
+ * Sources read at once, ahead of the upscales they feed: enough to keep the file system's threads busy, few enough
+ * that the first source's own reads are not queued behind many others.
+ */
+const LOOKAHEAD = 16;
+/** The `skipped` result of a source whose bytes, settings and results the manifest still vouches for. */
+async function unchanged(source, sha256, lookup) {
+    const { manifest, fingerprint } = lookup;
+    const entry = await manifest.unchanged(source, sha256, fingerprint);
+    if (!entry)
+        return undefined;
+    return {
+        source,
+        status: 'skipped',
+        outputs: entry.outputs.map(output => ({ ...output, prompt: null })),
+        error: `unchanged since ${entry.upscaledAt} (${manifest.path})`
+    };
+}
+/** The file opened for reading, or why it cannot be. */
+function selection_open(path) {
+    return (0,regular_file/* openRegularFile */.ZU)(path).catch((error) => error);
+}
+/** The source's hash (undefined when it cannot be read: the check then says why) and the manifest's verdict. */
+async function lookUp(source, file, lookup) {
+    if (file instanceof Error)
+        return { sha256: undefined, verdict: undefined };
+    const sha256 = await hashOpened(file.handle).catch(() => undefined);
+    if (sha256 === undefined || lookup.force)
+        return { sha256, verdict: undefined };
+    const skipped = await unchanged(source, sha256, lookup);
+    if (skipped)
+        return { sha256, verdict: { skipped } };
+    const earlier = await lookup.manifest.recorded(source, sha256);
+    return { sha256, verdict: earlier && lookup.reusable(earlier) ? { earlier } : undefined };
+}
+/** Whether the manifest skips a source (it writes nothing this run): for the few looked up before the run. */
+async function skippedByManifest(source, workspace, lookup) {
+    const file = await selection_open((0,external_node_path_.join)(workspace, source));
+    try {
+        const { verdict } = await lookUp(source, file, lookup);
+        return verdict !== undefined && 'skipped' in verdict;
+    }
+    finally {
+        if (!(file instanceof Error))
+            await file.handle.close();
+    }
+}
+/**
+ * One source, through one handle: hashed and looked up in the manifest, its destinations checked, its content
+ * checked. What is checked is what gets hashed, and the version checked is the one the upload must find.
+ */
+async function selection_select(source, options) {
+    const path = (0,external_node_path_.join)(options.workspace, source);
+    const file = await selection_open(path);
+    const failed = (error) => ({
+        kind: 'settled',
+        result: { source, status: 'failed', outputs: [], error }
+    });
+    try {
+        const { sha256, verdict } = options.lookup
+            ? await lookUp(source, file, options.lookup)
+            : { sha256: undefined, verdict: undefined };
+        if (verdict && 'skipped' in verdict)
+            return { kind: 'settled', result: verdict.skipped };
+        // A conversion writes too: the same rules.
+        const refusal = await options.destinations.refusal(source, options.sent);
+        if (refusal)
+            return failed(refusal);
+        if (verdict && sha256 !== undefined)
+            return { kind: 'earlier', source, sha256, earlier: verdict.earlier };
+        if (options.checkContent === false)
+            return { kind: 'listed', source };
+        checkName(source);
+        if (file instanceof Error)
+            throw new ImageProblem(source, unreadable(file));
+        const image = await checkOpened(file, path, source, options.maxFileBytes);
+        return { kind: 'checked', image: sha256 === undefined ? image : { ...image, sha256 } };
+    }
+    catch (error) {
+        // Whatever went wrong, it is this source's: the others go on.
+        return failed(error.message);
+    }
+    finally {
+        if (!(file instanceof Error))
+            await file.handle.close();
+    }
+}
+/**
+ * Reads, hashes, looks up and checks each source a few ahead of whoever takes the answers, which come in the
+ * sources' order. A stage of the pipeline, not a step before it: the first source can be sent while the
+ * ten-thousandth is still being read.
+ */
+function selectSources(sources, options) {
+    return mapAhead(sources, LOOKAHEAD, source => selection_select(source, options));
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -33219,12 +33422,10 @@ function readSettings(read, workspace) {
 
 
 
-
 /** Room for an 8192×8192 result of a v2 model; bounds what a misbehaving link can write. */
 const MAX_RESULT_BYTES = 400 * 1024 * 1024;
 /** Quotes asked for at once in a dry run (they take no in-flight places). */
 const QUOTE_PARALLELISM = 4;
-const HASH_PARALLELISM = 4;
 function retryPolicy(transport) {
     return defaultRetryPolicy({
         maxRetries: transport.maxRetries,
@@ -33257,6 +33458,20 @@ function ideogramEndpoint(provider, transport, hooks) {
         ? new LegacyEndpoint(client, provider.request)
         : new V2Endpoint(client, provider, new Poller(defaultPollOptions()));
 }
+/**
+ * A provider made when the first source reaches it: a run that skips everything never loads the local provider's
+ * codecs, nor opens a connection.
+ */
+function lazily(create) {
+    let made;
+    return {
+        produce: async (image, stopped) => (await (made ??= create())).produce(image, stopped),
+        close: async () => {
+            if (made)
+                await (await made).close();
+        }
+    };
+}
 /** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
 async function createProvider(settings, hooks, records) {
     const { provider, transport } = settings;
@@ -33278,26 +33493,24 @@ async function createProvider(settings, hooks, records) {
         ...(maxCost === undefined ? {} : { costCap: new CostCap(maxCost) })
     });
 }
-/** A dry run with a model that quotes: each source checked and priced exactly as it would be sent, nothing run. */
-async function quoteAll(settings, sources, hooks) {
+/** A dry run with a model that quotes: each checked source priced exactly as it would be sent, nothing run. */
+async function quoteAll(settings, images, hooks, onResult) {
     if (settings.provider.kind !== 'v2')
         throw new Error('only v2 models quote');
     const endpoint = ideogramEndpoint(settings.provider, settings.transport, hooks);
     const retry = retryPolicy(settings.transport);
-    let finished = 0;
     try {
-        return await mapLimited(sources, QUOTE_PARALLELISM, async (source) => {
+        await mapLimited(images, QUOTE_PARALLELISM, async (image) => {
+            const source = image.relativePath;
             let result;
             try {
-                const image = await checkImage((0,external_node_path_.join)(settings.workspace, source), source, settings.discovery.maxFileBytes);
                 const quote = quoteRecord(await retryIdeogram(source, () => endpoint.quote(image), retry, event => hooks.onRetry?.(source, event)));
                 result = { source, status: 'skipped', outputs: [], error: `dry run: quoted ${quoteText(quote)}`, quote };
             }
             catch (error) {
                 result = { source, status: 'failed', outputs: [], error: error.message };
             }
-            hooks.onResult?.(result, ++finished, sources.length);
-            return result;
+            onResult(result);
         });
     }
     finally {
@@ -33328,53 +33541,24 @@ function sameUpscale(entry, settings) {
     const { output: _output, ...upscale } = entry.settings;
     return canonical(upscale) === canonical(upscaleFingerprint(settings));
 }
-/** Hashes each source and skips those whose bytes, settings and results the manifest still vouches for. */
-async function selectWork(settings, manifest, sources) {
-    const skipped = new Map();
-    const hashes = new Map();
-    const reconvert = new Map();
-    if (!manifest)
-        return { skipped, hashes, reconvert };
-    // A few at once: hashing reads whole files, and the disk and the hash overlap across files.
-    const digests = await mapLimited(sources, HASH_PARALLELISM, source => 
-    // An unreadable source goes on to the engine, which reports why.
-    hashFile((0,external_node_path_.join)(settings.workspace, source)).catch(() => undefined));
-    for (const [i, source] of sources.entries()) {
-        const sha256 = digests[i];
-        if (sha256 === undefined)
-            continue;
-        hashes.set(source, sha256);
-        const entry = settings.selection.force
-            ? undefined
-            : await manifest.unchanged(source, sha256, fingerprint(settings));
-        if (entry) {
-            skipped.set(source, {
-                source,
-                status: 'skipped',
-                outputs: entry.outputs.map(output => ({ ...output, prompt: null })),
-                error: `unchanged since ${entry.upscaledAt} (${manifest.path})`
-            });
-            continue;
-        }
-        const earlier = settings.selection.force ? undefined : await manifest.recorded(source, sha256);
-        if (earlier && sameUpscale(earlier.entry, settings) && (0,output_format/* canReconvert */.x5)(earlier, settings.output.conversion)) {
-            reconvert.set(source, earlier);
-        }
-    }
-    return { skipped, hashes, reconvert };
-}
-/** Jobs to collect from earlier runs, and how this run records its own as they are accepted. */
-function jobRecords(settings, manifest, hashes, work, hooks) {
+/**
+ * Jobs to collect from earlier runs, and how this run records its own as they are accepted. `pending` fills as the
+ * selection hands sources over (`collect`), before each reaches the upscaler.
+ */
+function jobRecords(settings, manifest, hooks) {
     const settingsPrint = fingerprint(settings);
     const pending = new Map();
-    for (const source of work) {
-        const sha256 = hashes.get(source);
-        const id = sha256 === undefined ? undefined : manifest?.pendingJob(source, sha256, settingsPrint);
-        if (id !== undefined)
-            pending.set(source, id);
-    }
+    const hashes = new Map();
     return {
         pending,
+        collect: ({ relativePath: source, sha256 }) => {
+            if (sha256 === undefined)
+                return;
+            hashes.set(source, sha256);
+            const id = manifest?.pendingJob(source, sha256, settingsPrint);
+            if (id !== undefined)
+                pending.set(source, id);
+        },
         onAccepted: async (file, generationId) => {
             const sha256 = hashes.get(file);
             if (!manifest || sha256 === undefined)
@@ -33393,8 +33577,8 @@ function jobRecords(settings, manifest, hashes, work, hooks) {
 }
 /**
  * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
- * manifest) → planning → (check → upscale → download per source) → manifest. Publishing and reporting are the
- * caller's.
+ * manifest, the destinations, the checks) → (upscale → download per source) → manifest, as a pipeline: the first
+ * source is sent while the last ones are still being read. Publishing and reporting are the caller's.
  */
 async function runJob(settings, hooks = {}, { only, cancellation, branchManifest } = {}) {
     const { manifest: manifestPath, force } = settings.selection;
@@ -33407,103 +33591,156 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     const discovery = await discoverSources(settings.workspace, settings.discovery.patterns, path => settings.output.template.matches(path) || earlierResults.has(path));
     hooks.onDiscovered?.(discovery);
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
-    const { skipped, hashes, reconvert } = await selectWork(settings, manifest, selected);
-    const candidates = selected.filter(source => !skipped.has(source) && !reconvert.has(source));
     const { template, imagesPerSource, overwrite, conversion } = settings.output;
-    // Conversions write too: the same rules, for the paths the conversion gives.
-    const { refused, replaceable } = await checkDestinations([...candidates, ...reconvert.keys()], discovery.sources, template, imagesPerSource, { workspace: settings.workspace, sources: new Set(discovery.sources), earlier: earlierResults, overwrite }, conversion);
-    const converting = [...reconvert].filter(([source]) => !refused.has(source));
-    // A refused source costs nothing, so it takes no share of the run's budget.
-    const { taken: work, deferred } = withinBudget(candidates.filter(source => !refused.has(source)), settings.output.imagesPerSource, settings.selection.maxImages);
-    const plan = planOutputs([...work, ...converting.map(([source]) => source)], settings.output.template, settings.output.imagesPerSource, settings.output.conversion);
-    const done = new Map(skipped);
-    for (const result of deferred)
-        done.set(result.source, result);
-    // Refused sources count among the finished, so the progress reads [n/total] over everything this run decided.
-    let finished = 0;
-    const total = work.length + converting.length + refused.size;
-    const report = (result) => hooks.onResult?.(result, ++finished, total);
-    // Checkpointed as each finishes (its results already in place), so a kill loses no paid work. A failed append
-    // surfaces when the manifest is saved.
-    const checkpoint = (result, returned) => {
+    const lookup = manifest && {
+        manifest,
+        fingerprint: fingerprint(settings),
+        force,
+        reusable: earlier => sameUpscale(earlier.entry, settings) && (0,output_format/* canReconvert */.x5)(earlier, conversion)
+    };
+    // Who may write each result path is known from the paths alone; only sources that share one (rare) need to know
+    // before the run whether the others are sent, so only those are looked up first.
+    const destinations = await Destinations.prepare(discovery.sources, template, imagesPerSource, { workspace: settings.workspace, sources: new Set(discovery.sources), earlier: earlierResults, overwrite }, conversion);
+    const selectedSet = new Set(selected);
+    const rivals = new Set(selected.flatMap(source => {
+        const others = destinations.rivals(source).filter(other => selectedSet.has(other));
+        return others.length > 0 ? [source, ...others] : [];
+    }));
+    const skippedRivals = new Set();
+    for (const source of rivals) {
+        if (lookup && (await skippedByManifest(source, settings.workspace, lookup)))
+            skippedRivals.add(source);
+    }
+    const sent = (rival) => selectedSet.has(rival) && !skippedRivals.has(rival);
+    // Two sources both sent that would write one path: the template does not work for them (nothing sent yet).
+    planOutputs([...rivals].filter(sent), template, imagesPerSource, conversion);
+    const plan = (source) => plannedOutputs(source, template, imagesPerSource, conversion);
+    // Each selected source finishes exactly once, whichever stage settles it.
+    const finished = new Map();
+    const hashes = new Map();
+    /** Results as Ideogram returned them that a conversion left in place: what the next change converts from. */
+    const keptReturned = new Map();
+    const finish = (result) => {
+        finished.set(result.source, result);
+        // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed append
+        // surfaces when the manifest is saved. The hash is of the bytes checked, which the upload made sure it sent.
         const sha256 = hashes.get(result.source);
+        const returned = keptReturned.get(result.source);
         if (manifest && sha256) {
             manifest.record(result, sha256, fingerprint(settings), new Date(), returned).catch(() => { });
         }
-        report(result);
+        hooks.onResult?.(result, finished.size, selected.length);
     };
-    for (const [source, error] of refused) {
-        const result = { source, status: 'failed', outputs: [], error };
-        done.set(source, result);
-        report(result);
-    }
-    if (settings.dryRun && settings.provider.kind === 'v2') {
-        for (const result of await quoteAll(settings, work, hooks))
-            done.set(result.source, result);
-    }
-    else if (settings.dryRun) {
-        for (const source of work)
-            done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' });
-    }
-    if (settings.dryRun) {
-        for (const [source] of converting) {
-            done.set(source, { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' });
+    const budget = new ImageBudget(imagesPerSource, settings.selection.maxImages);
+    const records = jobRecords(settings, manifest, hooks);
+    const toSend = [];
+    const toQuote = [];
+    // What the selection hands over, decided as it comes: past max-images, or a dry run, it is settled here.
+    async function* work() {
+        const selection = selectSources(selected, {
+            workspace: settings.workspace,
+            maxFileBytes: settings.discovery.maxFileBytes,
+            lookup,
+            destinations,
+            sent,
+            // Without a price to ask for, a dry run lists what it would send (the checks come with sending).
+            checkContent: !settings.dryRun || settings.provider.kind === 'v2'
+        });
+        for await (const item of selection) {
+            if (item.kind === 'settled') {
+                yield item;
+                continue;
+            }
+            if (item.kind === 'earlier') {
+                if (!settings.dryRun)
+                    hashes.set(item.source, item.sha256);
+                yield { kind: 'settled', result: await convertEarlier(item.source, item.earlier) };
+                continue;
+            }
+            const source = item.kind === 'listed' ? item.source : item.image.relativePath;
+            // A source refused or failing its check costs nothing, so it takes no share of the run's budget.
+            const deferred = budget.take(source);
+            if (deferred) {
+                yield { kind: 'settled', result: deferred };
+                continue;
+            }
+            toSend.push(source);
+            if (item.kind === 'checked' && !settings.dryRun) {
+                if (item.image.sha256 !== undefined)
+                    hashes.set(source, item.image.sha256);
+                records.collect(item.image);
+                yield item;
+            }
+            else if (item.kind === 'checked') {
+                toQuote.push(item.image);
+            }
+            else {
+                yield { kind: 'settled', result: { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' } };
+            }
         }
     }
-    else if (converting.length > 0) {
+    // Earlier results whose conversion alone changed: converted again, one at a time, instead of paid for again.
+    async function convertEarlier(source, earlier) {
+        if (settings.dryRun) {
+            return { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' };
+        }
         // Loaded only here: the conversion codecs are WebAssembly.
-        const { reconvert: convertAgain } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 387));
-        for (const [source, earlier] of converting) {
-            const result = await convertAgain(settings.workspace, source, earlier, {
-                planned: plan.get(source) ?? [],
-                conversion,
-                replaceable
-            });
-            done.set(source, result);
-            // Results as returned, converted to other paths, stay what the next change converts from.
-            const written = new Set(result.outputs.map(output => output.path));
-            const kept = earlier.asReturned && earlier.from.every(output => !written.has(output.path));
-            checkpoint(result, kept ? earlier.from : undefined);
+        const { reconvert } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 387));
+        const result = await reconvert(settings.workspace, source, earlier, {
+            planned: plan(source),
+            conversion,
+            replaceable: destinations.replaceable
+        });
+        // Results as returned, converted to other paths, stay what the next change converts from.
+        const written = new Set(result.outputs.map(output => output.path));
+        if (earlier.asReturned && earlier.from.every(output => !written.has(output.path))) {
+            keptReturned.set(source, earlier.from);
         }
+        return result;
     }
-    if (!settings.dryRun && work.length > 0) {
-        const provider = await createProvider(settings, hooks, jobRecords(settings, manifest, hashes, work, hooks));
-        try {
-            const results = await upscaleAll(provider, {
+    const provider = lazily(() => createProvider(settings, hooks, records));
+    try {
+        await upscaleAll(provider, {
+            sources: work(),
+            plan,
+            sink: new ResultSink({
                 workspace: settings.workspace,
-                plan: new Map(work.map(source => [source, plan.get(source) ?? []])),
-                sink: new ResultSink({
-                    workspace: settings.workspace,
-                    maxBytes: MAX_RESULT_BYTES,
-                    retry: retryPolicy(settings.transport),
-                    cut: cancellation?.cut,
-                    replaceable,
-                    conversion: settings.output.conversion
-                }),
-                cancellation,
-                maxFileBytes: settings.discovery.maxFileBytes,
-                // More sources under way than places, so the next is checked and downloads overlap with uploads.
-                workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
-                onResult: result => checkpoint(result)
-            });
-            for (const result of results)
-                done.set(result.source, result);
-        }
-        finally {
-            // Closing waits for requests in flight; once they are cut, nothing more is wanted of them.
-            await unlessCut(provider.close(), cancellation?.cut).catch((error) => {
-                if (!(error instanceof CancelledError))
-                    throw error;
-            });
-        }
+                maxBytes: MAX_RESULT_BYTES,
+                retry: retryPolicy(settings.transport),
+                cut: cancellation?.cut,
+                replaceable: destinations.replaceable,
+                conversion
+            }),
+            cancellation,
+            // More sources under way than places, so downloads overlap with uploads.
+            workers: inflightBounds(settings.transport.concurrency).ceiling * 2,
+            onResult: finish
+        });
     }
-    const results = selected.map(source => done.get(source));
+    finally {
+        // Closing waits for requests in flight; once they are cut, nothing more is wanted of them.
+        await unlessCut(provider.close(), cancellation?.cut).catch((error) => {
+            if (!(error instanceof CancelledError))
+                throw error;
+        });
+    }
+    // A dry run with a model that quotes: what it would send, priced.
+    if (toQuote.length > 0)
+        await quoteAll(settings, toQuote, hooks, finish);
+    // A source a cancellation stopped before it started: nothing was sent for it, and the next run takes it.
+    const notStarted = (source) => ({
+        source,
+        status: 'deferred',
+        outputs: [],
+        error: new NotStartedError().message
+    });
+    const results = selected.map(source => finished.get(source) ?? notStarted(source));
     let manifestWritten;
     if (manifest?.hasChanges && !settings.dryRun) {
         await manifest.save();
         manifestWritten = manifest.path;
     }
-    return { discovery, results, manifestWritten, sent: work };
+    return { discovery, results, manifestWritten, sent: toSend };
 }
 
 ;// CONCATENATED MODULE: ./src/gallery.ts
@@ -33549,7 +33786,7 @@ async function copyOriginal(dir, workspace, source, storedAs) {
         return NOTHING;
     try {
         // A source that failed may be a FIFO: only a regular file is ever opened.
-        const { handle } = await (0,regular_file/* openRegularFile */.Z)(from);
+        const { handle } = await (0,regular_file/* openRegularFile */.ZU)(from);
         const bytes = await handle.readFile().finally(() => handle.close());
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
         await (0,promises_.writeFile)(to, bytes);
@@ -34353,8 +34590,15 @@ class Annotations {
 
 /** The step's annotations: one step is one process, so one budget (see `Annotations`). */
 const annotations = new Annotations();
-/** The result line as each source finishes: failures are errors and withheld images warnings, tied to the file. */
+/**
+ * The result line as each source finishes: failures are errors and withheld images warnings, tied to the file.
+ * A skipped source gets a line only for its price (a dry run's quote): the discovery group lists the sources and a
+ * count line follows, and a re-run of 10,000 unchanged images would spend a good part of its time writing 10,000
+ * lines that say so.
+ */
 function logResult(result, done, total) {
+    if (result.status === 'skipped' && result.quote === undefined)
+        return;
     const line = resultLine(result, done, total);
     if (result.status === 'failed') {
         annotations.forFile('error', line, { file: result.source });
@@ -34778,9 +35022,11 @@ function canReconvert({ entry, asReturned }, conversion) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ openRegularFile),
-/* harmony export */   i: () => (/* binding */ NotRegularFileError)
+/* harmony export */   E4: () => (/* binding */ versionOf),
+/* harmony export */   ZU: () => (/* binding */ openRegularFile),
+/* harmony export */   iZ: () => (/* binding */ NotRegularFileError)
 /* harmony export */ });
+/* unused harmony export sameVersion */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
@@ -34829,6 +35075,12 @@ async function openRegularFile(path) {
         await handle.close();
         throw error;
     }
+}
+function versionOf({ dev, ino, size, mtimeMs }) {
+    return { dev, ino, size, mtimeMs };
+}
+function sameVersion(a, b) {
+    return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 
