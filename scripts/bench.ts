@@ -452,7 +452,9 @@ if (wanted(14)) {
           status: 'upscaled',
           outputs: [
             { path: `upscaled/${source.replace(/jpg$/, 'png')}`, resolution: '1920x1280', seed: i, prompt: null }
-          ]
+          ],
+          // A v2 model reports what it billed: the cost column, the longest a row gets.
+          spentUsdMicros: 125_830 + i
         };
   });
   const facts = {
