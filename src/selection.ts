@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Destinations } from './destinations.js';
-import { hashOpened, type Manifest, type Recorded } from './manifest.js';
+import { hashOpened, type Manifest, type ManifestEntry, type Recorded } from './manifest.js';
 import { mapAhead } from './map-limited.js';
 import { openRegularFile, type OpenedFile } from './regular-file.js';
 import type { SourceResult } from './results.js';
@@ -48,17 +48,21 @@ export interface SelectionOptions {
   readonly checkContent?: boolean;
 }
 
-/** The `skipped` result of a source whose bytes, settings and results the manifest still vouches for. */
-async function unchanged(source: string, sha256: string, lookup: ManifestLookup): Promise<SourceResult | undefined> {
-  const { manifest, fingerprint } = lookup;
-  const entry = await manifest.unchanged(source, sha256, fingerprint);
-  if (!entry) return undefined;
+/** The `skipped` result of a source the manifest has an entry for, saying why. */
+function skippedAs(source: string, entry: ManifestEntry, why: string, manifest: Manifest): SourceResult {
   return {
     source,
     status: 'skipped',
     outputs: entry.outputs.map(output => ({ ...output, prompt: null })),
-    error: `unchanged since ${entry.upscaledAt} (${manifest.path})`
+    error: `${why} (${manifest.path})`
   };
+}
+
+/** The `skipped` result of a source whose bytes, settings and results the manifest still vouches for. */
+async function unchanged(source: string, sha256: string, lookup: ManifestLookup): Promise<SourceResult | undefined> {
+  const { manifest, fingerprint } = lookup;
+  const entry = await manifest.unchanged(source, sha256, fingerprint);
+  return entry && skippedAs(source, entry, `unchanged since ${entry.upscaledAt}`, manifest);
 }
 
 /** The file opened for reading, or why it cannot be. */
@@ -81,7 +85,13 @@ async function lookUp(
   const skipped = await unchanged(source, sha256, lookup);
   if (skipped) return { sha256, verdict: { skipped } };
   const earlier = await lookup.manifest.recorded(source, sha256);
-  return { sha256, verdict: earlier && lookup.reusable(earlier) ? { earlier } : undefined };
+  if (!earlier || !lookup.reusable(earlier)) return { sha256, verdict: undefined };
+  if (earlier.entry.status === 'unsafe') {
+    // Billed and withheld: there is nothing to convert, and asking again would be billed again.
+    const why = `Ideogram withheld its result as unsafe on ${earlier.entry.upscaledAt}; nothing to convert`;
+    return { sha256, verdict: { skipped: skippedAs(source, earlier.entry, why, lookup.manifest) } };
+  }
+  return { sha256, verdict: { earlier } };
 }
 
 /** Whether the manifest skips a source (it writes nothing this run): for the few looked up before the run. */

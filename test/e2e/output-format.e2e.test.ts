@@ -146,3 +146,26 @@ describe('output-format, quality and size', () => {
     );
   });
 });
+
+describe('a source Ideogram withheld as unsafe', () => {
+  it('is not asked for again when only the format changes: it was billed, and there is nothing to convert', async () => {
+    const space = await makeWorkspace({ 'art/ok.png': encodePng(40, 30, 3), 'art/bad.png': encodePng(30, 30, 4) });
+    const inputs = { 'api-key': KEY, 'api-url': ideogram.url, publish: 'none', 'fail-on-error': 'false' };
+    ideogram.resetStats();
+    ideogram.inject({ kind: 'unsafe' }, { fileName: 'bad.png' });
+    const first = await runAction({ workspace: space, inputs });
+    expect(JSON.parse(first.outputs.results ?? '[]')).toMatchObject([
+      { source: 'art/bad.png', status: 'unsafe' },
+      { source: 'art/ok.png', status: 'upscaled' }
+    ]);
+    ideogram.resetStats();
+    const again = await runAction({ workspace: space, inputs: { ...inputs, 'output-format': 'jpeg' } });
+    expect(ideogram.upscales.length).toBe(0);
+    const results = JSON.parse(again.outputs.results ?? '[]') as ResultEntry[];
+    expect(results.map(r => [r.source, r.status, r.outputs[0]?.path])).toEqual([
+      ['art/bad.png', 'skipped', undefined],
+      ['art/ok.png', 'upscaled', 'upscaled/art/ok.jpg']
+    ]);
+    expect(results[0]?.error).toMatch(/^Ideogram withheld its result as unsafe on .*; nothing to convert \(/);
+  });
+});
