@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 /** What the WebAssembly resampler makes: Lanczos3, linear light, premultiplied alpha. */
-function reference(image: Pixels, width: number, height: number): Uint8Array {
+function reference(image: Pixels, width: number, height: number): Uint8ClampedArray {
   const source = new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength);
   return resizeWasm(source, image.width, image.height, width, height, 3, true, true);
 }

@@ -98,7 +98,9 @@ describe('the row-by-row PNG decoder', () => {
       [64, 33]
     ] as const) {
       const { file } = makePng(colorType, width, height, [...extra]);
-      const expected = await decodePngWasm(file.buffer.slice(file.byteOffset, file.byteOffset + file.length));
+      const expected = await decodePngWasm(
+        file.buffer.slice(file.byteOffset, file.byteOffset + file.length) as ArrayBuffer
+      );
       const got = await decodePngStreaming(file);
       expect(got && { width: got.width, height: got.height }).toEqual({ width, height });
       expect(Buffer.from(got?.data ?? []).equals(Buffer.from(expected.data))).toBe(true);
