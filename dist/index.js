@@ -32840,18 +32840,20 @@ class ResultSink {
  * that the first source's own reads are not queued behind many others.
  */
 const LOOKAHEAD = 16;
-/** The `skipped` result of a source whose bytes, settings and results the manifest still vouches for. */
-async function unchanged(source, sha256, lookup) {
-    const { manifest, fingerprint } = lookup;
-    const entry = await manifest.unchanged(source, sha256, fingerprint);
-    if (!entry)
-        return undefined;
+/** The `skipped` result of a source the manifest has an entry for, saying why. */
+function skippedAs(source, entry, why, manifest) {
     return {
         source,
         status: 'skipped',
         outputs: entry.outputs.map(output => ({ ...output, prompt: null })),
-        error: `unchanged since ${entry.upscaledAt} (${manifest.path})`
+        error: `${why} (${manifest.path})`
     };
+}
+/** The `skipped` result of a source whose bytes, settings and results the manifest still vouches for. */
+async function unchanged(source, sha256, lookup) {
+    const { manifest, fingerprint } = lookup;
+    const entry = await manifest.unchanged(source, sha256, fingerprint);
+    return entry && skippedAs(source, entry, `unchanged since ${entry.upscaledAt}`, manifest);
 }
 /** The file opened for reading, or why it cannot be. */
 function selection_open(path) {
@@ -32868,7 +32870,14 @@ async function lookUp(source, file, lookup) {
     if (skipped)
         return { sha256, verdict: { skipped } };
     const earlier = await lookup.manifest.recorded(source, sha256);
-    return { sha256, verdict: earlier && lookup.reusable(earlier) ? { earlier } : undefined };
+    if (!earlier || !lookup.reusable(earlier))
+        return { sha256, verdict: undefined };
+    if (earlier.entry.status === 'unsafe') {
+        // Billed and withheld: there is nothing to convert, and asking again would be billed again.
+        const why = `Ideogram withheld its result as unsafe on ${earlier.entry.upscaledAt}; nothing to convert`;
+        return { sha256, verdict: { skipped: skippedAs(source, earlier.entry, why, lookup.manifest) } };
+    }
+    return { sha256, verdict: { earlier } };
 }
 /** Whether the manifest skips a source (it writes nothing this run): for the few looked up before the run. */
 async function skippedByManifest(source, workspace, lookup) {
