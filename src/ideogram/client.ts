@@ -1,7 +1,7 @@
-import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 import { Agent, DecoratorHandler, FormData, request, type Dispatcher } from 'undici';
 import { MIME_TYPES } from '../image-format.js';
+import { openUpload } from '../source-file.js';
 import type { SourceImage } from '../validation.js';
 import {
   APIError,
@@ -118,8 +118,9 @@ export class IdeogramClient {
     // undici builds the multipart body and its boundary; the file streams from disk.
     const form = new FormData();
     form.append('image_request', JSON.stringify(imageRequest));
-    form.append('image_file', await openAsBlob(image.path, { type: MIME_TYPES[image.format] }), basename(image.path));
-    const { body, headers } = await this.call(image.relativePath, this.endpoint, 'POST', form);
+    const upload = await openUpload(image, MIME_TYPES[image.format]);
+    form.append('image_file', upload.blob, basename(image.path));
+    const { body, headers } = await this.call(image.relativePath, this.endpoint, 'POST', form, upload.failed);
     const notice = { successor: successorLink(headers.link), deprecation: firstHeader(headers.deprecation) };
     if (notice.successor || notice.deprecation) this.options.onLegacyNotice?.(notice);
     return checkResponse(image.relativePath, body);
@@ -128,7 +129,8 @@ export class IdeogramClient {
   /** `POST /v2/image/upscale/{model}?dry_run=true`: the price of exactly this request, for free. */
   async quote(image: SourceImage, model: string, fields: Readonly<Record<string, FieldValue>>): Promise<PriceQuote> {
     const url = this.v2Url(model, true);
-    const { body } = await this.call(image.relativePath, url, 'POST', await v2Form(image, fields));
+    const { form, failed } = await v2Form(image, fields);
+    const { body } = await this.call(image.relativePath, url, 'POST', form, failed);
     return checkQuote(image.relativePath, body);
   }
 
@@ -138,8 +140,8 @@ export class IdeogramClient {
     model: string,
     fields: Readonly<Record<string, FieldValue>>
   ): Promise<Acknowledgement> {
-    const form = await v2Form(image, { ...fields, async: true });
-    const { body } = await this.call(image.relativePath, this.v2Url(model, false), 'POST', form);
+    const { form, failed } = await v2Form(image, { ...fields, async: true });
+    const { body } = await this.call(image.relativePath, this.v2Url(model, false), 'POST', form, failed);
     const id = (body as { generation_id?: unknown } | null)?.generation_id;
     if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,200}$/.test(id)) {
       throw new InvalidResponseError(image.relativePath, 'it has no usable "generation_id"');
@@ -165,7 +167,9 @@ export class IdeogramClient {
     file: string,
     url: URL,
     method: 'GET' | 'POST',
-    body?: FormData
+    body?: FormData,
+    /** Aborted with the reason when the source being uploaded turns out to have changed (see source-file.ts). */
+    sourceFailed?: AbortSignal
   ): Promise<{ body: unknown; headers: Dispatcher.ResponseData['headers'] }> {
     let sent = false;
     const watched = this.dispatcher.compose(
@@ -177,9 +181,12 @@ export class IdeogramClient {
         method,
         headers: { 'Api-Key': this.options.apiKey, Accept: 'application/json' },
         body,
-        dispatcher: watched
+        dispatcher: watched,
+        signal: sourceFailed
       });
     } catch (error) {
+      // The source changed or went away mid-upload: the request was cut before it was whole.
+      if (sourceFailed?.aborted) throw sourceFailed.reason as Error;
       throw transportError(file, error, sent);
     }
     if (response.statusCode !== 200) {
@@ -259,14 +266,21 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** A v2 form: the source in the file part `image`, every field as a plain form field; kept private. */
-async function v2Form(image: SourceImage, fields: Readonly<Record<string, FieldValue>>): Promise<FormData> {
+/**
+ * A v2 form: the source in the file part `image`, every field as a plain form field; kept private. `failed` is
+ * aborted if the source changes while it is sent.
+ */
+async function v2Form(
+  image: SourceImage,
+  fields: Readonly<Record<string, FieldValue>>
+): Promise<{ form: FormData; failed: AbortSignal }> {
   const form = new FormData();
-  form.append('image', await openAsBlob(image.path, { type: MIME_TYPES[image.format] }), basename(image.path));
+  const upload = await openUpload(image, MIME_TYPES[image.format]);
+  form.append('image', upload.blob, basename(image.path));
   // Sent explicitly: on some models an omitted value follows the account's plan, which may be public.
   form.append('private', 'true');
   for (const [name, value] of Object.entries(fields)) form.append(name, String(value));
-  return form;
+  return { form, failed: upload.failed };
 }
 
 function isMicros(value: unknown): value is number {

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { readDimensions } from '../image-dimensions.js';
 import type { ProducedImage, Provider } from '../provider.js';
 import type { SourceImage } from '../validation.js';
 import { loadCodecs } from './codecs.js';
+import { readChecked } from '../source-file.js';
 
 /** The local provider enlarges by this factor in each direction. */
 export const SCALE = 2;
@@ -40,7 +40,8 @@ export class LocalUpscaler implements Provider {
 
   private async upscale(image: SourceImage): Promise<ProducedImage> {
     const codecs = await loadCodecs();
-    const bytes = await readFile(image.path);
+    // The bytes checked (and hashed for the manifest), or a SourceChangedError.
+    const bytes = await readChecked(image);
     const declared = readDimensions(bytes, image.format);
     if (declared) checkSize(declared.width, declared.height);
     const source = await codecs.decode(bytes, image.format);

@@ -49,6 +49,11 @@ export interface FakeIdeogramOptions {
   downloadFault?: 'none' | 'stall' | 'endless';
   /** A `Deprecation` header on every legacy answer (e.g. `@1767225600`); empty: none. Default empty. */
   deprecation?: string;
+  /**
+   * Called as each `POST /upscale` arrives, before any of its body is read (`nth` counts from 1): a test changes a
+   * source there, at a moment it chooses, while the client is still sending it or has others waiting.
+   */
+  onUpscaleArrived?: (nth: number) => void;
   /** Longest side of a result (Ideogram's own results stay within 4096). Default 4096. */
   maxResultSide?: number;
 }
@@ -88,6 +93,8 @@ export interface RecordedUpscale {
 export interface FakeIdeogramStats {
   /** `POST /upscale` requests received (any outcome). */
   requests: number;
+  /** When the first of them arrived (ms since epoch), even if its client went away before an answer. */
+  firstRequestAt: number | undefined;
   /** Requests that passed validation and took places in flight. */
   admitted: number;
   rejected429: number;
@@ -418,7 +425,8 @@ const DEFAULTS: Required<FakeIdeogramOptions> = {
   maxResultSide: 4096,
   downloadStallMs: 0,
   downloadFault: 'none',
-  deprecation: ''
+  deprecation: '',
+  onUpscaleArrived: () => undefined
 };
 
 const HEAD_BYTES = 64;
@@ -467,6 +475,7 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
   const secret = randomBytes(32);
   const stats: FakeIdeogramStats = {
     requests: 0,
+    firstRequestAt: undefined,
     admitted: 0,
     rejected429: 0,
     imagesInFlight: 0,
@@ -575,6 +584,8 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
 
   const handleUpscale = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     stats.requests++;
+    stats.firstRequestAt ??= Date.now();
+    opts.onUpscaleArrived?.(stats.requests);
     if (takeUploadReset()) {
       stats.uploadsReset++;
       // A TCP reset while the client is still writing the body: it sees ECONNRESET or EPIPE mid-upload.
@@ -965,6 +976,7 @@ export async function startFakeIdeogram(options: FakeIdeogramOptions = {}): Prom
     },
     resetStats(): void {
       stats.requests = 0;
+      stats.firstRequestAt = undefined;
       stats.admitted = 0;
       stats.rejected429 = 0;
       stats.maxImagesInFlight = stats.imagesInFlight;
