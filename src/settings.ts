@@ -6,6 +6,7 @@ import {
   resultsPerSource,
   type IdeogramSettings
 } from './ideogram/settings.js';
+import { splitsRequests } from './ideogram/types.js';
 import { boolean, integer, oneOf, quote, secret } from './input-parsers.js';
 import { Input, InputError, type InputReader } from './inputs.js';
 import { OutputTemplate } from './output-path.js';
@@ -176,7 +177,11 @@ export const DEFAULTS: Partial<Record<Input, string>> = {
 
 const MEGABYTE = 1024 * 1024;
 
-function parseConcurrency(raw: string, imagesPerSource: number): Concurrency {
+/**
+ * `splittable`: a source's images may come from several requests (no seed), so a fixed number of places below
+ * `num-images` still works, a request for as many as fit at a time; with a seed it never could.
+ */
+function parseConcurrency(raw: string, imagesPerSource: number, splittable: boolean): Concurrency {
   if (raw.toLowerCase() === 'auto') return { kind: 'auto' };
   if (!/^\d+$/.test(raw)) {
     throw new InputError(
@@ -185,11 +190,11 @@ function parseConcurrency(raw: string, imagesPerSource: number): Concurrency {
     );
   }
   const places = integer<Branded<number, 'Places'>>(Input.Concurrency, raw, 1, MAX_CONCURRENCY);
-  if (places < imagesPerSource) {
+  if (places < imagesPerSource && !splittable) {
     throw new InputError(
       Input.Concurrency,
       name =>
-        `(${places}) must be at least ${name(Input.NumImages)} (${imagesPerSource}): one request takes that many places.`
+        `(${places}) must be at least ${name(Input.NumImages)} (${imagesPerSource}) when ${name(Input.Seed)} is set: a seed makes a source's images one request, which takes that many places.`
     );
   }
   return { kind: 'fixed', places };
@@ -370,7 +375,11 @@ export function readSettings(read: InputReader, workspace: string): Settings {
       comment: oneOf(Input.Comment, input(Input.Comment), COMMENT_MODES)
     },
     transport: {
-      concurrency: parseConcurrency(input(Input.Concurrency), imagesPerSource),
+      concurrency: parseConcurrency(
+        input(Input.Concurrency),
+        imagesPerSource,
+        provider.kind === 'legacy' && splitsRequests(provider.request)
+      ),
       maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
       requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
       rateLimitWaitMs: integer(Input.RateLimitWait, input(Input.RateLimitWait), 0, 3600) * 1000,

@@ -273,8 +273,9 @@ test('a 429 storm: every image upscaled, each billed once, and in flight kept to
   // Rejected requests are not billed; each image was admitted (and billed) exactly once.
   expect(fake.stats.admitted).toBe(images);
   expect(fake.stats.maxImagesInFlight).toBeLessThanOrEqual(3);
-  // The first burst of 8 met a limit of 3: five were refused.
-  expect(fake.stats.rejected429).toBeGreaterThanOrEqual(5);
+  // The first burst met a limit of 3: some were refused (how many of the 8 go at once depends on how fast the
+  // selection hands the sources over, each checked first).
+  expect(fake.stats.rejected429).toBeGreaterThan(0);
   expect(retries.every(([, event]) => (event.error as Error).name === 'RateLimitError')).toBe(true);
   expect(retries).toHaveLength(fake.stats.rejected429);
 
@@ -326,6 +327,23 @@ describe('packed requests: num-images without a seed fills the places', () => {
     const files = await Promise.all(results.flatMap(result => result.outputs.map(output => written(output.path))));
     expect(new Set(files.map(bytes => bytes.toString('base64'))).size).toBe(SOURCES * 4);
   });
+
+  test.each([1, 3])(
+    'a fixed %i place(s), fewer than num-images 4: each image asked for once, in requests that fit, numbered as planned',
+    async places => {
+      const { results, plan } = await runBatch({ imageRequest: { num_images: 4 }, places });
+      expect(results.map(result => result.status)).toEqual(Array<string>(SOURCES).fill('upscaled'));
+      for (const result of results) {
+        expect(result.outputs.map(output => output.path)).toEqual(plan.get(result.source)?.map(p => p.paths.png));
+      }
+      const asked = [...askedPerSource().values()];
+      expect(asked.map(sizes => sizes.reduce((sum, n) => sum + n, 0))).toEqual(Array(SOURCES).fill(4));
+      expect(Math.max(...asked.flat())).toBeLessThanOrEqual(places);
+      expect(fake.stats.maxImagesInFlight).toBe(places);
+      const files = await Promise.all(results.flatMap(result => result.outputs.map(output => written(output.path))));
+      expect(new Set(files.map(bytes => bytes.toString('base64'))).size).toBe(SOURCES * 4);
+    }
+  );
 
   test('with a seed, one request per source: the seed makes its images one set', async () => {
     const { results } = await runBatch({ imageRequest: { num_images: 4, seed: 7 }, places: 10 });

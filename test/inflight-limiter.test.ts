@@ -347,3 +347,55 @@ describe('taking up to a number of places (a request that can be split)', () => 
     expect(limiter.limit).toBe(3);
   });
 });
+
+describe('a failed probe', () => {
+  /** Limit 3 raised to 4 by a round of successes, with x (2 places), y and v in flight: 4 in all. */
+  async function probedToFour(): Promise<{ limiter: InflightLimiter; x: Lease; y: Lease; v: Lease }> {
+    const limiter = new InflightLimiter({ initial: 3, ceiling: 10 });
+    const [a, b, c] = await hold(limiter, 3);
+    const [x, y, v] = [request(limiter, 2), request(limiter, 1), request(limiter, 1)];
+    for (const lease of [a, b, c]) succeed(lease as Lease);
+    expect(limiter.limit).toBe(4);
+    return { limiter, x: await x.lease, y: await y.lease, v: await v.lease };
+  }
+
+  test('goes back to the limit before it, whichever request the API refused', async () => {
+    // The probe's request of 1 got in first and x, of 2, was the one over: what was in flight besides x (2)
+    // says nothing about the API's limit, which the last round showed to be 3.
+    const { limiter, x, y, v } = await probedToFour();
+    reject(x);
+    expect(limiter.limit).toBe(3);
+    y.release();
+    v.release();
+  });
+
+  test('makes the next probe wait twice as long, and a probe that holds halves the wait again', async () => {
+    const { limiter, x, y, v } = await probedToFour();
+    reject(x);
+    const answered: number[] = [];
+    // Always more work waiting, answered in order: successes at the limit of 3.
+    const active: Promise<Lease>[] = [Promise.resolve(y), Promise.resolve(v)];
+    for (let i = 0; i < 40; i++) active.push(limiter.acquire(1));
+    for (let i = 0; i < 30; i++) {
+      succeed(await (active[i] as Promise<Lease>));
+      answered.push(limiter.limit);
+    }
+    // Two rounds of 3 at 3 before probing 4 (one round before the 429); that probe holds a round of 4, which is
+    // also the one round the next probe waits for again: 4 → 5 after 4 more.
+    expect(answered.indexOf(4)).toBe(5);
+    expect(answered.indexOf(5)).toBe(5 + 4);
+  });
+});
+
+describe('a 429 that is not a probe', () => {
+  test('leaves the places others hold, and the next probe comes after one round again', async () => {
+    const limiter = new InflightLimiter({ initial: 4, ceiling: 10 });
+    const [a, b, c, d] = await hold(limiter, 4);
+    reject(a as Lease);
+    expect(limiter.limit).toBe(3);
+    const waiting = [request(limiter, 1), request(limiter, 1), request(limiter, 1)];
+    for (const lease of [b, c, d]) succeed(lease as Lease);
+    expect(limiter.limit).toBe(4);
+    for (const pending of waiting) (await pending.lease).release();
+  });
+});

@@ -285,11 +285,22 @@ describe('concurrency', () => {
     expect(inflightBounds(settings.transport.concurrency)).toEqual({ initial: 6, ceiling: 6 });
   });
 
-  test('a fixed number below num-images is refused: one request could never fit', () => {
-    const message = errorFor({ [Input.Concurrency]: '3', [Input.NumImages]: '4' });
-    expect(message).toContain(`'${Input.Concurrency}' (3)`);
-    expect(message).toContain(`'${Input.NumImages}' (4)`);
+  test('a fixed number below num-images with a seed is refused: the seed makes one request, which could never fit', () => {
+    const message = errorFor({ [Input.Concurrency]: '3', [Input.NumImages]: '4', [Input.Seed]: '7' });
+    expect(message).toBe(
+      "Input 'concurrency' (3) must be at least 'num-images' (4) when 'seed' is set: a seed makes a source's images one request, which takes that many places."
+    );
   });
+
+  test.each([1, 2, 3])(
+    '%i place(s) for num-images 4 without a seed: the images are asked for as many at a time',
+    places => {
+      expect(read({ [Input.Concurrency]: String(places), [Input.NumImages]: '4' }).transport.concurrency).toEqual({
+        kind: 'fixed',
+        places
+      });
+    }
+  );
 
   test('a fixed number equal to num-images, or auto with num-images 8, is fine', () => {
     expect(read({ [Input.Concurrency]: '4', [Input.NumImages]: '4' }).transport.concurrency).toEqual({
@@ -409,7 +420,7 @@ describe('every settings error carries its input', () => {
     [Input.Detail, { [Input.Detail]: '150' }],
     [Input.NumImages, { [Input.NumImages]: '0' }],
     [Input.Concurrency, { [Input.Concurrency]: 'lots' }],
-    [Input.Concurrency, { [Input.Concurrency]: '2', [Input.NumImages]: '4' }],
+    [Input.Concurrency, { [Input.Concurrency]: '2', [Input.NumImages]: '4', [Input.Seed]: '1' }],
     [Input.MaxImages, { [Input.MaxImages]: '2', [Input.NumImages]: '4' }],
     [Input.MaxImages, { [Input.MaxImages]: '5', [Input.Manifest]: 'none' }],
     [Input.ArtifactName, { [Input.ArtifactName]: 'a/b' }],

@@ -6,7 +6,7 @@ import { GenerationFailedError } from './errors.js';
 import { MAX_OUTPUT_SIDE, RESOLUTION_TIERS, V2_MAX_UPLOAD_BYTES, factorValue } from './models.js';
 import type { Poller } from './poller.js';
 import type { V2Settings } from './settings.js';
-import { imagesPerRequest, type ImageCount, type ImageRequest } from './types.js';
+import { imagesPerRequest, splitsRequests, type ImageCount, type ImageRequest } from './types.js';
 
 /** One result as an endpoint reports it: where to fetch it, and what Ideogram says about it. */
 export interface EndpointImage {
@@ -62,9 +62,7 @@ export class LegacyEndpoint implements UpscaleEndpoint {
     private readonly request: ImageRequest
   ) {
     this.places = imagesPerRequest(request);
-    // Without a seed each image is drawn on its own: two requests for 2 give what one request for 4 gives. With
-    // one, a request's images are one reproducible set from it, which smaller requests would not add up to.
-    this.divisible = this.places > 1 && request.seed === undefined;
+    this.divisible = splitsRequests(request);
   }
 
   /** Settings allow quotes (dry-run prices, max-cost) with v2 models only; `dry_run` must never reach /upscale. */

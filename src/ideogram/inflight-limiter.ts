@@ -5,6 +5,9 @@
  * rejected request (or to the `max_inflight_requests` the API states), and a full round of successes at the
  * limit probes one place higher. The limit never rises above `ceiling`, the user's hard bound, nor above the
  * `max_inflight_requests` the API last stated: probing past what the API says it allows only buys a 429 a round.
+ * A failed probe goes back to the limit before it and doubles the rounds before the next probe (up to
+ * `MAX_PROBE_ROUNDS`); a probe that holds halves them: at a limit that does not move, a long batch pays a handful
+ * of 429s rather than one every round or two.
  */
 export interface LimiterOptions {
   /** Places to start with. */
@@ -24,10 +27,17 @@ export interface Lease {
   release(): void;
 }
 
+/** The most rounds at the limit between two probes, however many 429s came before. */
+export const MAX_PROBE_ROUNDS = 16;
+
 export class InflightLimiter {
   private limitValue: number;
   private inflight = 0;
   private successesAtLimit = 0;
+  /** Full rounds of successes at the limit before probing one place higher. */
+  private probeRounds = 1;
+  /** The limit was just raised by a probe that has not yet held a full round. */
+  private probing = false;
   /** The API's own figure for the organisation's limit, from its last 429 that gave one. */
   private stated: number | undefined;
   /** First come first served; each wants at least `min` places and takes up to `max` of those free. */
@@ -94,16 +104,29 @@ export class InflightLimiter {
       places,
       succeeded: () => {
         const busy = this.inflight >= this.limitValue || this.waiting.length > 0;
-        if (busy && ++this.successesAtLimit >= this.limitValue && this.limitValue < this.probeCeiling) {
+        if (!busy || this.limitValue >= this.probeCeiling) return;
+        this.successesAtLimit += 1;
+        // A probe held for a round: the limit is higher than it was, so the next probe need not wait as long.
+        if (this.successesAtLimit === this.limitValue && this.probing) {
+          this.probing = false;
+          this.probeRounds = Math.max(1, this.probeRounds / 2);
+        }
+        if (this.successesAtLimit >= this.limitValue * this.probeRounds) {
           this.limitValue += 1;
           this.successesAtLimit = 0;
+          this.probing = true;
         }
       },
       rateLimited: maxInflight => {
         if (maxInflight !== undefined) this.stated = maxInflight;
-        const others = this.inflight - places;
-        this.limitValue = Math.max(1, Math.min(this.limitValue, maxInflight ?? Infinity, others));
+        // A probe that failed: the limit is the one before it. Which request crossed it is down to arrival order
+        // (a request of 4 can be the one refused while a probe of 1 got in), so what was in flight besides the
+        // refused one says nothing then. Otherwise someone else holds places: leave them what they hold.
+        const lowered = this.probing ? this.limitValue - 1 : this.inflight - places;
+        this.limitValue = Math.max(1, Math.min(this.limitValue, maxInflight ?? Infinity, lowered));
+        this.probeRounds = this.probing ? Math.min(MAX_PROBE_ROUNDS, this.probeRounds * 2) : 1;
         this.successesAtLimit = 0;
+        this.probing = false;
       },
       release: () => {
         if (released) return;

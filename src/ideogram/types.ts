@@ -42,6 +42,15 @@ export function imagesPerRequest(request: ImageRequest): number {
   return request.num_images ?? 1;
 }
 
+/**
+ * Whether a request's images may come from several smaller requests. Without a seed each image is drawn on its own:
+ * two requests for 2 give what one request for 4 gives. With one, a request's images are one reproducible set from
+ * it, which smaller requests would not add up to.
+ */
+export function splitsRequests(request: ImageRequest): boolean {
+  return imagesPerRequest(request) > 1 && request.seed === undefined;
+}
+
 /** One entry of the 200 response's `data`. */
 export interface ImageObject {
   /** A short-lived signed link; null or empty when the image was withheld as unsafe. */
