@@ -401,12 +401,8 @@ export async function runJob(
   // A dry run with a model that quotes: what it would send, priced.
   if (toQuote.length > 0) await quoteAll(settings, toQuote, hooks, finish);
   // A source a cancellation stopped before it started: nothing was sent for it, and the next run takes it.
-  const notStarted = (source: string): SourceResult => ({
-    source,
-    status: 'deferred',
-    outputs: [],
-    error: new NotStartedError().message
-  });
+  const why = new NotStartedError().message;
+  const notStarted = (source: string): SourceResult => ({ source, status: 'deferred', outputs: [], error: why });
   const results = selected.map(source => finished.get(source) ?? notStarted(source));
 
   let manifestWritten: string | undefined;

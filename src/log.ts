@@ -28,7 +28,8 @@ export const log = {
   },
   group(title: string, lines: readonly string[]): void {
     core.startGroup(shown(title));
-    for (const line of lines) core.info(shown(line));
+    // One write for the whole list: 10,000 writes of a line each cost more than the listing itself.
+    if (lines.length > 0) core.info(lines.map(shown).join('\n'));
     core.endGroup();
   },
   /** Fails the step with one error line. */

@@ -100,8 +100,8 @@ export async function hashOpened(handle: FileHandle): Promise<string> {
   }
 }
 
-/** Why the manifest's text is not a manifest this action wrote, or undefined. */
-function documentProblem(text: string): string | undefined {
+/** The manifest's document, or why its text is not a manifest this action wrote. Parsed once: it can be large. */
+function readDocument(text: string): ManifestDocument | string {
   let document: Partial<ManifestDocument>;
   try {
     document = JSON.parse(text) as Partial<ManifestDocument>;
@@ -111,7 +111,7 @@ function documentProblem(text: string): string | undefined {
   if (document?.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
     return 'is not one this action wrote (version 1)';
   }
-  return undefined;
+  return document as ManifestDocument;
 }
 
 /** Why an entry as read from the file cannot be trusted, or undefined. */
@@ -158,13 +158,15 @@ export function canonical(value: unknown): string {
 
 /** @throws Error when the text is not a manifest this action wrote. */
 export function parseManifest(text: string, path: string): ManifestDocument {
-  const problem = documentProblem(text);
-  if (problem !== undefined) {
-    throw new Error(
-      `The manifest ${path} ${problem}; nothing was sent. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one.`
-    );
-  }
-  return JSON.parse(text) as ManifestDocument;
+  const document = readDocument(text);
+  if (typeof document === 'string') throw unreadableManifest(path, document);
+  return document;
+}
+
+function unreadableManifest(path: string, problem: string): Error {
+  return new Error(
+    `The manifest ${path} ${problem}; nothing was sent. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one.`
+  );
 }
 
 async function readIfThere(path: string): Promise<string | undefined> {
@@ -226,14 +228,11 @@ export class Manifest {
    */
   static async load(workspace: string, path: string, force = false): Promise<Manifest> {
     const text = await readIfThere(join(workspace, path));
-    const problem = text === undefined ? undefined : documentProblem(text);
-    const manifest = new Manifest(
-      path,
-      workspace,
-      text === undefined || (problem !== undefined && force) ? EMPTY : parseManifest(text, path)
-    );
-    if (problem !== undefined)
-      manifest.warnings.push(`The manifest ${path} ${problem}; 'force' is set, so it is started afresh.`);
+    const read = text === undefined ? EMPTY : readDocument(text);
+    if (typeof read === 'string' && !force) throw unreadableManifest(path, read);
+    const manifest = new Manifest(path, workspace, typeof read === 'string' ? EMPTY : read);
+    if (typeof read === 'string')
+      manifest.warnings.push(`The manifest ${path} ${read}; 'force' is set, so it is started afresh.`);
     const journal = await readIfThere(join(workspace, journalPath(path)));
     for (const line of journal?.split('\n') ?? []) {
       let record: JournalLine;

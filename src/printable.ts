@@ -11,6 +11,9 @@ function isControl(character: string): boolean {
   return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
 }
 
+/** Printable ASCII but `\\`: no character of it is escaped. */
+const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/;
+
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
 
 function escape(character: string): string {
@@ -19,9 +22,13 @@ function escape(character: string): string {
 
 /** The text on one line, as it reads, with nothing in it a runner or a terminal would act on. */
 export function printable(text: string): string {
-  let visible = '';
-  // `\` is escaped too, so that an escape in the output always means one character of the input.
-  for (const character of text) visible += isControl(character) || character === '\\' ? escape(character) : character;
+  // `\` is escaped too, so that an escape in the output always means one character of the input. Most text is
+  // plain ASCII, with no character to escape: it is not taken apart.
+  let visible = text;
+  if (!PLAIN.test(text)) {
+    visible = '';
+    for (const character of text) visible += isControl(character) || character === '\\' ? escape(character) : character;
+  }
   // `##[` anywhere on a line starts a (legacy) command; `::` at its start (after spaces) starts one too, and what
   // is left can start a line only as a whole.
   return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');

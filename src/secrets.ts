@@ -11,12 +11,15 @@ export const REDACTED = '***';
 export function registerSecret(value: string): void {
   if (value === '') return;
   for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) secrets.add(form);
+  // Longest first, so a secret that contains another is replaced whole; sorted here, not for every line logged.
+  longestFirst = [...secrets].sort((a, b) => b.length - a.length);
 }
+
+let longestFirst: readonly string[] = [];
 
 /** `text` with every registered secret replaced by `***`. */
 export function redact(text: string): string {
   let clean = text;
-  // Longest first, so a secret that contains another is replaced whole.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) clean = clean.replaceAll(secret, REDACTED);
+  for (const secret of longestFirst) clean = clean.replaceAll(secret, REDACTED);
   return clean;
 }
