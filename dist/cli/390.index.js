@@ -425,10 +425,9 @@ function loadCodecs() {
 /* harmony export */   LocalUpscaler: () => (/* binding */ LocalUpscaler)
 /* harmony export */ });
 /* unused harmony exports SCALE, MAX_RESULT_PIXELS */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _image_dimensions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9422);
-/* harmony import */ var _codecs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1497);
+/* harmony import */ var _image_dimensions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9422);
+/* harmony import */ var _codecs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1497);
+/* harmony import */ var _source_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7569);
 
 
 
@@ -459,9 +458,10 @@ class LocalUpscaler {
         return [await turn];
     }
     async upscale(image) {
-        const codecs = await (0,_codecs_js__WEBPACK_IMPORTED_MODULE_2__/* .loadCodecs */ .E)();
-        const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(image.path);
-        const declared = (0,_image_dimensions_js__WEBPACK_IMPORTED_MODULE_1__/* .readDimensions */ .G)(bytes, image.format);
+        const codecs = await (0,_codecs_js__WEBPACK_IMPORTED_MODULE_1__/* .loadCodecs */ .E)();
+        // The bytes checked (and hashed for the manifest), or a SourceChangedError.
+        const bytes = await (0,_source_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readChecked */ .Yi)(image);
+        const declared = (0,_image_dimensions_js__WEBPACK_IMPORTED_MODULE_0__/* .readDimensions */ .G)(bytes, image.format);
         if (declared)
             checkSize(declared.width, declared.height);
         const source = await codecs.decode(bytes, image.format);

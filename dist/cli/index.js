@@ -28186,7 +28186,7 @@ async function writeFileAtomically(path, data, options = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8445);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1830);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28203,7 +28203,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8445:
+/***/ 1830:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28242,53 +28242,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/atomic-file.ts
 var atomic_file = __nccwpck_require__(3549);
-;// CONCATENATED MODULE: ./src/printable.ts
-/**
- * Text from outside (file names, API messages, the user's settings) shown to a person: in the log, an annotation,
- * the job summary, the gallery or a terminal. The runner executes a log line that starts with `::` (after spaces)
- * or holds `##[` as a workflow command, and a line break inside a name would start a new line; so every such text
- * passes through `printable`, which makes control characters visible and defuses both command markers.
- */
-/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
-function isControl(character) {
-    const code = character.codePointAt(0) ?? 0;
-    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-}
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
-function printable_escape(character) {
-    return NAMED[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
-}
-/** The text on one line, as it reads, with nothing in it a runner or a terminal would act on. */
-function printable(text) {
-    let visible = '';
-    // `\` is escaped too, so that an escape in the output always means one character of the input.
-    for (const character of text)
-        visible += isControl(character) || character === '\\' ? printable_escape(character) : character;
-    // `##[` anywhere on a line starts a (legacy) command; `::` at its start (after spaces) starts one too, and what
-    // is left can start a line only as a whole.
-    return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
-}
-const CONTROL_NAMES = {
-    '\n': 'line feed',
-    '\r': 'carriage return',
-    '\t': 'tab',
-    '\u2028': 'line separator',
-    '\u2029': 'paragraph separator'
-};
-/**
- * The first control character in a name, described for a message (`line feed, U+000A`), or undefined; such a name
- * is refused as a source. Described in words, with no backslash: a message passes through `printable` on its way
- * out, which would escape an escape a second time (`\\n`).
- */
-function controlCharacterIn(text) {
-    const found = [...text].find(isControl);
-    if (found === undefined)
-        return undefined;
-    const code = `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-    const name = CONTROL_NAMES[found];
-    return name ? `${name}, ${code}` : code;
-}
-
+// EXTERNAL MODULE: ./src/printable.ts
+var printable = __nccwpck_require__(5260);
 ;// CONCATENATED MODULE: ./src/paths.ts
 
 
@@ -28314,7 +28269,7 @@ function writablePathProblem(path) {
         return 'is outside the workspace';
     if (normal.split('/').some(part => part.toLowerCase() === '.git'))
         return 'is inside a .git directory';
-    const control = controlCharacterIn(path);
+    const control = (0,printable/* controlCharacterIn */.k)(path);
     return control ? `has a control character (${control})` : undefined;
 }
 
@@ -28417,7 +28372,7 @@ const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'
  * printable (a line break would end the summary's table) and escaped (links are percent-encoded already).
  */
 function escapeHtml(text) {
-    return printable(text).replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
+    return (0,printable/* printable */.g)(text).replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
 }
 /** `1.2 MB`: a file's size as people read it (— when unknown). */
 function formatBytes(bytes) {
@@ -29024,12 +28979,14 @@ function registerSecret(value) {
         return;
     for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)])
         secrets.add(form);
+    // Longest first, so a secret that contains another is replaced whole; sorted here, not for every line logged.
+    longestFirst = [...secrets].sort((a, b) => b.length - a.length);
 }
+let longestFirst = [];
 /** `text` with every registered secret replaced by `***`. */
 function redact(text) {
     let clean = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+    for (const secret of longestFirst)
         clean = clean.replaceAll(secret, REDACTED);
     return clean;
 }
@@ -32261,7 +32218,7 @@ class OutputTemplate {
         }
         if (template.startsWith('/') || /^[A-Za-z]:/.test(template))
             throw new Error('must be relative to the workspace');
-        const control = controlCharacterIn(template);
+        const control = (0,printable/* controlCharacterIn */.k)(template);
         if (control)
             throw new Error(`must not hold a control character (${control})`);
         if (template.split('/').some(part => part.toLowerCase() === '.git')) {
@@ -32760,6 +32717,8 @@ class CostCap {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: ./src/source-file.ts
+var source_file = __nccwpck_require__(7569);
 ;// CONCATENATED MODULE: ./src/ideogram/errors.ts
 
 /**
@@ -33139,8 +33098,9 @@ class IdeogramClient {
         // undici builds the multipart body and its boundary; the file streams from disk.
         const form = new undici.FormData();
         form.append('image_request', JSON.stringify(imageRequest));
-        form.append('image_file', await (0,external_node_fs_.openAsBlob)(image.path, { type: image_format/* MIME_TYPES */.Z$[image.format] }), (0,external_node_path_.basename)(image.path));
-        const { body, headers } = await this.call(image.relativePath, this.endpoint, 'POST', form);
+        const upload = await (0,source_file/* openUpload */.Cg)(image, image_format/* MIME_TYPES */.Z$[image.format]);
+        form.append('image_file', upload.blob, (0,external_node_path_.basename)(image.path));
+        const { body, headers } = await this.call(image.relativePath, this.endpoint, 'POST', form, upload.failed);
         const notice = { successor: successorLink(headers.link), deprecation: firstHeader(headers.deprecation) };
         if (notice.successor || notice.deprecation)
             this.options.onLegacyNotice?.(notice);
@@ -33149,13 +33109,14 @@ class IdeogramClient {
     /** `POST /v2/image/upscale/{model}?dry_run=true`: the price of exactly this request, for free. */
     async quote(image, model, fields) {
         const url = this.v2Url(model, true);
-        const { body } = await this.call(image.relativePath, url, 'POST', await v2Form(image, fields));
+        const { form, failed } = await v2Form(image, fields);
+        const { body } = await this.call(image.relativePath, url, 'POST', form, failed);
         return checkQuote(image.relativePath, body);
     }
     /** `POST /v2/image/upscale/{model}` with `async=true`: accepted at once, run and billed on Ideogram's side. */
     async submit(image, model, fields) {
-        const form = await v2Form(image, { ...fields, async: true });
-        const { body } = await this.call(image.relativePath, this.v2Url(model, false), 'POST', form);
+        const { form, failed } = await v2Form(image, { ...fields, async: true });
+        const { body } = await this.call(image.relativePath, this.v2Url(model, false), 'POST', form, failed);
         const id = body?.generation_id;
         if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,200}$/.test(id)) {
             throw new InvalidResponseError(image.relativePath, 'it has no usable "generation_id"');
@@ -33175,7 +33136,9 @@ class IdeogramClient {
         return url;
     }
     /** One request; the answer's JSON, or the typed error its status, body or transport calls for. */
-    async call(file, url, method, body) {
+    async call(file, url, method, body, 
+    /** Aborted with the reason when the source being uploaded turns out to have changed (see source-file.ts). */
+    sourceFailed) {
         let sent = false;
         const watched = this.dispatcher.compose(dispatch => (options, handler) => dispatch(options, new SentWatch(handler, () => (sent = true))));
         let response;
@@ -33184,10 +33147,14 @@ class IdeogramClient {
                 method,
                 headers: { 'Api-Key': this.options.apiKey, Accept: 'application/json' },
                 body,
-                dispatcher: watched
+                dispatcher: watched,
+                signal: sourceFailed
             });
         }
         catch (error) {
+            // The source changed or went away mid-upload: the request was cut before it was whole.
+            if (sourceFailed?.aborted)
+                throw sourceFailed.reason;
             throw transportError(file, error, sent);
         }
         if (response.statusCode !== 200) {
@@ -33268,15 +33235,19 @@ function checkResponse(file, body) {
 function firstHeader(value) {
     return Array.isArray(value) ? value[0] : value;
 }
-/** A v2 form: the source in the file part `image`, every field as a plain form field; kept private. */
+/**
+ * A v2 form: the source in the file part `image`, every field as a plain form field; kept private. `failed` is
+ * aborted if the source changes while it is sent.
+ */
 async function v2Form(image, fields) {
     const form = new undici.FormData();
-    form.append('image', await (0,external_node_fs_.openAsBlob)(image.path, { type: image_format/* MIME_TYPES */.Z$[image.format] }), (0,external_node_path_.basename)(image.path));
+    const upload = await (0,source_file/* openUpload */.Cg)(image, image_format/* MIME_TYPES */.Z$[image.format]);
+    form.append('image', upload.blob, (0,external_node_path_.basename)(image.path));
     // Sent explicitly: on some models an omitted value follows the account's plan, which may be public.
     form.append('private', 'true');
     for (const [name, value] of Object.entries(fields))
         form.append(name, String(value));
-    return form;
+    return { form, failed: upload.failed };
 }
 function isMicros(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
@@ -33329,193 +33300,8 @@ function checkGeneration(file, body) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/image-structure.ts
-/** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
-const MAX_STEPS = 100_000;
-function u16be(bytes, at) {
-    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
-}
-function u32be(bytes, at) {
-    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
-}
-function u32le(bytes, at) {
-    return (((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16)) + (bytes[at + 3] ?? 0) * 0x1000000);
-}
-function ascii(bytes, at, length) {
-    return String.fromCharCode(...bytes.subarray(at, at + length));
-}
-/** PNG: IHDR first, then chunk after chunk, each within the file, until IEND. */
-async function png(read, size) {
-    for (let at = 8, step = 0; step < MAX_STEPS; step++) {
-        if (at + 12 > size)
-            return 'is cut short: it ends before its IEND chunk';
-        const header = await read(at, 8);
-        const length = u32be(header, 0);
-        const type = ascii(header, 4, 4);
-        if (step === 0 && (type !== 'IHDR' || length !== 13))
-            return 'is a damaged PNG: it does not start with an IHDR header';
-        if (!/^[A-Za-z]{4}$/.test(type))
-            return `is a damaged PNG: the chunk at byte ${at} has no valid type`;
-        if (at + 12 + length > size)
-            return `is cut short: its ${type} chunk runs past the end of the file`;
-        if (type === 'IEND')
-            return undefined;
-        at += 12 + length;
-    }
-    return 'is a damaged PNG: too many chunks to check';
-}
-// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
-const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
-/** JPEG: segments from SOI to a frame header, each within the file, and the EOI marker at the end. */
-async function jpeg(read, size) {
-    let framed = false;
-    for (let at = 2, step = 0; !framed; step++) {
-        if (step >= MAX_STEPS || at + 4 > size)
-            return 'is a damaged JPEG: it has no frame header (SOF)';
-        const header = await read(at, 4);
-        if (header[0] !== 0xff)
-            return `is a damaged JPEG: no marker where one should be (byte ${at})`;
-        const marker = header[1] ?? 0;
-        if (marker === 0xff)
-            at += 1; // fill byte
-        else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8))
-            at += 2; // markers without a length
-        else if (marker === 0xd9 || marker === 0xda)
-            return 'is a damaged JPEG: its image data comes before any frame header (SOF)';
-        else {
-            const length = u16be(header, 2);
-            if (length < 2 || at + 2 + length > size)
-                return 'is cut short: a JPEG segment runs past the end of the file';
-            framed = SOF.has(marker);
-            at += 2 + length;
-        }
-    }
-    // Encoders may pad the end with zeros; the last marker before them must be EOI (FF D9).
-    const tail = await read(Math.max(0, size - 1024), Math.min(size, 1024));
-    let end = tail.length;
-    while (end > 0 && tail[end - 1] === 0)
-        end--;
-    return tail[end - 2] === 0xff && tail[end - 1] === 0xd9
-        ? undefined
-        : 'is cut short: a JPEG must end with its end-of-image marker (EOI), and this one does not';
-}
-/** WebP: the RIFF header's size matches the file's, and the first chunk is an image chunk that fits in it. */
-async function webp(read, size) {
-    if (size < 20)
-        return 'is cut short: a WebP file is longer than its header';
-    const header = await read(0, 20);
-    const riff = u32le(header, 4) + 8;
-    if (riff !== size) {
-        return riff > size
-            ? `is cut short: its RIFF header says ${riff} bytes, the file has ${size}`
-            : `is a damaged WebP: its RIFF header says ${riff} bytes, the file has ${size}`;
-    }
-    const chunk = ascii(header, 12, 4);
-    if (!['VP8 ', 'VP8L', 'VP8X'].includes(chunk))
-        return 'is a damaged WebP: it holds no VP8, VP8L or VP8X image chunk';
-    if (20 + u32le(header, 16) > size)
-        return `is cut short: its ${chunk.trim()} chunk runs past the end of the file`;
-    return undefined;
-}
-/**
- * What is wrong with an image's structure, read from its headers and its tail (never the whole file), or
- * undefined when it holds together. `size` is the file's length; the format was judged by its first bytes.
- */
-function structureProblem(format, read, size) {
-    return format === 'png' ? png(read, size) : format === 'jpeg' ? jpeg(read, size) : webp(read, size);
-}
-
-;// CONCATENATED MODULE: ./src/validation.ts
-
-
-
-
-/** Why one source cannot be sent; the batch goes on without it. */
-class ImageProblem extends Error {
-    file;
-    name = 'ImageProblem';
-    constructor(file, reason) {
-        super(`The file ${reason}`);
-        this.file = file;
-    }
-}
-function megabytes(bytes) {
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-/** Why a source could not be opened, in words: the error's code alone means nothing to most users. */
-function unreadable(error) {
-    if (error instanceof regular_file/* NotRegularFileError */.iZ)
-        return error.message;
-    const code = error.code;
-    if (code === 'ENOENT')
-        return 'disappeared after it was found';
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'cannot be read (permission denied)';
-    return `cannot be read (${code ?? String(error)})`;
-}
-const BLOCK = 4096;
-/** Positioned reads through one cached block: walking a PNG's chunk headers costs one read per block, not per header. */
-function blockReader(handle) {
-    let block = { at: -1, bytes: new Uint8Array(0) };
-    return async (at, length) => {
-        if (at < block.at || at + length > block.at + block.bytes.length) {
-            const buffer = Buffer.alloc(Math.max(length, BLOCK));
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
-            block = { at, bytes: buffer.subarray(0, bytesRead) };
-        }
-        return block.bytes.subarray(at - block.at, at - block.at + length);
-    };
-}
-/** @throws ImageProblem when the path holds a control character: a log line could not carry it. */
-function checkName(relativePath) {
-    const control = controlCharacterIn(relativePath);
-    if (control) {
-        throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
-    }
-}
-/**
- * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO
- * cannot block), not empty, within the size limit, a JPEG, PNG or WebP by its bytes whatever its name, and whole:
- * its structure read from headers and tail, never the whole file.
- */
-async function checkImage(path, relativePath, maxBytes) {
-    checkName(relativePath);
-    let opened;
-    try {
-        opened = await openRegularFile(path);
-    }
-    catch (error) {
-        throw new ImageProblem(relativePath, unreadable(error));
-    }
-    try {
-        return await checkOpened(opened, path, relativePath, maxBytes);
-    }
-    finally {
-        await opened.handle.close();
-    }
-}
-/** `checkImage`'s checks of the content, on a file already open (the selection hashes it through the same handle). */
-async function checkOpened({ handle, stats }, path, relativePath, maxBytes) {
-    if (stats.size === 0)
-        throw new ImageProblem(relativePath, 'is empty');
-    if (stats.size > maxBytes) {
-        // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
-        const [size, max] = megabytes(stats.size) === megabytes(maxBytes)
-            ? [`${stats.size} bytes`, `${maxBytes} bytes`]
-            : [megabytes(stats.size), megabytes(maxBytes)];
-        throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
-    }
-    const read = blockReader(handle);
-    const format = (0,image_format/* sniffFormat */.OG)(await read(0, image_format/* SNIFF_BYTES */.dD));
-    if (!format) {
-        throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
-    }
-    const problem = await structureProblem(format, read, stats.size);
-    if (problem)
-        throw new ImageProblem(relativePath, problem);
-    return { path, relativePath, format, bytes: stats.size, version: (0,regular_file/* versionOf */.E4)(stats) };
-}
-
+// EXTERNAL MODULE: ./src/validation.ts + 1 modules
+var validation = __nccwpck_require__(5078);
 ;// CONCATENATED MODULE: ./src/ideogram/models.ts
 /**
  * Ideogram's current upscalers, `POST /v2/image/upscale/{model}`, one entry per model: what it does, how its size
@@ -33703,6 +33489,14 @@ const MAGIC_PROMPT_VERSIONS = [
 function imagesPerRequest(request) {
     return request.num_images ?? 1;
 }
+/**
+ * Whether a request's images may come from several smaller requests. Without a seed each image is drawn on its own:
+ * two requests for 2 give what one request for 4 gives. With one, a request's images are one reproducible set from
+ * it, which smaller requests would not add up to.
+ */
+function splitsRequests(request) {
+    return imagesPerRequest(request) > 1 && request.seed === undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/ideogram/endpoint.ts
 
@@ -33721,9 +33515,7 @@ class LegacyEndpoint {
         this.client = client;
         this.request = request;
         this.places = imagesPerRequest(request);
-        // Without a seed each image is drawn on its own: two requests for 2 give what one request for 4 gives. With
-        // one, a request's images are one reproducible set from it, which smaller requests would not add up to.
-        this.divisible = this.places > 1 && request.seed === undefined;
+        this.divisible = splitsRequests(request);
     }
     /** Settings allow quotes (dry-run prices, max-cost) with v2 models only; `dry_run` must never reach /upscale. */
     quote() {
@@ -33761,7 +33553,7 @@ async function sourceDimensions(image) {
         await handle.close();
     }
 }
-function endpoint_megabytes(bytes) {
+function megabytes(bytes) {
     return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 /**
@@ -33784,7 +33576,7 @@ class V2Endpoint {
     async check(image) {
         const { model, size } = this.settings;
         if (image.bytes > V2_MAX_UPLOAD_BYTES) {
-            throw new ImageProblem(image.relativePath, `is ${endpoint_megabytes(image.bytes)}; model '${model.id}' accepts at most ${endpoint_megabytes(V2_MAX_UPLOAD_BYTES)}`);
+            throw new validation/* ImageProblem */.dC(image.relativePath, `is ${megabytes(image.bytes)}; model '${model.id}' accepts at most ${megabytes(V2_MAX_UPLOAD_BYTES)}`);
         }
         const dimensions = await sourceDimensions(image);
         // An unreadable header is left to Ideogram, which answers 400 for free.
@@ -33798,14 +33590,14 @@ class V2Endpoint {
             if (side * factor <= control.maxSide)
                 return;
             const fits = control.factors.filter(option => side * factorValue(option) <= control.maxSide).at(-1);
-            throw new ImageProblem(image.relativePath, `is ${width}x${height}; at ${size.factor} the result would be ${width * factor}x${height * factor}, over the ${MAX_OUTPUT_SIDE}-px limit of model '${model.id}'; ${fits ? `the largest factor that fits is ${fits}` : `no factor fits (x2 takes at most ${control.maxSide / 2} px a side)`}`);
+            throw new validation/* ImageProblem */.dC(image.relativePath, `is ${width}x${height}; at ${size.factor} the result would be ${width * factor}x${height * factor}, over the ${MAX_OUTPUT_SIDE}-px limit of model '${model.id}'; ${fits ? `the largest factor that fits is ${fits}` : `no factor fits (x2 takes at most ${control.maxSide / 2} px a side)`}`);
         }
         if (control.kind === 'tier' && size.kind === 'tier') {
             const tiers = control.tiers;
             if (side < tiers[size.tier])
                 return;
             const fits = RESOLUTION_TIERS.filter(tier => side < tiers[tier]).at(-1);
-            throw new ImageProblem(image.relativePath, `is ${width}x${height}, already at or above the ${size.tier} tier of model '${model.id}'; ${fits ? `the largest tier above it is ${fits}` : 'no tier is above it'}`);
+            throw new validation/* ImageProblem */.dC(image.relativePath, `is ${width}x${height}, already at or above the ${size.tier} tier of model '${model.id}'; ${fits ? `the largest tier above it is ${fits}` : 'no tier is above it'}`);
         }
     }
     async quote(image) {
@@ -33850,11 +33642,17 @@ function ideogramHosts(apiUrl) {
 }
 
 ;// CONCATENATED MODULE: ./src/ideogram/inflight-limiter.ts
+/** The most rounds at the limit between two probes, however many 429s came before. */
+const MAX_PROBE_ROUNDS = 16;
 class InflightLimiter {
     options;
     limitValue;
     inflight = 0;
     successesAtLimit = 0;
+    /** Full rounds of successes at the limit before probing one place higher. */
+    probeRounds = 1;
+    /** The limit was just raised by a probe that has not yet held a full round. */
+    probing = false;
     /** The API's own figure for the organisation's limit, from its last 429 that gave one. */
     stated;
     /** First come first served; each wants at least `min` places and takes up to `max` of those free. */
@@ -33913,17 +33711,31 @@ class InflightLimiter {
             places,
             succeeded: () => {
                 const busy = this.inflight >= this.limitValue || this.waiting.length > 0;
-                if (busy && ++this.successesAtLimit >= this.limitValue && this.limitValue < this.probeCeiling) {
+                if (!busy || this.limitValue >= this.probeCeiling)
+                    return;
+                this.successesAtLimit += 1;
+                // A probe held for a round: the limit is higher than it was, so the next probe need not wait as long.
+                if (this.successesAtLimit === this.limitValue && this.probing) {
+                    this.probing = false;
+                    this.probeRounds = Math.max(1, this.probeRounds / 2);
+                }
+                if (this.successesAtLimit >= this.limitValue * this.probeRounds) {
                     this.limitValue += 1;
                     this.successesAtLimit = 0;
+                    this.probing = true;
                 }
             },
             rateLimited: maxInflight => {
                 if (maxInflight !== undefined)
                     this.stated = maxInflight;
-                const others = this.inflight - places;
-                this.limitValue = Math.max(1, Math.min(this.limitValue, maxInflight ?? Infinity, others));
+                // A probe that failed: the limit is the one before it. Which request crossed it is down to arrival order
+                // (a request of 4 can be the one refused while a probe of 1 got in), so what was in flight besides the
+                // refused one says nothing then. Otherwise someone else holds places: leave them what they hold.
+                const lowered = this.probing ? this.limitValue - 1 : this.inflight - places;
+                this.limitValue = Math.max(1, Math.min(this.limitValue, maxInflight ?? Infinity, lowered));
+                this.probeRounds = this.probing ? Math.min(MAX_PROBE_ROUNDS, this.probeRounds * 2) : 1;
                 this.successesAtLimit = 0;
+                this.probing = false;
             },
             release: () => {
                 if (released)
@@ -34457,8 +34269,8 @@ async function hashOpened(handle) {
         hashBuffers.push(buffer);
     }
 }
-/** Why the manifest's text is not a manifest this action wrote, or undefined. */
-function documentProblem(text) {
+/** The manifest's document, or why its text is not a manifest this action wrote. Parsed once: it can be large. */
+function readDocument(text) {
     let document;
     try {
         document = JSON.parse(text);
@@ -34469,7 +34281,7 @@ function documentProblem(text) {
     if (document?.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
         return 'is not one this action wrote (version 1)';
     }
-    return undefined;
+    return document;
 }
 /** Why an entry as read from the file cannot be trusted, or undefined. */
 function entryProblem(entry) {
@@ -34511,11 +34323,13 @@ function canonical(value) {
 }
 /** @throws Error when the text is not a manifest this action wrote. */
 function parseManifest(text, path) {
-    const problem = documentProblem(text);
-    if (problem !== undefined) {
-        throw new Error(`The manifest ${path} ${problem}; nothing was sent. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one.`);
-    }
-    return JSON.parse(text);
+    const document = readDocument(text);
+    if (typeof document === 'string')
+        throw unreadableManifest(path, document);
+    return document;
+}
+function unreadableManifest(path, problem) {
+    return new Error(`The manifest ${path} ${problem}; nothing was sent. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one.`);
 }
 async function readIfThere(path) {
     try {
@@ -34563,10 +34377,12 @@ class Manifest {
      */
     static async load(workspace, path, force = false) {
         const text = await readIfThere((0,external_node_path_.join)(workspace, path));
-        const problem = text === undefined ? undefined : documentProblem(text);
-        const manifest = new Manifest(path, workspace, text === undefined || (problem !== undefined && force) ? EMPTY : parseManifest(text, path));
-        if (problem !== undefined)
-            manifest.warnings.push(`The manifest ${path} ${problem}; 'force' is set, so it is started afresh.`);
+        const read = text === undefined ? EMPTY : readDocument(text);
+        if (typeof read === 'string' && !force)
+            throw unreadableManifest(path, read);
+        const manifest = new Manifest(path, workspace, typeof read === 'string' ? EMPTY : read);
+        if (typeof read === 'string')
+            manifest.warnings.push(`The manifest ${path} ${read}; 'force' is set, so it is started afresh.`);
         const journal = await readIfThere((0,external_node_path_.join)(workspace, journalPath(path)));
         for (const line of journal?.split('\n') ?? []) {
             let record;
@@ -35004,10 +34820,10 @@ async function selection_select(source, options) {
             return { kind: 'earlier', source, sha256, earlier: verdict.earlier };
         if (options.checkContent === false)
             return { kind: 'listed', source };
-        checkName(source);
+        (0,validation/* checkName */.I3)(source);
         if (file instanceof Error)
-            throw new ImageProblem(source, unreadable(file));
-        const image = await checkOpened(file, path, source, options.maxFileBytes);
+            throw new validation/* ImageProblem */.dC(source, (0,validation/* unreadable */.O$)(file));
+        const image = await (0,validation/* checkOpened */.ep)(file, path, source, options.maxFileBytes);
         return { kind: 'checked', image: sha256 === undefined ? image : { ...image, sha256 } };
     }
     catch (error) {
@@ -35061,7 +34877,7 @@ function optional(input, name, parse) {
 }
 /** A key or token is one word: a space or line break inside it is a pasting accident, and would break the header. */
 function secret(name, raw) {
-    const at = [...raw].findIndex(character => /\s/.test(character) || controlCharacterIn(character) !== undefined);
+    const at = [...raw].findIndex(character => /\s/.test(character) || (0,printable/* controlCharacterIn */.k)(character) !== undefined);
     if (at >= 0) {
         // Never the value itself: it is a secret.
         throw new InputError(name, `has a space, line break or control character inside it (character ${at + 1} of ${raw.length}); check the secret for a pasted line break.`);
@@ -35268,6 +35084,7 @@ function readIdeogramSettings(input, request, dryRun) {
 
 
 
+
 const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'];
 const COMMENT_MODES = ['auto', 'always', 'never'];
 const PROVIDERS = ['ideogram', 'local'];
@@ -35318,15 +35135,19 @@ const DEFAULTS = {
     [Input.DryRun]: 'false'
 };
 const MEGABYTE = 1024 * 1024;
-function parseConcurrency(raw, imagesPerSource) {
+/**
+ * `splittable`: a source's images may come from several requests (no seed), so a fixed number of places below
+ * `num-images` still works, a request for as many as fit at a time; with a seed it never could.
+ */
+function parseConcurrency(raw, imagesPerSource, splittable) {
     if (raw.toLowerCase() === 'auto')
         return { kind: 'auto' };
     if (!/^\d+$/.test(raw)) {
         throw new InputError(Input.Concurrency, `must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${quote(raw)}.`);
     }
     const places = integer(Input.Concurrency, raw, 1, MAX_CONCURRENCY);
-    if (places < imagesPerSource) {
-        throw new InputError(Input.Concurrency, name => `(${places}) must be at least ${name(Input.NumImages)} (${imagesPerSource}): one request takes that many places.`);
+    if (places < imagesPerSource && !splittable) {
+        throw new InputError(Input.Concurrency, name => `(${places}) must be at least ${name(Input.NumImages)} (${imagesPerSource}) when ${name(Input.Seed)} is set: a seed makes a source's images one request, which takes that many places.`);
     }
     return { kind: 'fixed', places };
 }
@@ -35485,7 +35306,7 @@ function readSettings(read, workspace) {
             comment: oneOf(Input.Comment, input(Input.Comment), COMMENT_MODES)
         },
         transport: {
-            concurrency: parseConcurrency(input(Input.Concurrency), imagesPerSource),
+            concurrency: parseConcurrency(input(Input.Concurrency), imagesPerSource, provider.kind === 'legacy' && splitsRequests(provider.request)),
             maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
             requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
             rateLimitWaitMs: integer(Input.RateLimitWait, input(Input.RateLimitWait), 0, 3600) * 1000,
@@ -35825,12 +35646,8 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     if (toQuote.length > 0)
         await quoteAll(settings, toQuote, hooks, finish);
     // A source a cancellation stopped before it started: nothing was sent for it, and the next run takes it.
-    const notStarted = (source) => ({
-        source,
-        status: 'deferred',
-        outputs: [],
-        error: new NotStartedError().message
-    });
+    const why = new NotStartedError().message;
+    const notStarted = (source) => ({ source, status: 'deferred', outputs: [], error: why });
     const results = selected.map(source => finished.get(source) ?? notStarted(source));
     let manifestWritten;
     if (manifest?.hasChanges && !settings.dryRun) {
@@ -36050,7 +35867,7 @@ const VERSION = package_namespaceObject.rE;
 /** The action's result line; a note on an upscaled source (the action's separate warning) goes on the same line. */
 function describe(result, done, total) {
     const note = result.status === 'upscaled' && result.error ? `; ${result.error}` : '';
-    return printable(`${resultLine(result, done, total)}${note}`);
+    return (0,printable/* printable */.g)(`${resultLine(result, done, total)}${note}`);
 }
 function clock(seconds) {
     const whole = Math.max(0, Math.round(seconds));
@@ -36064,7 +35881,7 @@ function lineProgress(stream) {
     return {
         discovered: discovery => stream.write(`Found ${discovery.sources.length} image(s).\n`),
         result: (result, done, total) => stream.write(`${describe(result, done, total)}\n`),
-        retry: (file, event) => stream.write(`${printable(retryLine(file, event))}\n`),
+        retry: (file, event) => stream.write(`${(0,printable/* printable */.g)(retryLine(file, event))}\n`),
         finish: () => undefined
     };
 }
@@ -36118,7 +35935,7 @@ function barProgress(stream, now = () => performance.now()) {
             else
                 draw();
         },
-        retry: (file, event) => above(printable(retryLine(file, event))),
+        retry: (file, event) => above((0,printable/* printable */.g)(retryLine(file, event))),
         finish: clear
     };
 }
@@ -36236,10 +36053,10 @@ async function runCli(argv, context) {
     catch (error) {
         // A setting that cannot work, found before anything was sent (an output path two sources would share too).
         if (error instanceof InputError) {
-            context.stderr.write(`${NAME}: ${printable(error.describe(flagName(flagSpecs(''))))}\n`);
+            context.stderr.write(`${NAME}: ${(0,printable/* printable */.g)(error.describe(flagName(flagSpecs(''))))}\n`);
             return EXIT.usage;
         }
-        context.stderr.write(`${NAME}: ${printable(error instanceof Error ? error.message : String(error))}\n`);
+        context.stderr.write(`${NAME}: ${(0,printable/* printable */.g)(error instanceof Error ? error.message : String(error))}\n`);
         return EXIT.failed;
     }
     finally {
@@ -36264,7 +36081,7 @@ async function run(argv, context) {
     const options = program.opts();
     const given = (input) => program.getOptionValueSource(attributeName(input)) === 'cli';
     const usage = (message) => {
-        stderr.write(`${NAME}: ${printable(message)}\n`);
+        stderr.write(`${NAME}: ${(0,printable/* printable */.g)(message)}\n`);
         return EXIT.usage;
     };
     const galleryDir = options.gallery === false ? undefined : (0,external_node_path_.resolve)(context.cwd, options.gallery);
@@ -36341,7 +36158,7 @@ async function run(argv, context) {
                 progress.result(result, done, total);
             },
             onRetry: (file, event) => progress.retry(file, event),
-            onNotice: message => stderr.write(`${printable(message)}\n`)
+            onNotice: message => stderr.write(`${(0,printable/* printable */.g)(message)}\n`)
         }, { cancellation }));
     }
     finally {
@@ -36364,7 +36181,7 @@ async function run(argv, context) {
         stderr.write(`No images to upscale: ${refused} match(es) refused, outside the current folder.\n`);
     }
     else if (results.length === 0) {
-        stderr.write(`No images matched ${printable(settings.discovery.patterns.filter(p => !p.startsWith('!')).join(', '))}.\n`);
+        stderr.write(`No images matched ${(0,printable/* printable */.g)(settings.discovery.patterns.filter(p => !p.startsWith('!')).join(', '))}.\n`);
     }
     else if (settings.dryRun) {
         const kind = settings.provider.kind === 'local' ? 'local' : 'ideogram';
@@ -36385,7 +36202,7 @@ async function run(argv, context) {
             stderr.write(`Gallery: ${(0,external_node_path_.relative)(context.cwd, page) || page}\n`);
         }
         catch (error) {
-            stderr.write(`${NAME}: the gallery could not be written: ${printable(error.message)}\n`);
+            stderr.write(`${NAME}: the gallery could not be written: ${(0,printable/* printable */.g)(error.message)}\n`);
         }
     }
     if (options.json)
@@ -36654,15 +36471,77 @@ function canReconvert({ entry, asReturned }, conversion) {
 
 /***/ }),
 
+/***/ 5260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable),
+/* harmony export */   k: () => (/* binding */ controlCharacterIn)
+/* harmony export */ });
+/**
+ * Text from outside (file names, API messages, the user's settings) shown to a person: in the log, an annotation,
+ * the job summary, the gallery or a terminal. The runner executes a log line that starts with `::` (after spaces)
+ * or holds `##[` as a workflow command, and a line break inside a name would start a new line; so every such text
+ * passes through `printable`, which makes control characters visible and defuses both command markers.
+ */
+/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+function isControl(character) {
+    const code = character.codePointAt(0) ?? 0;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+/** Printable ASCII but `\\`: no character of it is escaped. */
+const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+function escape(character) {
+    return NAMED[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+}
+/** The text on one line, as it reads, with nothing in it a runner or a terminal would act on. */
+function printable(text) {
+    // `\` is escaped too, so that an escape in the output always means one character of the input. Most text is
+    // plain ASCII, with no character to escape: it is not taken apart.
+    let visible = text;
+    if (!PLAIN.test(text)) {
+        visible = '';
+        for (const character of text)
+            visible += isControl(character) || character === '\\' ? escape(character) : character;
+    }
+    // `##[` anywhere on a line starts a (legacy) command; `::` at its start (after spaces) starts one too, and what
+    // is left can start a line only as a whole.
+    return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
+}
+const CONTROL_NAMES = {
+    '\n': 'line feed',
+    '\r': 'carriage return',
+    '\t': 'tab',
+    '\u2028': 'line separator',
+    '\u2029': 'paragraph separator'
+};
+/**
+ * The first control character in a name, described for a message (`line feed, U+000A`), or undefined; such a name
+ * is refused as a source. Described in words, with no backslash: a message passes through `printable` on its way
+ * out, which would escape an escape a second time (`\\n`).
+ */
+function controlCharacterIn(text) {
+    const found = [...text].find(isControl);
+    if (found === undefined)
+        return undefined;
+    const code = `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const name = CONTROL_NAMES[found];
+    return name ? `${name}, ${code}` : code;
+}
+
+
+/***/ }),
+
 /***/ 702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E4: () => (/* binding */ versionOf),
 /* harmony export */   ZU: () => (/* binding */ openRegularFile),
-/* harmony export */   iZ: () => (/* binding */ NotRegularFileError)
+/* harmony export */   iZ: () => (/* binding */ NotRegularFileError),
+/* harmony export */   r1: () => (/* binding */ sameVersion)
 /* harmony export */ });
-/* unused harmony export sameVersion */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
@@ -36717,6 +36596,316 @@ function versionOf({ dev, ino, size, mtimeMs }) {
 }
 function sameVersion(a, b) {
     return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+
+/***/ }),
+
+/***/ 7569:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cg: () => (/* binding */ openUpload),
+/* harmony export */   Yi: () => (/* binding */ readChecked)
+/* harmony export */ });
+/* unused harmony export SourceChangedError */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(702);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5078);
+
+
+
+
+/**
+ * A source that is not the version checked (and hashed) any more: it changed, or went away, after the selection
+ * read it. Nothing of it was sent whole, so nothing was billed; the next run takes it as it is then.
+ */
+class SourceChangedError extends _validation_js__WEBPACK_IMPORTED_MODULE_3__/* .ImageProblem */ .dC {
+    name = 'SourceChangedError';
+}
+/** Why the source is not the version checked: gone, or changed. */
+async function changedOrGone(image) {
+    const now = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(image.path).catch(() => undefined);
+    return new SourceChangedError(image.relativePath, now === undefined ? 'disappeared after it was found' : 'changed while it was being upscaled');
+}
+/** @throws SourceChangedError unless the file on disk is still the version checked. */
+async function ensureUnchanged(image) {
+    const now = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(image.path).catch(() => undefined);
+    if (now === undefined || !(0,_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .sameVersion */ .r1)((0,_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .versionOf */ .E4)(now), image.version))
+        throw await changedOrGone(image);
+}
+/**
+ * The checked source as an upload. Node's file Blob takes the file's size and time when it is made and fails a read
+ * once they change; made first, then compared with the version checked, it sends exactly the bytes that were
+ * checked and hashed, or fails. A failed read aborts the request: undici would otherwise wait for the rest of the
+ * body until the server gave up.
+ * @throws SourceChangedError when the file is already another version, or gone
+ */
+async function openUpload(image, type) {
+    let blob;
+    try {
+        blob = await (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openAsBlob)(image.path, { type });
+    }
+    catch {
+        throw await changedOrGone(image);
+    }
+    await ensureUnchanged(image);
+    const controller = new AbortController();
+    const stream = () => {
+        const reader = blob.stream().getReader();
+        return new ReadableStream({
+            async pull(into) {
+                try {
+                    const { done, value } = await reader.read();
+                    if (done)
+                        into.close();
+                    else
+                        into.enqueue(value);
+                }
+                catch {
+                    const error = await changedOrGone(image);
+                    controller.abort(error);
+                    into.error(error);
+                }
+            },
+            cancel: reason => reader.cancel(reason)
+        });
+    };
+    // Blob-like (undici's FormData takes any object tagged Blob with a `stream`): a Blob's own methods read it whole.
+    const guarded = {
+        [Symbol.toStringTag]: 'Blob',
+        size: blob.size,
+        type: blob.type,
+        stream,
+        arrayBuffer: async () => new Response(stream()).arrayBuffer(),
+        text: async () => new Response(stream()).text(),
+        slice: () => {
+            throw new Error('a source upload is sent whole');
+        }
+    };
+    return { blob: guarded, failed: controller.signal };
+}
+/** The checked source's bytes, read whole (the local provider). @throws SourceChangedError if they changed */
+async function readChecked(image) {
+    const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(image.path).catch(async () => {
+        throw await changedOrGone(image);
+    });
+    // Compared after reading: a change during the read changes the time, and a version the same after is the one read.
+    await ensureUnchanged(image);
+    return bytes;
+}
+
+
+/***/ }),
+
+/***/ 5078:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dC: () => (/* binding */ ImageProblem),
+  I3: () => (/* binding */ checkName),
+  ep: () => (/* binding */ checkOpened),
+  O$: () => (/* binding */ unreadable)
+});
+
+// UNUSED EXPORTS: checkImage
+
+;// CONCATENATED MODULE: ./src/image-structure.ts
+/** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
+const MAX_STEPS = 100_000;
+function u16be(bytes, at) {
+    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+}
+function u32be(bytes, at) {
+    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
+}
+function u32le(bytes, at) {
+    return (((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16)) + (bytes[at + 3] ?? 0) * 0x1000000);
+}
+function ascii(bytes, at, length) {
+    return String.fromCharCode(...bytes.subarray(at, at + length));
+}
+/** PNG: IHDR first, then chunk after chunk, each within the file, until IEND. */
+async function png(read, size) {
+    for (let at = 8, step = 0; step < MAX_STEPS; step++) {
+        if (at + 12 > size)
+            return 'is cut short: it ends before its IEND chunk';
+        const header = await read(at, 8);
+        const length = u32be(header, 0);
+        const type = ascii(header, 4, 4);
+        if (step === 0 && (type !== 'IHDR' || length !== 13))
+            return 'is a damaged PNG: it does not start with an IHDR header';
+        if (!/^[A-Za-z]{4}$/.test(type))
+            return `is a damaged PNG: the chunk at byte ${at} has no valid type`;
+        if (at + 12 + length > size)
+            return `is cut short: its ${type} chunk runs past the end of the file`;
+        if (type === 'IEND')
+            return undefined;
+        at += 12 + length;
+    }
+    return 'is a damaged PNG: too many chunks to check';
+}
+// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+/** JPEG: segments from SOI to a frame header, each within the file, and the EOI marker at the end. */
+async function jpeg(read, size) {
+    let framed = false;
+    for (let at = 2, step = 0; !framed; step++) {
+        if (step >= MAX_STEPS || at + 4 > size)
+            return 'is a damaged JPEG: it has no frame header (SOF)';
+        const header = await read(at, 4);
+        if (header[0] !== 0xff)
+            return `is a damaged JPEG: no marker where one should be (byte ${at})`;
+        const marker = header[1] ?? 0;
+        if (marker === 0xff)
+            at += 1; // fill byte
+        else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8))
+            at += 2; // markers without a length
+        else if (marker === 0xd9 || marker === 0xda)
+            return 'is a damaged JPEG: its image data comes before any frame header (SOF)';
+        else {
+            const length = u16be(header, 2);
+            if (length < 2 || at + 2 + length > size)
+                return 'is cut short: a JPEG segment runs past the end of the file';
+            framed = SOF.has(marker);
+            at += 2 + length;
+        }
+    }
+    // Encoders may pad the end with zeros; the last marker before them must be EOI (FF D9).
+    const tail = await read(Math.max(0, size - 1024), Math.min(size, 1024));
+    let end = tail.length;
+    while (end > 0 && tail[end - 1] === 0)
+        end--;
+    return tail[end - 2] === 0xff && tail[end - 1] === 0xd9
+        ? undefined
+        : 'is cut short: a JPEG must end with its end-of-image marker (EOI), and this one does not';
+}
+/** WebP: the RIFF header's size matches the file's, and the first chunk is an image chunk that fits in it. */
+async function webp(read, size) {
+    if (size < 20)
+        return 'is cut short: a WebP file is longer than its header';
+    const header = await read(0, 20);
+    const riff = u32le(header, 4) + 8;
+    if (riff !== size) {
+        return riff > size
+            ? `is cut short: its RIFF header says ${riff} bytes, the file has ${size}`
+            : `is a damaged WebP: its RIFF header says ${riff} bytes, the file has ${size}`;
+    }
+    const chunk = ascii(header, 12, 4);
+    if (!['VP8 ', 'VP8L', 'VP8X'].includes(chunk))
+        return 'is a damaged WebP: it holds no VP8, VP8L or VP8X image chunk';
+    if (20 + u32le(header, 16) > size)
+        return `is cut short: its ${chunk.trim()} chunk runs past the end of the file`;
+    return undefined;
+}
+/**
+ * What is wrong with an image's structure, read from its headers and its tail (never the whole file), or
+ * undefined when it holds together. `size` is the file's length; the format was judged by its first bytes.
+ */
+function structureProblem(format, read, size) {
+    return format === 'png' ? png(read, size) : format === 'jpeg' ? jpeg(read, size) : webp(read, size);
+}
+
+// EXTERNAL MODULE: ./src/image-format.ts
+var image_format = __nccwpck_require__(5220);
+// EXTERNAL MODULE: ./src/printable.ts
+var printable = __nccwpck_require__(5260);
+// EXTERNAL MODULE: ./src/regular-file.ts
+var regular_file = __nccwpck_require__(702);
+;// CONCATENATED MODULE: ./src/validation.ts
+
+
+
+
+/** Why one source cannot be sent; the batch goes on without it. */
+class ImageProblem extends Error {
+    file;
+    name = 'ImageProblem';
+    constructor(file, reason) {
+        super(`The file ${reason}`);
+        this.file = file;
+    }
+}
+function megabytes(bytes) {
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+/** Why a source could not be opened, in words: the error's code alone means nothing to most users. */
+function unreadable(error) {
+    if (error instanceof regular_file/* NotRegularFileError */.iZ)
+        return error.message;
+    const code = error.code;
+    if (code === 'ENOENT')
+        return 'disappeared after it was found';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'cannot be read (permission denied)';
+    return `cannot be read (${code ?? String(error)})`;
+}
+const BLOCK = 4096;
+/** Positioned reads through one cached block: walking a PNG's chunk headers costs one read per block, not per header. */
+function blockReader(handle) {
+    let block = { at: -1, bytes: new Uint8Array(0) };
+    return async (at, length) => {
+        if (at < block.at || at + length > block.at + block.bytes.length) {
+            const buffer = Buffer.alloc(Math.max(length, BLOCK));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+            block = { at, bytes: buffer.subarray(0, bytesRead) };
+        }
+        return block.bytes.subarray(at - block.at, at - block.at + length);
+    };
+}
+/** @throws ImageProblem when the path holds a control character: a log line could not carry it. */
+function checkName(relativePath) {
+    const control = (0,printable/* controlCharacterIn */.k)(relativePath);
+    if (control) {
+        throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
+    }
+}
+/**
+ * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO
+ * cannot block), not empty, within the size limit, a JPEG, PNG or WebP by its bytes whatever its name, and whole:
+ * its structure read from headers and tail, never the whole file.
+ */
+async function checkImage(path, relativePath, maxBytes) {
+    checkName(relativePath);
+    let opened;
+    try {
+        opened = await openRegularFile(path);
+    }
+    catch (error) {
+        throw new ImageProblem(relativePath, unreadable(error));
+    }
+    try {
+        return await checkOpened(opened, path, relativePath, maxBytes);
+    }
+    finally {
+        await opened.handle.close();
+    }
+}
+/** `checkImage`'s checks of the content, on a file already open (the selection hashes it through the same handle). */
+async function checkOpened({ handle, stats }, path, relativePath, maxBytes) {
+    if (stats.size === 0)
+        throw new ImageProblem(relativePath, 'is empty');
+    if (stats.size > maxBytes) {
+        // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
+        const [size, max] = megabytes(stats.size) === megabytes(maxBytes)
+            ? [`${stats.size} bytes`, `${maxBytes} bytes`]
+            : [megabytes(stats.size), megabytes(maxBytes)];
+        throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
+    }
+    const read = blockReader(handle);
+    const format = (0,image_format/* sniffFormat */.OG)(await read(0, image_format/* SNIFF_BYTES */.dD));
+    if (!format) {
+        throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
+    }
+    const problem = await structureProblem(format, read, stats.size);
+    if (problem)
+        throw new ImageProblem(relativePath, problem);
+    return { path, relativePath, format, bytes: stats.size, version: (0,regular_file/* versionOf */.E4)(stats) };
 }
 
 
