@@ -7,6 +7,7 @@ import { AS_RETURNED, type Conversion } from './output-format.js';
 import { resultPaths, type OutputTemplate } from './output-path.js';
 import { isInside, toPosixRelative, writablePathProblem } from './paths.js';
 import { openRegularFile } from './regular-file.js';
+import { nameProblem } from './validation.js';
 
 /** Longest name of one path component, in bytes, on the file systems runners use (ext4, APFS, NTFS). */
 const NAME_MAX = 255;
@@ -143,6 +144,9 @@ export class Destinations {
    * one run sharing a path make the template unworkable: `planOutputs` stops the run for it before it starts).
    */
   async refusal(source: string, sent: (rival: string) => boolean): Promise<string | undefined> {
+    // Said of the source itself, rather than of each result path it would pass on to.
+    const badName = nameProblem(source);
+    if (badName) return `not sent: the file ${badName}`;
     for (const path of this.paths(source)) {
       const other = this.shared.get(path)?.find(owner => owner !== source && !sent(owner));
       const problem =

@@ -57,12 +57,16 @@ function blockReader(handle: FileHandle): ByteReader {
   };
 }
 
+/** Why a source's path cannot be carried by logs and outputs (a control character), or undefined. */
+export function nameProblem(relativePath: string): string | undefined {
+  const control = controlCharacterIn(relativePath);
+  return control && `has a control character (${control}) in its path; rename it to upscale it`;
+}
+
 /** @throws ImageProblem when the path holds a control character: a log line could not carry it. */
 export function checkName(relativePath: string): void {
-  const control = controlCharacterIn(relativePath);
-  if (control) {
-    throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
-  }
+  const problem = nameProblem(relativePath);
+  if (problem) throw new ImageProblem(relativePath, problem);
 }
 
 /**

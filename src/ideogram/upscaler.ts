@@ -86,7 +86,7 @@ export class IdeogramUpscaler implements Provider {
 
   /** @throws NotSentError once the batch has been stopped */
   private checkAccount(file: string): void {
-    if (this.stop) throw new NotSentError(file, `not sent: ${this.stop} for an earlier image`);
+    if (this.stop) throw new NotSentError(file, `not sent: for an earlier image, ${this.stop}`);
   }
 
   private stopBatch(file: string, reason: string, why: string): void {
