@@ -3,6 +3,7 @@ import { log } from '../log.js';
 import { defaultBranch, type RunContext } from '../github/event.js';
 import { defaultRetryPolicy } from '../retry.js';
 import { Input } from '../inputs.js';
+import { redact } from '../secrets.js';
 import { writtenFiles, type SourceResult } from '../results.js';
 import type { Settings } from '../settings.js';
 import { uploadArtifact, type PublishedArtifact } from './artifact.js';
@@ -134,7 +135,7 @@ export async function publishResults(
             : { kind: 'refused', reason: target.refused };
     } catch (error) {
       // Paid work is never lost to a failed commit: it goes to the artifact, and the step fails at the end.
-      failures.push(`the commit failed: ${(error as Error).message}`);
+      failures.push(`the commit failed: ${redact((error as Error).message)}`);
       outcome = { kind: 'refused', reason: `the commit failed (${(error as Error).message})` };
     }
     if (outcome.kind === 'committed') {
@@ -166,7 +167,7 @@ export async function publishResults(
       },
       process.env
     ).catch((error: unknown) => {
-      failures.push(`the artifact '${name}' could not be uploaded: ${(error as Error).message}`);
+      failures.push(`the artifact '${name}' could not be uploaded: ${redact((error as Error).message)}`);
       return undefined;
     });
     if (artifact) {

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startFakeArtifactService, type FakeArtifactService } from '../fakes/artifact-server.js';
@@ -498,6 +499,13 @@ describe('names the artifact service refuses never cost the artifact', () => {
 
   it('a commit that fails: the results go to the artifact instead, and the step fails after the outputs are set', async () => {
     const token = 'ghp_hostile0123456789abcdefghijklmnopqrst';
+    // A GitHub API that fails every request, quoting the request's headers (the token with them).
+    const echo = createHttpServer((req, res) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: `Server error; headers were ${JSON.stringify(req.headers)}` }));
+    });
+    await new Promise<void>(done => echo.listen(0, '127.0.0.1', done));
+    const { port } = echo.address() as AddressInfo;
     const workspace = await makeWorkspace({ 'a.png': encodePng(8, 8, 97) });
     const action = await run(
       workspace,
@@ -508,17 +516,23 @@ describe('names the artifact service refuses never cost the artifact', () => {
         'max-retries': '0',
         'artifact-name': 'commit-fallback'
       },
-      { ...artifacts.env, GITHUB_API_URL: `http://127.0.0.1:${await closedPort()}` }
-    );
+      { ...artifacts.env, GITHUB_API_URL: `http://127.0.0.1:${port}` }
+    ).finally(() => new Promise<void>(done => echo.close(() => done())));
 
     expect(action.code).toBe(1);
     expect(action.outputs).toMatchObject({ upscaled: '1', files: 'upscaled/a.png', 'commit-sha': '' });
     const artifact = artifacts.artifacts.find(a => a.name === 'commit-fallback');
     expect(action.outputs['artifact-id']).toBe(String(artifact?.id));
     expect(artifacts.files('commit-fallback').has('upscaled/a.png')).toBe(true);
-    expect(action.stdout).toMatch(/^::error::Publishing failed: the commit failed: .*ECONNREFUSED/m);
+    expect(action.stdout).toMatch(
+      /^::error::Publishing failed: the commit failed: Server error; headers were .*\*\*\*/m
+    );
     expect(action.summary).toMatch(/❌ Not published: the commit failed: /);
-    for (const text of [action.stdout.replace(/^::add-mask::.*$/gm, ''), action.summary])
+    for (const text of [
+      action.stdout.replace(/^::add-mask::.*$/gm, ''),
+      action.summary,
+      JSON.stringify(action.outputs)
+    ])
       expect(text).not.toContain(token);
     await removeDir(workspace);
   });
