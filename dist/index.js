@@ -30739,7 +30739,10 @@ function plannedOutputs(source, template, imagesPerSource, conversion = output_f
     }));
 }
 
+// EXTERNAL MODULE: ./src/validation.ts + 1 modules
+var validation = __nccwpck_require__(75078);
 ;// CONCATENATED MODULE: ./src/destinations.ts
+
 
 
 
@@ -30865,6 +30868,10 @@ class Destinations {
      * one run sharing a path make the template unworkable: `planOutputs` stops the run for it before it starts).
      */
     async refusal(source, sent) {
+        // Said of the source itself, rather than of each result path it would pass on to.
+        const badName = (0,validation/* nameProblem */.rH)(source);
+        if (badName)
+            return `not sent: the file ${badName}`;
         for (const path of this.paths(source)) {
             const other = this.shared.get(path)?.find(owner => owner !== source && !sent(owner));
             const problem = other === undefined
@@ -31570,8 +31577,6 @@ function checkGeneration(file, body) {
 
 // EXTERNAL MODULE: ./src/image-dimensions.ts
 var image_dimensions = __nccwpck_require__(59422);
-// EXTERNAL MODULE: ./src/validation.ts + 1 modules
-var validation = __nccwpck_require__(75078);
 ;// CONCATENATED MODULE: ./src/ideogram/models.ts
 /**
  * Ideogram's current upscalers, `POST /v2/image/upscale/{model}`, one entry per model: what it does, how its size
@@ -32313,7 +32318,7 @@ class IdeogramUpscaler {
     /** @throws NotSentError once the batch has been stopped */
     checkAccount(file) {
         if (this.stop)
-            throw new NotSentError(file, `not sent: ${this.stop} for an earlier image`);
+            throw new NotSentError(file, `not sent: for an earlier image, ${this.stop}`);
     }
     stopBatch(file, reason, why) {
         if (this.stop !== undefined)
@@ -34222,6 +34227,7 @@ async function selectCommittable(workspace, files, acceptLfs) {
 
 
 
+
 /** The step's failure when publishing failed in part: what failed, and where the results still are. */
 function publishingFailed(failures) {
     return `Publishing failed: ${failures.join('; ')}. The results are in the workspace, the outputs and the summary.`;
@@ -34323,7 +34329,7 @@ resultsFile) {
         }
         catch (error) {
             // Paid work is never lost to a failed commit: it goes to the artifact, and the step fails at the end.
-            failures.push(`the commit failed: ${error.message}`);
+            failures.push(`the commit failed: ${redact(error.message)}`);
             outcome = { kind: 'refused', reason: `the commit failed (${error.message})` };
         }
         if (outcome.kind === 'committed') {
@@ -34350,7 +34356,7 @@ resultsFile) {
             resultsFile,
             retentionDays: settings.publishing.retentionDays
         }, process.env).catch((error) => {
-            failures.push(`the artifact '${name}' could not be uploaded: ${error.message}`);
+            failures.push(`the artifact '${name}' could not be uploaded: ${redact(error.message)}`);
             return undefined;
         });
         if (artifact) {
@@ -35084,6 +35090,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dC: () => (/* binding */ ImageProblem),
   I3: () => (/* binding */ checkName),
   ep: () => (/* binding */ checkOpened),
+  rH: () => (/* binding */ nameProblem),
   O$: () => (/* binding */ unreadable)
 });
 
@@ -35232,12 +35239,16 @@ function blockReader(handle) {
         return block.bytes.subarray(at - block.at, at - block.at + length);
     };
 }
+/** Why a source's path cannot be carried by logs and outputs (a control character), or undefined. */
+function nameProblem(relativePath) {
+    const control = (0,printable/* controlCharacterIn */.k)(relativePath);
+    return control && `has a control character (${control}) in its path; rename it to upscale it`;
+}
 /** @throws ImageProblem when the path holds a control character: a log line could not carry it. */
 function checkName(relativePath) {
-    const control = (0,printable/* controlCharacterIn */.k)(relativePath);
-    if (control) {
-        throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
-    }
+    const problem = nameProblem(relativePath);
+    if (problem)
+        throw new ImageProblem(relativePath, problem);
 }
 /**
  * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO

@@ -32323,7 +32323,10 @@ function plannedOutputs(source, template, imagesPerSource, conversion = output_f
     }));
 }
 
+// EXTERNAL MODULE: ./src/validation.ts + 1 modules
+var validation = __nccwpck_require__(5078);
 ;// CONCATENATED MODULE: ./src/destinations.ts
+
 
 
 
@@ -32449,6 +32452,10 @@ class Destinations {
      * one run sharing a path make the template unworkable: `planOutputs` stops the run for it before it starts).
      */
     async refusal(source, sent) {
+        // Said of the source itself, rather than of each result path it would pass on to.
+        const badName = (0,validation/* nameProblem */.rH)(source);
+        if (badName)
+            return `not sent: the file ${badName}`;
         for (const path of this.paths(source)) {
             const other = this.shared.get(path)?.find(owner => owner !== source && !sent(owner));
             const problem = other === undefined
@@ -33300,8 +33307,6 @@ function checkGeneration(file, body) {
     }
 }
 
-// EXTERNAL MODULE: ./src/validation.ts + 1 modules
-var validation = __nccwpck_require__(5078);
 ;// CONCATENATED MODULE: ./src/ideogram/models.ts
 /**
  * Ideogram's current upscalers, `POST /v2/image/upscale/{model}`, one entry per model: what it does, how its size
@@ -34043,7 +34048,7 @@ class IdeogramUpscaler {
     /** @throws NotSentError once the batch has been stopped */
     checkAccount(file) {
         if (this.stop)
-            throw new NotSentError(file, `not sent: ${this.stop} for an earlier image`);
+            throw new NotSentError(file, `not sent: for an earlier image, ${this.stop}`);
     }
     stopBatch(file, reason, why) {
         if (this.stop !== undefined)
@@ -36710,6 +36715,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dC: () => (/* binding */ ImageProblem),
   I3: () => (/* binding */ checkName),
   ep: () => (/* binding */ checkOpened),
+  rH: () => (/* binding */ nameProblem),
   O$: () => (/* binding */ unreadable)
 });
 
@@ -36858,12 +36864,16 @@ function blockReader(handle) {
         return block.bytes.subarray(at - block.at, at - block.at + length);
     };
 }
+/** Why a source's path cannot be carried by logs and outputs (a control character), or undefined. */
+function nameProblem(relativePath) {
+    const control = (0,printable/* controlCharacterIn */.k)(relativePath);
+    return control && `has a control character (${control}) in its path; rename it to upscale it`;
+}
 /** @throws ImageProblem when the path holds a control character: a log line could not carry it. */
 function checkName(relativePath) {
-    const control = (0,printable/* controlCharacterIn */.k)(relativePath);
-    if (control) {
-        throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
-    }
+    const problem = nameProblem(relativePath);
+    if (problem)
+        throw new ImageProblem(relativePath, problem);
 }
 /**
  * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO

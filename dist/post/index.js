@@ -29960,7 +29960,10 @@ var output_format = __nccwpck_require__(48256);
 var output_path = __nccwpck_require__(53776);
 // EXTERNAL MODULE: ./src/regular-file.ts
 var regular_file = __nccwpck_require__(60702);
+// EXTERNAL MODULE: ./src/validation.ts + 1 modules
+var validation = __nccwpck_require__(75078);
 ;// CONCATENATED MODULE: ./src/destinations.ts
+
 
 
 
@@ -30086,6 +30089,10 @@ class destinations_Destinations {
      * one run sharing a path make the template unworkable: `planOutputs` stops the run for it before it starts).
      */
     async refusal(source, sent) {
+        // Said of the source itself, rather than of each result path it would pass on to.
+        const badName = nameProblem(source);
+        if (badName)
+            return `not sent: the file ${badName}`;
         for (const path of this.paths(source)) {
             const other = this.shared.get(path)?.find(owner => owner !== source && !sent(owner));
             const problem = other === undefined
@@ -30768,8 +30775,6 @@ function checkGeneration(file, body) {
 
 // EXTERNAL MODULE: ./src/image-dimensions.ts
 var image_dimensions = __nccwpck_require__(59422);
-// EXTERNAL MODULE: ./src/validation.ts + 1 modules
-var validation = __nccwpck_require__(75078);
 // EXTERNAL MODULE: ./src/ideogram/models.ts
 var models = __nccwpck_require__(33174);
 ;// CONCATENATED MODULE: ./src/ideogram/endpoint.ts
@@ -31188,7 +31193,7 @@ class upscaler_IdeogramUpscaler {
     /** @throws NotSentError once the batch has been stopped */
     checkAccount(file) {
         if (this.stop)
-            throw new NotSentError(file, `not sent: ${this.stop} for an earlier image`);
+            throw new NotSentError(file, `not sent: for an earlier image, ${this.stop}`);
     }
     stopBatch(file, reason, why) {
         if (this.stop !== undefined)
@@ -33556,6 +33561,8 @@ var github_event = __nccwpck_require__(85015);
 var retry = __nccwpck_require__(49809);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(38422);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(27194);
 // EXTERNAL MODULE: ./src/results.ts
 var src_results = __nccwpck_require__(69385);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -34219,6 +34226,7 @@ var publish_commit = __nccwpck_require__(73985);
 
 
 
+
 /** The step's failure when publishing failed in part: what failed, and where the results still are. */
 function publishingFailed(failures) {
     return `Publishing failed: ${failures.join('; ')}. The results are in the workspace, the outputs and the summary.`;
@@ -34320,7 +34328,7 @@ resultsFile) {
         }
         catch (error) {
             // Paid work is never lost to a failed commit: it goes to the artifact, and the step fails at the end.
-            failures.push(`the commit failed: ${error.message}`);
+            failures.push(`the commit failed: ${(0,secrets/* redact */.E$)(error.message)}`);
             outcome = { kind: 'refused', reason: `the commit failed (${error.message})` };
         }
         if (outcome.kind === 'committed') {
@@ -34347,7 +34355,7 @@ resultsFile) {
             resultsFile,
             retentionDays: settings.publishing.retentionDays
         }, process.env).catch((error) => {
-            failures.push(`the artifact '${name}' could not be uploaded: ${error.message}`);
+            failures.push(`the artifact '${name}' could not be uploaded: ${(0,secrets/* redact */.E$)(error.message)}`);
             return undefined;
         });
         if (artifact) {
@@ -35260,7 +35268,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dC: () => (/* binding */ ImageProblem)
 });
 
-// UNUSED EXPORTS: checkImage, checkName, checkOpened, unreadable
+// UNUSED EXPORTS: checkImage, checkName, checkOpened, nameProblem, unreadable
 
 ;// CONCATENATED MODULE: ./src/image-structure.ts
 /** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
@@ -35405,12 +35413,16 @@ function blockReader(handle) {
         return block.bytes.subarray(at - block.at, at - block.at + length);
     };
 }
+/** Why a source's path cannot be carried by logs and outputs (a control character), or undefined. */
+function nameProblem(relativePath) {
+    const control = controlCharacterIn(relativePath);
+    return control && `has a control character (${control}) in its path; rename it to upscale it`;
+}
 /** @throws ImageProblem when the path holds a control character: a log line could not carry it. */
 function checkName(relativePath) {
-    const control = controlCharacterIn(relativePath);
-    if (control) {
-        throw new ImageProblem(relativePath, `has a control character (${control}) in its path; rename it to upscale it`);
-    }
+    const problem = nameProblem(relativePath);
+    if (problem)
+        throw new ImageProblem(relativePath, problem);
 }
 /**
  * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO
