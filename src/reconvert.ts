@@ -53,5 +53,6 @@ export async function reconvert(
       seconds: seconds()
     };
   }
-  return { source, status: 'upscaled', outputs, seconds: seconds() };
+  const convertedFrom = earlier.from.map(output => output.path);
+  return { source, status: 'upscaled', outputs, seconds: seconds(), convertedFrom };
 }

@@ -27,6 +27,8 @@ export interface SourceResult {
   readonly quote?: QuoteRecord;
   /** What Ideogram reports it billed, in micro-USD. */
   readonly spentUsdMicros?: number;
+  /** The earlier results this run converted (another format, quality or size) instead of sending the source. */
+  readonly convertedFrom?: readonly string[];
 }
 
 /** A price quote as reported: integers in micro-USD; an estimate may cost up to its upper bound. */

@@ -15,6 +15,16 @@ describe('resultLine', () => {
       '[3/12] a.png → upscaled/a.png 2048x1280, b.png'
     ],
     [
+      {
+        source: 'a.png',
+        status: 'upscaled',
+        outputs: [{ ...output, path: 'upscaled/a.webp' }],
+        seconds: 0.3,
+        convertedFrom: ['upscaled/a.png']
+      },
+      '[3/12] a.png → converted from upscaled/a.png, nothing sent; upscaled/a.webp 2048x1280 (0.3 s)'
+    ],
+    [
       { source: 'a.png', status: 'failed', outputs: [], error: 'HTTP 400', seconds: 1 },
       '[3/12] a.png failed: HTTP 400 (1.0 s)'
     ],

@@ -644,7 +644,8 @@ async function reconvert(workspace, source, earlier, { planned, conversion, repl
             seconds: seconds()
         };
     }
-    return { source, status: 'upscaled', outputs, seconds: seconds() };
+    const convertedFrom = earlier.from.map(output => output.path);
+    return { source, status: 'upscaled', outputs, seconds: seconds(), convertedFrom };
 }
 
 

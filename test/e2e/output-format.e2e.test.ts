@@ -16,6 +16,7 @@ interface ResultEntry {
   status: string;
   outputs: { path: string; resolution: string | null }[];
   error?: string;
+  convertedFrom?: string[];
 }
 
 let ideogram: FakeIdeogram;
@@ -63,7 +64,10 @@ describe('output-format, quality and size', () => {
       ['upscaled', 'upscaled/art/b.webp']
     ]);
     expect(await header('upscaled/art/a.webp')).toMatch(/^RIFF....WEBP/s);
-    expect(done.stdout).toContain('upscaled/art/a.webp 80x60');
+    expect(done.stdout).toMatch(
+      /\[1\/2\] art\/a\.png → converted from upscaled\/art\/a\.png, nothing sent; upscaled\/art\/a\.webp 80x60 \(\d+\.\d s\)/
+    );
+    expect(results[0]).toMatchObject({ convertedFrom: ['upscaled/art/a.png'] });
     const manifest = JSON.parse(await readFile(join(workspace, '.github/upscaled-images.json'), 'utf8')) as {
       sources: Record<string, { settings: { output?: unknown } }>;
     };
