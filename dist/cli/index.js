@@ -28344,7 +28344,8 @@ function resultLine(result, done, total) {
             return `${prefix} ${result.status}: ${result.error ?? ''}`;
         case 'upscaled': {
             const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
-            return `${prefix} → ${outputs.join(', ')}${took}`;
+            const from = result.convertedFrom ? ` converted from ${result.convertedFrom.join(', ')}, nothing sent;` : '';
+            return `${prefix} →${from} ${outputs.join(', ')}${took}`;
         }
     }
 }
