@@ -264,6 +264,7 @@ export async function runJob(
     manifest,
     fingerprint: fingerprint(settings),
     force,
+    present: new Set(discovery.passedOver.flatMap(({ path, why }) => (why === 'result' ? [path] : []))),
     reusable: earlier => sameUpscale(earlier.entry, settings) && canReconvert(earlier, conversion)
   };
 

@@ -369,12 +369,13 @@ export class Manifest {
   async unchanged(
     source: string,
     sha256: string,
-    settings: Record<string, unknown>
+    settings: Record<string, unknown>,
+    present?: ReadonlySet<string>
   ): Promise<ManifestEntry | undefined> {
     const entry = this.entries.get(source);
     if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings)) return undefined;
     if (this.onBranch.has(source)) return entry;
-    return (await this.inCheckout(entry.outputs)) ? entry : undefined;
+    return (await this.inCheckout(entry.outputs, present)) ? entry : undefined;
   }
 
   /**
@@ -391,8 +392,10 @@ export class Manifest {
     return (await this.inCheckout(entry.outputs)) ? { entry, from: entry.outputs, asReturned: false } : undefined;
   }
 
-  private async inCheckout(outputs: readonly RecordedOutput[]): Promise<boolean> {
+  /** `present`: paths known to be there (discovery found them), so not asked of the file system one by one. */
+  private async inCheckout(outputs: readonly RecordedOutput[], present?: ReadonlySet<string>): Promise<boolean> {
     for (const output of outputs) {
+      if (present?.has(output.path)) continue;
       if (!(await exists(join(this.workspace, output.path)))) return false;
     }
     return true;

@@ -32,6 +32,8 @@ export interface ManifestLookup {
   readonly fingerprint: Record<string, unknown>;
   /** Upscale even what the manifest vouches for (the hashes are still taken, for the manifest). */
   readonly force: boolean;
+  /** Results discovery found on disk: known to be there without asking again, one by one. */
+  readonly present: ReadonlySet<string>;
   /** Whether results of the same bytes made with other settings are what this run can convert instead. */
   readonly reusable: (earlier: Recorded) => boolean;
 }
@@ -60,8 +62,8 @@ function skippedAs(source: string, entry: ManifestEntry, why: string, manifest: 
 
 /** The `skipped` result of a source whose bytes, settings and results the manifest still vouches for. */
 async function unchanged(source: string, sha256: string, lookup: ManifestLookup): Promise<SourceResult | undefined> {
-  const { manifest, fingerprint } = lookup;
-  const entry = await manifest.unchanged(source, sha256, fingerprint);
+  const { manifest, fingerprint, present } = lookup;
+  const entry = await manifest.unchanged(source, sha256, fingerprint, present);
   return entry && skippedAs(source, entry, `unchanged since ${entry.upscaledAt}`, manifest);
 }
 
