@@ -31550,8 +31550,8 @@ function skippedAs(source, entry, why, manifest) {
 }
 /** The `skipped` result of a source whose bytes, settings and results the manifest still vouches for. */
 async function unchanged(source, sha256, lookup) {
-    const { manifest, fingerprint } = lookup;
-    const entry = await manifest.unchanged(source, sha256, fingerprint);
+    const { manifest, fingerprint, present } = lookup;
+    const entry = await manifest.unchanged(source, sha256, fingerprint, present);
     return entry && skippedAs(source, entry, `unchanged since ${entry.upscaledAt}`, manifest);
 }
 /** The file opened for reading, or why it cannot be. */
@@ -31838,6 +31838,7 @@ async function job_runJob(settings, hooks = {}, { only, cancellation, branchMani
         manifest,
         fingerprint: fingerprint(settings),
         force,
+        present: new Set(discovery.passedOver.flatMap(({ path, why }) => (why === 'result' ? [path] : []))),
         reusable: earlier => sameUpscale(earlier.entry, settings) && canReconvert(earlier, conversion)
     };
     // Who may write each result path is known from the paths alone; only sources that share one (rare) need to know
@@ -32690,13 +32691,13 @@ class Manifest {
         return new Map([...this.entries].flatMap(([source, entry]) => entryPaths(entry).map(path => [path, source])));
     }
     /** The entry that makes `source` free to skip: same bytes, same settings, results still there or on the branch. */
-    async unchanged(source, sha256, settings) {
+    async unchanged(source, sha256, settings, present) {
         const entry = this.entries.get(source);
         if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings))
             return undefined;
         if (this.onBranch.has(source))
             return entry;
-        return (await this.inCheckout(entry.outputs)) ? entry : undefined;
+        return (await this.inCheckout(entry.outputs, present)) ? entry : undefined;
     }
     /**
      * What a conversion can start again from, for these bytes whatever settings made the entry: the results as
@@ -32713,8 +32714,11 @@ class Manifest {
             return { entry, from: returned, asReturned: true };
         return (await this.inCheckout(entry.outputs)) ? { entry, from: entry.outputs, asReturned: false } : undefined;
     }
-    async inCheckout(outputs) {
+    /** `present`: paths known to be there (discovery found them), so not asked of the file system one by one. */
+    async inCheckout(outputs, present) {
         for (const output of outputs) {
+            if (present?.has(output.path))
+                continue;
             if (!(await exists((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, output.path))))
                 return false;
         }
