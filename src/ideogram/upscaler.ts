@@ -197,9 +197,18 @@ export class IdeogramUpscaler implements Provider {
   }
 
   /** Resent by Ideogram's rule, each retry told to `onRetry`. */
-  private retrying<T>(file: string, attempt: () => Promise<T>): Promise<T> {
+  private async retrying<T>(file: string, attempt: () => Promise<T>): Promise<T> {
     const { retry, onRetry } = this.options;
-    return retryIdeogram(file, attempt, retry, event => onRetry?.(file, event));
+    let tried: unknown;
+    try {
+      return await retryIdeogram(file, attempt, retry, event => {
+        tried = event.error;
+        onRetry?.(file, event);
+      });
+    } catch (error) {
+      // A resend the stopped batch held back: this source failed for its own last answer, not for another image.
+      throw error instanceof NotSentError && tried !== undefined ? tried : error;
+    }
   }
 
   /**

@@ -247,6 +247,9 @@ describe('the account, not the image: the batch stops', () => {
       expect(entry).toMatchObject({ status: 'failed', error: expect.stringMatching(/reach Ideogram/) });
     expect(entries.filter(entry => entry.error?.startsWith('not sent: ')).length).toBeGreaterThanOrEqual(10);
     expect(action.stdout.match(/Stopping the batch: Could not reach Ideogram/g)).toHaveLength(1);
+    // A source that was tried failed for its own connection, not "for an earlier image".
+    for (const entry of entries.filter(entry => !entry.error?.startsWith('not sent: ')))
+      expect(entry.error).toMatch(/^Could not reach Ideogram: connect ECONNREFUSED 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/);
     // At most one resend of each image that was under way when the host failed (auto starts at 10 places).
     expect((action.stdout.match(/trying again in/g) ?? []).length).toBeLessThanOrEqual(10);
     expectKeyNowhere(action);
