@@ -31290,9 +31290,19 @@ class upscaler_IdeogramUpscaler {
         }
     }
     /** Resent by Ideogram's rule, each retry told to `onRetry`. */
-    retrying(file, attempt) {
+    async retrying(file, attempt) {
         const { retry, onRetry } = this.options;
-        return retryIdeogram(file, attempt, retry, event => onRetry?.(file, event));
+        let tried;
+        try {
+            return await retryIdeogram(file, attempt, retry, event => {
+                tried = event.error;
+                onRetry?.(file, event);
+            });
+        }
+        catch (error) {
+            // A resend the stopped batch held back: this source failed for its own last answer, not for another image.
+            throw error instanceof NotSentError && tried !== undefined ? tried : error;
+        }
     }
     /**
      * Every request to Ideogram (upscale, quote, collect) goes through here: none once the batch is stopped, and
