@@ -4,7 +4,7 @@ import { join, posix } from 'node:path';
 import { SNIFF_BYTES, sniffFormat } from './image-format.js';
 import { Input } from './inputs.js';
 import { AS_RETURNED, type Conversion } from './output-format.js';
-import { resultPaths, type OutputTemplate } from './output-path.js';
+import { possibleResultPaths, type OutputTemplate } from './output-path.js';
 import { isInside, toPosixRelative, writablePathProblem } from './paths.js';
 import { openRegularFile } from './regular-file.js';
 import { nameProblem } from './validation.js';
@@ -23,20 +23,6 @@ export interface WriteRules {
   readonly earlier: ReadonlyMap<string, string>;
   /** The user allows replacing ordinary files (never a source, never anything under `.git`). */
   readonly overwrite: boolean;
-}
-
-/** Every path a source's results may take: each index, each format the bytes may come back as, once converted. */
-function possiblePaths(
-  source: string,
-  template: OutputTemplate,
-  imagesPerSource: number,
-  conversion: Conversion = AS_RETURNED
-): string[] {
-  const paths = new Set<string>();
-  for (let index = 1; index <= imagesPerSource; index++) {
-    for (const path of Object.values(resultPaths(source, template, index, conversion))) paths.add(path);
-  }
-  return [...paths];
 }
 
 function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
@@ -119,7 +105,12 @@ export class Destinations {
     rules: WriteRules,
     conversion: Conversion = AS_RETURNED
   ): Promise<Destinations> {
-    const paths = (source: string): string[] => possiblePaths(source, template, imagesPerSource, conversion);
+    // Every path a source's results may take: each index, each format the bytes may come back as, once converted.
+    const resultPaths = possibleResultPaths(template, conversion);
+    const paths = (source: string): string[] =>
+      imagesPerSource === 1
+        ? resultPaths(source, 1)
+        : [...new Set(Array.from({ length: imagesPerSource }, (_, i) => resultPaths(source, i + 1)).flat())];
     const first = new Map<string, string>();
     const shared = new Map<string, string[]>();
     for (const source of new Set(every)) {

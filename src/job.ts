@@ -20,7 +20,7 @@ import { planOutputs, plannedOutputs } from './output-path.js';
 import type { Provider } from './provider.js';
 import { ResultSink, type PlannedOutput } from './result-sink.js';
 import type { SourceResult } from './results.js';
-import { selectSources, skippedByManifest, type ManifestLookup } from './selection.js';
+import { resultPresence, selectSources, skippedByManifest, type ManifestLookup } from './selection.js';
 import { inflightBounds, type Settings, type TransportSettings } from './settings.js';
 import type { SourceImage } from './validation.js';
 import { quoteText } from './presentation.js';
@@ -264,7 +264,7 @@ export async function runJob(
     manifest,
     fingerprint: fingerprint(settings),
     force,
-    present: new Set(discovery.passedOver.flatMap(({ path, why }) => (why === 'result' ? [path] : []))),
+    present: resultPresence(settings.workspace),
     reusable: earlier => sameUpscale(earlier.entry, settings) && canReconvert(earlier, conversion)
   };
 

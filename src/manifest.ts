@@ -370,7 +370,7 @@ export class Manifest {
     source: string,
     sha256: string,
     settings: Record<string, unknown>,
-    present?: ReadonlySet<string>
+    present?: (path: string) => Promise<boolean>
   ): Promise<ManifestEntry | undefined> {
     const entry = this.entries.get(source);
     if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings)) return undefined;
@@ -392,11 +392,13 @@ export class Manifest {
     return (await this.inCheckout(entry.outputs)) ? { entry, from: entry.outputs, asReturned: false } : undefined;
   }
 
-  /** `present`: paths known to be there (discovery found them), so not asked of the file system one by one. */
-  private async inCheckout(outputs: readonly RecordedOutput[], present?: ReadonlySet<string>): Promise<boolean> {
+  /** `present` answers whether a result is there, when the caller knows a cheaper way than a look per result. */
+  private async inCheckout(
+    outputs: readonly RecordedOutput[],
+    present: (path: string) => Promise<boolean> = path => exists(join(this.workspace, path))
+  ): Promise<boolean> {
     for (const output of outputs) {
-      if (present?.has(output.path)) continue;
-      if (!(await exists(join(this.workspace, output.path)))) return false;
+      if (!(await present(output.path))) return false;
     }
     return true;
   }

@@ -103,6 +103,22 @@ export function resultExtension(format: ImageFormat, conversion: Conversion): st
   return OUTPUT_FORMAT_INFO[targetFormat(format, conversion)].extension;
 }
 
+/**
+ * Every path a source's `index`-th result may take, one per extension it may end up with: for checking the
+ * destinations of every source found, before the first request, so made without an object per source.
+ */
+export function possibleResultPaths(
+  template: OutputTemplate,
+  conversion: Conversion
+): (source: string, index: number) => string[] {
+  const extensions = [...new Set(IMAGE_FORMATS.map(format => resultExtension(format, conversion)))];
+  // Resolved once with the extension marked, then each extension put in.
+  return (source, index) => {
+    const marked = template.resolve(source, index, EXT_MARK);
+    return marked.includes(EXT_MARK) ? extensions.map(ext => marked.replaceAll(EXT_MARK, ext)) : [marked];
+  };
+}
+
 /** Where a source's `index`-th result goes, for each format it may come back as, once converted. */
 export function resultPaths(
   source: string,
@@ -110,10 +126,8 @@ export function resultPaths(
   index: number,
   conversion: Conversion
 ): Record<ImageFormat, string> {
-  // Resolved once with the extension marked: this runs for every source found before the first request.
-  const marked = template.resolve(source, index, EXT_MARK);
   return Object.fromEntries(
-    IMAGE_FORMATS.map(format => [format, marked.replaceAll(EXT_MARK, resultExtension(format, conversion))])
+    IMAGE_FORMATS.map(format => [format, template.resolve(source, index, resultExtension(format, conversion))])
   ) as Record<ImageFormat, string>;
 }
 

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join, posix } from 'node:path';
 import type { Destinations } from './destinations.js';
 import { hashOpened, type Manifest, type ManifestEntry, type Recorded } from './manifest.js';
 import { mapAhead } from './map-limited.js';
@@ -32,8 +33,8 @@ export interface ManifestLookup {
   readonly fingerprint: Record<string, unknown>;
   /** Upscale even what the manifest vouches for (the hashes are still taken, for the manifest). */
   readonly force: boolean;
-  /** Results discovery found on disk: known to be there without asking again, one by one. */
-  readonly present: ReadonlySet<string>;
+  /** Whether a result is there (see `resultPresence`). */
+  readonly present: (path: string) => Promise<boolean>;
   /** Whether results of the same bytes made with other settings are what this run can convert instead. */
   readonly reusable: (earlier: Recorded) => boolean;
 }
@@ -57,6 +58,26 @@ function skippedAs(source: string, entry: ManifestEntry, why: string, manifest: 
     status: 'skipped',
     outputs: entry.outputs.map(output => ({ ...output, prompt: null })),
     error: `${why} (${manifest.path})`
+  };
+}
+
+/**
+ * Whether a result is there, by its folder's listing, taken once a run: one read of a folder of 10,000 results
+ * rather than a look at each. Good for one run's selection, where each source is looked up once.
+ */
+export function resultPresence(workspace: string): (path: string) => Promise<boolean> {
+  const listings = new Map<string, Promise<ReadonlySet<string>>>();
+  return async path => {
+    const folder = posix.dirname(path);
+    let names = listings.get(folder);
+    if (names === undefined) {
+      names = readdir(join(workspace, folder)).then(
+        listed => new Set(listed),
+        () => new Set<string>()
+      );
+      listings.set(folder, names);
+    }
+    return (await names).has(posix.basename(path));
   };
 }
 

@@ -3,7 +3,7 @@
  * Node.js version action.yml names), against the loopback Ideogram API and artifact service.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeArtifactService, type FakeArtifactService } from '../fakes/artifact-server.js';
 import { encodePng, pngSize, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
@@ -203,6 +203,19 @@ describe('dry run and publish none', () => {
     expect(ideogram.stats.requests).toBe(0);
     // The new image and the one that failed; the three done before are skipped.
     expect(dry.stdout).toContain('Dry run: would send 2 request(s) for 6 image(s); nothing was sent.');
+  });
+
+  it('a re-run sends again only a source whose result is gone: a result removed by hand, or never made', async () => {
+    const workspace = await makeWorkspace(sources());
+    const inputs = { 'api-key': KEY, 'api-url': ideogram.url, publish: 'none', 'fail-on-error': 'false' };
+    await runAction({ workspace, inputs, env: artifacts.env });
+    await rm(join(workspace, 'upscaled/assets/icons/star.png'));
+    ideogram.resetStats();
+    const again = await runAction({ workspace, inputs, env: artifacts.env });
+    expect(again.outputs).toMatchObject({ upscaled: '1', skipped: '2', failed: '1' });
+    expect(ideogram.upscales.filter(upscale => upscale.status === 200).map(upscale => upscale.fileName)).toEqual([
+      'star.png'
+    ]);
   });
 
   it('leaves results in the workspace for later steps, passes with fail-on-error false', async () => {
