@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
-import { Agent, DecoratorHandler, FormData, request, type Dispatcher } from 'undici';
+import { Agent, DecoratorHandler, request, type Dispatcher } from 'undici';
 import { MIME_TYPES } from '../image-format.js';
-import { openUpload } from '../source-file.js';
+import { multipartBody, type FilePart, type MultipartBody } from '../multipart.js';
+import { SourceChangedError, ensureUnchanged } from '../source-file.js';
 import type { SourceImage } from '../validation.js';
 import {
   APIError,
@@ -115,12 +116,11 @@ export class IdeogramClient {
 
   /** Legacy `POST /upscale`. */
   async upscale(image: SourceImage, imageRequest: ImageRequest): Promise<UpscaleResponse> {
-    // undici builds the multipart body and its boundary; the file streams from disk.
-    const form = new FormData();
-    form.append('image_request', JSON.stringify(imageRequest));
-    const upload = await openUpload(image, MIME_TYPES[image.format]);
-    form.append('image_file', upload.blob, basename(image.path));
-    const { body, headers } = await this.call(image.relativePath, this.endpoint, 'POST', form, upload.failed);
+    const form = await multipartBody([
+      { name: 'image_request', value: JSON.stringify(imageRequest) },
+      filePart('image_file', image)
+    ]);
+    const { body, headers } = await this.call(image.relativePath, this.endpoint, 'POST', form);
     const notice = { successor: successorLink(headers.link), deprecation: firstHeader(headers.deprecation) };
     if (notice.successor || notice.deprecation) this.options.onLegacyNotice?.(notice);
     return checkResponse(image.relativePath, body);
@@ -129,8 +129,7 @@ export class IdeogramClient {
   /** `POST /v2/image/upscale/{model}?dry_run=true`: the price of exactly this request, for free. */
   async quote(image: SourceImage, model: string, fields: Readonly<Record<string, FieldValue>>): Promise<PriceQuote> {
     const url = this.v2Url(model, true);
-    const { form, failed } = await v2Form(image, fields);
-    const { body } = await this.call(image.relativePath, url, 'POST', form, failed);
+    const { body } = await this.call(image.relativePath, url, 'POST', await v2Form(image, fields));
     return checkQuote(image.relativePath, body);
   }
 
@@ -140,8 +139,8 @@ export class IdeogramClient {
     model: string,
     fields: Readonly<Record<string, FieldValue>>
   ): Promise<Acknowledgement> {
-    const { form, failed } = await v2Form(image, { ...fields, async: true });
-    const { body } = await this.call(image.relativePath, this.v2Url(model, false), 'POST', form, failed);
+    const form = await v2Form(image, { ...fields, async: true });
+    const { body } = await this.call(image.relativePath, this.v2Url(model, false), 'POST', form);
     const id = (body as { generation_id?: unknown } | null)?.generation_id;
     if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,200}$/.test(id)) {
       throw new InvalidResponseError(image.relativePath, 'it has no usable "generation_id"');
@@ -167,9 +166,7 @@ export class IdeogramClient {
     file: string,
     url: URL,
     method: 'GET' | 'POST',
-    body?: FormData,
-    /** Aborted with the reason when the source being uploaded turns out to have changed (see source-file.ts). */
-    sourceFailed?: AbortSignal
+    form?: MultipartBody
   ): Promise<{ body: unknown; headers: Dispatcher.ResponseData['headers'] }> {
     let sent = false;
     const watched = this.dispatcher.compose(
@@ -179,14 +176,14 @@ export class IdeogramClient {
     try {
       response = await request(url, {
         method,
-        headers: { 'Api-Key': this.options.apiKey, Accept: 'application/json' },
-        body,
-        dispatcher: watched,
-        signal: sourceFailed
+        headers: { 'Api-Key': this.options.apiKey, Accept: 'application/json', ...form?.headers },
+        // undici sends an async iterable as it is (its documentation says so; its type declarations omit it).
+        body: form?.body as unknown as Dispatcher.DispatchOptions['body'],
+        dispatcher: watched
       });
     } catch (error) {
       // The source changed or went away mid-upload: the request was cut before it was whole.
-      if (sourceFailed?.aborted) throw sourceFailed.reason as Error;
+      if (error instanceof SourceChangedError) throw error;
       throw transportError(file, error, sent);
     }
     if (response.statusCode !== 200) {
@@ -267,20 +264,28 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
 }
 
 /**
- * A v2 form: the source in the file part `image`, every field as a plain form field; kept private. `failed` is
- * aborted if the source changes while it is sent.
+ * The checked source as a form's file part, streamed from disk: exactly the bytes checked and hashed, or the request
+ * fails with `SourceChangedError` before it is whole (so nothing is billed).
  */
-async function v2Form(
-  image: SourceImage,
-  fields: Readonly<Record<string, FieldValue>>
-): Promise<{ form: FormData; failed: AbortSignal }> {
-  const form = new FormData();
-  const upload = await openUpload(image, MIME_TYPES[image.format]);
-  form.append('image', upload.blob, basename(image.path));
-  // Sent explicitly: on some models an omitted value follows the account's plan, which may be public.
-  form.append('private', 'true');
-  for (const [name, value] of Object.entries(fields)) form.append(name, String(value));
-  return { form, failed: upload.failed };
+function filePart(name: string, image: SourceImage): FilePart {
+  return {
+    name,
+    path: image.path,
+    filename: basename(image.path),
+    type: MIME_TYPES[image.format],
+    size: image.bytes,
+    verify: () => ensureUnchanged(image)
+  };
+}
+
+/** A v2 form: the source in the file part `image`, every field as a plain form field; kept private. */
+function v2Form(image: SourceImage, fields: Readonly<Record<string, FieldValue>>): Promise<MultipartBody> {
+  return multipartBody([
+    filePart('image', image),
+    // Sent explicitly: on some models an omitted value follows the account's plan, which may be public.
+    { name: 'private', value: 'true' },
+    ...Object.entries(fields).map(([name, value]) => ({ name, value: String(value) }))
+  ]);
 }
 
 function isMicros(value: unknown): value is number {
