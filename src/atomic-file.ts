@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+
+/** `.upscale-<pid>-<12 hex digits>.part`: the writing process's id tells a live write from an abandoned one. */
+const TEMPORARY_NAME = /^\.upscale-(\d+)-[0-9a-f]{12}\.part$/;
 
 /**
  * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
@@ -8,7 +11,41 @@ import { dirname, join } from 'node:path';
  * image pattern.
  */
 export function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.upscale-${randomBytes(6).toString('hex')}.part`);
+  return join(dirname(path), `.upscale-${process.pid}-${randomBytes(6).toString('hex')}.part`);
+}
+
+/** Whether the process `pid` is gone (a process of another user still counts as there). */
+function gone(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Removes from each folder the temporary files of writes whose process is gone: killed (SIGKILL, a lost runner)
+ * before it could remove them. Only regular files named as `temporaryPathFor` names them are touched, and never one
+ * a live process may still be writing (another run in the same folders). A folder that does not exist is skipped.
+ * @returns the paths removed
+ */
+export async function removeAbandonedTemporaries(dirs: Iterable<string>): Promise<string[]> {
+  const removed: string[] = [];
+  for (const dir of new Set(dirs)) {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const pid = TEMPORARY_NAME.exec(entry.name)?.[1];
+      if (!entry.isFile() || pid === undefined || !gone(Number(pid))) continue;
+      const path = join(dir, entry.name);
+      await unlink(path).then(
+        () => removed.push(path),
+        () => undefined
+      );
+    }
+  }
+  return removed;
 }
 
 /** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */

@@ -15,6 +15,7 @@ import { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from './retry.j
 import { Manifest, canonical, type ManifestDocument, type ManifestEntry, type Recorded } from './manifest.js';
 import { canReconvert, conversionKey } from './output-format.js';
 import { ImageBudget } from './image-budget.js';
+import { removeLeftovers } from './leftovers.js';
 import { mapLimited } from './map-limited.js';
 import { planOutputs, plannedOutputs } from './output-path.js';
 import type { Provider } from './provider.js';
@@ -292,6 +293,19 @@ export async function runJob(
   // Two sources both sent that would write one path: the template does not work for them (nothing sent yet).
   planOutputs([...rivals].filter(sent), template, imagesPerSource, conversion);
   const plan = (source: string): PlannedOutput[] => plannedOutputs(source, template, imagesPerSource, conversion);
+  // What a killed run left half-written where this run writes goes while the run starts: those files are a dead
+  // process's, so nothing this run writes can meet them.
+  const leftovers = settings.dryRun
+    ? undefined
+    : removeLeftovers(settings.workspace, selected.flatMap(plan), manifestPath).then(
+        removed => {
+          if (removed.length === 0) return;
+          hooks.onNotice?.(
+            `Removed ${removed.length} temporary file(s) a killed run left behind: ${removed.join(', ')}`
+          );
+        },
+        () => undefined
+      );
 
   // Each selected source finishes exactly once, whichever stage settles it.
   const finished = new Map<string, SourceResult>();
@@ -406,6 +420,7 @@ export async function runJob(
   const notStarted = (source: string): SourceResult => ({ source, status: 'deferred', outputs: [], error: why });
   const results = selected.map(source => finished.get(source) ?? notStarted(source));
 
+  await leftovers;
   let manifestWritten: string | undefined;
   if (manifest?.hasChanges && !settings.dryRun) {
     await manifest.save();

@@ -249,3 +249,63 @@ describe('the command-line tool stopped with Ctrl-C (SIGINT) mid batch', () => {
     expect(files.filter(path => path.endsWith('.part') || path.endsWith('.journal'))).toEqual([]);
   });
 });
+
+describe('killed with SIGKILL during a download', () => {
+  /** Named like ours but not abandoned by us: a user's files, and a write of a live process (this one). */
+  const OTHERS = {
+    'upscaled/pics/notes.part': 'a file of the user',
+    'upscaled/pics/.upscale-draft.part': 'another',
+    [`upscaled/pics/.upscale-${process.pid}-0123456789ab.part`]: 'a live run is writing this'
+  };
+  const ours = (path: string): boolean => /(^|\/)\.upscale-\d+-[0-9a-f]{12}\.part$/.test(path) && !(path in OTHERS);
+  let workspace: string;
+  let left: string[];
+  let recorded: number;
+  let next: ActionRun;
+  let nextStarted: number;
+
+  beforeAll(async () => {
+    workspace = await makeWorkspace({ ...SOURCES, ...OTHERS });
+    const service = await freshService();
+    ideogram.resetStats();
+    ideogram.options.downloadStallMs = 3000;
+    let child: ChildProcess | undefined;
+    let exited = false;
+    const running = runAction({
+      workspace,
+      inputs: inputs('sigkill'),
+      env: service.env,
+      onSpawn: spawned => (child = spawned)
+    }).finally(() => (exited = true));
+    // Killed once a result is half-written: no handler runs, so its temporary file stays behind.
+    while (!exited && !(await listFiles(workspace)).some(ours)) await new Promise(resolve => setTimeout(resolve, 5));
+    child?.kill('SIGKILL');
+    await running;
+    left = (await listFiles(workspace)).filter(ours);
+    recorded = Object.keys((await Manifest.load(workspace, MANIFEST)).document.sources).length;
+    ideogram.resetStats();
+    ideogram.options.downloadStallMs = 0;
+    nextStarted = Date.now();
+    next = await runAction({
+      workspace,
+      inputs: inputs('after-sigkill'),
+      env: { ...service.env, GITHUB_RUN_ID: '9102' }
+    });
+  });
+
+  it('the next run removes the temporary files it left, says so, and touches nothing else', async () => {
+    expect(left.length).toBeGreaterThan(0);
+    expect(next.code).toBe(0);
+    expect(next.stdout).toContain(`Removed ${left.length} temporary file(s) a killed run left behind: `);
+    for (const path of left) expect(next.stdout).toContain(path);
+    const files = await listFiles(workspace);
+    expect(files.filter(path => path.endsWith('.part'))).toEqual(Object.keys(OTHERS).sort());
+    for (const [path, content] of Object.entries(OTHERS))
+      expect(await readFile(join(workspace, path), 'utf8')).toBe(content);
+  });
+
+  it('and pays only for the rest', () => {
+    // The fake still answers, to no one, what was in flight when the first run was killed: those are not counted.
+    expect(ideogram.upscales.filter(upscale => upscale.at >= nextStarted).length).toBe(10 - recorded);
+  });
+});
