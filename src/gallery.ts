@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomically } from './atomic-file.js';
 import { isInside } from './paths.js';
+import { fileChunks } from './read-buffers.js';
 import { openRegularFile } from './regular-file.js';
-import { readDimensions, type Dimensions } from './image-dimensions.js';
+import type { Dimensions } from './image-dimensions.js';
 import { probeImageFile } from './image-file.js';
-import { sniffFormat } from './image-format.js';
 import { countsLine, escapeHtml, formatBytes } from './presentation.js';
 import type { OutputRecord, SourceResult } from './results.js';
 
@@ -67,23 +67,27 @@ function link(dir: string, file: string): string {
   return relative(dir, file).split(sep).map(encodeURIComponent).join('/');
 }
 
-function dimensionsOf(bytes: Uint8Array): Dimensions | undefined {
-  const format = sniffFormat(bytes);
-  return format && readDimensions(bytes, format);
-}
-
 /** Copies one source into the gallery, so the page still shows it where the workspace is not beside it. */
 async function copyOriginal(dir: string, workspace: string, source: string, storedAs: string): Promise<Shown> {
   const from = resolve(workspace, source);
   const to = resolve(dir, ORIGINALS, storedAs);
   if (!isInside(workspace, from) || !isInside(join(dir, ORIGINALS), to)) return NOTHING;
   try {
-    // A source that failed may be a FIFO: only a regular file is ever opened.
-    const { handle } = await openRegularFile(from);
-    const bytes = await handle.readFile().finally(() => handle.close());
-    await mkdir(dirname(to), { recursive: true });
-    await writeFile(to, bytes);
-    return { href: link(dir, to), bytes: bytes.length, dimensions: dimensionsOf(bytes) };
+    // A source that failed may be a FIFO: only a regular file is ever opened. Copied a chunk at a time: read whole,
+    // each original floated until a garbage collection.
+    const { handle, stats } = await openRegularFile(from);
+    try {
+      await mkdir(dirname(to), { recursive: true });
+      const copy = await open(to, 'w');
+      try {
+        for await (const chunk of fileChunks(handle)) await copy.write(chunk);
+      } finally {
+        await copy.close();
+      }
+    } finally {
+      await handle.close();
+    }
+    return { href: link(dir, to), bytes: stats.size, dimensions: (await probeImageFile(to))?.dimensions };
   } catch {
     return NOTHING;
   }
