@@ -58,6 +58,8 @@ const bundle = bundleArg ? resolve(bundleArg.slice('--bundle='.length)) : BUNDLE
 const nodeArg = args.find(arg => arg.startsWith('--node='));
 /** The Node.js binary that runs the bundle: this one unless told (e.g. Node 24's, the action's runtime). */
 const nodeCommand = nodeArg ? [nodeArg.slice('--node='.length)] : undefined;
+/** The binary the action runs on in this benchmark. */
+const actionNode = (): string => nodeCommand?.[0] ?? nodeBinary(ACTION_NODE);
 const write = !args.includes('--no-write') && only === undefined && bundleArg === undefined && nodeArg === undefined;
 
 // -------------------------------------------------------------------------------------------------------------
@@ -322,7 +324,7 @@ function machine(): string[] {
   const cpus = os.cpus();
   let childNode = process.version;
   try {
-    childNode = execFileSync(nodeBinary(ACTION_NODE), ['--version'], { encoding: 'utf8' }).trim();
+    childNode = execFileSync(actionNode(), ['--version'], { encoding: 'utf8' }).trim();
   } catch {
     /* keep the parent's */
   }
@@ -382,7 +384,7 @@ function startupRow(): void {
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
     // With the environment the action gets: a developer's (e.g. NODE_EXTRA_CA_CERTS) can slow Node's start.
-    execFileSync(nodeBinary(ACTION_NODE), ['-e', ''], { env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    execFileSync(actionNode(), ['-e', ''], { env: { PATH: process.env.PATH, HOME: process.env.HOME } });
     bare.push(performance.now() - started);
   }
   bare.sort((a, b) => a - b);
