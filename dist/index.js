@@ -28372,6 +28372,7 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MA: () => (/* binding */ removeAbandonedTemporaries),
 /* harmony export */   jA: () => (/* binding */ writeStreamAtomically),
 /* harmony export */   lo: () => (/* binding */ writeFileAtomically),
 /* harmony export */   ub: () => (/* binding */ temporaryPathFor)
@@ -28386,13 +28387,47 @@ module.exports = {
 
 
 
+/** `.upscale-<pid>-<12 hex digits>.part`: the writing process's id tells a live write from an abandoned one. */
+const TEMPORARY_NAME = /^\.upscale-(\d+)-[0-9a-f]{12}\.part$/;
 /**
  * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
  * final name (a name near the file system's 255-byte limit would not fit with a suffix), and never a match for an
  * image pattern.
  */
 function temporaryPathFor(path) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.upscale-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.part`);
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.upscale-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.part`);
+}
+/** Whether the process `pid` is gone (a process of another user still counts as there). */
+function gone(pid) {
+    if (pid === process.pid)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (error) {
+        return error.code === 'ESRCH';
+    }
+}
+/**
+ * Removes from each folder the temporary files of writes whose process is gone: killed (SIGKILL, a lost runner)
+ * before it could remove them. Only regular files named as `temporaryPathFor` names them are touched, and never one
+ * a live process may still be writing (another run in the same folders). A folder that does not exist is skipped.
+ * @returns the paths removed
+ */
+async function removeAbandonedTemporaries(dirs) {
+    const removed = [];
+    for (const dir of new Set(dirs)) {
+        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            const pid = TEMPORARY_NAME.exec(entry.name)?.[1];
+            if (!entry.isFile() || pid === undefined || !gone(Number(pid)))
+                continue;
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(path).then(() => removed.push(path), () => undefined);
+        }
+    }
+    return removed;
 }
 /** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */
 class DestinationTakenError extends Error {
@@ -28638,7 +28673,7 @@ function sniffFormat(bytes) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _wasm_tiering_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28441);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92400);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13594);
 // First: it must hold before undici, which main.js loads, compiles its parser.
 
 
@@ -28652,7 +28687,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 92400:
+/***/ 13594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31069,6 +31104,118 @@ class CostCap {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(46752);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: ./src/read-buffers.ts
+/** How much of a file one read takes. */
+const READ_BYTES = 256 * 1024;
+/** Buffers not in use; as many as files were read at once, at most. */
+const spare = [];
+/**
+ * An open file's bytes from where its position stands, a chunk at a time, read into one buffer taken from a pool and
+ * given back when the reading ends. A stream would allocate a buffer per chunk, and those float until a garbage
+ * collection: 40 to 90 MB on a batch of large images. Each chunk is a view of the buffer, valid until the next one is
+ * asked for. With `size`, exactly that many bytes: a file that turns out longer or shorter throws.
+ */
+async function* fileChunks(handle, size) {
+    const buffer = spare.pop() ?? Buffer.allocUnsafeSlow(READ_BYTES);
+    try {
+        for (let read = 0;;) {
+            const want = size === undefined ? buffer.length : Math.min(buffer.length, size - read);
+            // With a size, one byte more is asked for at the end: there must be none.
+            const { bytesRead } = await handle.read(buffer, 0, want === 0 ? 1 : want, null);
+            if (want === 0 && bytesRead > 0)
+                throw new Error(`the file grew past ${size} bytes while it was read`);
+            if (bytesRead === 0) {
+                if (size !== undefined && read < size)
+                    throw new Error(`the file shrank to ${read} bytes while it was read`);
+                return;
+            }
+            read += bytesRead;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        spare.push(buffer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/multipart.ts
+
+
+
+
+/**
+ * A chunk longer than a connection's high-water mark fills its write buffer: the HTTP client then waits for the
+ * buffer to drain, which is when the bytes have left for the network, before it asks for the next chunk, and only
+ * then is the read buffer filled again. A shorter chunk (a file's last) goes as a copy of its own.
+ */
+const FILLS_WRITE_BUFFER = (0,external_node_stream_.getDefaultHighWaterMark)(false);
+/** A name in a part's header, escaped as browsers and undici's FormData escape it. */
+function multipart_quoted(name) {
+    return name.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
+}
+/** A field's line breaks as CRLF, as the form encoding requires. */
+function crlf(value) {
+    return value.replace(/\r(?!\n)|(?<!\r)\n/g, '\r\n');
+}
+/** The file's `size` bytes, through a reused read buffer; opened once the body is being sent. */
+async function* fileBytes(part, size) {
+    await part.verify?.();
+    try {
+        const { handle } = await (0,regular_file/* openRegularFile */.ZU)(part.path);
+        try {
+            for await (const chunk of fileChunks(handle, size)) {
+                yield chunk.length > FILLS_WRITE_BUFFER ? chunk : Buffer.from(chunk);
+            }
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch (error) {
+        await part.verify?.();
+        throw error;
+    }
+    await part.verify?.();
+}
+/** A regular file's length. */
+async function sizeOf(path) {
+    const { handle, stats } = await (0,regular_file/* openRegularFile */.ZU)(path);
+    await handle.close();
+    return stats.size;
+}
+/**
+ * A form of text fields and files, in the order given, streamed: each file is read a chunk at a time as the
+ * connection takes it, so an upload allocates nothing per chunk whatever the file's size. The length is known
+ * beforehand and sent as `content-length`; a file that changes size meanwhile fails the request.
+ */
+async function multipartBody(parts) {
+    const boundary = `----formdata-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+    const pieces = [];
+    for (const part of parts) {
+        const disposition = `--${boundary}\r\nContent-Disposition: form-data; name="${multipart_quoted(part.name)}"`;
+        if ('value' in part) {
+            pieces.push(Buffer.from(`${disposition}\r\n\r\n${crlf(part.value)}\r\n`));
+            continue;
+        }
+        pieces.push(Buffer.from(`${disposition}; filename="${multipart_quoted(part.filename)}"\r\nContent-Type: ${part.type}\r\n\r\n`), { part, size: part.size ?? (await sizeOf(part.path)) }, Buffer.from('\r\n'));
+    }
+    pieces.push(Buffer.from(`--${boundary}--\r\n`));
+    const length = pieces.reduce((sum, piece) => sum + ('part' in piece ? piece.size : piece.length), 0);
+    return {
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(length) },
+        body: (async function* body() {
+            for (const piece of pieces) {
+                if ('part' in piece)
+                    yield* fileBytes(piece.part, piece.size);
+                else
+                    yield piece;
+            }
+        })()
+    };
+}
+
 // EXTERNAL MODULE: ./src/source-file.ts
 var source_file = __nccwpck_require__(7569);
 ;// CONCATENATED MODULE: ./src/ideogram/errors.ts
@@ -31338,6 +31485,7 @@ function networkFailure(error) {
 
 
 
+
 /** `rel="successor-version"` from a `Link` header. */
 function successorLink(header) {
     const text = Array.isArray(header) ? header.join(',') : (header ?? '');
@@ -31378,12 +31526,11 @@ class IdeogramClient {
     }
     /** Legacy `POST /upscale`. */
     async upscale(image, imageRequest) {
-        // undici builds the multipart body and its boundary; the file streams from disk.
-        const form = new undici.FormData();
-        form.append('image_request', JSON.stringify(imageRequest));
-        const upload = await (0,source_file/* openUpload */.Cg)(image, image_format/* MIME_TYPES */.Z$[image.format]);
-        form.append('image_file', upload.blob, (0,external_node_path_.basename)(image.path));
-        const { body, headers } = await this.call(image.relativePath, this.endpoint, 'POST', form, upload.failed);
+        const form = await multipartBody([
+            { name: 'image_request', value: JSON.stringify(imageRequest) },
+            filePart('image_file', image)
+        ]);
+        const { body, headers } = await this.call(image.relativePath, this.endpoint, 'POST', form);
         const notice = { successor: successorLink(headers.link), deprecation: firstHeader(headers.deprecation) };
         if (notice.successor || notice.deprecation)
             this.options.onLegacyNotice?.(notice);
@@ -31392,14 +31539,13 @@ class IdeogramClient {
     /** `POST /v2/image/upscale/{model}?dry_run=true`: the price of exactly this request, for free. */
     async quote(image, model, fields) {
         const url = this.v2Url(model, true);
-        const { form, failed } = await v2Form(image, fields);
-        const { body } = await this.call(image.relativePath, url, 'POST', form, failed);
+        const { body } = await this.call(image.relativePath, url, 'POST', await v2Form(image, fields));
         return checkQuote(image.relativePath, body);
     }
     /** `POST /v2/image/upscale/{model}` with `async=true`: accepted at once, run and billed on Ideogram's side. */
     async submit(image, model, fields) {
-        const { form, failed } = await v2Form(image, { ...fields, async: true });
-        const { body } = await this.call(image.relativePath, this.v2Url(model, false), 'POST', form, failed);
+        const form = await v2Form(image, { ...fields, async: true });
+        const { body } = await this.call(image.relativePath, this.v2Url(model, false), 'POST', form);
         const id = body?.generation_id;
         if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,200}$/.test(id)) {
             throw new InvalidResponseError(image.relativePath, 'it has no usable "generation_id"');
@@ -31419,25 +31565,23 @@ class IdeogramClient {
         return url;
     }
     /** One request; the answer's JSON, or the typed error its status, body or transport calls for. */
-    async call(file, url, method, body, 
-    /** Aborted with the reason when the source being uploaded turns out to have changed (see source-file.ts). */
-    sourceFailed) {
+    async call(file, url, method, form) {
         let sent = false;
         const watched = this.dispatcher.compose(dispatch => (options, handler) => dispatch(options, new SentWatch(handler, () => (sent = true))));
         let response;
         try {
             response = await (0,undici.request)(url, {
                 method,
-                headers: { 'Api-Key': this.options.apiKey, Accept: 'application/json' },
-                body,
-                dispatcher: watched,
-                signal: sourceFailed
+                headers: { 'Api-Key': this.options.apiKey, Accept: 'application/json', ...form?.headers },
+                // undici sends an async iterable as it is (its documentation says so; its type declarations omit it).
+                body: form?.body,
+                dispatcher: watched
             });
         }
         catch (error) {
             // The source changed or went away mid-upload: the request was cut before it was whole.
-            if (sourceFailed?.aborted)
-                throw sourceFailed.reason;
+            if (error instanceof source_file/* SourceChangedError */._N)
+                throw error;
             throw transportError(file, error, sent);
         }
         if (response.statusCode !== 200) {
@@ -31519,18 +31663,27 @@ function firstHeader(value) {
     return Array.isArray(value) ? value[0] : value;
 }
 /**
- * A v2 form: the source in the file part `image`, every field as a plain form field; kept private. `failed` is
- * aborted if the source changes while it is sent.
+ * The checked source as a form's file part, streamed from disk: exactly the bytes checked and hashed, or the request
+ * fails with `SourceChangedError` before it is whole (so nothing is billed).
  */
-async function v2Form(image, fields) {
-    const form = new undici.FormData();
-    const upload = await (0,source_file/* openUpload */.Cg)(image, image_format/* MIME_TYPES */.Z$[image.format]);
-    form.append('image', upload.blob, (0,external_node_path_.basename)(image.path));
-    // Sent explicitly: on some models an omitted value follows the account's plan, which may be public.
-    form.append('private', 'true');
-    for (const [name, value] of Object.entries(fields))
-        form.append(name, String(value));
-    return { form, failed: upload.failed };
+function filePart(name, image) {
+    return {
+        name,
+        path: image.path,
+        filename: (0,external_node_path_.basename)(image.path),
+        type: image_format/* MIME_TYPES */.Z$[image.format],
+        size: image.bytes,
+        verify: () => (0,source_file/* ensureUnchanged */.cZ)(image)
+    };
+}
+/** A v2 form: the source in the file part `image`, every field as a plain form field; kept private. */
+function v2Form(image, fields) {
+    return multipartBody([
+        filePart('image', image),
+        // Sent explicitly: on some models an omitted value follows the account's plan, which may be public.
+        { name: 'private', value: 'true' },
+        ...Object.entries(fields).map(([name, value]) => ({ name, value: String(value) }))
+    ]);
 }
 function isMicros(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
@@ -32543,8 +32696,22 @@ class ImageBudget {
     }
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: ./src/leftovers.ts
+
+
+/**
+ * Removes what a killed run (SIGKILL, a lost runner) left half-written where this run writes: the temporary files
+ * beside its results and its manifest. Nothing else is touched, nor a temporary file a live run may be writing.
+ * @returns the workspace-relative paths removed
+ */
+async function removeLeftovers(workspace, outputs, manifest) {
+    const folders = outputs.flatMap(output => Object.values(output.paths).map(path => (0,external_node_path_.join)(workspace, (0,external_node_path_.dirname)(path))));
+    if (manifest !== undefined)
+        folders.push((0,external_node_path_.join)(workspace, (0,external_node_path_.dirname)(manifest)));
+    const removed = await (0,atomic_file/* removeAbandonedTemporaries */.MA)(folders);
+    return removed.map(path => (0,external_node_path_.relative)(workspace, path).split(external_node_path_.sep).join('/'));
+}
+
 ;// CONCATENATED MODULE: ./src/result-sink.ts
 
 
@@ -33293,6 +33460,7 @@ function readSettings(read, workspace) {
 
 
 
+
 /** Room for an 8192×8192 result of a v2 model; bounds what a misbehaving link can write. */
 const MAX_RESULT_BYTES = 400 * 1024 * 1024;
 /** Quotes asked for at once in a dry run (they take no in-flight places). */
@@ -33487,6 +33655,15 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     // Two sources both sent that would write one path: the template does not work for them (nothing sent yet).
     planOutputs([...rivals].filter(sent), template, imagesPerSource, conversion);
     const plan = (source) => plannedOutputs(source, template, imagesPerSource, conversion);
+    // What a killed run left half-written where this run writes goes while the run starts: those files are a dead
+    // process's, so nothing this run writes can meet them.
+    const leftovers = settings.dryRun
+        ? undefined
+        : removeLeftovers(settings.workspace, selected.flatMap(plan), manifestPath).then(removed => {
+            if (removed.length === 0)
+                return;
+            hooks.onNotice?.(`Removed ${removed.length} temporary file(s) a killed run left behind: ${removed.join(', ')}`);
+        }, () => undefined);
     // Each selected source finishes exactly once, whichever stage settles it.
     const finished = new Map();
     const hashes = new Map();
@@ -33603,6 +33780,7 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     const why = new NotStartedError().message;
     const notStarted = (source) => ({ source, status: 'deferred', outputs: [], error: why });
     const results = selected.map(source => finished.get(source) ?? notStarted(source));
+    await leftovers;
     let manifestWritten;
     if (manifest?.hasChanges && !settings.dryRun) {
         await manifest.save();
@@ -33612,7 +33790,6 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
 }
 
 ;// CONCATENATED MODULE: ./src/gallery.ts
-
 
 
 
@@ -33642,10 +33819,6 @@ const NOTHING = { href: undefined, bytes: undefined, dimensions: undefined };
 function gallery_link(dir, file) {
     return (0,external_node_path_.relative)(dir, file).split(external_node_path_.sep).map(encodeURIComponent).join('/');
 }
-function dimensionsOf(bytes) {
-    const format = (0,image_format/* sniffFormat */.OG)(bytes);
-    return format && (0,image_dimensions/* readDimensions */.G)(bytes, format);
-}
 /** Copies one source into the gallery, so the page still shows it where the workspace is not beside it. */
 async function copyOriginal(dir, workspace, source, storedAs) {
     const from = (0,external_node_path_.resolve)(workspace, source);
@@ -33653,12 +33826,24 @@ async function copyOriginal(dir, workspace, source, storedAs) {
     if (!isInside(workspace, from) || !isInside((0,external_node_path_.join)(dir, ORIGINALS), to))
         return NOTHING;
     try {
-        // A source that failed may be a FIFO: only a regular file is ever opened.
-        const { handle } = await (0,regular_file/* openRegularFile */.ZU)(from);
-        const bytes = await handle.readFile().finally(() => handle.close());
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
-        await (0,promises_.writeFile)(to, bytes);
-        return { href: gallery_link(dir, to), bytes: bytes.length, dimensions: dimensionsOf(bytes) };
+        // A source that failed may be a FIFO: only a regular file is ever opened. Copied a chunk at a time: read whole,
+        // each original floated until a garbage collection.
+        const { handle, stats } = await (0,regular_file/* openRegularFile */.ZU)(from);
+        try {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
+            const copy = await (0,promises_.open)(to, 'w');
+            try {
+                for await (const chunk of fileChunks(handle))
+                    await copy.write(chunk);
+            }
+            finally {
+                await copy.close();
+            }
+        }
+        finally {
+            await handle.close();
+        }
+        return { href: gallery_link(dir, to), bytes: stats.size, dimensions: (await (0,image_file/* probeImageFile */.k)(to))?.dimensions };
     }
     catch {
         return NOTHING;
@@ -35021,17 +35206,14 @@ function sameVersion(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cg: () => (/* binding */ openUpload),
-/* harmony export */   Yi: () => (/* binding */ readChecked)
+/* harmony export */   Yi: () => (/* binding */ readChecked),
+/* harmony export */   _N: () => (/* binding */ SourceChangedError),
+/* harmony export */   cZ: () => (/* binding */ ensureUnchanged)
 /* harmony export */ });
-/* unused harmony export SourceChangedError */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(60702);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(75078);
-
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60702);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(75078);
 
 
 
@@ -35039,74 +35221,23 @@ function sameVersion(a, b) {
  * A source that is not the version checked (and hashed) any more: it changed, or went away, after the selection
  * read it. Nothing of it was sent whole, so nothing was billed; the next run takes it as it is then.
  */
-class SourceChangedError extends _validation_js__WEBPACK_IMPORTED_MODULE_3__/* .ImageProblem */ .dC {
+class SourceChangedError extends _validation_js__WEBPACK_IMPORTED_MODULE_2__/* .ImageProblem */ .dC {
     name = 'SourceChangedError';
 }
 /** Why the source is not the version checked: gone, or changed. */
 async function changedOrGone(image) {
-    const now = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(image.path).catch(() => undefined);
+    const now = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(image.path).catch(() => undefined);
     return new SourceChangedError(image.relativePath, now === undefined ? 'disappeared after it was found' : 'changed while it was being upscaled');
 }
 /** @throws SourceChangedError unless the file on disk is still the version checked. */
 async function ensureUnchanged(image) {
-    const now = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(image.path).catch(() => undefined);
-    if (now === undefined || !(0,_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .sameVersion */ .r1)((0,_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .versionOf */ .E4)(now), image.version))
+    const now = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(image.path).catch(() => undefined);
+    if (now === undefined || !(0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameVersion */ .r1)((0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .versionOf */ .E4)(now), image.version))
         throw await changedOrGone(image);
-}
-/**
- * The checked source as an upload. Node's file Blob takes the file's size and time when it is made and fails a read
- * once they change; made first, then compared with the version checked, it sends exactly the bytes that were
- * checked and hashed, or fails. A failed read aborts the request: undici would otherwise wait for the rest of the
- * body until the server gave up.
- * @throws SourceChangedError when the file is already another version, or gone
- */
-async function openUpload(image, type) {
-    let blob;
-    try {
-        blob = await (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openAsBlob)(image.path, { type });
-    }
-    catch {
-        throw await changedOrGone(image);
-    }
-    await ensureUnchanged(image);
-    const controller = new AbortController();
-    const stream = () => {
-        const reader = blob.stream().getReader();
-        return new ReadableStream({
-            async pull(into) {
-                try {
-                    const { done, value } = await reader.read();
-                    if (done)
-                        into.close();
-                    else
-                        into.enqueue(value);
-                }
-                catch {
-                    const error = await changedOrGone(image);
-                    controller.abort(error);
-                    into.error(error);
-                }
-            },
-            cancel: reason => reader.cancel(reason)
-        });
-    };
-    // Blob-like (undici's FormData takes any object tagged Blob with a `stream`): a Blob's own methods read it whole.
-    const guarded = {
-        [Symbol.toStringTag]: 'Blob',
-        size: blob.size,
-        type: blob.type,
-        stream,
-        arrayBuffer: async () => new Response(stream()).arrayBuffer(),
-        text: async () => new Response(stream()).text(),
-        slice: () => {
-            throw new Error('a source upload is sent whole');
-        }
-    };
-    return { blob: guarded, failed: controller.signal };
 }
 /** The checked source's bytes, read whole (the local provider). @throws SourceChangedError if they changed */
 async function readChecked(image) {
-    const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(image.path).catch(async () => {
+    const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(image.path).catch(async () => {
         throw await changedOrGone(image);
     });
     // Compared after reading: a change during the read changes the time, and a version the same after is the one read.
