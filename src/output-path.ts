@@ -6,6 +6,13 @@ import type { PlannedOutput } from './result-sink.js';
 import { controlCharacterIn } from './printable.js';
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
+/** What `posix.normalize` would change: an empty path, `.` or `..` segments, doubled slashes. */
+const NEEDS_NORMALIZING = /^$|(^|\/)\.\.?(\/|$)|\/\//;
+
+/** `a/{name}.{ext}` as `['a/', 'name', '.', 'ext', '']`: literal text and placeholder names, alternately. */
+function split(pattern: string): string[] {
+  return pattern.split(PLACEHOLDER);
+}
 const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
 
 /** What Ideogram returns; the real extension is taken from the downloaded bytes. */
@@ -58,16 +65,28 @@ export class OutputTemplate {
 
   /** The result's path for a workspace-relative source, its 1-based index and its real extension. */
   resolve(source: string, index: number, ext: string): string {
-    const dir = posix.dirname(source);
-    const name = posix.basename(source, posix.extname(source));
-    const values: Record<string, string> = { dir: dir === '.' ? '' : dir, name, ext, index: String(index) };
+    const folder = posix.dirname(source);
+    const dir = folder === '.' ? '' : folder;
+    const values: Record<string, string> = {
+      dir,
+      name: posix.basename(source, posix.extname(source)),
+      ext,
+      index: String(index)
+    };
     // With no folder, `{dir}/` vanishes whole instead of leaving a leading or doubled slash.
-    const filled = (values.dir === '' ? this.pattern.replace(/\{dir\}\/?/g, '') : this.pattern).replace(
-      PLACEHOLDER,
-      (_, key: string) => values[key] ?? ''
-    );
-    return posix.normalize(filled).replace(/^\.\//, '');
+    const parts =
+      dir === ''
+        ? (this.partsWithoutDir ??= split(this.pattern.replace(/\{dir\}\/?/g, '')))
+        : (this.parts ??= split(this.pattern));
+    let filled = '';
+    for (const [i, part] of parts.entries()) filled += i % 2 === 0 ? part : (values[part] ?? '');
+    // Normalised only when something in it needs it: this runs for every source found, before the first request.
+    return NEEDS_NORMALIZING.test(filled) ? posix.normalize(filled).replace(/^\.\//, '') : filled;
   }
+
+  /** The pattern as literal text and placeholder names, alternately (literal first): split once, filled often. */
+  private parts: readonly string[] | undefined;
+  private partsWithoutDir: readonly string[] | undefined;
 
   /** Whether a workspace-relative path looks like one of our results, so discovery never takes it as a source. */
   matches(path: string): boolean {
