@@ -30643,6 +30643,12 @@ var output_format = __nccwpck_require__(48256);
 
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
+/** What `posix.normalize` would change: an empty path, `.` or `..` segments, doubled slashes. */
+const NEEDS_NORMALIZING = /^$|(^|\/)\.\.?(\/|$)|\/\//;
+/** `a/{name}.{ext}` as `['a/', 'name', '.', 'ext', '']`: literal text and placeholder names, alternately. */
+function split(pattern) {
+    return pattern.split(PLACEHOLDER);
+}
 const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
 /** What Ideogram returns; the real extension is taken from the downloaded bytes. */
 const EXPECTED_RESULT_EXTENSION = image_format/* EXTENSIONS */.Z1.png;
@@ -30694,13 +30700,27 @@ class OutputTemplate {
     }
     /** The result's path for a workspace-relative source, its 1-based index and its real extension. */
     resolve(source, index, ext) {
-        const dir = external_node_path_.posix.dirname(source);
-        const name = external_node_path_.posix.basename(source, external_node_path_.posix.extname(source));
-        const values = { dir: dir === '.' ? '' : dir, name, ext, index: String(index) };
+        const folder = external_node_path_.posix.dirname(source);
+        const dir = folder === '.' ? '' : folder;
+        const values = {
+            dir,
+            name: external_node_path_.posix.basename(source, external_node_path_.posix.extname(source)),
+            ext,
+            index: String(index)
+        };
         // With no folder, `{dir}/` vanishes whole instead of leaving a leading or doubled slash.
-        const filled = (values.dir === '' ? this.pattern.replace(/\{dir\}\/?/g, '') : this.pattern).replace(PLACEHOLDER, (_, key) => values[key] ?? '');
-        return external_node_path_.posix.normalize(filled).replace(/^\.\//, '');
+        const parts = dir === ''
+            ? (this.partsWithoutDir ??= split(this.pattern.replace(/\{dir\}\/?/g, '')))
+            : (this.parts ??= split(this.pattern));
+        let filled = '';
+        for (const [i, part] of parts.entries())
+            filled += i % 2 === 0 ? part : (values[part] ?? '');
+        // Normalised only when something in it needs it: this runs for every source found, before the first request.
+        return NEEDS_NORMALIZING.test(filled) ? external_node_path_.posix.normalize(filled).replace(/^\.\//, '') : filled;
     }
+    /** The pattern as literal text and placeholder names, alternately (literal first): split once, filled often. */
+    parts;
+    partsWithoutDir;
     /** Whether a workspace-relative path looks like one of our results, so discovery never takes it as a source. */
     matches(path) {
         return this.matchers.some(matcher => matcher.test(path));
