@@ -6,7 +6,7 @@ import { Input } from './inputs.js';
 import { AS_RETURNED, type Conversion } from './output-format.js';
 import { possibleResultPaths, type OutputTemplate } from './output-path.js';
 import { isInside, toPosixRelative, writablePathProblem } from './paths.js';
-import { openRegularFile } from './regular-file.js';
+import { kindOf, openRegularFile } from './regular-file.js';
 import { nameProblem } from './validation.js';
 
 /** Longest name of one path component, in bytes, on the file systems runners use (ext4, APFS, NTFS). */
@@ -23,13 +23,6 @@ export interface WriteRules {
   readonly earlier: ReadonlyMap<string, string>;
   /** The user allows replacing ordinary files (never a source, never anything under `.git`). */
   readonly overwrite: boolean;
-}
-
-function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
-  if (stats.isDirectory()) return 'a directory';
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isSocket()) return 'a socket';
-  return 'a device';
 }
 
 const exists = (path: string): Promise<boolean> =>

@@ -12,12 +12,14 @@ export class NotRegularFileError extends Error {
   }
 }
 
-function kindOf(stats: Stats): string {
+/** What a path that is not a regular file is, in words. */
+export function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return 'a directory';
   if (stats.isFIFO()) return 'a named pipe (FIFO)';
   if (stats.isSocket()) return 'a socket';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  return 'not a regular file';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  return 'a special file';
 }
 
 export interface OpenedFile {
