@@ -32445,15 +32445,6 @@ var validation = __nccwpck_require__(5078);
 const NAME_MAX = 255;
 /** Longest whole path Linux accepts. */
 const PATH_MAX = 4095;
-function kindOf(stats) {
-    if (stats.isDirectory())
-        return 'a directory';
-    if (stats.isFIFO())
-        return 'a named pipe (FIFO)';
-    if (stats.isSocket())
-        return 'a socket';
-    return 'a device';
-}
 const exists = (path) => (0,promises_.lstat)(path).then(() => true, () => false);
 /** Why the folder a result goes into cannot be made, or undefined: checked from its nearest existing ancestor. */
 async function parentProblem(workspace, realWorkspace, path) {
@@ -32594,7 +32585,7 @@ class Destinations {
         if (stats === undefined)
             return undefined;
         if (!stats.isFile() && !stats.isSymbolicLink())
-            return `its result path ${path} is ${kindOf(stats)}`;
+            return `its result path ${path} is ${(0,regular_file/* kindOf */.I)(stats)}`;
         // An image that neither the manifest nor the output path calls a result may be a source that this run's
         // patterns do not select (`{dir}/../{name}.{ext}` reaches them): `overwrite` never replaces one.
         const ours = rules.earlier.get(path) === source || this.template.matches(path);
@@ -36783,6 +36774,7 @@ function controlCharacterIn(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E4: () => (/* binding */ versionOf),
+/* harmony export */   I: () => (/* binding */ kindOf),
 /* harmony export */   ZU: () => (/* binding */ openRegularFile),
 /* harmony export */   iZ: () => (/* binding */ NotRegularFileError),
 /* harmony export */   r1: () => (/* binding */ sameVersion)
@@ -36804,6 +36796,7 @@ class NotRegularFileError extends Error {
         this.kind = kind;
     }
 }
+/** What a path that is not a regular file is, in words. */
 function kindOf(stats) {
     if (stats.isDirectory())
         return 'a directory';
@@ -36813,7 +36806,9 @@ function kindOf(stats) {
         return 'a socket';
     if (stats.isCharacterDevice() || stats.isBlockDevice())
         return 'a device';
-    return 'not a regular file';
+    if (stats.isSymbolicLink())
+        return 'a symbolic link';
+    return 'a special file';
 }
 /**
  * Opens a regular file for reading, and nothing else: stat first (a stat never blocks), then open without

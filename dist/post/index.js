@@ -30012,15 +30012,6 @@ var validation = __nccwpck_require__(75078);
 const NAME_MAX = 255;
 /** Longest whole path Linux accepts. */
 const PATH_MAX = 4095;
-function kindOf(stats) {
-    if (stats.isDirectory())
-        return 'a directory';
-    if (stats.isFIFO())
-        return 'a named pipe (FIFO)';
-    if (stats.isSocket())
-        return 'a socket';
-    return 'a device';
-}
 const exists = (path) => lstat(path).then(() => true, () => false);
 /** Why the folder a result goes into cannot be made, or undefined: checked from its nearest existing ancestor. */
 async function parentProblem(workspace, realWorkspace, path) {
@@ -34616,7 +34607,7 @@ resultsFile) {
 /* harmony export */   ZU: () => (/* binding */ openRegularFile),
 /* harmony export */   r1: () => (/* binding */ sameVersion)
 /* harmony export */ });
-/* unused harmony export NotRegularFileError */
+/* unused harmony exports NotRegularFileError, kindOf */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
@@ -34634,6 +34625,7 @@ class NotRegularFileError extends Error {
         this.kind = kind;
     }
 }
+/** What a path that is not a regular file is, in words. */
 function kindOf(stats) {
     if (stats.isDirectory())
         return 'a directory';
@@ -34643,7 +34635,9 @@ function kindOf(stats) {
         return 'a socket';
     if (stats.isCharacterDevice() || stats.isBlockDevice())
         return 'a device';
-    return 'not a regular file';
+    if (stats.isSymbolicLink())
+        return 'a symbolic link';
+    return 'a special file';
 }
 /**
  * Opens a regular file for reading, and nothing else: stat first (a stat never blocks), then open without
