@@ -293,20 +293,6 @@ export async function runJob(
   // Two sources both sent that would write one path: the template does not work for them (nothing sent yet).
   planOutputs([...rivals].filter(sent), template, imagesPerSource, conversion);
   const plan = (source: string): PlannedOutput[] => plannedOutputs(source, template, imagesPerSource, conversion);
-  // What a killed run left half-written where this run writes goes while the run starts: those files are a dead
-  // process's, so nothing this run writes can meet them.
-  const leftovers = settings.dryRun
-    ? undefined
-    : removeLeftovers(settings.workspace, selected.flatMap(plan), manifestPath).then(
-        removed => {
-          if (removed.length === 0) return;
-          hooks.onNotice?.(
-            `Removed ${removed.length} temporary file(s) a killed run left behind: ${removed.join(', ')}`
-          );
-        },
-        () => undefined
-      );
-
   // Each selected source finishes exactly once, whichever stage settles it.
   const finished = new Map<string, SourceResult>();
   const hashes = new Map<string, string>();
@@ -420,7 +406,15 @@ export async function runJob(
   const notStarted = (source: string): SourceResult => ({ source, status: 'deferred', outputs: [], error: why });
   const results = selected.map(source => finished.get(source) ?? notStarted(source));
 
-  await leftovers;
+  // What a killed run left half-written where this run writes goes once the run is done: those files are named
+  // after a dead process, so nothing this run writes meets them, and listing every result folder stays off the
+  // path to the first request.
+  if (!settings.dryRun) {
+    const removed = await removeLeftovers(settings.workspace, selected.flatMap(plan), manifestPath).catch(() => []);
+    if (removed.length > 0) {
+      hooks.onNotice?.(`Removed ${removed.length} temporary file(s) a killed run left behind: ${removed.join(', ')}`);
+    }
+  }
   let manifestWritten: string | undefined;
   if (manifest?.hasChanges && !settings.dryRun) {
     await manifest.save();
