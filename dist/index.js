@@ -29655,14 +29655,29 @@ var atomic_file = __nccwpck_require__(93549);
 ;// CONCATENATED MODULE: ./src/paths.ts
 
 
+/** An empty, `.` or `..` segment: what makes a path need resolving before it can be compared by prefix. */
+const NOT_PLAIN = /(?:^|\/)(?:\.\.?)?(?:\/|$)/;
+/**
+ * `path` relative to `root` by prefix alone, when that is certain: `/` separators and a plain tail below `root`.
+ * Discovery asks this of every file it finds, and `path.relative` resolves both paths each time.
+ */
+function plainRelative(root, path) {
+    if (external_node_path_.sep !== '/' || path.length <= root.length + 1 || path[root.length] !== '/' || !path.startsWith(root)) {
+        return undefined;
+    }
+    const tail = path.slice(root.length + 1);
+    return NOT_PLAIN.test(tail) ? undefined : tail;
+}
 /** Whether `path` lies strictly below `root` (both absolute): the check that keeps reads and writes in the workspace. */
 function isInside(root, path) {
+    if (plainRelative(root, path) !== undefined)
+        return true;
     const rel = (0,external_node_path_.relative)(root, path);
     return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
 }
 /** A path relative to `root`, with `/` separators whatever the platform: how sources and results are named. */
 function toPosixRelative(root, path) {
-    return (0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/');
+    return plainRelative(root, path) ?? (0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/');
 }
 /**
  * Why a workspace-relative path (with `/`) may not be written to, or undefined: it must stay inside the workspace,
@@ -33666,15 +33681,6 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     // Two sources both sent that would write one path: the template does not work for them (nothing sent yet).
     planOutputs([...rivals].filter(sent), template, imagesPerSource, conversion);
     const plan = (source) => plannedOutputs(source, template, imagesPerSource, conversion);
-    // What a killed run left half-written where this run writes goes while the run starts: those files are a dead
-    // process's, so nothing this run writes can meet them.
-    const leftovers = settings.dryRun
-        ? undefined
-        : removeLeftovers(settings.workspace, selected.flatMap(plan), manifestPath).then(removed => {
-            if (removed.length === 0)
-                return;
-            hooks.onNotice?.(`Removed ${removed.length} temporary file(s) a killed run left behind: ${removed.join(', ')}`);
-        }, () => undefined);
     // Each selected source finishes exactly once, whichever stage settles it.
     const finished = new Map();
     const hashes = new Map();
@@ -33791,7 +33797,15 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     const why = new NotStartedError().message;
     const notStarted = (source) => ({ source, status: 'deferred', outputs: [], error: why });
     const results = selected.map(source => finished.get(source) ?? notStarted(source));
-    await leftovers;
+    // What a killed run left half-written where this run writes goes once the run is done: those files are named
+    // after a dead process, so nothing this run writes meets them, and listing every result folder stays off the
+    // path to the first request.
+    if (!settings.dryRun) {
+        const removed = await removeLeftovers(settings.workspace, selected.flatMap(plan), manifestPath).catch(() => []);
+        if (removed.length > 0) {
+            hooks.onNotice?.(`Removed ${removed.length} temporary file(s) a killed run left behind: ${removed.join(', ')}`);
+        }
+    }
     let manifestWritten;
     if (manifest?.hasChanges && !settings.dryRun) {
         await manifest.save();
