@@ -16,6 +16,7 @@ import { Manifest, canonical, type ManifestDocument, type ManifestEntry, type Re
 import { canReconvert, conversionKey } from './output-format.js';
 import { ImageBudget } from './image-budget.js';
 import { removeLeftovers } from './leftovers.js';
+import { reconvert } from './reconvert.js';
 import { mapLimited } from './map-limited.js';
 import { planOutputs, plannedOutputs } from './output-path.js';
 import type { Provider } from './provider.js';
@@ -360,8 +361,6 @@ export async function runJob(
     if (settings.dryRun) {
       return { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' };
     }
-    // Loaded only here: the conversion codecs are WebAssembly.
-    const { reconvert } = await import('./reconvert.js');
     const result = await reconvert(settings.workspace, source, earlier, {
       planned: plan(source),
       conversion,

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { convertFile } from './conversion.js';
 import { probeImageFile } from './image-file.js';
 import type { Recorded } from './manifest.js';
 import type { Conversion } from './output-format.js';
@@ -27,6 +26,8 @@ export async function reconvert(
   const seconds = (): number => Math.round((performance.now() - started) / 100) / 10;
   const outputs: OutputRecord[] = [];
   try {
+    // Loaded on the first conversion only, from the one chunk the result sink loads too: the codecs are WebAssembly.
+    const { convertFile } = await import('./conversion.js');
     for (const [i, output] of earlier.from.entries()) {
       const from = join(workspace, output.path);
       const format = (await probeImageFile(from))?.format;
