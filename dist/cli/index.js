@@ -28221,7 +28221,7 @@ async function writeFileAtomically(path, data, options = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2310);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6403);
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
 process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -28238,7 +28238,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2310:
+/***/ 6403:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28359,8 +28359,38 @@ async function* fileChunks(handle, size) {
 
 // EXTERNAL MODULE: ./src/regular-file.ts
 var regular_file = __nccwpck_require__(702);
-// EXTERNAL MODULE: ./src/image-file.ts
-var image_file = __nccwpck_require__(9001);
+// EXTERNAL MODULE: ./src/image-dimensions.ts
+var image_dimensions = __nccwpck_require__(9422);
+// EXTERNAL MODULE: ./src/image-format.ts
+var image_format = __nccwpck_require__(5220);
+;// CONCATENATED MODULE: ./src/image-file.ts
+
+
+
+/** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
+const HEADER_BYTES = 512 * 1024;
+/** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
+async function probeImageFile(path) {
+    let file;
+    try {
+        // Only a regular file: a FIFO in its place would block the report.
+        const opened = await (0,regular_file/* openRegularFile */.ZU)(path);
+        file = opened.handle;
+        const { stats } = opened;
+        const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
+        const { bytesRead } = await file.read(head, 0, head.length, 0);
+        const bytes = head.subarray(0, bytesRead);
+        const format = (0,image_format/* sniffFormat */.OG)(bytes);
+        return { bytes: stats.size, format, dimensions: format && (0,image_dimensions/* readDimensions */.G)(bytes, format) };
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await file?.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/money.ts
 const MICROS_PER_USD = 1_000_000;
 /** `'1.5'` → 1500000; undefined unless it is a plain non-negative amount with at most six decimals. */
@@ -28628,14 +28658,14 @@ async function copyOriginal(dir, workspace, source, storedAs) {
         finally {
             await handle.close();
         }
-        return { href: gallery_link(dir, to), bytes: stats.size, dimensions: (await (0,image_file/* probeImageFile */.k)(to))?.dimensions };
+        return { href: gallery_link(dir, to), bytes: stats.size, dimensions: (await probeImageFile(to))?.dimensions };
     }
     catch {
         return NOTHING;
     }
 }
 async function readResult(dir, file) {
-    const facts = await (0,image_file/* probeImageFile */.k)(file);
+    const facts = await probeImageFile(file);
     return { href: gallery_link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions };
 }
 async function collect(dir, workspace, { resultsRoot, storedAs }, result) {
@@ -32268,8 +32298,6 @@ async function discoverSources(workspace, patterns, isResult) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/image-format.ts
-var image_format = __nccwpck_require__(5220);
 // EXTERNAL MODULE: ./src/output-format.ts
 var output_format = __nccwpck_require__(8256);
 ;// CONCATENATED MODULE: ./src/output-path.ts
@@ -33497,8 +33525,6 @@ function checkGeneration(file, body) {
     }
 }
 
-// EXTERNAL MODULE: ./src/image-dimensions.ts
-var image_dimensions = __nccwpck_require__(9422);
 ;// CONCATENATED MODULE: ./src/ideogram/models.ts
 /**
  * Ideogram's current upscalers, `POST /v2/image/upscale/{model}`, one entry per model: what it does, how its size
@@ -33735,14 +33761,14 @@ class LegacyEndpoint {
     }
 }
 /** Enough of the file for any header we read; JPEG's size may sit after large EXIF blocks, then the whole file. */
-const HEADER_BYTES = 256 * 1024;
+const endpoint_HEADER_BYTES = 256 * 1024;
 async function sourceDimensions(image) {
     const handle = await (0,promises_.open)(image.path, 'r');
     try {
-        const head = Buffer.alloc(Math.min(HEADER_BYTES, image.bytes));
+        const head = Buffer.alloc(Math.min(endpoint_HEADER_BYTES, image.bytes));
         await handle.read(head, 0, head.length, 0);
         const found = (0,image_dimensions/* readDimensions */.G)(head, image.format);
-        if (found || image.bytes <= HEADER_BYTES)
+        if (found || image.bytes <= endpoint_HEADER_BYTES)
             return found;
         return (0,image_dimensions/* readDimensions */.G)(await handle.readFile(), image.format);
     }
@@ -34831,6 +34857,52 @@ async function removeLeftovers(workspace, outputs, manifest) {
     return removed.map(path => (0,external_node_path_.relative)(workspace, path).split(external_node_path_.sep).join('/'));
 }
 
+;// CONCATENATED MODULE: ./src/reconvert.ts
+
+
+/**
+ * Converts a source's earlier results (still in the workspace) to where the plan puts them in the format, quality
+ * and size now asked for: no request, nothing paid. The earlier files are left as they are.
+ */
+async function reconvert(workspace, source, earlier, { planned, conversion, replaceable }) {
+    const started = performance.now();
+    const seconds = () => Math.round((performance.now() - started) / 100) / 10;
+    const outputs = [];
+    try {
+        // Loaded on the first conversion only, from the one chunk the result sink loads too: the codecs are WebAssembly.
+        const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1563));
+        for (const [i, output] of earlier.from.entries()) {
+            const from = (0,external_node_path_.join)(workspace, output.path);
+            const format = (await probeImageFile(from))?.format;
+            const plannedOutput = planned[i];
+            if (!format || !plannedOutput)
+                throw new Error(`the earlier result ${output.path} is not an image we can read`);
+            const path = plannedOutput.paths[format];
+            const { resolution } = await convertFile({
+                from,
+                format,
+                to: (0,external_node_path_.join)(workspace, path),
+                conversion,
+                consume: false,
+                // Over a file only where the destination check found one of ours (or `overwrite` allows it).
+                replace: replaceable.has(path)
+            });
+            outputs.push({ path, resolution, seed: output.seed, prompt: null });
+        }
+    }
+    catch (error) {
+        return {
+            source,
+            status: 'failed',
+            outputs,
+            error: `converting the earlier result: ${error.message}`,
+            seconds: seconds()
+        };
+    }
+    const convertedFrom = earlier.from.map(output => output.path);
+    return { source, status: 'upscaled', outputs, seconds: seconds(), convertedFrom };
+}
+
 ;// CONCATENATED MODULE: ./src/result-sink.ts
 
 
@@ -35580,6 +35652,7 @@ function readSettings(read, workspace) {
 
 
 
+
 /** Room for an 8192×8192 result of a v2 model; bounds what a misbehaving link can write. */
 const MAX_RESULT_BYTES = 400 * 1024 * 1024;
 /** Quotes asked for at once in a dry run (they take no in-flight places). */
@@ -35843,8 +35916,6 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
         if (settings.dryRun) {
             return { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' };
         }
-        // Loaded only here: the conversion codecs are WebAssembly.
-        const { reconvert } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 387));
         const result = await reconvert(settings.workspace, source, earlier, {
             planned: plan(source),
             conversion,
@@ -36558,45 +36629,6 @@ function webp(bytes) {
 function readDimensions(bytes, format) {
     const found = format === 'png' ? png(bytes) : format === 'jpeg' ? jpeg(bytes) : webp(bytes);
     return found && found.width > 0 && found.height > 0 ? found : undefined;
-}
-
-
-/***/ }),
-
-/***/ 9001:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ probeImageFile)
-/* harmony export */ });
-/* harmony import */ var _image_dimensions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9422);
-/* harmony import */ var _image_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5220);
-/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(702);
-
-
-
-/** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
-const HEADER_BYTES = 512 * 1024;
-/** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
-async function probeImageFile(path) {
-    let file;
-    try {
-        // Only a regular file: a FIFO in its place would block the report.
-        const opened = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegularFile */ .ZU)(path);
-        file = opened.handle;
-        const { stats } = opened;
-        const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
-        const { bytesRead } = await file.read(head, 0, head.length, 0);
-        const bytes = head.subarray(0, bytesRead);
-        const format = (0,_image_format_js__WEBPACK_IMPORTED_MODULE_1__/* .sniffFormat */ .OG)(bytes);
-        return { bytes: stats.size, format, dimensions: format && (0,_image_dimensions_js__WEBPACK_IMPORTED_MODULE_0__/* .readDimensions */ .G)(bytes, format) };
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        await file?.close();
-    }
 }
 
 

@@ -29226,7 +29226,7 @@ const log = {
 
 /***/ }),
 
-/***/ 93142:
+/***/ 29780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31535,6 +31535,52 @@ async function leftovers_removeLeftovers(workspace, outputs, manifest) {
     return removed.map(path => relative(workspace, path).split(sep).join('/'));
 }
 
+;// CONCATENATED MODULE: ./src/reconvert.ts
+
+
+/**
+ * Converts a source's earlier results (still in the workspace) to where the plan puts them in the format, quality
+ * and size now asked for: no request, nothing paid. The earlier files are left as they are.
+ */
+async function reconvert_reconvert(workspace, source, earlier, { planned, conversion, replaceable }) {
+    const started = performance.now();
+    const seconds = () => Math.round((performance.now() - started) / 100) / 10;
+    const outputs = [];
+    try {
+        // Loaded on the first conversion only, from the one chunk the result sink loads too: the codecs are WebAssembly.
+        const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81563));
+        for (const [i, output] of earlier.from.entries()) {
+            const from = join(workspace, output.path);
+            const format = (await probeImageFile(from))?.format;
+            const plannedOutput = planned[i];
+            if (!format || !plannedOutput)
+                throw new Error(`the earlier result ${output.path} is not an image we can read`);
+            const path = plannedOutput.paths[format];
+            const { resolution } = await convertFile({
+                from,
+                format,
+                to: join(workspace, path),
+                conversion,
+                consume: false,
+                // Over a file only where the destination check found one of ours (or `overwrite` allows it).
+                replace: replaceable.has(path)
+            });
+            outputs.push({ path, resolution, seed: output.seed, prompt: null });
+        }
+    }
+    catch (error) {
+        return {
+            source,
+            status: 'failed',
+            outputs,
+            error: `converting the earlier result: ${error.message}`,
+            seconds: seconds()
+        };
+    }
+    const convertedFrom = earlier.from.map(output => output.path);
+    return { source, status: 'upscaled', outputs, seconds: seconds(), convertedFrom };
+}
+
 ;// CONCATENATED MODULE: ./src/result-sink.ts
 
 
@@ -31790,6 +31836,7 @@ function selection_selectSources(sources, options) {
 // EXTERNAL MODULE: ./src/settings.ts + 4 modules
 var settings = __nccwpck_require__(78581);
 ;// CONCATENATED MODULE: ./src/job.ts
+
 
 
 
@@ -32076,8 +32123,6 @@ async function job_runJob(settings, hooks = {}, { only, cancellation, branchMani
         if (settings.dryRun) {
             return { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' };
         }
-        // Loaded only here: the conversion codecs are WebAssembly.
-        const { reconvert } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 387));
         const result = await reconvert(settings.workspace, source, earlier, {
             planned: plan(source),
             conversion,
@@ -33254,7 +33299,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44228);
 /* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(42865);
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(96584);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(93142);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(29780);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(25546);
 /* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(11369);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(78581);
