@@ -28633,9 +28633,8 @@ function sniffFormat(bytes) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _wasm_tiering_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28441);
+/* harmony import */ var _io_bound_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47762);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2436);
-// First: it must hold before undici, which main.js loads, compiles its parser.
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)();
@@ -28645,6 +28644,17 @@ process.stdout.write('', () => process.exit());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 47762:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+/* harmony import */ var _v8_profile_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49058);
+
+// Imported first by each entry point: the profile must hold before undici, loaded with the rest, compiles its parser.
+(0,_v8_profile_js__WEBPACK_IMPORTED_MODULE_0__/* .useIoBoundProfile */ .L)();
+
 
 /***/ }),
 
@@ -32346,9 +32356,12 @@ function checkLink(source, link, hosts) {
  */
 async function openDownload(source, link, options) {
     const url = checkLink(source, link, options.hosts);
-    const deadline = AbortSignal.timeout(options.timeoutMs);
+    // A timer of our own, cleared when the download ends: AbortSignal.timeout's would stay queued for the whole
+    // timeout after each download, thousands of them on a large batch.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
     // Fetching a result costs nothing: a download cut by the deadline or the network is worth another try.
-    const failed = (error, transient) => deadline.aborted
+    const failed = (error, transient) => deadline.signal.aborted
         ? new DownloadError(source, `the download did not finish within ${options.timeoutMs / 1000} s ('request-timeout')`, undefined, true)
         : new DownloadError(source, error.message, undefined, transient);
     let response;
@@ -32358,14 +32371,16 @@ async function openDownload(source, link, options) {
             method: 'GET',
             headers: { accept: 'image/*' },
             dispatcher: options.dispatcher,
-            signal: deadline
+            signal: deadline.signal
         });
     }
     catch (error) {
+        clearTimeout(timer);
         throw failed(error, networkFailure(error) !== undefined);
     }
     const { statusCode, headers, body } = response;
     const discard = () => {
+        clearTimeout(timer);
         // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
         body.on('error', () => { });
         body.destroy();
@@ -35309,6 +35324,69 @@ async function readChecked(image) {
 
 /***/ }),
 
+/***/ 49058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ useComputeProfile),
+  L: () => (/* binding */ useIoBoundProfile)
+});
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/v8-profile.ts
+
+/**
+ * V8's defaults suit a long-lived program that gets faster the longer it runs. The action mostly waits on the
+ * network and the disk, and its hot paths (HTTP, hashing, file I/O) are native code; left at the defaults, its memory
+ * grew with the number of sources (measured with `npm run bench`, scenario 12: 1.5× the peak for 400 sources of that
+ * for 40), for speed-ups nobody waits for:
+ * - the optimising compilers (TurboFan, Maglev) compile hot functions again on background threads, whose memory
+ *   allocator keeps what each compile took: 5 to 10 MB more by the end of a long run;
+ * - undici's WebAssembly HTTP parser is compiled again the same way, 20 to 30 MB for a moment;
+ * - the young generation doubles up to 32 MB under a steady allocation rate, and the old one is let grow to four
+ *   times what is live before it is collected; what a request promoted is garbage a moment later.
+ * Switched at start-up, before undici compiles its parser. The switches are read as V8 decides, so they hold for
+ * what comes after.
+ */
+const IO_BOUND = [
+    '--no-turbofan',
+    '--no-maglev',
+    '--no-wasm-tier-up',
+    '--no-wasm-dynamic-tiering',
+    '--semi-space-growth-factor=1',
+    '--heap-growing-percent=10',
+    '--optimize-for-size'
+];
+/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
+const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
+/** V8's own defaults for the same switches. */
+const COMPUTE_BOUND = [
+    '--turbofan',
+    maglevByDefault ? '--maglev' : '--no-maglev',
+    '--wasm-tier-up',
+    '--wasm-dynamic-tiering',
+    '--semi-space-growth-factor=2',
+    '--heap-growing-percent=0',
+    '--no-optimize-for-size'
+];
+/** For a process that waits more than it computes: small and steady rather than fast once warm. */
+function useIoBoundProfile() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(IO_BOUND.join(' '));
+}
+/**
+ * For pixel work (decoding, resampling, encoding), whose loops run many times slower unoptimised and whose memory
+ * is the images' anyway: V8's defaults again, from the moment the codecs load.
+ */
+function useComputeProfile() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(COMPUTE_BOUND.join(' '));
+}
+
+
+/***/ }),
+
 /***/ 75078:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35520,27 +35598,6 @@ async function checkOpened({ handle, stats }, path, relativePath, maxBytes) {
         throw new ImageProblem(relativePath, problem);
     return { path, relativePath, format, bytes: stats.size, version: (0,regular_file/* versionOf */.E4)(stats) };
 }
-
-
-/***/ }),
-
-/***/ 28441:
-/***/ (() => {
-
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/wasm-tiering.ts
-
-/**
- * undici parses HTTP with llhttp compiled to WebAssembly, as soon as it loads. Once the parser has run a while, V8
- * compiles its one huge state-machine function again with its optimising compiler, in the background: 20 to 30 MB
- * for a moment on every run (a fifth of the action's peak), to speed up parsing a few hundred small answers, which
- * the baseline code already parses faster than the network delivers them. A budget no run spends keeps WebAssembly
- * on its baseline code (the local provider's codecs measured no slower: 3 s of CPU either way). Imported before
- * anything else by the action's entry point: the budget must hold when undici instantiates the parser.
- */
-(0,external_node_v8_namespaceObject.setFlagsFromString)('--wasm-tiering-budget=2000000000');
 
 
 /***/ }),

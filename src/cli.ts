@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './io-bound.js';
 import { runCli } from './cli/program.js';
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */

@@ -1,5 +1,4 @@
-// First: it must hold before undici, which main.js loads, compiles its parser.
-import './wasm-tiering.js';
+import './io-bound.js';
 import { run } from './main.js';
 
 await run();

@@ -1,3 +1,4 @@
+import './io-bound.js';
 import { log } from './log.js';
 import * as core from '@actions/core';
 import { unpublishedSince } from './handover.js';

@@ -316,6 +316,29 @@ describe('a misbehaving image host (configured API origin)', () => {
     expect((await fetchFrom((_req, res) => res.writeHead(404).end())).transient).toBe(false);
   });
 
+  test('no download leaves its deadline running, whether it finished or was refused', async () => {
+    // A deadline left queued holds memory for the whole timeout: thousands of them on a large batch.
+    const png = encodePng(4, 4);
+    const answers: http.RequestListener[] = [
+      (_req, res) => res.writeHead(200, { 'Content-Type': 'image/png' }).end(png),
+      (_req, res) => res.writeHead(404).end(),
+      (_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html></html>'),
+      (_req, res) => res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': '99999999' }).end(),
+      (_req, res) => res.writeHead(200, { 'Content-Type': 'image/png' }).end('not an image'),
+      (_req, res) => res.writeHead(200, { 'Content-Type': 'image/png' }).write(png, () => res.destroy())
+    ];
+    let next = 0;
+    host = await startHost((req, res) => answers[next++]?.(req, res));
+    const timers = (): number => process.getActiveResourcesInfo().filter(kind => kind === 'Timeout').length;
+    const before = timers();
+    for (const [i] of answers.entries()) {
+      const download = options({ hosts: ideogramHosts(new URL(host.url)), maxBytes: MB, timeoutMs: 60_000 });
+      await downloadResult('src.png', `${host.url}/img.png`, destination(`r${i}`), download).catch(() => {});
+    }
+    expect(next).toBe(answers.length);
+    expect(timers()).toBe(before);
+  });
+
   test('the extension follows the real format: JPEG bytes labelled image/png become .jpg', async () => {
     const jpeg = jpegBytes(20, 10);
     host = await startHost((_req, res) => {

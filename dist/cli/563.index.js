@@ -169,6 +169,8 @@ var encode = __webpack_require__(8800);
 var squoosh_resize = __webpack_require__(3708);
 // EXTERNAL MODULE: ./node_modules/@jsquash/webp/decode.js + 2 modules
 var webp_decode = __webpack_require__(6185);
+// EXTERNAL MODULE: ./src/v8-profile.ts + 1 modules
+var v8_profile = __webpack_require__(9058);
 ;// CONCATENATED MODULE: ./src/local/lanczos.ts
 /**
  * Lanczos3 resampling in linear light with premultiplied alpha, as the WebAssembly resampler does it, but one row
@@ -492,6 +494,7 @@ var wasm_files = __webpack_require__(7833);
 
 
 
+
 /** squoosh's resize methods by index: triangle, catrom, mitchell, lanczos3. */
 const LANCZOS3 = 3;
 const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' };
@@ -499,6 +502,7 @@ function arrayBuffer(bytes) {
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }
 async function load() {
+    (0,v8_profile/* useComputeProfile */.m)();
     const [png, jpeg, webp, resize] = await Promise.all([wasm_files/* PNG_WASM */.Vw, wasm_files/* JPEG_DECODE_WASM */.r8, wasm_files/* WEBP_DECODE_WASM */.r0, wasm_files/* RESIZE_WASM */.Gv].map(async (file) => WebAssembly.compile(await (0,promises_.readFile)(file))));
     // libjpeg reports through the console before it gives up: kept to explain the failure, not printed.
     let messages = [];

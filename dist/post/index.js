@@ -29174,6 +29174,17 @@ class InputError extends Error {
 
 /***/ }),
 
+/***/ 47762:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+/* harmony import */ var _v8_profile_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49058);
+
+// Imported first by each entry point: the profile must hold before undici, loaded with the rest, compiles its parser.
+(0,_v8_profile_js__WEBPACK_IMPORTED_MODULE_0__/* .useIoBoundProfile */ .L)();
+
+
+/***/ }),
+
 /***/ 25625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31154,9 +31165,12 @@ function checkLink(source, link, hosts) {
  */
 async function download_openDownload(source, link, options) {
     const url = checkLink(source, link, options.hosts);
-    const deadline = AbortSignal.timeout(options.timeoutMs);
+    // A timer of our own, cleared when the download ends: AbortSignal.timeout's would stay queued for the whole
+    // timeout after each download, thousands of them on a large batch.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
     // Fetching a result costs nothing: a download cut by the deadline or the network is worth another try.
-    const failed = (error, transient) => deadline.aborted
+    const failed = (error, transient) => deadline.signal.aborted
         ? new download_DownloadError(source, `the download did not finish within ${options.timeoutMs / 1000} s ('request-timeout')`, undefined, true)
         : new download_DownloadError(source, error.message, undefined, transient);
     let response;
@@ -31166,14 +31180,16 @@ async function download_openDownload(source, link, options) {
             method: 'GET',
             headers: { accept: 'image/*' },
             dispatcher: options.dispatcher,
-            signal: deadline
+            signal: deadline.signal
         });
     }
     catch (error) {
+        clearTimeout(timer);
         throw failed(error, networkFailure(error) !== undefined);
     }
     const { statusCode, headers, body } = response;
     const discard = () => {
+        clearTimeout(timer);
         // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
         body.on('error', () => { });
         body.destroy();
@@ -33294,15 +33310,17 @@ function writablePathProblem(path) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(25625);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
-/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44228);
-/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(42865);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(96584);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(29780);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(25546);
-/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(11369);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(78581);
+/* harmony import */ var _io_bound_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47762);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(25625);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33838);
+/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(44228);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42865);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(96584);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(29780);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(25546);
+/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(11369);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(78581);
+
 
 
 
@@ -33328,32 +33346,32 @@ function finishedSince(document, since) {
  * into the cache, and as the artifact or the commit. After a main step that published, it does nothing.
  */
 async function publishWhatWasLeft() {
-    const since = (0,_handover_js__WEBPACK_IMPORTED_MODULE_2__/* .unpublishedSince */ .SV)();
+    const since = (0,_handover_js__WEBPACK_IMPORTED_MODULE_3__/* .unpublishedSince */ .SV)();
     if (!since)
         return;
     try {
-        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .readSettings */ .sb)(name => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_9__/* .readSettings */ .sb)(name => _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
         const { manifest: manifestPath } = settings.selection;
         if (!manifestPath || settings.dryRun) {
-            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning('The upscale step stopped before publishing, and no manifest records what it finished.');
+            _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.warning('The upscale step stopped before publishing, and no manifest records what it finished.');
             return;
         }
-        const manifest = await _manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .Manifest */ ._8.load(settings.workspace, manifestPath);
+        const manifest = await _manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .Manifest */ ._8.load(settings.workspace, manifestPath);
         if (manifest.hasChanges)
             await manifest.save();
         const results = finishedSince(manifest.document, since);
-        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`The upscale step stopped before publishing: publishing the ${results.length} source(s) it finished.`);
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.info(`The upscale step stopped before publishing: publishing the ${results.length} source(s) it finished.`);
         if (results.length === 0)
             return;
-        const cache = (0,_main_js__WEBPACK_IMPORTED_MODULE_5__/* .cacheRequest */ .QA)(settings);
+        const cache = (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .cacheRequest */ .QA)(settings);
         if (cache)
-            (0,_main_js__WEBPACK_IMPORTED_MODULE_5__/* .reportCache */ .NH)(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .saveResults */ .Iq)(cache));
-        const { failures } = await (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .publishResults */ .ku)(settings, results, manifestPath, (0,_github_client_js__WEBPACK_IMPORTED_MODULE_4__/* .lazyGitHub */ .e)(settings.publishing.commit.token, process.env));
+            (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .reportCache */ .NH)(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .saveResults */ .Iq)(cache));
+        const { failures } = await (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_8__/* .publishResults */ .ku)(settings, results, manifestPath, (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .lazyGitHub */ .e)(settings.publishing.commit.token, process.env));
         if (failures?.length)
-            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.fail((0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .publishingFailed */ .p4)(failures));
+            _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.fail((0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_8__/* .publishingFailed */ .p4)(failures));
     }
     catch (error) {
-        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.fail(`Publishing what the upscale step finished failed: ${error instanceof Error ? error.message : String(error)}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.fail(`Publishing what the upscale step finished failed: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 await publishWhatWasLeft();
@@ -35491,6 +35509,69 @@ async function readChecked(image) {
     // Compared after reading: a change during the read changes the time, and a version the same after is the one read.
     await ensureUnchanged(image);
     return bytes;
+}
+
+
+/***/ }),
+
+/***/ 49058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ useComputeProfile),
+  L: () => (/* binding */ useIoBoundProfile)
+});
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/v8-profile.ts
+
+/**
+ * V8's defaults suit a long-lived program that gets faster the longer it runs. The action mostly waits on the
+ * network and the disk, and its hot paths (HTTP, hashing, file I/O) are native code; left at the defaults, its memory
+ * grew with the number of sources (measured with `npm run bench`, scenario 12: 1.5× the peak for 400 sources of that
+ * for 40), for speed-ups nobody waits for:
+ * - the optimising compilers (TurboFan, Maglev) compile hot functions again on background threads, whose memory
+ *   allocator keeps what each compile took: 5 to 10 MB more by the end of a long run;
+ * - undici's WebAssembly HTTP parser is compiled again the same way, 20 to 30 MB for a moment;
+ * - the young generation doubles up to 32 MB under a steady allocation rate, and the old one is let grow to four
+ *   times what is live before it is collected; what a request promoted is garbage a moment later.
+ * Switched at start-up, before undici compiles its parser. The switches are read as V8 decides, so they hold for
+ * what comes after.
+ */
+const IO_BOUND = [
+    '--no-turbofan',
+    '--no-maglev',
+    '--no-wasm-tier-up',
+    '--no-wasm-dynamic-tiering',
+    '--semi-space-growth-factor=1',
+    '--heap-growing-percent=10',
+    '--optimize-for-size'
+];
+/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
+const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
+/** V8's own defaults for the same switches. */
+const COMPUTE_BOUND = [
+    '--turbofan',
+    maglevByDefault ? '--maglev' : '--no-maglev',
+    '--wasm-tier-up',
+    '--wasm-dynamic-tiering',
+    '--semi-space-growth-factor=2',
+    '--heap-growing-percent=0',
+    '--no-optimize-for-size'
+];
+/** For a process that waits more than it computes: small and steady rather than fast once warm. */
+function useIoBoundProfile() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(IO_BOUND.join(' '));
+}
+/**
+ * For pixel work (decoding, resampling, encoding), whose loops run many times slower unoptimised and whose memory
+ * is the images' anyway: V8's defaults again, from the moment the codecs load.
+ */
+function useComputeProfile() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(COMPUTE_BOUND.join(' '));
 }
 
 

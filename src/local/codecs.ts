@@ -7,6 +7,7 @@ import encodePngWasm, { init as initPngEncode } from '@jsquash/png/encode.js';
 import initResize, { resize as resizeWasm } from '@jsquash/resize/lib/resize/pkg/squoosh_resize.js';
 import decodeWebpWasm, { init as initWebpDecode } from '@jsquash/webp/decode.js';
 import type { ImageFormat } from '../image-format.js';
+import { useComputeProfile } from '../v8-profile.js';
 import { resizeLanczos3 } from './lanczos.js';
 import { decodePngStreaming } from './png-stream.js';
 import { JPEG_DECODE_WASM, PNG_WASM, RESIZE_WASM, WEBP_DECODE_WASM } from './wasm-files.js';
@@ -43,6 +44,7 @@ function arrayBuffer(bytes: Uint8Array): ArrayBuffer {
 }
 
 async function load(): Promise<Codecs> {
+  useComputeProfile();
   const [png, jpeg, webp, resize] = await Promise.all(
     [PNG_WASM, JPEG_DECODE_WASM, WEBP_DECODE_WASM, RESIZE_WASM].map(async file =>
       WebAssembly.compile(await readFile(file))
