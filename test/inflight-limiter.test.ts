@@ -399,3 +399,36 @@ describe('a 429 that is not a probe', () => {
     for (const pending of waiting) (await pending.lease).release();
   });
 });
+
+describe('a probe that reaches the top', () => {
+  /** Limit 2 probed up to a top of 3, then many rounds at 3 with work always waiting. */
+  async function heldAtTop(top: 'ceiling' | 'stated'): Promise<InflightLimiter> {
+    const limiter = new InflightLimiter({ initial: top === 'ceiling' ? 2 : 4, ceiling: top === 'ceiling' ? 3 : 10 });
+    if (top === 'stated') {
+      // The API states 3; what else was in flight (nothing) brings the limit to 1, and probing walks it back up.
+      reject(await limiter.acquire(1), 3);
+    }
+    const active: Promise<Lease>[] = [];
+    for (let i = 0; i < 60; i++) active.push(limiter.acquire(1));
+    for (let i = 0; i < 50; i++) succeed(await (active[i] as Promise<Lease>));
+    expect(limiter.limit).toBe(3);
+    for (const pending of active.slice(50)) (await pending).release();
+    return limiter;
+  }
+
+  test.each(['ceiling', 'stated'] as const)(
+    'holds there (the %s): a 429 many rounds later is not a failed probe, it leaves the places others hold',
+    async top => {
+      const limiter = await heldAtTop(top);
+      // Alone in flight and refused: someone else holds the other places.
+      reject(await limiter.acquire(1));
+      expect(limiter.limit).toBe(1);
+      // And the next probe comes after one round again, not after twice as many.
+      const [a] = await hold(limiter, 1);
+      const waiting = request(limiter, 1);
+      succeed(a as Lease);
+      expect(limiter.limit).toBe(2);
+      (await waiting.lease).release();
+    }
+  );
+});
