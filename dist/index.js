@@ -32170,14 +32170,17 @@ class InflightLimiter {
             places,
             succeeded: () => {
                 const busy = this.inflight >= this.limitValue || this.waiting.length > 0;
-                if (!busy || this.limitValue >= this.probeCeiling)
+                if (!busy)
                     return;
                 this.successesAtLimit += 1;
                 // A probe held for a round: the limit is higher than it was, so the next probe need not wait as long.
+                // Counted at the top too: a probe that reached it would otherwise stay one, and a 429 rounds later fail it.
                 if (this.successesAtLimit === this.limitValue && this.probing) {
                     this.probing = false;
                     this.probeRounds = Math.max(1, this.probeRounds / 2);
                 }
+                if (this.limitValue >= this.probeCeiling)
+                    return;
                 if (this.successesAtLimit >= this.limitValue * this.probeRounds) {
                     this.limitValue += 1;
                     this.successesAtLimit = 0;
