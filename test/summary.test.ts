@@ -98,6 +98,32 @@ describe('the job summary', () => {
     expect(text).toContain(line);
   });
 
+  it.each([21, 57])(
+    'of %i files stored under another name and as many left out, names 20 of each and counts the rest',
+    async count => {
+      const names = Array.from({ length: count }, (_, i) => `upscaled/a:${i}.png`);
+      const text = await summarise(batch(3), {
+        artifact: {
+          id: 9,
+          url: 'https://example.test/a',
+          renamed: names.map(path => ({ path: `${path}x`, storedAs: `${path.replace(':', '%3A')}x` })),
+          leftOut: names.map(path => ({ path, reason: `its name in the artifact is another file's` }))
+        }
+      });
+      const renamedLine = text.split('\n').find(line => line.startsWith('In the artifact under')) ?? '';
+      const leftOutLine = text.split('\n').find(line => line.startsWith('Left out of the artifact:')) ?? '';
+      expect(renamedLine.match(/ as <code>/g)).toHaveLength(20);
+      expect(renamedLine).toContain(
+        `<code>upscaled/a:19.pngx</code> as <code>upscaled/a%3A19.pngx</code>, and ${count - 20} more (see the log).`
+      );
+      expect(leftOutLine.match(/<code>upscaled\/a:\d+\.png<\/code>: /g)).toHaveLength(20);
+      expect(leftOutLine).toContain(
+        `<code>upscaled/a:19.png</code>: its name in the artifact is another file&#39;s; and ${count - 20} more (see the log).`
+      );
+      expect(text).not.toContain('upscaled/a:20.png');
+    }
+  );
+
   it('lists every source of a small batch, with nothing left out', async () => {
     const text = await summarise(batch(20));
     expect((text.match(/<tr>/g) ?? []).length - 1).toBe(20);
