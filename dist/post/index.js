@@ -32344,10 +32344,17 @@ function report_setOutputs(outcome) {
 }
 /** GitHub takes at most 1 MiB of summary from a step; the table stops well before, whatever the batch. */
 const SUMMARY_TABLE_BYTES = (/* unused pure expression or super */ null && (512 * 1024));
-/** Renamed (or left out) files the summary names; the log lists them all. */
-const SUMMARY_RENAMED = 20;
+/** Files the summary names in one list (stored under another name, left out); the log lists them all. */
+const SUMMARY_NAMES = 20;
 /** Rows the summary's table shows at most: past this, a table is searched, not read. */
 const SUMMARY_ROWS = 1000;
+/** The first `SUMMARY_NAMES` of `items` as `show` writes each, then how many more the log has. */
+function someOf(items, show, separator) {
+    const shown = items.slice(0, SUMMARY_NAMES).map(show);
+    if (items.length > SUMMARY_NAMES)
+        shown.push(`and ${items.length - SUMMARY_NAMES} more (see the log)`);
+    return shown.join(separator);
+}
 function cell(lines) {
     return lines.join('<br>') || '—';
 }
@@ -32385,14 +32392,13 @@ async function report_writeSummary(outcome) {
         summary.addRaw(`❌ Not published: ${escapeHtml(failure)}.`, true);
     const renamed = outcome.artifact?.renamed ?? [];
     if (renamed.length > 0) {
-        const names = renamed
-            .slice(0, SUMMARY_RENAMED)
-            .map(({ path, storedAs }) => `<code>${escapeHtml(path)}</code> as <code>${escapeHtml(storedAs)}</code>`);
-        const more = renamed.length > SUMMARY_RENAMED ? `, and ${renamed.length - SUMMARY_RENAMED} more (see the log)` : '';
-        summary.addRaw(`In the artifact under a percent-encoded name (the artifact service refuses some characters in names): ${names.join(', ')}${more}.`, true);
+        const names = someOf(renamed, ({ path, storedAs }) => `<code>${escapeHtml(path)}</code> as <code>${escapeHtml(storedAs)}</code>`, ', ');
+        summary.addRaw(`In the artifact under a percent-encoded name (the artifact service refuses some characters in names): ${names}.`, true);
     }
-    for (const { path, reason } of (outcome.artifact?.leftOut ?? []).slice(0, SUMMARY_RENAMED)) {
-        summary.addRaw(`Left out of the artifact: <code>${escapeHtml(path)}</code>: ${escapeHtml(reason)}.`, true);
+    const leftOut = outcome.artifact?.leftOut ?? [];
+    if (leftOut.length > 0) {
+        const names = someOf(leftOut, ({ path, reason }) => `<code>${escapeHtml(path)}</code>: ${escapeHtml(reason)}`, '; ');
+        summary.addRaw(`Left out of the artifact: ${names}.`, true);
     }
     if (total > 0) {
         const sorted = byAttention(outcome.results);
