@@ -1,5 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 
+/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
+const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
+
 /**
  * V8's defaults suit a long-lived program that gets faster the longer it runs. The action mostly waits on the
  * network and the disk, and its hot paths (HTTP, hashing, file I/O) are native code; left at the defaults, its memory
@@ -11,35 +14,21 @@ import { setFlagsFromString } from 'node:v8';
  * - the young generation doubles up to 32 MB under a steady allocation rate, and the old one is let grow to four
  *   times what is live before it is collected; what a request promoted is garbage a moment later.
  * Switched at start-up, before undici compiles its parser. The switches are read as V8 decides, so they hold for
- * what comes after.
+ * what comes after. Each switch: its setting for a process that waits, and V8's own default.
  */
-const IO_BOUND = [
-  '--no-turbofan',
-  '--no-maglev',
-  '--no-wasm-tier-up',
-  '--no-wasm-dynamic-tiering',
-  '--semi-space-growth-factor=1',
-  '--heap-growing-percent=10',
-  '--optimize-for-size'
-];
-
-/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
-const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
-
-/** V8's own defaults for the same switches. */
-const COMPUTE_BOUND = [
-  '--turbofan',
-  maglevByDefault ? '--maglev' : '--no-maglev',
-  '--wasm-tier-up',
-  '--wasm-dynamic-tiering',
-  '--semi-space-growth-factor=2',
-  '--heap-growing-percent=0',
-  '--no-optimize-for-size'
+const SWITCHES: readonly (readonly [ioBound: string, v8Default: string])[] = [
+  ['--no-turbofan', '--turbofan'],
+  ['--no-maglev', maglevByDefault ? '--maglev' : '--no-maglev'],
+  ['--no-wasm-tier-up', '--wasm-tier-up'],
+  ['--no-wasm-dynamic-tiering', '--wasm-dynamic-tiering'],
+  ['--semi-space-growth-factor=1', '--semi-space-growth-factor=2'],
+  ['--heap-growing-percent=10', '--heap-growing-percent=0'],
+  ['--optimize-for-size', '--no-optimize-for-size']
 ];
 
 /** For a process that waits more than it computes: small and steady rather than fast once warm. */
 export function useIoBoundProfile(): void {
-  setFlagsFromString(IO_BOUND.join(' '));
+  setFlagsFromString(SWITCHES.map(([ioBound]) => ioBound).join(' '));
 }
 
 /**
@@ -47,5 +36,5 @@ export function useIoBoundProfile(): void {
  * is the images' anyway: V8's defaults again, from the moment the codecs load.
  */
 export function useComputeProfile(): void {
-  setFlagsFromString(COMPUTE_BOUND.join(' '));
+  setFlagsFromString(SWITCHES.map(([, v8Default]) => v8Default).join(' '));
 }
