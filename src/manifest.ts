@@ -3,6 +3,7 @@ import { access, appendFile, mkdir, readFile, rm, type FileHandle } from 'node:f
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomically } from './atomic-file.js';
 import { isInside, writablePathProblem } from './paths.js';
+import { fileChunks } from './read-buffers.js';
 import { openRegularFile } from './regular-file.js';
 import type { SourceResult } from './results.js';
 
@@ -64,13 +65,6 @@ type JournalLine =
 
 const EMPTY: ManifestDocument = { version: 1, sources: {} };
 
-const HASH_READ_BYTES = 256 * 1024;
-/**
- * Read buffers for hashing, reused from file to file: a stream would allocate a buffer per chunk, and those float
- * until a garbage collection, tens of megabytes on a batch of large images. As many as files hashed at once.
- */
-const hashBuffers: Buffer[] = [];
-
 /** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 export async function hashFile(path: string): Promise<string> {
   const { handle } = await openRegularFile(path);
@@ -82,22 +76,13 @@ export async function hashFile(path: string): Promise<string> {
 }
 
 /**
- * SHA-256 of an open regular file's bytes, read from its start through the handle, which stays open: the
- * selection checks the same file through it. A read shorter than the buffer is the end, so a small file takes one.
+ * SHA-256 of a freshly opened regular file's bytes, read through the handle, which stays open: the selection checks
+ * the same file through it, by positioned reads.
  */
 export async function hashOpened(handle: FileHandle): Promise<string> {
-  const buffer = hashBuffers.pop() ?? Buffer.allocUnsafeSlow(HASH_READ_BYTES);
-  try {
-    const hash = createHash('sha256');
-    for (let position = 0; ;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-      hash.update(buffer.subarray(0, bytesRead));
-      position += bytesRead;
-      if (bytesRead < buffer.length) return hash.digest('hex');
-    }
-  } finally {
-    hashBuffers.push(buffer);
-  }
+  const hash = createHash('sha256');
+  for await (const chunk of fileChunks(handle)) hash.update(chunk);
+  return hash.digest('hex');
 }
 
 /** The manifest's document, or why its text is not a manifest this action wrote. Parsed once: it can be large. */

@@ -26,6 +26,8 @@ export async function* fileChunks(handle: FileHandle, size?: number): AsyncGener
       }
       read += bytesRead;
       yield buffer.subarray(0, bytesRead);
+      // Without a size, a read short of what was asked is the end: a small file takes one read.
+      if (size === undefined && bytesRead < want) return;
     }
   } finally {
     spare.push(buffer);
