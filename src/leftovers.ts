@@ -1,5 +1,6 @@
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { removeAbandonedTemporaries } from './atomic-file.js';
+import { toPosixRelative } from './paths.js';
 import type { PlannedOutput } from './result-sink.js';
 
 /**
@@ -15,5 +16,5 @@ export async function removeLeftovers(
   const folders = outputs.flatMap(output => Object.values(output.paths).map(path => join(workspace, dirname(path))));
   if (manifest !== undefined) folders.push(join(workspace, dirname(manifest)));
   const removed = await removeAbandonedTemporaries(folders);
-  return removed.map(path => relative(workspace, path).split(sep).join('/'));
+  return removed.map(path => toPosixRelative(workspace, path));
 }
