@@ -118,7 +118,7 @@ function toMatcher(pattern: string): RegExp {
 }
 
 /** `{ext}` of a result that arrives as `format`: its own, or the format it is converted to. */
-export function resultExtension(format: ImageFormat, conversion: Conversion): string {
+function resultExtension(format: ImageFormat, conversion: Conversion): string {
   return OUTPUT_FORMAT_INFO[targetFormat(format, conversion)].extension;
 }
 
@@ -139,7 +139,7 @@ export function possibleResultPaths(
 }
 
 /** Where a source's `index`-th result goes, for each format it may come back as, once converted. */
-export function resultPaths(
+function resultPaths(
   source: string,
   template: OutputTemplate,
   index: number,

@@ -5,7 +5,7 @@ import { hashOpened, type Manifest, type ManifestEntry, type Recorded } from './
 import { mapAhead } from './map-limited.js';
 import { openRegularFile, type OpenedFile } from './regular-file.js';
 import type { SourceResult } from './results.js';
-import { checkName, checkOpened, ImageProblem, unreadable, type SourceImage } from './validation.js';
+import { checkOpened, ImageProblem, unreadable, type SourceImage } from './validation.js';
 
 /**
  * Sources read at once, ahead of the upscales they feed: enough to keep the file system's threads busy, few enough
@@ -149,7 +149,6 @@ async function select(source: string, options: SelectionOptions): Promise<Select
     if (refusal) return failed(refusal);
     if (verdict && sha256 !== undefined) return { kind: 'earlier', source, sha256, earlier: verdict.earlier };
     if (options.checkContent === false) return { kind: 'listed', source };
-    checkName(source);
     if (file instanceof Error) throw new ImageProblem(source, unreadable(file));
     const image = await checkOpened(file, path, source, options.maxFileBytes);
     return { kind: 'checked', image: sha256 === undefined ? image : { ...image, sha256 } };

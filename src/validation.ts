@@ -64,7 +64,7 @@ export function nameProblem(relativePath: string): string | undefined {
 }
 
 /** @throws ImageProblem when the path holds a control character: a log line could not carry it. */
-export function checkName(relativePath: string): void {
+function checkName(relativePath: string): void {
   const problem = nameProblem(relativePath);
   if (problem) throw new ImageProblem(relativePath, problem);
 }
