@@ -194,21 +194,19 @@ function sameUpscale(entry: ManifestEntry, settings: Settings): boolean {
 
 /**
  * Jobs to collect from earlier runs, and how this run records its own as they are accepted. `pending` fills as the
- * selection hands sources over (`collect`), before each reaches the upscaler.
+ * selection hands sources over (`collect`), before each reaches the upscaler; `hashes` are the job's, by source.
  */
 function jobRecords(
-  settings: Settings,
+  settingsPrint: Record<string, unknown>,
   manifest: Manifest | undefined,
-  hooks: JobHooks
+  hooks: JobHooks,
+  hashes: ReadonlyMap<string, string>
 ): JobRecords & { collect: (image: SourceImage) => void } {
-  const settingsPrint = fingerprint(settings);
   const pending = new Map<string, string>();
-  const hashes = new Map<string, string>();
   return {
     pending,
     collect: ({ relativePath: source, sha256 }) => {
       if (sha256 === undefined) return;
-      hashes.set(source, sha256);
       const id = manifest?.pendingJob(source, sha256, settingsPrint);
       if (id !== undefined) pending.set(source, id);
     },
@@ -262,9 +260,10 @@ export async function runJob(
   hooks.onDiscovered?.(discovery);
   const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
   const { template, imagesPerSource, overwrite, conversion } = settings.output;
+  const settingsPrint = fingerprint(settings);
   const lookup: ManifestLookup | undefined = manifest && {
     manifest,
-    fingerprint: fingerprint(settings),
+    fingerprint: settingsPrint,
     force,
     present: resultPresence(settings.workspace),
     reusable: earlier => sameUpscale(earlier.entry, settings) && canReconvert(earlier, conversion)
@@ -306,12 +305,12 @@ export async function runJob(
     const sha256 = hashes.get(result.source);
     const returned = keptReturned.get(result.source);
     if (manifest && sha256) {
-      manifest.record(result, sha256, fingerprint(settings), new Date(), returned).catch(() => {});
+      manifest.record(result, sha256, settingsPrint, new Date(), returned).catch(() => {});
     }
     hooks.onResult?.(result, finished.size, selected.length);
   };
   const budget = new ImageBudget(imagesPerSource, settings.selection.maxImages);
-  const records = jobRecords(settings, manifest, hooks);
+  const records = jobRecords(settingsPrint, manifest, hooks, hashes);
   const toSend: string[] = [];
   const toQuote: SourceImage[] = [];
 
