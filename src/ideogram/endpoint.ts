@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { openRegularFile } from '../regular-file.js';
 import { readDimensions, type Dimensions } from '../image-dimensions.js';
 import { ImageProblem, type SourceImage } from '../validation.js';
 import type { Generation, IdeogramClient, PriceQuote } from './client.js';
@@ -92,7 +92,11 @@ export class LegacyEndpoint implements UpscaleEndpoint {
 const HEADER_BYTES = 256 * 1024;
 
 async function sourceDimensions(image: SourceImage): Promise<Dimensions | undefined> {
-  const handle = await open(image.path, 'r');
+  // Only a regular file: a named pipe swapped in since the check would block. Gone or swapped, the upload's own
+  // check of the file says so in words.
+  const opened = await openRegularFile(image.path).catch(() => undefined);
+  if (!opened) return undefined;
+  const { handle } = opened;
   try {
     const head = Buffer.alloc(Math.min(HEADER_BYTES, image.bytes));
     await handle.read(head, 0, head.length, 0);

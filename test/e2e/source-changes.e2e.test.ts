@@ -3,10 +3,11 @@
  * words ("changed while it was being upscaled", "disappeared after it was found"), never with a library's message,
  * nothing is billed for it, the others go on, and the manifest records the hash of exactly the bytes that were sent.
  */
-import { afterEach, beforeEach, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodePng, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
 import { paddedPng, removeDir } from '../support/files.js';
@@ -134,4 +135,50 @@ it('changed while it is being sent: the upload is cut at once, said in words, an
       .update(encodePng(24, 24, 6))
       .digest('hex')
   );
+});
+
+describe.each([
+  ['the legacy endpoint', {}],
+  ['a v2 model', { model: 'topaz-standard-2', 'upscale-factor': 'x2' }]
+])('through %s', (_, model: Record<string, string>) => {
+  it('replaced by a named pipe or a folder, or removed, while it waits: not opened, said in words, the others done', async () => {
+    workspace = await makeWorkspace(
+      Object.fromEntries(['a', 'pipe', 'gone', 'folder', 'e'].map((name, i) => [`${name}.png`, encodePng(24, 24, i)]))
+    );
+    // One place: a.png holds it while the others, found and checked, wait their turn and are swapped.
+    ideogram.inject({ kind: 'latency', ms: 1500 }, { fileName: 'a.png' });
+    ideogram.v2.options.generationMs = 1500;
+    let swapped = false;
+    const swap = (): void => {
+      if (swapped) return;
+      swapped = true;
+      setTimeout(() => {
+        void (async () => {
+          await rm(join(workspace, 'pipe.png'));
+          // Opening a named pipe for reading waits for a writer, which never comes.
+          execFileSync('mkfifo', [join(workspace, 'pipe.png')]);
+          await rm(join(workspace, 'gone.png'));
+          await rm(join(workspace, 'folder.png'));
+          await mkdir(join(workspace, 'folder.png'));
+        })();
+      }, 400);
+    };
+    onArrival = swap;
+    ideogram.v2.onAccepted = swap;
+    const action = await run({ concurrency: '1', ...model });
+    const results = bySource(action);
+    expect(results.get('a.png')).toMatchObject({ status: 'upscaled' });
+    expect(results.get('e.png')).toMatchObject({ status: 'upscaled' });
+    for (const name of ['pipe.png', 'folder.png']) {
+      expect(results.get(name)).toMatchObject({
+        status: 'failed',
+        error: 'The file changed while it was being upscaled'
+      });
+    }
+    expect(results.get('gone.png')).toMatchObject({
+      status: 'failed',
+      error: 'The file disappeared after it was found'
+    });
+    expectOurWords(action);
+  }, 60_000);
 });
