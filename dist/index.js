@@ -29699,6 +29699,43 @@ function writablePathProblem(path) {
     return control ? `has a control character (${control})` : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/read-buffers.ts
+/** How much of a file one read takes. */
+const READ_BYTES = 256 * 1024;
+/** Buffers not in use; as many as files were read at once, at most. */
+const spare = [];
+/**
+ * An open file's bytes from where its position stands, a chunk at a time, read into one buffer taken from a pool and
+ * given back when the reading ends. A stream would allocate a buffer per chunk, and those float until a garbage
+ * collection: 40 to 90 MB on a batch of large images. Each chunk is a view of the buffer, valid until the next one is
+ * asked for. With `size`, exactly that many bytes: a file that turns out longer or shorter throws.
+ */
+async function* fileChunks(handle, size) {
+    const buffer = spare.pop() ?? Buffer.allocUnsafeSlow(READ_BYTES);
+    try {
+        for (let read = 0;;) {
+            const want = size === undefined ? buffer.length : Math.min(buffer.length, size - read);
+            // With a size, one byte more is asked for at the end: there must be none.
+            const { bytesRead } = await handle.read(buffer, 0, want === 0 ? 1 : want, null);
+            if (want === 0 && bytesRead > 0)
+                throw new Error(`the file grew past ${size} bytes while it was read`);
+            if (bytesRead === 0) {
+                if (size !== undefined && read < size)
+                    throw new Error(`the file shrank to ${read} bytes while it was read`);
+                return;
+            }
+            read += bytesRead;
+            yield buffer.subarray(0, bytesRead);
+            // Without a size, a read short of what was asked is the end: a small file takes one read.
+            if (size === undefined && bytesRead < want)
+                return;
+        }
+    }
+    finally {
+        spare.push(buffer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/manifest.ts
 
 
@@ -29706,13 +29743,8 @@ function writablePathProblem(path) {
 
 
 
+
 const EMPTY = { version: 1, sources: {} };
-const HASH_READ_BYTES = 256 * 1024;
-/**
- * Read buffers for hashing, reused from file to file: a stream would allocate a buffer per chunk, and those float
- * until a garbage collection, tens of megabytes on a batch of large images. As many as files hashed at once.
- */
-const hashBuffers = [];
 /** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 async function hashFile(path) {
     const { handle } = await openRegularFile(path);
@@ -29724,24 +29756,14 @@ async function hashFile(path) {
     }
 }
 /**
- * SHA-256 of an open regular file's bytes, read from its start through the handle, which stays open: the
- * selection checks the same file through it. A read shorter than the buffer is the end, so a small file takes one.
+ * SHA-256 of a freshly opened regular file's bytes, read through the handle, which stays open: the selection checks
+ * the same file through it, by positioned reads.
  */
 async function hashOpened(handle) {
-    const buffer = hashBuffers.pop() ?? Buffer.allocUnsafeSlow(HASH_READ_BYTES);
-    try {
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        for (let position = 0;;) {
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-            hash.update(buffer.subarray(0, bytesRead));
-            position += bytesRead;
-            if (bytesRead < buffer.length)
-                return hash.digest('hex');
-        }
-    }
-    finally {
-        hashBuffers.push(buffer);
-    }
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of fileChunks(handle))
+        hash.update(chunk);
+    return hash.digest('hex');
 }
 /** The manifest's document, or why its text is not a manifest this action wrote. Parsed once: it can be large. */
 function readDocument(text) {
@@ -31131,40 +31153,6 @@ class CostCap {
 var undici = __nccwpck_require__(46752);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: ./src/read-buffers.ts
-/** How much of a file one read takes. */
-const READ_BYTES = 256 * 1024;
-/** Buffers not in use; as many as files were read at once, at most. */
-const spare = [];
-/**
- * An open file's bytes from where its position stands, a chunk at a time, read into one buffer taken from a pool and
- * given back when the reading ends. A stream would allocate a buffer per chunk, and those float until a garbage
- * collection: 40 to 90 MB on a batch of large images. Each chunk is a view of the buffer, valid until the next one is
- * asked for. With `size`, exactly that many bytes: a file that turns out longer or shorter throws.
- */
-async function* fileChunks(handle, size) {
-    const buffer = spare.pop() ?? Buffer.allocUnsafeSlow(READ_BYTES);
-    try {
-        for (let read = 0;;) {
-            const want = size === undefined ? buffer.length : Math.min(buffer.length, size - read);
-            // With a size, one byte more is asked for at the end: there must be none.
-            const { bytesRead } = await handle.read(buffer, 0, want === 0 ? 1 : want, null);
-            if (want === 0 && bytesRead > 0)
-                throw new Error(`the file grew past ${size} bytes while it was read`);
-            if (bytesRead === 0) {
-                if (size !== undefined && read < size)
-                    throw new Error(`the file shrank to ${read} bytes while it was read`);
-                return;
-            }
-            read += bytesRead;
-            yield buffer.subarray(0, bytesRead);
-        }
-    }
-    finally {
-        spare.push(buffer);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/multipart.ts
 
 
@@ -31999,7 +31987,12 @@ class LegacyEndpoint {
 /** Enough of the file for any header we read; JPEG's size may sit after large EXIF blocks, then the whole file. */
 const endpoint_HEADER_BYTES = 256 * 1024;
 async function sourceDimensions(image) {
-    const handle = await (0,promises_.open)(image.path, 'r');
+    // Only a regular file: a named pipe swapped in since the check would block. Gone or swapped, the upload's own
+    // check of the file says so in words.
+    const opened = await (0,regular_file/* openRegularFile */.ZU)(image.path).catch(() => undefined);
+    if (!opened)
+        return undefined;
+    const { handle } = opened;
     try {
         const head = Buffer.alloc(Math.min(endpoint_HEADER_BYTES, image.bytes));
         await handle.read(head, 0, head.length, 0);
@@ -32730,6 +32723,7 @@ class ImageBudget {
 ;// CONCATENATED MODULE: ./src/leftovers.ts
 
 
+
 /**
  * Removes what a killed run (SIGKILL, a lost runner) left half-written where this run writes: the temporary files
  * beside its results and its manifest. Nothing else is touched, nor a temporary file a live run may be writing.
@@ -32740,7 +32734,7 @@ async function removeLeftovers(workspace, outputs, manifest) {
     if (manifest !== undefined)
         folders.push((0,external_node_path_.join)(workspace, (0,external_node_path_.dirname)(manifest)));
     const removed = await (0,atomic_file/* removeAbandonedTemporaries */.MA)(folders);
-    return removed.map(path => (0,external_node_path_.relative)(workspace, path).split(external_node_path_.sep).join('/'));
+    return removed.map(path => toPosixRelative(workspace, path));
 }
 
 ;// CONCATENATED MODULE: ./src/reconvert.ts
@@ -33017,7 +33011,6 @@ async function selection_select(source, options) {
             return { kind: 'earlier', source, sha256, earlier: verdict.earlier };
         if (options.checkContent === false)
             return { kind: 'listed', source };
-        (0,validation/* checkName */.I3)(source);
         if (file instanceof Error)
             throw new validation/* ImageProblem */.dC(source, (0,validation/* unreadable */.O$)(file));
         const image = await (0,validation/* checkOpened */.ep)(file, path, source, options.maxFileBytes);
@@ -33660,18 +33653,15 @@ function sameUpscale(entry, settings) {
 }
 /**
  * Jobs to collect from earlier runs, and how this run records its own as they are accepted. `pending` fills as the
- * selection hands sources over (`collect`), before each reaches the upscaler.
+ * selection hands sources over (`collect`), before each reaches the upscaler; `hashes` are the job's, by source.
  */
-function jobRecords(settings, manifest, hooks) {
-    const settingsPrint = fingerprint(settings);
+function jobRecords(settingsPrint, manifest, hooks, hashes) {
     const pending = new Map();
-    const hashes = new Map();
     return {
         pending,
         collect: ({ relativePath: source, sha256 }) => {
             if (sha256 === undefined)
                 return;
-            hashes.set(source, sha256);
             const id = manifest?.pendingJob(source, sha256, settingsPrint);
             if (id !== undefined)
                 pending.set(source, id);
@@ -33709,9 +33699,10 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     hooks.onDiscovered?.(discovery);
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
     const { template, imagesPerSource, overwrite, conversion } = settings.output;
+    const settingsPrint = fingerprint(settings);
     const lookup = manifest && {
         manifest,
-        fingerprint: fingerprint(settings),
+        fingerprint: settingsPrint,
         force,
         present: resultPresence(settings.workspace),
         reusable: earlier => sameUpscale(earlier.entry, settings) && (0,output_format/* canReconvert */.x5)(earlier, conversion)
@@ -33745,12 +33736,12 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
         const sha256 = hashes.get(result.source);
         const returned = keptReturned.get(result.source);
         if (manifest && sha256) {
-            manifest.record(result, sha256, fingerprint(settings), new Date(), returned).catch(() => { });
+            manifest.record(result, sha256, settingsPrint, new Date(), returned).catch(() => { });
         }
         hooks.onResult?.(result, finished.size, selected.length);
     };
     const budget = new ImageBudget(imagesPerSource, settings.selection.maxImages);
-    const records = jobRecords(settings, manifest, hooks);
+    const records = jobRecords(settingsPrint, manifest, hooks, hashes);
     const toSend = [];
     const toQuote = [];
     // What the selection hands over, decided as it comes: past max-images, or a dry run, it is settled here.
@@ -35347,6 +35338,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: ./src/v8-profile.ts
 
+/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
+const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
 /**
  * V8's defaults suit a long-lived program that gets faster the longer it runs. The action mostly waits on the
  * network and the disk, and its hot paths (HTTP, hashing, file I/O) are native code; left at the defaults, its memory
@@ -35358,39 +35351,27 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * - the young generation doubles up to 32 MB under a steady allocation rate, and the old one is let grow to four
  *   times what is live before it is collected; what a request promoted is garbage a moment later.
  * Switched at start-up, before undici compiles its parser. The switches are read as V8 decides, so they hold for
- * what comes after.
+ * what comes after. Each switch: its setting for a process that waits, and V8's own default.
  */
-const IO_BOUND = [
-    '--no-turbofan',
-    '--no-maglev',
-    '--no-wasm-tier-up',
-    '--no-wasm-dynamic-tiering',
-    '--semi-space-growth-factor=1',
-    '--heap-growing-percent=10',
-    '--optimize-for-size'
-];
-/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
-const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
-/** V8's own defaults for the same switches. */
-const COMPUTE_BOUND = [
-    '--turbofan',
-    maglevByDefault ? '--maglev' : '--no-maglev',
-    '--wasm-tier-up',
-    '--wasm-dynamic-tiering',
-    '--semi-space-growth-factor=2',
-    '--heap-growing-percent=0',
-    '--no-optimize-for-size'
+const SWITCHES = [
+    ['--no-turbofan', '--turbofan'],
+    ['--no-maglev', maglevByDefault ? '--maglev' : '--no-maglev'],
+    ['--no-wasm-tier-up', '--wasm-tier-up'],
+    ['--no-wasm-dynamic-tiering', '--wasm-dynamic-tiering'],
+    ['--semi-space-growth-factor=1', '--semi-space-growth-factor=2'],
+    ['--heap-growing-percent=10', '--heap-growing-percent=0'],
+    ['--optimize-for-size', '--no-optimize-for-size']
 ];
 /** For a process that waits more than it computes: small and steady rather than fast once warm. */
 function useIoBoundProfile() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)(IO_BOUND.join(' '));
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([ioBound]) => ioBound).join(' '));
 }
 /**
  * For pixel work (decoding, resampling, encoding), whose loops run many times slower unoptimised and whose memory
  * is the images' anyway: V8's defaults again, from the moment the codecs load.
  */
 function useComputeProfile() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)(COMPUTE_BOUND.join(' '));
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([, v8Default]) => v8Default).join(' '));
 }
 
 
@@ -35403,7 +35384,6 @@ function useComputeProfile() {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   dC: () => (/* binding */ ImageProblem),
-  I3: () => (/* binding */ checkName),
   ep: () => (/* binding */ checkOpened),
   rH: () => (/* binding */ nameProblem),
   O$: () => (/* binding */ unreadable)

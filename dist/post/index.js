@@ -30937,7 +30937,12 @@ class endpoint_LegacyEndpoint {
 /** Enough of the file for any header we read; JPEG's size may sit after large EXIF blocks, then the whole file. */
 const HEADER_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
 async function sourceDimensions(image) {
-    const handle = await open(image.path, 'r');
+    // Only a regular file: a named pipe swapped in since the check would block. Gone or swapped, the upload's own
+    // check of the file says so in words.
+    const opened = await openRegularFile(image.path).catch(() => undefined);
+    if (!opened)
+        return undefined;
+    const { handle } = opened;
     try {
         const head = Buffer.alloc(Math.min(HEADER_BYTES, image.bytes));
         await handle.read(head, 0, head.length, 0);
@@ -31538,6 +31543,7 @@ var atomic_file = __nccwpck_require__(93549);
 ;// CONCATENATED MODULE: ./src/leftovers.ts
 
 
+
 /**
  * Removes what a killed run (SIGKILL, a lost runner) left half-written where this run writes: the temporary files
  * beside its results and its manifest. Nothing else is touched, nor a temporary file a live run may be writing.
@@ -31548,7 +31554,7 @@ async function leftovers_removeLeftovers(workspace, outputs, manifest) {
     if (manifest !== undefined)
         folders.push(join(workspace, dirname(manifest)));
     const removed = await removeAbandonedTemporaries(folders);
-    return removed.map(path => relative(workspace, path).split(sep).join('/'));
+    return removed.map(path => toPosixRelative(workspace, path));
 }
 
 ;// CONCATENATED MODULE: ./src/reconvert.ts
@@ -31825,7 +31831,6 @@ async function selection_select(source, options) {
             return { kind: 'earlier', source, sha256, earlier: verdict.earlier };
         if (options.checkContent === false)
             return { kind: 'listed', source };
-        checkName(source);
         if (file instanceof Error)
             throw new ImageProblem(source, unreadable(file));
         const image = await checkOpened(file, path, source, options.maxFileBytes);
@@ -31997,18 +32002,15 @@ function sameUpscale(entry, settings) {
 }
 /**
  * Jobs to collect from earlier runs, and how this run records its own as they are accepted. `pending` fills as the
- * selection hands sources over (`collect`), before each reaches the upscaler.
+ * selection hands sources over (`collect`), before each reaches the upscaler; `hashes` are the job's, by source.
  */
-function jobRecords(settings, manifest, hooks) {
-    const settingsPrint = fingerprint(settings);
+function jobRecords(settingsPrint, manifest, hooks, hashes) {
     const pending = new Map();
-    const hashes = new Map();
     return {
         pending,
         collect: ({ relativePath: source, sha256 }) => {
             if (sha256 === undefined)
                 return;
-            hashes.set(source, sha256);
             const id = manifest?.pendingJob(source, sha256, settingsPrint);
             if (id !== undefined)
                 pending.set(source, id);
@@ -32046,9 +32048,10 @@ async function job_runJob(settings, hooks = {}, { only, cancellation, branchMani
     hooks.onDiscovered?.(discovery);
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
     const { template, imagesPerSource, overwrite, conversion } = settings.output;
+    const settingsPrint = fingerprint(settings);
     const lookup = manifest && {
         manifest,
-        fingerprint: fingerprint(settings),
+        fingerprint: settingsPrint,
         force,
         present: resultPresence(settings.workspace),
         reusable: earlier => sameUpscale(earlier.entry, settings) && canReconvert(earlier, conversion)
@@ -32082,12 +32085,12 @@ async function job_runJob(settings, hooks = {}, { only, cancellation, branchMani
         const sha256 = hashes.get(result.source);
         const returned = keptReturned.get(result.source);
         if (manifest && sha256) {
-            manifest.record(result, sha256, fingerprint(settings), new Date(), returned).catch(() => { });
+            manifest.record(result, sha256, settingsPrint, new Date(), returned).catch(() => { });
         }
         hooks.onResult?.(result, finished.size, selected.length);
     };
     const budget = new ImageBudget(imagesPerSource, settings.selection.maxImages);
-    const records = jobRecords(settings, manifest, hooks);
+    const records = jobRecords(settingsPrint, manifest, hooks, hashes);
     const toSend = [];
     const toQuote = [];
     // What the selection hands over, decided as it comes: past max-images, or a dry run, it is settled here.
@@ -32643,13 +32646,8 @@ async function run() {
 
 
 
+
 const EMPTY = { version: 1, sources: {} };
-const HASH_READ_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
-/**
- * Read buffers for hashing, reused from file to file: a stream would allocate a buffer per chunk, and those float
- * until a garbage collection, tens of megabytes on a batch of large images. As many as files hashed at once.
- */
-const hashBuffers = (/* unused pure expression or super */ null && ([]));
 /** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
 async function hashFile(path) {
     const { handle } = await openRegularFile(path);
@@ -32661,24 +32659,14 @@ async function hashFile(path) {
     }
 }
 /**
- * SHA-256 of an open regular file's bytes, read from its start through the handle, which stays open: the
- * selection checks the same file through it. A read shorter than the buffer is the end, so a small file takes one.
+ * SHA-256 of a freshly opened regular file's bytes, read through the handle, which stays open: the selection checks
+ * the same file through it, by positioned reads.
  */
 async function hashOpened(handle) {
-    const buffer = hashBuffers.pop() ?? Buffer.allocUnsafeSlow(HASH_READ_BYTES);
-    try {
-        const hash = createHash('sha256');
-        for (let position = 0;;) {
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-            hash.update(buffer.subarray(0, bytesRead));
-            position += bytesRead;
-            if (bytesRead < buffer.length)
-                return hash.digest('hex');
-        }
-    }
-    finally {
-        hashBuffers.push(buffer);
-    }
+    const hash = createHash('sha256');
+    for await (const chunk of fileChunks(handle))
+        hash.update(chunk);
+    return hash.digest('hex');
 }
 /** The manifest's document, or why its text is not a manifest this action wrote. Parsed once: it can be large. */
 function readDocument(text) {
@@ -33075,7 +33063,7 @@ function canReconvert({ entry, asReturned }, conversion) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   os: () => (/* binding */ OutputTemplate)
 /* harmony export */ });
-/* unused harmony exports EXPECTED_RESULT_EXTENSION, resultExtension, possibleResultPaths, resultPaths, planOutputs, plannedOutputs */
+/* unused harmony exports EXPECTED_RESULT_EXTENSION, possibleResultPaths, planOutputs, plannedOutputs */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _image_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15220);
@@ -33879,6 +33867,9 @@ async function* fileChunks(handle, size) {
             }
             read += bytesRead;
             yield buffer.subarray(0, bytesRead);
+            // Without a size, a read short of what was asked is the end: a small file takes one read.
+            if (size === undefined && bytesRead < want)
+                return;
         }
     }
     finally {
@@ -35534,6 +35525,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: ./src/v8-profile.ts
 
+/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
+const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
 /**
  * V8's defaults suit a long-lived program that gets faster the longer it runs. The action mostly waits on the
  * network and the disk, and its hot paths (HTTP, hashing, file I/O) are native code; left at the defaults, its memory
@@ -35545,39 +35538,27 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * - the young generation doubles up to 32 MB under a steady allocation rate, and the old one is let grow to four
  *   times what is live before it is collected; what a request promoted is garbage a moment later.
  * Switched at start-up, before undici compiles its parser. The switches are read as V8 decides, so they hold for
- * what comes after.
+ * what comes after. Each switch: its setting for a process that waits, and V8's own default.
  */
-const IO_BOUND = [
-    '--no-turbofan',
-    '--no-maglev',
-    '--no-wasm-tier-up',
-    '--no-wasm-dynamic-tiering',
-    '--semi-space-growth-factor=1',
-    '--heap-growing-percent=10',
-    '--optimize-for-size'
-];
-/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
-const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
-/** V8's own defaults for the same switches. */
-const COMPUTE_BOUND = [
-    '--turbofan',
-    maglevByDefault ? '--maglev' : '--no-maglev',
-    '--wasm-tier-up',
-    '--wasm-dynamic-tiering',
-    '--semi-space-growth-factor=2',
-    '--heap-growing-percent=0',
-    '--no-optimize-for-size'
+const SWITCHES = [
+    ['--no-turbofan', '--turbofan'],
+    ['--no-maglev', maglevByDefault ? '--maglev' : '--no-maglev'],
+    ['--no-wasm-tier-up', '--wasm-tier-up'],
+    ['--no-wasm-dynamic-tiering', '--wasm-dynamic-tiering'],
+    ['--semi-space-growth-factor=1', '--semi-space-growth-factor=2'],
+    ['--heap-growing-percent=10', '--heap-growing-percent=0'],
+    ['--optimize-for-size', '--no-optimize-for-size']
 ];
 /** For a process that waits more than it computes: small and steady rather than fast once warm. */
 function useIoBoundProfile() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)(IO_BOUND.join(' '));
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([ioBound]) => ioBound).join(' '));
 }
 /**
  * For pixel work (decoding, resampling, encoding), whose loops run many times slower unoptimised and whose memory
  * is the images' anyway: V8's defaults again, from the moment the codecs load.
  */
 function useComputeProfile() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)(COMPUTE_BOUND.join(' '));
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([, v8Default]) => v8Default).join(' '));
 }
 
 
@@ -35592,7 +35573,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dC: () => (/* binding */ ImageProblem)
 });
 
-// UNUSED EXPORTS: checkImage, checkName, checkOpened, nameProblem, unreadable
+// UNUSED EXPORTS: checkImage, checkOpened, nameProblem, unreadable
 
 ;// CONCATENATED MODULE: ./src/image-structure.ts
 /** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
