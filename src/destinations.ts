@@ -167,9 +167,10 @@ export class Destinations {
     if (stats === undefined) return undefined;
     if (!stats.isFile() && !stats.isSymbolicLink()) return `its result path ${path} is ${kindOf(stats)}`;
     // An image that neither the manifest nor the output path calls a result may be a source that this run's
-    // patterns do not select (`{dir}/../{name}.{ext}` reaches them): `overwrite` never replaces one.
+    // patterns do not select (`{dir}/../{name}.{ext}` reaches them), or a link to one: `overwrite` never replaces
+    // either (`holdsImage` follows the link, and is false for a dangling one).
     const ours = rules.earlier.get(path) === source || this.template.matches(path);
-    if (rules.overwrite && !ours && stats.isFile() && (await holdsImage(full))) {
+    if (rules.overwrite && !ours && (await holdsImage(full))) {
       return `${path} is an image that is not a result of this action (a source, even if this run does not select it); '${Input.Overwrite}' never replaces a source`;
     }
     if (rules.earlier.get(path) === source || rules.overwrite) {

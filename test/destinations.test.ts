@@ -109,6 +109,38 @@ describe('a result goes only where nothing is, or over its own earlier result', 
     });
   });
 
+  test.each([
+    ['PNG', encodePng(4, 4)],
+    ['JPEG', jpegBytes()],
+    ['WebP', webpBytes()]
+  ])(
+    'overwrite never replaces a link to a %s this run does not select: it may be a committed link to a source',
+    async (_, image) => {
+      await writeFiles(workspace, { 'real/a.png': image, 'b/a.png': encodePng(4, 4) });
+      await symlink('real/a.png', join(workspace, 'a.png'));
+      const up = OutputTemplate.parse('{dir}/../{name}.{ext}', 1);
+      expect(await refusals(['b/a.png'], { template: up, rules: { overwrite: true } })).toEqual({
+        'b/a.png':
+          "not sent: a.png is an image that is not a result of this action (a source, even if this run does not select it); 'overwrite' never replaces a source"
+      });
+    }
+  );
+
+  test.each([
+    ['a file that is not an image', 'real/notes.txt'],
+    ['a named pipe (never opened)', 'real/pipe'],
+    ['nothing (dangling)', 'real/gone.png']
+  ])('overwrite replaces a link to %s, as it does an ordinary file', async (_, target) => {
+    await writeFiles(workspace, { 'real/notes.txt': 'text', 'b/a.png': encodePng(4, 4) });
+    execFileSync('mkfifo', [join(workspace, 'real/pipe')]);
+    await symlink(target, join(workspace, 'a.png'));
+    const up = OutputTemplate.parse('{dir}/../{name}.{ext}', 1);
+    expect(await refusals(['b/a.png'], { template: up, rules: { overwrite: true } })).toEqual({});
+    expect(await refusals(['b/a.png'], { template: up })).toEqual({
+      'b/a.png': "not sent: a.png already exists and is not a result of this action; 'overwrite: true' replaces it"
+    });
+  });
+
   test('overwrite replaces an image that looks like a result of ours (the manifest was turned off)', async () => {
     await writeFiles(workspace, { 'upscaled/a.png': encodePng(4, 4) });
     expect(await refusals(['a.png'], { rules: { overwrite: true } })).toEqual({});

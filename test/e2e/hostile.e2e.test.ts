@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -561,6 +561,41 @@ describe('more of the files class, through the bundle', () => {
       expect((await readFile(join(workspace, 'a.png'))).equals(source)).toBe(true);
       await rm(join(workspace, 'b.png'));
     }
+    await removeDir(workspace);
+  });
+
+  it("output-path '{dir}/../{name}.{ext}' with overwrite: a link to an image is kept; other links are replaced, never written through", async () => {
+    const target = encodePng(8, 8, 110);
+    const workspace = await makeWorkspace({
+      'real/a.png': target,
+      'real/notes.txt': 'the user notes',
+      'sub/a.png': encodePng(8, 8, 111),
+      'sub/c.png': encodePng(8, 8, 112),
+      'sub/d.png': encodePng(8, 8, 113)
+    });
+    await symlink('real/a.png', join(workspace, 'a.png'));
+    await symlink('real/notes.txt', join(workspace, 'c.png'));
+    await symlink('real/gone.png', join(workspace, 'd.png'));
+    const action = await run(workspace, {
+      files: 'sub/*.png',
+      'output-path': '{dir}/../{name}.{ext}',
+      overwrite: 'true'
+    });
+
+    const byName = Object.fromEntries(results(action).map(entry => [entry.source, entry]));
+    expect(byName['sub/a.png']).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^not sent: a\.png is an image that is not a result of this action/)
+    });
+    expect(byName['sub/c.png']?.status).toBe('upscaled');
+    expect(byName['sub/d.png']?.status).toBe('upscaled');
+    expect(ideogram.upscales.map(upscale => upscale.fileName).sort()).toEqual(['c.png', 'd.png']);
+    expect(await readlink(join(workspace, 'a.png'))).toBe('real/a.png');
+    expect((await readFile(join(workspace, 'real/a.png'))).equals(target)).toBe(true);
+    expect(await readFile(join(workspace, 'real/notes.txt'), 'utf8')).toBe('the user notes');
+    for (const result of ['c.png', 'd.png']) expect((await lstat(join(workspace, result))).isFile()).toBe(true);
+    expect(await listFiles(join(workspace, 'real'))).toEqual(['a.png', 'notes.txt']);
+    expect(temporaries(await listFiles(workspace))).toEqual([]);
     await removeDir(workspace);
   });
 
