@@ -1,5 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
-import { sameVersion, versionOf } from './regular-file.js';
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { openRegularFile, sameVersion, versionOf } from './regular-file.js';
 import { ImageProblem, type SourceImage } from './validation.js';
 
 /**
@@ -10,9 +11,10 @@ export class SourceChangedError extends ImageProblem {
   override name = 'SourceChangedError';
 }
 
-/** Why the source is not the version checked: gone, or changed. */
-async function changedOrGone(image: SourceImage): Promise<SourceChangedError> {
-  const now = await stat(image.path).catch(() => undefined);
+const statOf = (path: string): Promise<Stats | undefined> => stat(path).catch(() => undefined);
+
+/** Why the source is not the version checked, from what a stat of its path found there (nothing: it is gone). */
+function changedOrGone(image: SourceImage, now: Stats | undefined): SourceChangedError {
   return new SourceChangedError(
     image.relativePath,
     now === undefined ? 'disappeared after it was found' : 'changed while it was being upscaled'
@@ -21,14 +23,24 @@ async function changedOrGone(image: SourceImage): Promise<SourceChangedError> {
 
 /** @throws SourceChangedError unless the file on disk is still the version checked. */
 export async function ensureUnchanged(image: SourceImage): Promise<void> {
-  const now = await stat(image.path).catch(() => undefined);
-  if (now === undefined || !sameVersion(versionOf(now), image.version)) throw await changedOrGone(image);
+  const now = await statOf(image.path);
+  if (now === undefined || !sameVersion(versionOf(now), image.version)) throw changedOrGone(image, now);
+}
+
+/** A regular file's bytes: anything else put in its place (a FIFO would block the read) is refused at once. */
+async function readRegularFile(path: string): Promise<Buffer> {
+  const { handle } = await openRegularFile(path);
+  try {
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The checked source's bytes, read whole (the local provider). @throws SourceChangedError if they changed */
 export async function readChecked(image: SourceImage): Promise<Buffer> {
-  const bytes = await readFile(image.path).catch(async () => {
-    throw await changedOrGone(image);
+  const bytes = await readRegularFile(image.path).catch(async () => {
+    throw changedOrGone(image, await statOf(image.path));
   });
   // Compared after reading: a change during the read changes the time, and a version the same after is the one read.
   await ensureUnchanged(image);
