@@ -30165,9 +30165,10 @@ class destinations_Destinations {
         if (!stats.isFile() && !stats.isSymbolicLink())
             return `its result path ${path} is ${kindOf(stats)}`;
         // An image that neither the manifest nor the output path calls a result may be a source that this run's
-        // patterns do not select (`{dir}/../{name}.{ext}` reaches them): `overwrite` never replaces one.
+        // patterns do not select (`{dir}/../{name}.{ext}` reaches them), or a link to one: `overwrite` never replaces
+        // either (`holdsImage` follows the link, and is false for a dangling one).
         const ours = rules.earlier.get(path) === source || this.template.matches(path);
-        if (rules.overwrite && !ours && stats.isFile() && (await holdsImage(full))) {
+        if (rules.overwrite && !ours && (await holdsImage(full))) {
             return `${path} is an image that is not a result of this action (a source, even if this run does not select it); '${Input.Overwrite}' never replaces a source`;
         }
         if (rules.earlier.get(path) === source || rules.overwrite) {
@@ -35487,21 +35488,31 @@ function readSettings(read, workspace) {
 class SourceChangedError extends _validation_js__WEBPACK_IMPORTED_MODULE_2__/* .ImageProblem */ .dC {
     name = 'SourceChangedError';
 }
-/** Why the source is not the version checked: gone, or changed. */
-async function changedOrGone(image) {
-    const now = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(image.path).catch(() => undefined);
+const statOf = (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
+/** Why the source is not the version checked, from what a stat of its path found there (nothing: it is gone). */
+function changedOrGone(image, now) {
     return new SourceChangedError(image.relativePath, now === undefined ? 'disappeared after it was found' : 'changed while it was being upscaled');
 }
 /** @throws SourceChangedError unless the file on disk is still the version checked. */
 async function ensureUnchanged(image) {
-    const now = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(image.path).catch(() => undefined);
+    const now = await statOf(image.path);
     if (now === undefined || !(0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameVersion */ .r1)((0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .versionOf */ .E4)(now), image.version))
-        throw await changedOrGone(image);
+        throw changedOrGone(image, now);
+}
+/** A regular file's bytes: anything else put in its place (a FIFO would block the read) is refused at once. */
+async function readRegularFile(path) {
+    const { handle } = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .openRegularFile */ .ZU)(path);
+    try {
+        return await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
 }
 /** The checked source's bytes, read whole (the local provider). @throws SourceChangedError if they changed */
 async function readChecked(image) {
-    const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(image.path).catch(async () => {
-        throw await changedOrGone(image);
+    const bytes = await readRegularFile(image.path).catch(async () => {
+        throw changedOrGone(image, await statOf(image.path));
     });
     // Compared after reading: a change during the read changes the time, and a version the same after is the one read.
     await ensureUnchanged(image);
