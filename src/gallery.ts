@@ -8,6 +8,7 @@ import { openRegularFile } from './regular-file.js';
 import type { Dimensions } from './image-dimensions.js';
 import { probeImageFile } from './image-file.js';
 import { countsLine, escapeHtml, formatBytes } from './presentation.js';
+import { StoredNames } from './stored-names.js';
 import type { OutputRecord, SourceResult } from './results.js';
 
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
@@ -34,10 +35,16 @@ export interface GalleryOptions {
   /** Where the results' workspace-relative paths point; the workspace if unset (e.g. an artifact's staging folder). */
   readonly resultsRoot?: string;
   /**
-   * The path a workspace path has under `resultsRoot` and among the originals, where it differs (an artifact
-   * stores names its service refuses encoded); the page still shows the real path.
+   * Where a result is under `resultsRoot`, where that differs from its workspace path (an artifact stores names its
+   * service refuses encoded), or undefined when it is not there (left out of an artifact): then it is named, not
+   * linked. The page always shows the real path.
    */
-  readonly storedAs?: (path: string) => string;
+  readonly storedAs?: (path: string) => string | undefined;
+  /**
+   * The name a source's copy has among the originals, where it differs (the artifact's encoding). Of two sources
+   * given one name, the first is copied and the second shown without its original, never with the first's.
+   */
+  readonly originalAs?: (path: string) => string;
 }
 
 /** An image as the page shows it; `dimensions` is undefined when its header cannot be read (no `<img>` then). */
@@ -46,6 +53,8 @@ interface Shown {
   readonly href: string | undefined;
   readonly bytes: number | undefined;
   readonly dimensions: Dimensions | undefined;
+  /** A result that is not where it should be: the page says it is missing. */
+  readonly missing: boolean;
 }
 
 interface Result extends Shown {
@@ -60,34 +69,43 @@ interface Card {
 
 type Viewable = Shown & { readonly href: string; readonly dimensions: Dimensions };
 
-const NOTHING: Shown = { href: undefined, bytes: undefined, dimensions: undefined };
+const NOTHING: Shown = { href: undefined, bytes: undefined, dimensions: undefined, missing: false };
+/** A result not under `resultsRoot` (left out of an artifact): named, not linked, and said missing. */
+const LEFT_OUT: Shown = { ...NOTHING, missing: true };
 
 /** A relative link from the gallery's folder to a file, each segment percent-encoded. */
 function link(dir: string, file: string): string {
   return relative(dir, file).split(sep).map(encodeURIComponent).join('/');
 }
 
-/** Copies one source into the gallery, so the page still shows it where the workspace is not beside it. */
-async function copyOriginal(dir: string, workspace: string, source: string, storedAs: string): Promise<Shown> {
-  const from = resolve(workspace, source);
-  const to = resolve(dir, ORIGINALS, storedAs);
-  if (!isInside(workspace, from) || !isInside(join(dir, ORIGINALS), to)) return NOTHING;
+/** Copies a source to `to` among the originals, so the page still shows it where the workspace is not beside it. */
+async function copyInto(dir: string, from: string, to: string): Promise<Shown> {
+  if (!isInside(join(dir, ORIGINALS), to)) throw new Error(`${to} is outside the gallery's originals`);
+  // A source that failed may be a FIFO: only a regular file is ever opened. Copied a chunk at a time: read whole,
+  // each original floated until a garbage collection.
+  const { handle, stats } = await openRegularFile(from);
   try {
-    // A source that failed may be a FIFO: only a regular file is ever opened. Copied a chunk at a time: read whole,
-    // each original floated until a garbage collection.
-    const { handle, stats } = await openRegularFile(from);
+    await mkdir(dirname(to), { recursive: true });
+    const copy = await open(to, 'w');
     try {
-      await mkdir(dirname(to), { recursive: true });
-      const copy = await open(to, 'w');
-      try {
-        for await (const chunk of fileChunks(handle)) await copy.write(chunk);
-      } finally {
-        await copy.close();
-      }
+      for await (const chunk of fileChunks(handle)) await copy.write(chunk);
     } finally {
-      await handle.close();
+      await copy.close();
     }
-    return { href: link(dir, to), bytes: stats.size, dimensions: (await probeImageFile(to))?.dimensions };
+  } finally {
+    await handle.close();
+  }
+  const dimensions = (await probeImageFile(to))?.dimensions;
+  return { href: link(dir, to), bytes: stats.size, dimensions, missing: false };
+}
+
+/** A source's copy in the gallery, under the name `originals` gives it; nothing when it cannot be copied there. */
+async function copyOriginal(dir: string, workspace: string, source: string, originals: StoredNames): Promise<Shown> {
+  const from = resolve(workspace, source);
+  if (!isInside(workspace, from)) return NOTHING;
+  try {
+    const placing = await originals.place(source, storedAs => copyInto(dir, from, resolve(dir, ORIGINALS, storedAs)));
+    return placing.taken ? NOTHING : placing.value;
   } catch {
     return NOTHING;
   }
@@ -95,19 +113,22 @@ async function copyOriginal(dir: string, workspace: string, source: string, stor
 
 async function readResult(dir: string, file: string): Promise<Shown> {
   const facts = await probeImageFile(file);
-  return { href: link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions };
+  return { href: link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions, missing: facts === undefined };
 }
 
-async function collect(
-  dir: string,
-  workspace: string,
-  { resultsRoot, storedAs }: Required<Pick<GalleryOptions, 'resultsRoot' | 'storedAs'>>,
-  result: SourceResult
-): Promise<Card> {
-  const original = await copyOriginal(dir, workspace, result.source, storedAs(result.source));
+interface Places {
+  readonly resultsRoot: string;
+  readonly storedAs: (path: string) => string | undefined;
+  readonly originals: StoredNames;
+}
+
+async function collect(dir: string, workspace: string, places: Places, result: SourceResult): Promise<Card> {
+  const original = await copyOriginal(dir, workspace, result.source, places.originals);
   const outputs: Result[] = [];
   for (const record of result.outputs) {
-    outputs.push({ record, ...(await readResult(dir, resolve(resultsRoot, storedAs(record.path)))) });
+    const storedAs = places.storedAs(record.path);
+    const shown = storedAs === undefined ? LEFT_OUT : await readResult(dir, resolve(places.resultsRoot, storedAs));
+    outputs.push({ record, ...shown });
   }
   return { result, original, outputs };
 }
@@ -192,7 +213,7 @@ function renderViewer(card: Card, index: number): string {
 function renderRows(card: Card, index: number): string {
   const { original, outputs } = card;
   const cells = (file: string, shown: Shown, seed: string, prompt: string): string =>
-    `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.href && shown.bytes === undefined ? 'missing' : formatBytes(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
+    `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.missing ? 'missing' : formatBytes(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
   const source = escapeHtml(card.result.source);
   const rows = [
     `<tr><th scope="row">Original</th>${cells(original.href ? `<a href="${escapeHtml(original.href)}">${source}</a>` : source, original, '—', '—')}</tr>`
@@ -456,11 +477,12 @@ export async function writeGallery(
   await checkOurs(root);
   const cards: Card[] = [];
   // One at a time: sources can be large, and the order of the page is the order of the results.
-  const stored = {
+  const places: Places = {
     resultsRoot: resolve(options.resultsRoot ?? workspace),
-    storedAs: options.storedAs ?? (path => path)
+    storedAs: options.storedAs ?? (path => path),
+    originals: new StoredNames(options.originalAs ?? (path => path))
   };
-  for (const result of results) cards.push(await collect(root, resolve(workspace), stored, result));
+  for (const result of results) cards.push(await collect(root, resolve(workspace), places, result));
   const index = join(root, 'index.html');
   await writeFileAtomically(index, renderGallery(cards, options), { replace: true });
   return index;

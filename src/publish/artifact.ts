@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { writeGallery } from '../gallery.js';
 import type { SourceResult } from '../results.js';
 import { RESULTS_FILE_NAME } from '../results-file.js';
+import { StoredNames } from '../stored-names.js';
 
 export interface PublishedArtifact {
   readonly id: number;
@@ -44,32 +45,26 @@ export function artifactPath(path: string): string {
 
 /**
  * Puts each file in the staging folder at its artifact path. One that cannot go in (it vanished, or its encoded
- * name is another file's) is left out with its reason, never failing the rest.
+ * name is another file's) is left out with its reason, never failing the rest. Returns where each file went in.
  */
 async function stage(
   workspace: string,
   staging: string,
   files: readonly string[]
-): Promise<{ renamed: StoredAs[]; leftOut: LeftOut[] }> {
-  const renamed: StoredAs[] = [];
+): Promise<{ placed: ReadonlyMap<string, string>; leftOut: LeftOut[] }> {
+  const names = new StoredNames(artifactPath);
   const leftOut: LeftOut[] = [];
-  const taken = new Set<string>();
   for (const path of files) {
-    const storedAs = artifactPath(path);
-    if (taken.has(storedAs)) {
-      leftOut.push({ path, reason: `its name in the artifact, ${storedAs}, is another file's` });
-      continue;
-    }
     try {
-      await place(join(workspace, path), join(staging, storedAs));
+      const placing = await names.place(path, storedAs => place(join(workspace, path), join(staging, storedAs)));
+      if (placing.taken) {
+        leftOut.push({ path, reason: `its name in the artifact, ${placing.storedAs}, is another file's` });
+      }
     } catch (error) {
       leftOut.push({ path, reason: `it could not be read (${(error as Error).message})` });
-      continue;
     }
-    taken.add(storedAs);
-    if (storedAs !== path) renamed.push({ path, storedAs });
   }
-  return { renamed, leftOut };
+  return { placed: names.placed, leftOut };
 }
 
 export interface ArtifactRequest {
@@ -104,10 +99,12 @@ async function listFiles(dir: string): Promise<string[]> {
 export async function uploadArtifact(request: ArtifactRequest, env: NodeJS.ProcessEnv): Promise<PublishedArtifact> {
   const staging = await mkdtemp(join(env.RUNNER_TEMP ?? tmpdir(), 'upscaled-artifact-'));
   try {
-    const { renamed, leftOut } = await stage(request.workspace, staging, request.files);
+    const { placed, leftOut } = await stage(request.workspace, staging, request.files);
+    // The gallery links what went in, where it went: never a left-out file's name that another file holds.
     await writeGallery(join(staging, 'gallery'), request.workspace, request.results, {
       resultsRoot: staging,
-      storedAs: artifactPath
+      storedAs: path => placed.get(path),
+      originalAs: artifactPath
     });
     if (request.resultsFile && !request.files.includes(RESULTS_FILE_NAME)) {
       await place(request.resultsFile, join(staging, RESULTS_FILE_NAME));
@@ -123,6 +120,9 @@ export async function uploadArtifact(request: ArtifactRequest, env: NodeJS.Proce
     if (id === undefined) throw new Error(`The artifact service did not return an id for '${request.name}'`);
     const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
     const url = repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined;
+    const renamed = [...placed]
+      .filter(([path, storedAs]) => storedAs !== path)
+      .map(([path, storedAs]) => ({ path, storedAs }));
     return { id, url, renamed, leftOut };
   } finally {
     await rm(staging, { recursive: true, force: true });
