@@ -28222,7 +28222,7 @@ async function writeFileAtomically(path, data, options = {}) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_bound_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7762);
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6403);
+/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5528);
 
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
@@ -28240,7 +28240,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6403:
+/***/ 5528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28609,7 +28609,40 @@ function costLine(results) {
     return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/stored-names.ts
+/**
+ * Names under one folder, each given to one path only. An encoding that makes names acceptable (the artifact
+ * service's) can give two paths the same name (`a:b.png` and a real `a%3Ab.png`): the second would replace the
+ * first's file, or be shown with the first's bytes.
+ */
+class StoredNames {
+    encode;
+    /** Each path placed and the name it has, in the order they were placed. */
+    placedAs = new Map();
+    taken = new Set();
+    constructor(encode) {
+        this.encode = encode;
+    }
+    get placed() {
+        return this.placedAs;
+    }
+    /**
+     * Puts `path` under its name with `put`, unless another path has that name: then `put` is not called. A `put`
+     * that throws leaves the name free, and the error goes to the caller.
+     */
+    async place(path, put) {
+        const storedAs = this.encode(path);
+        if (this.taken.has(storedAs))
+            return { taken: true, storedAs };
+        const value = await put(storedAs);
+        this.taken.add(storedAs);
+        this.placedAs.set(path, storedAs);
+        return { taken: false, storedAs, value };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gallery.ts
+
 
 
 
@@ -28634,36 +28667,45 @@ async function checkOurs(root) {
         throw new Error(`${root} already holds files that are not a gallery of ours; choose another folder`);
     }
 }
-const NOTHING = { href: undefined, bytes: undefined, dimensions: undefined };
+const NOTHING = { href: undefined, bytes: undefined, dimensions: undefined, missing: false };
+/** A result not under `resultsRoot` (left out of an artifact): named, not linked, and said missing. */
+const LEFT_OUT = { ...NOTHING, missing: true };
 /** A relative link from the gallery's folder to a file, each segment percent-encoded. */
 function gallery_link(dir, file) {
     return (0,external_node_path_.relative)(dir, file).split(external_node_path_.sep).map(encodeURIComponent).join('/');
 }
-/** Copies one source into the gallery, so the page still shows it where the workspace is not beside it. */
-async function copyOriginal(dir, workspace, source, storedAs) {
-    const from = (0,external_node_path_.resolve)(workspace, source);
-    const to = (0,external_node_path_.resolve)(dir, ORIGINALS, storedAs);
-    if (!isInside(workspace, from) || !isInside((0,external_node_path_.join)(dir, ORIGINALS), to))
-        return NOTHING;
+/** Copies a source to `to` among the originals, so the page still shows it where the workspace is not beside it. */
+async function copyInto(dir, from, to) {
+    if (!isInside((0,external_node_path_.join)(dir, ORIGINALS), to))
+        throw new Error(`${to} is outside the gallery's originals`);
+    // A source that failed may be a FIFO: only a regular file is ever opened. Copied a chunk at a time: read whole,
+    // each original floated until a garbage collection.
+    const { handle, stats } = await (0,regular_file/* openRegularFile */.ZU)(from);
     try {
-        // A source that failed may be a FIFO: only a regular file is ever opened. Copied a chunk at a time: read whole,
-        // each original floated until a garbage collection.
-        const { handle, stats } = await (0,regular_file/* openRegularFile */.ZU)(from);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
+        const copy = await (0,promises_.open)(to, 'w');
         try {
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
-            const copy = await (0,promises_.open)(to, 'w');
-            try {
-                for await (const chunk of fileChunks(handle))
-                    await copy.write(chunk);
-            }
-            finally {
-                await copy.close();
-            }
+            for await (const chunk of fileChunks(handle))
+                await copy.write(chunk);
         }
         finally {
-            await handle.close();
+            await copy.close();
         }
-        return { href: gallery_link(dir, to), bytes: stats.size, dimensions: (await probeImageFile(to))?.dimensions };
+    }
+    finally {
+        await handle.close();
+    }
+    const dimensions = (await probeImageFile(to))?.dimensions;
+    return { href: gallery_link(dir, to), bytes: stats.size, dimensions, missing: false };
+}
+/** A source's copy in the gallery, under the name `originals` gives it; nothing when it cannot be copied there. */
+async function copyOriginal(dir, workspace, source, originals) {
+    const from = (0,external_node_path_.resolve)(workspace, source);
+    if (!isInside(workspace, from))
+        return NOTHING;
+    try {
+        const placing = await originals.place(source, storedAs => copyInto(dir, from, (0,external_node_path_.resolve)(dir, ORIGINALS, storedAs)));
+        return placing.taken ? NOTHING : placing.value;
     }
     catch {
         return NOTHING;
@@ -28671,13 +28713,15 @@ async function copyOriginal(dir, workspace, source, storedAs) {
 }
 async function readResult(dir, file) {
     const facts = await probeImageFile(file);
-    return { href: gallery_link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions };
+    return { href: gallery_link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions, missing: facts === undefined };
 }
-async function collect(dir, workspace, { resultsRoot, storedAs }, result) {
-    const original = await copyOriginal(dir, workspace, result.source, storedAs(result.source));
+async function collect(dir, workspace, places, result) {
+    const original = await copyOriginal(dir, workspace, result.source, places.originals);
     const outputs = [];
     for (const record of result.outputs) {
-        outputs.push({ record, ...(await readResult(dir, (0,external_node_path_.resolve)(resultsRoot, storedAs(record.path)))) });
+        const storedAs = places.storedAs(record.path);
+        const shown = storedAs === undefined ? LEFT_OUT : await readResult(dir, (0,external_node_path_.resolve)(places.resultsRoot, storedAs));
+        outputs.push({ record, ...shown });
     }
     return { result, original, outputs };
 }
@@ -28753,7 +28797,7 @@ function renderViewer(card, index) {
 }
 function renderRows(card, index) {
     const { original, outputs } = card;
-    const cells = (file, shown, seed, prompt) => `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.href && shown.bytes === undefined ? 'missing' : formatBytes(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
+    const cells = (file, shown, seed, prompt) => `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.missing ? 'missing' : formatBytes(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
     const source = escapeHtml(card.result.source);
     const rows = [
         `<tr><th scope="row">Original</th>${cells(original.href ? `<a href="${escapeHtml(original.href)}">${source}</a>` : source, original, '—', '—')}</tr>`
@@ -29003,12 +29047,13 @@ async function writeGallery(dir, workspace, results, options = {}) {
     await checkOurs(root);
     const cards = [];
     // One at a time: sources can be large, and the order of the page is the order of the results.
-    const stored = {
+    const places = {
         resultsRoot: (0,external_node_path_.resolve)(options.resultsRoot ?? workspace),
-        storedAs: options.storedAs ?? (path => path)
+        storedAs: options.storedAs ?? (path => path),
+        originals: new StoredNames(options.originalAs ?? (path => path))
     };
     for (const result of results)
-        cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), stored, result));
+        cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), places, result));
     const index = (0,external_node_path_.join)(root, 'index.html');
     await (0,atomic_file/* writeFileAtomically */.lo)(index, renderGallery(cards, options), { replace: true });
     return index;

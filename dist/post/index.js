@@ -32205,8 +32205,8 @@ async function job_runJob(settings, hooks = {}, { only, cancellation, branchMani
     return { discovery, results, manifestWritten, sent: toSend };
 }
 
-// EXTERNAL MODULE: ./src/publish/publish.ts + 5 modules
-var publish = __nccwpck_require__(11369);
+// EXTERNAL MODULE: ./src/publish/publish.ts + 6 modules
+var publish = __nccwpck_require__(59818);
 ;// CONCATENATED MODULE: ./src/annotations.ts
 
 const KINDS = ['error', 'warning', 'notice'];
@@ -33313,7 +33313,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(96584);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(29780);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(25546);
-/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(11369);
+/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(59818);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(78581);
 
 
@@ -33805,7 +33805,7 @@ async function commitFiles(github, request, retry) {
 
 /***/ }),
 
-/***/ 11369:
+/***/ 59818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33884,7 +33884,40 @@ var regular_file = __nccwpck_require__(60702);
 var image_file = __nccwpck_require__(89001);
 // EXTERNAL MODULE: ./src/presentation.ts
 var presentation = __nccwpck_require__(62463);
+;// CONCATENATED MODULE: ./src/stored-names.ts
+/**
+ * Names under one folder, each given to one path only. An encoding that makes names acceptable (the artifact
+ * service's) can give two paths the same name (`a:b.png` and a real `a%3Ab.png`): the second would replace the
+ * first's file, or be shown with the first's bytes.
+ */
+class StoredNames {
+    encode;
+    /** Each path placed and the name it has, in the order they were placed. */
+    placedAs = new Map();
+    taken = new Set();
+    constructor(encode) {
+        this.encode = encode;
+    }
+    get placed() {
+        return this.placedAs;
+    }
+    /**
+     * Puts `path` under its name with `put`, unless another path has that name: then `put` is not called. A `put`
+     * that throws leaves the name free, and the error goes to the caller.
+     */
+    async place(path, put) {
+        const storedAs = this.encode(path);
+        if (this.taken.has(storedAs))
+            return { taken: true, storedAs };
+        const value = await put(storedAs);
+        this.taken.add(storedAs);
+        this.placedAs.set(path, storedAs);
+        return { taken: false, storedAs, value };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gallery.ts
+
 
 
 
@@ -33909,36 +33942,45 @@ async function checkOurs(root) {
         throw new Error(`${root} already holds files that are not a gallery of ours; choose another folder`);
     }
 }
-const NOTHING = { href: undefined, bytes: undefined, dimensions: undefined };
+const NOTHING = { href: undefined, bytes: undefined, dimensions: undefined, missing: false };
+/** A result not under `resultsRoot` (left out of an artifact): named, not linked, and said missing. */
+const LEFT_OUT = { ...NOTHING, missing: true };
 /** A relative link from the gallery's folder to a file, each segment percent-encoded. */
 function gallery_link(dir, file) {
     return (0,external_node_path_.relative)(dir, file).split(external_node_path_.sep).map(encodeURIComponent).join('/');
 }
-/** Copies one source into the gallery, so the page still shows it where the workspace is not beside it. */
-async function copyOriginal(dir, workspace, source, storedAs) {
-    const from = (0,external_node_path_.resolve)(workspace, source);
-    const to = (0,external_node_path_.resolve)(dir, ORIGINALS, storedAs);
-    if (!(0,paths/* isInside */.FK)(workspace, from) || !(0,paths/* isInside */.FK)((0,external_node_path_.join)(dir, ORIGINALS), to))
-        return NOTHING;
+/** Copies a source to `to` among the originals, so the page still shows it where the workspace is not beside it. */
+async function copyInto(dir, from, to) {
+    if (!(0,paths/* isInside */.FK)((0,external_node_path_.join)(dir, ORIGINALS), to))
+        throw new Error(`${to} is outside the gallery's originals`);
+    // A source that failed may be a FIFO: only a regular file is ever opened. Copied a chunk at a time: read whole,
+    // each original floated until a garbage collection.
+    const { handle, stats } = await (0,regular_file/* openRegularFile */.ZU)(from);
     try {
-        // A source that failed may be a FIFO: only a regular file is ever opened. Copied a chunk at a time: read whole,
-        // each original floated until a garbage collection.
-        const { handle, stats } = await (0,regular_file/* openRegularFile */.ZU)(from);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
+        const copy = await (0,promises_.open)(to, 'w');
         try {
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
-            const copy = await (0,promises_.open)(to, 'w');
-            try {
-                for await (const chunk of fileChunks(handle))
-                    await copy.write(chunk);
-            }
-            finally {
-                await copy.close();
-            }
+            for await (const chunk of fileChunks(handle))
+                await copy.write(chunk);
         }
         finally {
-            await handle.close();
+            await copy.close();
         }
-        return { href: gallery_link(dir, to), bytes: stats.size, dimensions: (await (0,image_file/* probeImageFile */.k)(to))?.dimensions };
+    }
+    finally {
+        await handle.close();
+    }
+    const dimensions = (await (0,image_file/* probeImageFile */.k)(to))?.dimensions;
+    return { href: gallery_link(dir, to), bytes: stats.size, dimensions, missing: false };
+}
+/** A source's copy in the gallery, under the name `originals` gives it; nothing when it cannot be copied there. */
+async function copyOriginal(dir, workspace, source, originals) {
+    const from = (0,external_node_path_.resolve)(workspace, source);
+    if (!(0,paths/* isInside */.FK)(workspace, from))
+        return NOTHING;
+    try {
+        const placing = await originals.place(source, storedAs => copyInto(dir, from, (0,external_node_path_.resolve)(dir, ORIGINALS, storedAs)));
+        return placing.taken ? NOTHING : placing.value;
     }
     catch {
         return NOTHING;
@@ -33946,13 +33988,15 @@ async function copyOriginal(dir, workspace, source, storedAs) {
 }
 async function readResult(dir, file) {
     const facts = await (0,image_file/* probeImageFile */.k)(file);
-    return { href: gallery_link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions };
+    return { href: gallery_link(dir, file), bytes: facts?.bytes, dimensions: facts?.dimensions, missing: facts === undefined };
 }
-async function collect(dir, workspace, { resultsRoot, storedAs }, result) {
-    const original = await copyOriginal(dir, workspace, result.source, storedAs(result.source));
+async function collect(dir, workspace, places, result) {
+    const original = await copyOriginal(dir, workspace, result.source, places.originals);
     const outputs = [];
     for (const record of result.outputs) {
-        outputs.push({ record, ...(await readResult(dir, (0,external_node_path_.resolve)(resultsRoot, storedAs(record.path)))) });
+        const storedAs = places.storedAs(record.path);
+        const shown = storedAs === undefined ? LEFT_OUT : await readResult(dir, (0,external_node_path_.resolve)(places.resultsRoot, storedAs));
+        outputs.push({ record, ...shown });
     }
     return { result, original, outputs };
 }
@@ -34028,7 +34072,7 @@ function renderViewer(card, index) {
 }
 function renderRows(card, index) {
     const { original, outputs } = card;
-    const cells = (file, shown, seed, prompt) => `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.href && shown.bytes === undefined ? 'missing' : (0,presentation/* formatBytes */.z3)(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
+    const cells = (file, shown, seed, prompt) => `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.missing ? 'missing' : (0,presentation/* formatBytes */.z3)(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
     const source = (0,presentation/* escapeHtml */.ZD)(card.result.source);
     const rows = [
         `<tr><th scope="row">Original</th>${cells(original.href ? `<a href="${(0,presentation/* escapeHtml */.ZD)(original.href)}">${source}</a>` : source, original, '—', '—')}</tr>`
@@ -34278,12 +34322,13 @@ async function writeGallery(dir, workspace, results, options = {}) {
     await checkOurs(root);
     const cards = [];
     // One at a time: sources can be large, and the order of the page is the order of the results.
-    const stored = {
+    const places = {
         resultsRoot: (0,external_node_path_.resolve)(options.resultsRoot ?? workspace),
-        storedAs: options.storedAs ?? (path => path)
+        storedAs: options.storedAs ?? (path => path),
+        originals: new StoredNames(options.originalAs ?? (path => path))
     };
     for (const result of results)
-        cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), stored, result));
+        cards.push(await collect(root, (0,external_node_path_.resolve)(workspace), places, result));
     const index = (0,external_node_path_.join)(root, 'index.html');
     await (0,atomic_file/* writeFileAtomically */.lo)(index, renderGallery(cards, options), { replace: true });
     return index;
@@ -34292,6 +34337,7 @@ async function writeGallery(dir, workspace, results, options = {}) {
 // EXTERNAL MODULE: ./src/results-file.ts
 var results_file = __nccwpck_require__(46024);
 ;// CONCATENATED MODULE: ./src/publish/artifact.ts
+
 
 
 
@@ -34314,30 +34360,23 @@ function artifactPath(path) {
 }
 /**
  * Puts each file in the staging folder at its artifact path. One that cannot go in (it vanished, or its encoded
- * name is another file's) is left out with its reason, never failing the rest.
+ * name is another file's) is left out with its reason, never failing the rest. Returns where each file went in.
  */
 async function stage(workspace, staging, files) {
-    const renamed = [];
+    const names = new StoredNames(artifactPath);
     const leftOut = [];
-    const taken = new Set();
     for (const path of files) {
-        const storedAs = artifactPath(path);
-        if (taken.has(storedAs)) {
-            leftOut.push({ path, reason: `its name in the artifact, ${storedAs}, is another file's` });
-            continue;
-        }
         try {
-            await place((0,external_node_path_.join)(workspace, path), (0,external_node_path_.join)(staging, storedAs));
+            const placing = await names.place(path, storedAs => place((0,external_node_path_.join)(workspace, path), (0,external_node_path_.join)(staging, storedAs)));
+            if (placing.taken) {
+                leftOut.push({ path, reason: `its name in the artifact, ${placing.storedAs}, is another file's` });
+            }
         }
         catch (error) {
             leftOut.push({ path, reason: `it could not be read (${error.message})` });
-            continue;
         }
-        taken.add(storedAs);
-        if (storedAs !== path)
-            renamed.push({ path, storedAs });
     }
-    return { renamed, leftOut };
+    return { placed: names.placed, leftOut };
 }
 /** A hard link costs nothing; across file systems, a copy. */
 async function place(from, to) {
@@ -34357,10 +34396,12 @@ async function listFiles(dir) {
 async function uploadArtifact(request, env) {
     const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'upscaled-artifact-'));
     try {
-        const { renamed, leftOut } = await stage(request.workspace, staging, request.files);
+        const { placed, leftOut } = await stage(request.workspace, staging, request.files);
+        // The gallery links what went in, where it went: never a left-out file's name that another file holds.
         await writeGallery((0,external_node_path_.join)(staging, 'gallery'), request.workspace, request.results, {
             resultsRoot: staging,
-            storedAs: artifactPath
+            storedAs: path => placed.get(path),
+            originalAs: artifactPath
         });
         if (request.resultsFile && !request.files.includes(results_file/* RESULTS_FILE_NAME */.G)) {
             await place(request.resultsFile, (0,external_node_path_.join)(staging, results_file/* RESULTS_FILE_NAME */.G));
@@ -34373,6 +34414,9 @@ async function uploadArtifact(request, env) {
             throw new Error(`The artifact service did not return an id for '${request.name}'`);
         const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
         const url = repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined;
+        const renamed = [...placed]
+            .filter(([path, storedAs]) => storedAs !== path)
+            .map(([path, storedAs]) => ({ path, storedAs }));
         return { id, url, renamed, leftOut };
     }
     finally {
