@@ -1,7 +1,18 @@
-import { describe, expect, test } from '@jest/globals';
-import type { Generation } from '../src/ideogram/client.js';
-import { APIError, GenerationPendingError } from '../src/ideogram/errors.js';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { IdeogramClient, type Generation } from '../src/ideogram/client.js';
+import {
+  APIError,
+  ConnectionError,
+  GenerationPendingError,
+  ResponseLostError,
+  UploadInterruptedError
+} from '../src/ideogram/errors.js';
 import { Poller, defaultPollOptions, type PollOptions } from '../src/ideogram/poller.js';
+import { checkImage } from '../src/validation.js';
+import { startFakeIdeogram, type FakeIdeogram } from './fakes/ideogram-server.js';
+import { encodePng, makeTempDir, removeDir, writeFiles } from './support/files.js';
 
 const DONE: Generation = { status: 'completed', images: [], costUsdMicros: 1 };
 const PENDING: Generation = { status: 'pending' };
@@ -87,5 +98,80 @@ describe('Poller', () => {
       /generation gen-7\) but it was still pending after 60 s; the next run collects it/
     );
     expect(clock.now).toBeLessThanOrEqual(60_000);
+  });
+});
+
+describe('a poll whose connection fails, against the loopback Ideogram', () => {
+  const KEY = 'poller-test-key';
+  let fake: FakeIdeogram;
+  let dir: string;
+  const servers: Server[] = [];
+
+  beforeAll(async () => {
+    fake = await startFakeIdeogram({ apiKey: KEY });
+    dir = await makeTempDir('poller-');
+    await writeFiles(dir, { 'a.png': encodePng(64, 64) });
+  });
+  afterAll(async () => {
+    await fake.close();
+    await removeDir(dir);
+    await Promise.all(servers.map(server => new Promise(resolve => server.close(resolve))));
+  });
+
+  /** A loopback port whose connections fail as `breakIt` says (or nothing listening); how many came. */
+  async function brokenHost(
+    breakIt: ((socket: Socket) => void) | 'closed'
+  ): Promise<{ port: number; count: () => number }> {
+    let connections = 0;
+    const server = createServer(socket => {
+      connections += 1;
+      if (breakIt !== 'closed') breakIt(socket);
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    if (breakIt === 'closed') await new Promise<void>(resolve => server.close(() => resolve()));
+    else servers.push(server);
+    return { port, count: () => connections };
+  }
+
+  /** A TCP reset as soon as the client says anything: its TLS hello, or its HTTP request. */
+  const resetOnFirstBytes = (socket: Socket): void => void socket.once('data', () => socket.resetAndDestroy());
+
+  // Every way a GET can fail on the network: a poll runs nothing and bills nothing, so each is made again.
+  test.each([
+    ['nothing listening', 'http', 'closed', ConnectionError],
+    // Reset while TLS is being set up: the request was never written, so the client calls it interrupted.
+    ['reset before the request was sent', 'https', resetOnFirstBytes, UploadInterruptedError],
+    ['reset once the request arrived', 'http', resetOnFirstBytes, ResponseLostError]
+  ] as const)('%s: the poll is made again and the accepted job collected', async (_, scheme, breakIt, ErrorClass) => {
+    const host = await brokenHost(breakIt);
+    const working = new IdeogramClient({ apiUrl: new URL(fake.url), apiKey: KEY, timeoutMs: 10_000 });
+    const broken = new IdeogramClient({
+      apiUrl: new URL(`${scheme}://127.0.0.1:${host.port}`),
+      apiKey: KEY,
+      timeoutMs: 10_000
+    });
+    const image = await checkImage(join(dir, 'a.png'), 'a.png', 10_000_000);
+    const submitted = fake.v2.stats.submitted;
+    const { generationId } = await working.submit(image, 'topaz-standard-2', { upscale_factor: 'x2' });
+    const failures: unknown[] = [];
+    let polls = 0;
+    // The first poll meets the broken connection; the next ones reach Ideogram.
+    const poll = (): Promise<Generation> =>
+      (polls++ === 0 ? broken : working).generation('a.png', generationId).catch((error: unknown) => {
+        failures.push(error);
+        throw error;
+      });
+    const poller = new Poller(defaultPollOptions({ initialDelayMs: 20, growth: 1, maxWaitMs: 10_000 }));
+    try {
+      const generation = await poller.wait('a.png', generationId, poll);
+      expect(generation.status).toBe('completed');
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toBeInstanceOf(ErrorClass);
+      expect(host.count()).toBe(breakIt === 'closed' ? 0 : 1);
+      expect(fake.v2.stats.submitted - submitted).toBe(1);
+    } finally {
+      await Promise.all([working.close(), broken.close()]);
+    }
   });
 });

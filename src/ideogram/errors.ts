@@ -127,8 +127,16 @@ export class ServerError extends APIError {
   override name = 'ServerError';
 }
 
+/**
+ * The exchange failed on the network: no answer came from the API. A request that runs nothing (a poll) can be
+ * made again after any of these; whether a paid one can is the subclass's to say.
+ */
+export class TransportError extends IdeogramError {
+  override name = 'TransportError';
+}
+
 /** The connection failed before the request reached the API: nothing was processed, so resending is safe. */
-export class ConnectionError extends IdeogramError {
+export class ConnectionError extends TransportError {
   override name = 'ConnectionError';
   constructor(file: string, cause: unknown) {
     super(`Could not reach Ideogram: ${describeCause(cause)}`, file);
@@ -140,7 +148,7 @@ export class ConnectionError extends IdeogramError {
  * The connection failed while the request was still being sent (reset mid-upload): Ideogram never had the whole
  * image, so nothing ran and nothing was billed, and resending is as safe as after a failed connection.
  */
-export class UploadInterruptedError extends IdeogramError {
+export class UploadInterruptedError extends TransportError {
   override name = 'UploadInterruptedError';
   constructor(file: string, cause: unknown) {
     super(
@@ -155,7 +163,7 @@ export class UploadInterruptedError extends IdeogramError {
  * The whole request was sent but no complete answer came back (timeout, connection dropped). The upscale may have
  * run and been billed, so it is resent only when the user allows it.
  */
-export class ResponseLostError extends IdeogramError {
+export class ResponseLostError extends TransportError {
   override name = 'ResponseLostError';
   constructor(
     file: string,

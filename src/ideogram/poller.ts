@@ -1,5 +1,5 @@
 import type { Generation } from './client.js';
-import { ConnectionError, GenerationPendingError, RateLimitError, ResponseLostError, ServerError } from './errors.js';
+import { GenerationPendingError, RateLimitError, ServerError, TransportError } from './errors.js';
 
 export interface PollOptions {
   /** First wait after acceptance, then each wait grows by `growth` up to `maxDelayMs`. */
@@ -69,11 +69,7 @@ export class Poller {
             now() + Math.min(error.retryAfterMs ?? delay, MAX_RETRY_AFTER_MS)
           );
           lastProblem = 'polling was rate-limited';
-        } else if (
-          error instanceof ServerError ||
-          error instanceof ConnectionError ||
-          error instanceof ResponseLostError
-        ) {
+        } else if (error instanceof ServerError || error instanceof TransportError) {
           lastProblem = `polling failed (${error.message})`;
         } else {
           throw new GenerationPendingError(file, generationId, `polling failed: ${(error as Error).message}`);
