@@ -33112,8 +33112,15 @@ class InflightLimitError extends IdeogramError {
 class ServerError extends APIError {
     name = 'ServerError';
 }
+/**
+ * The exchange failed on the network: no answer came from the API. A request that runs nothing (a poll) can be
+ * made again after any of these; whether a paid one can is the subclass's to say.
+ */
+class TransportError extends IdeogramError {
+    name = 'TransportError';
+}
 /** The connection failed before the request reached the API: nothing was processed, so resending is safe. */
-class ConnectionError extends IdeogramError {
+class ConnectionError extends TransportError {
     name = 'ConnectionError';
     constructor(file, cause) {
         super(`Could not reach Ideogram: ${describeCause(cause)}`, file);
@@ -33124,7 +33131,7 @@ class ConnectionError extends IdeogramError {
  * The connection failed while the request was still being sent (reset mid-upload): Ideogram never had the whole
  * image, so nothing ran and nothing was billed, and resending is as safe as after a failed connection.
  */
-class UploadInterruptedError extends IdeogramError {
+class UploadInterruptedError extends TransportError {
     name = 'UploadInterruptedError';
     constructor(file, cause) {
         super(`The connection to Ideogram failed while the image was still being sent: ${describeCause(cause)} (not received, so not billed)`, file);
@@ -33135,7 +33142,7 @@ class UploadInterruptedError extends IdeogramError {
  * The whole request was sent but no complete answer came back (timeout, connection dropped). The upscale may have
  * run and been billed, so it is resent only when the user allows it.
  */
-class ResponseLostError extends IdeogramError {
+class ResponseLostError extends TransportError {
     timedOut;
     name = 'ResponseLostError';
     constructor(file, timedOut, cause) {
@@ -34097,9 +34104,7 @@ class Poller {
                     this.pausedUntil = Math.max(this.pausedUntil, now() + Math.min(error.retryAfterMs ?? delay, MAX_RETRY_AFTER_MS));
                     lastProblem = 'polling was rate-limited';
                 }
-                else if (error instanceof ServerError ||
-                    error instanceof ConnectionError ||
-                    error instanceof ResponseLostError) {
+                else if (error instanceof ServerError || error instanceof TransportError) {
                     lastProblem = `polling failed (${error.message})`;
                 }
                 else {

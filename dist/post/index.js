@@ -30497,8 +30497,15 @@ class errors_InflightLimitError extends IdeogramError {
 class errors_ServerError extends errors_APIError {
     name = 'ServerError';
 }
+/**
+ * The exchange failed on the network: no answer came from the API. A request that runs nothing (a poll) can be
+ * made again after any of these; whether a paid one can is the subclass's to say.
+ */
+class errors_TransportError extends IdeogramError {
+    name = 'TransportError';
+}
 /** The connection failed before the request reached the API: nothing was processed, so resending is safe. */
-class errors_ConnectionError extends IdeogramError {
+class errors_ConnectionError extends errors_TransportError {
     name = 'ConnectionError';
     constructor(file, cause) {
         super(`Could not reach Ideogram: ${describeCause(cause)}`, file);
@@ -30509,7 +30516,7 @@ class errors_ConnectionError extends IdeogramError {
  * The connection failed while the request was still being sent (reset mid-upload): Ideogram never had the whole
  * image, so nothing ran and nothing was billed, and resending is as safe as after a failed connection.
  */
-class errors_UploadInterruptedError extends IdeogramError {
+class errors_UploadInterruptedError extends errors_TransportError {
     name = 'UploadInterruptedError';
     constructor(file, cause) {
         super(`The connection to Ideogram failed while the image was still being sent: ${describeCause(cause)} (not received, so not billed)`, file);
@@ -30520,7 +30527,7 @@ class errors_UploadInterruptedError extends IdeogramError {
  * The whole request was sent but no complete answer came back (timeout, connection dropped). The upscale may have
  * run and been billed, so it is resent only when the user allows it.
  */
-class errors_ResponseLostError extends IdeogramError {
+class errors_ResponseLostError extends errors_TransportError {
     timedOut;
     name = 'ResponseLostError';
     constructor(file, timedOut, cause) {
@@ -31089,9 +31096,7 @@ class poller_Poller {
                     this.pausedUntil = Math.max(this.pausedUntil, now() + Math.min(error.retryAfterMs ?? delay, MAX_RETRY_AFTER_MS));
                     lastProblem = 'polling was rate-limited';
                 }
-                else if (error instanceof ServerError ||
-                    error instanceof ConnectionError ||
-                    error instanceof ResponseLostError) {
+                else if (error instanceof ServerError || error instanceof TransportError) {
                     lastProblem = `polling failed (${error.message})`;
                 }
                 else {
