@@ -1,5 +1,6 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { writeFileAtomically } from './atomic-file.js';
+import { readRegularFile } from './regular-file.js';
 import type { ImageFormat } from './image-format.js';
 import { loadCodecs } from './local/codecs.js';
 import { encodeLossy } from './local/encoders.js';
@@ -17,7 +18,7 @@ let queue: Promise<unknown> = Promise.resolve();
 async function convertNow(job: ConversionJob): Promise<Converted> {
   const { from, format, to, conversion } = job;
   const codecs = await loadCodecs();
-  const bytes = await readFile(from);
+  const bytes = await readRegularFile(from);
   let pixels = await codecs.decode(bytes, format);
   const size = fitWithin(pixels, conversion);
   const resized = size.width !== pixels.width || size.height !== pixels.height;

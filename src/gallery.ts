@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, readdir } from 'node:fs/promises';
+import { mkdir, open, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomically } from './atomic-file.js';
 import { isInside } from './paths.js';
 import { fileChunks } from './read-buffers.js';
-import { openRegularFile } from './regular-file.js';
+import { openRegularFile, readRegularFile } from './regular-file.js';
 import type { Dimensions } from './image-dimensions.js';
 import { probeImageFile } from './image-file.js';
 import { countsLine, escapeHtml, formatBytes } from './presentation.js';
@@ -23,7 +23,11 @@ const GENERATOR = 'ideogram-upscale gallery';
 async function checkOurs(root: string): Promise<void> {
   const entries = await readdir(root).catch(() => [] as string[]);
   if (entries.length === 0) return;
-  const page = await readFile(join(root, 'index.html'), 'utf8').catch(() => '');
+  // Only a file: a FIFO there would block the read; anything else is not a gallery of ours.
+  const page = await readRegularFile(join(root, 'index.html')).then(
+    bytes => bytes.toString('utf8'),
+    () => ''
+  );
   if (!page.includes(`<meta name="generator" content="${GENERATOR}">`)) {
     throw new Error(`${root} already holds files that are not a gallery of ours; choose another folder`);
   }

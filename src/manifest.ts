@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { access, appendFile, mkdir, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { access, appendFile, mkdir, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomically } from './atomic-file.js';
 import { isInside, writablePathProblem } from './paths.js';
 import { fileChunks } from './read-buffers.js';
-import { openRegularFile } from './regular-file.js';
+import { NotRegularFileError, openRegularFile, readRegularFile } from './regular-file.js';
 import type { SourceResult } from './results.js';
 
 /**
@@ -154,10 +154,15 @@ function unreadableManifest(path: string, problem: string): Error {
   );
 }
 
-async function readIfThere(path: string): Promise<string | undefined> {
+/**
+ * The text at `path`, undefined when nothing is there, or why what is there is not a file (a FIFO would block the
+ * read, a link to /dev/zero never end it).
+ */
+async function readIfThere(path: string): Promise<string | NotRegularFileError | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return (await readRegularFile(path)).toString('utf8');
   } catch (error) {
+    if (error instanceof NotRegularFileError) return error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
@@ -213,12 +218,13 @@ export class Manifest {
    */
   static async load(workspace: string, path: string, force = false): Promise<Manifest> {
     const text = await readIfThere(join(workspace, path));
-    const read = text === undefined ? EMPTY : readDocument(text);
+    const read = text === undefined ? EMPTY : text instanceof NotRegularFileError ? text.message : readDocument(text);
     if (typeof read === 'string' && !force) throw unreadableManifest(path, read);
     const manifest = new Manifest(path, workspace, typeof read === 'string' ? EMPTY : read);
     if (typeof read === 'string')
       manifest.warnings.push(`The manifest ${path} ${read}; 'force' is set, so it is started afresh.`);
     const journal = await readIfThere(join(workspace, journalPath(path)));
+    if (journal instanceof NotRegularFileError) throw unreadableManifest(journalPath(path), journal.message);
     for (const line of journal?.split('\n') ?? []) {
       let record: JournalLine;
       try {

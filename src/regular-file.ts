@@ -46,6 +46,19 @@ export async function openRegularFile(path: string): Promise<OpenedFile> {
   }
 }
 
+/**
+ * A regular file's bytes: anything else in its place is refused at once, never read (a FIFO would block the read,
+ * a link to /dev/zero never end it). @throws NotRegularFileError, or the file system's error
+ */
+export async function readRegularFile(path: string): Promise<Buffer> {
+  const { handle } = await openRegularFile(path);
+  try {
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** What tells one version of a file from another: a write changes its size or time, a replacement its inode. */
 export interface FileVersion {
   readonly dev: number;

@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { openRegularFile, sameVersion, versionOf } from './regular-file.js';
+import { readRegularFile, sameVersion, versionOf } from './regular-file.js';
 import { ImageProblem, type SourceImage } from './validation.js';
 
 /**
@@ -25,16 +25,6 @@ function changedOrGone(image: SourceImage, now: Stats | undefined): SourceChange
 export async function ensureUnchanged(image: SourceImage): Promise<void> {
   const now = await statOf(image.path);
   if (now === undefined || !sameVersion(versionOf(now), image.version)) throw changedOrGone(image, now);
-}
-
-/** A regular file's bytes: anything else put in its place (a FIFO would block the read) is refused at once. */
-async function readRegularFile(path: string): Promise<Buffer> {
-  const { handle } = await openRegularFile(path);
-  try {
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** The checked source's bytes, read whole (the local provider). @throws SourceChangedError if they changed */

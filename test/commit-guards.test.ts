@@ -4,7 +4,7 @@ import { truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BLOB_LIMIT, BLOB_WARNING, selectCommittable } from '../src/publish/commit-guards.js';
 import { lfsPaths } from '../src/publish/gitattributes.js';
-import { makeTempDir, removeDir, writeFiles } from './support/files.js';
+import { makeTempDir, NOT_FILES, removeDir, writeFiles } from './support/files.js';
 
 /** Paths of the shapes results take: at the root, in folders, odd names. */
 const PATHS = [
@@ -63,6 +63,18 @@ describe('which results .gitattributes routes to Git LFS', () => {
     // git quotes names with unusual characters; none of ours needs it.
     expect([...(await lfsPaths(dir, PATHS))].sort()).toEqual(expected.sort());
   });
+
+  it.each(Object.entries(NOT_FILES))(
+    'a .gitattributes that is %s is not read; the others still count',
+    async (name, make) => {
+      const dir = join(root, `not-a-file-${name.replace(/\W+/g, '-')}`);
+      await writeFiles(dir, { 'assets/.gitattributes': '*.png filter=lfs\n' });
+      await make(join(dir, '.gitattributes'));
+      expect([...(await lfsPaths(dir, PATHS))].sort()).toEqual(
+        PATHS.filter(path => path.startsWith('assets/') && path.endsWith('.png')).sort()
+      );
+    }
+  );
 });
 
 describe('what a commit may hold', () => {

@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { writeGallery } from '../src/gallery.js';
 import { loadCodecs } from '../src/local/codecs.js';
 import type { SourceResult } from '../src/results.js';
+import { NOT_FILES } from './support/files.js';
 import { workspaceWithExamples } from './support/samples.js';
 
 /** Debian's chromium (`npm run setup` installs it), or another Chromium or Chrome named by CHROMIUM_PATH. */
@@ -412,6 +413,22 @@ describe('writeGallery on its own', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it.each(Object.entries(NOT_FILES))(
+    'never reads an index.html that is %s: the folder is not a gallery of ours',
+    async (_, make) => {
+      const dir = await mkdtemp(join(tmpdir(), 'gallery-not-a-file-'));
+      try {
+        await mkdir(join(dir, 'gallery'));
+        await make(join(dir, 'gallery', 'index.html'));
+        await expect(
+          writeGallery(join(dir, 'gallery'), dir, [{ source: 'a.png', status: 'skipped', outputs: [], error: 'x' }])
+        ).rejects.toThrow(/not a gallery of ours/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+  );
 
   it("never writes over a folder of the user's", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gallery-theirs-'));

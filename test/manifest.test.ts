@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Manifest, hashFile, journalPath, type ManifestDocument } from '../src/manifest.js';
 import type { SourceResult } from '../src/results.js';
+import { NOT_FILES } from './support/files.js';
 import { makeWorkspace } from './support/workspace.js';
 
 const SETTINGS = { provider: 'ideogram', request: { detail: 70 } };
@@ -106,6 +107,24 @@ describe('Manifest', () => {
       expect.stringMatching(/^The manifest m\.json is not valid JSON .+'force' is set/)
     ]);
   });
+
+  it.each(Object.entries(NOT_FILES))(
+    'stops on %s where the manifest or its journal is, without reading it; force starts the manifest afresh',
+    async (_, make) => {
+      await make(join(workspace, 'm.json'));
+      const why = /is (a named pipe \(FIFO\)|a device|a directory), not a regular file; nothing was sent\./;
+      await expect(Manifest.load(workspace, 'm.json')).rejects.toThrow(
+        new RegExp(`^The manifest m\\.json ${why.source}`)
+      );
+      const forced = await Manifest.load(workspace, 'm.json', true);
+      expect(forced.warnings).toEqual([expect.stringMatching(/^The manifest m\.json is .+'force' is set/)]);
+
+      await make(join(workspace, journalPath('n.json')));
+      await expect(Manifest.load(workspace, 'n.json')).rejects.toThrow(
+        new RegExp(`^The manifest n\\.json\\.journal ${why.source}`)
+      );
+    }
+  );
 
   const HOSTILE: [string, RegExp][] = [
     ['../../outside.png', /outside the workspace/],

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import { readRegularFile } from '../regular-file.js';
 
 /** One `pattern attr…` line of a .gitattributes file, as it bears on the `filter` attribute. */
 interface Rule {
@@ -81,8 +81,9 @@ export async function lfsPaths(workspace: string, paths: readonly string[]): Pro
   const rulesIn = (dir: string): Promise<Rule[]> => {
     let rules = cache.get(dir);
     if (!rules) {
-      rules = readFile(join(workspace, dir, '.gitattributes'), 'utf8').then(
-        text => parseGitAttributes(text, dir),
+      // Only a file: a .gitattributes link to /dev/zero would never end the read.
+      rules = readRegularFile(join(workspace, dir, '.gitattributes')).then(
+        bytes => parseGitAttributes(bytes.toString('utf8'), dir),
         () => []
       );
       cache.set(dir, rules);

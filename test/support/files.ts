@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -88,3 +89,18 @@ export async function listFiles(root: string): Promise<string[]> {
     .map(entry => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 }
+
+/**
+ * What can stand where the action expects a file it reads whole, and must never be read as one: a read of a named
+ * pipe waits for a writer, one of /dev/zero never ends. Each makes its kind at `path`.
+ */
+export const NOT_FILES: Readonly<Record<string, (path: string) => Promise<void>>> = {
+  'a named pipe': path => {
+    execFileSync('mkfifo', [path]);
+    return Promise.resolve();
+  },
+  'a link to /dev/zero': path => symlink('/dev/zero', path),
+  'a folder': async path => {
+    await mkdir(path);
+  }
+};
