@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/atomic-file.ts
 var atomic_file = __webpack_require__(93549);
+// EXTERNAL MODULE: ./src/regular-file.ts
+var regular_file = __webpack_require__(60702);
 // EXTERNAL MODULE: ./src/local/codecs.ts + 2 modules
 var local_codecs = __webpack_require__(61497);
 // EXTERNAL MODULE: ./node_modules/@jsquash/avif/codec/enc/avif_enc.js
@@ -105,12 +107,13 @@ var output_format = __webpack_require__(48256);
 
 
 
+
 // One conversion at a time: decoding takes width × height × 4 bytes, twice that while resampling.
 let queue = Promise.resolve();
 async function convertNow(job) {
     const { from, format, to, conversion } = job;
     const codecs = await (0,local_codecs/* loadCodecs */.E)();
-    const bytes = await (0,promises_.readFile)(from);
+    const bytes = await (0,regular_file/* readRegularFile */.XF)(from);
     let pixels = await codecs.decode(bytes, format);
     const size = (0,output_format/* fitWithin */.Hi)(pixels, conversion);
     const resized = size.width !== pixels.width || size.height !== pixels.height;

@@ -29827,11 +29827,17 @@ function parseManifest(text, path) {
 function unreadableManifest(path, problem) {
     return new Error(`The manifest ${path} ${problem}; nothing was sent. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one.`);
 }
+/**
+ * The text at `path`, undefined when nothing is there, or why what is there is not a file (a FIFO would block the
+ * read, a link to /dev/zero never end it).
+ */
 async function readIfThere(path) {
     try {
-        return await (0,promises_.readFile)(path, 'utf8');
+        return (await (0,regular_file/* readRegularFile */.XF)(path)).toString('utf8');
     }
     catch (error) {
+        if (error instanceof regular_file/* NotRegularFileError */.iZ)
+            return error;
         if (error.code === 'ENOENT')
             return undefined;
         throw error;
@@ -29873,13 +29879,15 @@ class Manifest {
      */
     static async load(workspace, path, force = false) {
         const text = await readIfThere((0,external_node_path_.join)(workspace, path));
-        const read = text === undefined ? EMPTY : readDocument(text);
+        const read = text === undefined ? EMPTY : text instanceof regular_file/* NotRegularFileError */.iZ ? text.message : readDocument(text);
         if (typeof read === 'string' && !force)
             throw unreadableManifest(path, read);
         const manifest = new Manifest(path, workspace, typeof read === 'string' ? EMPTY : read);
         if (typeof read === 'string')
             manifest.warnings.push(`The manifest ${path} ${read}; 'force' is set, so it is started afresh.`);
         const journal = await readIfThere((0,external_node_path_.join)(workspace, journalPath(path)));
+        if (journal instanceof regular_file/* NotRegularFileError */.iZ)
+            throw unreadableManifest(journalPath(path), journal.message);
         for (const line of journal?.split('\n') ?? []) {
             let record;
             try {
@@ -33914,7 +33922,8 @@ async function checkOurs(root) {
     const entries = await (0,promises_.readdir)(root).catch(() => []);
     if (entries.length === 0)
         return;
-    const page = await (0,promises_.readFile)((0,external_node_path_.join)(root, 'index.html'), 'utf8').catch(() => '');
+    // Only a file: a FIFO there would block the read; anything else is not a gallery of ours.
+    const page = await (0,regular_file/* readRegularFile */.XF)((0,external_node_path_.join)(root, 'index.html')).then(bytes => bytes.toString('utf8'), () => '');
     if (!page.includes(`<meta name="generator" content="${GENERATOR}">`)) {
         throw new Error(`${root} already holds files that are not a gallery of ours; choose another folder`);
     }
@@ -34500,7 +34509,8 @@ async function lfsPaths(workspace, paths) {
     const rulesIn = (dir) => {
         let rules = cache.get(dir);
         if (!rules) {
-            rules = (0,promises_.readFile)((0,external_node_path_.join)(workspace, dir, '.gitattributes'), 'utf8').then(text => parseGitAttributes(text, dir), () => []);
+            // Only a file: a .gitattributes link to /dev/zero would never end the read.
+            rules = (0,regular_file/* readRegularFile */.XF)((0,external_node_path_.join)(workspace, dir, '.gitattributes')).then(bytes => parseGitAttributes(bytes.toString('utf8'), dir), () => []);
             cache.set(dir, rules);
         }
         return rules;
@@ -35262,6 +35272,7 @@ function controlCharacterIn(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E4: () => (/* binding */ versionOf),
 /* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   ZU: () => (/* binding */ openRegularFile),
 /* harmony export */   iZ: () => (/* binding */ NotRegularFileError),
 /* harmony export */   r1: () => (/* binding */ sameVersion)
@@ -35318,6 +35329,19 @@ async function openRegularFile(path) {
         throw error;
     }
 }
+/**
+ * A regular file's bytes: anything else in its place is refused at once, never read (a FIFO would block the read,
+ * a link to /dev/zero never end it). @throws NotRegularFileError, or the file system's error
+ */
+async function readRegularFile(path) {
+    const { handle } = await openRegularFile(path);
+    try {
+        return await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
+}
 function versionOf({ dev, ino, size, mtimeMs }) {
     return { dev, ino, size, mtimeMs };
 }
@@ -35361,19 +35385,9 @@ async function ensureUnchanged(image) {
     if (now === undefined || !(0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameVersion */ .r1)((0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .versionOf */ .E4)(now), image.version))
         throw changedOrGone(image, now);
 }
-/** A regular file's bytes: anything else put in its place (a FIFO would block the read) is refused at once. */
-async function readRegularFile(path) {
-    const { handle } = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .openRegularFile */ .ZU)(path);
-    try {
-        return await handle.readFile();
-    }
-    finally {
-        await handle.close();
-    }
-}
 /** The checked source's bytes, read whole (the local provider). @throws SourceChangedError if they changed */
 async function readChecked(image) {
-    const bytes = await readRegularFile(image.path).catch(async () => {
+    const bytes = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(image.path).catch(async () => {
         throw changedOrGone(image, await statOf(image.path));
     });
     // Compared after reading: a change during the read changes the time, and a version the same after is the one read.
