@@ -6,7 +6,7 @@ import { isInside } from './paths.js';
 import { fileChunks } from './read-buffers.js';
 import { openRegularFile, readRegularFile } from './regular-file.js';
 import type { Dimensions } from './image-dimensions.js';
-import { probeImageFile } from './image-file.js';
+import { probeImageFile, probeOpened } from './image-file.js';
 import { countsLine, escapeHtml, formatBytes } from './presentation.js';
 import { StoredNames } from './stored-names.js';
 import type { OutputRecord, SourceResult } from './results.js';
@@ -87,20 +87,21 @@ async function copyInto(dir: string, from: string, to: string): Promise<Shown> {
   if (!isInside(join(dir, ORIGINALS), to)) throw new Error(`${to} is outside the gallery's originals`);
   // A source that failed may be a FIFO: only a regular file is ever opened. Copied a chunk at a time: read whole,
   // each original floated until a garbage collection.
-  const { handle, stats } = await openRegularFile(from);
+  const opened = await openRegularFile(from);
   try {
     await mkdir(dirname(to), { recursive: true });
     const copy = await open(to, 'w');
     try {
-      for await (const chunk of fileChunks(handle)) await copy.write(chunk);
+      for await (const chunk of fileChunks(opened.handle)) await copy.write(chunk);
     } finally {
       await copy.close();
     }
+    // Its dimensions from the source while it is open, not from the copy opened again.
+    const { dimensions } = await probeOpened(opened);
+    return { href: link(dir, to), bytes: opened.stats.size, dimensions, missing: false };
   } finally {
-    await handle.close();
+    await opened.handle.close();
   }
-  const dimensions = (await probeImageFile(to))?.dimensions;
-  return { href: link(dir, to), bytes: stats.size, dimensions, missing: false };
 }
 
 /** A source's copy in the gallery, under the name `originals` gives it; nothing when it cannot be copied there. */

@@ -1,6 +1,6 @@
 import { readDimensions, type Dimensions } from './image-dimensions.js';
 import { sniffFormat, type ImageFormat } from './image-format.js';
-import { openRegularFile } from './regular-file.js';
+import { openRegularFile, type OpenedFile } from './regular-file.js';
 
 /** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
 const HEADER_BYTES = 512 * 1024;
@@ -13,22 +13,25 @@ export interface ImageFileFacts {
   readonly dimensions: Dimensions | undefined;
 }
 
+/** Size, format and dimensions of an opened image file from its first bytes, read from its start wherever it stands. */
+export async function probeOpened({ handle, stats }: OpenedFile): Promise<ImageFileFacts> {
+  const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
+  const { bytesRead } = await handle.read(head, 0, head.length, 0);
+  const bytes = head.subarray(0, bytesRead);
+  const format = sniffFormat(bytes);
+  return { bytes: stats.size, format, dimensions: format && readDimensions(bytes, format) };
+}
+
 /** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
 export async function probeImageFile(path: string): Promise<ImageFileFacts | undefined> {
-  let file;
+  let opened: OpenedFile | undefined;
   try {
     // Only a regular file: a FIFO in its place would block the report.
-    const opened = await openRegularFile(path);
-    file = opened.handle;
-    const { stats } = opened;
-    const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
-    const { bytesRead } = await file.read(head, 0, head.length, 0);
-    const bytes = head.subarray(0, bytesRead);
-    const format = sniffFormat(bytes);
-    return { bytes: stats.size, format, dimensions: format && readDimensions(bytes, format) };
+    opened = await openRegularFile(path);
+    return await probeOpened(opened);
   } catch {
     return undefined;
   } finally {
-    await file?.close();
+    await opened?.handle.close();
   }
 }
