@@ -28374,25 +28374,27 @@ var image_format = __nccwpck_require__(5220);
 
 /** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
 const HEADER_BYTES = 512 * 1024;
+/** Size, format and dimensions of an opened image file from its first bytes, read from its start wherever it stands. */
+async function probeOpened({ handle, stats }) {
+    const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const bytes = head.subarray(0, bytesRead);
+    const format = (0,image_format/* sniffFormat */.OG)(bytes);
+    return { bytes: stats.size, format, dimensions: format && (0,image_dimensions/* readDimensions */.G)(bytes, format) };
+}
 /** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
 async function probeImageFile(path) {
-    let file;
+    let opened;
     try {
         // Only a regular file: a FIFO in its place would block the report.
-        const opened = await (0,regular_file/* openRegularFile */.ZU)(path);
-        file = opened.handle;
-        const { stats } = opened;
-        const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
-        const { bytesRead } = await file.read(head, 0, head.length, 0);
-        const bytes = head.subarray(0, bytesRead);
-        const format = (0,image_format/* sniffFormat */.OG)(bytes);
-        return { bytes: stats.size, format, dimensions: format && (0,image_dimensions/* readDimensions */.G)(bytes, format) };
+        opened = await (0,regular_file/* openRegularFile */.ZU)(path);
+        return await probeOpened(opened);
     }
     catch {
         return undefined;
     }
     finally {
-        await file?.close();
+        await opened?.handle.close();
     }
 }
 
@@ -28681,23 +28683,24 @@ async function copyInto(dir, from, to) {
         throw new Error(`${to} is outside the gallery's originals`);
     // A source that failed may be a FIFO: only a regular file is ever opened. Copied a chunk at a time: read whole,
     // each original floated until a garbage collection.
-    const { handle, stats } = await (0,regular_file/* openRegularFile */.ZU)(from);
+    const opened = await (0,regular_file/* openRegularFile */.ZU)(from);
     try {
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
         const copy = await (0,promises_.open)(to, 'w');
         try {
-            for await (const chunk of fileChunks(handle))
+            for await (const chunk of fileChunks(opened.handle))
                 await copy.write(chunk);
         }
         finally {
             await copy.close();
         }
+        // Its dimensions from the source while it is open, not from the copy opened again.
+        const { dimensions } = await probeOpened(opened);
+        return { href: gallery_link(dir, to), bytes: opened.stats.size, dimensions, missing: false };
     }
     finally {
-        await handle.close();
+        await opened.handle.close();
     }
-    const dimensions = (await probeImageFile(to))?.dimensions;
-    return { href: gallery_link(dir, to), bytes: stats.size, dimensions, missing: false };
 }
 /** A source's copy in the gallery, under the name `originals` gives it; nothing when it cannot be copied there. */
 async function copyOriginal(dir, workspace, source, originals) {

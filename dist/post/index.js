@@ -29013,6 +29013,7 @@ function readDimensions(bytes, format) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ probeOpened),
 /* harmony export */   k: () => (/* binding */ probeImageFile)
 /* harmony export */ });
 /* harmony import */ var _image_dimensions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59422);
@@ -29023,25 +29024,27 @@ function readDimensions(bytes, format) {
 
 /** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
 const HEADER_BYTES = 512 * 1024;
+/** Size, format and dimensions of an opened image file from its first bytes, read from its start wherever it stands. */
+async function probeOpened({ handle, stats }) {
+    const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const bytes = head.subarray(0, bytesRead);
+    const format = (0,_image_format_js__WEBPACK_IMPORTED_MODULE_1__/* .sniffFormat */ .OG)(bytes);
+    return { bytes: stats.size, format, dimensions: format && (0,_image_dimensions_js__WEBPACK_IMPORTED_MODULE_0__/* .readDimensions */ .G)(bytes, format) };
+}
 /** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
 async function probeImageFile(path) {
-    let file;
+    let opened;
     try {
         // Only a regular file: a FIFO in its place would block the report.
-        const opened = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegularFile */ .ZU)(path);
-        file = opened.handle;
-        const { stats } = opened;
-        const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
-        const { bytesRead } = await file.read(head, 0, head.length, 0);
-        const bytes = head.subarray(0, bytesRead);
-        const format = (0,_image_format_js__WEBPACK_IMPORTED_MODULE_1__/* .sniffFormat */ .OG)(bytes);
-        return { bytes: stats.size, format, dimensions: format && (0,_image_dimensions_js__WEBPACK_IMPORTED_MODULE_0__/* .readDimensions */ .G)(bytes, format) };
+        opened = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegularFile */ .ZU)(path);
+        return await probeOpened(opened);
     }
     catch {
         return undefined;
     }
     finally {
-        await file?.close();
+        await opened?.handle.close();
     }
 }
 
@@ -33969,23 +33972,24 @@ async function copyInto(dir, from, to) {
         throw new Error(`${to} is outside the gallery's originals`);
     // A source that failed may be a FIFO: only a regular file is ever opened. Copied a chunk at a time: read whole,
     // each original floated until a garbage collection.
-    const { handle, stats } = await (0,regular_file/* openRegularFile */.ZU)(from);
+    const opened = await (0,regular_file/* openRegularFile */.ZU)(from);
     try {
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
         const copy = await (0,promises_.open)(to, 'w');
         try {
-            for await (const chunk of fileChunks(handle))
+            for await (const chunk of fileChunks(opened.handle))
                 await copy.write(chunk);
         }
         finally {
             await copy.close();
         }
+        // Its dimensions from the source while it is open, not from the copy opened again.
+        const { dimensions } = await (0,image_file/* probeOpened */.e)(opened);
+        return { href: gallery_link(dir, to), bytes: opened.stats.size, dimensions, missing: false };
     }
     finally {
-        await handle.close();
+        await opened.handle.close();
     }
-    const dimensions = (await (0,image_file/* probeImageFile */.k)(to))?.dimensions;
-    return { href: gallery_link(dir, to), bytes: stats.size, dimensions, missing: false };
 }
 /** A source's copy in the gallery, under the name `originals` gives it; nothing when it cannot be copied there. */
 async function copyOriginal(dir, workspace, source, originals) {
