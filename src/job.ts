@@ -3,12 +3,12 @@ import { CancelledError, NotStartedError, unlessCut, type Cancellation } from '.
 import { Destinations } from './destinations.js';
 import { upscaleAll, type Sendable } from './engine.js';
 import { CostCap } from './cost-cap.js';
+import { BatchStop } from './ideogram/batch-stop.js';
 import { IdeogramClient, type LegacyNotice } from './ideogram/client.js';
 import { LegacyEndpoint, V2Endpoint, type UpscaleEndpoint } from './ideogram/endpoint.js';
 import { ideogramHosts } from './ideogram/hosts.js';
 import { InflightLimiter } from './ideogram/inflight-limiter.js';
 import { Poller, defaultPollOptions } from './ideogram/poller.js';
-import { retryIdeogram } from './ideogram/retry-rule.js';
 import type { IdeogramSettings } from './ideogram/settings.js';
 import { IdeogramUpscaler, quoteRecord } from './ideogram/upscaler.js';
 import { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from './retry.js';
@@ -143,15 +143,17 @@ async function quoteAll(
   if (settings.provider.kind !== 'v2') throw new Error('only v2 models quote');
   const endpoint = ideogramEndpoint(settings.provider, settings.transport, hooks);
   const retry = retryPolicy(settings.transport);
+  // Quotes stop as upscales do: after the account is refused, or the host could not be reached a few times in a row.
+  const batch = new BatchStop(why => hooks.onNotice?.(why));
   try {
     await mapLimited(images, QUOTE_PARALLELISM, async image => {
       const source = image.relativePath;
       let result: SourceResult;
       try {
         const quote = quoteRecord(
-          await retryIdeogram(
+          await batch.retrying(
             source,
-            () => endpoint.quote(image),
+            () => batch.guard(source, () => endpoint.quote(image)),
             retry,
             event => hooks.onRetry?.(source, event)
           )

@@ -8,19 +8,9 @@ import type { QuoteRecord } from '../results.js';
 import type { SourceImage } from '../validation.js';
 import type { PriceQuote } from './client.js';
 import type { EndpointAnswer, EndpointImage, UpscaleEndpoint } from './endpoint.js';
-import {
-  AuthenticationError,
-  ConnectionError,
-  GenerationFailedError,
-  InflightLimitError,
-  NotSentError,
-  PaymentRequiredError,
-  PermissionDeniedError,
-  RateLimitError,
-  type APIError
-} from './errors.js';
+import { BatchStop } from './batch-stop.js';
+import { GenerationFailedError, InflightLimitError, RateLimitError } from './errors.js';
 import type { InflightLimiter, Lease } from './inflight-limiter.js';
-import { retryIdeogram } from './retry-rule.js';
 
 export interface IdeogramUpscalerOptions {
   readonly endpoint: UpscaleEndpoint;
@@ -45,27 +35,6 @@ export interface IdeogramUpscalerOptions {
   readonly onBatchStopped?: (why: string) => void;
 }
 
-/** 401, 402 and 403 are about the key or the account, not the image: every further request would fail alike. */
-function refusesAccount(error: unknown): error is APIError {
-  return (
-    error instanceof AuthenticationError ||
-    error instanceof PaymentRequiredError ||
-    error instanceof PermissionDeniedError
-  );
-}
-
-/**
- * Connection failures in a row, across the batch, before the host counts as unreachable: one ladder of retries per
- * image would otherwise print hundreds of lines for a DNS failure or a closed port.
- */
-export const UNREACHABLE_AFTER = 3;
-
-/** What Ideogram said, with its reason code (402's `insufficient_funds`, `daily_limit`), for the reports. */
-function accountRefusal(error: APIError): string {
-  const reason = error.rejectReason ? ` (${error.rejectReason})` : '';
-  return `Ideogram answered HTTP ${error.status}${reason}${error.apiMessage ? `: ${error.apiMessage}` : ''}`;
-}
-
 /**
  * Upscales through one of Ideogram's endpoints: takes places under the in-flight limit only while the API works
  * on the request, and hands the result links back to be downloaded outside it, so a slow download never holds a
@@ -73,34 +42,19 @@ function accountRefusal(error: APIError): string {
  */
 export class IdeogramUpscaler implements Provider {
   private readonly downloads: Agent;
-
-  /** Why nothing more is sent (the account was refused, or the host cannot be reached); undefined while all is well. */
-  private stop: string | undefined;
-  /** Connection failures since the last request that reached Ideogram. */
-  private unreachable = 0;
+  /** Every request to Ideogram (upscale, quote, collect) goes through it: none once the batch is stopped. */
+  private readonly batch: BatchStop;
 
   constructor(private readonly options: IdeogramUpscalerOptions) {
     const timeout = options.downloadTimeoutMs;
     this.downloads = new Agent({ connect: { timeout: 30_000 }, headersTimeout: timeout, bodyTimeout: timeout });
-  }
-
-  /** @throws NotSentError once the batch has been stopped */
-  private checkAccount(file: string): void {
-    if (this.stop) throw new NotSentError(file, `not sent: for an earlier image, ${this.stop}`);
-  }
-
-  private stopBatch(file: string, reason: string, why: string): void {
-    if (this.stop !== undefined) return;
-    this.stop = reason;
-    this.options.onBatchStopped?.(
-      `Stopping the batch: ${reason} (for ${file}). ${why}, so the remaining images are not sent.`
-    );
+    this.batch = new BatchStop(options.onBatchStopped);
   }
 
   async produce(image: SourceImage, stopped?: AbortSignal): Promise<ProducedImage[]> {
     const { endpoint, pending } = this.options;
     const file = image.relativePath;
-    this.checkAccount(file);
+    this.batch.check(file);
     const earlier = pending?.get(file);
     // Without a cap nothing is awaited here, so a burst of sources reaches the limiter together.
     const quoted = earlier === undefined && this.options.costCap ? await this.withinCap(image) : undefined;
@@ -182,7 +136,7 @@ export class IdeogramUpscaler implements Provider {
       // Nor is a request the API has said it will never admit.
       if (!endpoint.divisible) this.refuseIfTooFew(image, limiter.statedLimit);
       // Checked before the place is given back, so the next image waiting for it is not sent.
-      const done = await this.guarded(image.relativePath, send);
+      const done = await this.batch.guard(image.relativePath, send);
       lease.succeeded();
       return done;
     } catch (error) {
@@ -197,44 +151,9 @@ export class IdeogramUpscaler implements Provider {
   }
 
   /** Resent by Ideogram's rule, each retry told to `onRetry`. */
-  private async retrying<T>(file: string, attempt: () => Promise<T>): Promise<T> {
+  private retrying<T>(file: string, attempt: () => Promise<T>): Promise<T> {
     const { retry, onRetry } = this.options;
-    let tried: unknown;
-    try {
-      return await retryIdeogram(file, attempt, retry, event => {
-        tried = event.error;
-        onRetry?.(file, event);
-      });
-    } catch (error) {
-      // A resend the stopped batch held back: this source failed for its own last answer, not for another image.
-      throw error instanceof NotSentError && tried !== undefined ? tried : error;
-    }
-  }
-
-  /**
-   * Every request to Ideogram (upscale, quote, collect) goes through here: none once the batch is stopped, and
-   * each outcome tells whether to stop it (the account refused, the host unreachable several times in a row).
-   */
-  private async guarded<T>(file: string, send: () => Promise<T>): Promise<T> {
-    this.checkAccount(file);
-    try {
-      const done = await send();
-      this.unreachable = 0;
-      return done;
-    } catch (error) {
-      if (refusesAccount(error)) {
-        this.stopBatch(file, accountRefusal(error), 'The account, not the image, is the problem');
-      } else if (error instanceof ConnectionError && ++this.unreachable >= UNREACHABLE_AFTER) {
-        this.stopBatch(
-          file,
-          `${error.message}, ${this.unreachable} times in a row`,
-          'Check the API URL and the network of the runner'
-        );
-      } else if (!(error instanceof ConnectionError)) {
-        this.unreachable = 0;
-      }
-      throw error;
-    }
+    return this.batch.retrying(file, attempt, retry, event => onRetry?.(file, event));
   }
 
   /**
@@ -252,7 +171,7 @@ export class IdeogramUpscaler implements Provider {
     const { endpoint, costCap } = this.options;
     if (!costCap) return undefined;
     const file = image.relativePath;
-    const quote = await this.retrying(file, () => this.guarded(file, () => endpoint.quote(image)));
+    const quote = await this.retrying(file, () => this.batch.guard(file, () => endpoint.quote(image)));
     // An estimate may cost up to its upper bound: the cap counts the most it can cost.
     const most = quote.upperBoundUsdMicros ?? quote.usdMicros;
     const record = quoteRecord(quote);

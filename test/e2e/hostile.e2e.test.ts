@@ -287,12 +287,16 @@ describe('with max-cost, the price quotes stop alike', () => {
     await removeDir(workspace);
   });
 
-  it('an unreachable host: the quotes stop after a few failed connections', async () => {
+  // A dry run asks for the same quotes, for every source, and stops alike.
+  it.each([
+    ['with max-cost', v2],
+    ['in a dry run', { model: v2.model, 'dry-run': 'true' }]
+  ])('%s, an unreachable host: the quotes stop after a few failed connections', async (_, inputs) => {
     const port = await closedPort();
     const workspace = await makeWorkspace(
       Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`q-${i}.png`, encodePng(8, 8, 70 + i)]))
     );
-    const action = await run(workspace, { ...v2, 'api-url': `http://127.0.0.1:${port}` });
+    const action = await run(workspace, { ...inputs, 'api-url': `http://127.0.0.1:${port}` });
 
     expect(action.code).toBe(1);
     const entries = results(action);
@@ -704,6 +708,32 @@ describe('secrets in a successful answer', () => {
     const [entry] = JSON.parse(action.outputs.results ?? '[]') as { outputs: { prompt: string }[] }[];
     expect(entry?.outputs[0]?.prompt).toBe('sharp; Api-Key: ***');
     expectKeyNowhere(action);
+    await removeDir(workspace);
+  });
+});
+
+describe('a dry run with a wrong key: the price quotes stop alike', () => {
+  const dryRun = { model: 'topaz-standard-2', 'dry-run': 'true' };
+
+  it('a wrong key: no quote is asked for once the first 401 is in, and it is said once', async () => {
+    const workspace = await makeWorkspace(
+      Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`d-${i}.png`, encodePng(8, 8, 90 + i)]))
+    );
+    const before = ideogram.v2.requests.length;
+    const action = await run(workspace, { ...dryRun, 'api-key': 'sk-wrong-key-0123456789' });
+
+    // A few are quoted at once in a dry run; once the refusal is in, nothing more goes.
+    const sent = ideogram.v2.requests.slice(before);
+    expect(sent[0]?.status).toBe(401);
+    expect(sent.every(request => request.dryRun && request.status === 401)).toBe(true);
+    expect(sent.length).toBeLessThanOrEqual(4);
+    const entries = results(action);
+    expect(entries).toHaveLength(12);
+    for (const entry of entries)
+      expect(entry).toMatchObject({ status: 'failed', error: expect.stringMatching(/HTTP 401/) });
+    expect(entries.filter(entry => entry.error?.startsWith('not sent: ')).length).toBeGreaterThanOrEqual(8);
+    expect(action.stdout.match(/Stopping the batch: Ideogram answered HTTP 401/g)).toHaveLength(1);
+    expect(action.stdout).not.toContain('trying again in');
     await removeDir(workspace);
   });
 });
