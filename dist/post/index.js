@@ -29240,7 +29240,7 @@ const log = {
 
 /***/ }),
 
-/***/ 29780:
+/***/ 61606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30291,90 +30291,6 @@ async function engine_upscaleAll(provider, options) {
     return results;
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(46752);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: ./src/multipart.ts
-
-
-
-
-/**
- * A chunk longer than a connection's high-water mark fills its write buffer: the HTTP client then waits for the
- * buffer to drain, which is when the bytes have left for the network, before it asks for the next chunk, and only
- * then is the read buffer filled again. A shorter chunk (a file's last) goes as a copy of its own.
- */
-const FILLS_WRITE_BUFFER = (0,external_node_stream_.getDefaultHighWaterMark)(false);
-/** A name in a part's header, escaped as browsers and undici's FormData escape it. */
-function quoted(name) {
-    return name.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
-}
-/** A field's line breaks as CRLF, as the form encoding requires. */
-function crlf(value) {
-    return value.replace(/\r(?!\n)|(?<!\r)\n/g, '\r\n');
-}
-/** The file's `size` bytes, through a reused read buffer; opened once the body is being sent. */
-async function* fileBytes(part, size) {
-    await part.verify?.();
-    try {
-        const { handle } = await openRegularFile(part.path);
-        try {
-            for await (const chunk of fileChunks(handle, size)) {
-                yield chunk.length > FILLS_WRITE_BUFFER ? chunk : Buffer.from(chunk);
-            }
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    catch (error) {
-        await part.verify?.();
-        throw error;
-    }
-    await part.verify?.();
-}
-/** A regular file's length. */
-async function sizeOf(path) {
-    const { handle, stats } = await openRegularFile(path);
-    await handle.close();
-    return stats.size;
-}
-/**
- * A form of text fields and files, in the order given, streamed: each file is read a chunk at a time as the
- * connection takes it, so an upload allocates nothing per chunk whatever the file's size. The length is known
- * beforehand and sent as `content-length`; a file that changes size meanwhile fails the request.
- */
-async function multipart_multipartBody(parts) {
-    const boundary = `----formdata-${randomBytes(16).toString('hex')}`;
-    const pieces = [];
-    for (const part of parts) {
-        const disposition = `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(part.name)}"`;
-        if ('value' in part) {
-            pieces.push(Buffer.from(`${disposition}\r\n\r\n${crlf(part.value)}\r\n`));
-            continue;
-        }
-        pieces.push(Buffer.from(`${disposition}; filename="${quoted(part.filename)}"\r\nContent-Type: ${part.type}\r\n\r\n`), { part, size: part.size ?? (await sizeOf(part.path)) }, Buffer.from('\r\n'));
-    }
-    pieces.push(Buffer.from(`--${boundary}--\r\n`));
-    const length = pieces.reduce((sum, piece) => sum + ('part' in piece ? piece.size : piece.length), 0);
-    return {
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(length) },
-        body: (async function* body() {
-            for (const piece of pieces) {
-                if ('part' in piece)
-                    yield* fileBytes(piece.part, piece.size);
-                else
-                    yield piece;
-            }
-        })()
-    };
-}
-
-// EXTERNAL MODULE: ./src/source-file.ts
-var source_file = __nccwpck_require__(7569);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(27194);
 ;// CONCATENATED MODULE: ./src/ideogram/errors.ts
@@ -30620,6 +30536,8 @@ class errors_NotSentError extends IdeogramError {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(46752);
 ;// CONCATENATED MODULE: ./src/network-error.ts
 const NOT_SENT = new Set([
     'ECONNREFUSED',
@@ -30642,6 +30560,328 @@ function network_error_networkFailure(error) {
     return code.startsWith('UND_ERR_') || code.startsWith('E') ? 'dropped' : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/download.ts
+
+
+
+/** A result's bytes could not be fetched or saved. */
+class download_DownloadError extends Error {
+    file;
+    status;
+    transient;
+    name = 'DownloadError';
+    constructor(
+    /** Workspace-relative path of the source the result belongs to. */
+    file, detail, status, 
+    /** A server error or dropped connection: fetching the same link again may work. */
+    transient = false) {
+        // The detail may quote the link or the host's words: network text, redacted like an API's.
+        super(`Could not download the result: ${(0,secrets/* redact */.E$)(detail)}`);
+        this.file = file;
+        this.status = status;
+        this.transient = transient;
+    }
+}
+/** Whether a failed read of a result is worth doing again, whoever serves it. */
+function download_isTransientRead(error) {
+    return error instanceof download_DownloadError && error.transient;
+}
+function checkLink(source, link, hosts) {
+    let url;
+    try {
+        url = new URL(link);
+    }
+    catch {
+        throw new download_DownloadError(source, `the result link is not a URL (${link.slice(0, 80)})`);
+    }
+    if (!hosts.allows(url)) {
+        throw new download_DownloadError(source, `the result link points at ${url.origin}, which is not an ${hosts.owner} host`);
+    }
+    return url;
+}
+/**
+ * Opens one result link (at once: links expire) and hands its bytes over as they arrive; the result sink sniffs
+ * and writes them. Refused before any request: a link to a host `hosts` does not allow. Refused on the answer: a
+ * status other than 200 (no redirect is followed), a type other than `image/*`, a declared size over the cap.
+ * No credentials are ever sent here. Failures while streaming are `DownloadError`s marked transient.
+ */
+async function download_openDownload(source, link, options) {
+    const url = checkLink(source, link, options.hosts);
+    // A timer of our own, cleared when the download ends: AbortSignal.timeout's would stay queued for the whole
+    // timeout after each download, thousands of them on a large batch.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
+    // Fetching a result costs nothing: a download cut by the deadline or the network is worth another try.
+    const failed = (error, transient) => deadline.signal.aborted
+        ? new download_DownloadError(source, `the download did not finish within ${options.timeoutMs / 1000} s ('request-timeout')`, undefined, true)
+        : new download_DownloadError(source, error.message, undefined, transient);
+    let response;
+    try {
+        // undici's request() follows no redirects: a link that redirects elsewhere fails below.
+        response = await request(url, {
+            method: 'GET',
+            headers: { accept: 'image/*' },
+            dispatcher: options.dispatcher,
+            signal: deadline.signal
+        });
+    }
+    catch (error) {
+        clearTimeout(timer);
+        throw failed(error, networkFailure(error) !== undefined);
+    }
+    const { statusCode, headers, body } = response;
+    const discard = () => {
+        clearTimeout(timer);
+        // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
+        body.on('error', () => { });
+        body.destroy();
+    };
+    try {
+        if (statusCode !== 200) {
+            const why = statusCode === 403 || statusCode === 410 ? ' (the link has expired or is invalid)' : '';
+            throw new download_DownloadError(source, `HTTP ${statusCode}${why}`, statusCode, statusCode >= 500);
+        }
+        const type = String(headers['content-type'] ?? '');
+        if (!type.startsWith('image/'))
+            throw new download_DownloadError(source, `the link served ${type || 'no type'}, not an image`);
+        const declared = Number(headers['content-length']);
+        if (declared > options.maxBytes) {
+            throw new download_DownloadError(source, `the result is ${declared} bytes, over the ${options.maxBytes}-byte cap`);
+        }
+    }
+    catch (error) {
+        discard();
+        throw error;
+    }
+    return (async function* stream() {
+        try {
+            for await (const chunk of body)
+                yield chunk;
+        }
+        catch (error) {
+            throw failed(error, true);
+        }
+        finally {
+            discard();
+        }
+    })();
+}
+
+;// CONCATENATED MODULE: ./src/ideogram/retry-rule.ts
+
+
+
+/**
+ * When to send an upscale again. Retried: 429 (never billed), 5xx (failed generations are not billed) and
+ * connection failures before the whole request left. Not retried: 400/401/402/403/422, which would fail the same way,
+ * and a response lost after sending, which may already be billed — unless the user allows it. Result links are
+ * plain GETs: fetched again after server errors and dropped connections.
+ */
+function ideogramRule(error, policy) {
+    if (error instanceof RateLimitError)
+        return { budget: 'rate-limit', retryAfterMs: error.retryAfterMs };
+    if (error instanceof ServerError)
+        return { budget: 'errors', retryAfterMs: error.retryAfterMs };
+    if (error instanceof ConnectionError || error instanceof UploadInterruptedError)
+        return { budget: 'errors' };
+    if (isTransientRead(error))
+        return { budget: 'errors' };
+    if (error instanceof ResponseLostError && policy.retryLostResponses)
+        return { budget: 'errors' };
+    return undefined;
+}
+/**
+ * One call to Ideogram for `file`, sent again by `ideogramRule`. A 429 that outlasts the policy's bounds fails as
+ * `RateLimitedTooLongError`, saying for how long Ideogram kept refusing.
+ */
+async function retry_rule_retryIdeogram(file, attempt, policy, onRetry) {
+    let first429;
+    let answers = 0;
+    try {
+        return await withRetries(attempt, policy, ideogramRule, event => {
+            if (event.error instanceof RateLimitError) {
+                first429 ??= Date.now();
+                answers += 1;
+            }
+            onRetry?.(event);
+        });
+    }
+    catch (error) {
+        // The rule resends every 429: one that comes out here is one past the bounds.
+        if (error instanceof RateLimitError) {
+            throw new RateLimitedTooLongError(file, first429 === undefined ? 0 : Date.now() - first429, answers + 1, error);
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ideogram/batch-stop.ts
+
+
+/**
+ * Connection failures in a row, across the batch, before the host counts as unreachable: one ladder of retries per
+ * image would otherwise print hundreds of lines for a DNS failure or a closed port.
+ */
+const UNREACHABLE_AFTER = 3;
+/** 401, 402 and 403 are about the key or the account, not the image: every further request would fail alike. */
+function refusesAccount(error) {
+    return (error instanceof AuthenticationError ||
+        error instanceof PaymentRequiredError ||
+        error instanceof PermissionDeniedError);
+}
+/** What Ideogram said, with its reason code (402's `insufficient_funds`, `daily_limit`), for the reports. */
+function accountRefusal(error) {
+    const reason = error.rejectReason ? ` (${error.rejectReason})` : '';
+    return `Ideogram answered HTTP ${error.status}${reason}${error.apiMessage ? `: ${error.apiMessage}` : ''}`;
+}
+/**
+ * Stops a batch's requests to Ideogram once they cannot succeed: after the account is refused (401, 402, 403), or
+ * after the host could not be reached several times in a row. Said once, through `onStopped`; every request after
+ * that fails as `NotSentError` without being sent. One per batch, shared by everything it sends (upscales,
+ * quotes, polls).
+ */
+class batch_stop_BatchStop {
+    onStopped;
+    /** Why nothing more is sent; undefined while all is well. */
+    reason;
+    /** Connection failures since the last request that reached Ideogram. */
+    unreachable = 0;
+    constructor(onStopped) {
+        this.onStopped = onStopped;
+    }
+    /** @throws NotSentError once the batch has been stopped */
+    check(file) {
+        if (this.reason !== undefined)
+            throw new NotSentError(file, `not sent: for an earlier image, ${this.reason}`);
+    }
+    /**
+     * One request, not sent once the batch is stopped; its outcome tells whether to stop it (the account refused, the
+     * host unreachable several times in a row).
+     */
+    async guard(file, send) {
+        this.check(file);
+        try {
+            const done = await send();
+            this.unreachable = 0;
+            return done;
+        }
+        catch (error) {
+            if (refusesAccount(error)) {
+                this.stop(file, accountRefusal(error), 'The account, not the image, is the problem');
+            }
+            else if (error instanceof ConnectionError && ++this.unreachable >= UNREACHABLE_AFTER) {
+                this.stop(file, `${error.message}, ${this.unreachable} times in a row`, 'Check the API URL and the network of the runner');
+            }
+            else if (!(error instanceof ConnectionError)) {
+                this.unreachable = 0;
+            }
+            throw error;
+        }
+    }
+    /** `attempt` for `file`, sent again by Ideogram's rule (each try guarded, or reaching a guarded request). */
+    async retrying(file, attempt, policy, onRetry) {
+        let tried;
+        try {
+            return await retryIdeogram(file, attempt, policy, event => {
+                tried = event.error;
+                onRetry?.(event);
+            });
+        }
+        catch (error) {
+            // A resend the stopped batch held back: this source failed for its own last answer, not for another image.
+            throw error instanceof NotSentError && tried !== undefined ? tried : error;
+        }
+    }
+    stop(file, reason, why) {
+        if (this.reason !== undefined)
+            return;
+        this.reason = reason;
+        this.onStopped?.(`Stopping the batch: ${reason} (for ${file}). ${why}, so the remaining images are not sent.`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: ./src/multipart.ts
+
+
+
+
+/**
+ * A chunk longer than a connection's high-water mark fills its write buffer: the HTTP client then waits for the
+ * buffer to drain, which is when the bytes have left for the network, before it asks for the next chunk, and only
+ * then is the read buffer filled again. A shorter chunk (a file's last) goes as a copy of its own.
+ */
+const FILLS_WRITE_BUFFER = (0,external_node_stream_.getDefaultHighWaterMark)(false);
+/** A name in a part's header, escaped as browsers and undici's FormData escape it. */
+function quoted(name) {
+    return name.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
+}
+/** A field's line breaks as CRLF, as the form encoding requires. */
+function crlf(value) {
+    return value.replace(/\r(?!\n)|(?<!\r)\n/g, '\r\n');
+}
+/** The file's `size` bytes, through a reused read buffer; opened once the body is being sent. */
+async function* fileBytes(part, size) {
+    await part.verify?.();
+    try {
+        const { handle } = await openRegularFile(part.path);
+        try {
+            for await (const chunk of fileChunks(handle, size)) {
+                yield chunk.length > FILLS_WRITE_BUFFER ? chunk : Buffer.from(chunk);
+            }
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch (error) {
+        await part.verify?.();
+        throw error;
+    }
+    await part.verify?.();
+}
+/** A regular file's length. */
+async function sizeOf(path) {
+    const { handle, stats } = await openRegularFile(path);
+    await handle.close();
+    return stats.size;
+}
+/**
+ * A form of text fields and files, in the order given, streamed: each file is read a chunk at a time as the
+ * connection takes it, so an upload allocates nothing per chunk whatever the file's size. The length is known
+ * beforehand and sent as `content-length`; a file that changes size meanwhile fails the request.
+ */
+async function multipart_multipartBody(parts) {
+    const boundary = `----formdata-${randomBytes(16).toString('hex')}`;
+    const pieces = [];
+    for (const part of parts) {
+        const disposition = `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(part.name)}"`;
+        if ('value' in part) {
+            pieces.push(Buffer.from(`${disposition}\r\n\r\n${crlf(part.value)}\r\n`));
+            continue;
+        }
+        pieces.push(Buffer.from(`${disposition}; filename="${quoted(part.filename)}"\r\nContent-Type: ${part.type}\r\n\r\n`), { part, size: part.size ?? (await sizeOf(part.path)) }, Buffer.from('\r\n'));
+    }
+    pieces.push(Buffer.from(`--${boundary}--\r\n`));
+    const length = pieces.reduce((sum, piece) => sum + ('part' in piece ? piece.size : piece.length), 0);
+    return {
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(length) },
+        body: (async function* body() {
+            for (const piece of pieces) {
+                if ('part' in piece)
+                    yield* fileBytes(piece.part, piece.size);
+                else
+                    yield piece;
+            }
+        })()
+    };
+}
+
+// EXTERNAL MODULE: ./src/source-file.ts
+var source_file = __nccwpck_require__(7569);
 ;// CONCATENATED MODULE: ./src/ideogram/client.ts
 
 
@@ -31132,161 +31372,6 @@ class poller_Poller {
     }
 }
 
-;// CONCATENATED MODULE: ./src/download.ts
-
-
-
-/** A result's bytes could not be fetched or saved. */
-class download_DownloadError extends Error {
-    file;
-    status;
-    transient;
-    name = 'DownloadError';
-    constructor(
-    /** Workspace-relative path of the source the result belongs to. */
-    file, detail, status, 
-    /** A server error or dropped connection: fetching the same link again may work. */
-    transient = false) {
-        // The detail may quote the link or the host's words: network text, redacted like an API's.
-        super(`Could not download the result: ${(0,secrets/* redact */.E$)(detail)}`);
-        this.file = file;
-        this.status = status;
-        this.transient = transient;
-    }
-}
-/** Whether a failed read of a result is worth doing again, whoever serves it. */
-function download_isTransientRead(error) {
-    return error instanceof download_DownloadError && error.transient;
-}
-function checkLink(source, link, hosts) {
-    let url;
-    try {
-        url = new URL(link);
-    }
-    catch {
-        throw new download_DownloadError(source, `the result link is not a URL (${link.slice(0, 80)})`);
-    }
-    if (!hosts.allows(url)) {
-        throw new download_DownloadError(source, `the result link points at ${url.origin}, which is not an ${hosts.owner} host`);
-    }
-    return url;
-}
-/**
- * Opens one result link (at once: links expire) and hands its bytes over as they arrive; the result sink sniffs
- * and writes them. Refused before any request: a link to a host `hosts` does not allow. Refused on the answer: a
- * status other than 200 (no redirect is followed), a type other than `image/*`, a declared size over the cap.
- * No credentials are ever sent here. Failures while streaming are `DownloadError`s marked transient.
- */
-async function download_openDownload(source, link, options) {
-    const url = checkLink(source, link, options.hosts);
-    // A timer of our own, cleared when the download ends: AbortSignal.timeout's would stay queued for the whole
-    // timeout after each download, thousands of them on a large batch.
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
-    // Fetching a result costs nothing: a download cut by the deadline or the network is worth another try.
-    const failed = (error, transient) => deadline.signal.aborted
-        ? new download_DownloadError(source, `the download did not finish within ${options.timeoutMs / 1000} s ('request-timeout')`, undefined, true)
-        : new download_DownloadError(source, error.message, undefined, transient);
-    let response;
-    try {
-        // undici's request() follows no redirects: a link that redirects elsewhere fails below.
-        response = await request(url, {
-            method: 'GET',
-            headers: { accept: 'image/*' },
-            dispatcher: options.dispatcher,
-            signal: deadline.signal
-        });
-    }
-    catch (error) {
-        clearTimeout(timer);
-        throw failed(error, networkFailure(error) !== undefined);
-    }
-    const { statusCode, headers, body } = response;
-    const discard = () => {
-        clearTimeout(timer);
-        // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
-        body.on('error', () => { });
-        body.destroy();
-    };
-    try {
-        if (statusCode !== 200) {
-            const why = statusCode === 403 || statusCode === 410 ? ' (the link has expired or is invalid)' : '';
-            throw new download_DownloadError(source, `HTTP ${statusCode}${why}`, statusCode, statusCode >= 500);
-        }
-        const type = String(headers['content-type'] ?? '');
-        if (!type.startsWith('image/'))
-            throw new download_DownloadError(source, `the link served ${type || 'no type'}, not an image`);
-        const declared = Number(headers['content-length']);
-        if (declared > options.maxBytes) {
-            throw new download_DownloadError(source, `the result is ${declared} bytes, over the ${options.maxBytes}-byte cap`);
-        }
-    }
-    catch (error) {
-        discard();
-        throw error;
-    }
-    return (async function* stream() {
-        try {
-            for await (const chunk of body)
-                yield chunk;
-        }
-        catch (error) {
-            throw failed(error, true);
-        }
-        finally {
-            discard();
-        }
-    })();
-}
-
-;// CONCATENATED MODULE: ./src/ideogram/retry-rule.ts
-
-
-
-/**
- * When to send an upscale again. Retried: 429 (never billed), 5xx (failed generations are not billed) and
- * connection failures before the whole request left. Not retried: 400/401/402/403/422, which would fail the same way,
- * and a response lost after sending, which may already be billed — unless the user allows it. Result links are
- * plain GETs: fetched again after server errors and dropped connections.
- */
-function ideogramRule(error, policy) {
-    if (error instanceof RateLimitError)
-        return { budget: 'rate-limit', retryAfterMs: error.retryAfterMs };
-    if (error instanceof ServerError)
-        return { budget: 'errors', retryAfterMs: error.retryAfterMs };
-    if (error instanceof ConnectionError || error instanceof UploadInterruptedError)
-        return { budget: 'errors' };
-    if (isTransientRead(error))
-        return { budget: 'errors' };
-    if (error instanceof ResponseLostError && policy.retryLostResponses)
-        return { budget: 'errors' };
-    return undefined;
-}
-/**
- * One call to Ideogram for `file`, sent again by `ideogramRule`. A 429 that outlasts the policy's bounds fails as
- * `RateLimitedTooLongError`, saying for how long Ideogram kept refusing.
- */
-async function retry_rule_retryIdeogram(file, attempt, policy, onRetry) {
-    let first429;
-    let answers = 0;
-    try {
-        return await withRetries(attempt, policy, ideogramRule, event => {
-            if (event.error instanceof RateLimitError) {
-                first429 ??= Date.now();
-                answers += 1;
-            }
-            onRetry?.(event);
-        });
-    }
-    catch (error) {
-        // The rule resends every 429: one that comes out here is one past the bounds.
-        if (error instanceof RateLimitError) {
-            throw new RateLimitedTooLongError(file, first429 === undefined ? 0 : Date.now() - first429, answers + 1, error);
-        }
-        throw error;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/ideogram/upscaler.ts
 
 
@@ -31294,22 +31379,6 @@ async function retry_rule_retryIdeogram(file, attempt, policy, onRetry) {
 
 
 
-/** 401, 402 and 403 are about the key or the account, not the image: every further request would fail alike. */
-function refusesAccount(error) {
-    return (error instanceof AuthenticationError ||
-        error instanceof PaymentRequiredError ||
-        error instanceof PermissionDeniedError);
-}
-/**
- * Connection failures in a row, across the batch, before the host counts as unreachable: one ladder of retries per
- * image would otherwise print hundreds of lines for a DNS failure or a closed port.
- */
-const UNREACHABLE_AFTER = 3;
-/** What Ideogram said, with its reason code (402's `insufficient_funds`, `daily_limit`), for the reports. */
-function accountRefusal(error) {
-    const reason = error.rejectReason ? ` (${error.rejectReason})` : '';
-    return `Ideogram answered HTTP ${error.status}${reason}${error.apiMessage ? `: ${error.apiMessage}` : ''}`;
-}
 /**
  * Upscales through one of Ideogram's endpoints: takes places under the in-flight limit only while the API works
  * on the request, and hands the result links back to be downloaded outside it, so a slow download never holds a
@@ -31318,30 +31387,18 @@ function accountRefusal(error) {
 class upscaler_IdeogramUpscaler {
     options;
     downloads;
-    /** Why nothing more is sent (the account was refused, or the host cannot be reached); undefined while all is well. */
-    stop;
-    /** Connection failures since the last request that reached Ideogram. */
-    unreachable = 0;
+    /** Every request to Ideogram (upscale, quote, collect) goes through it: none once the batch is stopped. */
+    batch;
     constructor(options) {
         this.options = options;
         const timeout = options.downloadTimeoutMs;
         this.downloads = new Agent({ connect: { timeout: 30_000 }, headersTimeout: timeout, bodyTimeout: timeout });
-    }
-    /** @throws NotSentError once the batch has been stopped */
-    checkAccount(file) {
-        if (this.stop)
-            throw new NotSentError(file, `not sent: for an earlier image, ${this.stop}`);
-    }
-    stopBatch(file, reason, why) {
-        if (this.stop !== undefined)
-            return;
-        this.stop = reason;
-        this.options.onBatchStopped?.(`Stopping the batch: ${reason} (for ${file}). ${why}, so the remaining images are not sent.`);
+        this.batch = new BatchStop(options.onBatchStopped);
     }
     async produce(image, stopped) {
         const { endpoint, pending } = this.options;
         const file = image.relativePath;
-        this.checkAccount(file);
+        this.batch.check(file);
         const earlier = pending?.get(file);
         // Without a cap nothing is awaited here, so a burst of sources reaches the limiter together.
         const quoted = earlier === undefined && this.options.costCap ? await this.withinCap(image) : undefined;
@@ -31410,7 +31467,7 @@ class upscaler_IdeogramUpscaler {
             if (!endpoint.divisible)
                 this.refuseIfTooFew(image, limiter.statedLimit);
             // Checked before the place is given back, so the next image waiting for it is not sent.
-            const done = await this.guarded(image.relativePath, send);
+            const done = await this.batch.guard(image.relativePath, send);
             lease.succeeded();
             return done;
         }
@@ -31427,43 +31484,9 @@ class upscaler_IdeogramUpscaler {
         }
     }
     /** Resent by Ideogram's rule, each retry told to `onRetry`. */
-    async retrying(file, attempt) {
+    retrying(file, attempt) {
         const { retry, onRetry } = this.options;
-        let tried;
-        try {
-            return await retryIdeogram(file, attempt, retry, event => {
-                tried = event.error;
-                onRetry?.(file, event);
-            });
-        }
-        catch (error) {
-            // A resend the stopped batch held back: this source failed for its own last answer, not for another image.
-            throw error instanceof NotSentError && tried !== undefined ? tried : error;
-        }
-    }
-    /**
-     * Every request to Ideogram (upscale, quote, collect) goes through here: none once the batch is stopped, and
-     * each outcome tells whether to stop it (the account refused, the host unreachable several times in a row).
-     */
-    async guarded(file, send) {
-        this.checkAccount(file);
-        try {
-            const done = await send();
-            this.unreachable = 0;
-            return done;
-        }
-        catch (error) {
-            if (refusesAccount(error)) {
-                this.stopBatch(file, accountRefusal(error), 'The account, not the image, is the problem');
-            }
-            else if (error instanceof ConnectionError && ++this.unreachable >= UNREACHABLE_AFTER) {
-                this.stopBatch(file, `${error.message}, ${this.unreachable} times in a row`, 'Check the API URL and the network of the runner');
-            }
-            else if (!(error instanceof ConnectionError)) {
-                this.unreachable = 0;
-            }
-            throw error;
-        }
+        return this.batch.retrying(file, attempt, retry, event => onRetry?.(file, event));
     }
     /**
      * A request that cannot be split and that the organisation's stated limit can never admit: resending it would
@@ -31481,7 +31504,7 @@ class upscaler_IdeogramUpscaler {
         if (!costCap)
             return undefined;
         const file = image.relativePath;
-        const quote = await this.retrying(file, () => this.guarded(file, () => endpoint.quote(image)));
+        const quote = await this.retrying(file, () => this.batch.guard(file, () => endpoint.quote(image)));
         // An estimate may cost up to its upper bound: the cap counts the most it can cost.
         const most = quote.upperBoundUsdMicros ?? quote.usdMicros;
         const record = upscaler_quoteRecord(quote);
@@ -31967,12 +31990,14 @@ async function quoteAll(settings, images, hooks, onResult) {
         throw new Error('only v2 models quote');
     const endpoint = ideogramEndpoint(settings.provider, settings.transport, hooks);
     const retry = retryPolicy(settings.transport);
+    // Quotes stop as upscales do: after the account is refused, or the host could not be reached a few times in a row.
+    const batch = new BatchStop(why => hooks.onNotice?.(why));
     try {
         await mapLimited(images, QUOTE_PARALLELISM, async (image) => {
             const source = image.relativePath;
             let result;
             try {
-                const quote = quoteRecord(await retryIdeogram(source, () => endpoint.quote(image), retry, event => hooks.onRetry?.(source, event)));
+                const quote = quoteRecord(await batch.retrying(source, () => batch.guard(source, () => endpoint.quote(image)), retry, event => hooks.onRetry?.(source, event)));
                 result = { source, status: 'skipped', outputs: [], error: `dry run: quoted ${quoteText(quote)}`, quote };
             }
             catch (error) {
@@ -33327,7 +33352,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(44228);
 /* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42865);
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(96584);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(29780);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(61606);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(25546);
 /* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(59818);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(78581);
