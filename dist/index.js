@@ -28368,273 +28368,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93549:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MA: () => (/* binding */ removeAbandonedTemporaries),
-/* harmony export */   jA: () => (/* binding */ writeStreamAtomically),
-/* harmony export */   lo: () => (/* binding */ writeFileAtomically),
-/* harmony export */   ub: () => (/* binding */ temporaryPathFor)
-/* harmony export */ });
-/* unused harmony export DestinationTakenError */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/** `.upscale-<pid>-<12 hex digits>.part`: the writing process's id tells a live write from an abandoned one. */
-const TEMPORARY_NAME = /^\.upscale-(\d+)-[0-9a-f]{12}\.part$/;
-/**
- * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
- * final name (a name near the file system's 255-byte limit would not fit with a suffix), and never a match for an
- * image pattern.
- */
-function temporaryPathFor(path) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.upscale-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.part`);
-}
-/** Whether the process `pid` is gone (a process of another user still counts as there). */
-function gone(pid) {
-    if (pid === process.pid)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return false;
-    }
-    catch (error) {
-        return error.code === 'ESRCH';
-    }
-}
-/**
- * Removes from each folder the temporary files of writes whose process is gone: killed (SIGKILL, a lost runner)
- * before it could remove them. Only regular files named as `temporaryPathFor` names them are touched, and never one
- * a live process may still be writing (another run in the same folders). A folder that does not exist is skipped.
- * @returns the paths removed
- */
-async function removeAbandonedTemporaries(dirs) {
-    const removed = [];
-    for (const dir of new Set(dirs)) {
-        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries) {
-            const pid = TEMPORARY_NAME.exec(entry.name)?.[1];
-            if (!entry.isFile() || pid === undefined || !gone(Number(pid)))
-                continue;
-            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(path).then(() => removed.push(path), () => undefined);
-        }
-    }
-    return removed;
-}
-/** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */
-class DestinationTakenError extends Error {
-    path;
-    name = 'DestinationTakenError';
-    constructor(path) {
-        super(`${path} appeared while the result was being written; it was left as it is`);
-        this.path = path;
-    }
-}
-/**
- * Puts `temporary` at `path` only if nothing is there, and removes it; false where hard links are not supported
- * (then nothing exists at `path`, checked just now, and a rename follows).
- */
-async function linkNew(temporary, path) {
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temporary, path);
-    }
-    catch (error) {
-        const taken = error.code === 'EEXIST' ||
-            (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path).then(() => true, () => false));
-        if (taken)
-            throw new DestinationTakenError(path);
-        return false;
-    }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temporary);
-    return true;
-}
-/**
- * Writes a file atomically from chunks: into a hidden temporary file beside its final place, moved there when
- * complete, so a failed write never leaves half a file where a result is expected, nor the temporary file.
- */
-async function writeStreamAtomically(path, chunks, options = {}) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
-    const temporary = temporaryPathFor(path);
-    // Opened (and so created) before anything can fail: removing it afterwards then always finds it.
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temporary, 'wx');
-    let written = 0;
-    try {
-        try {
-            for await (const chunk of chunks) {
-                options.signal?.throwIfAborted();
-                await handle.write(chunk);
-                written += chunk.length;
-            }
-        }
-        finally {
-            await handle.close();
-        }
-        if (options.replace || !(await linkNew(temporary, path)))
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { force: true });
-        throw error;
-    }
-    return written;
-}
-/** Writes a whole file atomically; see `writeStreamAtomically`. */
-async function writeFileAtomically(path, data, options = {}) {
-    await writeStreamAtomically(path, [typeof data === 'string' ? Buffer.from(data) : data], options);
-}
-
-
-/***/ }),
-
-/***/ 59422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ readDimensions)
-/* harmony export */ });
-function u16be(bytes, at) {
-    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
-}
-function u32be(bytes, at) {
-    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
-}
-function u16le(bytes, at) {
-    return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
-}
-function u24le(bytes, at) {
-    return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16);
-}
-function ascii(bytes, at, length) {
-    return String.fromCharCode(...bytes.subarray(at, at + length));
-}
-function png(bytes) {
-    // Signature (8), then the IHDR chunk: length (4), type (4), width (4), height (4).
-    if (bytes.length < 24 || ascii(bytes, 12, 4) !== 'IHDR')
-        return undefined;
-    return { width: u32be(bytes, 16), height: u32be(bytes, 20) };
-}
-// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
-const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
-function jpeg(bytes) {
-    let at = 2;
-    while (at + 4 <= bytes.length) {
-        if (bytes[at] !== 0xff)
-            return undefined;
-        const marker = bytes[at + 1] ?? 0;
-        if (marker === 0xff) {
-            at += 1; // fill byte
-            continue;
-        }
-        if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
-            at += 2; // markers without a length
-            continue;
-        }
-        if (marker === 0xd9 || marker === 0xda)
-            return undefined; // image data before any frame header
-        const length = u16be(bytes, at + 2);
-        if (SOF.has(marker)) {
-            if (at + 9 > bytes.length)
-                return undefined;
-            return { width: u16be(bytes, at + 7), height: u16be(bytes, at + 5) };
-        }
-        at += 2 + length;
-    }
-    return undefined;
-}
-function webp(bytes) {
-    if (bytes.length < 30)
-        return undefined;
-    const chunk = ascii(bytes, 12, 4);
-    if (chunk === 'VP8 ') {
-        // Lossy: a 3-byte frame tag, the start code 9d 01 2a, then 14-bit width and height.
-        if (bytes[23] !== 0x9d || bytes[24] !== 0x01 || bytes[25] !== 0x2a)
-            return undefined;
-        return { width: u16le(bytes, 26) & 0x3fff, height: u16le(bytes, 28) & 0x3fff };
-    }
-    if (chunk === 'VP8L') {
-        // Lossless: signature 0x2f, then width − 1 and height − 1 in 14 bits each, little-endian.
-        if (bytes[20] !== 0x2f)
-            return undefined;
-        const bits = (bytes[21] ?? 0) | ((bytes[22] ?? 0) << 8) | ((bytes[23] ?? 0) << 16) | ((bytes[24] ?? 0) << 24);
-        return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
-    }
-    if (chunk === 'VP8X') {
-        // Extended: canvas width − 1 and height − 1 in 24 bits each, little-endian.
-        return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 };
-    }
-    return undefined;
-}
-/**
- * An image's width and height read from its header, without decoding it; undefined when the header is not where
- * it should be (the decoder then has the last word). JPEG sizes are as stored, before any EXIF rotation.
- */
-function readDimensions(bytes, format) {
-    const found = format === 'png' ? png(bytes) : format === 'jpeg' ? jpeg(bytes) : webp(bytes);
-    return found && found.width > 0 && found.height > 0 ? found : undefined;
-}
-
-
-/***/ }),
-
-/***/ 15220:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   OG: () => (/* binding */ sniffFormat),
-/* harmony export */   Z$: () => (/* binding */ MIME_TYPES),
-/* harmony export */   Z1: () => (/* binding */ EXTENSIONS),
-/* harmony export */   dD: () => (/* binding */ SNIFF_BYTES),
-/* harmony export */   l0: () => (/* binding */ IMAGE_FORMATS)
-/* harmony export */ });
-/** Image formats the Upscale API accepts, recognised by their bytes, never by a file's extension. */
-const IMAGE_FORMATS = ['png', 'jpeg', 'webp'];
-const MIME_TYPES = {
-    png: 'image/png',
-    jpeg: 'image/jpeg',
-    webp: 'image/webp'
-};
-/** The extension a file of this format gets when we name it (`{ext}` in output-path). */
-const EXTENSIONS = {
-    png: 'png',
-    jpeg: 'jpg',
-    webp: 'webp'
-};
-/** How many leading bytes `sniffFormat` needs. */
-const SNIFF_BYTES = 12;
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-function startsWith(bytes, expected, offset = 0) {
-    return expected.every((value, i) => bytes[offset + i] === value);
-}
-function ascii(text) {
-    return [...text].map(c => c.charCodeAt(0));
-}
-function sniffFormat(bytes) {
-    if (startsWith(bytes, PNG_SIGNATURE))
-        return 'png';
-    if (startsWith(bytes, [0xff, 0xd8, 0xff]))
-        return 'jpeg';
-    if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
-        return 'webp';
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 79407:
+/***/ 60218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _io_bound_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47762);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49433);
+/* harmony import */ var _runtime_io_bound_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24655);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33471);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)();
@@ -28647,18 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 47762:
-/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-/* harmony import */ var _v8_profile_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49058);
-
-// Imported first by each entry point: the profile must hold before undici, loaded with the rest, compiles its parser.
-(0,_v8_profile_js__WEBPACK_IMPORTED_MODULE_0__/* .useIoBoundProfile */ .L)();
-
-
-/***/ }),
-
-/***/ 49433:
+/***/ 33471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28673,9 +28401,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(33838);
-// EXTERNAL MODULE: ./src/printable.ts
-var printable = __nccwpck_require__(15260);
-;// CONCATENATED MODULE: ./src/secrets.ts
+// EXTERNAL MODULE: ./src/text/printable.ts
+var printable = __nccwpck_require__(38572);
+;// CONCATENATED MODULE: ./src/text/secrets.ts
 /**
  * The run's secrets (the API key, the GitHub token, the artifact service's token), so that text from the network
  * can be cleaned of them before it goes anywhere: an error body that echoes the request's headers must not carry
@@ -28701,7 +28429,7 @@ function redact(text) {
     return clean;
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
+;// CONCATENATED MODULE: ./src/report/log.ts
 
 
 
@@ -28742,7 +28470,7 @@ const log = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/inputs.ts
 /** The action's input names, as in action.yml; the CLI's flags mirror them. */
 var Input;
 (function (Input) {
@@ -28896,13 +28624,13 @@ async function changedSources(settings, github, env) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/image-dimensions.ts
-var image_dimensions = __nccwpck_require__(59422);
-// EXTERNAL MODULE: ./src/image-format.ts
-var image_format = __nccwpck_require__(15220);
-// EXTERNAL MODULE: ./src/regular-file.ts
-var regular_file = __nccwpck_require__(60702);
-;// CONCATENATED MODULE: ./src/image-file.ts
+// EXTERNAL MODULE: ./src/imaging/dimensions.ts
+var dimensions = __nccwpck_require__(51657);
+// EXTERNAL MODULE: ./src/imaging/image-format.ts
+var image_format = __nccwpck_require__(53939);
+// EXTERNAL MODULE: ./src/fs/regular-file.ts
+var regular_file = __nccwpck_require__(65650);
+;// CONCATENATED MODULE: ./src/imaging/image-file.ts
 
 
 
@@ -28914,7 +28642,7 @@ async function probeOpened({ handle, stats }) {
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const bytes = head.subarray(0, bytesRead);
     const format = (0,image_format/* sniffFormat */.OG)(bytes);
-    return { bytes: stats.size, format, dimensions: format && (0,image_dimensions/* readDimensions */.G)(bytes, format) };
+    return { bytes: stats.size, format, dimensions: format && (0,dimensions/* readDimensions */.G)(bytes, format) };
 }
 /** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
 async function probeImageFile(path) {
@@ -28934,7 +28662,7 @@ async function probeImageFile(path) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: ./src/map-limited.ts
+;// CONCATENATED MODULE: ./src/async/map-limited.ts
 /**
  * Runs `fn` over the items as `source` hands them over, at most `limit` calls at once, each worker taking the next
  * item as it frees up: the one worker pool. The source may still be producing (an async generator) while the
@@ -29013,7 +28741,7 @@ async function* mapAhead(items, limit, fn) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/async/retry.ts
 const DEFAULT_RATE_LIMIT_RETRIES = 50;
 function defaultRetryPolicy(overrides = {}) {
     return {
@@ -29082,7 +28810,7 @@ async function withRetries(attempt, policy, rule, onRetry) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish/commit.ts
+;// CONCATENATED MODULE: ./src/github/commit.ts
 
 
 
@@ -29160,7 +28888,7 @@ async function commitFiles(github, request, retry) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/money.ts
+;// CONCATENATED MODULE: ./src/text/money.ts
 const MICROS_PER_USD = 1_000_000;
 /** `'1.5'` → 1500000; undefined unless it is a plain non-negative amount with at most six decimals. */
 function parseUsd(raw) {
@@ -29179,7 +28907,7 @@ function formatUsd(micros) {
     return `$${whole}.${fraction}`;
 }
 
-;// CONCATENATED MODULE: ./src/results.ts
+;// CONCATENATED MODULE: ./src/state/results.ts
 /**
  * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
  * run because a cap (`max-images`) was reached; the next run takes it first.
@@ -29200,7 +28928,7 @@ function resultsDocument(results) {
     return results.map(({ seconds: _seconds, ...rest }) => rest);
 }
 
-;// CONCATENATED MODULE: ./src/presentation.ts
+;// CONCATENATED MODULE: ./src/report/presentation.ts
 /**
  * What the action's log, the command line, the job summary and the gallery say about a run, worded once so they
  * cannot drift apart. Plain text in, plain text out: where each line goes (and how it is escaped there) is the
@@ -29373,7 +29101,7 @@ function costLine(results) {
     return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/github/comment-body.ts
+;// CONCATENATED MODULE: ./src/report/comment-body.ts
 
 
 /** GitHub refuses a comment body longer than this many characters. */
@@ -29655,9 +29383,9 @@ async function createGitHubClient(token) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: ./src/atomic-file.ts
-var atomic_file = __nccwpck_require__(93549);
-;// CONCATENATED MODULE: ./src/paths.ts
+// EXTERNAL MODULE: ./src/fs/atomic-file.ts
+var atomic_file = __nccwpck_require__(5105);
+;// CONCATENATED MODULE: ./src/fs/paths.ts
 
 
 /** An empty, `.` or `..` segment: what makes a path need resolving before it can be compared by prefix. */
@@ -29701,7 +29429,7 @@ function writablePathProblem(path) {
     return control ? `has a control character (${control})` : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/read-buffers.ts
+;// CONCATENATED MODULE: ./src/fs/read-buffers.ts
 /** How much of a file one read takes. */
 const READ_BYTES = 256 * 1024;
 /** Buffers not in use; as many as files were read at once, at most. */
@@ -29738,7 +29466,7 @@ async function* fileChunks(handle, size) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/manifest.ts
+;// CONCATENATED MODULE: ./src/state/manifest.ts
 
 
 
@@ -30089,7 +29817,7 @@ class Manifest {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handover.ts
+;// CONCATENATED MODULE: ./src/action/handover.ts
 
 /**
  * What the main step hands to the post step (`core.saveState`, read back from `STATE_*`). The post step runs even
@@ -30239,7 +29967,7 @@ async function saveResults(request) {
 
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
 var esm = __nccwpck_require__(33581);
-;// CONCATENATED MODULE: ./src/glob.ts
+;// CONCATENATED MODULE: ./src/fs/glob.ts
 
 
 const IS_WINDOWS = process.platform === 'win32';
@@ -30464,7 +30192,7 @@ class FilePatterns {
     }
 }
 
-;// CONCATENATED MODULE: ./src/discovery.ts
+;// CONCATENATED MODULE: ./src/pipeline/discovery.ts
 
 
 
@@ -30596,7 +30324,7 @@ async function discoverSources(workspace, patterns, isResult) {
     return { sources: [...sources].sort(), passedOver };
 }
 
-;// CONCATENATED MODULE: ./src/cancellation.ts
+;// CONCATENATED MODULE: ./src/async/cancellation.ts
 /**
  * Stopping a batch part-way, in two stages: first no new work starts (what is in flight may still finish), then,
  * after a grace period or on demand, what is in flight is cut. Knows nothing of what the work is.
@@ -30680,9 +30408,9 @@ const TERM_GRACE_MS = 1000;
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ./src/output-format.ts
-var output_format = __nccwpck_require__(48256);
-;// CONCATENATED MODULE: ./src/output-path.ts
+// EXTERNAL MODULE: ./src/imaging/output-format.ts
+var output_format = __nccwpck_require__(28733);
+;// CONCATENATED MODULE: ./src/settings/output-path.ts
 
 
 
@@ -30853,9 +30581,9 @@ function plannedOutputs(source, template, imagesPerSource, conversion = output_f
     }));
 }
 
-// EXTERNAL MODULE: ./src/validation.ts + 1 modules
-var validation = __nccwpck_require__(75078);
-;// CONCATENATED MODULE: ./src/destinations.ts
+// EXTERNAL MODULE: ./src/imaging/source-image.ts + 1 modules
+var source_image = __nccwpck_require__(38633);
+;// CONCATENATED MODULE: ./src/pipeline/destinations.ts
 
 
 
@@ -30969,7 +30697,7 @@ class Destinations {
      */
     async refusal(source, sent) {
         // Said of the source itself, rather than of each result path it would pass on to.
-        const badName = (0,validation/* nameProblem */.rH)(source);
+        const badName = (0,source_image/* nameProblem */.rH)(source);
         if (badName)
             return `not sent: the file ${badName}`;
         for (const path of this.paths(source)) {
@@ -31028,7 +30756,7 @@ class Destinations {
     }
 }
 
-;// CONCATENATED MODULE: ./src/provider.ts
+;// CONCATENATED MODULE: ./src/providers/provider.ts
 /** A source the provider chose not to send (a cap was reached); the next run takes it. */
 class DeferredError extends Error {
     quote;
@@ -31041,7 +30769,7 @@ class DeferredError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine.ts
+;// CONCATENATED MODULE: ./src/pipeline/engine.ts
 
 
 
@@ -31135,7 +30863,7 @@ async function upscaleAll(provider, options) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/cost-cap.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/cost-cap.ts
 
 /**
  * A spending cap over quoted prices. Each source's quote is taken before it is sent; once one would pass the cap,
@@ -31160,7 +30888,7 @@ class CostCap {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/errors.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/errors.ts
 
 /**
  * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
@@ -31405,7 +31133,7 @@ class NotSentError extends IdeogramError {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(46752);
-;// CONCATENATED MODULE: ./src/network-error.ts
+;// CONCATENATED MODULE: ./src/net/network-error.ts
 const NOT_SENT = new Set([
     'ECONNREFUSED',
     'ENOTFOUND',
@@ -31427,7 +31155,7 @@ function networkFailure(error) {
     return code.startsWith('UND_ERR_') || code.startsWith('E') ? 'dropped' : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/download.ts
+;// CONCATENATED MODULE: ./src/net/download.ts
 
 
 
@@ -31534,7 +31262,7 @@ async function openDownload(source, link, options) {
     })();
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/retry-rule.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/retry-rule.ts
 
 
 
@@ -31582,7 +31310,7 @@ async function retryIdeogram(file, attempt, policy, onRetry) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/batch-stop.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/batch-stop.ts
 
 
 /**
@@ -31669,7 +31397,7 @@ class BatchStop {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: ./src/multipart.ts
+;// CONCATENATED MODULE: ./src/net/multipart.ts
 
 
 
@@ -31745,9 +31473,9 @@ async function multipartBody(parts) {
     };
 }
 
-// EXTERNAL MODULE: ./src/source-file.ts
-var source_file = __nccwpck_require__(7569);
-;// CONCATENATED MODULE: ./src/ideogram/client.ts
+// EXTERNAL MODULE: ./src/imaging/source-file.ts
+var source_file = __nccwpck_require__(99600);
+;// CONCATENATED MODULE: ./src/providers/ideogram/client.ts
 
 
 
@@ -32007,7 +31735,7 @@ function checkGeneration(file, body) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/models.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/models.ts
 /**
  * Ideogram's current upscalers, `POST /v2/image/upscale/{model}`, one entry per model: what it does, how its size
  * is set, the form fields it takes (names, types, ranges as the API states them) and how it is priced. Settings
@@ -32177,7 +31905,7 @@ function checkField(rule, value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/types.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/types.ts
 const MAGIC_PROMPT_OPTIONS = ['AUTO', 'ON', 'OFF'];
 const MAGIC_PROMPT_VERSIONS = [
     'V_0',
@@ -32203,7 +31931,7 @@ function splitsRequests(request) {
     return imagesPerRequest(request) > 1 && request.seed === undefined;
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/endpoint.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/endpoint.ts
 
 
 
@@ -32254,10 +31982,10 @@ async function sourceDimensions(image) {
     try {
         const head = Buffer.alloc(Math.min(endpoint_HEADER_BYTES, image.bytes));
         await handle.read(head, 0, head.length, 0);
-        const found = (0,image_dimensions/* readDimensions */.G)(head, image.format);
+        const found = (0,dimensions/* readDimensions */.G)(head, image.format);
         if (found || image.bytes <= endpoint_HEADER_BYTES)
             return found;
-        return (0,image_dimensions/* readDimensions */.G)(await handle.readFile(), image.format);
+        return (0,dimensions/* readDimensions */.G)(await handle.readFile(), image.format);
     }
     finally {
         await handle.close();
@@ -32286,7 +32014,7 @@ class V2Endpoint {
     async check(image) {
         const { model, size } = this.settings;
         if (image.bytes > V2_MAX_UPLOAD_BYTES) {
-            throw new validation/* ImageProblem */.dC(image.relativePath, `is ${megabytes(image.bytes)}; model '${model.id}' accepts at most ${megabytes(V2_MAX_UPLOAD_BYTES)}`);
+            throw new source_image/* ImageProblem */.dC(image.relativePath, `is ${megabytes(image.bytes)}; model '${model.id}' accepts at most ${megabytes(V2_MAX_UPLOAD_BYTES)}`);
         }
         const dimensions = await sourceDimensions(image);
         // An unreadable header is left to Ideogram, which answers 400 for free.
@@ -32300,14 +32028,14 @@ class V2Endpoint {
             if (side * factor <= control.maxSide)
                 return;
             const fits = control.factors.filter(option => side * factorValue(option) <= control.maxSide).at(-1);
-            throw new validation/* ImageProblem */.dC(image.relativePath, `is ${width}x${height}; at ${size.factor} the result would be ${width * factor}x${height * factor}, over the ${MAX_OUTPUT_SIDE}-px limit of model '${model.id}'; ${fits ? `the largest factor that fits is ${fits}` : `no factor fits (x2 takes at most ${control.maxSide / 2} px a side)`}`);
+            throw new source_image/* ImageProblem */.dC(image.relativePath, `is ${width}x${height}; at ${size.factor} the result would be ${width * factor}x${height * factor}, over the ${MAX_OUTPUT_SIDE}-px limit of model '${model.id}'; ${fits ? `the largest factor that fits is ${fits}` : `no factor fits (x2 takes at most ${control.maxSide / 2} px a side)`}`);
         }
         if (control.kind === 'tier' && size.kind === 'tier') {
             const tiers = control.tiers;
             if (side < tiers[size.tier])
                 return;
             const fits = RESOLUTION_TIERS.filter(tier => side < tiers[tier]).at(-1);
-            throw new validation/* ImageProblem */.dC(image.relativePath, `is ${width}x${height}, already at or above the ${size.tier} tier of model '${model.id}'; ${fits ? `the largest tier above it is ${fits}` : 'no tier is above it'}`);
+            throw new source_image/* ImageProblem */.dC(image.relativePath, `is ${width}x${height}, already at or above the ${size.tier} tier of model '${model.id}'; ${fits ? `the largest tier above it is ${fits}` : 'no tier is above it'}`);
         }
     }
     async quote(image) {
@@ -32341,7 +32069,7 @@ class V2Endpoint {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/hosts.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/hosts.ts
 /** Result links must point at Ideogram (or the configured API host, e.g. a test server): nowhere else. */
 function ideogramHosts(apiUrl) {
     return {
@@ -32351,7 +32079,7 @@ function ideogramHosts(apiUrl) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/inflight-limiter.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/inflight-limiter.ts
 /** The most rounds at the limit between two probes, however many 429s came before. */
 const MAX_PROBE_ROUNDS = 16;
 class InflightLimiter {
@@ -32473,7 +32201,7 @@ class InflightLimiter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/poller.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/poller.ts
 
 /** A few seconds, growing, capped; well inside Ideogram's organisation-wide polling limit. */
 function defaultPollOptions(overrides = {}) {
@@ -32561,7 +32289,7 @@ class Poller {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/upscaler.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/upscaler.ts
 
 
 
@@ -32734,7 +32462,7 @@ function quoteRecord(quote) {
         : { usdMicros, qualifier, upperBoundUsdMicros, creditMillis };
 }
 
-;// CONCATENATED MODULE: ./src/image-budget.ts
+;// CONCATENATED MODULE: ./src/pipeline/image-budget.ts
 
 /**
  * Takes sources in the order they come while their images (`imagesPerSource` each) fit under `maxImages`; the
@@ -32759,7 +32487,7 @@ class ImageBudget {
     }
 }
 
-;// CONCATENATED MODULE: ./src/leftovers.ts
+;// CONCATENATED MODULE: ./src/pipeline/leftovers.ts
 
 
 
@@ -32776,7 +32504,7 @@ async function removeLeftovers(workspace, outputs, manifest) {
     return removed.map(path => toPosixRelative(workspace, path));
 }
 
-;// CONCATENATED MODULE: ./src/reconvert.ts
+;// CONCATENATED MODULE: ./src/pipeline/reconvert.ts
 
 
 /**
@@ -32789,7 +32517,7 @@ async function reconvert(workspace, source, earlier, { planned, conversion, repl
     const outputs = [];
     try {
         // Loaded on the first conversion only, from the one chunk the result sink loads too: the codecs are WebAssembly.
-        const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81563));
+        const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(153)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45153));
         for (const [i, output] of earlier.from.entries()) {
             const from = (0,external_node_path_.join)(workspace, output.path);
             const format = (await probeImageFile(from))?.format;
@@ -32822,7 +32550,7 @@ async function reconvert(workspace, source, earlier, { planned, conversion, repl
     return { source, status: 'upscaled', outputs, seconds: seconds(), convertedFrom };
 }
 
-;// CONCATENATED MODULE: ./src/result-sink.ts
+;// CONCATENATED MODULE: ./src/pipeline/result-sink.ts
 
 
 
@@ -32906,7 +32634,7 @@ class ResultSink {
             if (this.options.cut?.aborted)
                 throw new CancelledError();
             // Loaded on the first conversion only: the codecs are WebAssembly, and most runs convert nothing.
-            const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81563));
+            const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(153)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45153));
             const replace = this.options.replaceable.has(path);
             return await convertFile({ from: download, format, to: target, conversion, consume: true, replace });
         }
@@ -32946,7 +32674,7 @@ class ResultSink {
     }
 }
 
-;// CONCATENATED MODULE: ./src/selection.ts
+;// CONCATENATED MODULE: ./src/pipeline/selection.ts
 
 
 
@@ -33051,8 +32779,8 @@ async function selection_select(source, options) {
         if (options.checkContent === false)
             return { kind: 'listed', source };
         if (file instanceof Error)
-            throw new validation/* ImageProblem */.dC(source, (0,validation/* unreadable */.O$)(file));
-        const image = await (0,validation/* checkOpened */.ep)(file, path, source, options.maxFileBytes);
+            throw new source_image/* ImageProblem */.dC(source, (0,source_image/* unreadable */.O$)(file));
+        const image = await (0,source_image/* checkOpened */.ep)(file, path, source, options.maxFileBytes);
         return { kind: 'checked', image: sha256 === undefined ? image : { ...image, sha256 } };
     }
     catch (error) {
@@ -33075,7 +32803,7 @@ function selectSources(sources, options) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./src/input-parsers.ts
+;// CONCATENATED MODULE: ./src/inputs/parsers.ts
 
 
 /** The raw value as messages show it. */
@@ -33096,7 +32824,7 @@ function oneOf(name, raw, allowed) {
     }
     return value;
 }
-function input_parsers_boolean(name, raw) {
+function parsers_boolean(name, raw) {
     return oneOf(name, raw, ['true', 'false']) === 'true';
 }
 /** An input that may be left empty: undefined then, so the API's own default applies. */
@@ -33114,7 +32842,7 @@ function secret(name, raw) {
     return raw;
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/settings.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/settings.ts
 
 
 
@@ -33306,7 +33034,7 @@ function readIdeogramSettings(input, request, dryRun) {
     return { kind: 'v2', ...access, model, size, fields, maxCost: maxCost(input(Input.MaxCost)) };
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 
 
 
@@ -33480,7 +33208,7 @@ function readSettings(read, workspace) {
         return raw === '' ? (DEFAULTS[name] ?? '') : raw;
     };
     const request = readImageRequest(input);
-    const dryRun = input_parsers_boolean(Input.DryRun, input(Input.DryRun));
+    const dryRun = parsers_boolean(Input.DryRun, input(Input.DryRun));
     const provider = oneOf(Input.Provider, input(Input.Provider), PROVIDERS) === 'local'
         ? { kind: 'local' }
         : readIdeogramSettings(input, request, dryRun);
@@ -33505,21 +33233,21 @@ function readSettings(read, workspace) {
         provider,
         discovery: {
             patterns: patterns(input(Input.Files)),
-            changedOnly: input_parsers_boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
+            changedOnly: parsers_boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
             // The v2 models take uploads up to 50 MB, the legacy endpoint 25 at most.
             maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, provider.kind === 'v2' ? 50 : 25) * MEGABYTE
         },
         output: {
             template,
             imagesPerSource,
-            overwrite: input_parsers_boolean(Input.Overwrite, input(Input.Overwrite)),
+            overwrite: parsers_boolean(Input.Overwrite, input(Input.Overwrite)),
             conversion: conversion(input)
         },
         selection: {
             manifest,
-            force: input_parsers_boolean(Input.Force, input(Input.Force)),
+            force: parsers_boolean(Input.Force, input(Input.Force)),
             maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
-            cache: input_parsers_boolean(Input.Cache, input(Input.Cache))
+            cache: parsers_boolean(Input.Cache, input(Input.Cache))
         },
         publishing: {
             mode: publish,
@@ -33530,7 +33258,7 @@ function readSettings(read, workspace) {
                 message: commitMessage(input(Input.CommitMessage)),
                 branch: branch(input(Input.Branch)),
                 author: commitAuthor(input(Input.CommitAuthor)),
-                acceptLfs: input_parsers_boolean(Input.CommitLfsPaths, input(Input.CommitLfsPaths))
+                acceptLfs: parsers_boolean(Input.CommitLfsPaths, input(Input.CommitLfsPaths))
             },
             comment: oneOf(Input.Comment, input(Input.Comment), COMMENT_MODES)
         },
@@ -33539,14 +33267,14 @@ function readSettings(read, workspace) {
             maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
             requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
             rateLimitWaitMs: integer(Input.RateLimitWait, input(Input.RateLimitWait), 0, 3600) * 1000,
-            retryTimeouts: input_parsers_boolean(Input.RetryTimeouts, input(Input.RetryTimeouts))
+            retryTimeouts: parsers_boolean(Input.RetryTimeouts, input(Input.RetryTimeouts))
         },
-        failOnError: input_parsers_boolean(Input.FailOnError, input(Input.FailOnError)),
+        failOnError: parsers_boolean(Input.FailOnError, input(Input.FailOnError)),
         dryRun
     };
 }
 
-;// CONCATENATED MODULE: ./src/job.ts
+;// CONCATENATED MODULE: ./src/pipeline/run-job.ts
 
 
 
@@ -33625,7 +33353,7 @@ function lazily(create) {
 async function createProvider(settings, hooks, records) {
     const { provider, transport } = settings;
     if (provider.kind === 'local') {
-        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(390)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65390));
+        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(205)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65205));
         return new LocalUpscaler();
     }
     const maxCost = provider.kind === 'v2' ? provider.maxCost : undefined;
@@ -33896,7 +33624,7 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     return { discovery, results, manifestWritten, sent: toSend };
 }
 
-;// CONCATENATED MODULE: ./src/stored-names.ts
+;// CONCATENATED MODULE: ./src/fs/stored-names.ts
 /**
  * Names under one folder, each given to one path only. An encoding that makes names acceptable (the artifact
  * service's) can give two paths the same name (`a:b.png` and a real `a%3Ab.png`): the second would replace the
@@ -33928,7 +33656,7 @@ class StoredNames {
     }
 }
 
-;// CONCATENATED MODULE: ./src/gallery.ts
+;// CONCATENATED MODULE: ./src/report/gallery.ts
 
 
 
@@ -34348,7 +34076,7 @@ async function writeGallery(dir, workspace, results, options = {}) {
     return index;
 }
 
-;// CONCATENATED MODULE: ./src/results-file.ts
+;// CONCATENATED MODULE: ./src/report/results-file.ts
 
 
 
@@ -34365,7 +34093,7 @@ async function writeResultsFile(results, directory) {
     return path;
 }
 
-;// CONCATENATED MODULE: ./src/publish/artifact.ts
+;// CONCATENATED MODULE: ./src/github/artifact.ts
 
 
 
@@ -34453,7 +34181,7 @@ async function uploadArtifact(request, env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish/gitattributes.ts
+;// CONCATENATED MODULE: ./src/github/gitattributes.ts
 
 
 /** git's wildmatch for one pattern, as a regular expression over a path relative to the file's folder. */
@@ -34553,7 +34281,7 @@ async function lfsPaths(workspace, paths) {
     return routed;
 }
 
-;// CONCATENATED MODULE: ./src/publish/commit-guards.ts
+;// CONCATENATED MODULE: ./src/github/commit-guards.ts
 
 
 
@@ -34593,7 +34321,7 @@ async function selectCommittable(workspace, files, acceptLfs) {
     return { commit, held, warnings };
 }
 
-;// CONCATENATED MODULE: ./src/publish/publish.ts
+;// CONCATENATED MODULE: ./src/github/publish.ts
 
 
 
@@ -34743,7 +34471,7 @@ resultsFile) {
     return { artifact, commit, failures };
 }
 
-;// CONCATENATED MODULE: ./src/annotations.ts
+;// CONCATENATED MODULE: ./src/report/annotations.ts
 
 const KINDS = ['error', 'warning', 'notice'];
 /** GitHub shows at most this many annotations of each kind for a step, and drops the rest without a word. */
@@ -34789,7 +34517,7 @@ class Annotations {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
 
@@ -34971,7 +34699,7 @@ async function writeSummary(outcome) {
     await summary.write();
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 
 
 
@@ -35158,143 +34886,133 @@ async function run() {
 
 /***/ }),
 
-/***/ 48256:
+/***/ 5105:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
-/* harmony export */   Hi: () => (/* binding */ fitWithin),
-/* harmony export */   fy: () => (/* binding */ OUTPUT_FORMAT_INFO),
-/* harmony export */   jK: () => (/* binding */ targetFormat),
-/* harmony export */   kp: () => (/* binding */ conversionKey),
-/* harmony export */   p_: () => (/* binding */ AS_RETURNED),
-/* harmony export */   vi: () => (/* binding */ passesUntouched),
-/* harmony export */   x5: () => (/* binding */ canReconvert)
+/* harmony export */   MA: () => (/* binding */ removeAbandonedTemporaries),
+/* harmony export */   jA: () => (/* binding */ writeStreamAtomically),
+/* harmony export */   lo: () => (/* binding */ writeFileAtomically),
+/* harmony export */   ub: () => (/* binding */ temporaryPathFor)
 /* harmony export */ });
-/** The formats a result can be written in: one table for the settings, the writer and the docs. */
-const OUTPUT_FORMATS = ['png', 'webp', 'avif', 'jpeg'];
-const OUTPUT_FORMAT_INFO = {
-    png: { extension: 'png', label: 'PNG', quality: undefined },
-    webp: { extension: 'webp', label: 'WebP', quality: 82 },
-    avif: { extension: 'avif', label: 'AVIF', quality: 60 },
-    jpeg: { extension: 'jpg', label: 'JPEG', quality: 85 }
-};
-/** As the results come: their format, their size; the bytes are written untouched. */
-const AS_RETURNED = {
-    format: undefined,
-    quality: undefined,
-    maxWidth: undefined,
-    maxHeight: undefined
-};
-/** The size an image of `size` takes inside the conversion's box: aspect kept, never enlarged. */
-function fitWithin(size, conversion) {
-    const scale = Math.min(1, conversion.maxWidth === undefined ? 1 : conversion.maxWidth / size.width, conversion.maxHeight === undefined ? 1 : conversion.maxHeight / size.height);
-    if (scale === 1)
-        return size;
-    return { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) };
-}
-/** Whether bytes of `format` can be written as they are, whatever their size, without looking at them. */
-function passesUntouched(format, conversion) {
-    const sameFormat = conversion.format === undefined || conversion.format === format;
-    return sameFormat && conversion.maxWidth === undefined && conversion.maxHeight === undefined;
-}
-/** The format a result that came as `format` is written in. */
-function targetFormat(format, conversion) {
-    return conversion.format ?? format;
-}
-/** What the manifest records of a conversion: nothing when results are written as returned, as manifests always had. */
-function conversionKey(conversion) {
-    if (Object.values(conversion).every(value => value === undefined))
-        return undefined;
-    // Only the set fields: an undefined one would not survive the manifest's JSON, and the entry would never match.
-    return Object.fromEntries(Object.entries(conversion).filter(([, value]) => value !== undefined));
-}
-/** The box an earlier conversion fitted results into, as its manifest entry recorded it. */
-function recordedLimit(entry, side) {
-    const output = entry.settings.output;
-    const value = output?.[side];
-    return typeof value === 'number' ? value : undefined;
-}
+/* unused harmony export DestinationTakenError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** `.upscale-<pid>-<12 hex digits>.part`: the writing process's id tells a live write from an abandoned one. */
+const TEMPORARY_NAME = /^\.upscale-(\d+)-[0-9a-f]{12}\.part$/;
 /**
- * Whether earlier results can be converted again instead of paying for a new upscale: results as Ideogram
- * returned them always can; converted ones unless they were fitted into a box smaller than the one now asked for
- * (results are never enlarged).
+ * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
+ * final name (a name near the file system's 255-byte limit would not fit with a suffix), and never a match for an
+ * image pattern.
  */
-function canReconvert({ entry, asReturned }, conversion) {
-    return (asReturned ||
-        ['maxWidth', 'maxHeight'].every(side => {
-            const before = recordedLimit(entry, side);
-            const now = conversion[side];
-            return before === undefined || (now !== undefined && now <= before);
-        }));
+function temporaryPathFor(path) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.upscale-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.part`);
 }
-
-
-/***/ }),
-
-/***/ 15260:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ printable),
-/* harmony export */   k: () => (/* binding */ controlCharacterIn)
-/* harmony export */ });
-/**
- * Text from outside (file names, API messages, the user's settings) shown to a person: in the log, an annotation,
- * the job summary, the gallery or a terminal. The runner executes a log line that starts with `::` (after spaces)
- * or holds `##[` as a workflow command, and a line break inside a name would start a new line; so every such text
- * passes through `printable`, which makes control characters visible and defuses both command markers.
- */
-/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
-function isControl(character) {
-    const code = character.codePointAt(0) ?? 0;
-    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-}
-/** Printable ASCII but `\\`: no character of it is escaped. */
-const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
-function escape(character) {
-    return NAMED[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
-}
-/** The text on one line, as it reads, with nothing in it a runner or a terminal would act on. */
-function printable(text) {
-    // `\` is escaped too, so that an escape in the output always means one character of the input. Most text is
-    // plain ASCII, with no character to escape: it is not taken apart.
-    let visible = text;
-    if (!PLAIN.test(text)) {
-        visible = '';
-        for (const character of text)
-            visible += isControl(character) || character === '\\' ? escape(character) : character;
+/** Whether the process `pid` is gone (a process of another user still counts as there). */
+function gone(pid) {
+    if (pid === process.pid)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return false;
     }
-    // `##[` anywhere on a line starts a (legacy) command; `::` at its start (after spaces) starts one too, and what
-    // is left can start a line only as a whole.
-    return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
+    catch (error) {
+        return error.code === 'ESRCH';
+    }
 }
-const CONTROL_NAMES = {
-    '\n': 'line feed',
-    '\r': 'carriage return',
-    '\t': 'tab',
-    '\u2028': 'line separator',
-    '\u2029': 'paragraph separator'
-};
 /**
- * The first control character in a name, described for a message (`line feed, U+000A`), or undefined; such a name
- * is refused as a source. Described in words, with no backslash: a message passes through `printable` on its way
- * out, which would escape an escape a second time (`\\n`).
+ * Removes from each folder the temporary files of writes whose process is gone: killed (SIGKILL, a lost runner)
+ * before it could remove them. Only regular files named as `temporaryPathFor` names them are touched, and never one
+ * a live process may still be writing (another run in the same folders). A folder that does not exist is skipped.
+ * @returns the paths removed
  */
-function controlCharacterIn(text) {
-    const found = [...text].find(isControl);
-    if (found === undefined)
-        return undefined;
-    const code = `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-    const name = CONTROL_NAMES[found];
-    return name ? `${name}, ${code}` : code;
+async function removeAbandonedTemporaries(dirs) {
+    const removed = [];
+    for (const dir of new Set(dirs)) {
+        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            const pid = TEMPORARY_NAME.exec(entry.name)?.[1];
+            if (!entry.isFile() || pid === undefined || !gone(Number(pid)))
+                continue;
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(path).then(() => removed.push(path), () => undefined);
+        }
+    }
+    return removed;
+}
+/** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */
+class DestinationTakenError extends Error {
+    path;
+    name = 'DestinationTakenError';
+    constructor(path) {
+        super(`${path} appeared while the result was being written; it was left as it is`);
+        this.path = path;
+    }
+}
+/**
+ * Puts `temporary` at `path` only if nothing is there, and removes it; false where hard links are not supported
+ * (then nothing exists at `path`, checked just now, and a rename follows).
+ */
+async function linkNew(temporary, path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temporary, path);
+    }
+    catch (error) {
+        const taken = error.code === 'EEXIST' ||
+            (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path).then(() => true, () => false));
+        if (taken)
+            throw new DestinationTakenError(path);
+        return false;
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temporary);
+    return true;
+}
+/**
+ * Writes a file atomically from chunks: into a hidden temporary file beside its final place, moved there when
+ * complete, so a failed write never leaves half a file where a result is expected, nor the temporary file.
+ */
+async function writeStreamAtomically(path, chunks, options = {}) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+    const temporary = temporaryPathFor(path);
+    // Opened (and so created) before anything can fail: removing it afterwards then always finds it.
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temporary, 'wx');
+    let written = 0;
+    try {
+        try {
+            for await (const chunk of chunks) {
+                options.signal?.throwIfAborted();
+                await handle.write(chunk);
+                written += chunk.length;
+            }
+        }
+        finally {
+            await handle.close();
+        }
+        if (options.replace || !(await linkNew(temporary, path)))
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { force: true });
+        throw error;
+    }
+    return written;
+}
+/** Writes a whole file atomically; see `writeStreamAtomically`. */
+async function writeFileAtomically(path, data, options = {}) {
+    await writeStreamAtomically(path, [typeof data === 'string' ? Buffer.from(data) : data], options);
 }
 
 
 /***/ }),
 
-/***/ 60702:
+/***/ 65650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -35380,7 +35098,216 @@ function sameVersion(a, b) {
 
 /***/ }),
 
-/***/ 7569:
+/***/ 51657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ readDimensions)
+/* harmony export */ });
+function u16be(bytes, at) {
+    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+}
+function u32be(bytes, at) {
+    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
+}
+function u16le(bytes, at) {
+    return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
+}
+function u24le(bytes, at) {
+    return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16);
+}
+function ascii(bytes, at, length) {
+    return String.fromCharCode(...bytes.subarray(at, at + length));
+}
+function png(bytes) {
+    // Signature (8), then the IHDR chunk: length (4), type (4), width (4), height (4).
+    if (bytes.length < 24 || ascii(bytes, 12, 4) !== 'IHDR')
+        return undefined;
+    return { width: u32be(bytes, 16), height: u32be(bytes, 20) };
+}
+// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+function jpeg(bytes) {
+    let at = 2;
+    while (at + 4 <= bytes.length) {
+        if (bytes[at] !== 0xff)
+            return undefined;
+        const marker = bytes[at + 1] ?? 0;
+        if (marker === 0xff) {
+            at += 1; // fill byte
+            continue;
+        }
+        if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
+            at += 2; // markers without a length
+            continue;
+        }
+        if (marker === 0xd9 || marker === 0xda)
+            return undefined; // image data before any frame header
+        const length = u16be(bytes, at + 2);
+        if (SOF.has(marker)) {
+            if (at + 9 > bytes.length)
+                return undefined;
+            return { width: u16be(bytes, at + 7), height: u16be(bytes, at + 5) };
+        }
+        at += 2 + length;
+    }
+    return undefined;
+}
+function webp(bytes) {
+    if (bytes.length < 30)
+        return undefined;
+    const chunk = ascii(bytes, 12, 4);
+    if (chunk === 'VP8 ') {
+        // Lossy: a 3-byte frame tag, the start code 9d 01 2a, then 14-bit width and height.
+        if (bytes[23] !== 0x9d || bytes[24] !== 0x01 || bytes[25] !== 0x2a)
+            return undefined;
+        return { width: u16le(bytes, 26) & 0x3fff, height: u16le(bytes, 28) & 0x3fff };
+    }
+    if (chunk === 'VP8L') {
+        // Lossless: signature 0x2f, then width − 1 and height − 1 in 14 bits each, little-endian.
+        if (bytes[20] !== 0x2f)
+            return undefined;
+        const bits = (bytes[21] ?? 0) | ((bytes[22] ?? 0) << 8) | ((bytes[23] ?? 0) << 16) | ((bytes[24] ?? 0) << 24);
+        return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+    }
+    if (chunk === 'VP8X') {
+        // Extended: canvas width − 1 and height − 1 in 24 bits each, little-endian.
+        return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 };
+    }
+    return undefined;
+}
+/**
+ * An image's width and height read from its header, without decoding it; undefined when the header is not where
+ * it should be (the decoder then has the last word). JPEG sizes are as stored, before any EXIF rotation.
+ */
+function readDimensions(bytes, format) {
+    const found = format === 'png' ? png(bytes) : format === 'jpeg' ? jpeg(bytes) : webp(bytes);
+    return found && found.width > 0 && found.height > 0 ? found : undefined;
+}
+
+
+/***/ }),
+
+/***/ 53939:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OG: () => (/* binding */ sniffFormat),
+/* harmony export */   Z$: () => (/* binding */ MIME_TYPES),
+/* harmony export */   Z1: () => (/* binding */ EXTENSIONS),
+/* harmony export */   dD: () => (/* binding */ SNIFF_BYTES),
+/* harmony export */   l0: () => (/* binding */ IMAGE_FORMATS)
+/* harmony export */ });
+/** Image formats the Upscale API accepts, recognised by their bytes, never by a file's extension. */
+const IMAGE_FORMATS = ['png', 'jpeg', 'webp'];
+const MIME_TYPES = {
+    png: 'image/png',
+    jpeg: 'image/jpeg',
+    webp: 'image/webp'
+};
+/** The extension a file of this format gets when we name it (`{ext}` in output-path). */
+const EXTENSIONS = {
+    png: 'png',
+    jpeg: 'jpg',
+    webp: 'webp'
+};
+/** How many leading bytes `sniffFormat` needs. */
+const SNIFF_BYTES = 12;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+function startsWith(bytes, expected, offset = 0) {
+    return expected.every((value, i) => bytes[offset + i] === value);
+}
+function ascii(text) {
+    return [...text].map(c => c.charCodeAt(0));
+}
+function sniffFormat(bytes) {
+    if (startsWith(bytes, PNG_SIGNATURE))
+        return 'png';
+    if (startsWith(bytes, [0xff, 0xd8, 0xff]))
+        return 'jpeg';
+    if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
+        return 'webp';
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 28733:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
+/* harmony export */   Hi: () => (/* binding */ fitWithin),
+/* harmony export */   fy: () => (/* binding */ OUTPUT_FORMAT_INFO),
+/* harmony export */   jK: () => (/* binding */ targetFormat),
+/* harmony export */   kp: () => (/* binding */ conversionKey),
+/* harmony export */   p_: () => (/* binding */ AS_RETURNED),
+/* harmony export */   vi: () => (/* binding */ passesUntouched),
+/* harmony export */   x5: () => (/* binding */ canReconvert)
+/* harmony export */ });
+/** The formats a result can be written in: one table for the settings, the writer and the docs. */
+const OUTPUT_FORMATS = ['png', 'webp', 'avif', 'jpeg'];
+const OUTPUT_FORMAT_INFO = {
+    png: { extension: 'png', label: 'PNG', quality: undefined },
+    webp: { extension: 'webp', label: 'WebP', quality: 82 },
+    avif: { extension: 'avif', label: 'AVIF', quality: 60 },
+    jpeg: { extension: 'jpg', label: 'JPEG', quality: 85 }
+};
+/** As the results come: their format, their size; the bytes are written untouched. */
+const AS_RETURNED = {
+    format: undefined,
+    quality: undefined,
+    maxWidth: undefined,
+    maxHeight: undefined
+};
+/** The size an image of `size` takes inside the conversion's box: aspect kept, never enlarged. */
+function fitWithin(size, conversion) {
+    const scale = Math.min(1, conversion.maxWidth === undefined ? 1 : conversion.maxWidth / size.width, conversion.maxHeight === undefined ? 1 : conversion.maxHeight / size.height);
+    if (scale === 1)
+        return size;
+    return { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) };
+}
+/** Whether bytes of `format` can be written as they are, whatever their size, without looking at them. */
+function passesUntouched(format, conversion) {
+    const sameFormat = conversion.format === undefined || conversion.format === format;
+    return sameFormat && conversion.maxWidth === undefined && conversion.maxHeight === undefined;
+}
+/** The format a result that came as `format` is written in. */
+function targetFormat(format, conversion) {
+    return conversion.format ?? format;
+}
+/** What the manifest records of a conversion: nothing when results are written as returned, as manifests always had. */
+function conversionKey(conversion) {
+    if (Object.values(conversion).every(value => value === undefined))
+        return undefined;
+    // Only the set fields: an undefined one would not survive the manifest's JSON, and the entry would never match.
+    return Object.fromEntries(Object.entries(conversion).filter(([, value]) => value !== undefined));
+}
+/** The box an earlier conversion fitted results into, as its manifest entry recorded it. */
+function recordedLimit(entry, side) {
+    const output = entry.settings.output;
+    const value = output?.[side];
+    return typeof value === 'number' ? value : undefined;
+}
+/**
+ * Whether earlier results can be converted again instead of paying for a new upscale: results as Ideogram
+ * returned them always can; converted ones unless they were fitted into a box smaller than the one now asked for
+ * (results are never enlarged).
+ */
+function canReconvert({ entry, asReturned }, conversion) {
+    return (asReturned ||
+        ['maxWidth', 'maxHeight'].every(side => {
+            const before = recordedLimit(entry, side);
+            const now = conversion[side];
+            return before === undefined || (now !== undefined && now <= before);
+        }));
+}
+
+
+/***/ }),
+
+/***/ 99600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -35390,8 +35317,8 @@ function sameVersion(a, b) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60702);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(75078);
+/* harmony import */ var _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(65650);
+/* harmony import */ var _source_image_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38633);
 
 
 
@@ -35399,7 +35326,7 @@ function sameVersion(a, b) {
  * A source that is not the version checked (and hashed) any more: it changed, or went away, after the selection
  * read it. Nothing of it was sent whole, so nothing was billed; the next run takes it as it is then.
  */
-class SourceChangedError extends _validation_js__WEBPACK_IMPORTED_MODULE_2__/* .ImageProblem */ .dC {
+class SourceChangedError extends _source_image_js__WEBPACK_IMPORTED_MODULE_2__/* .ImageProblem */ .dC {
     name = 'SourceChangedError';
 }
 const statOf = (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
@@ -35410,12 +35337,12 @@ function changedOrGone(image, now) {
 /** @throws SourceChangedError unless the file on disk is still the version checked. */
 async function ensureUnchanged(image) {
     const now = await statOf(image.path);
-    if (now === undefined || !(0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameVersion */ .r1)((0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .versionOf */ .E4)(now), image.version))
+    if (now === undefined || !(0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameVersion */ .r1)((0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .versionOf */ .E4)(now), image.version))
         throw changedOrGone(image, now);
 }
 /** The checked source's bytes, read whole (the local provider). @throws SourceChangedError if they changed */
 async function readChecked(image) {
-    const bytes = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(image.path).catch(async () => {
+    const bytes = await (0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(image.path).catch(async () => {
         throw changedOrGone(image, await statOf(image.path));
     });
     // Compared after reading: a change during the read changes the time, and a version the same after is the one read.
@@ -35426,60 +35353,7 @@ async function readChecked(image) {
 
 /***/ }),
 
-/***/ 49058:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ useComputeProfile),
-  L: () => (/* binding */ useIoBoundProfile)
-});
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/v8-profile.ts
-
-/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
-const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
-/**
- * V8's defaults suit a long-lived program that gets faster the longer it runs. The action mostly waits on the
- * network and the disk, and its hot paths (HTTP, hashing, file I/O) are native code; left at the defaults, its memory
- * grew with the number of sources (measured with `npm run bench`, scenario 12: 1.5× the peak for 400 sources of that
- * for 40), for speed-ups nobody waits for:
- * - the optimising compilers (TurboFan, Maglev) compile hot functions again on background threads, whose memory
- *   allocator keeps what each compile took: 5 to 10 MB more by the end of a long run;
- * - undici's WebAssembly HTTP parser is compiled again the same way, 20 to 30 MB for a moment;
- * - the young generation doubles up to 32 MB under a steady allocation rate, and the old one is let grow to four
- *   times what is live before it is collected; what a request promoted is garbage a moment later.
- * Switched at start-up, before undici compiles its parser. The switches are read as V8 decides, so they hold for
- * what comes after. Each switch: its setting for a process that waits, and V8's own default.
- */
-const SWITCHES = [
-    ['--no-turbofan', '--turbofan'],
-    ['--no-maglev', maglevByDefault ? '--maglev' : '--no-maglev'],
-    ['--no-wasm-tier-up', '--wasm-tier-up'],
-    ['--no-wasm-dynamic-tiering', '--wasm-dynamic-tiering'],
-    ['--semi-space-growth-factor=1', '--semi-space-growth-factor=2'],
-    ['--heap-growing-percent=10', '--heap-growing-percent=0'],
-    ['--optimize-for-size', '--no-optimize-for-size']
-];
-/** For a process that waits more than it computes: small and steady rather than fast once warm. */
-function useIoBoundProfile() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([ioBound]) => ioBound).join(' '));
-}
-/**
- * For pixel work (decoding, resampling, encoding), whose loops run many times slower unoptimised and whose memory
- * is the images' anyway: V8's defaults again, from the moment the codecs load.
- */
-function useComputeProfile() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([, v8Default]) => v8Default).join(' '));
-}
-
-
-/***/ }),
-
-/***/ 75078:
+/***/ 38633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35493,7 +35367,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: checkImage
 
-;// CONCATENATED MODULE: ./src/image-structure.ts
+;// CONCATENATED MODULE: ./src/imaging/structure.ts
 /** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
 const MAX_STEPS = 100_000;
 function u16be(bytes, at) {
@@ -35589,13 +35463,13 @@ function structureProblem(format, read, size) {
     return format === 'png' ? png(read, size) : format === 'jpeg' ? jpeg(read, size) : webp(read, size);
 }
 
-// EXTERNAL MODULE: ./src/image-format.ts
-var image_format = __nccwpck_require__(15220);
-// EXTERNAL MODULE: ./src/printable.ts
-var printable = __nccwpck_require__(15260);
-// EXTERNAL MODULE: ./src/regular-file.ts
-var regular_file = __nccwpck_require__(60702);
-;// CONCATENATED MODULE: ./src/validation.ts
+// EXTERNAL MODULE: ./src/imaging/image-format.ts
+var image_format = __nccwpck_require__(53939);
+// EXTERNAL MODULE: ./src/text/printable.ts
+var printable = __nccwpck_require__(38572);
+// EXTERNAL MODULE: ./src/fs/regular-file.ts
+var regular_file = __nccwpck_require__(65650);
+;// CONCATENATED MODULE: ./src/imaging/source-image.ts
 
 
 
@@ -35688,6 +35562,132 @@ async function checkOpened({ handle, stats }, path, relativePath, maxBytes) {
     if (problem)
         throw new ImageProblem(relativePath, problem);
     return { path, relativePath, format, bytes: stats.size, version: (0,regular_file/* versionOf */.E4)(stats) };
+}
+
+
+/***/ }),
+
+/***/ 24655:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+/* harmony import */ var _v8_profile_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92760);
+
+// Imported first by each entry point: the profile must hold before undici, loaded with the rest, compiles its parser.
+(0,_v8_profile_js__WEBPACK_IMPORTED_MODULE_0__/* .useIoBoundProfile */ .L)();
+
+
+/***/ }),
+
+/***/ 92760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ useComputeProfile),
+  L: () => (/* binding */ useIoBoundProfile)
+});
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/runtime/v8-profile.ts
+
+/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
+const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
+/**
+ * V8's defaults suit a long-lived program that gets faster the longer it runs. The action mostly waits on the
+ * network and the disk, and its hot paths (HTTP, hashing, file I/O) are native code; left at the defaults, its memory
+ * grew with the number of sources (measured with `npm run bench`, scenario 12: 1.5× the peak for 400 sources of that
+ * for 40), for speed-ups nobody waits for:
+ * - the optimising compilers (TurboFan, Maglev) compile hot functions again on background threads, whose memory
+ *   allocator keeps what each compile took: 5 to 10 MB more by the end of a long run;
+ * - undici's WebAssembly HTTP parser is compiled again the same way, 20 to 30 MB for a moment;
+ * - the young generation doubles up to 32 MB under a steady allocation rate, and the old one is let grow to four
+ *   times what is live before it is collected; what a request promoted is garbage a moment later.
+ * Switched at start-up, before undici compiles its parser. The switches are read as V8 decides, so they hold for
+ * what comes after. Each switch: its setting for a process that waits, and V8's own default.
+ */
+const SWITCHES = [
+    ['--no-turbofan', '--turbofan'],
+    ['--no-maglev', maglevByDefault ? '--maglev' : '--no-maglev'],
+    ['--no-wasm-tier-up', '--wasm-tier-up'],
+    ['--no-wasm-dynamic-tiering', '--wasm-dynamic-tiering'],
+    ['--semi-space-growth-factor=1', '--semi-space-growth-factor=2'],
+    ['--heap-growing-percent=10', '--heap-growing-percent=0'],
+    ['--optimize-for-size', '--no-optimize-for-size']
+];
+/** For a process that waits more than it computes: small and steady rather than fast once warm. */
+function useIoBoundProfile() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([ioBound]) => ioBound).join(' '));
+}
+/**
+ * For pixel work (decoding, resampling, encoding), whose loops run many times slower unoptimised and whose memory
+ * is the images' anyway: V8's defaults again, from the moment the codecs load.
+ */
+function useComputeProfile() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([, v8Default]) => v8Default).join(' '));
+}
+
+
+/***/ }),
+
+/***/ 38572:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable),
+/* harmony export */   k: () => (/* binding */ controlCharacterIn)
+/* harmony export */ });
+/**
+ * Text from outside (file names, API messages, the user's settings) shown to a person: in the log, an annotation,
+ * the job summary, the gallery or a terminal. The runner executes a log line that starts with `::` (after spaces)
+ * or holds `##[` as a workflow command, and a line break inside a name would start a new line; so every such text
+ * passes through `printable`, which makes control characters visible and defuses both command markers.
+ */
+/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+function isControl(character) {
+    const code = character.codePointAt(0) ?? 0;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+/** Printable ASCII but `\\`: no character of it is escaped. */
+const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+function escape(character) {
+    return NAMED[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+}
+/** The text on one line, as it reads, with nothing in it a runner or a terminal would act on. */
+function printable(text) {
+    // `\` is escaped too, so that an escape in the output always means one character of the input. Most text is
+    // plain ASCII, with no character to escape: it is not taken apart.
+    let visible = text;
+    if (!PLAIN.test(text)) {
+        visible = '';
+        for (const character of text)
+            visible += isControl(character) || character === '\\' ? escape(character) : character;
+    }
+    // `##[` anywhere on a line starts a (legacy) command; `::` at its start (after spaces) starts one too, and what
+    // is left can start a line only as a whole.
+    return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
+}
+const CONTROL_NAMES = {
+    '\n': 'line feed',
+    '\r': 'carriage return',
+    '\t': 'tab',
+    '\u2028': 'line separator',
+    '\u2029': 'paragraph separator'
+};
+/**
+ * The first control character in a name, described for a message (`line feed, U+000A`), or undefined; such a name
+ * is refused as a source. Described in words, with no backslash: a message passes through `printable` on its way
+ * out, which would escape an escape a second time (`\\n`).
+ */
+function controlCharacterIn(text) {
+    const found = [...text].find(isControl);
+    if (found === undefined)
+        return undefined;
+    const code = `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const name = CONTROL_NAMES[found];
+    return name ? `${name}, ${code}` : code;
 }
 
 
@@ -50705,6 +50705,6 @@ minimatch.unescape = unescape_unescape;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(79407);
+/******/ var __webpack_exports__ = __nccwpck_require__(60218);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

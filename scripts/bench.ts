@@ -30,9 +30,9 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import zlib from 'node:zlib';
 import * as glob from '@actions/glob';
-import { discoverSources } from '../src/discovery.js';
-import { mapLimited } from '../src/map-limited.js';
-import { DEFAULT_FILES } from '../src/settings.js';
+import { discoverSources } from '../src/pipeline/discovery.js';
+import { mapLimited } from '../src/async/map-limited.js';
+import { DEFAULT_FILES } from '../src/settings/settings.js';
 import {
   encodePng,
   startFakeIdeogram,
@@ -42,8 +42,8 @@ import {
 import { ACTION_NODE, nodeBinary } from '../test/support/node.js';
 import { BUNDLE, runAction, type ActionRun } from '../test/support/run-action.js';
 import { writeLargeTree } from '../test/support/large-tree.js';
-import { COMMENT_LIMIT, renderComment } from '../src/github/comment-body.js';
-import type { SourceResult } from '../src/results.js';
+import { COMMENT_LIMIT, renderComment } from '../src/report/comment-body.js';
+import type { SourceResult } from '../src/state/results.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const KEY = 'bench-api-key';

@@ -2698,7 +2698,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 7036:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6833,7 +6833,7 @@ const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
 const util = __nccwpck_require__(3440)
 const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
+const Request = __nccwpck_require__(7036)
 const DispatcherBase = __nccwpck_require__(1841)
 const {
   InvalidArgumentError,
@@ -28091,142 +28091,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3549:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MA: () => (/* binding */ removeAbandonedTemporaries),
-/* harmony export */   jA: () => (/* binding */ writeStreamAtomically),
-/* harmony export */   lo: () => (/* binding */ writeFileAtomically),
-/* harmony export */   ub: () => (/* binding */ temporaryPathFor)
-/* harmony export */ });
-/* unused harmony export DestinationTakenError */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/** `.upscale-<pid>-<12 hex digits>.part`: the writing process's id tells a live write from an abandoned one. */
-const TEMPORARY_NAME = /^\.upscale-(\d+)-[0-9a-f]{12}\.part$/;
-/**
- * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
- * final name (a name near the file system's 255-byte limit would not fit with a suffix), and never a match for an
- * image pattern.
- */
-function temporaryPathFor(path) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.upscale-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.part`);
-}
-/** Whether the process `pid` is gone (a process of another user still counts as there). */
-function gone(pid) {
-    if (pid === process.pid)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return false;
-    }
-    catch (error) {
-        return error.code === 'ESRCH';
-    }
-}
-/**
- * Removes from each folder the temporary files of writes whose process is gone: killed (SIGKILL, a lost runner)
- * before it could remove them. Only regular files named as `temporaryPathFor` names them are touched, and never one
- * a live process may still be writing (another run in the same folders). A folder that does not exist is skipped.
- * @returns the paths removed
- */
-async function removeAbandonedTemporaries(dirs) {
-    const removed = [];
-    for (const dir of new Set(dirs)) {
-        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries) {
-            const pid = TEMPORARY_NAME.exec(entry.name)?.[1];
-            if (!entry.isFile() || pid === undefined || !gone(Number(pid)))
-                continue;
-            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(path).then(() => removed.push(path), () => undefined);
-        }
-    }
-    return removed;
-}
-/** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */
-class DestinationTakenError extends Error {
-    path;
-    name = 'DestinationTakenError';
-    constructor(path) {
-        super(`${path} appeared while the result was being written; it was left as it is`);
-        this.path = path;
-    }
-}
-/**
- * Puts `temporary` at `path` only if nothing is there, and removes it; false where hard links are not supported
- * (then nothing exists at `path`, checked just now, and a rename follows).
- */
-async function linkNew(temporary, path) {
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temporary, path);
-    }
-    catch (error) {
-        const taken = error.code === 'EEXIST' ||
-            (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path).then(() => true, () => false));
-        if (taken)
-            throw new DestinationTakenError(path);
-        return false;
-    }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temporary);
-    return true;
-}
-/**
- * Writes a file atomically from chunks: into a hidden temporary file beside its final place, moved there when
- * complete, so a failed write never leaves half a file where a result is expected, nor the temporary file.
- */
-async function writeStreamAtomically(path, chunks, options = {}) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
-    const temporary = temporaryPathFor(path);
-    // Opened (and so created) before anything can fail: removing it afterwards then always finds it.
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temporary, 'wx');
-    let written = 0;
-    try {
-        try {
-            for await (const chunk of chunks) {
-                options.signal?.throwIfAborted();
-                await handle.write(chunk);
-                written += chunk.length;
-            }
-        }
-        finally {
-            await handle.close();
-        }
-        if (options.replace || !(await linkNew(temporary, path)))
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { force: true });
-        throw error;
-    }
-    return written;
-}
-/** Writes a whole file atomically; see `writeStreamAtomically`. */
-async function writeFileAtomically(path, data, options = {}) {
-    await writeStreamAtomically(path, [typeof data === 'string' ? Buffer.from(data) : data], options);
-}
-
-
-/***/ }),
-
-/***/ 5581:
+/***/ 486:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _io_bound_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7762);
-/* harmony import */ var _cli_program_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7785);
+/* harmony import */ var _runtime_io_bound_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4655);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1497);
 
 
 /** The command-line tool: the action's engine, driven by flags instead of inputs (see `ideogram-upscale --help`). */
-process.exitCode = await (0,_cli_program_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
+process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdout: process.stdout,
@@ -28240,7 +28114,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7785:
+/***/ 1497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28277,11 +28151,11 @@ const {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/atomic-file.ts
-var atomic_file = __nccwpck_require__(3549);
-// EXTERNAL MODULE: ./src/printable.ts
-var printable = __nccwpck_require__(5260);
-;// CONCATENATED MODULE: ./src/paths.ts
+// EXTERNAL MODULE: ./src/fs/atomic-file.ts
+var atomic_file = __nccwpck_require__(5105);
+// EXTERNAL MODULE: ./src/text/printable.ts
+var printable = __nccwpck_require__(8572);
+;// CONCATENATED MODULE: ./src/fs/paths.ts
 
 
 /** An empty, `.` or `..` segment: what makes a path need resolving before it can be compared by prefix. */
@@ -28325,7 +28199,7 @@ function writablePathProblem(path) {
     return control ? `has a control character (${control})` : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/read-buffers.ts
+;// CONCATENATED MODULE: ./src/fs/read-buffers.ts
 /** How much of a file one read takes. */
 const READ_BYTES = 256 * 1024;
 /** Buffers not in use; as many as files were read at once, at most. */
@@ -28362,13 +28236,13 @@ async function* fileChunks(handle, size) {
     }
 }
 
-// EXTERNAL MODULE: ./src/regular-file.ts
-var regular_file = __nccwpck_require__(702);
-// EXTERNAL MODULE: ./src/image-dimensions.ts
-var image_dimensions = __nccwpck_require__(9422);
-// EXTERNAL MODULE: ./src/image-format.ts
-var image_format = __nccwpck_require__(5220);
-;// CONCATENATED MODULE: ./src/image-file.ts
+// EXTERNAL MODULE: ./src/fs/regular-file.ts
+var regular_file = __nccwpck_require__(5650);
+// EXTERNAL MODULE: ./src/imaging/dimensions.ts
+var dimensions = __nccwpck_require__(1657);
+// EXTERNAL MODULE: ./src/imaging/image-format.ts
+var image_format = __nccwpck_require__(3939);
+;// CONCATENATED MODULE: ./src/imaging/image-file.ts
 
 
 
@@ -28380,7 +28254,7 @@ async function probeOpened({ handle, stats }) {
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const bytes = head.subarray(0, bytesRead);
     const format = (0,image_format/* sniffFormat */.OG)(bytes);
-    return { bytes: stats.size, format, dimensions: format && (0,image_dimensions/* readDimensions */.G)(bytes, format) };
+    return { bytes: stats.size, format, dimensions: format && (0,dimensions/* readDimensions */.G)(bytes, format) };
 }
 /** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
 async function probeImageFile(path) {
@@ -28398,7 +28272,7 @@ async function probeImageFile(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/money.ts
+;// CONCATENATED MODULE: ./src/text/money.ts
 const MICROS_PER_USD = 1_000_000;
 /** `'1.5'` → 1500000; undefined unless it is a plain non-negative amount with at most six decimals. */
 function parseUsd(raw) {
@@ -28417,7 +28291,7 @@ function money_formatUsd(micros) {
     return `$${whole}.${fraction}`;
 }
 
-;// CONCATENATED MODULE: ./src/results.ts
+;// CONCATENATED MODULE: ./src/state/results.ts
 /**
  * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
  * run because a cap (`max-images`) was reached; the next run takes it first.
@@ -28438,7 +28312,7 @@ function resultsDocument(results) {
     return results.map(({ seconds: _seconds, ...rest }) => rest);
 }
 
-;// CONCATENATED MODULE: ./src/presentation.ts
+;// CONCATENATED MODULE: ./src/report/presentation.ts
 /**
  * What the action's log, the command line, the job summary and the gallery say about a run, worded once so they
  * cannot drift apart. Plain text in, plain text out: where each line goes (and how it is escaped there) is the
@@ -28611,7 +28485,7 @@ function costLine(results) {
     return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/stored-names.ts
+;// CONCATENATED MODULE: ./src/fs/stored-names.ts
 /**
  * Names under one folder, each given to one path only. An encoding that makes names acceptable (the artifact
  * service's) can give two paths the same name (`a:b.png` and a real `a%3Ab.png`): the second would replace the
@@ -28643,7 +28517,7 @@ class StoredNames {
     }
 }
 
-;// CONCATENATED MODULE: ./src/gallery.ts
+;// CONCATENATED MODULE: ./src/report/gallery.ts
 
 
 
@@ -29063,7 +28937,7 @@ async function writeGallery(dir, workspace, results, options = {}) {
     return index;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/inputs.ts
 /** The action's input names, as in action.yml; the CLI's flags mirror them. */
 var Input;
 (function (Input) {
@@ -29137,7 +29011,7 @@ class InputError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/secrets.ts
+;// CONCATENATED MODULE: ./src/text/secrets.ts
 /**
  * The run's secrets (the API key, the GitHub token, the artifact service's token), so that text from the network
  * can be cleaned of them before it goes anywhere: an error body that echoes the request's headers must not carry
@@ -29163,7 +29037,7 @@ function redact(text) {
     return clean;
 }
 
-;// CONCATENATED MODULE: ./src/cancellation.ts
+;// CONCATENATED MODULE: ./src/async/cancellation.ts
 /**
  * Stopping a batch part-way, in two stages: first no new work starts (what is in flight may still finish), then,
  * after a grace period or on demand, what is in flight is cut. Knows nothing of what the work is.
@@ -31993,7 +31867,7 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/glob.ts
+;// CONCATENATED MODULE: ./src/fs/glob.ts
 
 
 const IS_WINDOWS = process.platform === 'win32';
@@ -32218,7 +32092,7 @@ class FilePatterns {
     }
 }
 
-;// CONCATENATED MODULE: ./src/discovery.ts
+;// CONCATENATED MODULE: ./src/pipeline/discovery.ts
 
 
 
@@ -32352,9 +32226,9 @@ async function discoverSources(workspace, patterns, isResult) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/output-format.ts
-var output_format = __nccwpck_require__(8256);
-;// CONCATENATED MODULE: ./src/output-path.ts
+// EXTERNAL MODULE: ./src/imaging/output-format.ts
+var output_format = __nccwpck_require__(8733);
+;// CONCATENATED MODULE: ./src/settings/output-path.ts
 
 
 
@@ -32525,9 +32399,9 @@ function plannedOutputs(source, template, imagesPerSource, conversion = output_f
     }));
 }
 
-// EXTERNAL MODULE: ./src/validation.ts + 1 modules
-var validation = __nccwpck_require__(5078);
-;// CONCATENATED MODULE: ./src/destinations.ts
+// EXTERNAL MODULE: ./src/imaging/source-image.ts + 1 modules
+var source_image = __nccwpck_require__(8633);
+;// CONCATENATED MODULE: ./src/pipeline/destinations.ts
 
 
 
@@ -32641,7 +32515,7 @@ class Destinations {
      */
     async refusal(source, sent) {
         // Said of the source itself, rather than of each result path it would pass on to.
-        const badName = (0,validation/* nameProblem */.rH)(source);
+        const badName = (0,source_image/* nameProblem */.rH)(source);
         if (badName)
             return `not sent: the file ${badName}`;
         for (const path of this.paths(source)) {
@@ -32700,7 +32574,7 @@ class Destinations {
     }
 }
 
-;// CONCATENATED MODULE: ./src/provider.ts
+;// CONCATENATED MODULE: ./src/providers/provider.ts
 /** A source the provider chose not to send (a cap was reached); the next run takes it. */
 class DeferredError extends Error {
     quote;
@@ -32713,7 +32587,7 @@ class DeferredError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/map-limited.ts
+;// CONCATENATED MODULE: ./src/async/map-limited.ts
 /**
  * Runs `fn` over the items as `source` hands them over, at most `limit` calls at once, each worker taking the next
  * item as it frees up: the one worker pool. The source may still be producing (an async generator) while the
@@ -32792,7 +32666,7 @@ async function* mapAhead(items, limit, fn) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine.ts
+;// CONCATENATED MODULE: ./src/pipeline/engine.ts
 
 
 
@@ -32886,7 +32760,7 @@ async function upscaleAll(provider, options) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/cost-cap.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/cost-cap.ts
 
 /**
  * A spending cap over quoted prices. Each source's quote is taken before it is sent; once one would pass the cap,
@@ -32911,7 +32785,7 @@ class CostCap {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/errors.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/errors.ts
 
 /**
  * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
@@ -33156,7 +33030,7 @@ class NotSentError extends IdeogramError {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./src/network-error.ts
+;// CONCATENATED MODULE: ./src/net/network-error.ts
 const NOT_SENT = new Set([
     'ECONNREFUSED',
     'ENOTFOUND',
@@ -33178,7 +33052,7 @@ function networkFailure(error) {
     return code.startsWith('UND_ERR_') || code.startsWith('E') ? 'dropped' : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/download.ts
+;// CONCATENATED MODULE: ./src/net/download.ts
 
 
 
@@ -33285,7 +33159,7 @@ async function openDownload(source, link, options) {
     })();
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/async/retry.ts
 const DEFAULT_RATE_LIMIT_RETRIES = 50;
 function defaultRetryPolicy(overrides = {}) {
     return {
@@ -33354,7 +33228,7 @@ async function withRetries(attempt, policy, rule, onRetry) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/retry-rule.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/retry-rule.ts
 
 
 
@@ -33402,7 +33276,7 @@ async function retryIdeogram(file, attempt, policy, onRetry) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/batch-stop.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/batch-stop.ts
 
 
 /**
@@ -33489,7 +33363,7 @@ class BatchStop {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/multipart.ts
+;// CONCATENATED MODULE: ./src/net/multipart.ts
 
 
 
@@ -33565,9 +33439,9 @@ async function multipartBody(parts) {
     };
 }
 
-// EXTERNAL MODULE: ./src/source-file.ts
-var source_file = __nccwpck_require__(7569);
-;// CONCATENATED MODULE: ./src/ideogram/client.ts
+// EXTERNAL MODULE: ./src/imaging/source-file.ts
+var source_file = __nccwpck_require__(9600);
+;// CONCATENATED MODULE: ./src/providers/ideogram/client.ts
 
 
 
@@ -33827,7 +33701,7 @@ function checkGeneration(file, body) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/models.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/models.ts
 /**
  * Ideogram's current upscalers, `POST /v2/image/upscale/{model}`, one entry per model: what it does, how its size
  * is set, the form fields it takes (names, types, ranges as the API states them) and how it is priced. Settings
@@ -33997,7 +33871,7 @@ function checkField(rule, value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/types.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/types.ts
 const MAGIC_PROMPT_OPTIONS = ['AUTO', 'ON', 'OFF'];
 const MAGIC_PROMPT_VERSIONS = [
     'V_0',
@@ -34023,7 +33897,7 @@ function splitsRequests(request) {
     return imagesPerRequest(request) > 1 && request.seed === undefined;
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/endpoint.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/endpoint.ts
 
 
 
@@ -34074,10 +33948,10 @@ async function sourceDimensions(image) {
     try {
         const head = Buffer.alloc(Math.min(endpoint_HEADER_BYTES, image.bytes));
         await handle.read(head, 0, head.length, 0);
-        const found = (0,image_dimensions/* readDimensions */.G)(head, image.format);
+        const found = (0,dimensions/* readDimensions */.G)(head, image.format);
         if (found || image.bytes <= endpoint_HEADER_BYTES)
             return found;
-        return (0,image_dimensions/* readDimensions */.G)(await handle.readFile(), image.format);
+        return (0,dimensions/* readDimensions */.G)(await handle.readFile(), image.format);
     }
     finally {
         await handle.close();
@@ -34106,7 +33980,7 @@ class V2Endpoint {
     async check(image) {
         const { model, size } = this.settings;
         if (image.bytes > V2_MAX_UPLOAD_BYTES) {
-            throw new validation/* ImageProblem */.dC(image.relativePath, `is ${megabytes(image.bytes)}; model '${model.id}' accepts at most ${megabytes(V2_MAX_UPLOAD_BYTES)}`);
+            throw new source_image/* ImageProblem */.dC(image.relativePath, `is ${megabytes(image.bytes)}; model '${model.id}' accepts at most ${megabytes(V2_MAX_UPLOAD_BYTES)}`);
         }
         const dimensions = await sourceDimensions(image);
         // An unreadable header is left to Ideogram, which answers 400 for free.
@@ -34120,14 +33994,14 @@ class V2Endpoint {
             if (side * factor <= control.maxSide)
                 return;
             const fits = control.factors.filter(option => side * factorValue(option) <= control.maxSide).at(-1);
-            throw new validation/* ImageProblem */.dC(image.relativePath, `is ${width}x${height}; at ${size.factor} the result would be ${width * factor}x${height * factor}, over the ${MAX_OUTPUT_SIDE}-px limit of model '${model.id}'; ${fits ? `the largest factor that fits is ${fits}` : `no factor fits (x2 takes at most ${control.maxSide / 2} px a side)`}`);
+            throw new source_image/* ImageProblem */.dC(image.relativePath, `is ${width}x${height}; at ${size.factor} the result would be ${width * factor}x${height * factor}, over the ${MAX_OUTPUT_SIDE}-px limit of model '${model.id}'; ${fits ? `the largest factor that fits is ${fits}` : `no factor fits (x2 takes at most ${control.maxSide / 2} px a side)`}`);
         }
         if (control.kind === 'tier' && size.kind === 'tier') {
             const tiers = control.tiers;
             if (side < tiers[size.tier])
                 return;
             const fits = RESOLUTION_TIERS.filter(tier => side < tiers[tier]).at(-1);
-            throw new validation/* ImageProblem */.dC(image.relativePath, `is ${width}x${height}, already at or above the ${size.tier} tier of model '${model.id}'; ${fits ? `the largest tier above it is ${fits}` : 'no tier is above it'}`);
+            throw new source_image/* ImageProblem */.dC(image.relativePath, `is ${width}x${height}, already at or above the ${size.tier} tier of model '${model.id}'; ${fits ? `the largest tier above it is ${fits}` : 'no tier is above it'}`);
         }
     }
     async quote(image) {
@@ -34161,7 +34035,7 @@ class V2Endpoint {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/hosts.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/hosts.ts
 /** Result links must point at Ideogram (or the configured API host, e.g. a test server): nowhere else. */
 function ideogramHosts(apiUrl) {
     return {
@@ -34171,7 +34045,7 @@ function ideogramHosts(apiUrl) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/inflight-limiter.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/inflight-limiter.ts
 /** The most rounds at the limit between two probes, however many 429s came before. */
 const MAX_PROBE_ROUNDS = 16;
 class InflightLimiter {
@@ -34293,7 +34167,7 @@ class InflightLimiter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/poller.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/poller.ts
 
 /** A few seconds, growing, capped; well inside Ideogram's organisation-wide polling limit. */
 function defaultPollOptions(overrides = {}) {
@@ -34381,7 +34255,7 @@ class Poller {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/upscaler.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/upscaler.ts
 
 
 
@@ -34554,7 +34428,7 @@ function quoteRecord(quote) {
         : { usdMicros, qualifier, upperBoundUsdMicros, creditMillis };
 }
 
-;// CONCATENATED MODULE: ./src/manifest.ts
+;// CONCATENATED MODULE: ./src/state/manifest.ts
 
 
 
@@ -34905,7 +34779,7 @@ class Manifest {
     }
 }
 
-;// CONCATENATED MODULE: ./src/image-budget.ts
+;// CONCATENATED MODULE: ./src/pipeline/image-budget.ts
 
 /**
  * Takes sources in the order they come while their images (`imagesPerSource` each) fit under `maxImages`; the
@@ -34930,7 +34804,7 @@ class ImageBudget {
     }
 }
 
-;// CONCATENATED MODULE: ./src/leftovers.ts
+;// CONCATENATED MODULE: ./src/pipeline/leftovers.ts
 
 
 
@@ -34947,7 +34821,7 @@ async function removeLeftovers(workspace, outputs, manifest) {
     return removed.map(path => toPosixRelative(workspace, path));
 }
 
-;// CONCATENATED MODULE: ./src/reconvert.ts
+;// CONCATENATED MODULE: ./src/pipeline/reconvert.ts
 
 
 /**
@@ -34960,7 +34834,7 @@ async function reconvert(workspace, source, earlier, { planned, conversion, repl
     const outputs = [];
     try {
         // Loaded on the first conversion only, from the one chunk the result sink loads too: the codecs are WebAssembly.
-        const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1563));
+        const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(153)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5153));
         for (const [i, output] of earlier.from.entries()) {
             const from = (0,external_node_path_.join)(workspace, output.path);
             const format = (await probeImageFile(from))?.format;
@@ -34993,7 +34867,7 @@ async function reconvert(workspace, source, earlier, { planned, conversion, repl
     return { source, status: 'upscaled', outputs, seconds: seconds(), convertedFrom };
 }
 
-;// CONCATENATED MODULE: ./src/result-sink.ts
+;// CONCATENATED MODULE: ./src/pipeline/result-sink.ts
 
 
 
@@ -35077,7 +34951,7 @@ class ResultSink {
             if (this.options.cut?.aborted)
                 throw new CancelledError();
             // Loaded on the first conversion only: the codecs are WebAssembly, and most runs convert nothing.
-            const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1563));
+            const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(153)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5153));
             const replace = this.options.replaceable.has(path);
             return await convertFile({ from: download, format, to: target, conversion, consume: true, replace });
         }
@@ -35117,7 +34991,7 @@ class ResultSink {
     }
 }
 
-;// CONCATENATED MODULE: ./src/selection.ts
+;// CONCATENATED MODULE: ./src/pipeline/selection.ts
 
 
 
@@ -35222,8 +35096,8 @@ async function selection_select(source, options) {
         if (options.checkContent === false)
             return { kind: 'listed', source };
         if (file instanceof Error)
-            throw new validation/* ImageProblem */.dC(source, (0,validation/* unreadable */.O$)(file));
-        const image = await (0,validation/* checkOpened */.ep)(file, path, source, options.maxFileBytes);
+            throw new source_image/* ImageProblem */.dC(source, (0,source_image/* unreadable */.O$)(file));
+        const image = await (0,source_image/* checkOpened */.ep)(file, path, source, options.maxFileBytes);
         return { kind: 'checked', image: sha256 === undefined ? image : { ...image, sha256 } };
     }
     catch (error) {
@@ -35246,7 +35120,7 @@ function selectSources(sources, options) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/input-parsers.ts
+;// CONCATENATED MODULE: ./src/inputs/parsers.ts
 
 
 /** The raw value as messages show it. */
@@ -35267,7 +35141,7 @@ function oneOf(name, raw, allowed) {
     }
     return value;
 }
-function input_parsers_boolean(name, raw) {
+function parsers_boolean(name, raw) {
     return oneOf(name, raw, ['true', 'false']) === 'true';
 }
 /** An input that may be left empty: undefined then, so the API's own default applies. */
@@ -35285,7 +35159,7 @@ function secret(name, raw) {
     return raw;
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/settings.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/settings.ts
 
 
 
@@ -35477,7 +35351,7 @@ function readIdeogramSettings(input, request, dryRun) {
     return { kind: 'v2', ...access, model, size, fields, maxCost: maxCost(input(Input.MaxCost)) };
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 
 
 
@@ -35651,7 +35525,7 @@ function readSettings(read, workspace) {
         return raw === '' ? (DEFAULTS[name] ?? '') : raw;
     };
     const request = readImageRequest(input);
-    const dryRun = input_parsers_boolean(Input.DryRun, input(Input.DryRun));
+    const dryRun = parsers_boolean(Input.DryRun, input(Input.DryRun));
     const provider = oneOf(Input.Provider, input(Input.Provider), PROVIDERS) === 'local'
         ? { kind: 'local' }
         : readIdeogramSettings(input, request, dryRun);
@@ -35676,21 +35550,21 @@ function readSettings(read, workspace) {
         provider,
         discovery: {
             patterns: patterns(input(Input.Files)),
-            changedOnly: input_parsers_boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
+            changedOnly: parsers_boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
             // The v2 models take uploads up to 50 MB, the legacy endpoint 25 at most.
             maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, provider.kind === 'v2' ? 50 : 25) * MEGABYTE
         },
         output: {
             template,
             imagesPerSource,
-            overwrite: input_parsers_boolean(Input.Overwrite, input(Input.Overwrite)),
+            overwrite: parsers_boolean(Input.Overwrite, input(Input.Overwrite)),
             conversion: conversion(input)
         },
         selection: {
             manifest,
-            force: input_parsers_boolean(Input.Force, input(Input.Force)),
+            force: parsers_boolean(Input.Force, input(Input.Force)),
             maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
-            cache: input_parsers_boolean(Input.Cache, input(Input.Cache))
+            cache: parsers_boolean(Input.Cache, input(Input.Cache))
         },
         publishing: {
             mode: publish,
@@ -35701,7 +35575,7 @@ function readSettings(read, workspace) {
                 message: commitMessage(input(Input.CommitMessage)),
                 branch: branch(input(Input.Branch)),
                 author: commitAuthor(input(Input.CommitAuthor)),
-                acceptLfs: input_parsers_boolean(Input.CommitLfsPaths, input(Input.CommitLfsPaths))
+                acceptLfs: parsers_boolean(Input.CommitLfsPaths, input(Input.CommitLfsPaths))
             },
             comment: oneOf(Input.Comment, input(Input.Comment), COMMENT_MODES)
         },
@@ -35710,14 +35584,14 @@ function readSettings(read, workspace) {
             maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
             requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
             rateLimitWaitMs: integer(Input.RateLimitWait, input(Input.RateLimitWait), 0, 3600) * 1000,
-            retryTimeouts: input_parsers_boolean(Input.RetryTimeouts, input(Input.RetryTimeouts))
+            retryTimeouts: parsers_boolean(Input.RetryTimeouts, input(Input.RetryTimeouts))
         },
-        failOnError: input_parsers_boolean(Input.FailOnError, input(Input.FailOnError)),
+        failOnError: parsers_boolean(Input.FailOnError, input(Input.FailOnError)),
         dryRun
     };
 }
 
-;// CONCATENATED MODULE: ./src/job.ts
+;// CONCATENATED MODULE: ./src/pipeline/run-job.ts
 
 
 
@@ -35796,7 +35670,7 @@ function lazily(create) {
 async function createProvider(settings, hooks, records) {
     const { provider, transport } = settings;
     if (provider.kind === 'local') {
-        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(390)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5390));
+        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(205)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5205));
         return new LocalUpscaler();
     }
     const maxCost = provider.kind === 'v2' ? provider.maxCost : undefined;
@@ -36266,7 +36140,7 @@ const IDEOGRAM_ONLY = [
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/runtime/version.ts
 
 /** This package's version, as package.json says (the bundles carry it). */
 const VERSION = package_namespaceObject.rE;
@@ -36633,7 +36507,219 @@ async function run(argv, context) {
 
 /***/ }),
 
-/***/ 9422:
+/***/ 5105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MA: () => (/* binding */ removeAbandonedTemporaries),
+/* harmony export */   jA: () => (/* binding */ writeStreamAtomically),
+/* harmony export */   lo: () => (/* binding */ writeFileAtomically),
+/* harmony export */   ub: () => (/* binding */ temporaryPathFor)
+/* harmony export */ });
+/* unused harmony export DestinationTakenError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** `.upscale-<pid>-<12 hex digits>.part`: the writing process's id tells a live write from an abandoned one. */
+const TEMPORARY_NAME = /^\.upscale-(\d+)-[0-9a-f]{12}\.part$/;
+/**
+ * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
+ * final name (a name near the file system's 255-byte limit would not fit with a suffix), and never a match for an
+ * image pattern.
+ */
+function temporaryPathFor(path) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.upscale-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.part`);
+}
+/** Whether the process `pid` is gone (a process of another user still counts as there). */
+function gone(pid) {
+    if (pid === process.pid)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (error) {
+        return error.code === 'ESRCH';
+    }
+}
+/**
+ * Removes from each folder the temporary files of writes whose process is gone: killed (SIGKILL, a lost runner)
+ * before it could remove them. Only regular files named as `temporaryPathFor` names them are touched, and never one
+ * a live process may still be writing (another run in the same folders). A folder that does not exist is skipped.
+ * @returns the paths removed
+ */
+async function removeAbandonedTemporaries(dirs) {
+    const removed = [];
+    for (const dir of new Set(dirs)) {
+        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            const pid = TEMPORARY_NAME.exec(entry.name)?.[1];
+            if (!entry.isFile() || pid === undefined || !gone(Number(pid)))
+                continue;
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(path).then(() => removed.push(path), () => undefined);
+        }
+    }
+    return removed;
+}
+/** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */
+class DestinationTakenError extends Error {
+    path;
+    name = 'DestinationTakenError';
+    constructor(path) {
+        super(`${path} appeared while the result was being written; it was left as it is`);
+        this.path = path;
+    }
+}
+/**
+ * Puts `temporary` at `path` only if nothing is there, and removes it; false where hard links are not supported
+ * (then nothing exists at `path`, checked just now, and a rename follows).
+ */
+async function linkNew(temporary, path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temporary, path);
+    }
+    catch (error) {
+        const taken = error.code === 'EEXIST' ||
+            (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path).then(() => true, () => false));
+        if (taken)
+            throw new DestinationTakenError(path);
+        return false;
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temporary);
+    return true;
+}
+/**
+ * Writes a file atomically from chunks: into a hidden temporary file beside its final place, moved there when
+ * complete, so a failed write never leaves half a file where a result is expected, nor the temporary file.
+ */
+async function writeStreamAtomically(path, chunks, options = {}) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+    const temporary = temporaryPathFor(path);
+    // Opened (and so created) before anything can fail: removing it afterwards then always finds it.
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temporary, 'wx');
+    let written = 0;
+    try {
+        try {
+            for await (const chunk of chunks) {
+                options.signal?.throwIfAborted();
+                await handle.write(chunk);
+                written += chunk.length;
+            }
+        }
+        finally {
+            await handle.close();
+        }
+        if (options.replace || !(await linkNew(temporary, path)))
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { force: true });
+        throw error;
+    }
+    return written;
+}
+/** Writes a whole file atomically; see `writeStreamAtomically`. */
+async function writeFileAtomically(path, data, options = {}) {
+    await writeStreamAtomically(path, [typeof data === 'string' ? Buffer.from(data) : data], options);
+}
+
+
+/***/ }),
+
+/***/ 5650:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E4: () => (/* binding */ versionOf),
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   ZU: () => (/* binding */ openRegularFile),
+/* harmony export */   iZ: () => (/* binding */ NotRegularFileError),
+/* harmony export */   r1: () => (/* binding */ sameVersion)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** The path names something other than a regular file: reading it could block (a FIFO) or never end (a device). */
+class NotRegularFileError extends Error {
+    kind;
+    name = 'NotRegularFileError';
+    constructor(
+    /** What it is instead, e.g. `a named pipe (FIFO)`. */
+    kind) {
+        super(`is ${kind}, not a regular file`);
+        this.kind = kind;
+    }
+}
+/** What a path that is not a regular file is, in words. */
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    if (stats.isSymbolicLink())
+        return 'a symbolic link';
+    return 'a special file';
+}
+/**
+ * Opens a regular file for reading, and nothing else: stat first (a stat never blocks), then open without
+ * blocking, so a path swapped for a FIFO in between still returns at once and is refused by the second check.
+ * @throws NotRegularFileError, or the file system's error (ENOENT, EACCES, …).
+ */
+async function openRegularFile(path) {
+    const before = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+    if (!before.isFile())
+        throw new NotRegularFileError(kindOf(before));
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new NotRegularFileError(kindOf(stats));
+        return { handle, stats };
+    }
+    catch (error) {
+        await handle.close();
+        throw error;
+    }
+}
+/**
+ * A regular file's bytes: anything else in its place is refused at once, never read (a FIFO would block the read,
+ * a link to /dev/zero never end it). @throws NotRegularFileError, or the file system's error
+ */
+async function readRegularFile(path) {
+    const { handle } = await openRegularFile(path);
+    try {
+        return await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
+}
+function versionOf({ dev, ino, size, mtimeMs }) {
+    return { dev, ino, size, mtimeMs };
+}
+function sameVersion(a, b) {
+    return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+
+/***/ }),
+
+/***/ 1657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36723,7 +36809,7 @@ function readDimensions(bytes, format) {
 
 /***/ }),
 
-/***/ 5220:
+/***/ 3939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36768,18 +36854,7 @@ function sniffFormat(bytes) {
 
 /***/ }),
 
-/***/ 7762:
-/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-/* harmony import */ var _v8_profile_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9058);
-
-// Imported first by each entry point: the profile must hold before undici, loaded with the rest, compiles its parser.
-(0,_v8_profile_js__WEBPACK_IMPORTED_MODULE_0__/* .useIoBoundProfile */ .L)();
-
-
-/***/ }),
-
-/***/ 8256:
+/***/ 8733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -36853,155 +36928,7 @@ function canReconvert({ entry, asReturned }, conversion) {
 
 /***/ }),
 
-/***/ 5260:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ printable),
-/* harmony export */   k: () => (/* binding */ controlCharacterIn)
-/* harmony export */ });
-/**
- * Text from outside (file names, API messages, the user's settings) shown to a person: in the log, an annotation,
- * the job summary, the gallery or a terminal. The runner executes a log line that starts with `::` (after spaces)
- * or holds `##[` as a workflow command, and a line break inside a name would start a new line; so every such text
- * passes through `printable`, which makes control characters visible and defuses both command markers.
- */
-/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
-function isControl(character) {
-    const code = character.codePointAt(0) ?? 0;
-    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-}
-/** Printable ASCII but `\\`: no character of it is escaped. */
-const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
-function escape(character) {
-    return NAMED[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
-}
-/** The text on one line, as it reads, with nothing in it a runner or a terminal would act on. */
-function printable(text) {
-    // `\` is escaped too, so that an escape in the output always means one character of the input. Most text is
-    // plain ASCII, with no character to escape: it is not taken apart.
-    let visible = text;
-    if (!PLAIN.test(text)) {
-        visible = '';
-        for (const character of text)
-            visible += isControl(character) || character === '\\' ? escape(character) : character;
-    }
-    // `##[` anywhere on a line starts a (legacy) command; `::` at its start (after spaces) starts one too, and what
-    // is left can start a line only as a whole.
-    return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
-}
-const CONTROL_NAMES = {
-    '\n': 'line feed',
-    '\r': 'carriage return',
-    '\t': 'tab',
-    '\u2028': 'line separator',
-    '\u2029': 'paragraph separator'
-};
-/**
- * The first control character in a name, described for a message (`line feed, U+000A`), or undefined; such a name
- * is refused as a source. Described in words, with no backslash: a message passes through `printable` on its way
- * out, which would escape an escape a second time (`\\n`).
- */
-function controlCharacterIn(text) {
-    const found = [...text].find(isControl);
-    if (found === undefined)
-        return undefined;
-    const code = `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-    const name = CONTROL_NAMES[found];
-    return name ? `${name}, ${code}` : code;
-}
-
-
-/***/ }),
-
-/***/ 702:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E4: () => (/* binding */ versionOf),
-/* harmony export */   I: () => (/* binding */ kindOf),
-/* harmony export */   XF: () => (/* binding */ readRegularFile),
-/* harmony export */   ZU: () => (/* binding */ openRegularFile),
-/* harmony export */   iZ: () => (/* binding */ NotRegularFileError),
-/* harmony export */   r1: () => (/* binding */ sameVersion)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** The path names something other than a regular file: reading it could block (a FIFO) or never end (a device). */
-class NotRegularFileError extends Error {
-    kind;
-    name = 'NotRegularFileError';
-    constructor(
-    /** What it is instead, e.g. `a named pipe (FIFO)`. */
-    kind) {
-        super(`is ${kind}, not a regular file`);
-        this.kind = kind;
-    }
-}
-/** What a path that is not a regular file is, in words. */
-function kindOf(stats) {
-    if (stats.isDirectory())
-        return 'a directory';
-    if (stats.isFIFO())
-        return 'a named pipe (FIFO)';
-    if (stats.isSocket())
-        return 'a socket';
-    if (stats.isCharacterDevice() || stats.isBlockDevice())
-        return 'a device';
-    if (stats.isSymbolicLink())
-        return 'a symbolic link';
-    return 'a special file';
-}
-/**
- * Opens a regular file for reading, and nothing else: stat first (a stat never blocks), then open without
- * blocking, so a path swapped for a FIFO in between still returns at once and is refused by the second check.
- * @throws NotRegularFileError, or the file system's error (ENOENT, EACCES, …).
- */
-async function openRegularFile(path) {
-    const before = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
-    if (!before.isFile())
-        throw new NotRegularFileError(kindOf(before));
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new NotRegularFileError(kindOf(stats));
-        return { handle, stats };
-    }
-    catch (error) {
-        await handle.close();
-        throw error;
-    }
-}
-/**
- * A regular file's bytes: anything else in its place is refused at once, never read (a FIFO would block the read,
- * a link to /dev/zero never end it). @throws NotRegularFileError, or the file system's error
- */
-async function readRegularFile(path) {
-    const { handle } = await openRegularFile(path);
-    try {
-        return await handle.readFile();
-    }
-    finally {
-        await handle.close();
-    }
-}
-function versionOf({ dev, ino, size, mtimeMs }) {
-    return { dev, ino, size, mtimeMs };
-}
-function sameVersion(a, b) {
-    return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
-
-
-/***/ }),
-
-/***/ 7569:
+/***/ 9600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37011,8 +36938,8 @@ function sameVersion(a, b) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(702);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5078);
+/* harmony import */ var _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5650);
+/* harmony import */ var _source_image_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8633);
 
 
 
@@ -37020,7 +36947,7 @@ function sameVersion(a, b) {
  * A source that is not the version checked (and hashed) any more: it changed, or went away, after the selection
  * read it. Nothing of it was sent whole, so nothing was billed; the next run takes it as it is then.
  */
-class SourceChangedError extends _validation_js__WEBPACK_IMPORTED_MODULE_2__/* .ImageProblem */ .dC {
+class SourceChangedError extends _source_image_js__WEBPACK_IMPORTED_MODULE_2__/* .ImageProblem */ .dC {
     name = 'SourceChangedError';
 }
 const statOf = (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
@@ -37031,12 +36958,12 @@ function changedOrGone(image, now) {
 /** @throws SourceChangedError unless the file on disk is still the version checked. */
 async function ensureUnchanged(image) {
     const now = await statOf(image.path);
-    if (now === undefined || !(0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameVersion */ .r1)((0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .versionOf */ .E4)(now), image.version))
+    if (now === undefined || !(0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameVersion */ .r1)((0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .versionOf */ .E4)(now), image.version))
         throw changedOrGone(image, now);
 }
 /** The checked source's bytes, read whole (the local provider). @throws SourceChangedError if they changed */
 async function readChecked(image) {
-    const bytes = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(image.path).catch(async () => {
+    const bytes = await (0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(image.path).catch(async () => {
         throw changedOrGone(image, await statOf(image.path));
     });
     // Compared after reading: a change during the read changes the time, and a version the same after is the one read.
@@ -37047,60 +36974,7 @@ async function readChecked(image) {
 
 /***/ }),
 
-/***/ 9058:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ useComputeProfile),
-  L: () => (/* binding */ useIoBoundProfile)
-});
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/v8-profile.ts
-
-/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
-const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
-/**
- * V8's defaults suit a long-lived program that gets faster the longer it runs. The action mostly waits on the
- * network and the disk, and its hot paths (HTTP, hashing, file I/O) are native code; left at the defaults, its memory
- * grew with the number of sources (measured with `npm run bench`, scenario 12: 1.5× the peak for 400 sources of that
- * for 40), for speed-ups nobody waits for:
- * - the optimising compilers (TurboFan, Maglev) compile hot functions again on background threads, whose memory
- *   allocator keeps what each compile took: 5 to 10 MB more by the end of a long run;
- * - undici's WebAssembly HTTP parser is compiled again the same way, 20 to 30 MB for a moment;
- * - the young generation doubles up to 32 MB under a steady allocation rate, and the old one is let grow to four
- *   times what is live before it is collected; what a request promoted is garbage a moment later.
- * Switched at start-up, before undici compiles its parser. The switches are read as V8 decides, so they hold for
- * what comes after. Each switch: its setting for a process that waits, and V8's own default.
- */
-const SWITCHES = [
-    ['--no-turbofan', '--turbofan'],
-    ['--no-maglev', maglevByDefault ? '--maglev' : '--no-maglev'],
-    ['--no-wasm-tier-up', '--wasm-tier-up'],
-    ['--no-wasm-dynamic-tiering', '--wasm-dynamic-tiering'],
-    ['--semi-space-growth-factor=1', '--semi-space-growth-factor=2'],
-    ['--heap-growing-percent=10', '--heap-growing-percent=0'],
-    ['--optimize-for-size', '--no-optimize-for-size']
-];
-/** For a process that waits more than it computes: small and steady rather than fast once warm. */
-function useIoBoundProfile() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([ioBound]) => ioBound).join(' '));
-}
-/**
- * For pixel work (decoding, resampling, encoding), whose loops run many times slower unoptimised and whose memory
- * is the images' anyway: V8's defaults again, from the moment the codecs load.
- */
-function useComputeProfile() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([, v8Default]) => v8Default).join(' '));
-}
-
-
-/***/ }),
-
-/***/ 5078:
+/***/ 8633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37114,7 +36988,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: checkImage
 
-;// CONCATENATED MODULE: ./src/image-structure.ts
+;// CONCATENATED MODULE: ./src/imaging/structure.ts
 /** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
 const MAX_STEPS = 100_000;
 function u16be(bytes, at) {
@@ -37210,13 +37084,13 @@ function structureProblem(format, read, size) {
     return format === 'png' ? png(read, size) : format === 'jpeg' ? jpeg(read, size) : webp(read, size);
 }
 
-// EXTERNAL MODULE: ./src/image-format.ts
-var image_format = __nccwpck_require__(5220);
-// EXTERNAL MODULE: ./src/printable.ts
-var printable = __nccwpck_require__(5260);
-// EXTERNAL MODULE: ./src/regular-file.ts
-var regular_file = __nccwpck_require__(702);
-;// CONCATENATED MODULE: ./src/validation.ts
+// EXTERNAL MODULE: ./src/imaging/image-format.ts
+var image_format = __nccwpck_require__(3939);
+// EXTERNAL MODULE: ./src/text/printable.ts
+var printable = __nccwpck_require__(8572);
+// EXTERNAL MODULE: ./src/fs/regular-file.ts
+var regular_file = __nccwpck_require__(5650);
+;// CONCATENATED MODULE: ./src/imaging/source-image.ts
 
 
 
@@ -37309,6 +37183,132 @@ async function checkOpened({ handle, stats }, path, relativePath, maxBytes) {
     if (problem)
         throw new ImageProblem(relativePath, problem);
     return { path, relativePath, format, bytes: stats.size, version: (0,regular_file/* versionOf */.E4)(stats) };
+}
+
+
+/***/ }),
+
+/***/ 4655:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+/* harmony import */ var _v8_profile_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2760);
+
+// Imported first by each entry point: the profile must hold before undici, loaded with the rest, compiles its parser.
+(0,_v8_profile_js__WEBPACK_IMPORTED_MODULE_0__/* .useIoBoundProfile */ .L)();
+
+
+/***/ }),
+
+/***/ 2760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ useComputeProfile),
+  L: () => (/* binding */ useIoBoundProfile)
+});
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/runtime/v8-profile.ts
+
+/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
+const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
+/**
+ * V8's defaults suit a long-lived program that gets faster the longer it runs. The action mostly waits on the
+ * network and the disk, and its hot paths (HTTP, hashing, file I/O) are native code; left at the defaults, its memory
+ * grew with the number of sources (measured with `npm run bench`, scenario 12: 1.5× the peak for 400 sources of that
+ * for 40), for speed-ups nobody waits for:
+ * - the optimising compilers (TurboFan, Maglev) compile hot functions again on background threads, whose memory
+ *   allocator keeps what each compile took: 5 to 10 MB more by the end of a long run;
+ * - undici's WebAssembly HTTP parser is compiled again the same way, 20 to 30 MB for a moment;
+ * - the young generation doubles up to 32 MB under a steady allocation rate, and the old one is let grow to four
+ *   times what is live before it is collected; what a request promoted is garbage a moment later.
+ * Switched at start-up, before undici compiles its parser. The switches are read as V8 decides, so they hold for
+ * what comes after. Each switch: its setting for a process that waits, and V8's own default.
+ */
+const SWITCHES = [
+    ['--no-turbofan', '--turbofan'],
+    ['--no-maglev', maglevByDefault ? '--maglev' : '--no-maglev'],
+    ['--no-wasm-tier-up', '--wasm-tier-up'],
+    ['--no-wasm-dynamic-tiering', '--wasm-dynamic-tiering'],
+    ['--semi-space-growth-factor=1', '--semi-space-growth-factor=2'],
+    ['--heap-growing-percent=10', '--heap-growing-percent=0'],
+    ['--optimize-for-size', '--no-optimize-for-size']
+];
+/** For a process that waits more than it computes: small and steady rather than fast once warm. */
+function useIoBoundProfile() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([ioBound]) => ioBound).join(' '));
+}
+/**
+ * For pixel work (decoding, resampling, encoding), whose loops run many times slower unoptimised and whose memory
+ * is the images' anyway: V8's defaults again, from the moment the codecs load.
+ */
+function useComputeProfile() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([, v8Default]) => v8Default).join(' '));
+}
+
+
+/***/ }),
+
+/***/ 8572:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable),
+/* harmony export */   k: () => (/* binding */ controlCharacterIn)
+/* harmony export */ });
+/**
+ * Text from outside (file names, API messages, the user's settings) shown to a person: in the log, an annotation,
+ * the job summary, the gallery or a terminal. The runner executes a log line that starts with `::` (after spaces)
+ * or holds `##[` as a workflow command, and a line break inside a name would start a new line; so every such text
+ * passes through `printable`, which makes control characters visible and defuses both command markers.
+ */
+/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+function isControl(character) {
+    const code = character.codePointAt(0) ?? 0;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+/** Printable ASCII but `\\`: no character of it is escaped. */
+const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+function escape(character) {
+    return NAMED[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+}
+/** The text on one line, as it reads, with nothing in it a runner or a terminal would act on. */
+function printable(text) {
+    // `\` is escaped too, so that an escape in the output always means one character of the input. Most text is
+    // plain ASCII, with no character to escape: it is not taken apart.
+    let visible = text;
+    if (!PLAIN.test(text)) {
+        visible = '';
+        for (const character of text)
+            visible += isControl(character) || character === '\\' ? escape(character) : character;
+    }
+    // `##[` anywhere on a line starts a (legacy) command; `::` at its start (after spaces) starts one too, and what
+    // is left can start a line only as a whole.
+    return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
+}
+const CONTROL_NAMES = {
+    '\n': 'line feed',
+    '\r': 'carriage return',
+    '\t': 'tab',
+    '\u2028': 'line separator',
+    '\u2029': 'paragraph separator'
+};
+/**
+ * The first control character in a name, described for a message (`line feed, U+000A`), or undefined; such a name
+ * is refused as a source. Described in words, with no backslash: a message passes through `printable` on its way
+ * out, which would escape an escape a second time (`\\n`).
+ */
+function controlCharacterIn(text) {
+    const found = [...text].find(isControl);
+    if (found === undefined)
+        return undefined;
+    const code = `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const name = CONTROL_NAMES[found];
+    return name ? `${name}, ${code}` : code;
 }
 
 
@@ -50582,6 +50582,6 @@ exports.visitAsync = visitAsync;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -28368,338 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93549:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   lo: () => (/* binding */ writeFileAtomically)
-/* harmony export */ });
-/* unused harmony exports temporaryPathFor, removeAbandonedTemporaries, DestinationTakenError, writeStreamAtomically */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/** `.upscale-<pid>-<12 hex digits>.part`: the writing process's id tells a live write from an abandoned one. */
-const TEMPORARY_NAME = /^\.upscale-(\d+)-[0-9a-f]{12}\.part$/;
-/**
- * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
- * final name (a name near the file system's 255-byte limit would not fit with a suffix), and never a match for an
- * image pattern.
- */
-function temporaryPathFor(path) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.upscale-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.part`);
-}
-/** Whether the process `pid` is gone (a process of another user still counts as there). */
-function gone(pid) {
-    if (pid === process.pid)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return false;
-    }
-    catch (error) {
-        return error.code === 'ESRCH';
-    }
-}
-/**
- * Removes from each folder the temporary files of writes whose process is gone: killed (SIGKILL, a lost runner)
- * before it could remove them. Only regular files named as `temporaryPathFor` names them are touched, and never one
- * a live process may still be writing (another run in the same folders). A folder that does not exist is skipped.
- * @returns the paths removed
- */
-async function removeAbandonedTemporaries(dirs) {
-    const removed = [];
-    for (const dir of new Set(dirs)) {
-        const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries) {
-            const pid = TEMPORARY_NAME.exec(entry.name)?.[1];
-            if (!entry.isFile() || pid === undefined || !gone(Number(pid)))
-                continue;
-            const path = join(dir, entry.name);
-            await unlink(path).then(() => removed.push(path), () => undefined);
-        }
-    }
-    return removed;
-}
-/** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */
-class DestinationTakenError extends Error {
-    path;
-    name = 'DestinationTakenError';
-    constructor(path) {
-        super(`${path} appeared while the result was being written; it was left as it is`);
-        this.path = path;
-    }
-}
-/**
- * Puts `temporary` at `path` only if nothing is there, and removes it; false where hard links are not supported
- * (then nothing exists at `path`, checked just now, and a rename follows).
- */
-async function linkNew(temporary, path) {
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temporary, path);
-    }
-    catch (error) {
-        const taken = error.code === 'EEXIST' ||
-            (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path).then(() => true, () => false));
-        if (taken)
-            throw new DestinationTakenError(path);
-        return false;
-    }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temporary);
-    return true;
-}
-/**
- * Writes a file atomically from chunks: into a hidden temporary file beside its final place, moved there when
- * complete, so a failed write never leaves half a file where a result is expected, nor the temporary file.
- */
-async function writeStreamAtomically(path, chunks, options = {}) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
-    const temporary = temporaryPathFor(path);
-    // Opened (and so created) before anything can fail: removing it afterwards then always finds it.
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temporary, 'wx');
-    let written = 0;
-    try {
-        try {
-            for await (const chunk of chunks) {
-                options.signal?.throwIfAborted();
-                await handle.write(chunk);
-                written += chunk.length;
-            }
-        }
-        finally {
-            await handle.close();
-        }
-        if (options.replace || !(await linkNew(temporary, path)))
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { force: true });
-        throw error;
-    }
-    return written;
-}
-/** Writes a whole file atomically; see `writeStreamAtomically`. */
-async function writeFileAtomically(path, data, options = {}) {
-    await writeStreamAtomically(path, [typeof data === 'string' ? Buffer.from(data) : data], options);
-}
-
-
-/***/ }),
-
-/***/ 42865:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Iq: () => (/* binding */ saveResults),
-/* harmony export */   Xr: () => (/* binding */ cacheKeys)
-/* harmony export */ });
-/* unused harmony exports CACHE_FOLDER, restoreResults */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(25546);
-
-
-
-
-/**
- * The results and the manifest travel between runs in the Actions cache, staged in this folder of the workspace.
- * A path relative to the workspace: the cache matches entries by the paths they were saved with, and the
- * workspace's absolute path differs from runner to runner.
- */
-const CACHE_FOLDER = '.ideogram-upscale-cache';
-const STAGED_MANIFEST = 'manifest.json';
-const STAGED_FILES = 'files';
-/**
- * Keys for the results made with one set of settings: every run with the same settings (a re-run, a later push,
- * a scheduled scan) finds the newest entry by prefix; other settings have another prefix, so their results are
- * never even restored (the manifest's per-source check would refuse them anyway).
- */
-function cacheKeys(settings, env) {
-    const scope = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .canonical */ .$N)(settings)).digest('hex').slice(0, 16);
-    const prefix = `ideogram-upscale-${scope}-`;
-    return { key: `${prefix}${env.GITHUB_RUN_ID ?? 'run'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`, restoreKeys: [prefix] };
-}
-/** Whether the runner offers the cache to this step; `undefined` when it does, else why not. */
-async function unavailable(workspace) {
-    const { isFeatureAvailable } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1693));
-    if (!isFeatureAvailable())
-        return 'the runner offers no Actions cache to this step';
-    // The cache client finds the paths to save from the working directory.
-    if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(process.cwd()) !== (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace))
-        return 'the step does not run in the workspace';
-    return undefined;
-}
-/** A hard link (nothing copied), or a copy across file systems; never over an existing file. */
-async function place(from, to) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(to), { recursive: true });
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(from, to).catch(async (error) => {
-            if (error.code !== 'EXDEV')
-                throw error;
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(from, to, node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_EXCL);
-        });
-        return true;
-    }
-    catch (error) {
-        // Already there (never ours to overwrite), or not in the staged files.
-        if (['EEXIST', 'ENOENT'].includes(error.code ?? ''))
-            return false;
-        throw error;
-    }
-}
-function reason(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * Restores the newest cached results made with these settings: the manifest entries the workspace's manifest
- * lacks are taken over, and their results placed where they were written (never over an existing file). The
- * cache client reports its own failures as warnings; nothing here throws.
- */
-async function restoreResults(request) {
-    const why = await unavailable(request.workspace);
-    if (why)
-        return { kind: 'unavailable', reason: why };
-    const staging = join(request.workspace, CACHE_FOLDER);
-    try {
-        await rm(staging, { recursive: true, force: true });
-        const { restoreCache } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1693));
-        const key = await restoreCache([CACHE_FOLDER], request.keys.key, [...request.keys.restoreKeys]);
-        if (key === undefined)
-            return { kind: 'missed' };
-        const cached = parseManifest(await readFile(join(staging, STAGED_MANIFEST), 'utf8'), `${CACHE_FOLDER}/${STAGED_MANIFEST}`);
-        const manifest = await Manifest.load(request.workspace, request.manifest);
-        const adopted = manifest.adopt(cached);
-        let files = 0;
-        for (const entry of adopted.values()) {
-            for (const output of entry.outputs) {
-                if (await place(join(staging, STAGED_FILES, output.path), join(request.workspace, output.path)))
-                    files++;
-            }
-        }
-        if (manifest.hasChanges)
-            await manifest.save();
-        return { kind: 'restored', key, sources: adopted.size, files };
-    }
-    catch (error) {
-        return { kind: 'failed', reason: reason(error) };
-    }
-    finally {
-        await rm(staging, { recursive: true, force: true });
-    }
-}
-/** Saves the manifest and every result it names that is on disk as this run's cache entry. Never throws. */
-async function saveResults(request) {
-    const why = await unavailable(request.workspace);
-    if (why)
-        return { kind: 'unavailable', reason: why };
-    const staging = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.workspace, CACHE_FOLDER);
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true });
-        const { document } = await _manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .Manifest */ ._8.load(request.workspace, request.manifest);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(staging, { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, STAGED_MANIFEST), JSON.stringify(document));
-        let files = 0;
-        for (const entry of Object.values(document.sources)) {
-            for (const output of entry.outputs) {
-                if (await place((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.workspace, output.path), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, STAGED_FILES, output.path)))
-                    files++;
-            }
-        }
-        const { saveCache } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1693));
-        const id = await saveCache([CACHE_FOLDER], request.keys.key);
-        return id > 0
-            ? { kind: 'saved', key: request.keys.key, files }
-            : { kind: 'failed', reason: 'see the warning above' };
-    }
-    catch (error) {
-        return { kind: 'failed', reason: reason(error) };
-    }
-    finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true });
-    }
-}
-
-
-/***/ }),
-
-/***/ 96584:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ lazyGitHub)
-/* harmony export */ });
-/* unused harmony export createGitHubClient */
-/* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85015);
-
-function lazyGitHub(token, env) {
-    let made;
-    return () => (made ??= (async () => ({ client: await createGitHubClient(token), context: await (0,_event_js__WEBPACK_IMPORTED_MODULE_0__/* .readRunContext */ .$)(env) }))());
-}
-/**
- * Octokit for the repository's API (GITHUB_API_URL, as on GitHub Enterprise). Loaded only when a run needs
- * GitHub, to keep start-up fast for the runs that don't.
- */
-async function createGitHubClient(token) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
-    return getOctokit(token);
-}
-
-
-/***/ }),
-
-/***/ 85015:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ readRunContext),
-/* harmony export */   O: () => (/* binding */ defaultBranch)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-
-const ZERO_SHA = /^0+$/;
-function branchOf(ref) {
-    return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
-}
-/** Reads the repository and the event the way the runner hands them over (environment and event file). */
-async function readRunContext(env) {
-    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo)
-        throw new Error('GITHUB_REPOSITORY is not set (owner/name); is this running in GitHub Actions?');
-    const payload = env.GITHUB_EVENT_PATH
-        ? JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(env.GITHUB_EVENT_PATH, 'utf8'))
-        : {};
-    const name = env.GITHUB_EVENT_NAME ?? '';
-    const branch = branchOf(env.GITHUB_REF);
-    if (name === 'push' && payload.before && payload.after) {
-        const noBase = Boolean(payload.created || payload.forced) || ZERO_SHA.test(payload.before);
-        return { owner, repo, event: { kind: 'push', branch, before: payload.before, after: payload.after, noBase } };
-    }
-    const pr = payload.pull_request;
-    if ((name === 'pull_request' || name === 'pull_request_target') && pr?.number && pr.head?.ref) {
-        const headRepo = pr.head.repo?.full_name ?? '';
-        return { owner, repo, event: { kind: 'pull_request', number: pr.number, headRef: pr.head.ref, headRepo } };
-    }
-    return { owner, repo, event: { kind: 'other', name, branch } };
-}
-/** Where results are committed unless `branch` says otherwise: the pushed branch or the pull request's head. */
-function defaultBranch(event) {
-    return event.kind === 'pull_request' ? event.headRef : event.branch;
-}
-
-
-/***/ }),
-
-/***/ 44228:
+/***/ 7083:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28734,513 +28403,7 @@ function unpublishedSince() {
 
 /***/ }),
 
-/***/ 33174:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HL: () => (/* binding */ RESOLUTION_TIERS),
-/* harmony export */   IO: () => (/* binding */ describeRule),
-/* harmony export */   L6: () => (/* binding */ MODELS),
-/* harmony export */   Oq: () => (/* binding */ ENHANCEMENT_STRENGTHS),
-/* harmony export */   PZ: () => (/* binding */ checkField),
-/* harmony export */   XR: () => (/* binding */ UPSCALE_FACTORS),
-/* harmony export */   yA: () => (/* binding */ V2_MODELS)
-/* harmony export */ });
-/* unused harmony exports MAX_OUTPUT_SIDE, V2_MAX_UPLOAD_BYTES, factorValue */
-/**
- * Ideogram's current upscalers, `POST /v2/image/upscale/{model}`, one entry per model: what it does, how its size
- * is set, the form fields it takes (names, types, ranges as the API states them) and how it is priced. Settings
- * validate against this table, the client sends what it allows, and docs/models.md describes the same.
- */
-const V2_MODELS = [
-    'auto',
-    'topaz-standard-2',
-    'topaz-text-refine',
-    'topaz-wonder-3-5',
-    'topaz-wonder-4',
-    'topaz-bloom-2',
-    'topaz-redefine',
-    'nano-banana-pro'
-];
-const UPSCALE_FACTORS = ['x2', 'x4', 'x8'];
-const RESOLUTION_TIERS = ['1K', '2K', '4K'];
-const ENHANCEMENT_STRENGTHS = ['low', 'medium', 'high'];
-/** The 8192-px rule: no output side may exceed it (8192 itself is allowed). */
-const MAX_OUTPUT_SIDE = 8192;
-/** `image` uploads, per request; the API says "50MB" without saying which MB, so the smaller. */
-const V2_MAX_UPLOAD_BYTES = 50_000_000;
-const SEED = { type: 'integer', min: 0, max: 2147483647 };
-const UNIT = { type: 'number', min: 0, max: 1 };
-const SUBJECT = { type: 'enum', values: ['all', 'foreground', 'background'] };
-const CREATIVITY = { type: 'integer', min: 1, max: 9 };
-const FACE_FIELDS = {
-    face_enhancement: { type: 'boolean' },
-    face_enhancement_strength: UNIT,
-    face_enhancement_creativity: UNIT
-};
-const FACE_RULE = [
-    { field: 'face_enhancement', needs: ['face_enhancement_strength', 'face_enhancement_creativity'] }
-];
-const TOPAZ_FACTORS = { kind: 'factor', factors: UPSCALE_FACTORS, maxSide: MAX_OUTPUT_SIDE };
-const perMegapixel = (usdMicrosPerMegapixel) => ({
-    kind: 'per-output-megapixel',
-    usdMicrosPerMegapixel
-});
-const FAITHFUL_FIELDS = {
-    denoise: UNIT,
-    sharpen: UNIT,
-    fix_compression: UNIT,
-    strength: { type: 'number', min: 0.01, max: 1 },
-    subject_detection: SUBJECT,
-    ...FACE_FIELDS
-};
-const MODELS = {
-    auto: {
-        id: 'auto',
-        summary: 'Ideogram picks the upscaler per image (the choice may change over time)',
-        size: TOPAZ_FACTORS,
-        fields: { seed: SEED, internal: { type: 'boolean' } },
-        price: perMegapixel(60_000)
-    },
-    'topaz-standard-2': {
-        id: 'topaz-standard-2',
-        summary: 'faithful: sharpens the whole image, stays close to the source',
-        size: TOPAZ_FACTORS,
-        // No seed on this one (the API's own schema leaves it out).
-        fields: FAITHFUL_FIELDS,
-        requires: FACE_RULE,
-        price: perMegapixel(30_000)
-    },
-    'topaz-text-refine': {
-        id: 'topaz-text-refine',
-        summary: 'faithful: keeps large and small lettering crisp',
-        size: TOPAZ_FACTORS,
-        fields: { seed: SEED, ...FAITHFUL_FIELDS },
-        requires: FACE_RULE,
-        price: perMegapixel(30_000)
-    },
-    'topaz-wonder-3-5': {
-        id: 'topaz-wonder-3-5',
-        summary: 'adds detail: generative reconstruction, strength low/medium/high',
-        size: TOPAZ_FACTORS,
-        fields: { seed: SEED, enhancement_strength: { type: 'enum', values: ENHANCEMENT_STRENGTHS } },
-        price: perMegapixel(60_000)
-    },
-    'topaz-wonder-4': {
-        id: 'topaz-wonder-4',
-        summary: 'adds detail: removes noise, blur and compression artefacts and recovers faces in one pass',
-        // Only x2 and x4; its own fields are not published, so it takes the shared ones only.
-        size: { kind: 'factor', factors: ['x2', 'x4'], maxSide: MAX_OUTPUT_SIDE },
-        fields: { seed: SEED },
-        price: { kind: 'unknown' }
-    },
-    'topaz-bloom-2': {
-        id: 'topaz-bloom-2',
-        summary: 'creative: invents new fine detail, optional prompt',
-        size: TOPAZ_FACTORS,
-        fields: {
-            seed: SEED,
-            prompt: { type: 'text', maxLength: 1024 },
-            creativity: CREATIVITY,
-            color_preservation: { type: 'boolean' }
-        },
-        price: perMegapixel(90_000)
-    },
-    'topaz-redefine': {
-        id: 'topaz-redefine',
-        summary: 'creative: redraws the most; optional prompt or autoprompt',
-        size: TOPAZ_FACTORS,
-        fields: {
-            seed: SEED,
-            prompt: { type: 'text', maxLength: 1024 },
-            autoprompt: { type: 'boolean' },
-            creativity: CREATIVITY,
-            texture: { type: 'integer', min: 1, max: 5 },
-            detail: { type: 'boolean' },
-            detail_strength: { type: 'number', min: 0, max: 10 },
-            denoise: UNIT,
-            sharpen: UNIT,
-            subject_detection: SUBJECT,
-            ...FACE_FIELDS
-        },
-        requires: FACE_RULE,
-        price: perMegapixel(60_000)
-    },
-    'nano-banana-pro': {
-        id: 'nano-banana-pro',
-        summary: 'regenerates the image at a resolution tier, keeping content, composition and style',
-        // The tiers' pixel sizes are not published: their names, on the long side.
-        size: { kind: 'tier', tiers: { '1K': 1024, '2K': 2048, '4K': 4096 } },
-        fields: { seed: SEED, prompt: { type: 'text', maxLength: 2000 } },
-        price: { kind: 'per-call', usdMicros: 134_400, at: '2K' }
-    }
-};
-/** What a factor multiplies each side by. */
-function factorValue(factor) {
-    return Number(factor.slice(1));
-}
-/** Describes a rule for messages, e.g. `a number from 0 to 1`. */
-function describeRule(rule) {
-    switch (rule.type) {
-        case 'number':
-            return `a number from ${rule.min} to ${rule.max}`;
-        case 'integer':
-            return `a whole number from ${rule.min} to ${rule.max}`;
-        case 'boolean':
-            return 'true or false';
-        case 'enum':
-            return `one of ${rule.values.join(', ')}`;
-        case 'text':
-            return `text of at most ${rule.maxLength} characters`;
-    }
-}
-/** Whether `value` obeys `rule`; enums compare without case, and the API's own spelling is returned. */
-function checkField(rule, value) {
-    switch (rule.type) {
-        case 'number':
-            return typeof value === 'number' && Number.isFinite(value) && value >= rule.min && value <= rule.max
-                ? value
-                : undefined;
-        case 'integer':
-            return typeof value === 'number' && Number.isSafeInteger(value) && value >= rule.min && value <= rule.max
-                ? value
-                : undefined;
-        case 'boolean':
-            return typeof value === 'boolean' ? value : undefined;
-        case 'enum':
-            return typeof value === 'string'
-                ? rule.values.find(option => option.toLowerCase() === value.toLowerCase())
-                : undefined;
-        case 'text':
-            return typeof value === 'string' && value.length <= rule.maxLength ? value : undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 59422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ readDimensions)
-/* harmony export */ });
-function u16be(bytes, at) {
-    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
-}
-function u32be(bytes, at) {
-    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
-}
-function u16le(bytes, at) {
-    return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
-}
-function u24le(bytes, at) {
-    return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16);
-}
-function ascii(bytes, at, length) {
-    return String.fromCharCode(...bytes.subarray(at, at + length));
-}
-function png(bytes) {
-    // Signature (8), then the IHDR chunk: length (4), type (4), width (4), height (4).
-    if (bytes.length < 24 || ascii(bytes, 12, 4) !== 'IHDR')
-        return undefined;
-    return { width: u32be(bytes, 16), height: u32be(bytes, 20) };
-}
-// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
-const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
-function jpeg(bytes) {
-    let at = 2;
-    while (at + 4 <= bytes.length) {
-        if (bytes[at] !== 0xff)
-            return undefined;
-        const marker = bytes[at + 1] ?? 0;
-        if (marker === 0xff) {
-            at += 1; // fill byte
-            continue;
-        }
-        if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
-            at += 2; // markers without a length
-            continue;
-        }
-        if (marker === 0xd9 || marker === 0xda)
-            return undefined; // image data before any frame header
-        const length = u16be(bytes, at + 2);
-        if (SOF.has(marker)) {
-            if (at + 9 > bytes.length)
-                return undefined;
-            return { width: u16be(bytes, at + 7), height: u16be(bytes, at + 5) };
-        }
-        at += 2 + length;
-    }
-    return undefined;
-}
-function webp(bytes) {
-    if (bytes.length < 30)
-        return undefined;
-    const chunk = ascii(bytes, 12, 4);
-    if (chunk === 'VP8 ') {
-        // Lossy: a 3-byte frame tag, the start code 9d 01 2a, then 14-bit width and height.
-        if (bytes[23] !== 0x9d || bytes[24] !== 0x01 || bytes[25] !== 0x2a)
-            return undefined;
-        return { width: u16le(bytes, 26) & 0x3fff, height: u16le(bytes, 28) & 0x3fff };
-    }
-    if (chunk === 'VP8L') {
-        // Lossless: signature 0x2f, then width − 1 and height − 1 in 14 bits each, little-endian.
-        if (bytes[20] !== 0x2f)
-            return undefined;
-        const bits = (bytes[21] ?? 0) | ((bytes[22] ?? 0) << 8) | ((bytes[23] ?? 0) << 16) | ((bytes[24] ?? 0) << 24);
-        return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
-    }
-    if (chunk === 'VP8X') {
-        // Extended: canvas width − 1 and height − 1 in 24 bits each, little-endian.
-        return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 };
-    }
-    return undefined;
-}
-/**
- * An image's width and height read from its header, without decoding it; undefined when the header is not where
- * it should be (the decoder then has the last word). JPEG sizes are as stored, before any EXIF rotation.
- */
-function readDimensions(bytes, format) {
-    const found = format === 'png' ? png(bytes) : format === 'jpeg' ? jpeg(bytes) : webp(bytes);
-    return found && found.width > 0 && found.height > 0 ? found : undefined;
-}
-
-
-/***/ }),
-
-/***/ 89001:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ probeOpened),
-/* harmony export */   k: () => (/* binding */ probeImageFile)
-/* harmony export */ });
-/* harmony import */ var _image_dimensions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59422);
-/* harmony import */ var _image_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15220);
-/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(60702);
-
-
-
-/** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
-const HEADER_BYTES = 512 * 1024;
-/** Size, format and dimensions of an opened image file from its first bytes, read from its start wherever it stands. */
-async function probeOpened({ handle, stats }) {
-    const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const bytes = head.subarray(0, bytesRead);
-    const format = (0,_image_format_js__WEBPACK_IMPORTED_MODULE_1__/* .sniffFormat */ .OG)(bytes);
-    return { bytes: stats.size, format, dimensions: format && (0,_image_dimensions_js__WEBPACK_IMPORTED_MODULE_0__/* .readDimensions */ .G)(bytes, format) };
-}
-/** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
-async function probeImageFile(path) {
-    let opened;
-    try {
-        // Only a regular file: a FIFO in its place would block the report.
-        opened = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegularFile */ .ZU)(path);
-        return await probeOpened(opened);
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        await opened?.handle.close();
-    }
-}
-
-
-/***/ }),
-
-/***/ 15220:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   OG: () => (/* binding */ sniffFormat),
-/* harmony export */   Z1: () => (/* binding */ EXTENSIONS)
-/* harmony export */ });
-/* unused harmony exports IMAGE_FORMATS, MIME_TYPES, SNIFF_BYTES */
-/** Image formats the Upscale API accepts, recognised by their bytes, never by a file's extension. */
-const IMAGE_FORMATS = (/* unused pure expression or super */ null && (['png', 'jpeg', 'webp']));
-const MIME_TYPES = {
-    png: 'image/png',
-    jpeg: 'image/jpeg',
-    webp: 'image/webp'
-};
-/** The extension a file of this format gets when we name it (`{ext}` in output-path). */
-const EXTENSIONS = {
-    png: 'png',
-    jpeg: 'jpg',
-    webp: 'webp'
-};
-/** How many leading bytes `sniffFormat` needs. */
-const SNIFF_BYTES = 12;
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-function startsWith(bytes, expected, offset = 0) {
-    return expected.every((value, i) => bytes[offset + i] === value);
-}
-function ascii(text) {
-    return [...text].map(c => c.charCodeAt(0));
-}
-function sniffFormat(bytes) {
-    if (startsWith(bytes, PNG_SIGNATURE))
-        return 'png';
-    if (startsWith(bytes, [0xff, 0xd8, 0xff]))
-        return 'jpeg';
-    if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
-        return 'webp';
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 38422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError),
-/* harmony export */   p: () => (/* binding */ Input)
-/* harmony export */ });
-/** The action's input names, as in action.yml; the CLI's flags mirror them. */
-var Input;
-(function (Input) {
-    Input["ApiKey"] = "api-key";
-    Input["Files"] = "files";
-    Input["Prompt"] = "prompt";
-    Input["Resemblance"] = "resemblance";
-    Input["Detail"] = "detail";
-    Input["MagicPromptOption"] = "magic-prompt-option";
-    Input["MagicPromptVersion"] = "magic-prompt-version";
-    Input["NumImages"] = "num-images";
-    Input["Seed"] = "seed";
-    Input["Model"] = "model";
-    Input["UpscaleFactor"] = "upscale-factor";
-    Input["Creativity"] = "creativity";
-    Input["EnhancementStrength"] = "enhancement-strength";
-    Input["ResolutionTier"] = "resolution-tier";
-    Input["ModelOptions"] = "model-options";
-    Input["MaxCost"] = "max-cost";
-    Input["OutputPath"] = "output-path";
-    Input["OutputFormat"] = "output-format";
-    Input["Quality"] = "quality";
-    Input["MaxWidth"] = "max-width";
-    Input["MaxHeight"] = "max-height";
-    Input["Publish"] = "publish";
-    Input["ArtifactName"] = "artifact-name";
-    Input["RetentionDays"] = "retention-days";
-    Input["GithubToken"] = "github-token";
-    Input["CommitMessage"] = "commit-message";
-    Input["Branch"] = "branch";
-    Input["CommitAuthor"] = "commit-author";
-    Input["ChangedOnly"] = "changed-only";
-    Input["Manifest"] = "manifest";
-    Input["Force"] = "force";
-    Input["Comment"] = "comment";
-    Input["CommitLfsPaths"] = "commit-lfs-paths";
-    Input["MaxImages"] = "max-images";
-    Input["Cache"] = "cache";
-    Input["Overwrite"] = "overwrite";
-    Input["Concurrency"] = "concurrency";
-    Input["MaxRetries"] = "max-retries";
-    Input["RequestTimeout"] = "request-timeout";
-    Input["RateLimitWait"] = "rate-limit-wait";
-    Input["RetryTimeouts"] = "retry-timeouts";
-    Input["MaxFileSize"] = "max-file-size";
-    Input["ApiUrl"] = "api-url";
-    Input["Provider"] = "provider";
-    Input["FailOnError"] = "fail-on-error";
-    Input["DryRun"] = "dry-run";
-})(Input || (Input = {}));
-const quoted = input => `'${input}'`;
-/**
- * A setting that cannot be used as given. It carries the input, so each caller names it its own way (the action
- * `Input 'detail' …`, the CLI `--detail …`) from the same words.
- */
-class InputError extends Error {
-    input;
-    problem;
-    name = 'InputError';
-    constructor(input, problem) {
-        super(`Input ${InputError.describe(input, problem, quoted)}`);
-        this.input = input;
-        this.problem = problem;
-    }
-    /** The message with every input named by `name`, e.g. `--concurrency (2) must be at least --num-images (4): …`. */
-    describe(name) {
-        return InputError.describe(this.input, this.problem, name);
-    }
-    static describe(input, problem, name) {
-        return `${name(input)} ${typeof problem === 'string' ? problem : problem(name)}`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 47762:
-/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-/* harmony import */ var _v8_profile_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49058);
-
-// Imported first by each entry point: the profile must hold before undici, loaded with the rest, compiles its parser.
-(0,_v8_profile_js__WEBPACK_IMPORTED_MODULE_0__/* .useIoBoundProfile */ .L)();
-
-
-/***/ }),
-
-/***/ 25625:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ log)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15260);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27194);
-
-
-
-/** One line as shown: no secret, nothing a runner would act on. */
-function shown(line) {
-    return (0,_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(line));
-}
-/**
- * The action's log. Every line goes through `printable`, so no file name or API message can become a workflow
- * command or split a line, and through `redact`, a last guard for secrets in library errors (network text is
- * redacted where it enters our errors). The rest of the code logs only through here (ESLint keeps it so).
- */
-const log = {
-    info(line) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(shown(line));
-    },
-    /** An annotation; `file` ties it to a source (the runner escapes properties itself). */
-    warning(line, file) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(shown(line), file === undefined ? {} : { file });
-    },
-    notice(line, file) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(shown(line), file === undefined ? {} : { file });
-    },
-    error(line, file) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(shown(line), file === undefined ? {} : { file });
-    },
-    group(title, lines) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(shown(title));
-        // One write for the whole list, redacted at once (NUL is in no name nor secret): 10,000 writes of a line,
-        // each redacted on its own, cost more than the listing itself.
-        if (lines.length > 0)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(lines.join('\0')).split('\0').map(_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g).join('\n'));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
-    },
-    /** Fails the step with one error line. */
-    fail(line) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(shown(line));
-    }
-};
-
-
-/***/ }),
-
-/***/ 61606:
+/***/ 90503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29256,10 +28419,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __nccwpck_require__(33838);
-// EXTERNAL MODULE: ./src/log.ts
-var src_log = __nccwpck_require__(25625);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(38422);
+// EXTERNAL MODULE: ./src/report/log.ts
+var report_log = __nccwpck_require__(46472);
+// EXTERNAL MODULE: ./src/inputs/inputs.ts
+var inputs = __nccwpck_require__(18028);
 ;// CONCATENATED MODULE: ./src/github/changes.ts
 
 
@@ -29340,13 +28503,13 @@ async function changes_changedSources(settings, github, env) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/image-file.ts
-var image_file = __nccwpck_require__(89001);
-// EXTERNAL MODULE: ./src/publish/commit.ts + 1 modules
-var commit = __nccwpck_require__(73985);
-// EXTERNAL MODULE: ./src/presentation.ts
-var presentation = __nccwpck_require__(62463);
-;// CONCATENATED MODULE: ./src/github/comment-body.ts
+// EXTERNAL MODULE: ./src/imaging/image-file.ts
+var image_file = __nccwpck_require__(64002);
+// EXTERNAL MODULE: ./src/github/commit.ts + 1 modules
+var commit = __nccwpck_require__(54626);
+// EXTERNAL MODULE: ./src/report/presentation.ts
+var presentation = __nccwpck_require__(5760);
+;// CONCATENATED MODULE: ./src/report/comment-body.ts
 
 
 /** GitHub refuses a comment body longer than this many characters. */
@@ -29548,17 +28711,17 @@ async function comment_commentOnPullRequest(settings, outcome, github, env) {
 
 // EXTERNAL MODULE: ./src/github/client.ts
 var client = __nccwpck_require__(96584);
-// EXTERNAL MODULE: ./src/manifest.ts
-var manifest = __nccwpck_require__(25546);
-// EXTERNAL MODULE: ./src/handover.ts
-var handover = __nccwpck_require__(44228);
+// EXTERNAL MODULE: ./src/state/manifest.ts
+var manifest = __nccwpck_require__(87572);
+// EXTERNAL MODULE: ./src/action/handover.ts
+var handover = __nccwpck_require__(7083);
 // EXTERNAL MODULE: ./src/github/cache.ts
 var github_cache = __nccwpck_require__(42865);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
 var esm = __nccwpck_require__(33581);
-;// CONCATENATED MODULE: ./src/glob.ts
+;// CONCATENATED MODULE: ./src/fs/glob.ts
 
 
 const IS_WINDOWS = process.platform === 'win32';
@@ -29783,9 +28946,9 @@ class glob_FilePatterns {
     }
 }
 
-// EXTERNAL MODULE: ./src/paths.ts
-var paths = __nccwpck_require__(8431);
-;// CONCATENATED MODULE: ./src/discovery.ts
+// EXTERNAL MODULE: ./src/fs/paths.ts
+var paths = __nccwpck_require__(31283);
+;// CONCATENATED MODULE: ./src/pipeline/discovery.ts
 
 
 
@@ -29917,7 +29080,7 @@ async function discovery_discoverSources(workspace, patterns, isResult) {
     return { sources: [...sources].sort(), passedOver };
 }
 
-;// CONCATENATED MODULE: ./src/cancellation.ts
+;// CONCATENATED MODULE: ./src/async/cancellation.ts
 /**
  * Stopping a batch part-way, in two stages: first no new work starts (what is in flight may still finish), then,
  * after a grace period or on demand, what is in flight is cut. Knows nothing of what the work is.
@@ -30001,17 +29164,17 @@ const TERM_GRACE_MS = 1000;
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ./src/image-format.ts
-var image_format = __nccwpck_require__(15220);
-// EXTERNAL MODULE: ./src/output-format.ts
-var output_format = __nccwpck_require__(48256);
-// EXTERNAL MODULE: ./src/output-path.ts
-var output_path = __nccwpck_require__(53776);
-// EXTERNAL MODULE: ./src/regular-file.ts
-var regular_file = __nccwpck_require__(60702);
-// EXTERNAL MODULE: ./src/validation.ts + 1 modules
-var validation = __nccwpck_require__(75078);
-;// CONCATENATED MODULE: ./src/destinations.ts
+// EXTERNAL MODULE: ./src/imaging/image-format.ts
+var image_format = __nccwpck_require__(53939);
+// EXTERNAL MODULE: ./src/imaging/output-format.ts
+var output_format = __nccwpck_require__(28733);
+// EXTERNAL MODULE: ./src/settings/output-path.ts
+var output_path = __nccwpck_require__(96134);
+// EXTERNAL MODULE: ./src/fs/regular-file.ts
+var regular_file = __nccwpck_require__(65650);
+// EXTERNAL MODULE: ./src/imaging/source-image.ts + 1 modules
+var source_image = __nccwpck_require__(38633);
+;// CONCATENATED MODULE: ./src/pipeline/destinations.ts
 
 
 
@@ -30184,7 +29347,7 @@ class destinations_Destinations {
     }
 }
 
-;// CONCATENATED MODULE: ./src/provider.ts
+;// CONCATENATED MODULE: ./src/providers/provider.ts
 /** A source the provider chose not to send (a cap was reached); the next run takes it. */
 class provider_DeferredError extends Error {
     quote;
@@ -30197,7 +29360,7 @@ class provider_DeferredError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine.ts
+;// CONCATENATED MODULE: ./src/pipeline/engine.ts
 
 
 
@@ -30291,9 +29454,9 @@ async function engine_upscaleAll(provider, options) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(27194);
-;// CONCATENATED MODULE: ./src/ideogram/errors.ts
+// EXTERNAL MODULE: ./src/text/secrets.ts
+var secrets = __nccwpck_require__(99690);
+;// CONCATENATED MODULE: ./src/providers/ideogram/errors.ts
 
 /**
  * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
@@ -30538,7 +29701,7 @@ class errors_NotSentError extends IdeogramError {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(46752);
-;// CONCATENATED MODULE: ./src/network-error.ts
+;// CONCATENATED MODULE: ./src/net/network-error.ts
 const NOT_SENT = new Set([
     'ECONNREFUSED',
     'ENOTFOUND',
@@ -30560,7 +29723,7 @@ function network_error_networkFailure(error) {
     return code.startsWith('UND_ERR_') || code.startsWith('E') ? 'dropped' : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/download.ts
+;// CONCATENATED MODULE: ./src/net/download.ts
 
 
 
@@ -30667,7 +29830,7 @@ async function download_openDownload(source, link, options) {
     })();
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/retry-rule.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/retry-rule.ts
 
 
 
@@ -30715,7 +29878,7 @@ async function retry_rule_retryIdeogram(file, attempt, policy, onRetry) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/batch-stop.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/batch-stop.ts
 
 
 /**
@@ -30804,7 +29967,7 @@ class batch_stop_BatchStop {
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: ./src/multipart.ts
+;// CONCATENATED MODULE: ./src/net/multipart.ts
 
 
 
@@ -30880,9 +30043,9 @@ async function multipart_multipartBody(parts) {
     };
 }
 
-// EXTERNAL MODULE: ./src/source-file.ts
-var source_file = __nccwpck_require__(7569);
-;// CONCATENATED MODULE: ./src/ideogram/client.ts
+// EXTERNAL MODULE: ./src/imaging/source-file.ts
+var source_file = __nccwpck_require__(99600);
+;// CONCATENATED MODULE: ./src/providers/ideogram/client.ts
 
 
 
@@ -31142,11 +30305,11 @@ function checkGeneration(file, body) {
     }
 }
 
-// EXTERNAL MODULE: ./src/image-dimensions.ts
-var image_dimensions = __nccwpck_require__(59422);
-// EXTERNAL MODULE: ./src/ideogram/models.ts
-var models = __nccwpck_require__(33174);
-;// CONCATENATED MODULE: ./src/ideogram/endpoint.ts
+// EXTERNAL MODULE: ./src/imaging/dimensions.ts
+var dimensions = __nccwpck_require__(51657);
+// EXTERNAL MODULE: ./src/providers/ideogram/models.ts
+var models = __nccwpck_require__(70011);
+;// CONCATENATED MODULE: ./src/providers/ideogram/endpoint.ts
 
 
 
@@ -31284,7 +30447,7 @@ class endpoint_V2Endpoint {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/poller.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/poller.ts
 
 /** A few seconds, growing, capped; well inside Ideogram's organisation-wide polling limit. */
 function poller_defaultPollOptions(overrides = {}) {
@@ -31372,7 +30535,7 @@ class poller_Poller {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/upscaler.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/upscaler.ts
 
 
 
@@ -31545,7 +30708,7 @@ function upscaler_quoteRecord(quote) {
         : { usdMicros, qualifier, upperBoundUsdMicros, creditMillis };
 }
 
-;// CONCATENATED MODULE: ./src/image-budget.ts
+;// CONCATENATED MODULE: ./src/pipeline/image-budget.ts
 
 /**
  * Takes sources in the order they come while their images (`imagesPerSource` each) fit under `maxImages`; the
@@ -31570,9 +30733,9 @@ class image_budget_ImageBudget {
     }
 }
 
-// EXTERNAL MODULE: ./src/atomic-file.ts
-var atomic_file = __nccwpck_require__(93549);
-;// CONCATENATED MODULE: ./src/leftovers.ts
+// EXTERNAL MODULE: ./src/fs/atomic-file.ts
+var atomic_file = __nccwpck_require__(5105);
+;// CONCATENATED MODULE: ./src/pipeline/leftovers.ts
 
 
 
@@ -31589,7 +30752,7 @@ async function leftovers_removeLeftovers(workspace, outputs, manifest) {
     return removed.map(path => toPosixRelative(workspace, path));
 }
 
-;// CONCATENATED MODULE: ./src/reconvert.ts
+;// CONCATENATED MODULE: ./src/pipeline/reconvert.ts
 
 
 /**
@@ -31602,7 +30765,7 @@ async function reconvert_reconvert(workspace, source, earlier, { planned, conver
     const outputs = [];
     try {
         // Loaded on the first conversion only, from the one chunk the result sink loads too: the codecs are WebAssembly.
-        const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81563));
+        const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(153)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45153));
         for (const [i, output] of earlier.from.entries()) {
             const from = join(workspace, output.path);
             const format = (await probeImageFile(from))?.format;
@@ -31635,7 +30798,7 @@ async function reconvert_reconvert(workspace, source, earlier, { planned, conver
     return { source, status: 'upscaled', outputs, seconds: seconds(), convertedFrom };
 }
 
-;// CONCATENATED MODULE: ./src/result-sink.ts
+;// CONCATENATED MODULE: ./src/pipeline/result-sink.ts
 
 
 
@@ -31719,7 +30882,7 @@ class result_sink_ResultSink {
             if (this.options.cut?.aborted)
                 throw new CancelledError();
             // Loaded on the first conversion only: the codecs are WebAssembly, and most runs convert nothing.
-            const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81563));
+            const { convertFile } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(756), __nccwpck_require__.e(153)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45153));
             const replace = this.options.replaceable.has(path);
             return await convertFile({ from: download, format, to: target, conversion, consume: true, replace });
         }
@@ -31759,7 +30922,7 @@ class result_sink_ResultSink {
     }
 }
 
-;// CONCATENATED MODULE: ./src/selection.ts
+;// CONCATENATED MODULE: ./src/pipeline/selection.ts
 
 
 
@@ -31886,9 +31049,9 @@ function selection_selectSources(sources, options) {
     return mapAhead(sources, LOOKAHEAD, source => selection_select(source, options));
 }
 
-// EXTERNAL MODULE: ./src/settings.ts + 4 modules
-var settings = __nccwpck_require__(78581);
-;// CONCATENATED MODULE: ./src/job.ts
+// EXTERNAL MODULE: ./src/settings/settings.ts + 4 modules
+var settings = __nccwpck_require__(91416);
+;// CONCATENATED MODULE: ./src/pipeline/run-job.ts
 
 
 
@@ -31967,7 +31130,7 @@ function lazily(create) {
 async function createProvider(settings, hooks, records) {
     const { provider, transport } = settings;
     if (provider.kind === 'local') {
-        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(390)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65390));
+        const { LocalUpscaler } = await Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(205)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65205));
         return new LocalUpscaler();
     }
     const maxCost = provider.kind === 'v2' ? provider.maxCost : undefined;
@@ -32070,7 +31233,7 @@ function jobRecords(settingsPrint, manifest, hooks, hashes) {
  * manifest, the destinations, the checks) → (upscale → download per source) → manifest, as a pipeline: the first
  * source is sent while the last ones are still being read. Publishing and reporting are the caller's.
  */
-async function job_runJob(settings, hooks = {}, { only, cancellation, branchManifest } = {}) {
+async function run_job_runJob(settings, hooks = {}, { only, cancellation, branchManifest } = {}) {
     const { manifest: manifestPath, force } = settings.selection;
     const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath, force) : undefined;
     for (const warning of manifest?.warnings ?? [])
@@ -32238,9 +31401,9 @@ async function job_runJob(settings, hooks = {}, { only, cancellation, branchMani
     return { discovery, results, manifestWritten, sent: toSend };
 }
 
-// EXTERNAL MODULE: ./src/publish/publish.ts + 6 modules
-var publish = __nccwpck_require__(59818);
-;// CONCATENATED MODULE: ./src/annotations.ts
+// EXTERNAL MODULE: ./src/github/publish.ts + 6 modules
+var publish = __nccwpck_require__(64382);
+;// CONCATENATED MODULE: ./src/report/annotations.ts
 
 const KINDS = ['error', 'warning', 'notice'];
 /** GitHub shows at most this many annotations of each kind for a step, and drops the rest without a word. */
@@ -32263,16 +31426,16 @@ class Annotations {
     forFile(kind, message, properties) {
         if (this.shown[kind] < PER_FILE) {
             this.shown[kind] += 1;
-            src_log/* log */.R[kind](message, properties?.file);
+            report_log/* log */.R[kind](message, properties?.file);
         }
         else {
             this.logOnly[kind] += 1;
-            src_log/* log */.R.info(`${kind}: ${message}`);
+            report_log/* log */.R.info(`${kind}: ${message}`);
         }
     }
     /** About the run as a whole: a handful at most, always shown. */
     forRun(kind, message) {
-        src_log/* log */.R[kind](message);
+        report_log/* log */.R[kind](message);
     }
     /** One annotation per kind that overflowed: how many more the log holds. */
     summarise() {
@@ -32280,15 +31443,15 @@ class Annotations {
             const more = this.logOnly[kind];
             if (more === 0)
                 continue;
-            src_log/* log */.R[kind](`${more} more ${more === 1 ? kind : PLURAL[kind]} in the log: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${PLURAL[kind]} per step.`);
+            report_log/* log */.R[kind](`${more} more ${more === 1 ? kind : PLURAL[kind]} in the log: GitHub shows ${ANNOTATIONS_SHOWN_PER_STEP} ${PLURAL[kind]} per step.`);
             this.logOnly[kind] = 0;
         }
     }
 }
 
-// EXTERNAL MODULE: ./src/results-file.ts
-var results_file = __nccwpck_require__(46024);
-;// CONCATENATED MODULE: ./src/report.ts
+// EXTERNAL MODULE: ./src/report/results-file.ts
+var results_file = __nccwpck_require__(89047);
+;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
 
@@ -32296,38 +31459,38 @@ var results_file = __nccwpck_require__(46024);
 
 
 /** The step's annotations: one step is one process, so one budget (see `Annotations`). */
-const report_annotations = new Annotations();
+const summary_annotations = new Annotations();
 /**
  * The result line as each source finishes: failures are errors and withheld images warnings, tied to the file.
  * A skipped source gets a line only for its price (a dry run's quote): the discovery group lists the sources and a
  * count line follows, and a re-run of 10,000 unchanged images would spend a good part of its time writing 10,000
  * lines that say so.
  */
-function report_logResult(result, done, total) {
+function summary_logResult(result, done, total) {
     if (result.status === 'skipped' && result.quote === undefined)
         return;
     const line = resultLine(result, done, total);
     if (result.status === 'failed') {
-        report_annotations.forFile('error', line, { file: result.source });
+        summary_annotations.forFile('error', line, { file: result.source });
     }
     else if (result.status === 'unsafe') {
-        report_annotations.forFile('warning', line, { file: result.source });
+        summary_annotations.forFile('warning', line, { file: result.source });
     }
     else {
         log.info(line);
         if (result.status === 'upscaled' && result.error) {
-            report_annotations.forFile('warning', `${result.source}: ${result.error}`, { file: result.source });
+            summary_annotations.forFile('warning', `${result.source}: ${result.error}`, { file: result.source });
         }
     }
 }
-function report_logDiscovery(discovery) {
+function summary_logDiscovery(discovery) {
     log.group(`Found ${discovery.sources.length} image(s)`, [
         ...discovery.sources,
         ...discovery.passedOver.map(({ path, reason }) => `passed over ${path}: ${reason}`)
     ]);
     for (const { path, why, reason } of discovery.passedOver) {
         if (why === 'outside')
-            report_annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
+            summary_annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
     }
 }
 /** GitHub refuses a step output over 1 MiB; a little less, for the file command's own framing. */
@@ -32349,7 +31512,7 @@ function fitOutput(items, separator, open = '', close = '') {
  * thousands of sources they would be refused (or the step fail), on exactly the runs where they matter most. Then
  * `results-truncated` is true, a warning says how much each holds, and `results-file` has everything.
  */
-function report_setOutputs(outcome) {
+function summary_setOutputs(outcome) {
     const counts = countByStatus(outcome.results);
     const records = resultsDocument(outcome.results).map(record => JSON.stringify(record));
     const paths = writtenFiles(outcome.results);
@@ -32367,7 +31530,7 @@ function report_setOutputs(outcome) {
         const whole = outcome.resultsFile
             ? `the whole document is in 'results-file' (${outcome.resultsFile})${outcome.artifact ? ' and in the artifact' : ''}`
             : 'the results file could not be written';
-        report_annotations.forRun('warning', `GitHub caps a step output at 1 MiB: ${held.join(' and ')}; ${whole}.`);
+        summary_annotations.forRun('warning', `GitHub caps a step output at 1 MiB: ${held.join(' and ')}; ${whole}.`);
     }
     for (const status of SOURCE_STATUSES)
         core.setOutput(status, counts[status]);
@@ -32412,7 +31575,7 @@ function wholeRecord({ resultsFile, artifact }) {
     return places.length > 0 ? places.join(', and in ') : "this step's log, one line per source";
 }
 /** The job summary: counts, a link to the artifact, and a row per source. */
-async function report_writeSummary(outcome) {
+async function summary_writeSummary(outcome) {
     const total = outcome.results.length;
     const summary = core.summary.addHeading(outcome.dryRun ? 'Ideogram upscale — dry run' : 'Ideogram upscale', 2);
     summary.addRaw(outcome.dryRun ?? countsLine(outcome.results), true);
@@ -32470,7 +31633,7 @@ async function report_writeSummary(outcome) {
     await summary.write();
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 
 
 
@@ -32509,19 +31672,19 @@ function cacheRequest(settings) {
 function reportCache(outcome) {
     switch (outcome.kind) {
         case 'unavailable':
-            src_log/* log */.R.info(`Not using the Actions cache: ${outcome.reason}.`);
+            report_log/* log */.R.info(`Not using the Actions cache: ${outcome.reason}.`);
             break;
         case 'missed':
-            src_log/* log */.R.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
+            report_log/* log */.R.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
             break;
         case 'failed':
-            src_log/* log */.R.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
+            report_log/* log */.R.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
             break;
         case 'restored':
-            src_log/* log */.R.info(`Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`);
+            report_log/* log */.R.info(`Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`);
             break;
         case 'saved':
-            src_log/* log */.R.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
+            report_log/* log */.R.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
             break;
     }
 }
@@ -32657,635 +31820,287 @@ async function run() {
 
 /***/ }),
 
-/***/ 25546:
+/***/ 27718:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _runtime_io_bound_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24655);
+/* harmony import */ var _report_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46472);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33838);
+/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7083);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42865);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(96584);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(90503);
+/* harmony import */ var _state_manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(87572);
+/* harmony import */ var _github_publish_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(64382);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(91416);
+
+
+
+
+
+
+
+
+
+
+/** The sources the manifest says were finished since `since`, as results to publish. */
+function finishedSince(document, since) {
+    return Object.entries(document.sources)
+        .filter(([, entry]) => Date.parse(entry.upscaledAt) >= since.getTime())
+        .map(([source, entry]) => ({
+        source,
+        status: entry.status,
+        outputs: entry.outputs.map(output => ({ ...output, prompt: null }))
+    }));
+}
+/**
+ * The post step: when the main step stopped before publishing (cancelled, timed out, crashed), publishes what it
+ * finished (the results its manifest records since it started, and the manifest) as the main step would have:
+ * into the cache, and as the artifact or the commit. After a main step that published, it does nothing.
+ */
+async function publishWhatWasLeft() {
+    const since = (0,_handover_js__WEBPACK_IMPORTED_MODULE_3__/* .unpublishedSince */ .SV)();
+    if (!since)
+        return;
+    try {
+        const settings = (0,_settings_settings_js__WEBPACK_IMPORTED_MODULE_9__/* .readSettings */ .sb)(name => _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const { manifest: manifestPath } = settings.selection;
+        if (!manifestPath || settings.dryRun) {
+            _report_log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.warning('The upscale step stopped before publishing, and no manifest records what it finished.');
+            return;
+        }
+        const manifest = await _state_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .Manifest */ ._8.load(settings.workspace, manifestPath);
+        if (manifest.hasChanges)
+            await manifest.save();
+        const results = finishedSince(manifest.document, since);
+        _report_log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.info(`The upscale step stopped before publishing: publishing the ${results.length} source(s) it finished.`);
+        if (results.length === 0)
+            return;
+        const cache = (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .cacheRequest */ .QA)(settings);
+        if (cache)
+            (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .reportCache */ .NH)(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .saveResults */ .Iq)(cache));
+        const { failures } = await (0,_github_publish_js__WEBPACK_IMPORTED_MODULE_8__/* .publishResults */ .ku)(settings, results, manifestPath, (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .lazyGitHub */ .e)(settings.publishing.commit.token, process.env));
+        if (failures?.length)
+            _report_log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.fail((0,_github_publish_js__WEBPACK_IMPORTED_MODULE_8__/* .publishingFailed */ .p4)(failures));
+    }
+    catch (error) {
+        _report_log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.fail(`Publishing what the upscale step finished failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+await publishWhatWasLeft();
+// As in index.ts: leave as soon as the output is out.
+process.stdout.write('', () => process.exit());
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 32890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $N: () => (/* binding */ canonical),
-/* harmony export */   _8: () => (/* binding */ Manifest)
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
 /* harmony export */ });
-/* unused harmony exports hashFile, hashOpened, parseManifest, journalPath */
+/* unused harmony exports DEFAULT_RATE_LIMIT_RETRIES, backoffMs */
+const DEFAULT_RATE_LIMIT_RETRIES = 50;
+function defaultRetryPolicy(overrides = {}) {
+    return {
+        maxRetries: 4,
+        maxRateLimitRetries: DEFAULT_RATE_LIMIT_RETRIES,
+        retryLostResponses: false,
+        maxDelayMs: 60_000,
+        maxRateLimitWaitMs: 600_000,
+        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+        random: Math.random,
+        ...overrides
+    };
+}
+/** Reads `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
+function parseRetryAfter(headers, now = Date.now()) {
+    const first = (name) => {
+        const value = headers[name];
+        return Array.isArray(value) ? value[0] : value;
+    };
+    const rawMs = first('retry-after-ms')?.trim();
+    const ms = Number(rawMs);
+    // Number('') is 0: an empty header must not mean "no wait".
+    if (rawMs !== undefined && rawMs !== '' && Number.isFinite(ms) && ms >= 0)
+        return ms;
+    const raw = first('retry-after');
+    if (raw === undefined || raw.trim() === '')
+        return undefined;
+    const seconds = Number(raw);
+    if (Number.isFinite(seconds))
+        return seconds >= 0 ? seconds * 1000 : undefined;
+    const date = Date.parse(raw);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% jitter off so clients spread out. */
+function backoffMs(retry, random) {
+    const base = Math.min(500 * 2 ** retry, 8000);
+    return base * (1 - 0.25 * random());
+}
+/** Runs `attempt` until it succeeds or the policy says stop; `rule` classifies failures; the last error is thrown. */
+async function withRetries(attempt, policy, rule, onRetry) {
+    const used = { 'rate-limit': 0, errors: 0 };
+    let rateLimitWaitLeft = policy.maxRateLimitWaitMs;
+    for (;;) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const decision = rule(error, policy);
+            if (decision === undefined)
+                throw error;
+            const { budget, retryAfterMs } = decision;
+            if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries))
+                throw error;
+            let delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
+            if (budget === 'rate-limit') {
+                // `Retry-After: 3600` on every 429 must not hold one image for an hour: the waits share one bound.
+                if (rateLimitWaitLeft <= 0)
+                    throw error;
+                delayMs = Math.min(delayMs, rateLimitWaitLeft);
+                rateLimitWaitLeft -= delayMs;
+            }
+            used[budget] += 1;
+            onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
+            await policy.sleep(delayMs);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 5105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lo: () => (/* binding */ writeFileAtomically)
+/* harmony export */ });
+/* unused harmony exports temporaryPathFor, removeAbandonedTemporaries, DestinationTakenError, writeStreamAtomically */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(93549);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8431);
-/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(60702);
 
 
 
-
-
-
-
-const EMPTY = { version: 1, sources: {} };
-/** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
-async function hashFile(path) {
-    const { handle } = await openRegularFile(path);
+/** `.upscale-<pid>-<12 hex digits>.part`: the writing process's id tells a live write from an abandoned one. */
+const TEMPORARY_NAME = /^\.upscale-(\d+)-[0-9a-f]{12}\.part$/;
+/**
+ * A hidden, unique name beside `path`, on the same file system so the final step is atomic. Short whatever the
+ * final name (a name near the file system's 255-byte limit would not fit with a suffix), and never a match for an
+ * image pattern.
+ */
+function temporaryPathFor(path) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.upscale-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.part`);
+}
+/** Whether the process `pid` is gone (a process of another user still counts as there). */
+function gone(pid) {
+    if (pid === process.pid)
+        return false;
     try {
-        return await hashOpened(handle);
+        process.kill(pid, 0);
+        return false;
     }
-    finally {
-        await handle.close();
+    catch (error) {
+        return error.code === 'ESRCH';
     }
 }
 /**
- * SHA-256 of a freshly opened regular file's bytes, read through the handle, which stays open: the selection checks
- * the same file through it, by positioned reads.
+ * Removes from each folder the temporary files of writes whose process is gone: killed (SIGKILL, a lost runner)
+ * before it could remove them. Only regular files named as `temporaryPathFor` names them are touched, and never one
+ * a live process may still be writing (another run in the same folders). A folder that does not exist is skipped.
+ * @returns the paths removed
  */
-async function hashOpened(handle) {
-    const hash = createHash('sha256');
-    for await (const chunk of fileChunks(handle))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-/** The manifest's document, or why its text is not a manifest this action wrote. Parsed once: it can be large. */
-function readDocument(text) {
-    let document;
-    try {
-        document = JSON.parse(text);
+async function removeAbandonedTemporaries(dirs) {
+    const removed = [];
+    for (const dir of new Set(dirs)) {
+        const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            const pid = TEMPORARY_NAME.exec(entry.name)?.[1];
+            if (!entry.isFile() || pid === undefined || !gone(Number(pid)))
+                continue;
+            const path = join(dir, entry.name);
+            await unlink(path).then(() => removed.push(path), () => undefined);
+        }
     }
-    catch (error) {
-        return `is not valid JSON (${error.message})`;
-    }
-    if (document?.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
-        return 'is not one this action wrote (version 1)';
-    }
-    return document;
+    return removed;
 }
-/** Why an entry as read from the file cannot be trusted, or undefined. */
-function entryProblem(entry) {
-    const { sha256, outputs, returned, former } = (entry ?? {});
-    if (typeof sha256 !== 'string' ||
-        !Array.isArray(outputs) ||
-        (returned !== undefined && !Array.isArray(returned)) ||
-        (former !== undefined && !Array.isArray(former))) {
-        return 'it is not an entry this action wrote';
+/** Something was created at a path planned to be free, after the plan was checked: it is left as it is. */
+class DestinationTakenError extends Error {
+    path;
+    name = 'DestinationTakenError';
+    constructor(path) {
+        super(`${path} appeared while the result was being written; it was left as it is`);
+        this.path = path;
     }
-    const paths = [
-        ...[...outputs, ...(returned ?? [])].map(output => output?.path),
-        ...(former ?? [])
-    ];
-    for (const path of paths) {
-        if (typeof path !== 'string')
-            return 'it is not an entry this action wrote';
-        const problem = (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .writablePathProblem */ .x2)(path);
-        if (problem)
-            return `its result ${path} ${problem}`;
-    }
-    return undefined;
-}
-/** Every path an entry names: its results, the ones they were converted from, and its former ones. */
-function entryPaths(entry) {
-    return [
-        ...new Set([...[...entry.outputs, ...(entry.returned ?? [])].map(output => output.path), ...(entry.former ?? [])])
-    ];
-}
-/** JSON with sorted keys, so equal settings compare equal whatever order they were written in. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
-        return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-/** @throws Error when the text is not a manifest this action wrote. */
-function parseManifest(text, path) {
-    const document = readDocument(text);
-    if (typeof document === 'string')
-        throw unreadableManifest(path, document);
-    return document;
-}
-function unreadableManifest(path, problem) {
-    return new Error(`The manifest ${path} ${problem}; nothing was sent. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one.`);
 }
 /**
- * The text at `path`, undefined when nothing is there, or why what is there is not a file (a FIFO would block the
- * read, a link to /dev/zero never end it).
+ * Puts `temporary` at `path` only if nothing is there, and removes it; false where hard links are not supported
+ * (then nothing exists at `path`, checked just now, and a rename follows).
  */
-async function readIfThere(path) {
+async function linkNew(temporary, path) {
     try {
-        return (await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readRegularFile */ .XF)(path)).toString('utf8');
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temporary, path);
     }
     catch (error) {
-        if (error instanceof _regular_file_js__WEBPACK_IMPORTED_MODULE_5__/* .NotRegularFileError */ .iZ)
-            return error;
-        if (error.code === 'ENOENT')
-            return undefined;
+        const taken = error.code === 'EEXIST' ||
+            (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(path).then(() => true, () => false));
+        if (taken)
+            throw new DestinationTakenError(path);
+        return false;
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temporary);
+    return true;
+}
+/**
+ * Writes a file atomically from chunks: into a hidden temporary file beside its final place, moved there when
+ * complete, so a failed write never leaves half a file where a result is expected, nor the temporary file.
+ */
+async function writeStreamAtomically(path, chunks, options = {}) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+    const temporary = temporaryPathFor(path);
+    // Opened (and so created) before anything can fail: removing it afterwards then always finds it.
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temporary, 'wx');
+    let written = 0;
+    try {
+        try {
+            for await (const chunk of chunks) {
+                options.signal?.throwIfAborted();
+                await handle.write(chunk);
+                written += chunk.length;
+            }
+        }
+        finally {
+            await handle.close();
+        }
+        if (options.replace || !(await linkNew(temporary, path)))
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { force: true });
         throw error;
     }
+    return written;
 }
-async function exists(path) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path).then(() => true, () => false);
-}
-/**
- * Beside the manifest, one line per source as it finishes: appending is cheap whatever the manifest's size, so a
- * run killed at any instant leaves a record of every result it placed. The next load folds it in; a save ends it.
- */
-function journalPath(path) {
-    return `${path}.journal`;
-}
-class Manifest {
-    path;
-    workspace;
-    entries;
-    pending;
-    changed = false;
-    /** Sources whose entries come from the branch head: their results are committed there, not in this checkout. */
-    onBranch = new Set();
-    /** Journal appends in order; a save waits for them. */
-    appending = Promise.resolve();
-    constructor(
-    /** Workspace-relative path. */
-    path, workspace, document) {
-        this.path = path;
-        this.workspace = workspace;
-        this.entries = new Map(Object.entries(document.sources));
-        this.pending = new Map(Object.entries(document.pending ?? {}));
-    }
-    /**
-     * Reads the manifest and what a run that was stopped left in its journal; a missing manifest is empty. One that
-     * cannot be read stops the run before anything is sent (it would cost a full re-run), unless `force` is set:
-     * everything is upscaled again anyway, so it starts afresh. Entries whose result paths leave the workspace or go
-     * into `.git` are dropped with a warning, never trusted.
-     */
-    static async load(workspace, path, force = false) {
-        const text = await readIfThere((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, path));
-        const read = text === undefined ? EMPTY : text instanceof _regular_file_js__WEBPACK_IMPORTED_MODULE_5__/* .NotRegularFileError */ .iZ ? text.message : readDocument(text);
-        if (typeof read === 'string' && !force)
-            throw unreadableManifest(path, read);
-        const manifest = new Manifest(path, workspace, typeof read === 'string' ? EMPTY : read);
-        if (typeof read === 'string')
-            manifest.warnings.push(`The manifest ${path} ${read}; 'force' is set, so it is started afresh.`);
-        const journal = await readIfThere((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, journalPath(path)));
-        if (journal instanceof _regular_file_js__WEBPACK_IMPORTED_MODULE_5__/* .NotRegularFileError */ .iZ)
-            throw unreadableManifest(journalPath(path), journal.message);
-        for (const line of journal?.split('\n') ?? []) {
-            let record;
-            try {
-                record = JSON.parse(line);
-            }
-            catch {
-                // The last line of a run killed mid-write: that source was not done.
-                continue;
-            }
-            manifest.fold(record);
-            manifest.changed = true;
-        }
-        manifest.dropUntrusted();
-        return manifest;
-    }
-    fold(record) {
-        if (Array.isArray(record)) {
-            this.entries.set(...record);
-            this.pending.delete(record[0]);
-        }
-        else if ('accepted' in record) {
-            this.pending.set(record.accepted, record.job);
-        }
-        else {
-            this.pending.delete(record.abandoned);
-        }
-    }
-    /** Appends to the journal, in order. */
-    journal(record) {
-        const journal = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, journalPath(this.path));
-        const line = `${JSON.stringify(record)}\n`;
-        this.appending = this.appending.then(async () => {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(journal), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(journal, line);
-        });
-        return this.appending;
-    }
-    /** The id of a job accepted earlier for these very bytes and settings, still to be collected. */
-    pendingJob(source, sha256, settings) {
-        const job = this.pending.get(source);
-        return job && job.sha256 === sha256 && canonical(job.settings) === canonical(settings)
-            ? job.generationId
-            : undefined;
-    }
-    /** Records an accepted job in the journal at once: its id is the only handle on a paid job. */
-    accepted(source, job) {
-        this.changed = true;
-        this.fold({ accepted: source, job });
-        return this.journal({ accepted: source, job });
-    }
-    /** Forgets a job that ended with nothing to collect (a failed generation is not billed). */
-    abandoned(source) {
-        if (!this.pending.has(source))
-            return this.appending;
-        this.changed = true;
-        this.fold({ abandoned: source });
-        return this.journal({ abandoned: source });
-    }
-    /**
-     * Takes over the entries of another manifest (e.g. one restored from the cache) for the sources this one does
-     * not know, and returns them. An entry naming a result outside the workspace is never taken.
-     */
-    adopt(other) {
-        const adopted = new Map();
-        for (const [source, entry] of Object.entries(other.sources)) {
-            const inside = entryProblem(entry) === undefined && this.isInside([source, ...entryPaths(entry)]);
-            if (this.entries.has(source) || !inside)
-                continue;
-            this.entries.set(source, entry);
-            adopted.set(source, entry);
-            this.changed = true;
-        }
-        return adopted;
-    }
-    /**
-     * Takes the entries of the branch head's manifest that differ from this checkout's: on a re-run, the checkout is
-     * the original commit, and the head holds what the first attempt committed. Their results count as present
-     * (they are on the branch) without being on disk. Returns how many were taken.
-     */
-    takeFromBranch(head) {
-        let taken = 0;
-        for (const [source, entry] of Object.entries(head.sources)) {
-            const mine = this.entries.get(source);
-            if ((mine && canonical(mine) === canonical(entry)) ||
-                entryProblem(entry) !== undefined ||
-                !this.isInside([source, ...entryPaths(entry)])) {
-                continue;
-            }
-            this.entries.set(source, entry);
-            this.onBranch.add(source);
-            this.changed = true;
-            taken++;
-        }
-        return taken;
-    }
-    isInside(paths) {
-        return paths.every(path => (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(this.workspace, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(this.workspace, path)));
-    }
-    /** Every entry, for staging its results (e.g. into the cache). */
-    get document() {
-        return { version: 1, sources: Object.fromEntries(this.entries) };
-    }
-    /** What was wrong with the manifest as read, for the log. */
-    warnings = [];
-    dropUntrusted() {
-        for (const [source, entry] of this.entries) {
-            const why = entryProblem(entry);
-            if (why === undefined)
-                continue;
-            this.entries.delete(source);
-            this.warnings.push(`Ignoring the manifest's entry for ${source}: ${why}.`);
-        }
-    }
-    /**
-     * Every result path the manifest knows, former ones included, with the source it belongs to: never to be taken
-     * as a source, and only that source may write over it.
-     */
-    resultOwners() {
-        return new Map([...this.entries].flatMap(([source, entry]) => entryPaths(entry).map(path => [path, source])));
-    }
-    /** The entry that makes `source` free to skip: same bytes, same settings, results still there or on the branch. */
-    async unchanged(source, sha256, settings, present) {
-        const entry = this.entries.get(source);
-        if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings))
-            return undefined;
-        if (this.onBranch.has(source))
-            return entry;
-        return (await this.inCheckout(entry.outputs, present)) ? entry : undefined;
-    }
-    /**
-     * What a conversion can start again from, for these bytes whatever settings made the entry: the results as
-     * Ideogram returned them when they are all still in this checkout, else the latest results if they are.
-     * Results only on the branch head are not here to be read.
-     */
-    async recorded(source, sha256) {
-        const entry = this.entries.get(source);
-        if (!entry || entry.sha256 !== sha256)
-            return undefined;
-        // Results written as they came (no `output` in the settings) are the returned ones themselves.
-        const returned = entry.returned ?? (entry.settings.output === undefined ? entry.outputs : undefined);
-        if (returned && (await this.inCheckout(returned)))
-            return { entry, from: returned, asReturned: true };
-        return (await this.inCheckout(entry.outputs)) ? { entry, from: entry.outputs, asReturned: false } : undefined;
-    }
-    /** `present` answers whether a result is there, when the caller knows a cheaper way than a look per result. */
-    async inCheckout(outputs, present = path => exists((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, path))) {
-        for (const output of outputs) {
-            if (!(await present(output.path)))
-                return false;
-        }
-        return true;
-    }
-    /**
-     * Records what this run produced, its results already in place, and appends it to the journal at once; failed
-     * and skipped sources keep what they had. `returned`: the results as Ideogram returned them, when these were
-     * converted from them and they stay in place. The source's earlier results at other paths stay its own.
-     */
-    record(result, sha256, settings, at, returned) {
-        if (result.status !== 'upscaled' && result.status !== 'unsafe')
-            return this.appending;
-        const outputs = result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed }));
-        const previous = this.entries.get(result.source);
-        const now = new Set([...outputs, ...(returned ?? [])].map(output => output.path));
-        const former = previous ? entryPaths(previous).filter(path => !now.has(path)) : [];
-        const entry = {
-            sha256,
-            settings,
-            status: result.status,
-            outputs,
-            ...(returned === undefined ? {} : { returned }),
-            ...(former.length === 0 ? {} : { former }),
-            upscaledAt: at.toISOString(),
-            ...(result.spentUsdMicros === undefined ? {} : { spentUsdMicros: result.spentUsdMicros })
-        };
-        this.fold([result.source, entry]);
-        this.changed = true;
-        return this.journal([result.source, entry]);
-    }
-    get hasChanges() {
-        return this.changed;
-    }
-    /** Writes atomically, sources sorted so the committed file diffs cleanly, and ends the journal. */
-    async save() {
-        await this.appending;
-        const sorted = (map) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
-        const document = {
-            version: 1,
-            sources: sorted(this.entries),
-            ...(this.pending.size > 0 ? { pending: sorted(this.pending) } : {})
-        };
-        await (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomically */ .lo)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`, {
-            replace: true
-        });
-        // A kill before this line leaves a journal of entries the manifest already holds: folding it again is harmless.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, journalPath(this.path)), { force: true });
-        this.changed = false;
-    }
+/** Writes a whole file atomically; see `writeStreamAtomically`. */
+async function writeFileAtomically(path, data, options = {}) {
+    await writeStreamAtomically(path, [typeof data === 'string' ? Buffer.from(data) : data], options);
 }
 
 
 /***/ }),
 
-/***/ 48256:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
-/* harmony export */   Hi: () => (/* binding */ fitWithin),
-/* harmony export */   fy: () => (/* binding */ OUTPUT_FORMAT_INFO),
-/* harmony export */   jK: () => (/* binding */ targetFormat),
-/* harmony export */   kp: () => (/* binding */ conversionKey)
-/* harmony export */ });
-/* unused harmony exports AS_RETURNED, passesUntouched, canReconvert */
-/** The formats a result can be written in: one table for the settings, the writer and the docs. */
-const OUTPUT_FORMATS = ['png', 'webp', 'avif', 'jpeg'];
-const OUTPUT_FORMAT_INFO = {
-    png: { extension: 'png', label: 'PNG', quality: undefined },
-    webp: { extension: 'webp', label: 'WebP', quality: 82 },
-    avif: { extension: 'avif', label: 'AVIF', quality: 60 },
-    jpeg: { extension: 'jpg', label: 'JPEG', quality: 85 }
-};
-/** As the results come: their format, their size; the bytes are written untouched. */
-const AS_RETURNED = {
-    format: undefined,
-    quality: undefined,
-    maxWidth: undefined,
-    maxHeight: undefined
-};
-/** The size an image of `size` takes inside the conversion's box: aspect kept, never enlarged. */
-function fitWithin(size, conversion) {
-    const scale = Math.min(1, conversion.maxWidth === undefined ? 1 : conversion.maxWidth / size.width, conversion.maxHeight === undefined ? 1 : conversion.maxHeight / size.height);
-    if (scale === 1)
-        return size;
-    return { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) };
-}
-/** Whether bytes of `format` can be written as they are, whatever their size, without looking at them. */
-function passesUntouched(format, conversion) {
-    const sameFormat = conversion.format === undefined || conversion.format === format;
-    return sameFormat && conversion.maxWidth === undefined && conversion.maxHeight === undefined;
-}
-/** The format a result that came as `format` is written in. */
-function targetFormat(format, conversion) {
-    return conversion.format ?? format;
-}
-/** What the manifest records of a conversion: nothing when results are written as returned, as manifests always had. */
-function conversionKey(conversion) {
-    if (Object.values(conversion).every(value => value === undefined))
-        return undefined;
-    // Only the set fields: an undefined one would not survive the manifest's JSON, and the entry would never match.
-    return Object.fromEntries(Object.entries(conversion).filter(([, value]) => value !== undefined));
-}
-/** The box an earlier conversion fitted results into, as its manifest entry recorded it. */
-function recordedLimit(entry, side) {
-    const output = entry.settings.output;
-    const value = output?.[side];
-    return typeof value === 'number' ? value : undefined;
-}
-/**
- * Whether earlier results can be converted again instead of paying for a new upscale: results as Ideogram
- * returned them always can; converted ones unless they were fitted into a box smaller than the one now asked for
- * (results are never enlarged).
- */
-function canReconvert({ entry, asReturned }, conversion) {
-    return (asReturned ||
-        ['maxWidth', 'maxHeight'].every(side => {
-            const before = recordedLimit(entry, side);
-            const now = conversion[side];
-            return before === undefined || (now !== undefined && now <= before);
-        }));
-}
-
-
-/***/ }),
-
-/***/ 53776:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   os: () => (/* binding */ OutputTemplate)
-/* harmony export */ });
-/* unused harmony exports EXPECTED_RESULT_EXTENSION, possibleResultPaths, planOutputs, plannedOutputs */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _image_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15220);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38422);
-/* harmony import */ var _output_format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(48256);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(15260);
-
-
-
-
-
-const PLACEHOLDER = /\{([^{}]*)\}/g;
-/** What `posix.normalize` would change: an empty path, `.` or `..` segments, doubled slashes. */
-const NEEDS_NORMALIZING = /^$|(^|\/)\.\.?(\/|$)|\/\//;
-/** `a/{name}.{ext}` as `['a/', 'name', '.', 'ext', '']`: literal text and placeholder names, alternately. */
-function split(pattern) {
-    return pattern.split(PLACEHOLDER);
-}
-const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
-/** What Ideogram returns; the real extension is taken from the downloaded bytes. */
-const EXPECTED_RESULT_EXTENSION = _image_format_js__WEBPACK_IMPORTED_MODULE_1__/* .EXTENSIONS */ .Z1.png;
-/**
- * The `output-path` template: where each result goes, relative to the workspace. Only `parse` makes one, so a
- * template in hand is known to stay inside the workspace and to never name a result like its source.
- */
-class OutputTemplate {
-    pattern;
-    matchers;
-    constructor(
-    /** The template with `-{index}` added when several results per source need telling apart. */
-    pattern, 
-    /** Also the template without the added index, so results of runs with another num-images are recognised. */
-    matchers) {
-        this.pattern = pattern;
-        this.matchers = matchers;
-    }
-    /** @throws Error with a message saying what is wrong with the template. */
-    static parse(raw, imagesPerSource) {
-        const template = raw.trim().replace(/\\/g, '/');
-        if (template === '')
-            throw new Error('must not be empty');
-        for (const [, name] of template.matchAll(PLACEHOLDER)) {
-            if (!KNOWN.has(name ?? ''))
-                throw new Error(`has an unknown placeholder {${name}}; use {dir}, {name}, {ext} or {index}`);
-        }
-        if (template.startsWith('/') || /^[A-Za-z]:/.test(template))
-            throw new Error('must be relative to the workspace');
-        const control = (0,_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .controlCharacterIn */ .k)(template);
-        if (control)
-            throw new Error(`must not hold a control character (${control})`);
-        if (template.split('/').some(part => part.toLowerCase() === '.git')) {
-            throw new Error("must not write into a .git directory (git's own files)");
-        }
-        const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
-        // Without its index a template such as {dir}/{name}.{ext} names every source: then only the indexed form counts.
-        const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
-        const output = new OutputTemplate(pattern, pattern === template || plain === 'a/b/photo.png'
-            ? [toMatcher(pattern)]
-            : [toMatcher(pattern), toMatcher(template)]);
-        const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
-        if (sample === '..' || sample.startsWith('../'))
-            throw new Error('resolves outside the workspace');
-        if (sample === 'a/b/photo.png') {
-            throw new Error('would write results over their sources; add a folder or a suffix, e.g. {dir}/{name}-upscaled.{ext}');
-        }
-        return output;
-    }
-    /** The result's path for a workspace-relative source, its 1-based index and its real extension. */
-    resolve(source, index, ext) {
-        const folder = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(source);
-        const dir = folder === '.' ? '' : folder;
-        const values = {
-            dir,
-            name: node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(source, node_path__WEBPACK_IMPORTED_MODULE_0__.posix.extname(source)),
-            ext,
-            index: String(index)
-        };
-        // With no folder, `{dir}/` vanishes whole instead of leaving a leading or doubled slash.
-        const parts = dir === ''
-            ? (this.partsWithoutDir ??= split(this.pattern.replace(/\{dir\}\/?/g, '')))
-            : (this.parts ??= split(this.pattern));
-        let filled = '';
-        for (const [i, part] of parts.entries())
-            filled += i % 2 === 0 ? part : (values[part] ?? '');
-        // Normalised only when something in it needs it: this runs for every source found, before the first request.
-        return NEEDS_NORMALIZING.test(filled) ? node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(filled).replace(/^\.\//, '') : filled;
-    }
-    /** The pattern as literal text and placeholder names, alternately (literal first): split once, filled often. */
-    parts;
-    partsWithoutDir;
-    /** Whether a workspace-relative path looks like one of our results, so discovery never takes it as a source. */
-    matches(path) {
-        return this.matchers.some(matcher => matcher.test(path));
-    }
-}
-function withIndex(template) {
-    return template.endsWith('.{ext}') ? `${template.slice(0, -'.{ext}'.length)}-{index}.{ext}` : `${template}-{index}`;
-}
-function toMatcher(pattern) {
-    const parts = { dir: '.*', name: '[^/]+', ext: '[A-Za-z0-9]+', index: '\\d+' };
-    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    let source = '';
-    let last = 0;
-    for (const match of pattern.matchAll(PLACEHOLDER)) {
-        source += escape(pattern.slice(last, match.index));
-        last = match.index + match[0].length;
-        if (match[1] === 'dir' && pattern[last] === '/') {
-            source += '(?:.+/)?';
-            last += 1;
-        }
-        else {
-            source += parts[match[1] ?? ''];
-        }
-    }
-    source += escape(pattern.slice(last));
-    return new RegExp(`^(?:\\./)?${source}$`);
-}
-/** `{ext}` of a result that arrives as `format`: its own, or the format it is converted to. */
-function resultExtension(format, conversion) {
-    return OUTPUT_FORMAT_INFO[targetFormat(format, conversion)].extension;
-}
-/**
- * Every path a source's `index`-th result may take, one per extension it may end up with: for checking the
- * destinations of every source found, before the first request, so made without an object per source.
- */
-function possibleResultPaths(template, conversion) {
-    const extensions = [...new Set(IMAGE_FORMATS.map(format => resultExtension(format, conversion)))];
-    // Resolved once with the extension marked, then each extension put in.
-    return (source, index) => {
-        const marked = template.resolve(source, index, EXT_MARK);
-        return marked.includes(EXT_MARK) ? extensions.map(ext => marked.replaceAll(EXT_MARK, ext)) : [marked];
-    };
-}
-/** Where a source's `index`-th result goes, for each format it may come back as, once converted. */
-function resultPaths(source, template, index, conversion) {
-    return Object.fromEntries(IMAGE_FORMATS.map(format => [format, template.resolve(source, index, resultExtension(format, conversion))]));
-}
-/** Stands for `{ext}` in a resolved path: no file name holds a NUL, and no path rule treats it specially. */
-const EXT_MARK = '\0';
-/**
- * Works out every result path before anything is sent, for every format a result may come back as, so that two
- * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
- * result sink then writes exactly where this plan says.
- * @throws InputError for `output-path`: the template does not work for these sources.
- */
-function planOutputs(sources, template, imagesPerSource, conversion = AS_RETURNED) {
-    const owners = new Map();
-    const sourceSet = new Set(sources);
-    const plan = new Map();
-    for (const source of sources) {
-        const outputs = plannedOutputs(source, template, imagesPerSource, conversion);
-        for (const path of outputs.flatMap(output => [...new Set(Object.values(output.paths))])) {
-            if (path === '..' || path.startsWith('../')) {
-                throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
-            }
-            if (sourceSet.has(path)) {
-                throw new InputError(Input.OutputPath, `would write the result of ${source} over the source ${path}.`);
-            }
-            const owner = owners.get(path);
-            if (owner !== undefined) {
-                throw new InputError(Input.OutputPath, name => `makes ${owner} and ${source} both write ${path}; rename one, or leave one out with a '!' pattern in ${name(Input.Files)}.`);
-            }
-            owners.set(path, source);
-        }
-        plan.set(source, outputs);
-    }
-    return plan;
-}
-/** One source's planned results: for each index, its path for every format the result may come back as. */
-function plannedOutputs(source, template, imagesPerSource, conversion = AS_RETURNED) {
-    return Array.from({ length: imagesPerSource }, (_, i) => ({
-        index: i + 1,
-        paths: resultPaths(source, template, i + 1, conversion)
-    }));
-}
-
-
-/***/ }),
-
-/***/ 8431:
+/***/ 31283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33295,7 +32110,7 @@ function plannedOutputs(source, template, imagesPerSource, conversion = AS_RETUR
 /* unused harmony export toPosixRelative */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15260);
+/* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38572);
 
 
 /** An empty, `.` or `..` segment: what makes a path need resolving before it can be compared by prefix. */
@@ -33335,339 +32150,265 @@ function writablePathProblem(path) {
         return 'is outside the workspace';
     if (normal.split('/').some(part => part.toLowerCase() === '.git'))
         return 'is inside a .git directory';
-    const control = (0,_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .controlCharacterIn */ .k)(path);
+    const control = (0,_text_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .controlCharacterIn */ .k)(path);
     return control ? `has a control character (${control})` : undefined;
 }
 
 
 /***/ }),
 
-/***/ 86661:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 65650:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _io_bound_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47762);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(25625);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33838);
-/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(44228);
-/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42865);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(96584);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(61606);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(25546);
-/* harmony import */ var _publish_publish_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(59818);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(78581);
-
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E4: () => (/* binding */ versionOf),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   ZU: () => (/* binding */ openRegularFile),
+/* harmony export */   iZ: () => (/* binding */ NotRegularFileError),
+/* harmony export */   r1: () => (/* binding */ sameVersion)
+/* harmony export */ });
+/* unused harmony export kindOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 
 
-
-
-
-
-
-/** The sources the manifest says were finished since `since`, as results to publish. */
-function finishedSince(document, since) {
-    return Object.entries(document.sources)
-        .filter(([, entry]) => Date.parse(entry.upscaledAt) >= since.getTime())
-        .map(([source, entry]) => ({
-        source,
-        status: entry.status,
-        outputs: entry.outputs.map(output => ({ ...output, prompt: null }))
-    }));
+/** The path names something other than a regular file: reading it could block (a FIFO) or never end (a device). */
+class NotRegularFileError extends Error {
+    kind;
+    name = 'NotRegularFileError';
+    constructor(
+    /** What it is instead, e.g. `a named pipe (FIFO)`. */
+    kind) {
+        super(`is ${kind}, not a regular file`);
+        this.kind = kind;
+    }
+}
+/** What a path that is not a regular file is, in words. */
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    if (stats.isSymbolicLink())
+        return 'a symbolic link';
+    return 'a special file';
 }
 /**
- * The post step: when the main step stopped before publishing (cancelled, timed out, crashed), publishes what it
- * finished (the results its manifest records since it started, and the manifest) as the main step would have:
- * into the cache, and as the artifact or the commit. After a main step that published, it does nothing.
+ * Opens a regular file for reading, and nothing else: stat first (a stat never blocks), then open without
+ * blocking, so a path swapped for a FIFO in between still returns at once and is refused by the second check.
+ * @throws NotRegularFileError, or the file system's error (ENOENT, EACCES, …).
  */
-async function publishWhatWasLeft() {
-    const since = (0,_handover_js__WEBPACK_IMPORTED_MODULE_3__/* .unpublishedSince */ .SV)();
-    if (!since)
-        return;
+async function openRegularFile(path) {
+    const before = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
+    if (!before.isFile())
+        throw new NotRegularFileError(kindOf(before));
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
     try {
-        const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_9__/* .readSettings */ .sb)(name => _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
-        const { manifest: manifestPath } = settings.selection;
-        if (!manifestPath || settings.dryRun) {
-            _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.warning('The upscale step stopped before publishing, and no manifest records what it finished.');
-            return;
-        }
-        const manifest = await _manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .Manifest */ ._8.load(settings.workspace, manifestPath);
-        if (manifest.hasChanges)
-            await manifest.save();
-        const results = finishedSince(manifest.document, since);
-        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.info(`The upscale step stopped before publishing: publishing the ${results.length} source(s) it finished.`);
-        if (results.length === 0)
-            return;
-        const cache = (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .cacheRequest */ .QA)(settings);
-        if (cache)
-            (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .reportCache */ .NH)(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .saveResults */ .Iq)(cache));
-        const { failures } = await (0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_8__/* .publishResults */ .ku)(settings, results, manifestPath, (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .lazyGitHub */ .e)(settings.publishing.commit.token, process.env));
-        if (failures?.length)
-            _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.fail((0,_publish_publish_js__WEBPACK_IMPORTED_MODULE_8__/* .publishingFailed */ .p4)(failures));
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new NotRegularFileError(kindOf(stats));
+        return { handle, stats };
     }
     catch (error) {
-        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.fail(`Publishing what the upscale step finished failed: ${error instanceof Error ? error.message : String(error)}`);
+        await handle.close();
+        throw error;
     }
 }
-await publishWhatWasLeft();
-// As in index.ts: leave as soon as the output is out.
-process.stdout.write('', () => process.exit());
+/**
+ * A regular file's bytes: anything else in its place is refused at once, never read (a FIFO would block the read,
+ * a link to /dev/zero never end it). @throws NotRegularFileError, or the file system's error
+ */
+async function readRegularFile(path) {
+    const { handle } = await openRegularFile(path);
+    try {
+        return await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
+}
+function versionOf({ dev, ino, size, mtimeMs }) {
+    return { dev, ino, size, mtimeMs };
+}
+function sameVersion(a, b) {
+    return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 62463:
+/***/ 42865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J7: () => (/* binding */ countsLine),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */   Iq: () => (/* binding */ saveResults),
+/* harmony export */   Xr: () => (/* binding */ cacheKeys)
 /* harmony export */ });
-/* unused harmony exports resultLine, dryRunLine, retryLine, STATUS_LABEL, byAttention, presentCounts, countFitting, markdownCode, quoteText, costTotals, usdOutput, costLine */
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(15260);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(69385);
-/**
- * What the action's log, the command line, the job summary and the gallery say about a run, worded once so they
- * cannot drift apart. Plain text in, plain text out: where each line goes (and how it is escaped there) is the
- * caller's business.
- */
+/* unused harmony exports CACHE_FOLDER, restoreResults */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _state_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(87572);
 
 
 
-/** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
-function resultLine(result, done, total) {
-    const prefix = `[${done}/${total}] ${result.source}`;
-    const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
-    switch (result.status) {
-        case 'failed':
-            return `${prefix} failed: ${result.error ?? 'unknown error'}${took}`;
-        case 'unsafe':
-            return `${prefix} withheld by Ideogram's safety check${took}`;
-        case 'skipped':
-        case 'deferred':
-            return `${prefix} ${result.status}: ${result.error ?? ''}`;
-        case 'upscaled': {
-            const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
-            const from = result.convertedFrom ? ` converted from ${result.convertedFrom.join(', ')}, nothing sent;` : '';
-            return `${prefix} →${from} ${outputs.join(', ')}${took}`;
+
+/**
+ * The results and the manifest travel between runs in the Actions cache, staged in this folder of the workspace.
+ * A path relative to the workspace: the cache matches entries by the paths they were saved with, and the
+ * workspace's absolute path differs from runner to runner.
+ */
+const CACHE_FOLDER = '.ideogram-upscale-cache';
+const STAGED_MANIFEST = 'manifest.json';
+const STAGED_FILES = 'files';
+/**
+ * Keys for the results made with one set of settings: every run with the same settings (a re-run, a later push,
+ * a scheduled scan) finds the newest entry by prefix; other settings have another prefix, so their results are
+ * never even restored (the manifest's per-source check would refuse them anyway).
+ */
+function cacheKeys(settings, env) {
+    const scope = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,_state_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .canonical */ .$N)(settings)).digest('hex').slice(0, 16);
+    const prefix = `ideogram-upscale-${scope}-`;
+    return { key: `${prefix}${env.GITHUB_RUN_ID ?? 'run'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`, restoreKeys: [prefix] };
+}
+/** Whether the runner offers the cache to this step; `undefined` when it does, else why not. */
+async function unavailable(workspace) {
+    const { isFeatureAvailable } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1693));
+    if (!isFeatureAvailable())
+        return 'the runner offers no Actions cache to this step';
+    // The cache client finds the paths to save from the working directory.
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(process.cwd()) !== (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace))
+        return 'the step does not run in the workspace';
+    return undefined;
+}
+/** A hard link (nothing copied), or a copy across file systems; never over an existing file. */
+async function place(from, to) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(to), { recursive: true });
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(from, to).catch(async (error) => {
+            if (error.code !== 'EXDEV')
+                throw error;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)(from, to, node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_EXCL);
+        });
+        return true;
+    }
+    catch (error) {
+        // Already there (never ours to overwrite), or not in the staged files.
+        if (['EEXIST', 'ENOENT'].includes(error.code ?? ''))
+            return false;
+        throw error;
+    }
+}
+function reason(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * Restores the newest cached results made with these settings: the manifest entries the workspace's manifest
+ * lacks are taken over, and their results placed where they were written (never over an existing file). The
+ * cache client reports its own failures as warnings; nothing here throws.
+ */
+async function restoreResults(request) {
+    const why = await unavailable(request.workspace);
+    if (why)
+        return { kind: 'unavailable', reason: why };
+    const staging = join(request.workspace, CACHE_FOLDER);
+    try {
+        await rm(staging, { recursive: true, force: true });
+        const { restoreCache } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1693));
+        const key = await restoreCache([CACHE_FOLDER], request.keys.key, [...request.keys.restoreKeys]);
+        if (key === undefined)
+            return { kind: 'missed' };
+        const cached = parseManifest(await readFile(join(staging, STAGED_MANIFEST), 'utf8'), `${CACHE_FOLDER}/${STAGED_MANIFEST}`);
+        const manifest = await Manifest.load(request.workspace, request.manifest);
+        const adopted = manifest.adopt(cached);
+        let files = 0;
+        for (const entry of adopted.values()) {
+            for (const output of entry.outputs) {
+                if (await place(join(staging, STAGED_FILES, output.path), join(request.workspace, output.path)))
+                    files++;
+            }
         }
+        if (manifest.hasChanges)
+            await manifest.save();
+        return { kind: 'restored', key, sources: adopted.size, files };
+    }
+    catch (error) {
+        return { kind: 'failed', reason: reason(error) };
+    }
+    finally {
+        await rm(staging, { recursive: true, force: true });
     }
 }
-/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the log, the CLI, the summary and the gallery. */
-function countsLine(results) {
-    const counts = (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .countByStatus */ .x7)(results);
-    return `${_results_js__WEBPACK_IMPORTED_MODULE_1__/* .SOURCE_STATUSES */ .n0.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
-}
-/**
- * What a dry run would have done: `Dry run: would send 3 request(s) for 12 image(s); nothing was sent.` The local
- * provider sends nothing, so it says how many images it would upscale and that nothing was written.
- */
-function dryRunLine(provider, requests, imagesPerRequest) {
-    return provider === 'local'
-        ? `Dry run: would upscale ${requests} image(s) on this machine; nothing was written.`
-        : `Dry run: would send ${requests} request(s) for ${requests * imagesPerRequest} image(s); nothing was sent.`;
-}
-/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
-function retryLine(file, { error, delayMs, retry }) {
-    return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
-}
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/**
- * Text and attribute values in the summary and the gallery: paths, prompts and API messages are data, shown
- * printable (a line break would end the summary's table) and escaped (links are percent-encoded already).
- */
-function escapeHtml(text) {
-    return (0,_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(text).replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
-}
-/** `1.2 MB`: a file's size as people read it (— when unknown). */
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '—';
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KB`;
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-/** A status as the summary's and the pull request comment's tables show it. */
-const STATUS_LABEL = {
-    upscaled: '✅ upscaled',
-    failed: '❌ failed',
-    unsafe: '⚠️ unsafe',
-    skipped: '⏭️ skipped',
-    deferred: '⏸️ deferred'
-};
-const ATTENTION = (/* unused pure expression or super */ null && (['failed', 'unsafe', 'upscaled', 'deferred', 'skipped']));
-/** Results in the order a bounded table lists them: failures first, then what is new, what was done before last. */
-function byAttention(results) {
-    return [...results].sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status));
-}
-/** `12 upscaled, 3 skipped`: the statuses present among `results`, for the line that counts what a table left out. */
-function presentCounts(results) {
-    const counts = countByStatus(results);
-    return SOURCE_STATUSES.filter(status => counts[status] > 0)
-        .map(status => `${counts[status]} ${status}`)
-        .join(', ');
-}
-/**
- * How many of `rows`, in order, fit in `budget` as `size` measures them: what a table that must stay under a
- * limit (a comment's characters, a summary's bytes) can show before it counts the rest in one line.
- */
-function countFitting(rows, budget, size) {
-    let used = 0;
-    for (const [i, row] of rows.entries()) {
-        used += size(row);
-        if (used > budget)
-            return i;
-    }
-    return rows.length;
-}
-/**
- * Text as a Markdown code span inside a table cell: shown literally (no Markdown, no HTML), with `|` escaped so it
- * cannot split the cell and line breaks flattened so it cannot end the row.
- */
-function markdownCode(text) {
-    const flat = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
-    return `${fence}${pad}${flat}${pad}${fence}`;
-}
-/** `$0.12583 (exact, 12.583 credits)`, or `about $0.2 (estimate, at most $0.3)`: a quote as it may be relied on. */
-function quoteText(quote) {
-    const credits = quote.creditMillis === undefined ? '' : `, ${quote.creditMillis / 1000} credits`;
-    if (quote.qualifier === 'exact')
-        return `${formatUsd(quote.usdMicros)} (exact${credits})`;
-    const bound = quote.upperBoundUsdMicros === undefined ? '' : `, at most ${formatUsd(quote.upperBoundUsdMicros)}`;
-    return `about ${formatUsd(quote.usdMicros)} (estimate${bound}${credits})`;
-}
-function costTotals(results) {
-    const totals = {
-        quoted: 0,
-        quotedUsdMicros: 0,
-        estimates: 0,
-        upperBoundUsdMicros: 0,
-        deferred: 0,
-        deferredUsdMicros: 0,
-        billed: 0,
-        spentUsdMicros: 0
-    };
-    for (const { quote, status, spentUsdMicros } of results) {
-        if (spentUsdMicros !== undefined) {
-            totals.billed += 1;
-            totals.spentUsdMicros += spentUsdMicros;
+/** Saves the manifest and every result it names that is on disk as this run's cache entry. Never throws. */
+async function saveResults(request) {
+    const why = await unavailable(request.workspace);
+    if (why)
+        return { kind: 'unavailable', reason: why };
+    const staging = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.workspace, CACHE_FOLDER);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true });
+        const { document } = await _state_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .Manifest */ ._8.load(request.workspace, request.manifest);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(staging, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, STAGED_MANIFEST), JSON.stringify(document));
+        let files = 0;
+        for (const entry of Object.values(document.sources)) {
+            for (const output of entry.outputs) {
+                if (await place((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.workspace, output.path), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, STAGED_FILES, output.path)))
+                    files++;
+            }
         }
-        if (!quote)
-            continue;
-        if (status === 'deferred') {
-            totals.deferred += 1;
-            totals.deferredUsdMicros += quote.upperBoundUsdMicros ?? quote.usdMicros;
-            continue;
-        }
-        totals.quoted += 1;
-        totals.quotedUsdMicros += quote.usdMicros;
-        totals.upperBoundUsdMicros += quote.upperBoundUsdMicros ?? quote.usdMicros;
-        if (quote.qualifier === 'estimate')
-            totals.estimates += 1;
+        const { saveCache } = await Promise.all(/* import() */[__nccwpck_require__.e(30), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1693));
+        const id = await saveCache([CACHE_FOLDER], request.keys.key);
+        return id > 0
+            ? { kind: 'saved', key: request.keys.key, files }
+            : { kind: 'failed', reason: 'see the warning above' };
     }
-    return totals;
-}
-/** A USD amount for an output, e.g. `0.50332`: a plain decimal, exact to the micro-dollar. */
-function usdOutput(micros) {
-    return formatUsd(micros).slice(1);
-}
-/**
- * `Quoted $0.50332 for 4 image(s) (exact). Deferred 2 image(s) quoted $0.25166 past max-cost. Billed $0.37749 for 3
- * image(s), as Ideogram reported.` Undefined when nothing was quoted or billed.
- */
-function costLine(results) {
-    const totals = costTotals(results);
-    const parts = [];
-    if (totals.quoted > 0) {
-        const kind = totals.estimates === 0
-            ? 'exact'
-            : `${totals.estimates} estimate(s): at most ${formatUsd(totals.upperBoundUsdMicros)}`;
-        parts.push(`Quoted ${formatUsd(totals.quotedUsdMicros)} for ${totals.quoted} image(s) (${kind}).`);
+    catch (error) {
+        return { kind: 'failed', reason: reason(error) };
     }
-    if (totals.deferred > 0) {
-        parts.push(`Deferred ${totals.deferred} image(s) quoted ${formatUsd(totals.deferredUsdMicros)} past max-cost.`);
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true });
     }
-    if (totals.billed > 0) {
-        parts.push(`Billed ${formatUsd(totals.spentUsdMicros)} for ${totals.billed} image(s), as Ideogram reported.`);
-    }
-    return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
 
 /***/ }),
 
-/***/ 15260:
+/***/ 96584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ printable),
-/* harmony export */   k: () => (/* binding */ controlCharacterIn)
+/* harmony export */   e: () => (/* binding */ lazyGitHub)
 /* harmony export */ });
+/* unused harmony export createGitHubClient */
+/* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85015);
+
+function lazyGitHub(token, env) {
+    let made;
+    return () => (made ??= (async () => ({ client: await createGitHubClient(token), context: await (0,_event_js__WEBPACK_IMPORTED_MODULE_0__/* .readRunContext */ .$)(env) }))());
+}
 /**
- * Text from outside (file names, API messages, the user's settings) shown to a person: in the log, an annotation,
- * the job summary, the gallery or a terminal. The runner executes a log line that starts with `::` (after spaces)
- * or holds `##[` as a workflow command, and a line break inside a name would start a new line; so every such text
- * passes through `printable`, which makes control characters visible and defuses both command markers.
+ * Octokit for the repository's API (GITHUB_API_URL, as on GitHub Enterprise). Loaded only when a run needs
+ * GitHub, to keep start-up fast for the runs that don't.
  */
-/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
-function isControl(character) {
-    const code = character.codePointAt(0) ?? 0;
-    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-}
-/** Printable ASCII but `\\`: no character of it is escaped. */
-const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
-function escape(character) {
-    return NAMED[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
-}
-/** The text on one line, as it reads, with nothing in it a runner or a terminal would act on. */
-function printable(text) {
-    // `\` is escaped too, so that an escape in the output always means one character of the input. Most text is
-    // plain ASCII, with no character to escape: it is not taken apart.
-    let visible = text;
-    if (!PLAIN.test(text)) {
-        visible = '';
-        for (const character of text)
-            visible += isControl(character) || character === '\\' ? escape(character) : character;
-    }
-    // `##[` anywhere on a line starts a (legacy) command; `::` at its start (after spaces) starts one too, and what
-    // is left can start a line only as a whole.
-    return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
-}
-const CONTROL_NAMES = {
-    '\n': 'line feed',
-    '\r': 'carriage return',
-    '\t': 'tab',
-    '\u2028': 'line separator',
-    '\u2029': 'paragraph separator'
-};
-/**
- * The first control character in a name, described for a message (`line feed, U+000A`), or undefined; such a name
- * is refused as a source. Described in words, with no backslash: a message passes through `printable` on its way
- * out, which would escape an escape a second time (`\\n`).
- */
-function controlCharacterIn(text) {
-    const found = [...text].find(isControl);
-    if (found === undefined)
-        return undefined;
-    const code = `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-    const name = CONTROL_NAMES[found];
-    return name ? `${name}, ${code}` : code;
+async function createGitHubClient(token) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
+    return getOctokit(token);
 }
 
 
 /***/ }),
 
-/***/ 73985:
+/***/ 54626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33682,7 +32423,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./src/map-limited.ts
+;// CONCATENATED MODULE: ./src/async/map-limited.ts
 /**
  * Runs `fn` over the items as `source` hands them over, at most `limit` calls at once, each worker taking the next
  * item as it frees up: the one worker pool. The source may still be producing (an async generator) while the
@@ -33761,11 +32502,11 @@ async function* mapAhead(items, limit, fn) {
     }
 }
 
-// EXTERNAL MODULE: ./src/retry.ts
-var src_retry = __nccwpck_require__(49809);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(27194);
-;// CONCATENATED MODULE: ./src/publish/commit.ts
+// EXTERNAL MODULE: ./src/async/retry.ts
+var async_retry = __nccwpck_require__(32890);
+// EXTERNAL MODULE: ./src/text/secrets.ts
+var secrets = __nccwpck_require__(99690);
+;// CONCATENATED MODULE: ./src/github/commit.ts
 
 
 
@@ -33782,7 +32523,7 @@ function isSecondaryRateLimit(error) {
 function githubRule(error) {
     const http = error;
     if (isSecondaryRateLimit(http)) {
-        return { budget: 'rate-limit', retryAfterMs: (0,src_retry/* parseRetryAfter */.mu)(http.response?.headers ?? {}) ?? 60_000 };
+        return { budget: 'rate-limit', retryAfterMs: (0,async_retry/* parseRetryAfter */.mu)(http.response?.headers ?? {}) ?? 60_000 };
     }
     if (http.status !== undefined && http.status >= 500)
         return { budget: 'errors' };
@@ -33803,7 +32544,7 @@ function refusal(error) {
  */
 async function commitFiles(github, request, retry) {
     const { owner, repo, branch } = request;
-    const call = (fn) => (0,src_retry/* withRetries */.LH)(fn, retry, githubRule);
+    const call = (fn) => (0,async_retry/* withRetries */.LH)(fn, retry, githubRule);
     try {
         const blobs = await mapLimited(request.files, BLOB_PARALLELISM, async (path) => {
             const content = (await (0,promises_.readFile)((0,external_node_path_.join)(request.workspace, path))).toString('base64');
@@ -33846,7 +32587,50 @@ async function commitFiles(github, request, retry) {
 
 /***/ }),
 
-/***/ 59818:
+/***/ 85015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ readRunContext),
+/* harmony export */   O: () => (/* binding */ defaultBranch)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+const ZERO_SHA = /^0+$/;
+function branchOf(ref) {
+    return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}
+/** Reads the repository and the event the way the runner hands them over (environment and event file). */
+async function readRunContext(env) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        throw new Error('GITHUB_REPOSITORY is not set (owner/name); is this running in GitHub Actions?');
+    const payload = env.GITHUB_EVENT_PATH
+        ? JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(env.GITHUB_EVENT_PATH, 'utf8'))
+        : {};
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    const branch = branchOf(env.GITHUB_REF);
+    if (name === 'push' && payload.before && payload.after) {
+        const noBase = Boolean(payload.created || payload.forced) || ZERO_SHA.test(payload.before);
+        return { owner, repo, event: { kind: 'push', branch, before: payload.before, after: payload.after, noBase } };
+    }
+    const pr = payload.pull_request;
+    if ((name === 'pull_request' || name === 'pull_request_target') && pr?.number && pr.head?.ref) {
+        const headRepo = pr.head.repo?.full_name ?? '';
+        return { owner, repo, event: { kind: 'pull_request', number: pr.number, headRef: pr.head.ref, headRepo } };
+    }
+    return { owner, repo, event: { kind: 'other', name, branch } };
+}
+/** Where results are committed unless `branch` says otherwise: the pushed branch or the pull request's head. */
+function defaultBranch(event) {
+    return event.kind === 'pull_request' ? event.headRef : event.branch;
+}
+
+
+/***/ }),
+
+/***/ 64382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33858,18 +32642,18 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: commitMessage, commitTarget
 
-// EXTERNAL MODULE: ./src/log.ts
-var log = __nccwpck_require__(25625);
+// EXTERNAL MODULE: ./src/report/log.ts
+var log = __nccwpck_require__(46472);
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __nccwpck_require__(85015);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(49809);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(38422);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(27194);
-// EXTERNAL MODULE: ./src/results.ts
-var src_results = __nccwpck_require__(69385);
+// EXTERNAL MODULE: ./src/async/retry.ts
+var retry = __nccwpck_require__(32890);
+// EXTERNAL MODULE: ./src/inputs/inputs.ts
+var inputs = __nccwpck_require__(18028);
+// EXTERNAL MODULE: ./src/text/secrets.ts
+var secrets = __nccwpck_require__(99690);
+// EXTERNAL MODULE: ./src/state/results.ts
+var state_results = __nccwpck_require__(22639);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -33878,11 +32662,11 @@ var external_node_os_ = __nccwpck_require__(48161);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: ./src/atomic-file.ts
-var atomic_file = __nccwpck_require__(93549);
-// EXTERNAL MODULE: ./src/paths.ts
-var paths = __nccwpck_require__(8431);
-;// CONCATENATED MODULE: ./src/read-buffers.ts
+// EXTERNAL MODULE: ./src/fs/atomic-file.ts
+var atomic_file = __nccwpck_require__(5105);
+// EXTERNAL MODULE: ./src/fs/paths.ts
+var paths = __nccwpck_require__(31283);
+;// CONCATENATED MODULE: ./src/fs/read-buffers.ts
 /** How much of a file one read takes. */
 const READ_BYTES = 256 * 1024;
 /** Buffers not in use; as many as files were read at once, at most. */
@@ -33919,13 +32703,13 @@ async function* fileChunks(handle, size) {
     }
 }
 
-// EXTERNAL MODULE: ./src/regular-file.ts
-var regular_file = __nccwpck_require__(60702);
-// EXTERNAL MODULE: ./src/image-file.ts
-var image_file = __nccwpck_require__(89001);
-// EXTERNAL MODULE: ./src/presentation.ts
-var presentation = __nccwpck_require__(62463);
-;// CONCATENATED MODULE: ./src/stored-names.ts
+// EXTERNAL MODULE: ./src/fs/regular-file.ts
+var regular_file = __nccwpck_require__(65650);
+// EXTERNAL MODULE: ./src/imaging/image-file.ts
+var image_file = __nccwpck_require__(64002);
+// EXTERNAL MODULE: ./src/report/presentation.ts
+var presentation = __nccwpck_require__(5760);
+;// CONCATENATED MODULE: ./src/fs/stored-names.ts
 /**
  * Names under one folder, each given to one path only. An encoding that makes names acceptable (the artifact
  * service's) can give two paths the same name (`a:b.png` and a real `a%3Ab.png`): the second would replace the
@@ -33957,7 +32741,7 @@ class StoredNames {
     }
 }
 
-;// CONCATENATED MODULE: ./src/gallery.ts
+;// CONCATENATED MODULE: ./src/report/gallery.ts
 
 
 
@@ -34377,9 +33161,9 @@ async function writeGallery(dir, workspace, results, options = {}) {
     return index;
 }
 
-// EXTERNAL MODULE: ./src/results-file.ts
-var results_file = __nccwpck_require__(46024);
-;// CONCATENATED MODULE: ./src/publish/artifact.ts
+// EXTERNAL MODULE: ./src/report/results-file.ts
+var results_file = __nccwpck_require__(89047);
+;// CONCATENATED MODULE: ./src/github/artifact.ts
 
 
 
@@ -34467,7 +33251,7 @@ async function uploadArtifact(request, env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish/gitattributes.ts
+;// CONCATENATED MODULE: ./src/github/gitattributes.ts
 
 
 /** git's wildmatch for one pattern, as a regular expression over a path relative to the file's folder. */
@@ -34567,7 +33351,7 @@ async function lfsPaths(workspace, paths) {
     return routed;
 }
 
-;// CONCATENATED MODULE: ./src/publish/commit-guards.ts
+;// CONCATENATED MODULE: ./src/github/commit-guards.ts
 
 
 
@@ -34607,9 +33391,9 @@ async function selectCommittable(workspace, files, acceptLfs) {
     return { commit, held, warnings };
 }
 
-// EXTERNAL MODULE: ./src/publish/commit.ts + 1 modules
-var publish_commit = __nccwpck_require__(73985);
-;// CONCATENATED MODULE: ./src/publish/publish.ts
+// EXTERNAL MODULE: ./src/github/commit.ts + 1 modules
+var github_commit = __nccwpck_require__(54626);
+;// CONCATENATED MODULE: ./src/github/publish.ts
 
 
 
@@ -34681,7 +33465,7 @@ resultsFile) {
     // before (restored from the cache), so that a re-run that pays nothing still hands over everything.
     // A manifest that only took in what the branch or the cache already had is not worth a commit of its own.
     const produced = results.some(result => result.status === 'upscaled' || result.status === 'unsafe');
-    const written = produced ? withManifest((0,src_results/* writtenFiles */.$m)(results)) : [];
+    const written = produced ? withManifest((0,state_results/* writtenFiles */.$m)(results)) : [];
     const everything = withManifest(results.flatMap(result => result.outputs.map(output => output.path)));
     if (written.length === 0 && !(wantArtifact && everything.length > 0)) {
         log/* log */.R.info('Nothing new to publish.');
@@ -34707,7 +33491,7 @@ resultsFile) {
                 selection.commit.length === 0
                     ? { kind: 'refused', reason: 'none of the files can be committed' }
                     : 'branch' in target
-                        ? await (0,publish_commit/* commitFiles */.z)(client, {
+                        ? await (0,github_commit/* commitFiles */.z)(client, {
                             owner: context.owner,
                             repo: context.repo,
                             branch: target.branch,
@@ -34762,93 +33546,1016 @@ resultsFile) {
 
 /***/ }),
 
-/***/ 60702:
+/***/ 51657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E4: () => (/* binding */ versionOf),
-/* harmony export */   XF: () => (/* binding */ readRegularFile),
-/* harmony export */   ZU: () => (/* binding */ openRegularFile),
-/* harmony export */   iZ: () => (/* binding */ NotRegularFileError),
-/* harmony export */   r1: () => (/* binding */ sameVersion)
+/* harmony export */   G: () => (/* binding */ readDimensions)
 /* harmony export */ });
-/* unused harmony export kindOf */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** The path names something other than a regular file: reading it could block (a FIFO) or never end (a device). */
-class NotRegularFileError extends Error {
-    kind;
-    name = 'NotRegularFileError';
-    constructor(
-    /** What it is instead, e.g. `a named pipe (FIFO)`. */
-    kind) {
-        super(`is ${kind}, not a regular file`);
-        this.kind = kind;
-    }
+function u16be(bytes, at) {
+    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
 }
-/** What a path that is not a regular file is, in words. */
-function kindOf(stats) {
-    if (stats.isDirectory())
-        return 'a directory';
-    if (stats.isFIFO())
-        return 'a named pipe (FIFO)';
-    if (stats.isSocket())
-        return 'a socket';
-    if (stats.isCharacterDevice() || stats.isBlockDevice())
-        return 'a device';
-    if (stats.isSymbolicLink())
-        return 'a symbolic link';
-    return 'a special file';
+function u32be(bytes, at) {
+    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
+}
+function u16le(bytes, at) {
+    return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
+}
+function u24le(bytes, at) {
+    return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16);
+}
+function ascii(bytes, at, length) {
+    return String.fromCharCode(...bytes.subarray(at, at + length));
+}
+function png(bytes) {
+    // Signature (8), then the IHDR chunk: length (4), type (4), width (4), height (4).
+    if (bytes.length < 24 || ascii(bytes, 12, 4) !== 'IHDR')
+        return undefined;
+    return { width: u32be(bytes, 16), height: u32be(bytes, 20) };
+}
+// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+function jpeg(bytes) {
+    let at = 2;
+    while (at + 4 <= bytes.length) {
+        if (bytes[at] !== 0xff)
+            return undefined;
+        const marker = bytes[at + 1] ?? 0;
+        if (marker === 0xff) {
+            at += 1; // fill byte
+            continue;
+        }
+        if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
+            at += 2; // markers without a length
+            continue;
+        }
+        if (marker === 0xd9 || marker === 0xda)
+            return undefined; // image data before any frame header
+        const length = u16be(bytes, at + 2);
+        if (SOF.has(marker)) {
+            if (at + 9 > bytes.length)
+                return undefined;
+            return { width: u16be(bytes, at + 7), height: u16be(bytes, at + 5) };
+        }
+        at += 2 + length;
+    }
+    return undefined;
+}
+function webp(bytes) {
+    if (bytes.length < 30)
+        return undefined;
+    const chunk = ascii(bytes, 12, 4);
+    if (chunk === 'VP8 ') {
+        // Lossy: a 3-byte frame tag, the start code 9d 01 2a, then 14-bit width and height.
+        if (bytes[23] !== 0x9d || bytes[24] !== 0x01 || bytes[25] !== 0x2a)
+            return undefined;
+        return { width: u16le(bytes, 26) & 0x3fff, height: u16le(bytes, 28) & 0x3fff };
+    }
+    if (chunk === 'VP8L') {
+        // Lossless: signature 0x2f, then width − 1 and height − 1 in 14 bits each, little-endian.
+        if (bytes[20] !== 0x2f)
+            return undefined;
+        const bits = (bytes[21] ?? 0) | ((bytes[22] ?? 0) << 8) | ((bytes[23] ?? 0) << 16) | ((bytes[24] ?? 0) << 24);
+        return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+    }
+    if (chunk === 'VP8X') {
+        // Extended: canvas width − 1 and height − 1 in 24 bits each, little-endian.
+        return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 };
+    }
+    return undefined;
 }
 /**
- * Opens a regular file for reading, and nothing else: stat first (a stat never blocks), then open without
- * blocking, so a path swapped for a FIFO in between still returns at once and is refused by the second check.
- * @throws NotRegularFileError, or the file system's error (ENOENT, EACCES, …).
+ * An image's width and height read from its header, without decoding it; undefined when the header is not where
+ * it should be (the decoder then has the last word). JPEG sizes are as stored, before any EXIF rotation.
  */
-async function openRegularFile(path) {
-    const before = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
-    if (!before.isFile())
-        throw new NotRegularFileError(kindOf(before));
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new NotRegularFileError(kindOf(stats));
-        return { handle, stats };
-    }
-    catch (error) {
-        await handle.close();
-        throw error;
-    }
-}
-/**
- * A regular file's bytes: anything else in its place is refused at once, never read (a FIFO would block the read,
- * a link to /dev/zero never end it). @throws NotRegularFileError, or the file system's error
- */
-async function readRegularFile(path) {
-    const { handle } = await openRegularFile(path);
-    try {
-        return await handle.readFile();
-    }
-    finally {
-        await handle.close();
-    }
-}
-function versionOf({ dev, ino, size, mtimeMs }) {
-    return { dev, ino, size, mtimeMs };
-}
-function sameVersion(a, b) {
-    return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+function readDimensions(bytes, format) {
+    const found = format === 'png' ? png(bytes) : format === 'jpeg' ? jpeg(bytes) : webp(bytes);
+    return found && found.width > 0 && found.height > 0 ? found : undefined;
 }
 
 
 /***/ }),
 
-/***/ 46024:
+/***/ 64002:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ probeOpened),
+/* harmony export */   k: () => (/* binding */ probeImageFile)
+/* harmony export */ });
+/* harmony import */ var _dimensions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51657);
+/* harmony import */ var _image_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53939);
+/* harmony import */ var _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(65650);
+
+
+
+/** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
+const HEADER_BYTES = 512 * 1024;
+/** Size, format and dimensions of an opened image file from its first bytes, read from its start wherever it stands. */
+async function probeOpened({ handle, stats }) {
+    const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const bytes = head.subarray(0, bytesRead);
+    const format = (0,_image_format_js__WEBPACK_IMPORTED_MODULE_1__/* .sniffFormat */ .OG)(bytes);
+    return { bytes: stats.size, format, dimensions: format && (0,_dimensions_js__WEBPACK_IMPORTED_MODULE_0__/* .readDimensions */ .G)(bytes, format) };
+}
+/** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
+async function probeImageFile(path) {
+    let opened;
+    try {
+        // Only a regular file: a FIFO in its place would block the report.
+        opened = await (0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegularFile */ .ZU)(path);
+        return await probeOpened(opened);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await opened?.handle.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 53939:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OG: () => (/* binding */ sniffFormat),
+/* harmony export */   Z1: () => (/* binding */ EXTENSIONS)
+/* harmony export */ });
+/* unused harmony exports IMAGE_FORMATS, MIME_TYPES, SNIFF_BYTES */
+/** Image formats the Upscale API accepts, recognised by their bytes, never by a file's extension. */
+const IMAGE_FORMATS = (/* unused pure expression or super */ null && (['png', 'jpeg', 'webp']));
+const MIME_TYPES = {
+    png: 'image/png',
+    jpeg: 'image/jpeg',
+    webp: 'image/webp'
+};
+/** The extension a file of this format gets when we name it (`{ext}` in output-path). */
+const EXTENSIONS = {
+    png: 'png',
+    jpeg: 'jpg',
+    webp: 'webp'
+};
+/** How many leading bytes `sniffFormat` needs. */
+const SNIFF_BYTES = 12;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+function startsWith(bytes, expected, offset = 0) {
+    return expected.every((value, i) => bytes[offset + i] === value);
+}
+function ascii(text) {
+    return [...text].map(c => c.charCodeAt(0));
+}
+function sniffFormat(bytes) {
+    if (startsWith(bytes, PNG_SIGNATURE))
+        return 'png';
+    if (startsWith(bytes, [0xff, 0xd8, 0xff]))
+        return 'jpeg';
+    if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
+        return 'webp';
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 28733:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
+/* harmony export */   Hi: () => (/* binding */ fitWithin),
+/* harmony export */   fy: () => (/* binding */ OUTPUT_FORMAT_INFO),
+/* harmony export */   jK: () => (/* binding */ targetFormat),
+/* harmony export */   kp: () => (/* binding */ conversionKey)
+/* harmony export */ });
+/* unused harmony exports AS_RETURNED, passesUntouched, canReconvert */
+/** The formats a result can be written in: one table for the settings, the writer and the docs. */
+const OUTPUT_FORMATS = ['png', 'webp', 'avif', 'jpeg'];
+const OUTPUT_FORMAT_INFO = {
+    png: { extension: 'png', label: 'PNG', quality: undefined },
+    webp: { extension: 'webp', label: 'WebP', quality: 82 },
+    avif: { extension: 'avif', label: 'AVIF', quality: 60 },
+    jpeg: { extension: 'jpg', label: 'JPEG', quality: 85 }
+};
+/** As the results come: their format, their size; the bytes are written untouched. */
+const AS_RETURNED = {
+    format: undefined,
+    quality: undefined,
+    maxWidth: undefined,
+    maxHeight: undefined
+};
+/** The size an image of `size` takes inside the conversion's box: aspect kept, never enlarged. */
+function fitWithin(size, conversion) {
+    const scale = Math.min(1, conversion.maxWidth === undefined ? 1 : conversion.maxWidth / size.width, conversion.maxHeight === undefined ? 1 : conversion.maxHeight / size.height);
+    if (scale === 1)
+        return size;
+    return { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) };
+}
+/** Whether bytes of `format` can be written as they are, whatever their size, without looking at them. */
+function passesUntouched(format, conversion) {
+    const sameFormat = conversion.format === undefined || conversion.format === format;
+    return sameFormat && conversion.maxWidth === undefined && conversion.maxHeight === undefined;
+}
+/** The format a result that came as `format` is written in. */
+function targetFormat(format, conversion) {
+    return conversion.format ?? format;
+}
+/** What the manifest records of a conversion: nothing when results are written as returned, as manifests always had. */
+function conversionKey(conversion) {
+    if (Object.values(conversion).every(value => value === undefined))
+        return undefined;
+    // Only the set fields: an undefined one would not survive the manifest's JSON, and the entry would never match.
+    return Object.fromEntries(Object.entries(conversion).filter(([, value]) => value !== undefined));
+}
+/** The box an earlier conversion fitted results into, as its manifest entry recorded it. */
+function recordedLimit(entry, side) {
+    const output = entry.settings.output;
+    const value = output?.[side];
+    return typeof value === 'number' ? value : undefined;
+}
+/**
+ * Whether earlier results can be converted again instead of paying for a new upscale: results as Ideogram
+ * returned them always can; converted ones unless they were fitted into a box smaller than the one now asked for
+ * (results are never enlarged).
+ */
+function canReconvert({ entry, asReturned }, conversion) {
+    return (asReturned ||
+        ['maxWidth', 'maxHeight'].every(side => {
+            const before = recordedLimit(entry, side);
+            const now = conversion[side];
+            return before === undefined || (now !== undefined && now <= before);
+        }));
+}
+
+
+/***/ }),
+
+/***/ 99600:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Yi: () => (/* binding */ readChecked)
+/* harmony export */ });
+/* unused harmony exports SourceChangedError, ensureUnchanged */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(65650);
+/* harmony import */ var _source_image_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38633);
+
+
+
+/**
+ * A source that is not the version checked (and hashed) any more: it changed, or went away, after the selection
+ * read it. Nothing of it was sent whole, so nothing was billed; the next run takes it as it is then.
+ */
+class SourceChangedError extends _source_image_js__WEBPACK_IMPORTED_MODULE_2__/* .ImageProblem */ .dC {
+    name = 'SourceChangedError';
+}
+const statOf = (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
+/** Why the source is not the version checked, from what a stat of its path found there (nothing: it is gone). */
+function changedOrGone(image, now) {
+    return new SourceChangedError(image.relativePath, now === undefined ? 'disappeared after it was found' : 'changed while it was being upscaled');
+}
+/** @throws SourceChangedError unless the file on disk is still the version checked. */
+async function ensureUnchanged(image) {
+    const now = await statOf(image.path);
+    if (now === undefined || !(0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameVersion */ .r1)((0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .versionOf */ .E4)(now), image.version))
+        throw changedOrGone(image, now);
+}
+/** The checked source's bytes, read whole (the local provider). @throws SourceChangedError if they changed */
+async function readChecked(image) {
+    const bytes = await (0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(image.path).catch(async () => {
+        throw changedOrGone(image, await statOf(image.path));
+    });
+    // Compared after reading: a change during the read changes the time, and a version the same after is the one read.
+    await ensureUnchanged(image);
+    return bytes;
+}
+
+
+/***/ }),
+
+/***/ 38633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dC: () => (/* binding */ ImageProblem)
+});
+
+// UNUSED EXPORTS: checkImage, checkOpened, nameProblem, unreadable
+
+;// CONCATENATED MODULE: ./src/imaging/structure.ts
+/** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
+const MAX_STEPS = 100_000;
+function u16be(bytes, at) {
+    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+}
+function u32be(bytes, at) {
+    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
+}
+function u32le(bytes, at) {
+    return (((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16)) + (bytes[at + 3] ?? 0) * 0x1000000);
+}
+function ascii(bytes, at, length) {
+    return String.fromCharCode(...bytes.subarray(at, at + length));
+}
+/** PNG: IHDR first, then chunk after chunk, each within the file, until IEND. */
+async function png(read, size) {
+    for (let at = 8, step = 0; step < MAX_STEPS; step++) {
+        if (at + 12 > size)
+            return 'is cut short: it ends before its IEND chunk';
+        const header = await read(at, 8);
+        const length = u32be(header, 0);
+        const type = ascii(header, 4, 4);
+        if (step === 0 && (type !== 'IHDR' || length !== 13))
+            return 'is a damaged PNG: it does not start with an IHDR header';
+        if (!/^[A-Za-z]{4}$/.test(type))
+            return `is a damaged PNG: the chunk at byte ${at} has no valid type`;
+        if (at + 12 + length > size)
+            return `is cut short: its ${type} chunk runs past the end of the file`;
+        if (type === 'IEND')
+            return undefined;
+        at += 12 + length;
+    }
+    return 'is a damaged PNG: too many chunks to check';
+}
+// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+/** JPEG: segments from SOI to a frame header, each within the file, and the EOI marker at the end. */
+async function jpeg(read, size) {
+    let framed = false;
+    for (let at = 2, step = 0; !framed; step++) {
+        if (step >= MAX_STEPS || at + 4 > size)
+            return 'is a damaged JPEG: it has no frame header (SOF)';
+        const header = await read(at, 4);
+        if (header[0] !== 0xff)
+            return `is a damaged JPEG: no marker where one should be (byte ${at})`;
+        const marker = header[1] ?? 0;
+        if (marker === 0xff)
+            at += 1; // fill byte
+        else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8))
+            at += 2; // markers without a length
+        else if (marker === 0xd9 || marker === 0xda)
+            return 'is a damaged JPEG: its image data comes before any frame header (SOF)';
+        else {
+            const length = u16be(header, 2);
+            if (length < 2 || at + 2 + length > size)
+                return 'is cut short: a JPEG segment runs past the end of the file';
+            framed = SOF.has(marker);
+            at += 2 + length;
+        }
+    }
+    // Encoders may pad the end with zeros; the last marker before them must be EOI (FF D9).
+    const tail = await read(Math.max(0, size - 1024), Math.min(size, 1024));
+    let end = tail.length;
+    while (end > 0 && tail[end - 1] === 0)
+        end--;
+    return tail[end - 2] === 0xff && tail[end - 1] === 0xd9
+        ? undefined
+        : 'is cut short: a JPEG must end with its end-of-image marker (EOI), and this one does not';
+}
+/** WebP: the RIFF header's size matches the file's, and the first chunk is an image chunk that fits in it. */
+async function webp(read, size) {
+    if (size < 20)
+        return 'is cut short: a WebP file is longer than its header';
+    const header = await read(0, 20);
+    const riff = u32le(header, 4) + 8;
+    if (riff !== size) {
+        return riff > size
+            ? `is cut short: its RIFF header says ${riff} bytes, the file has ${size}`
+            : `is a damaged WebP: its RIFF header says ${riff} bytes, the file has ${size}`;
+    }
+    const chunk = ascii(header, 12, 4);
+    if (!['VP8 ', 'VP8L', 'VP8X'].includes(chunk))
+        return 'is a damaged WebP: it holds no VP8, VP8L or VP8X image chunk';
+    if (20 + u32le(header, 16) > size)
+        return `is cut short: its ${chunk.trim()} chunk runs past the end of the file`;
+    return undefined;
+}
+/**
+ * What is wrong with an image's structure, read from its headers and its tail (never the whole file), or
+ * undefined when it holds together. `size` is the file's length; the format was judged by its first bytes.
+ */
+function structure_structureProblem(format, read, size) {
+    return format === 'png' ? png(read, size) : format === 'jpeg' ? jpeg(read, size) : webp(read, size);
+}
+
+// EXTERNAL MODULE: ./src/imaging/image-format.ts
+var image_format = __nccwpck_require__(53939);
+// EXTERNAL MODULE: ./src/text/printable.ts
+var printable = __nccwpck_require__(38572);
+// EXTERNAL MODULE: ./src/fs/regular-file.ts
+var regular_file = __nccwpck_require__(65650);
+;// CONCATENATED MODULE: ./src/imaging/source-image.ts
+
+
+
+
+/** Why one source cannot be sent; the batch goes on without it. */
+class ImageProblem extends Error {
+    file;
+    name = 'ImageProblem';
+    constructor(file, reason) {
+        super(`The file ${reason}`);
+        this.file = file;
+    }
+}
+function megabytes(bytes) {
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+/** Why a source could not be opened, in words: the error's code alone means nothing to most users. */
+function unreadable(error) {
+    if (error instanceof NotRegularFileError)
+        return error.message;
+    const code = error.code;
+    if (code === 'ENOENT')
+        return 'disappeared after it was found';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'cannot be read (permission denied)';
+    return `cannot be read (${code ?? String(error)})`;
+}
+const BLOCK = 4096;
+/** Positioned reads through one cached block: walking a PNG's chunk headers costs one read per block, not per header. */
+function blockReader(handle) {
+    let block = { at: -1, bytes: new Uint8Array(0) };
+    return async (at, length) => {
+        if (at < block.at || at + length > block.at + block.bytes.length) {
+            const buffer = Buffer.alloc(Math.max(length, BLOCK));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+            block = { at, bytes: buffer.subarray(0, bytesRead) };
+        }
+        return block.bytes.subarray(at - block.at, at - block.at + length);
+    };
+}
+/** Why a source's path cannot be carried by logs and outputs (a control character), or undefined. */
+function nameProblem(relativePath) {
+    const control = controlCharacterIn(relativePath);
+    return control && `has a control character (${control}) in its path; rename it to upscale it`;
+}
+/** @throws ImageProblem when the path holds a control character: a log line could not carry it. */
+function checkName(relativePath) {
+    const problem = nameProblem(relativePath);
+    if (problem)
+        throw new ImageProblem(relativePath, problem);
+}
+/**
+ * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO
+ * cannot block), not empty, within the size limit, a JPEG, PNG or WebP by its bytes whatever its name, and whole:
+ * its structure read from headers and tail, never the whole file.
+ */
+async function checkImage(path, relativePath, maxBytes) {
+    checkName(relativePath);
+    let opened;
+    try {
+        opened = await openRegularFile(path);
+    }
+    catch (error) {
+        throw new ImageProblem(relativePath, unreadable(error));
+    }
+    try {
+        return await checkOpened(opened, path, relativePath, maxBytes);
+    }
+    finally {
+        await opened.handle.close();
+    }
+}
+/** `checkImage`'s checks of the content, on a file already open (the selection hashes it through the same handle). */
+async function checkOpened({ handle, stats }, path, relativePath, maxBytes) {
+    if (stats.size === 0)
+        throw new ImageProblem(relativePath, 'is empty');
+    if (stats.size > maxBytes) {
+        // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
+        const [size, max] = megabytes(stats.size) === megabytes(maxBytes)
+            ? [`${stats.size} bytes`, `${maxBytes} bytes`]
+            : [megabytes(stats.size), megabytes(maxBytes)];
+        throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
+    }
+    const read = blockReader(handle);
+    const format = sniffFormat(await read(0, SNIFF_BYTES));
+    if (!format) {
+        throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
+    }
+    const problem = await structureProblem(format, read, stats.size);
+    if (problem)
+        throw new ImageProblem(relativePath, problem);
+    return { path, relativePath, format, bytes: stats.size, version: versionOf(stats) };
+}
+
+
+/***/ }),
+
+/***/ 18028:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError),
+/* harmony export */   p: () => (/* binding */ Input)
+/* harmony export */ });
+/** The action's input names, as in action.yml; the CLI's flags mirror them. */
+var Input;
+(function (Input) {
+    Input["ApiKey"] = "api-key";
+    Input["Files"] = "files";
+    Input["Prompt"] = "prompt";
+    Input["Resemblance"] = "resemblance";
+    Input["Detail"] = "detail";
+    Input["MagicPromptOption"] = "magic-prompt-option";
+    Input["MagicPromptVersion"] = "magic-prompt-version";
+    Input["NumImages"] = "num-images";
+    Input["Seed"] = "seed";
+    Input["Model"] = "model";
+    Input["UpscaleFactor"] = "upscale-factor";
+    Input["Creativity"] = "creativity";
+    Input["EnhancementStrength"] = "enhancement-strength";
+    Input["ResolutionTier"] = "resolution-tier";
+    Input["ModelOptions"] = "model-options";
+    Input["MaxCost"] = "max-cost";
+    Input["OutputPath"] = "output-path";
+    Input["OutputFormat"] = "output-format";
+    Input["Quality"] = "quality";
+    Input["MaxWidth"] = "max-width";
+    Input["MaxHeight"] = "max-height";
+    Input["Publish"] = "publish";
+    Input["ArtifactName"] = "artifact-name";
+    Input["RetentionDays"] = "retention-days";
+    Input["GithubToken"] = "github-token";
+    Input["CommitMessage"] = "commit-message";
+    Input["Branch"] = "branch";
+    Input["CommitAuthor"] = "commit-author";
+    Input["ChangedOnly"] = "changed-only";
+    Input["Manifest"] = "manifest";
+    Input["Force"] = "force";
+    Input["Comment"] = "comment";
+    Input["CommitLfsPaths"] = "commit-lfs-paths";
+    Input["MaxImages"] = "max-images";
+    Input["Cache"] = "cache";
+    Input["Overwrite"] = "overwrite";
+    Input["Concurrency"] = "concurrency";
+    Input["MaxRetries"] = "max-retries";
+    Input["RequestTimeout"] = "request-timeout";
+    Input["RateLimitWait"] = "rate-limit-wait";
+    Input["RetryTimeouts"] = "retry-timeouts";
+    Input["MaxFileSize"] = "max-file-size";
+    Input["ApiUrl"] = "api-url";
+    Input["Provider"] = "provider";
+    Input["FailOnError"] = "fail-on-error";
+    Input["DryRun"] = "dry-run";
+})(Input || (Input = {}));
+const quoted = input => `'${input}'`;
+/**
+ * A setting that cannot be used as given. It carries the input, so each caller names it its own way (the action
+ * `Input 'detail' …`, the CLI `--detail …`) from the same words.
+ */
+class InputError extends Error {
+    input;
+    problem;
+    name = 'InputError';
+    constructor(input, problem) {
+        super(`Input ${InputError.describe(input, problem, quoted)}`);
+        this.input = input;
+        this.problem = problem;
+    }
+    /** The message with every input named by `name`, e.g. `--concurrency (2) must be at least --num-images (4): …`. */
+    describe(name) {
+        return InputError.describe(this.input, this.problem, name);
+    }
+    static describe(input, problem, name) {
+        return `${name(input)} ${typeof problem === 'string' ? problem : problem(name)}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 70011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HL: () => (/* binding */ RESOLUTION_TIERS),
+/* harmony export */   IO: () => (/* binding */ describeRule),
+/* harmony export */   L6: () => (/* binding */ MODELS),
+/* harmony export */   Oq: () => (/* binding */ ENHANCEMENT_STRENGTHS),
+/* harmony export */   PZ: () => (/* binding */ checkField),
+/* harmony export */   XR: () => (/* binding */ UPSCALE_FACTORS),
+/* harmony export */   yA: () => (/* binding */ V2_MODELS)
+/* harmony export */ });
+/* unused harmony exports MAX_OUTPUT_SIDE, V2_MAX_UPLOAD_BYTES, factorValue */
+/**
+ * Ideogram's current upscalers, `POST /v2/image/upscale/{model}`, one entry per model: what it does, how its size
+ * is set, the form fields it takes (names, types, ranges as the API states them) and how it is priced. Settings
+ * validate against this table, the client sends what it allows, and docs/models.md describes the same.
+ */
+const V2_MODELS = [
+    'auto',
+    'topaz-standard-2',
+    'topaz-text-refine',
+    'topaz-wonder-3-5',
+    'topaz-wonder-4',
+    'topaz-bloom-2',
+    'topaz-redefine',
+    'nano-banana-pro'
+];
+const UPSCALE_FACTORS = ['x2', 'x4', 'x8'];
+const RESOLUTION_TIERS = ['1K', '2K', '4K'];
+const ENHANCEMENT_STRENGTHS = ['low', 'medium', 'high'];
+/** The 8192-px rule: no output side may exceed it (8192 itself is allowed). */
+const MAX_OUTPUT_SIDE = 8192;
+/** `image` uploads, per request; the API says "50MB" without saying which MB, so the smaller. */
+const V2_MAX_UPLOAD_BYTES = 50_000_000;
+const SEED = { type: 'integer', min: 0, max: 2147483647 };
+const UNIT = { type: 'number', min: 0, max: 1 };
+const SUBJECT = { type: 'enum', values: ['all', 'foreground', 'background'] };
+const CREATIVITY = { type: 'integer', min: 1, max: 9 };
+const FACE_FIELDS = {
+    face_enhancement: { type: 'boolean' },
+    face_enhancement_strength: UNIT,
+    face_enhancement_creativity: UNIT
+};
+const FACE_RULE = [
+    { field: 'face_enhancement', needs: ['face_enhancement_strength', 'face_enhancement_creativity'] }
+];
+const TOPAZ_FACTORS = { kind: 'factor', factors: UPSCALE_FACTORS, maxSide: MAX_OUTPUT_SIDE };
+const perMegapixel = (usdMicrosPerMegapixel) => ({
+    kind: 'per-output-megapixel',
+    usdMicrosPerMegapixel
+});
+const FAITHFUL_FIELDS = {
+    denoise: UNIT,
+    sharpen: UNIT,
+    fix_compression: UNIT,
+    strength: { type: 'number', min: 0.01, max: 1 },
+    subject_detection: SUBJECT,
+    ...FACE_FIELDS
+};
+const MODELS = {
+    auto: {
+        id: 'auto',
+        summary: 'Ideogram picks the upscaler per image (the choice may change over time)',
+        size: TOPAZ_FACTORS,
+        fields: { seed: SEED, internal: { type: 'boolean' } },
+        price: perMegapixel(60_000)
+    },
+    'topaz-standard-2': {
+        id: 'topaz-standard-2',
+        summary: 'faithful: sharpens the whole image, stays close to the source',
+        size: TOPAZ_FACTORS,
+        // No seed on this one (the API's own schema leaves it out).
+        fields: FAITHFUL_FIELDS,
+        requires: FACE_RULE,
+        price: perMegapixel(30_000)
+    },
+    'topaz-text-refine': {
+        id: 'topaz-text-refine',
+        summary: 'faithful: keeps large and small lettering crisp',
+        size: TOPAZ_FACTORS,
+        fields: { seed: SEED, ...FAITHFUL_FIELDS },
+        requires: FACE_RULE,
+        price: perMegapixel(30_000)
+    },
+    'topaz-wonder-3-5': {
+        id: 'topaz-wonder-3-5',
+        summary: 'adds detail: generative reconstruction, strength low/medium/high',
+        size: TOPAZ_FACTORS,
+        fields: { seed: SEED, enhancement_strength: { type: 'enum', values: ENHANCEMENT_STRENGTHS } },
+        price: perMegapixel(60_000)
+    },
+    'topaz-wonder-4': {
+        id: 'topaz-wonder-4',
+        summary: 'adds detail: removes noise, blur and compression artefacts and recovers faces in one pass',
+        // Only x2 and x4; its own fields are not published, so it takes the shared ones only.
+        size: { kind: 'factor', factors: ['x2', 'x4'], maxSide: MAX_OUTPUT_SIDE },
+        fields: { seed: SEED },
+        price: { kind: 'unknown' }
+    },
+    'topaz-bloom-2': {
+        id: 'topaz-bloom-2',
+        summary: 'creative: invents new fine detail, optional prompt',
+        size: TOPAZ_FACTORS,
+        fields: {
+            seed: SEED,
+            prompt: { type: 'text', maxLength: 1024 },
+            creativity: CREATIVITY,
+            color_preservation: { type: 'boolean' }
+        },
+        price: perMegapixel(90_000)
+    },
+    'topaz-redefine': {
+        id: 'topaz-redefine',
+        summary: 'creative: redraws the most; optional prompt or autoprompt',
+        size: TOPAZ_FACTORS,
+        fields: {
+            seed: SEED,
+            prompt: { type: 'text', maxLength: 1024 },
+            autoprompt: { type: 'boolean' },
+            creativity: CREATIVITY,
+            texture: { type: 'integer', min: 1, max: 5 },
+            detail: { type: 'boolean' },
+            detail_strength: { type: 'number', min: 0, max: 10 },
+            denoise: UNIT,
+            sharpen: UNIT,
+            subject_detection: SUBJECT,
+            ...FACE_FIELDS
+        },
+        requires: FACE_RULE,
+        price: perMegapixel(60_000)
+    },
+    'nano-banana-pro': {
+        id: 'nano-banana-pro',
+        summary: 'regenerates the image at a resolution tier, keeping content, composition and style',
+        // The tiers' pixel sizes are not published: their names, on the long side.
+        size: { kind: 'tier', tiers: { '1K': 1024, '2K': 2048, '4K': 4096 } },
+        fields: { seed: SEED, prompt: { type: 'text', maxLength: 2000 } },
+        price: { kind: 'per-call', usdMicros: 134_400, at: '2K' }
+    }
+};
+/** What a factor multiplies each side by. */
+function factorValue(factor) {
+    return Number(factor.slice(1));
+}
+/** Describes a rule for messages, e.g. `a number from 0 to 1`. */
+function describeRule(rule) {
+    switch (rule.type) {
+        case 'number':
+            return `a number from ${rule.min} to ${rule.max}`;
+        case 'integer':
+            return `a whole number from ${rule.min} to ${rule.max}`;
+        case 'boolean':
+            return 'true or false';
+        case 'enum':
+            return `one of ${rule.values.join(', ')}`;
+        case 'text':
+            return `text of at most ${rule.maxLength} characters`;
+    }
+}
+/** Whether `value` obeys `rule`; enums compare without case, and the API's own spelling is returned. */
+function checkField(rule, value) {
+    switch (rule.type) {
+        case 'number':
+            return typeof value === 'number' && Number.isFinite(value) && value >= rule.min && value <= rule.max
+                ? value
+                : undefined;
+        case 'integer':
+            return typeof value === 'number' && Number.isSafeInteger(value) && value >= rule.min && value <= rule.max
+                ? value
+                : undefined;
+        case 'boolean':
+            return typeof value === 'boolean' ? value : undefined;
+        case 'enum':
+            return typeof value === 'string'
+                ? rule.values.find(option => option.toLowerCase() === value.toLowerCase())
+                : undefined;
+        case 'text':
+            return typeof value === 'string' && value.length <= rule.maxLength ? value : undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 46472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ log)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
+/* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38572);
+/* harmony import */ var _text_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(99690);
+
+
+
+/** One line as shown: no secret, nothing a runner would act on. */
+function shown(line) {
+    return (0,_text_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)((0,_text_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(line));
+}
+/**
+ * The action's log. Every line goes through `printable`, so no file name or API message can become a workflow
+ * command or split a line, and through `redact`, a last guard for secrets in library errors (network text is
+ * redacted where it enters our errors). The rest of the code logs only through here (ESLint keeps it so).
+ */
+const log = {
+    info(line) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(shown(line));
+    },
+    /** An annotation; `file` ties it to a source (the runner escapes properties itself). */
+    warning(line, file) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(shown(line), file === undefined ? {} : { file });
+    },
+    notice(line, file) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(shown(line), file === undefined ? {} : { file });
+    },
+    error(line, file) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(shown(line), file === undefined ? {} : { file });
+    },
+    group(title, lines) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(shown(title));
+        // One write for the whole list, redacted at once (NUL is in no name nor secret): 10,000 writes of a line,
+        // each redacted on its own, cost more than the listing itself.
+        if (lines.length > 0)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_text_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(lines.join('\0')).split('\0').map(_text_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g).join('\n'));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    },
+    /** Fails the step with one error line. */
+    fail(line) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(shown(line));
+    }
+};
+
+
+/***/ }),
+
+/***/ 5760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J7: () => (/* binding */ countsLine),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony exports resultLine, dryRunLine, retryLine, STATUS_LABEL, byAttention, presentCounts, countFitting, markdownCode, quoteText, costTotals, usdOutput, costLine */
+/* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38572);
+/* harmony import */ var _state_results_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(22639);
+/**
+ * What the action's log, the command line, the job summary and the gallery say about a run, worded once so they
+ * cannot drift apart. Plain text in, plain text out: where each line goes (and how it is escaped there) is the
+ * caller's business.
+ */
+
+
+
+/** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
+function resultLine(result, done, total) {
+    const prefix = `[${done}/${total}] ${result.source}`;
+    const took = result.seconds === undefined ? '' : ` (${result.seconds.toFixed(1)} s)`;
+    switch (result.status) {
+        case 'failed':
+            return `${prefix} failed: ${result.error ?? 'unknown error'}${took}`;
+        case 'unsafe':
+            return `${prefix} withheld by Ideogram's safety check${took}`;
+        case 'skipped':
+        case 'deferred':
+            return `${prefix} ${result.status}: ${result.error ?? ''}`;
+        case 'upscaled': {
+            const outputs = result.outputs.map(output => `${output.path}${output.resolution ? ` ${output.resolution}` : ''}`);
+            const from = result.convertedFrom ? ` converted from ${result.convertedFrom.join(', ')}, nothing sent;` : '';
+            return `${prefix} →${from} ${outputs.join(', ')}${took}`;
+        }
+    }
+}
+/** `3 upscaled, 1 failed, 0 unsafe, 2 skipped, 4 deferred, of 10.`: the log, the CLI, the summary and the gallery. */
+function countsLine(results) {
+    const counts = (0,_state_results_js__WEBPACK_IMPORTED_MODULE_1__/* .countByStatus */ .x7)(results);
+    return `${_state_results_js__WEBPACK_IMPORTED_MODULE_1__/* .SOURCE_STATUSES */ .n0.map(status => `${counts[status]} ${status}`).join(', ')}, of ${results.length}.`;
+}
+/**
+ * What a dry run would have done: `Dry run: would send 3 request(s) for 12 image(s); nothing was sent.` The local
+ * provider sends nothing, so it says how many images it would upscale and that nothing was written.
+ */
+function dryRunLine(provider, requests, imagesPerRequest) {
+    return provider === 'local'
+        ? `Dry run: would upscale ${requests} image(s) on this machine; nothing was written.`
+        : `Dry run: would send ${requests} request(s) for ${requests * imagesPerRequest} image(s); nothing was sent.`;
+}
+/** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
+function retryLine(file, { error, delayMs, retry }) {
+    return `  ${file}: ${error.message} (trying again in ${(delayMs / 1000).toFixed(1)} s, retry ${retry})`;
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/**
+ * Text and attribute values in the summary and the gallery: paths, prompts and API messages are data, shown
+ * printable (a line break would end the summary's table) and escaped (links are percent-encoded already).
+ */
+function escapeHtml(text) {
+    return (0,_text_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(text).replace(/[&<>"']/g, c => HTML_ESCAPES[c] ?? c);
+}
+/** `1.2 MB`: a file's size as people read it (— when unknown). */
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '—';
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+/** A status as the summary's and the pull request comment's tables show it. */
+const STATUS_LABEL = {
+    upscaled: '✅ upscaled',
+    failed: '❌ failed',
+    unsafe: '⚠️ unsafe',
+    skipped: '⏭️ skipped',
+    deferred: '⏸️ deferred'
+};
+const ATTENTION = (/* unused pure expression or super */ null && (['failed', 'unsafe', 'upscaled', 'deferred', 'skipped']));
+/** Results in the order a bounded table lists them: failures first, then what is new, what was done before last. */
+function byAttention(results) {
+    return [...results].sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status));
+}
+/** `12 upscaled, 3 skipped`: the statuses present among `results`, for the line that counts what a table left out. */
+function presentCounts(results) {
+    const counts = countByStatus(results);
+    return SOURCE_STATUSES.filter(status => counts[status] > 0)
+        .map(status => `${counts[status]} ${status}`)
+        .join(', ');
+}
+/**
+ * How many of `rows`, in order, fit in `budget` as `size` measures them: what a table that must stay under a
+ * limit (a comment's characters, a summary's bytes) can show before it counts the rest in one line.
+ */
+function countFitting(rows, budget, size) {
+    let used = 0;
+    for (const [i, row] of rows.entries()) {
+        used += size(row);
+        if (used > budget)
+            return i;
+    }
+    return rows.length;
+}
+/**
+ * Text as a Markdown code span inside a table cell: shown literally (no Markdown, no HTML), with `|` escaped so it
+ * cannot split the cell and line breaks flattened so it cannot end the row.
+ */
+function markdownCode(text) {
+    const flat = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+/** `$0.12583 (exact, 12.583 credits)`, or `about $0.2 (estimate, at most $0.3)`: a quote as it may be relied on. */
+function quoteText(quote) {
+    const credits = quote.creditMillis === undefined ? '' : `, ${quote.creditMillis / 1000} credits`;
+    if (quote.qualifier === 'exact')
+        return `${formatUsd(quote.usdMicros)} (exact${credits})`;
+    const bound = quote.upperBoundUsdMicros === undefined ? '' : `, at most ${formatUsd(quote.upperBoundUsdMicros)}`;
+    return `about ${formatUsd(quote.usdMicros)} (estimate${bound}${credits})`;
+}
+function costTotals(results) {
+    const totals = {
+        quoted: 0,
+        quotedUsdMicros: 0,
+        estimates: 0,
+        upperBoundUsdMicros: 0,
+        deferred: 0,
+        deferredUsdMicros: 0,
+        billed: 0,
+        spentUsdMicros: 0
+    };
+    for (const { quote, status, spentUsdMicros } of results) {
+        if (spentUsdMicros !== undefined) {
+            totals.billed += 1;
+            totals.spentUsdMicros += spentUsdMicros;
+        }
+        if (!quote)
+            continue;
+        if (status === 'deferred') {
+            totals.deferred += 1;
+            totals.deferredUsdMicros += quote.upperBoundUsdMicros ?? quote.usdMicros;
+            continue;
+        }
+        totals.quoted += 1;
+        totals.quotedUsdMicros += quote.usdMicros;
+        totals.upperBoundUsdMicros += quote.upperBoundUsdMicros ?? quote.usdMicros;
+        if (quote.qualifier === 'estimate')
+            totals.estimates += 1;
+    }
+    return totals;
+}
+/** A USD amount for an output, e.g. `0.50332`: a plain decimal, exact to the micro-dollar. */
+function usdOutput(micros) {
+    return formatUsd(micros).slice(1);
+}
+/**
+ * `Quoted $0.50332 for 4 image(s) (exact). Deferred 2 image(s) quoted $0.25166 past max-cost. Billed $0.37749 for 3
+ * image(s), as Ideogram reported.` Undefined when nothing was quoted or billed.
+ */
+function costLine(results) {
+    const totals = costTotals(results);
+    const parts = [];
+    if (totals.quoted > 0) {
+        const kind = totals.estimates === 0
+            ? 'exact'
+            : `${totals.estimates} estimate(s): at most ${formatUsd(totals.upperBoundUsdMicros)}`;
+        parts.push(`Quoted ${formatUsd(totals.quotedUsdMicros)} for ${totals.quoted} image(s) (${kind}).`);
+    }
+    if (totals.deferred > 0) {
+        parts.push(`Deferred ${totals.deferred} image(s) quoted ${formatUsd(totals.deferredUsdMicros)} past max-cost.`);
+    }
+    if (totals.billed > 0) {
+        parts.push(`Billed ${formatUsd(totals.spentUsdMicros)} for ${totals.billed} image(s), as Ideogram reported.`);
+    }
+    return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+
+/***/ }),
+
+/***/ 89047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -34859,7 +34566,7 @@ function sameVersion(a, b) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(93549);
+/* harmony import */ var _fs_atomic_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5105);
 
 
 
@@ -34879,154 +34586,257 @@ async function writeResultsFile(results, directory) {
 
 /***/ }),
 
-/***/ 69385:
+/***/ 24655:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+/* harmony import */ var _v8_profile_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92760);
+
+// Imported first by each entry point: the profile must hold before undici, loaded with the rest, compiles its parser.
+(0,_v8_profile_js__WEBPACK_IMPORTED_MODULE_0__/* .useIoBoundProfile */ .L)();
+
+
+/***/ }),
+
+/***/ 92760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $m: () => (/* binding */ writtenFiles),
-/* harmony export */   n0: () => (/* binding */ SOURCE_STATUSES),
-/* harmony export */   x7: () => (/* binding */ countByStatus)
-/* harmony export */ });
-/* unused harmony export resultsDocument */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ useComputeProfile),
+  L: () => (/* binding */ useIoBoundProfile)
+});
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/runtime/v8-profile.ts
+
+/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
+const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
 /**
- * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
- * run because a cap (`max-images`) was reached; the next run takes it first.
+ * V8's defaults suit a long-lived program that gets faster the longer it runs. The action mostly waits on the
+ * network and the disk, and its hot paths (HTTP, hashing, file I/O) are native code; left at the defaults, its memory
+ * grew with the number of sources (measured with `npm run bench`, scenario 12: 1.5× the peak for 400 sources of that
+ * for 40), for speed-ups nobody waits for:
+ * - the optimising compilers (TurboFan, Maglev) compile hot functions again on background threads, whose memory
+ *   allocator keeps what each compile took: 5 to 10 MB more by the end of a long run;
+ * - undici's WebAssembly HTTP parser is compiled again the same way, 20 to 30 MB for a moment;
+ * - the young generation doubles up to 32 MB under a steady allocation rate, and the old one is let grow to four
+ *   times what is live before it is collected; what a request promoted is garbage a moment later.
+ * Switched at start-up, before undici compiles its parser. The switches are read as V8 decides, so they hold for
+ * what comes after. Each switch: its setting for a process that waits, and V8's own default.
  */
-const SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'];
-function countByStatus(results) {
-    const counts = Object.fromEntries(SOURCE_STATUSES.map(status => [status, 0]));
-    for (const result of results)
-        counts[result.status] += 1;
-    return counts;
+const SWITCHES = [
+    ['--no-turbofan', '--turbofan'],
+    ['--no-maglev', maglevByDefault ? '--maglev' : '--no-maglev'],
+    ['--no-wasm-tier-up', '--wasm-tier-up'],
+    ['--no-wasm-dynamic-tiering', '--wasm-dynamic-tiering'],
+    ['--semi-space-growth-factor=1', '--semi-space-growth-factor=2'],
+    ['--heap-growing-percent=10', '--heap-growing-percent=0'],
+    ['--optimize-for-size', '--no-optimize-for-size']
+];
+/** For a process that waits more than it computes: small and steady rather than fast once warm. */
+function useIoBoundProfile() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([ioBound]) => ioBound).join(' '));
 }
-/** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
-function writtenFiles(results) {
-    return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
-}
-/** The `results` document (the action's output, the CLI's --json): one record per source, without timings. */
-function resultsDocument(results) {
-    return results.map(({ seconds: _seconds, ...rest }) => rest);
+/**
+ * For pixel work (decoding, resampling, encoding), whose loops run many times slower unoptimised and whose memory
+ * is the images' anyway: V8's defaults again, from the moment the codecs load.
+ */
+function useComputeProfile() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([, v8Default]) => v8Default).join(' '));
 }
 
 
 /***/ }),
 
-/***/ 49809:
+/***/ 96134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
-/* harmony export */   ur: () => (/* binding */ defaultRetryPolicy)
+/* harmony export */   os: () => (/* binding */ OutputTemplate)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_RATE_LIMIT_RETRIES, backoffMs */
-const DEFAULT_RATE_LIMIT_RETRIES = 50;
-function defaultRetryPolicy(overrides = {}) {
-    return {
-        maxRetries: 4,
-        maxRateLimitRetries: DEFAULT_RATE_LIMIT_RETRIES,
-        retryLostResponses: false,
-        maxDelayMs: 60_000,
-        maxRateLimitWaitMs: 600_000,
-        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-        random: Math.random,
-        ...overrides
-    };
+/* unused harmony exports EXPECTED_RESULT_EXTENSION, possibleResultPaths, planOutputs, plannedOutputs */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _imaging_image_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53939);
+/* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(18028);
+/* harmony import */ var _imaging_output_format_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(28733);
+/* harmony import */ var _text_printable_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38572);
+
+
+
+
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+/** What `posix.normalize` would change: an empty path, `.` or `..` segments, doubled slashes. */
+const NEEDS_NORMALIZING = /^$|(^|\/)\.\.?(\/|$)|\/\//;
+/** `a/{name}.{ext}` as `['a/', 'name', '.', 'ext', '']`: literal text and placeholder names, alternately. */
+function split(pattern) {
+    return pattern.split(PLACEHOLDER);
 }
-/** Reads `retry-after-ms`, then `retry-after` in seconds or as an HTTP date. */
-function parseRetryAfter(headers, now = Date.now()) {
-    const first = (name) => {
-        const value = headers[name];
-        return Array.isArray(value) ? value[0] : value;
-    };
-    const rawMs = first('retry-after-ms')?.trim();
-    const ms = Number(rawMs);
-    // Number('') is 0: an empty header must not mean "no wait".
-    if (rawMs !== undefined && rawMs !== '' && Number.isFinite(ms) && ms >= 0)
-        return ms;
-    const raw = first('retry-after');
-    if (raw === undefined || raw.trim() === '')
-        return undefined;
-    const seconds = Number(raw);
-    if (Number.isFinite(seconds))
-        return seconds >= 0 ? seconds * 1000 : undefined;
-    const date = Date.parse(raw);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% jitter off so clients spread out. */
-function backoffMs(retry, random) {
-    const base = Math.min(500 * 2 ** retry, 8000);
-    return base * (1 - 0.25 * random());
-}
-/** Runs `attempt` until it succeeds or the policy says stop; `rule` classifies failures; the last error is thrown. */
-async function withRetries(attempt, policy, rule, onRetry) {
-    const used = { 'rate-limit': 0, errors: 0 };
-    let rateLimitWaitLeft = policy.maxRateLimitWaitMs;
-    for (;;) {
-        try {
-            return await attempt();
+const KNOWN = new Set(['dir', 'name', 'ext', 'index']);
+/** What Ideogram returns; the real extension is taken from the downloaded bytes. */
+const EXPECTED_RESULT_EXTENSION = _imaging_image_format_js__WEBPACK_IMPORTED_MODULE_1__/* .EXTENSIONS */ .Z1.png;
+/**
+ * The `output-path` template: where each result goes, relative to the workspace. Only `parse` makes one, so a
+ * template in hand is known to stay inside the workspace and to never name a result like its source.
+ */
+class OutputTemplate {
+    pattern;
+    matchers;
+    constructor(
+    /** The template with `-{index}` added when several results per source need telling apart. */
+    pattern, 
+    /** Also the template without the added index, so results of runs with another num-images are recognised. */
+    matchers) {
+        this.pattern = pattern;
+        this.matchers = matchers;
+    }
+    /** @throws Error with a message saying what is wrong with the template. */
+    static parse(raw, imagesPerSource) {
+        const template = raw.trim().replace(/\\/g, '/');
+        if (template === '')
+            throw new Error('must not be empty');
+        for (const [, name] of template.matchAll(PLACEHOLDER)) {
+            if (!KNOWN.has(name ?? ''))
+                throw new Error(`has an unknown placeholder {${name}}; use {dir}, {name}, {ext} or {index}`);
         }
-        catch (error) {
-            const decision = rule(error, policy);
-            if (decision === undefined)
-                throw error;
-            const { budget, retryAfterMs } = decision;
-            if (used[budget] >= (budget === 'rate-limit' ? policy.maxRateLimitRetries : policy.maxRetries))
-                throw error;
-            let delayMs = Math.min(retryAfterMs ?? backoffMs(used[budget], policy.random), policy.maxDelayMs);
-            if (budget === 'rate-limit') {
-                // `Retry-After: 3600` on every 429 must not hold one image for an hour: the waits share one bound.
-                if (rateLimitWaitLeft <= 0)
-                    throw error;
-                delayMs = Math.min(delayMs, rateLimitWaitLeft);
-                rateLimitWaitLeft -= delayMs;
-            }
-            used[budget] += 1;
-            onRetry?.({ error, delayMs, retry: used['rate-limit'] + used.errors });
-            await policy.sleep(delayMs);
+        if (template.startsWith('/') || /^[A-Za-z]:/.test(template))
+            throw new Error('must be relative to the workspace');
+        const control = (0,_text_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .controlCharacterIn */ .k)(template);
+        if (control)
+            throw new Error(`must not hold a control character (${control})`);
+        if (template.split('/').some(part => part.toLowerCase() === '.git')) {
+            throw new Error("must not write into a .git directory (git's own files)");
         }
+        const pattern = imagesPerSource > 1 && !template.includes('{index}') ? withIndex(template) : template;
+        // Without its index a template such as {dir}/{name}.{ext} names every source: then only the indexed form counts.
+        const plain = new OutputTemplate(template, []).resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
+        const output = new OutputTemplate(pattern, pattern === template || plain === 'a/b/photo.png'
+            ? [toMatcher(pattern)]
+            : [toMatcher(pattern), toMatcher(template)]);
+        const sample = output.resolve('a/b/photo.png', 1, EXPECTED_RESULT_EXTENSION);
+        if (sample === '..' || sample.startsWith('../'))
+            throw new Error('resolves outside the workspace');
+        if (sample === 'a/b/photo.png') {
+            throw new Error('would write results over their sources; add a folder or a suffix, e.g. {dir}/{name}-upscaled.{ext}');
+        }
+        return output;
+    }
+    /** The result's path for a workspace-relative source, its 1-based index and its real extension. */
+    resolve(source, index, ext) {
+        const folder = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(source);
+        const dir = folder === '.' ? '' : folder;
+        const values = {
+            dir,
+            name: node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(source, node_path__WEBPACK_IMPORTED_MODULE_0__.posix.extname(source)),
+            ext,
+            index: String(index)
+        };
+        // With no folder, `{dir}/` vanishes whole instead of leaving a leading or doubled slash.
+        const parts = dir === ''
+            ? (this.partsWithoutDir ??= split(this.pattern.replace(/\{dir\}\/?/g, '')))
+            : (this.parts ??= split(this.pattern));
+        let filled = '';
+        for (const [i, part] of parts.entries())
+            filled += i % 2 === 0 ? part : (values[part] ?? '');
+        // Normalised only when something in it needs it: this runs for every source found, before the first request.
+        return NEEDS_NORMALIZING.test(filled) ? node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(filled).replace(/^\.\//, '') : filled;
+    }
+    /** The pattern as literal text and placeholder names, alternately (literal first): split once, filled often. */
+    parts;
+    partsWithoutDir;
+    /** Whether a workspace-relative path looks like one of our results, so discovery never takes it as a source. */
+    matches(path) {
+        return this.matchers.some(matcher => matcher.test(path));
     }
 }
-
-
-/***/ }),
-
-/***/ 27194:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact)
-/* harmony export */ });
-/* unused harmony exports REDACTED, registerSecret */
+function withIndex(template) {
+    return template.endsWith('.{ext}') ? `${template.slice(0, -'.{ext}'.length)}-{index}.{ext}` : `${template}-{index}`;
+}
+function toMatcher(pattern) {
+    const parts = { dir: '.*', name: '[^/]+', ext: '[A-Za-z0-9]+', index: '\\d+' };
+    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    let source = '';
+    let last = 0;
+    for (const match of pattern.matchAll(PLACEHOLDER)) {
+        source += escape(pattern.slice(last, match.index));
+        last = match.index + match[0].length;
+        if (match[1] === 'dir' && pattern[last] === '/') {
+            source += '(?:.+/)?';
+            last += 1;
+        }
+        else {
+            source += parts[match[1] ?? ''];
+        }
+    }
+    source += escape(pattern.slice(last));
+    return new RegExp(`^(?:\\./)?${source}$`);
+}
+/** `{ext}` of a result that arrives as `format`: its own, or the format it is converted to. */
+function resultExtension(format, conversion) {
+    return OUTPUT_FORMAT_INFO[targetFormat(format, conversion)].extension;
+}
 /**
- * The run's secrets (the API key, the GitHub token, the artifact service's token), so that text from the network
- * can be cleaned of them before it goes anywhere: an error body that echoes the request's headers must not carry
- * the key into the log, the summary, the outputs, the gallery or the manifest.
+ * Every path a source's `index`-th result may take, one per extension it may end up with: for checking the
+ * destinations of every source found, before the first request, so made without an object per source.
  */
-const secrets = new Set();
-const REDACTED = '***';
-/** Adds a secret, in the forms an echo may carry it: as sent, URL-encoded, and escaped inside a JSON string. */
-function registerSecret(value) {
-    if (value === '')
-        return;
-    for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)])
-        secrets.add(form);
-    // Longest first, so a secret that contains another is replaced whole; sorted here, not for every line logged.
-    longestFirst = [...secrets].sort((a, b) => b.length - a.length);
+function possibleResultPaths(template, conversion) {
+    const extensions = [...new Set(IMAGE_FORMATS.map(format => resultExtension(format, conversion)))];
+    // Resolved once with the extension marked, then each extension put in.
+    return (source, index) => {
+        const marked = template.resolve(source, index, EXT_MARK);
+        return marked.includes(EXT_MARK) ? extensions.map(ext => marked.replaceAll(EXT_MARK, ext)) : [marked];
+    };
 }
-let longestFirst = [];
-/** `text` with every registered secret replaced by `***`. */
-function redact(text) {
-    let clean = text;
-    for (const secret of longestFirst)
-        clean = clean.replaceAll(secret, REDACTED);
-    return clean;
+/** Where a source's `index`-th result goes, for each format it may come back as, once converted. */
+function resultPaths(source, template, index, conversion) {
+    return Object.fromEntries(IMAGE_FORMATS.map(format => [format, template.resolve(source, index, resultExtension(format, conversion))]));
+}
+/** Stands for `{ext}` in a resolved path: no file name holds a NUL, and no path rule treats it specially. */
+const EXT_MARK = '\0';
+/**
+ * Works out every result path before anything is sent, for every format a result may come back as, so that two
+ * sources writing the same file, or a result landing on a source, stop the run before it costs anything. The
+ * result sink then writes exactly where this plan says.
+ * @throws InputError for `output-path`: the template does not work for these sources.
+ */
+function planOutputs(sources, template, imagesPerSource, conversion = AS_RETURNED) {
+    const owners = new Map();
+    const sourceSet = new Set(sources);
+    const plan = new Map();
+    for (const source of sources) {
+        const outputs = plannedOutputs(source, template, imagesPerSource, conversion);
+        for (const path of outputs.flatMap(output => [...new Set(Object.values(output.paths))])) {
+            if (path === '..' || path.startsWith('../')) {
+                throw new InputError(Input.OutputPath, `puts the result of ${source} outside the workspace (${path}).`);
+            }
+            if (sourceSet.has(path)) {
+                throw new InputError(Input.OutputPath, `would write the result of ${source} over the source ${path}.`);
+            }
+            const owner = owners.get(path);
+            if (owner !== undefined) {
+                throw new InputError(Input.OutputPath, name => `makes ${owner} and ${source} both write ${path}; rename one, or leave one out with a '!' pattern in ${name(Input.Files)}.`);
+            }
+            owners.set(path, source);
+        }
+        plan.set(source, outputs);
+    }
+    return plan;
+}
+/** One source's planned results: for each index, its path for every format the result may come back as. */
+function plannedOutputs(source, template, imagesPerSource, conversion = AS_RETURNED) {
+    return Array.from({ length: imagesPerSource }, (_, i) => ({
+        index: i + 1,
+        paths: resultPaths(source, template, i + 1, conversion)
+    }));
 }
 
 
 /***/ }),
 
-/***/ 78581:
+/***/ 91416:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35041,11 +34851,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./src/printable.ts
-var printable = __nccwpck_require__(15260);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(38422);
-;// CONCATENATED MODULE: ./src/input-parsers.ts
+// EXTERNAL MODULE: ./src/text/printable.ts
+var printable = __nccwpck_require__(38572);
+// EXTERNAL MODULE: ./src/inputs/inputs.ts
+var inputs = __nccwpck_require__(18028);
+;// CONCATENATED MODULE: ./src/inputs/parsers.ts
 
 
 /** The raw value as messages show it. */
@@ -35066,7 +34876,7 @@ function oneOf(name, raw, allowed) {
     }
     return value;
 }
-function input_parsers_boolean(name, raw) {
+function parsers_boolean(name, raw) {
     return oneOf(name, raw, ['true', 'false']) === 'true';
 }
 /** An input that may be left empty: undefined then, so the API's own default applies. */
@@ -35084,7 +34894,7 @@ function secret(name, raw) {
     return raw;
 }
 
-;// CONCATENATED MODULE: ./src/money.ts
+;// CONCATENATED MODULE: ./src/text/money.ts
 const MICROS_PER_USD = 1_000_000;
 /** `'1.5'` → 1500000; undefined unless it is a plain non-negative amount with at most six decimals. */
 function parseUsd(raw) {
@@ -35103,9 +34913,9 @@ function formatUsd(micros) {
     return `$${whole}.${fraction}`;
 }
 
-// EXTERNAL MODULE: ./src/ideogram/models.ts
-var models = __nccwpck_require__(33174);
-;// CONCATENATED MODULE: ./src/ideogram/types.ts
+// EXTERNAL MODULE: ./src/providers/ideogram/models.ts
+var models = __nccwpck_require__(70011);
+;// CONCATENATED MODULE: ./src/providers/ideogram/types.ts
 const MAGIC_PROMPT_OPTIONS = ['AUTO', 'ON', 'OFF'];
 const MAGIC_PROMPT_VERSIONS = [
     'V_0',
@@ -35131,7 +34941,7 @@ function splitsRequests(request) {
     return imagesPerRequest(request) > 1 && request.seed === undefined;
 }
 
-;// CONCATENATED MODULE: ./src/ideogram/settings.ts
+;// CONCATENATED MODULE: ./src/providers/ideogram/settings.ts
 
 
 
@@ -35323,11 +35133,11 @@ function readIdeogramSettings(input, request, dryRun) {
     return { kind: 'v2', ...access, model, size, fields, maxCost: maxCost(input(inputs/* Input */.p.MaxCost)) };
 }
 
-// EXTERNAL MODULE: ./src/output-path.ts
-var output_path = __nccwpck_require__(53776);
-// EXTERNAL MODULE: ./src/output-format.ts
-var output_format = __nccwpck_require__(48256);
-;// CONCATENATED MODULE: ./src/settings.ts
+// EXTERNAL MODULE: ./src/settings/output-path.ts
+var output_path = __nccwpck_require__(96134);
+// EXTERNAL MODULE: ./src/imaging/output-format.ts
+var output_format = __nccwpck_require__(28733);
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 
 
 
@@ -35501,7 +35311,7 @@ function readSettings(read, workspace) {
         return raw === '' ? (DEFAULTS[name] ?? '') : raw;
     };
     const request = readImageRequest(input);
-    const dryRun = input_parsers_boolean(inputs/* Input */.p.DryRun, input(inputs/* Input */.p.DryRun));
+    const dryRun = parsers_boolean(inputs/* Input */.p.DryRun, input(inputs/* Input */.p.DryRun));
     const provider = oneOf(inputs/* Input */.p.Provider, input(inputs/* Input */.p.Provider), PROVIDERS) === 'local'
         ? { kind: 'local' }
         : readIdeogramSettings(input, request, dryRun);
@@ -35526,21 +35336,21 @@ function readSettings(read, workspace) {
         provider,
         discovery: {
             patterns: patterns(input(inputs/* Input */.p.Files)),
-            changedOnly: input_parsers_boolean(inputs/* Input */.p.ChangedOnly, input(inputs/* Input */.p.ChangedOnly)),
+            changedOnly: parsers_boolean(inputs/* Input */.p.ChangedOnly, input(inputs/* Input */.p.ChangedOnly)),
             // The v2 models take uploads up to 50 MB, the legacy endpoint 25 at most.
             maxFileBytes: integer(inputs/* Input */.p.MaxFileSize, input(inputs/* Input */.p.MaxFileSize), 1, provider.kind === 'v2' ? 50 : 25) * MEGABYTE
         },
         output: {
             template,
             imagesPerSource,
-            overwrite: input_parsers_boolean(inputs/* Input */.p.Overwrite, input(inputs/* Input */.p.Overwrite)),
+            overwrite: parsers_boolean(inputs/* Input */.p.Overwrite, input(inputs/* Input */.p.Overwrite)),
             conversion: conversion(input)
         },
         selection: {
             manifest,
-            force: input_parsers_boolean(inputs/* Input */.p.Force, input(inputs/* Input */.p.Force)),
+            force: parsers_boolean(inputs/* Input */.p.Force, input(inputs/* Input */.p.Force)),
             maxImages: maxImages(input(inputs/* Input */.p.MaxImages), imagesPerSource, manifest),
-            cache: input_parsers_boolean(inputs/* Input */.p.Cache, input(inputs/* Input */.p.Cache))
+            cache: parsers_boolean(inputs/* Input */.p.Cache, input(inputs/* Input */.p.Cache))
         },
         publishing: {
             mode: publish,
@@ -35551,7 +35361,7 @@ function readSettings(read, workspace) {
                 message: commitMessage(input(inputs/* Input */.p.CommitMessage)),
                 branch: branch(input(inputs/* Input */.p.Branch)),
                 author: commitAuthor(input(inputs/* Input */.p.CommitAuthor)),
-                acceptLfs: input_parsers_boolean(inputs/* Input */.p.CommitLfsPaths, input(inputs/* Input */.p.CommitLfsPaths))
+                acceptLfs: parsers_boolean(inputs/* Input */.p.CommitLfsPaths, input(inputs/* Input */.p.CommitLfsPaths))
             },
             comment: oneOf(inputs/* Input */.p.Comment, input(inputs/* Input */.p.Comment), COMMENT_MODES)
         },
@@ -35560,9 +35370,9 @@ function readSettings(read, workspace) {
             maxRetries: integer(inputs/* Input */.p.MaxRetries, input(inputs/* Input */.p.MaxRetries), 0, 10),
             requestTimeoutMs: integer(inputs/* Input */.p.RequestTimeout, input(inputs/* Input */.p.RequestTimeout), 1, 3600) * 1000,
             rateLimitWaitMs: integer(inputs/* Input */.p.RateLimitWait, input(inputs/* Input */.p.RateLimitWait), 0, 3600) * 1000,
-            retryTimeouts: input_parsers_boolean(inputs/* Input */.p.RetryTimeouts, input(inputs/* Input */.p.RetryTimeouts))
+            retryTimeouts: parsers_boolean(inputs/* Input */.p.RetryTimeouts, input(inputs/* Input */.p.RetryTimeouts))
         },
-        failOnError: input_parsers_boolean(inputs/* Input */.p.FailOnError, input(inputs/* Input */.p.FailOnError)),
+        failOnError: parsers_boolean(inputs/* Input */.p.FailOnError, input(inputs/* Input */.p.FailOnError)),
         dryRun
     };
 }
@@ -35570,310 +35380,500 @@ function readSettings(read, workspace) {
 
 /***/ }),
 
-/***/ 7569:
+/***/ 87572:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Yi: () => (/* binding */ readChecked)
+/* harmony export */   $N: () => (/* binding */ canonical),
+/* harmony export */   _8: () => (/* binding */ Manifest)
 /* harmony export */ });
-/* unused harmony exports SourceChangedError, ensureUnchanged */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _regular_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60702);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(75078);
-
-
-
-/**
- * A source that is not the version checked (and hashed) any more: it changed, or went away, after the selection
- * read it. Nothing of it was sent whole, so nothing was billed; the next run takes it as it is then.
- */
-class SourceChangedError extends _validation_js__WEBPACK_IMPORTED_MODULE_2__/* .ImageProblem */ .dC {
-    name = 'SourceChangedError';
-}
-const statOf = (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
-/** Why the source is not the version checked, from what a stat of its path found there (nothing: it is gone). */
-function changedOrGone(image, now) {
-    return new SourceChangedError(image.relativePath, now === undefined ? 'disappeared after it was found' : 'changed while it was being upscaled');
-}
-/** @throws SourceChangedError unless the file on disk is still the version checked. */
-async function ensureUnchanged(image) {
-    const now = await statOf(image.path);
-    if (now === undefined || !(0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameVersion */ .r1)((0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .versionOf */ .E4)(now), image.version))
-        throw changedOrGone(image, now);
-}
-/** The checked source's bytes, read whole (the local provider). @throws SourceChangedError if they changed */
-async function readChecked(image) {
-    const bytes = await (0,_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(image.path).catch(async () => {
-        throw changedOrGone(image, await statOf(image.path));
-    });
-    // Compared after reading: a change during the read changes the time, and a version the same after is the one read.
-    await ensureUnchanged(image);
-    return bytes;
-}
-
-
-/***/ }),
-
-/***/ 49058:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ useComputeProfile),
-  L: () => (/* binding */ useIoBoundProfile)
-});
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/v8-profile.ts
-
-/** Maglev is on by default from V8 12 (Node.js 22); turning it on where it is not would be an experiment. */
-const maglevByDefault = Number(process.versions.v8.split('.')[0]) >= 12;
-/**
- * V8's defaults suit a long-lived program that gets faster the longer it runs. The action mostly waits on the
- * network and the disk, and its hot paths (HTTP, hashing, file I/O) are native code; left at the defaults, its memory
- * grew with the number of sources (measured with `npm run bench`, scenario 12: 1.5× the peak for 400 sources of that
- * for 40), for speed-ups nobody waits for:
- * - the optimising compilers (TurboFan, Maglev) compile hot functions again on background threads, whose memory
- *   allocator keeps what each compile took: 5 to 10 MB more by the end of a long run;
- * - undici's WebAssembly HTTP parser is compiled again the same way, 20 to 30 MB for a moment;
- * - the young generation doubles up to 32 MB under a steady allocation rate, and the old one is let grow to four
- *   times what is live before it is collected; what a request promoted is garbage a moment later.
- * Switched at start-up, before undici compiles its parser. The switches are read as V8 decides, so they hold for
- * what comes after. Each switch: its setting for a process that waits, and V8's own default.
- */
-const SWITCHES = [
-    ['--no-turbofan', '--turbofan'],
-    ['--no-maglev', maglevByDefault ? '--maglev' : '--no-maglev'],
-    ['--no-wasm-tier-up', '--wasm-tier-up'],
-    ['--no-wasm-dynamic-tiering', '--wasm-dynamic-tiering'],
-    ['--semi-space-growth-factor=1', '--semi-space-growth-factor=2'],
-    ['--heap-growing-percent=10', '--heap-growing-percent=0'],
-    ['--optimize-for-size', '--no-optimize-for-size']
-];
-/** For a process that waits more than it computes: small and steady rather than fast once warm. */
-function useIoBoundProfile() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([ioBound]) => ioBound).join(' '));
-}
-/**
- * For pixel work (decoding, resampling, encoding), whose loops run many times slower unoptimised and whose memory
- * is the images' anyway: V8's defaults again, from the moment the codecs load.
- */
-function useComputeProfile() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)(SWITCHES.map(([, v8Default]) => v8Default).join(' '));
-}
-
-
-/***/ }),
-
-/***/ 75078:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  dC: () => (/* binding */ ImageProblem)
-});
-
-// UNUSED EXPORTS: checkImage, checkOpened, nameProblem, unreadable
-
-;// CONCATENATED MODULE: ./src/image-structure.ts
-/** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
-const MAX_STEPS = 100_000;
-function u16be(bytes, at) {
-    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
-}
-function u32be(bytes, at) {
-    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
-}
-function u32le(bytes, at) {
-    return (((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16)) + (bytes[at + 3] ?? 0) * 0x1000000);
-}
-function ascii(bytes, at, length) {
-    return String.fromCharCode(...bytes.subarray(at, at + length));
-}
-/** PNG: IHDR first, then chunk after chunk, each within the file, until IEND. */
-async function png(read, size) {
-    for (let at = 8, step = 0; step < MAX_STEPS; step++) {
-        if (at + 12 > size)
-            return 'is cut short: it ends before its IEND chunk';
-        const header = await read(at, 8);
-        const length = u32be(header, 0);
-        const type = ascii(header, 4, 4);
-        if (step === 0 && (type !== 'IHDR' || length !== 13))
-            return 'is a damaged PNG: it does not start with an IHDR header';
-        if (!/^[A-Za-z]{4}$/.test(type))
-            return `is a damaged PNG: the chunk at byte ${at} has no valid type`;
-        if (at + 12 + length > size)
-            return `is cut short: its ${type} chunk runs past the end of the file`;
-        if (type === 'IEND')
-            return undefined;
-        at += 12 + length;
-    }
-    return 'is a damaged PNG: too many chunks to check';
-}
-// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
-const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
-/** JPEG: segments from SOI to a frame header, each within the file, and the EOI marker at the end. */
-async function jpeg(read, size) {
-    let framed = false;
-    for (let at = 2, step = 0; !framed; step++) {
-        if (step >= MAX_STEPS || at + 4 > size)
-            return 'is a damaged JPEG: it has no frame header (SOF)';
-        const header = await read(at, 4);
-        if (header[0] !== 0xff)
-            return `is a damaged JPEG: no marker where one should be (byte ${at})`;
-        const marker = header[1] ?? 0;
-        if (marker === 0xff)
-            at += 1; // fill byte
-        else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8))
-            at += 2; // markers without a length
-        else if (marker === 0xd9 || marker === 0xda)
-            return 'is a damaged JPEG: its image data comes before any frame header (SOF)';
-        else {
-            const length = u16be(header, 2);
-            if (length < 2 || at + 2 + length > size)
-                return 'is cut short: a JPEG segment runs past the end of the file';
-            framed = SOF.has(marker);
-            at += 2 + length;
-        }
-    }
-    // Encoders may pad the end with zeros; the last marker before them must be EOI (FF D9).
-    const tail = await read(Math.max(0, size - 1024), Math.min(size, 1024));
-    let end = tail.length;
-    while (end > 0 && tail[end - 1] === 0)
-        end--;
-    return tail[end - 2] === 0xff && tail[end - 1] === 0xd9
-        ? undefined
-        : 'is cut short: a JPEG must end with its end-of-image marker (EOI), and this one does not';
-}
-/** WebP: the RIFF header's size matches the file's, and the first chunk is an image chunk that fits in it. */
-async function webp(read, size) {
-    if (size < 20)
-        return 'is cut short: a WebP file is longer than its header';
-    const header = await read(0, 20);
-    const riff = u32le(header, 4) + 8;
-    if (riff !== size) {
-        return riff > size
-            ? `is cut short: its RIFF header says ${riff} bytes, the file has ${size}`
-            : `is a damaged WebP: its RIFF header says ${riff} bytes, the file has ${size}`;
-    }
-    const chunk = ascii(header, 12, 4);
-    if (!['VP8 ', 'VP8L', 'VP8X'].includes(chunk))
-        return 'is a damaged WebP: it holds no VP8, VP8L or VP8X image chunk';
-    if (20 + u32le(header, 16) > size)
-        return `is cut short: its ${chunk.trim()} chunk runs past the end of the file`;
-    return undefined;
-}
-/**
- * What is wrong with an image's structure, read from its headers and its tail (never the whole file), or
- * undefined when it holds together. `size` is the file's length; the format was judged by its first bytes.
- */
-function image_structure_structureProblem(format, read, size) {
-    return format === 'png' ? png(read, size) : format === 'jpeg' ? jpeg(read, size) : webp(read, size);
-}
-
-// EXTERNAL MODULE: ./src/image-format.ts
-var image_format = __nccwpck_require__(15220);
-// EXTERNAL MODULE: ./src/printable.ts
-var printable = __nccwpck_require__(15260);
-// EXTERNAL MODULE: ./src/regular-file.ts
-var regular_file = __nccwpck_require__(60702);
-;// CONCATENATED MODULE: ./src/validation.ts
+/* unused harmony exports hashFile, hashOpened, parseManifest, journalPath */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _fs_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5105);
+/* harmony import */ var _fs_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(31283);
+/* harmony import */ var _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(65650);
 
 
 
 
-/** Why one source cannot be sent; the batch goes on without it. */
-class ImageProblem extends Error {
-    file;
-    name = 'ImageProblem';
-    constructor(file, reason) {
-        super(`The file ${reason}`);
-        this.file = file;
-    }
-}
-function megabytes(bytes) {
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-/** Why a source could not be opened, in words: the error's code alone means nothing to most users. */
-function unreadable(error) {
-    if (error instanceof NotRegularFileError)
-        return error.message;
-    const code = error.code;
-    if (code === 'ENOENT')
-        return 'disappeared after it was found';
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'cannot be read (permission denied)';
-    return `cannot be read (${code ?? String(error)})`;
-}
-const BLOCK = 4096;
-/** Positioned reads through one cached block: walking a PNG's chunk headers costs one read per block, not per header. */
-function blockReader(handle) {
-    let block = { at: -1, bytes: new Uint8Array(0) };
-    return async (at, length) => {
-        if (at < block.at || at + length > block.at + block.bytes.length) {
-            const buffer = Buffer.alloc(Math.max(length, BLOCK));
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
-            block = { at, bytes: buffer.subarray(0, bytesRead) };
-        }
-        return block.bytes.subarray(at - block.at, at - block.at + length);
-    };
-}
-/** Why a source's path cannot be carried by logs and outputs (a control character), or undefined. */
-function nameProblem(relativePath) {
-    const control = controlCharacterIn(relativePath);
-    return control && `has a control character (${control}) in its path; rename it to upscale it`;
-}
-/** @throws ImageProblem when the path holds a control character: a log line could not carry it. */
-function checkName(relativePath) {
-    const problem = nameProblem(relativePath);
-    if (problem)
-        throw new ImageProblem(relativePath, problem);
-}
-/**
- * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO
- * cannot block), not empty, within the size limit, a JPEG, PNG or WebP by its bytes whatever its name, and whole:
- * its structure read from headers and tail, never the whole file.
- */
-async function checkImage(path, relativePath, maxBytes) {
-    checkName(relativePath);
-    let opened;
+
+
+
+const EMPTY = { version: 1, sources: {} };
+/** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
+async function hashFile(path) {
+    const { handle } = await openRegularFile(path);
     try {
-        opened = await openRegularFile(path);
-    }
-    catch (error) {
-        throw new ImageProblem(relativePath, unreadable(error));
-    }
-    try {
-        return await checkOpened(opened, path, relativePath, maxBytes);
+        return await hashOpened(handle);
     }
     finally {
-        await opened.handle.close();
+        await handle.close();
     }
 }
-/** `checkImage`'s checks of the content, on a file already open (the selection hashes it through the same handle). */
-async function checkOpened({ handle, stats }, path, relativePath, maxBytes) {
-    if (stats.size === 0)
-        throw new ImageProblem(relativePath, 'is empty');
-    if (stats.size > maxBytes) {
-        // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
-        const [size, max] = megabytes(stats.size) === megabytes(maxBytes)
-            ? [`${stats.size} bytes`, `${maxBytes} bytes`]
-            : [megabytes(stats.size), megabytes(maxBytes)];
-        throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
+/**
+ * SHA-256 of a freshly opened regular file's bytes, read through the handle, which stays open: the selection checks
+ * the same file through it, by positioned reads.
+ */
+async function hashOpened(handle) {
+    const hash = createHash('sha256');
+    for await (const chunk of fileChunks(handle))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** The manifest's document, or why its text is not a manifest this action wrote. Parsed once: it can be large. */
+function readDocument(text) {
+    let document;
+    try {
+        document = JSON.parse(text);
     }
-    const read = blockReader(handle);
-    const format = sniffFormat(await read(0, SNIFF_BYTES));
-    if (!format) {
-        throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
+    catch (error) {
+        return `is not valid JSON (${error.message})`;
     }
-    const problem = await structureProblem(format, read, stats.size);
-    if (problem)
-        throw new ImageProblem(relativePath, problem);
-    return { path, relativePath, format, bytes: stats.size, version: versionOf(stats) };
+    if (document?.version !== 1 || typeof document.sources !== 'object' || document.sources === null) {
+        return 'is not one this action wrote (version 1)';
+    }
+    return document;
+}
+/** Why an entry as read from the file cannot be trusted, or undefined. */
+function entryProblem(entry) {
+    const { sha256, outputs, returned, former } = (entry ?? {});
+    if (typeof sha256 !== 'string' ||
+        !Array.isArray(outputs) ||
+        (returned !== undefined && !Array.isArray(returned)) ||
+        (former !== undefined && !Array.isArray(former))) {
+        return 'it is not an entry this action wrote';
+    }
+    const paths = [
+        ...[...outputs, ...(returned ?? [])].map(output => output?.path),
+        ...(former ?? [])
+    ];
+    for (const path of paths) {
+        if (typeof path !== 'string')
+            return 'it is not an entry this action wrote';
+        const problem = (0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .writablePathProblem */ .x2)(path);
+        if (problem)
+            return `its result ${path} ${problem}`;
+    }
+    return undefined;
+}
+/** Every path an entry names: its results, the ones they were converted from, and its former ones. */
+function entryPaths(entry) {
+    return [
+        ...new Set([...[...entry.outputs, ...(entry.returned ?? [])].map(output => output.path), ...(entry.former ?? [])])
+    ];
+}
+/** JSON with sorted keys, so equal settings compare equal whatever order they were written in. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+        return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+/** @throws Error when the text is not a manifest this action wrote. */
+function parseManifest(text, path) {
+    const document = readDocument(text);
+    if (typeof document === 'string')
+        throw unreadableManifest(path, document);
+    return document;
+}
+function unreadableManifest(path, problem) {
+    return new Error(`The manifest ${path} ${problem}; nothing was sent. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one.`);
+}
+/**
+ * The text at `path`, undefined when nothing is there, or why what is there is not a file (a FIFO would block the
+ * read, a link to /dev/zero never end it).
+ */
+async function readIfThere(path) {
+    try {
+        return (await (0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readRegularFile */ .XF)(path)).toString('utf8');
+    }
+    catch (error) {
+        if (error instanceof _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_5__/* .NotRegularFileError */ .iZ)
+            return error;
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+async function exists(path) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path).then(() => true, () => false);
+}
+/**
+ * Beside the manifest, one line per source as it finishes: appending is cheap whatever the manifest's size, so a
+ * run killed at any instant leaves a record of every result it placed. The next load folds it in; a save ends it.
+ */
+function journalPath(path) {
+    return `${path}.journal`;
+}
+class Manifest {
+    path;
+    workspace;
+    entries;
+    pending;
+    changed = false;
+    /** Sources whose entries come from the branch head: their results are committed there, not in this checkout. */
+    onBranch = new Set();
+    /** Journal appends in order; a save waits for them. */
+    appending = Promise.resolve();
+    constructor(
+    /** Workspace-relative path. */
+    path, workspace, document) {
+        this.path = path;
+        this.workspace = workspace;
+        this.entries = new Map(Object.entries(document.sources));
+        this.pending = new Map(Object.entries(document.pending ?? {}));
+    }
+    /**
+     * Reads the manifest and what a run that was stopped left in its journal; a missing manifest is empty. One that
+     * cannot be read stops the run before anything is sent (it would cost a full re-run), unless `force` is set:
+     * everything is upscaled again anyway, so it starts afresh. Entries whose result paths leave the workspace or go
+     * into `.git` are dropped with a warning, never trusted.
+     */
+    static async load(workspace, path, force = false) {
+        const text = await readIfThere((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, path));
+        const read = text === undefined ? EMPTY : text instanceof _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_5__/* .NotRegularFileError */ .iZ ? text.message : readDocument(text);
+        if (typeof read === 'string' && !force)
+            throw unreadableManifest(path, read);
+        const manifest = new Manifest(path, workspace, typeof read === 'string' ? EMPTY : read);
+        if (typeof read === 'string')
+            manifest.warnings.push(`The manifest ${path} ${read}; 'force' is set, so it is started afresh.`);
+        const journal = await readIfThere((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, journalPath(path)));
+        if (journal instanceof _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_5__/* .NotRegularFileError */ .iZ)
+            throw unreadableManifest(journalPath(path), journal.message);
+        for (const line of journal?.split('\n') ?? []) {
+            let record;
+            try {
+                record = JSON.parse(line);
+            }
+            catch {
+                // The last line of a run killed mid-write: that source was not done.
+                continue;
+            }
+            manifest.fold(record);
+            manifest.changed = true;
+        }
+        manifest.dropUntrusted();
+        return manifest;
+    }
+    fold(record) {
+        if (Array.isArray(record)) {
+            this.entries.set(...record);
+            this.pending.delete(record[0]);
+        }
+        else if ('accepted' in record) {
+            this.pending.set(record.accepted, record.job);
+        }
+        else {
+            this.pending.delete(record.abandoned);
+        }
+    }
+    /** Appends to the journal, in order. */
+    journal(record) {
+        const journal = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, journalPath(this.path));
+        const line = `${JSON.stringify(record)}\n`;
+        this.appending = this.appending.then(async () => {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(journal), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(journal, line);
+        });
+        return this.appending;
+    }
+    /** The id of a job accepted earlier for these very bytes and settings, still to be collected. */
+    pendingJob(source, sha256, settings) {
+        const job = this.pending.get(source);
+        return job && job.sha256 === sha256 && canonical(job.settings) === canonical(settings)
+            ? job.generationId
+            : undefined;
+    }
+    /** Records an accepted job in the journal at once: its id is the only handle on a paid job. */
+    accepted(source, job) {
+        this.changed = true;
+        this.fold({ accepted: source, job });
+        return this.journal({ accepted: source, job });
+    }
+    /** Forgets a job that ended with nothing to collect (a failed generation is not billed). */
+    abandoned(source) {
+        if (!this.pending.has(source))
+            return this.appending;
+        this.changed = true;
+        this.fold({ abandoned: source });
+        return this.journal({ abandoned: source });
+    }
+    /**
+     * Takes over the entries of another manifest (e.g. one restored from the cache) for the sources this one does
+     * not know, and returns them. An entry naming a result outside the workspace is never taken.
+     */
+    adopt(other) {
+        const adopted = new Map();
+        for (const [source, entry] of Object.entries(other.sources)) {
+            const inside = entryProblem(entry) === undefined && this.isInside([source, ...entryPaths(entry)]);
+            if (this.entries.has(source) || !inside)
+                continue;
+            this.entries.set(source, entry);
+            adopted.set(source, entry);
+            this.changed = true;
+        }
+        return adopted;
+    }
+    /**
+     * Takes the entries of the branch head's manifest that differ from this checkout's: on a re-run, the checkout is
+     * the original commit, and the head holds what the first attempt committed. Their results count as present
+     * (they are on the branch) without being on disk. Returns how many were taken.
+     */
+    takeFromBranch(head) {
+        let taken = 0;
+        for (const [source, entry] of Object.entries(head.sources)) {
+            const mine = this.entries.get(source);
+            if ((mine && canonical(mine) === canonical(entry)) ||
+                entryProblem(entry) !== undefined ||
+                !this.isInside([source, ...entryPaths(entry)])) {
+                continue;
+            }
+            this.entries.set(source, entry);
+            this.onBranch.add(source);
+            this.changed = true;
+            taken++;
+        }
+        return taken;
+    }
+    isInside(paths) {
+        return paths.every(path => (0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(this.workspace, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(this.workspace, path)));
+    }
+    /** Every entry, for staging its results (e.g. into the cache). */
+    get document() {
+        return { version: 1, sources: Object.fromEntries(this.entries) };
+    }
+    /** What was wrong with the manifest as read, for the log. */
+    warnings = [];
+    dropUntrusted() {
+        for (const [source, entry] of this.entries) {
+            const why = entryProblem(entry);
+            if (why === undefined)
+                continue;
+            this.entries.delete(source);
+            this.warnings.push(`Ignoring the manifest's entry for ${source}: ${why}.`);
+        }
+    }
+    /**
+     * Every result path the manifest knows, former ones included, with the source it belongs to: never to be taken
+     * as a source, and only that source may write over it.
+     */
+    resultOwners() {
+        return new Map([...this.entries].flatMap(([source, entry]) => entryPaths(entry).map(path => [path, source])));
+    }
+    /** The entry that makes `source` free to skip: same bytes, same settings, results still there or on the branch. */
+    async unchanged(source, sha256, settings, present) {
+        const entry = this.entries.get(source);
+        if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings))
+            return undefined;
+        if (this.onBranch.has(source))
+            return entry;
+        return (await this.inCheckout(entry.outputs, present)) ? entry : undefined;
+    }
+    /**
+     * What a conversion can start again from, for these bytes whatever settings made the entry: the results as
+     * Ideogram returned them when they are all still in this checkout, else the latest results if they are.
+     * Results only on the branch head are not here to be read.
+     */
+    async recorded(source, sha256) {
+        const entry = this.entries.get(source);
+        if (!entry || entry.sha256 !== sha256)
+            return undefined;
+        // Results written as they came (no `output` in the settings) are the returned ones themselves.
+        const returned = entry.returned ?? (entry.settings.output === undefined ? entry.outputs : undefined);
+        if (returned && (await this.inCheckout(returned)))
+            return { entry, from: returned, asReturned: true };
+        return (await this.inCheckout(entry.outputs)) ? { entry, from: entry.outputs, asReturned: false } : undefined;
+    }
+    /** `present` answers whether a result is there, when the caller knows a cheaper way than a look per result. */
+    async inCheckout(outputs, present = path => exists((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, path))) {
+        for (const output of outputs) {
+            if (!(await present(output.path)))
+                return false;
+        }
+        return true;
+    }
+    /**
+     * Records what this run produced, its results already in place, and appends it to the journal at once; failed
+     * and skipped sources keep what they had. `returned`: the results as Ideogram returned them, when these were
+     * converted from them and they stay in place. The source's earlier results at other paths stay its own.
+     */
+    record(result, sha256, settings, at, returned) {
+        if (result.status !== 'upscaled' && result.status !== 'unsafe')
+            return this.appending;
+        const outputs = result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed }));
+        const previous = this.entries.get(result.source);
+        const now = new Set([...outputs, ...(returned ?? [])].map(output => output.path));
+        const former = previous ? entryPaths(previous).filter(path => !now.has(path)) : [];
+        const entry = {
+            sha256,
+            settings,
+            status: result.status,
+            outputs,
+            ...(returned === undefined ? {} : { returned }),
+            ...(former.length === 0 ? {} : { former }),
+            upscaledAt: at.toISOString(),
+            ...(result.spentUsdMicros === undefined ? {} : { spentUsdMicros: result.spentUsdMicros })
+        };
+        this.fold([result.source, entry]);
+        this.changed = true;
+        return this.journal([result.source, entry]);
+    }
+    get hasChanges() {
+        return this.changed;
+    }
+    /** Writes atomically, sources sorted so the committed file diffs cleanly, and ends the journal. */
+    async save() {
+        await this.appending;
+        const sorted = (map) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
+        const document = {
+            version: 1,
+            sources: sorted(this.entries),
+            ...(this.pending.size > 0 ? { pending: sorted(this.pending) } : {})
+        };
+        await (0,_fs_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomically */ .lo)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`, {
+            replace: true
+        });
+        // A kill before this line leaves a journal of entries the manifest already holds: folding it again is harmless.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, journalPath(this.path)), { force: true });
+        this.changed = false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 22639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $m: () => (/* binding */ writtenFiles),
+/* harmony export */   n0: () => (/* binding */ SOURCE_STATUSES),
+/* harmony export */   x7: () => (/* binding */ countByStatus)
+/* harmony export */ });
+/* unused harmony export resultsDocument */
+/**
+ * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
+ * run because a cap (`max-images`) was reached; the next run takes it first.
+ */
+const SOURCE_STATUSES = ['upscaled', 'failed', 'unsafe', 'skipped', 'deferred'];
+function countByStatus(results) {
+    const counts = Object.fromEntries(SOURCE_STATUSES.map(status => [status, 0]));
+    for (const result of results)
+        counts[result.status] += 1;
+    return counts;
+}
+/** Paths this run wrote (skipped sources list their earlier results, which this run did not write). */
+function writtenFiles(results) {
+    return results.flatMap(result => (result.status === 'skipped' ? [] : result.outputs.map(output => output.path)));
+}
+/** The `results` document (the action's output, the CLI's --json): one record per source, without timings. */
+function resultsDocument(results) {
+    return results.map(({ seconds: _seconds, ...rest }) => rest);
+}
+
+
+/***/ }),
+
+/***/ 38572:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable),
+/* harmony export */   k: () => (/* binding */ controlCharacterIn)
+/* harmony export */ });
+/**
+ * Text from outside (file names, API messages, the user's settings) shown to a person: in the log, an annotation,
+ * the job summary, the gallery or a terminal. The runner executes a log line that starts with `::` (after spaces)
+ * or holds `##[` as a workflow command, and a line break inside a name would start a new line; so every such text
+ * passes through `printable`, which makes control characters visible and defuses both command markers.
+ */
+/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
+function isControl(character) {
+    const code = character.codePointAt(0) ?? 0;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+/** Printable ASCII but `\\`: no character of it is escaped. */
+const PLAIN = /^[\x20-\x5b\x5d-\x7e]*$/;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+function escape(character) {
+    return NAMED[character] ?? `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+}
+/** The text on one line, as it reads, with nothing in it a runner or a terminal would act on. */
+function printable(text) {
+    // `\` is escaped too, so that an escape in the output always means one character of the input. Most text is
+    // plain ASCII, with no character to escape: it is not taken apart.
+    let visible = text;
+    if (!PLAIN.test(text)) {
+        visible = '';
+        for (const character of text)
+            visible += isControl(character) || character === '\\' ? escape(character) : character;
+    }
+    // `##[` anywhere on a line starts a (legacy) command; `::` at its start (after spaces) starts one too, and what
+    // is left can start a line only as a whole.
+    return visible.replace(/##\[/g, '#\\u0023[').replace(/^(\s*):/, '$1\\u003a');
+}
+const CONTROL_NAMES = {
+    '\n': 'line feed',
+    '\r': 'carriage return',
+    '\t': 'tab',
+    '\u2028': 'line separator',
+    '\u2029': 'paragraph separator'
+};
+/**
+ * The first control character in a name, described for a message (`line feed, U+000A`), or undefined; such a name
+ * is refused as a source. Described in words, with no backslash: a message passes through `printable` on its way
+ * out, which would escape an escape a second time (`\\n`).
+ */
+function controlCharacterIn(text) {
+    const found = [...text].find(isControl);
+    if (found === undefined)
+        return undefined;
+    const code = `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const name = CONTROL_NAMES[found];
+    return name ? `${name}, ${code}` : code;
+}
+
+
+/***/ }),
+
+/***/ 99690:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact)
+/* harmony export */ });
+/* unused harmony exports REDACTED, registerSecret */
+/**
+ * The run's secrets (the API key, the GitHub token, the artifact service's token), so that text from the network
+ * can be cleaned of them before it goes anywhere: an error body that echoes the request's headers must not carry
+ * the key into the log, the summary, the outputs, the gallery or the manifest.
+ */
+const secrets = new Set();
+const REDACTED = '***';
+/** Adds a secret, in the forms an echo may carry it: as sent, URL-encoded, and escaped inside a JSON string. */
+function registerSecret(value) {
+    if (value === '')
+        return;
+    for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)])
+        secrets.add(form);
+    // Longest first, so a secret that contains another is replaced whole; sorted here, not for every line logged.
+    longestFirst = [...secrets].sort((a, b) => b.length - a.length);
+}
+let longestFirst = [];
+/** `text` with every registered secret replaced by `***`. */
+function redact(text) {
+    let clean = text;
+    for (const secret of longestFirst)
+        clean = clean.replaceAll(secret, REDACTED);
+    return clean;
 }
 
 
@@ -50888,6 +50888,6 @@ minimatch.unescape = unescape_unescape;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(86661);
+/******/ var __webpack_exports__ = __nccwpck_require__(27718);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,9 +1,9 @@
-import { ENHANCEMENT_STRENGTHS, RESOLUTION_TIERS, UPSCALE_FACTORS, V2_MODELS } from '../ideogram/models.js';
-import { LEGACY_MODEL } from '../ideogram/settings.js';
-import { MAGIC_PROMPT_OPTIONS, MAGIC_PROMPT_VERSIONS } from '../ideogram/types.js';
-import { Input } from '../inputs.js';
-import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS } from '../output-format.js';
-import { PROVIDERS } from '../settings.js';
+import { ENHANCEMENT_STRENGTHS, RESOLUTION_TIERS, UPSCALE_FACTORS, V2_MODELS } from '../providers/ideogram/models.js';
+import { LEGACY_MODEL } from '../providers/ideogram/settings.js';
+import { MAGIC_PROMPT_OPTIONS, MAGIC_PROMPT_VERSIONS } from '../providers/ideogram/types.js';
+import { Input } from '../inputs/inputs.js';
+import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS } from '../imaging/output-format.js';
+import { PROVIDERS } from '../settings/settings.js';
 
 /** The command line's manifest, in the folder the results go to. */
 export const CLI_MANIFEST = '.ideogram-upscale.json';

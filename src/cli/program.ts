@@ -1,17 +1,17 @@
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { writeGallery } from '../gallery.js';
-import { isInside, toPosixRelative } from '../paths.js';
-import { Input, InputError, type InputNamer, type InputReader } from '../inputs.js';
-import { printable } from '../printable.js';
-import { registerSecret } from '../secrets.js';
-import { Cancellation, cancelOnSignals } from '../cancellation.js';
-import { runJob } from '../job.js';
-import { costLine, countsLine, dryRunLine } from '../presentation.js';
-import { countByStatus, resultsDocument, type SourceResult } from '../results.js';
-import { DEFAULTS, DEFAULT_FILES, readSettings } from '../settings.js';
+import { writeGallery } from '../report/gallery.js';
+import { isInside, toPosixRelative } from '../fs/paths.js';
+import { Input, InputError, type InputNamer, type InputReader } from '../inputs/inputs.js';
+import { printable } from '../text/printable.js';
+import { registerSecret } from '../text/secrets.js';
+import { Cancellation, cancelOnSignals } from '../async/cancellation.js';
+import { runJob } from '../pipeline/run-job.js';
+import { costLine, countsLine, dryRunLine } from '../report/presentation.js';
+import { countByStatus, resultsDocument, type SourceResult } from '../state/results.js';
+import { DEFAULTS, DEFAULT_FILES, readSettings } from '../settings/settings.js';
 import { attributeName, CLI_MANIFEST, flagSpecs, IDEOGRAM_ONLY, type FlagSpec } from './flags.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../runtime/version.js';
 import { barProgress, describe, lineProgress, type ProgressStream } from './progress.js';
 
 export const NAME = 'ideogram-upscale';

@@ -1,8 +1,8 @@
-import type { Discovery } from '../discovery.js';
-import type { RetryEvent } from '../retry.js';
-import type { SourceResult } from '../results.js';
-import { resultLine, retryLine } from '../presentation.js';
-import { printable } from '../printable.js';
+import type { Discovery } from '../pipeline/discovery.js';
+import type { RetryEvent } from '../async/retry.js';
+import type { SourceResult } from '../state/results.js';
+import { resultLine, retryLine } from '../report/presentation.js';
+import { printable } from '../text/printable.js';
 
 /** Where progress goes: stderr, or a stand-in in tests. */
 export interface ProgressStream {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFile, constants, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { canonical, Manifest, parseManifest } from '../manifest.js';
+import { canonical, Manifest, parseManifest } from '../state/manifest.js';
 
 /**
  * The results and the manifest travel between runs in the Actions cache, staged in this folder of the workspace.

@@ -1,5 +1,5 @@
-import { log } from '../log.js';
-import { Input } from '../inputs.js';
+import { log } from '../report/log.js';
+import { Input } from '../inputs/inputs.js';
 import type { GitHubAccess, GitHubClient } from './client.js';
 import type { RunContext } from './event.js';
 

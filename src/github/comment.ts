@@ -1,14 +1,14 @@
-import { log } from '../log.js';
+import { log } from '../report/log.js';
 import { join } from 'node:path';
-import { probeImageFile } from '../image-file.js';
-import { Input } from '../inputs.js';
-import { githubRule } from '../publish/commit.js';
-import type { RunOutcome } from '../report.js';
-import { defaultRetryPolicy, withRetries, type RetryPolicy } from '../retry.js';
-import type { SourceResult } from '../results.js';
-import type { Settings } from '../settings.js';
+import { probeImageFile } from '../imaging/image-file.js';
+import { Input } from '../inputs/inputs.js';
+import { githubRule } from './commit.js';
+import type { RunOutcome } from '../report/summary.js';
+import { defaultRetryPolicy, withRetries, type RetryPolicy } from '../async/retry.js';
+import type { SourceResult } from '../state/results.js';
+import type { Settings } from '../settings/settings.js';
 import type { GitHubClient } from './client.js';
-import { renderComment, type CommentLinks } from './comment-body.js';
+import { renderComment, type CommentLinks } from '../report/comment-body.js';
 import type { RunContext } from './event.js';
 
 interface HttpError {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Manifest } from '../../src/manifest.js';
+import { Manifest } from '../../src/state/manifest.js';
 import { startFakeArtifactService, type FakeArtifactService } from '../fakes/artifact-server.js';
 import { encodePng, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
 import { listFiles } from '../support/files.js';

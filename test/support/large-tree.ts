@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mapLimited } from '../../src/map-limited.js';
+import { mapLimited } from '../../src/async/map-limited.js';
 
 export interface LargeTree {
   /** Workspace-relative paths of the images, sorted. */

@@ -1,0 +1,93 @@
+import type { Dimensions } from './dimensions.js';
+import type { ImageFormat } from './image-format.js';
+import type { ManifestEntry, Recorded } from '../state/manifest.js';
+
+/** The formats a result can be written in: one table for the settings, the writer and the docs. */
+export const OUTPUT_FORMATS = ['png', 'webp', 'avif', 'jpeg'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface OutputFormatInfo {
+  /** `{ext}` in output-path. */
+  readonly extension: string;
+  readonly label: string;
+  /** Default `quality` for a lossy format; undefined for a lossless one, which takes none. */
+  readonly quality: number | undefined;
+}
+
+export const OUTPUT_FORMAT_INFO: Readonly<Record<OutputFormat, OutputFormatInfo>> = {
+  png: { extension: 'png', label: 'PNG', quality: undefined },
+  webp: { extension: 'webp', label: 'WebP', quality: 82 },
+  avif: { extension: 'avif', label: 'AVIF', quality: 60 },
+  jpeg: { extension: 'jpg', label: 'JPEG', quality: 85 }
+};
+
+/** What a result is turned into before it is written: a format, its quality, a box it must fit in. */
+export interface Conversion {
+  /** Undefined: the format each result came in (Ideogram returns PNG). */
+  readonly format: OutputFormat | undefined;
+  /** 1-100 for a lossy format; undefined for PNG, or the format's default. */
+  readonly quality: number | undefined;
+  /** Undefined: no limit. */
+  readonly maxWidth: number | undefined;
+  readonly maxHeight: number | undefined;
+}
+
+/** As the results come: their format, their size; the bytes are written untouched. */
+export const AS_RETURNED: Conversion = {
+  format: undefined,
+  quality: undefined,
+  maxWidth: undefined,
+  maxHeight: undefined
+};
+
+/** The size an image of `size` takes inside the conversion's box: aspect kept, never enlarged. */
+export function fitWithin(size: Dimensions, conversion: Conversion): Dimensions {
+  const scale = Math.min(
+    1,
+    conversion.maxWidth === undefined ? 1 : conversion.maxWidth / size.width,
+    conversion.maxHeight === undefined ? 1 : conversion.maxHeight / size.height
+  );
+  if (scale === 1) return size;
+  return { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) };
+}
+
+/** Whether bytes of `format` can be written as they are, whatever their size, without looking at them. */
+export function passesUntouched(format: ImageFormat, conversion: Conversion): boolean {
+  const sameFormat = conversion.format === undefined || conversion.format === format;
+  return sameFormat && conversion.maxWidth === undefined && conversion.maxHeight === undefined;
+}
+
+/** The format a result that came as `format` is written in. */
+export function targetFormat(format: ImageFormat, conversion: Conversion): OutputFormat {
+  return conversion.format ?? format;
+}
+
+/** What the manifest records of a conversion: nothing when results are written as returned, as manifests always had. */
+export function conversionKey(conversion: Conversion): Record<string, unknown> | undefined {
+  if (Object.values(conversion).every(value => value === undefined)) return undefined;
+  // Only the set fields: an undefined one would not survive the manifest's JSON, and the entry would never match.
+  return Object.fromEntries(Object.entries(conversion).filter(([, value]) => value !== undefined));
+}
+
+/** The box an earlier conversion fitted results into, as its manifest entry recorded it. */
+function recordedLimit(entry: ManifestEntry, side: 'maxWidth' | 'maxHeight'): number | undefined {
+  const output = entry.settings.output as Partial<Record<string, unknown>> | undefined;
+  const value = output?.[side];
+  return typeof value === 'number' ? value : undefined;
+}
+
+/**
+ * Whether earlier results can be converted again instead of paying for a new upscale: results as Ideogram
+ * returned them always can; converted ones unless they were fitted into a box smaller than the one now asked for
+ * (results are never enlarged).
+ */
+export function canReconvert({ entry, asReturned }: Recorded, conversion: Conversion): boolean {
+  return (
+    asReturned ||
+    (['maxWidth', 'maxHeight'] as const).every(side => {
+      const before = recordedLimit(entry, side);
+      const now = conversion[side];
+      return before === undefined || (now !== undefined && now <= before);
+    })
+  );
+}

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { probeImageFile } from '../imaging/image-file.js';
+import type { Recorded } from '../state/manifest.js';
+import type { Conversion } from '../imaging/output-format.js';
+import type { PlannedOutput } from './result-sink.js';
+import type { OutputRecord, SourceResult } from '../state/results.js';
+
+export interface Reconversion {
+  readonly planned: readonly PlannedOutput[];
+  readonly conversion: Conversion;
+  /** Planned paths where a file stands that may be replaced (see the destination check). */
+  readonly replaceable: ReadonlySet<string>;
+}
+
+/**
+ * Converts a source's earlier results (still in the workspace) to where the plan puts them in the format, quality
+ * and size now asked for: no request, nothing paid. The earlier files are left as they are.
+ */
+export async function reconvert(
+  workspace: string,
+  source: string,
+  earlier: Recorded,
+  { planned, conversion, replaceable }: Reconversion
+): Promise<SourceResult> {
+  const started = performance.now();
+  const seconds = (): number => Math.round((performance.now() - started) / 100) / 10;
+  const outputs: OutputRecord[] = [];
+  try {
+    // Loaded on the first conversion only, from the one chunk the result sink loads too: the codecs are WebAssembly.
+    const { convertFile } = await import('../imaging/conversion.js');
+    for (const [i, output] of earlier.from.entries()) {
+      const from = join(workspace, output.path);
+      const format = (await probeImageFile(from))?.format;
+      const plannedOutput = planned[i];
+      if (!format || !plannedOutput) throw new Error(`the earlier result ${output.path} is not an image we can read`);
+      const path = plannedOutput.paths[format];
+      const { resolution } = await convertFile({
+        from,
+        format,
+        to: join(workspace, path),
+        conversion,
+        consume: false,
+        // Over a file only where the destination check found one of ours (or `overwrite` allows it).
+        replace: replaceable.has(path)
+      });
+      outputs.push({ path, resolution, seed: output.seed, prompt: null });
+    }
+  } catch (error) {
+    return {
+      source,
+      status: 'failed',
+      outputs,
+      error: `converting the earlier result: ${(error as Error).message}`,
+      seconds: seconds()
+    };
+  }
+  const convertedFrom = earlier.from.map(output => output.path);
+  return { source, status: 'upscaled', outputs, seconds: seconds(), convertedFrom };
+}
