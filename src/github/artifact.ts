@@ -5,27 +5,7 @@ import { writeGallery } from '../report/gallery.js';
 import type { SourceResult } from '../state/results.js';
 import { RESULTS_FILE_NAME } from '../report/results-file.js';
 import { StoredNames } from '../fs/stored-names.js';
-
-export interface PublishedArtifact {
-  readonly id: number;
-  /** Where a person downloads it, when the run's URL is known. */
-  readonly url: string | undefined;
-  /** Files stored under another name, because the artifact service refuses theirs (see `artifactPath`). */
-  readonly renamed: readonly StoredAs[];
-  /** Files left out of the artifact, each with why; the rest went in. */
-  readonly leftOut: readonly LeftOut[];
-}
-
-/** A workspace path and the path it has inside the artifact. */
-export interface StoredAs {
-  readonly path: string;
-  readonly storedAs: string;
-}
-
-export interface LeftOut {
-  readonly path: string;
-  readonly reason: string;
-}
+import type { LeftOut, PublishedArtifact } from '../report/outcome.js';
 
 /**
  * Characters the artifact service refuses in a file's path: @actions/artifact checks for them before it uploads

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { probeImageFile } from '../imaging/image-file.js';
 import { Input } from '../inputs/inputs.js';
 import { githubRule } from './commit.js';
-import type { RunOutcome } from '../report/summary.js';
+import type { RunOutcome } from '../report/outcome.js';
 import { defaultRetryPolicy, withRetries, type RetryPolicy } from '../async/retry.js';
 import type { SourceResult } from '../state/results.js';
 import type { Settings } from '../settings/settings.js';

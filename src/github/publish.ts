@@ -6,19 +6,10 @@ import { Input } from '../inputs/inputs.js';
 import { redact } from '../text/secrets.js';
 import { writtenFiles, type SourceResult } from '../state/results.js';
 import type { Settings } from '../settings/settings.js';
-import { uploadArtifact, type PublishedArtifact } from './artifact.js';
+import { uploadArtifact } from './artifact.js';
+import type { Published, PublishedArtifact } from '../report/outcome.js';
 import { selectCommittable } from './commit-guards.js';
 import { commitFiles, type CommitOutcome } from './commit.js';
-
-export interface Published {
-  readonly artifact?: PublishedArtifact;
-  readonly commit?: { readonly sha: string; readonly branch: string; readonly files: number };
-  /**
-   * What could not be published, each in a sentence: the caller sets the outputs and writes the summary first,
-   * then fails the step with these.
-   */
-  readonly failures?: readonly string[];
-}
 
 /** The step's failure when publishing failed in part: what failed, and where the results still are. */
 export function publishingFailed(failures: readonly string[]): string {

@@ -1,3 +1,4 @@
+import type { Pixels } from './pixels.js';
 import { readFile } from 'node:fs/promises';
 import decodeJpegWasm, { init as initJpegDecode } from '@jsquash/jpeg/decode.js';
 import decodePngWasm, { init as initPngDecode } from '@jsquash/png/decode.js';
@@ -17,13 +18,6 @@ type EmscriptenInit = (
   module: WebAssembly.Module,
   overrides: { print: (text: string) => void; printErr: (text: string) => void }
 ) => Promise<void>;
-
-/** RGBA, 8 bits a channel, rows top to bottom. */
-export interface Pixels {
-  readonly data: Uint8ClampedArray<ArrayBuffer>;
-  readonly width: number;
-  readonly height: number;
-}
 
 /** Decoding, resampling and encoding; one image at a time (the decoders share their message buffer). */
 export interface Codecs {

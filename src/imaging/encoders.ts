@@ -6,7 +6,7 @@ import { defaultOptions as jpegDefaults } from '@jsquash/jpeg/meta.js';
 import webpEncoderFactory from '@jsquash/webp/codec/enc/webp_enc_simd.js';
 import { defaultOptions as webpDefaults } from '@jsquash/webp/meta.js';
 import type { OutputFormat } from './output-format.js';
-import type { Pixels } from './codecs.js';
+import type { Pixels } from './pixels.js';
 import { AVIF_ENCODE_WASM, JPEG_ENCODE_WASM, WEBP_ENCODE_WASM } from './wasm-files.js';
 
 type LossyFormat = Exclude<OutputFormat, 'png'>;

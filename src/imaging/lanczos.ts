@@ -1,4 +1,4 @@
-import type { Pixels } from './codecs.js';
+import type { Pixels } from './pixels.js';
 
 /**
  * Lanczos3 resampling in linear light with premultiplied alpha, as the WebAssembly resampler does it, but one row

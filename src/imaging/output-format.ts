@@ -1,6 +1,5 @@
 import type { Dimensions } from './dimensions.js';
 import type { ImageFormat } from './image-format.js';
-import type { ManifestEntry, Recorded } from '../state/manifest.js';
 
 /** The formats a result can be written in: one table for the settings, the writer and the docs. */
 export const OUTPUT_FORMATS = ['png', 'webp', 'avif', 'jpeg'] as const;
@@ -67,27 +66,4 @@ export function conversionKey(conversion: Conversion): Record<string, unknown> |
   if (Object.values(conversion).every(value => value === undefined)) return undefined;
   // Only the set fields: an undefined one would not survive the manifest's JSON, and the entry would never match.
   return Object.fromEntries(Object.entries(conversion).filter(([, value]) => value !== undefined));
-}
-
-/** The box an earlier conversion fitted results into, as its manifest entry recorded it. */
-function recordedLimit(entry: ManifestEntry, side: 'maxWidth' | 'maxHeight'): number | undefined {
-  const output = entry.settings.output as Partial<Record<string, unknown>> | undefined;
-  const value = output?.[side];
-  return typeof value === 'number' ? value : undefined;
-}
-
-/**
- * Whether earlier results can be converted again instead of paying for a new upscale: results as Ideogram
- * returned them always can; converted ones unless they were fitted into a box smaller than the one now asked for
- * (results are never enlarged).
- */
-export function canReconvert({ entry, asReturned }: Recorded, conversion: Conversion): boolean {
-  return (
-    asReturned ||
-    (['maxWidth', 'maxHeight'] as const).every(side => {
-      const before = recordedLimit(entry, side);
-      const now = conversion[side];
-      return before === undefined || (now !== undefined && now <= before);
-    })
-  );
 }

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createInflate } from 'node:zlib';
-import type { Pixels } from './codecs.js';
+import type { Pixels } from './pixels.js';
 
 /**
  * A PNG decoder for the images Ideogram returns (8 bits a channel, not interlaced) that inflates and unfilters

@@ -2,7 +2,13 @@ import type { FileHandle } from 'node:fs/promises';
 import { structureProblem, type ByteReader } from './structure.js';
 import { SNIFF_BYTES, sniffFormat, type ImageFormat } from './image-format.js';
 import { controlCharacterIn } from '../text/printable.js';
-import { NotRegularFileError, openRegularFile, versionOf, type FileVersion, type OpenedFile } from '../fs/regular-file.js';
+import {
+  NotRegularFileError,
+  openRegularFile,
+  versionOf,
+  type FileVersion,
+  type OpenedFile
+} from '../fs/regular-file.js';
 
 /** A source image that passed the checks the API would otherwise reject it for. */
 export interface SourceImage {

@@ -1,6 +1,7 @@
 import { DeferredError, type Billing, type ProducedImage, type Provider } from '../providers/provider.js';
 import type { OutputRecord, SourceResult } from '../state/results.js';
-import type { PlannedOutput, ResultSink } from './result-sink.js';
+import type { PlannedOutput } from '../settings/output-path.js';
+import type { ResultSink } from './result-sink.js';
 import type { SourceImage } from '../imaging/source-image.js';
 import { forEachLimited } from '../async/map-limited.js';
 import type { Selected } from './selection.js';

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { removeAbandonedTemporaries } from '../fs/atomic-file.js';
 import { toPosixRelative } from '../fs/paths.js';
-import type { PlannedOutput } from './result-sink.js';
+import type { PlannedOutput } from '../settings/output-path.js';
 
 /**
  * Removes what a killed run (SIGKILL, a lost runner) left half-written where this run writes: the temporary files

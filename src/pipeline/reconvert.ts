@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { probeImageFile } from '../imaging/image-file.js';
-import type { Recorded } from '../state/manifest.js';
+import type { ManifestEntry, Recorded } from '../state/manifest.js';
 import type { Conversion } from '../imaging/output-format.js';
-import type { PlannedOutput } from './result-sink.js';
+import type { PlannedOutput } from '../settings/output-path.js';
 import type { OutputRecord, SourceResult } from '../state/results.js';
 
 export interface Reconversion {
@@ -56,4 +56,27 @@ export async function reconvert(
   }
   const convertedFrom = earlier.from.map(output => output.path);
   return { source, status: 'upscaled', outputs, seconds: seconds(), convertedFrom };
+}
+
+/** The box an earlier conversion fitted results into, as its manifest entry recorded it. */
+function recordedLimit(entry: ManifestEntry, side: 'maxWidth' | 'maxHeight'): number | undefined {
+  const output = entry.settings.output as Partial<Record<string, unknown>> | undefined;
+  const value = output?.[side];
+  return typeof value === 'number' ? value : undefined;
+}
+
+/**
+ * Whether earlier results can be converted again instead of paying for a new upscale: results as Ideogram
+ * returned them always can; converted ones unless they were fitted into a box smaller than the one now asked for
+ * (results are never enlarged).
+ */
+export function canReconvert({ entry, asReturned }: Recorded, conversion: Conversion): boolean {
+  return (
+    asReturned ||
+    (['maxWidth', 'maxHeight'] as const).every(side => {
+      const before = recordedLimit(entry, side);
+      const now = conversion[side];
+      return before === undefined || (now !== undefined && now <= before);
+    })
+  );
 }

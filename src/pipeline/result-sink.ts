@@ -7,22 +7,8 @@ import { DownloadError, isTransientRead } from '../net/download.js';
 import { EXTENSIONS, SNIFF_BYTES, sniffFormat, type ImageFormat } from '../imaging/image-format.js';
 import { AS_RETURNED, passesUntouched, type Conversion } from '../imaging/output-format.js';
 import { withRetries, type RetryPolicy } from '../async/retry.js';
-
-/**
- * A result's bytes as a provider hands them over: in memory, or a way to open them as a stream (opened again when
- * a read fails part-way with a transient `DownloadError`).
- */
-export type ResultBytes = Uint8Array | (() => Promise<AsyncIterable<Uint8Array>>);
-
-/**
- * Where one result goes, fixed before anything is sent (`planOutputs`) and checked for collisions there: one
- * workspace-relative path per format the bytes may turn out to be, so the sink follows the plan whatever arrives.
- */
-export interface PlannedOutput {
-  /** 1-based, within its source. */
-  readonly index: number;
-  readonly paths: Readonly<Record<ImageFormat, string>>;
-}
+import type { ResultBytes } from '../providers/provider.js';
+import type { PlannedOutput } from '../settings/output-path.js';
 
 export interface SavedResult {
   /** Workspace-relative path written. */

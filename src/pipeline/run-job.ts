@@ -13,19 +13,20 @@ import type { IdeogramSettings } from '../providers/ideogram/settings.js';
 import { IdeogramUpscaler, quoteRecord } from '../providers/ideogram/upscaler.js';
 import { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from '../async/retry.js';
 import { Manifest, canonical, type ManifestDocument, type ManifestEntry, type Recorded } from '../state/manifest.js';
-import { canReconvert, conversionKey } from '../imaging/output-format.js';
+import { conversionKey } from '../imaging/output-format.js';
 import { ImageBudget } from './image-budget.js';
 import { removeLeftovers } from './leftovers.js';
-import { reconvert } from './reconvert.js';
+import { canReconvert, reconvert } from './reconvert.js';
 import { mapLimited } from '../async/map-limited.js';
 import { planOutputs, plannedOutputs } from '../settings/output-path.js';
 import type { Provider } from '../providers/provider.js';
-import { ResultSink, type PlannedOutput } from './result-sink.js';
+import { ResultSink } from './result-sink.js';
+import type { PlannedOutput } from '../settings/output-path.js';
 import type { SourceResult } from '../state/results.js';
 import { resultPresence, selectSources, skippedByManifest, type ManifestLookup } from './selection.js';
 import { inflightBounds, type Settings, type TransportSettings } from '../settings/settings.js';
 import type { SourceImage } from '../imaging/source-image.js';
-import { quoteText } from '../report/presentation.js';
+import { quoteText } from '../text/money.js';
 
 /** Room for an 8192×8192 result of a v2 model; bounds what a misbehaving link can write. */
 const MAX_RESULT_BYTES = 400 * 1024 * 1024;

@@ -1,7 +1,12 @@
 import type { UsdMicros } from '../text/money.js';
-import type { ResultBytes } from '../pipeline/result-sink.js';
-import type { QuoteRecord } from '../state/results.js';
+import type { QuoteRecord } from '../text/money.js';
 import type { SourceImage } from '../imaging/source-image.js';
+
+/**
+ * A result's bytes as a provider hands them over: in memory, or a way to open them as a stream (opened again when
+ * a read fails part-way with a transient `DownloadError`).
+ */
+export type ResultBytes = Uint8Array | (() => Promise<AsyncIterable<Uint8Array>>);
 
 /** What a request cost, as far as the provider knows; carried by the first image of the request. */
 export interface Billing {

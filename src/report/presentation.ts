@@ -6,7 +6,7 @@
 import { formatUsd } from '../text/money.js';
 import { printable } from '../text/printable.js';
 import type { RetryEvent } from '../async/retry.js';
-import { countByStatus, SOURCE_STATUSES, type QuoteRecord, type SourceResult, type SourceStatus } from '../state/results.js';
+import { countByStatus, SOURCE_STATUSES, type SourceResult, type SourceStatus } from '../state/results.js';
 
 /** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
 export function resultLine(result: SourceResult, done: number, total: number): string {
@@ -114,14 +114,6 @@ export function markdownCode(text: string): string {
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
-}
-
-/** `$0.12583 (exact, 12.583 credits)`, or `about $0.2 (estimate, at most $0.3)`: a quote as it may be relied on. */
-export function quoteText(quote: QuoteRecord): string {
-  const credits = quote.creditMillis === undefined ? '' : `, ${quote.creditMillis / 1000} credits`;
-  if (quote.qualifier === 'exact') return `${formatUsd(quote.usdMicros)} (exact${credits})`;
-  const bound = quote.upperBoundUsdMicros === undefined ? '' : `, at most ${formatUsd(quote.upperBoundUsdMicros)}`;
-  return `about ${formatUsd(quote.usdMicros)} (estimate${bound}${credits})`;
 }
 
 /** Money over a run, in micro-USD: what was quoted for what was (or in a dry run, would be) sent, and billed. */

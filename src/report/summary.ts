@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { Annotations } from './annotations.js';
 import { log } from './log.js';
 import type { Discovery } from '../pipeline/discovery.js';
-import type { Published } from '../github/publish.js';
+import type { RunOutcome } from './outcome.js';
 import {
   byAttention,
   costLine,
@@ -50,15 +50,6 @@ export function logDiscovery(discovery: Discovery): void {
   for (const { path, why, reason } of discovery.passedOver) {
     if (why === 'outside') annotations.forFile('warning', `Not upscaling ${path}: ${reason}`);
   }
-}
-
-/** What the run did, as the outputs and the summary report it: the results and where they were published. */
-export interface RunOutcome extends Published {
-  readonly results: readonly SourceResult[];
-  /** On a dry run, what it would have done (`dryRunLine`); undefined on a real one. */
-  readonly dryRun: string | undefined;
-  /** The whole results document, when it could be written. */
-  readonly resultsFile: string | undefined;
 }
 
 /** GitHub refuses a step output over 1 MiB; a little less, for the file command's own framing. */

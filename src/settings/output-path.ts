@@ -2,8 +2,17 @@ import { posix } from 'node:path';
 import { EXTENSIONS, IMAGE_FORMATS, type ImageFormat } from '../imaging/image-format.js';
 import { Input, InputError } from '../inputs/inputs.js';
 import { AS_RETURNED, OUTPUT_FORMAT_INFO, targetFormat, type Conversion } from '../imaging/output-format.js';
-import type { PlannedOutput } from '../pipeline/result-sink.js';
 import { controlCharacterIn } from '../text/printable.js';
+
+/**
+ * Where one result goes, fixed before anything is sent (`planOutputs`) and checked for collisions there: one
+ * workspace-relative path per format the bytes may turn out to be, so the sink follows the plan whatever arrives.
+ */
+export interface PlannedOutput {
+  /** 1-based, within its source. */
+  readonly index: number;
+  readonly paths: Readonly<Record<ImageFormat, string>>;
+}
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 /** What `posix.normalize` would change: an empty path, `.` or `..` segments, doubled slashes. */

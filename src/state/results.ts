@@ -1,3 +1,4 @@
+import type { QuoteRecord } from '../text/money.js';
 /**
  * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
  * run because a cap (`max-images`) was reached; the next run takes it first.
@@ -29,14 +30,6 @@ export interface SourceResult {
   readonly spentUsdMicros?: number;
   /** The earlier results this run converted (another format, quality or size) instead of sending the source. */
   readonly convertedFrom?: readonly string[];
-}
-
-/** A price quote as reported: integers in micro-USD; an estimate may cost up to its upper bound. */
-export interface QuoteRecord {
-  readonly usdMicros: number;
-  readonly qualifier: 'exact' | 'estimate';
-  readonly upperBoundUsdMicros?: number;
-  readonly creditMillis?: number;
 }
 
 export function countByStatus(results: readonly SourceResult[]): Record<SourceStatus, number> {

@@ -22,3 +22,19 @@ export function formatUsd(micros: UsdMicros): string {
     .padEnd(2, '0');
   return `$${whole}.${fraction}`;
 }
+
+/** A price quote as reported: integers in micro-USD; an estimate may cost up to its upper bound. */
+export interface QuoteRecord {
+  readonly usdMicros: number;
+  readonly qualifier: 'exact' | 'estimate';
+  readonly upperBoundUsdMicros?: number;
+  readonly creditMillis?: number;
+}
+
+/** `$0.12583 (exact, 12.583 credits)`, or `about $0.2 (estimate, at most $0.3)`: a quote as it may be relied on. */
+export function quoteText(quote: QuoteRecord): string {
+  const credits = quote.creditMillis === undefined ? '' : `, ${quote.creditMillis / 1000} credits`;
+  if (quote.qualifier === 'exact') return `${formatUsd(quote.usdMicros)} (exact${credits})`;
+  const bound = quote.upperBoundUsdMicros === undefined ? '' : `, at most ${formatUsd(quote.upperBoundUsdMicros)}`;
+  return `about ${formatUsd(quote.usdMicros)} (estimate${bound}${credits})`;
+}

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { resize as resizeWasm } from '@jsquash/resize/lib/resize/pkg/squoosh_resize.js';
-import { loadCodecs, type Pixels } from '../../src/imaging/codecs.js';
+import { loadCodecs } from '../../src/imaging/codecs.js';
+import type { Pixels } from '../../src/imaging/pixels.js';
 import { resizeLanczos3 } from '../../src/imaging/lanczos.js';
 import { encodePng } from '../support/files.js';
 

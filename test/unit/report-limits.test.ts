@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globa
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Annotations, ANNOTATIONS_SHOWN_PER_STEP } from '../../src/report/annotations.js';
-import { OUTPUT_LIMIT_BYTES, setOutputs, type RunOutcome } from '../../src/report/summary.js';
+import { OUTPUT_LIMIT_BYTES, setOutputs } from '../../src/report/summary.js';
+import type { RunOutcome } from '../../src/report/outcome.js';
 import { writeResultsFile } from '../../src/report/results-file.js';
 import { resultsDocument, type SourceResult } from '../../src/state/results.js';
 import { makeTempDir, removeDir } from '../support/files.js';

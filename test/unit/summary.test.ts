@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeSummary, type RunOutcome } from '../../src/report/summary.js';
+import { writeSummary } from '../../src/report/summary.js';
+import type { RunOutcome } from '../../src/report/outcome.js';
 import type { SourceResult } from '../../src/state/results.js';
 import { makeTempDir, removeDir } from '../support/files.js';
 

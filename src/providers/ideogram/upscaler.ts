@@ -4,7 +4,7 @@ import { NotStartedError } from '../../async/cancellation.js';
 import type { CostCap } from './cost-cap.js';
 import { DeferredError, type Billing, type ProducedImage, type Provider } from '../provider.js';
 import type { RetryEvent, RetryPolicy } from '../../async/retry.js';
-import type { QuoteRecord } from '../../state/results.js';
+import type { QuoteRecord } from '../../text/money.js';
 import type { SourceImage } from '../../imaging/source-image.js';
 import type { PriceQuote } from './client.js';
 import type { EndpointAnswer, EndpointImage, UpscaleEndpoint } from './endpoint.js';
