@@ -1,3 +1,4 @@
+import { fingerprint, sameUpscale } from '../state/fingerprint.js';
 import { discoverSources, type Discovery } from './discovery.js';
 import { CancelledError, NotStartedError, unlessCut, type Cancellation } from '../async/cancellation.js';
 import { Destinations } from './destinations.js';
@@ -12,8 +13,7 @@ import { Poller, defaultPollOptions } from '../providers/ideogram/poller.js';
 import type { IdeogramSettings } from '../providers/ideogram/settings.js';
 import { IdeogramUpscaler, quoteRecord } from '../providers/ideogram/upscaler.js';
 import { defaultRetryPolicy, type RetryEvent, type RetryPolicy } from '../async/retry.js';
-import { Manifest, canonical, type ManifestDocument, type ManifestEntry, type Recorded } from '../state/manifest.js';
-import { conversionKey } from '../imaging/output-format.js';
+import { Manifest, type ManifestDocument, type Recorded } from '../state/manifest.js';
 import { ImageBudget } from './image-budget.js';
 import { removeLeftovers } from './leftovers.js';
 import { canReconvert, reconvert } from './reconvert.js';
@@ -168,31 +168,6 @@ async function quoteAll(
   } finally {
     await endpoint.close();
   }
-}
-
-/** What made the upscale: a change to any of these makes an unchanged image worth upscaling again. */
-function upscaleFingerprint(settings: Settings): Record<string, unknown> {
-  const { provider } = settings;
-  // The shapes manifests have always recorded, so existing entries still match.
-  if (provider.kind === 'local') return { provider: 'local', request: {} };
-  if (provider.kind === 'legacy') return { provider: 'ideogram', request: provider.request };
-  // A v2 model: every form field counts (the factor or tier, prompt, seed and each model option).
-  return { provider: 'ideogram', model: provider.model.id, fields: provider.fields };
-}
-
-/**
- * What the manifest compares: the upscale's settings, and the conversion (format, quality, box) when there is
- * one. A change of the conversion alone converts the earlier result again, if it is still there.
- */
-export function fingerprint(settings: Settings): Record<string, unknown> {
-  const output = conversionKey(settings.output.conversion);
-  return output ? { ...upscaleFingerprint(settings), output } : upscaleFingerprint(settings);
-}
-
-/** Whether an entry's results came from the same upscale as this run would make, converted otherwise. */
-function sameUpscale(entry: ManifestEntry, settings: Settings): boolean {
-  const { output: _output, ...upscale } = entry.settings;
-  return canonical(upscale) === canonical(upscaleFingerprint(settings));
 }
 
 /**

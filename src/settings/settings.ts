@@ -1,14 +1,10 @@
 import { posix, resolve } from 'node:path';
 import type { Branded } from '../text/brand.js';
-import {
-  readIdeogramSettings,
-  readImageRequest,
-  resultsPerSource,
-  type IdeogramSettings
-} from '../providers/ideogram/settings.js';
+import { readIdeogramSettings, readImageRequest, resultsPerSource } from '../providers/ideogram/settings.js';
 import { splitsRequests } from '../providers/ideogram/types.js';
 import { boolean, integer, oneOf, quote, secret } from '../inputs/parsers.js';
 import { Input, InputError, type InputReader } from '../inputs/inputs.js';
+import type { ProviderSettings } from '../providers/index.js';
 import { OutputTemplate } from './output-path.js';
 import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS, type Conversion } from '../imaging/output-format.js';
 
@@ -55,9 +51,6 @@ export const MAX_CONCURRENCY = 64;
  */
 export type Concurrency =
   { readonly kind: 'auto' } | { readonly kind: 'fixed'; readonly places: Branded<number, 'Places'> };
-
-/** Who upscales, with what that provider needs: Ideogram (one of its endpoints) or this machine. */
-export type ProviderSettings = IdeogramSettings | { readonly kind: 'local' };
 
 /** Which files are sources. */
 export interface DiscoverySettings {
