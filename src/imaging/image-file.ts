@@ -13,13 +13,24 @@ export interface ImageFileFacts {
   readonly dimensions: Dimensions | undefined;
 }
 
-/** Size, format and dimensions of an opened image file from its first bytes, read from its start wherever it stands. */
-export async function probeOpened({ handle, stats }: OpenedFile): Promise<ImageFileFacts> {
+/**
+ * Size, format and dimensions of an opened image file from its first bytes, read from its start wherever it stands.
+ * `wholeIfNeeded`: when the dimensions are not in the first bytes (metadata that runs longer), read the whole file
+ * for them; for a check that must not guess, on a file whose size is already bounded.
+ */
+export async function probeOpened(
+  { handle, stats }: OpenedFile,
+  { wholeIfNeeded = false } = {}
+): Promise<ImageFileFacts> {
   const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
   const { bytesRead } = await handle.read(head, 0, head.length, 0);
   const bytes = head.subarray(0, bytesRead);
   const format = sniffFormat(bytes);
-  return { bytes: stats.size, format, dimensions: format && readDimensions(bytes, format) };
+  let dimensions = format && readDimensions(bytes, format);
+  if (format && !dimensions && wholeIfNeeded && stats.size > bytesRead) {
+    dimensions = readDimensions(await handle.readFile(), format);
+  }
+  return { bytes: stats.size, format, dimensions };
 }
 
 /** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */

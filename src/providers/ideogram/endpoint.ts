@@ -1,5 +1,6 @@
 import { openRegularFile } from '../../fs/regular-file.js';
-import { readDimensions, type Dimensions } from '../../imaging/dimensions.js';
+import type { Dimensions } from '../../imaging/dimensions.js';
+import { probeOpened } from '../../imaging/image-file.js';
 import { ImageProblem, type SourceImage } from '../../imaging/source-image.js';
 import type { Generation, IdeogramClient, PriceQuote } from './client.js';
 import { GenerationFailedError } from './errors.js';
@@ -88,23 +89,16 @@ export class LegacyEndpoint implements UpscaleEndpoint {
   }
 }
 
-/** Enough of the file for any header we read; JPEG's size may sit after large EXIF blocks, then the whole file. */
-const HEADER_BYTES = 256 * 1024;
-
 async function sourceDimensions(image: SourceImage): Promise<Dimensions | undefined> {
   // Only a regular file: a named pipe swapped in since the check would block. Gone or swapped, the upload's own
   // check of the file says so in words.
   const opened = await openRegularFile(image.path).catch(() => undefined);
   if (!opened) return undefined;
-  const { handle } = opened;
   try {
-    const head = Buffer.alloc(Math.min(HEADER_BYTES, image.bytes));
-    await handle.read(head, 0, head.length, 0);
-    const found = readDimensions(head, image.format);
-    if (found || image.bytes <= HEADER_BYTES) return found;
-    return readDimensions(await handle.readFile(), image.format);
+    // The upload is bounded (50 MB), so a header past the first bytes is worth the whole read.
+    return (await probeOpened(opened, { wholeIfNeeded: true })).dimensions;
   } finally {
-    await handle.close();
+    await opened.handle.close();
   }
 }
 
