@@ -33,14 +33,6 @@ export class Cancellation {
   }
 }
 
-/** Work a cancellation stopped before anything was sent for it: nothing was paid, the next run takes it. */
-export class NotStartedError extends Error {
-  override name = 'NotStartedError';
-  constructor() {
-    super('not started: the run was cancelled');
-  }
-}
-
 /** Work cut off in flight by a cancellation. */
 export class CancelledError extends Error {
   override name = 'CancelledError';

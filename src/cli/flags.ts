@@ -1,9 +1,6 @@
-import { ENHANCEMENT_STRENGTHS, RESOLUTION_TIERS, UPSCALE_FACTORS, V2_MODELS } from '../providers/ideogram/models.js';
-import { LEGACY_MODEL } from '../providers/ideogram/settings.js';
-import { MAGIC_PROMPT_OPTIONS, MAGIC_PROMPT_VERSIONS } from '../providers/ideogram/types.js';
 import { Input } from '../inputs/inputs.js';
 import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS } from '../imaging/output-format.js';
-import { PROVIDERS } from '../settings/settings.js';
+import { PROVIDER_CHOICES } from '../providers/index.js';
 
 /** The command line's manifest, in the folder the results go to. */
 export const CLI_MANIFEST = '.ideogram-upscale.json';
@@ -49,13 +46,13 @@ export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
       kind: 'value',
       arg: '<option>',
       help: 'Ideogram: magic prompt',
-      choices: MAGIC_PROMPT_OPTIONS
+      choices: PROVIDER_CHOICES[Input.MagicPromptOption]
     },
     [Input.MagicPromptVersion]: {
       kind: 'value',
       arg: '<version>',
       help: 'Ideogram: magic prompt version',
-      choices: MAGIC_PROMPT_VERSIONS
+      choices: PROVIDER_CHOICES[Input.MagicPromptVersion]
     },
     [Input.NumImages]: {
       kind: 'value',
@@ -67,26 +64,26 @@ export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
       kind: 'value',
       arg: '<model>',
       help: 'Ideogram: legacy (POST /upscale, up to 2×) or a v2 upscaler; see docs/models.md (default: legacy)',
-      choices: [LEGACY_MODEL, ...V2_MODELS]
+      choices: PROVIDER_CHOICES[Input.Model]
     },
     [Input.UpscaleFactor]: {
       kind: 'value',
       arg: '<factor>',
       help: 'Ideogram v2: x2, x4 or x8 (default x2; topaz-wonder-4: x2 or x4)',
-      choices: UPSCALE_FACTORS
+      choices: PROVIDER_CHOICES[Input.UpscaleFactor]
     },
     [Input.Creativity]: { kind: 'value', arg: '<1-9>', help: 'Ideogram v2 (bloom-2, redefine): how freely it invents' },
     [Input.EnhancementStrength]: {
       kind: 'value',
       arg: '<strength>',
       help: 'Ideogram v2 (wonder-3-5): how much detail it reconstructs',
-      choices: ENHANCEMENT_STRENGTHS
+      choices: PROVIDER_CHOICES[Input.EnhancementStrength]
     },
     [Input.ResolutionTier]: {
       kind: 'value',
       arg: '<tier>',
       help: 'Ideogram v2 (nano-banana-pro): output tier (default 2K)',
-      choices: RESOLUTION_TIERS
+      choices: PROVIDER_CHOICES[Input.ResolutionTier]
     },
     [Input.ModelOptions]: {
       kind: 'value',
@@ -177,7 +174,7 @@ export function flagSpecs(apiKey: string): Record<Input, FlagSpec> {
       kind: 'value',
       arg: '<name>',
       help: 'who upscales: Ideogram, or a 2× Lanczos resampling on this machine (default: ideogram when IDEOGRAM_API_KEY is set, else local)',
-      choices: PROVIDERS,
+      choices: PROVIDER_CHOICES[Input.Provider],
       default: null
     },
     [Input.FailOnError]: {

@@ -4,7 +4,7 @@ import type { GitHubClient } from './client.js';
 import { mapLimited } from '../async/map-limited.js';
 import { parseRetryAfter, withRetries, type RetryDecision, type RetryPolicy } from '../async/retry.js';
 import { redact } from '../text/secrets.js';
-import type { CommitAuthor } from '../settings/settings.js';
+import type { CommitAuthor } from '../settings/publishing.js';
 
 export interface CommitRequest {
   readonly owner: string;

@@ -1,11 +1,11 @@
-import { DeferredError, type Billing, type ProducedImage, type Provider } from '../providers/provider.js';
-import type { OutputRecord, SourceResult } from '../state/results.js';
+import { NotSentError, type Billing, type ProducedImage, type Provider } from '../providers/provider.js';
+import { notSentResult, type OutputRecord, type SourceResult } from '../state/results.js';
 import type { PlannedOutput } from '../settings/output-path.js';
 import type { ResultSink } from './result-sink.js';
 import type { SourceImage } from '../imaging/source-image.js';
 import { forEachLimited } from '../async/map-limited.js';
 import type { Selected } from './selection.js';
-import { NotStartedError, unlessCut, type Cancellation } from '../async/cancellation.js';
+import { unlessCut, type Cancellation } from '../async/cancellation.js';
 
 /** What the engine takes: a checked source, or a settled one to pass on. */
 export type Sendable = Extract<Selected, { kind: 'checked' | 'settled' }>;
@@ -29,7 +29,9 @@ export interface EngineOptions {
 }
 
 /** What became of one produced image once the sink had it. */
-type Delivered = ({ kind: 'written'; record: OutputRecord } | { kind: 'withheld' } | { kind: 'lost'; error: Error }) & {
+type Delivered = (
+  { kind: 'written'; record: OutputRecord } | { kind: 'withheld'; reason: string } | { kind: 'lost'; error: Error }
+) & {
   billing?: Billing;
 };
 
@@ -41,7 +43,7 @@ async function deliver(
 ): Promise<Delivered> {
   if (image.kind === 'failed') return { kind: 'lost', error: image.error };
   const billing = image.billing ? { billing: image.billing } : {};
-  if (image.kind === 'withheld') return { kind: 'withheld', ...billing };
+  if (image.kind === 'withheld') return { kind: 'withheld', reason: image.reason, ...billing };
   if (!planned) {
     return { kind: 'lost', error: new Error('the provider made more results than were planned'), ...billing };
   }
@@ -79,12 +81,14 @@ function summarise(source: string, delivered: readonly Delivered[], seconds: num
 function outcome(source: string, delivered: readonly Delivered[], seconds: number): SourceResult {
   const outputs = delivered.flatMap(image => (image.kind === 'written' ? [image.record] : []));
   const lost = delivered.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
-  const withheld = delivered.filter(image => image.kind === 'withheld').length;
+  const withheld = delivered.flatMap(image => (image.kind === 'withheld' ? [image.reason] : []));
   if (lost.length > 0) return { source, status: 'failed', outputs, error: lost.join('; '), seconds };
   if (outputs.length === 0) {
-    return { source, status: 'unsafe', outputs, error: 'Ideogram withheld the result as unsafe', seconds };
+    const error = withheld[0] ?? 'the provider handed back no result';
+    return { source, status: withheld.length > 0 ? 'unsafe' : 'failed', outputs, error, seconds };
   }
-  const note = withheld > 0 ? { error: `${withheld} of ${delivered.length} results withheld as unsafe` } : {};
+  const note =
+    withheld.length > 0 ? { error: `${withheld.length} of ${delivered.length} results withheld as unsafe` } : {};
   return { source, status: 'upscaled', outputs, ...note, seconds };
 }
 
@@ -106,17 +110,8 @@ export async function upscaleAll(provider: Provider, options: EngineOptions): Pr
       const delivered = await Promise.all(produced.map((item, i) => deliver(options.sink, source, planned[i], item)));
       return summarise(source, delivered, seconds());
     } catch (error) {
-      if (error instanceof DeferredError) {
-        return {
-          source,
-          status: 'deferred',
-          outputs: [],
-          error: error.message,
-          ...(error.quote ? { quote: error.quote } : {})
-        };
-      }
-      const status = error instanceof NotStartedError ? 'deferred' : 'failed';
-      return { source, status, outputs: [], error: (error as Error).message, seconds: seconds() };
+      if (error instanceof NotSentError) return { ...notSentResult(source, error), seconds: seconds() };
+      return { source, status: 'failed', outputs: [], error: (error as Error).message, seconds: seconds() };
     }
   };
   await forEachLimited(

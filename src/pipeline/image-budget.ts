@@ -1,5 +1,6 @@
 import { Input } from '../inputs/inputs.js';
-import type { SourceResult } from '../state/results.js';
+import { NotSentError } from '../providers/provider.js';
+import { notSentResult, type SourceResult } from '../state/results.js';
 
 /**
  * Takes sources in the order they come while their images (`imagesPerSource` each) fit under `maxImages`; the
@@ -22,7 +23,7 @@ export class ImageBudget {
       this.sourcesLeft -= 1;
       return undefined;
     }
-    const error = `past '${Input.MaxImages}' (${this.maxImages} images); a later run takes it first`;
-    return { source, status: 'deferred', outputs: [], error };
+    const why = `past '${Input.MaxImages}' (${this.maxImages} images); a later run takes it first`;
+    return notSentResult(source, new NotSentError('capped', why));
   }
 }

@@ -1,3 +1,4 @@
+import { withheldEarlier } from '../providers/index.js';
 import { readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { Destinations } from './destinations.js';
@@ -29,7 +30,7 @@ export type Selected =
 
 export interface ManifestLookup {
   readonly manifest: Manifest;
-  /** The settings the manifest compares (see `fingerprint` in job.ts). */
+  /** The settings the manifest compares (see `fingerprint` in state/fingerprint.ts). */
   readonly fingerprint: Record<string, unknown>;
   /** Upscale even what the manifest vouches for (the hashes are still taken, for the manifest). */
   readonly force: boolean;
@@ -111,7 +112,7 @@ async function lookUp(
   if (!earlier || !lookup.reusable(earlier)) return { sha256, verdict: undefined };
   if (earlier.entry.status === 'unsafe') {
     // Billed and withheld: there is nothing to convert, and asking again would be billed again.
-    const why = `Ideogram withheld its result as unsafe on ${earlier.entry.upscaledAt}; nothing to convert`;
+    const why = withheldEarlier(earlier.entry.upscaledAt);
     return { sha256, verdict: { skipped: skippedAs(source, earlier.entry, why, lookup.manifest) } };
   }
   return { sha256, verdict: { earlier } };

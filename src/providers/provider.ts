@@ -1,5 +1,5 @@
-import type { UsdMicros } from '../text/money.js';
-import type { QuoteRecord } from '../text/money.js';
+import type { RetryEvent } from '../async/retry.js';
+import type { QuoteRecord, UsdMicros } from '../text/money.js';
 import type { SourceImage } from '../imaging/source-image.js';
 
 /**
@@ -27,21 +27,60 @@ export type ProducedImage =
       readonly prompt: string | null;
       readonly billing?: Billing;
     }
-  /** Made (and maybe billed) but not handed over (Ideogram's safety check). */
-  | { readonly kind: 'withheld'; readonly billing?: Billing }
+  /** Made (and maybe billed) but not handed over: `reason` is the provider's words (a safety check). */
+  | { readonly kind: 'withheld'; readonly reason: string; readonly billing?: Billing }
   /** Not made: its request failed for good while others for the same source did not. */
   | { readonly kind: 'failed'; readonly error: Error };
 
-/** A source the provider chose not to send (a cap was reached); the next run takes it. */
-export class DeferredError extends Error {
-  override name = 'DeferredError';
+/**
+ * Why nothing was sent for a source, so nothing was paid: the run was cancelled before it went, a cap (`max-cost`,
+ * `max-images`) was reached, or the batch was stopped for an earlier source (the account refused, the host gone).
+ */
+export type NotSentReason = 'cancelled' | 'capped' | 'stopped';
+
+/** A source nothing was sent for, and why; the one way every stage says so. */
+export class NotSentError extends Error {
+  override name = 'NotSentError';
   constructor(
+    readonly reason: NotSentReason,
     message: string,
-    /** Its price, when it was quoted before the cap stopped it. */
+    /** Its price, when it was quoted before a cap stopped it. */
     readonly quote?: QuoteRecord
   ) {
     super(message);
   }
+
+  static cancelled(): NotSentError {
+    return new NotSentError('cancelled', 'not started: the run was cancelled');
+  }
+
+  /**
+   * What the source's result says: a cancelled or capped source is the next run's first (`deferred`); one of a
+   * stopped batch `failed`, since its cause needs fixing before anything can be sent.
+   */
+  get status(): 'deferred' | 'failed' {
+    return this.reason === 'stopped' ? 'failed' : 'deferred';
+  }
+}
+
+/** What a provider tells the run as it works. */
+export interface ProviderHooks {
+  /** Before an upscale or a download is tried again. */
+  readonly onRetry?: (file: string, event: RetryEvent) => void;
+  /** Something worth telling once (a newer endpoint, a deprecation, a batch stopped, a job id not recorded). */
+  readonly onNotice?: (message: string) => void;
+}
+
+/**
+ * Jobs a provider had accepted and collects later (an asynchronous API): those earlier runs left, by source, and
+ * how this run records its own the moment they are accepted, so a crash cannot lose what was paid for.
+ */
+export interface PendingJobs {
+  readonly pending: ReadonlyMap<string, string>;
+  /** Waited for before the job is polled. */
+  readonly onAccepted: (file: string, jobId: string) => Promise<void>;
+  /** The job ended with nothing to collect (not billed): forget it. */
+  readonly onAbandoned: (file: string) => void;
 }
 
 /**
@@ -49,7 +88,9 @@ export class DeferredError extends Error {
  * failure of the whole request is thrown.
  */
 export interface Provider {
-  /** Once `stopped` aborts, nothing more is sent for the image (a `NotStartedError` if nothing was). */
+  /** Once `stopped` aborts, nothing more is sent for the image (`NotSentError.cancelled()` if nothing was). */
   produce(image: SourceImage, stopped?: AbortSignal): Promise<ProducedImage[]>;
+  /** What sending `image` would cost, asked of a provider that quotes (a dry run); nothing is made. */
+  quote?(image: SourceImage): Promise<QuoteRecord>;
   close(): Promise<void>;
 }

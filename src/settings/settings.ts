@@ -1,56 +1,22 @@
 import { posix, resolve } from 'node:path';
 import type { Branded } from '../text/brand.js';
-import { readIdeogramSettings, readImageRequest, resultsPerSource } from '../providers/ideogram/settings.js';
-import { splitsRequests } from '../providers/ideogram/types.js';
-import { boolean, integer, oneOf, quote, secret } from '../inputs/parsers.js';
+import { boolean, integer, oneOf, quote } from '../inputs/parsers.js';
 import { Input, InputError, type InputReader } from '../inputs/inputs.js';
-import type { ProviderSettings } from '../providers/index.js';
+import { MAX_CONCURRENCY, type Concurrency, type TransportSettings } from '../net/transport.js';
+import {
+  maxUploadMegabytes,
+  PROVIDER_DEFAULTS,
+  readProviderSettings,
+  resultsPerSource,
+  splitsSources,
+  type ProviderSettings
+} from '../providers/index.js';
 import { OutputTemplate } from './output-path.js';
+import { readPublishing, type PublishingSettings } from './publishing.js';
 import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS, type Conversion } from '../imaging/output-format.js';
 
-export const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'] as const;
-export type PublishMode = (typeof PUBLISH_MODES)[number];
-
-export const COMMENT_MODES = ['auto', 'always', 'never'] as const;
-/** `auto`: on pull requests when there is something to report; `always`: on every pull request run; `never`. */
-export type CommentMode = (typeof COMMENT_MODES)[number];
-
-export const PROVIDERS = ['ideogram', 'local'] as const;
-/** Who upscales: Ideogram's API, or a 2× resampling on this machine that needs no key and no network. */
-export type ProviderName = (typeof PROVIDERS)[number];
-
-export interface CommitAuthor {
-  readonly name: string;
-  readonly email: string;
-}
-
-export interface CommitSettings {
-  /** Token for GitHub's API; never printed. */
-  readonly token: string;
-  readonly message: string;
-  /** Branch to commit to; undefined: the pushed branch or the pull request's head branch. */
-  readonly branch: string | undefined;
-  /** Undefined: GitHub's own identity, so it signs the commit when the token is the workflow's. */
-  readonly author: CommitAuthor | undefined;
-  /** Commit results that .gitattributes routes to Git LFS anyway, as plain blobs. */
-  readonly acceptLfs: boolean;
-}
-
-export type RetentionDays = Branded<number, 'RetentionDays'>;
 /** A positive number of images, at least one request's worth. */
 export type ImageBudget = Branded<number, 'ImageBudget'>;
-
-/** Ideogram's documented default in-flight limit per organisation, in images. */
-export const DOCUMENTED_INFLIGHT_LIMIT = 10;
-/** The most places `concurrency` may name, and where `auto` may probe up to. */
-export const MAX_CONCURRENCY = 64;
-
-/**
- * Images in flight at once. `auto` starts at Ideogram's documented limit and follows what the API answers;
- * a number is a hard bound that adaptation only ever lowers.
- */
-export type Concurrency =
-  { readonly kind: 'auto' } | { readonly kind: 'fixed'; readonly places: Branded<number, 'Places'> };
 
 /** Which files are sources. */
 export interface DiscoverySettings {
@@ -83,31 +49,6 @@ export interface SelectionSettings {
   readonly cache: boolean;
   /** The most images (requests × `num_images`) one run may ask for; undefined: no cap. */
   readonly maxImages: ImageBudget | undefined;
-}
-
-/** How results are handed back: a workflow artifact, a commit, both or neither. */
-export interface PublishingSettings {
-  readonly mode: PublishMode;
-  readonly artifactName: string;
-  /** Unset: the repository's default retention. */
-  readonly retentionDays: RetentionDays | undefined;
-  /** How results are committed, for `publish: commit` or `both`. */
-  readonly commit: CommitSettings;
-  /** Whether the pull request gets a comment reporting the run. */
-  readonly comment: CommentMode;
-}
-
-/** How requests travel: places in flight, resends, time-outs. */
-export interface TransportSettings {
-  /** Images in flight at Ideogram at once (a request counts `num_images`). */
-  readonly concurrency: Concurrency;
-  /** Resends after server errors and connection failures (429s have their own budget). */
-  readonly maxRetries: number;
-  readonly requestTimeoutMs: number;
-  /** The most one image may spend waiting on 429s in all before it fails. */
-  readonly rateLimitWaitMs: number;
-  /** Resend when an answer was lost after sending, at the risk of paying twice. */
-  readonly retryTimeouts: boolean;
 }
 
 /** Every input, checked, typed and grouped per concern. Built only by `readSettings`, which fails on the first bad input. */
@@ -145,7 +86,6 @@ export const DEFAULTS: Partial<Record<Input, string>> = {
   [Input.MaxWidth]: '',
   [Input.MaxHeight]: '',
   [Input.Publish]: 'artifact',
-  [Input.Model]: 'legacy',
   [Input.CommitMessage]: 'Upscale images with Ideogram',
   [Input.ChangedOnly]: 'true',
   [Input.Manifest]: '.github/upscaled-images.json',
@@ -162,10 +102,9 @@ export const DEFAULTS: Partial<Record<Input, string>> = {
   [Input.RateLimitWait]: '600',
   [Input.RetryTimeouts]: 'false',
   [Input.MaxFileSize]: '10',
-  [Input.ApiUrl]: 'https://api.ideogram.ai',
-  [Input.Provider]: 'ideogram',
   [Input.FailOnError]: 'true',
-  [Input.DryRun]: 'false'
+  [Input.DryRun]: 'false',
+  ...PROVIDER_DEFAULTS
 };
 
 const MEGABYTE = 1024 * 1024;
@@ -191,48 +130,6 @@ function parseConcurrency(raw: string, imagesPerSource: number, splittable: bool
     );
   }
   return { kind: 'fixed', places };
-}
-
-/** The limiter's start and bound for a concurrency setting. */
-export function inflightBounds(concurrency: Concurrency): { initial: number; ceiling: number } {
-  return concurrency.kind === 'auto'
-    ? { initial: DOCUMENTED_INFLIGHT_LIMIT, ceiling: MAX_CONCURRENCY }
-    : { initial: concurrency.places, ceiling: concurrency.places };
-}
-
-// The characters @actions/artifact refuses in a name.
-const BAD_ARTIFACT_NAME = /[":<>|*?\r\n\\/]/;
-
-function artifactName(raw: string): string {
-  if (BAD_ARTIFACT_NAME.test(raw)) {
-    throw new InputError(
-      Input.ArtifactName,
-      `must not contain any of " : < > | * ? \\ / or a line break; got ${quote(raw)}.`
-    );
-  }
-  return raw;
-}
-
-function commitMessage(raw: string): string {
-  if (raw === '') throw new InputError(Input.CommitMessage, `must not be empty.`);
-  return raw;
-}
-
-// git's rules for a ref name, the parts a user can get wrong.
-const BAD_BRANCH = /(^[/.]|\.\.|[\s~^:?*[\\]|@\{|\/\/|[/.]$|\.lock$)/;
-
-function branch(raw: string): string | undefined {
-  if (raw === '') return undefined;
-  const name = raw.replace(/^refs\/heads\//, '');
-  if (BAD_BRANCH.test(name)) throw new InputError(Input.Branch, `is not a valid branch name; got ${quote(raw)}.`);
-  return name;
-}
-
-function commitAuthor(raw: string): CommitAuthor | undefined {
-  if (raw === '') return undefined;
-  const match = /^([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(raw);
-  if (!match) throw new InputError(Input.CommitAuthor, `must look like 'Name <email>'; got ${quote(raw)}.`);
-  return { name: match[1] as string, email: match[2] as string };
 }
 
 function manifestPath(raw: string): string | undefined {
@@ -312,20 +209,10 @@ export function readSettings(read: InputReader, workspace: string): Settings {
     const raw = read(name).trim();
     return raw === '' ? (DEFAULTS[name] ?? '') : raw;
   };
-  const request = readImageRequest(input);
   const dryRun = boolean(Input.DryRun, input(Input.DryRun));
-  const provider: ProviderSettings =
-    oneOf(Input.Provider, input(Input.Provider), PROVIDERS) === 'local'
-      ? { kind: 'local' }
-      : readIdeogramSettings(input, request, dryRun);
-  // The local provider makes one result per source, whatever num-images says.
-  const imagesPerSource = provider.kind === 'local' ? 1 : resultsPerSource(provider);
-  const retention = input(Input.RetentionDays);
-  const publish = oneOf(Input.Publish, input(Input.Publish), PUBLISH_MODES);
-  const token = secret(Input.GithubToken, input(Input.GithubToken));
-  if ((publish === 'commit' || publish === 'both') && token === '') {
-    throw new InputError(Input.GithubToken, `is required to publish with '${publish}'.`);
-  }
+  const provider = readProviderSettings(input, dryRun);
+  const imagesPerSource = resultsPerSource(provider);
+  const publishing = readPublishing(input);
   let template: OutputTemplate;
   try {
     template = OutputTemplate.parse(input(Input.OutputPath), imagesPerSource);
@@ -339,8 +226,7 @@ export function readSettings(read: InputReader, workspace: string): Settings {
     discovery: {
       patterns: patterns(input(Input.Files)),
       changedOnly: boolean(Input.ChangedOnly, input(Input.ChangedOnly)),
-      // The v2 models take uploads up to 50 MB, the legacy endpoint 25 at most.
-      maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, provider.kind === 'v2' ? 50 : 25) * MEGABYTE
+      maxFileBytes: integer(Input.MaxFileSize, input(Input.MaxFileSize), 1, maxUploadMegabytes(provider)) * MEGABYTE
     },
     output: {
       template,
@@ -354,25 +240,9 @@ export function readSettings(read: InputReader, workspace: string): Settings {
       maxImages: maxImages(input(Input.MaxImages), imagesPerSource, manifest),
       cache: boolean(Input.Cache, input(Input.Cache))
     },
-    publishing: {
-      mode: publish,
-      artifactName: artifactName(input(Input.ArtifactName)),
-      retentionDays: retention === '' ? undefined : integer<RetentionDays>(Input.RetentionDays, retention, 1, 90),
-      commit: {
-        token,
-        message: commitMessage(input(Input.CommitMessage)),
-        branch: branch(input(Input.Branch)),
-        author: commitAuthor(input(Input.CommitAuthor)),
-        acceptLfs: boolean(Input.CommitLfsPaths, input(Input.CommitLfsPaths))
-      },
-      comment: oneOf(Input.Comment, input(Input.Comment), COMMENT_MODES)
-    },
+    publishing,
     transport: {
-      concurrency: parseConcurrency(
-        input(Input.Concurrency),
-        imagesPerSource,
-        provider.kind === 'legacy' && splitsRequests(provider.request)
-      ),
+      concurrency: parseConcurrency(input(Input.Concurrency), imagesPerSource, splitsSources(provider)),
       maxRetries: integer(Input.MaxRetries, input(Input.MaxRetries), 0, 10),
       requestTimeoutMs: integer(Input.RequestTimeout, input(Input.RequestTimeout), 1, 3600) * 1000,
       rateLimitWaitMs: integer(Input.RateLimitWait, input(Input.RateLimitWait), 0, 3600) * 1000,

@@ -1,3 +1,4 @@
+import type { NotSentError } from '../providers/provider.js';
 import type { QuoteRecord } from '../text/money.js';
 /**
  * What happened to one source: the `results` output holds one of these per source. `deferred`: not sent in this
@@ -46,4 +47,9 @@ export function writtenFiles(results: readonly SourceResult[]): string[] {
 /** The `results` document (the action's output, the CLI's --json): one record per source, without timings. */
 export function resultsDocument(results: readonly SourceResult[]): Omit<SourceResult, 'seconds'>[] {
   return results.map(({ seconds: _seconds, ...rest }) => rest);
+}
+
+/** The result of a source nothing was sent for, whichever stage held it back. */
+export function notSentResult(source: string, why: NotSentError): SourceResult {
+  return { source, status: why.status, outputs: [], error: why.message, ...(why.quote ? { quote: why.quote } : {}) };
 }

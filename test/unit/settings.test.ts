@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { isAbsolute, resolve } from 'node:path';
 import { Input, InputError } from '../../src/inputs/inputs.js';
 import type { LegacySettings, V2Settings } from '../../src/providers/ideogram/settings.js';
-import { DEFAULT_FILES, inflightBounds, readSettings, type Settings } from '../../src/settings/settings.js';
+import { DEFAULT_FILES, readSettings, type Settings } from '../../src/settings/settings.js';
+import { inflightBounds } from '../../src/providers/ideogram/inflight-limiter.js';
 
 type Inputs = Partial<Record<Input, string>>;
 

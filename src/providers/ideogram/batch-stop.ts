@@ -2,12 +2,12 @@ import type { RetryEvent, RetryPolicy } from '../../async/retry.js';
 import {
   AuthenticationError,
   ConnectionError,
-  NotSentError,
   PaymentRequiredError,
   PermissionDeniedError,
   type APIError
 } from './errors.js';
 import { retryIdeogram } from './retry-rule.js';
+import { NotSentError } from '../provider.js';
 
 /**
  * Connection failures in a row, across the batch, before the host counts as unreachable: one ladder of retries per
@@ -45,8 +45,8 @@ export class BatchStop {
   constructor(private readonly onStopped?: (why: string) => void) {}
 
   /** @throws NotSentError once the batch has been stopped */
-  check(file: string): void {
-    if (this.reason !== undefined) throw new NotSentError(file, `not sent: for an earlier image, ${this.reason}`);
+  check(): void {
+    if (this.reason !== undefined) throw new NotSentError('stopped', `not sent: for an earlier image, ${this.reason}`);
   }
 
   /**
@@ -54,7 +54,7 @@ export class BatchStop {
    * host unreachable several times in a row).
    */
   async guard<T>(file: string, send: () => Promise<T>): Promise<T> {
-    this.check(file);
+    this.check();
     try {
       const done = await send();
       this.unreachable = 0;

@@ -251,11 +251,3 @@ function describeCause(cause: unknown): string {
   }
   return String(cause);
 }
-
-/** An image this run did not send, because sending it could not succeed (e.g. the account was refused). */
-export class NotSentError extends IdeogramError {
-  override name = 'NotSentError';
-  constructor(file: string, message: string) {
-    super(message, file);
-  }
-}

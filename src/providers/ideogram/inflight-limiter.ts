@@ -1,3 +1,5 @@
+import { MAX_CONCURRENCY, type Concurrency } from '../../net/transport.js';
+
 /**
  * Keeps Ideogram's in-flight places full without tripping over them. Ideogram counts images in flight per
  * organisation (a request for 4 images takes 4 places) and answers 429 past its limit, which others using the
@@ -152,4 +154,14 @@ export class InflightLimiter {
       next.grant(places);
     }
   }
+}
+
+/** Ideogram's documented default in-flight limit per organisation, in images. */
+export const DOCUMENTED_INFLIGHT_LIMIT = 10;
+
+/** The limiter's start and bound for a concurrency setting: `auto` starts at the documented limit. */
+export function inflightBounds(concurrency: Concurrency): LimiterOptions {
+  return concurrency.kind === 'auto'
+    ? { initial: DOCUMENTED_INFLIGHT_LIMIT, ceiling: MAX_CONCURRENCY }
+    : { initial: concurrency.places, ceiling: concurrency.places };
 }

@@ -1,8 +1,7 @@
 import { Agent } from 'undici';
 import { openDownload, type TrustedHosts } from '../../net/download.js';
-import { NotStartedError } from '../../async/cancellation.js';
 import type { CostCap } from './cost-cap.js';
-import { DeferredError, type Billing, type ProducedImage, type Provider } from '../provider.js';
+import { NotSentError, type Billing, type ProducedImage, type Provider } from '../provider.js';
 import type { RetryEvent, RetryPolicy } from '../../async/retry.js';
 import type { QuoteRecord } from '../../text/money.js';
 import type { SourceImage } from '../../imaging/source-image.js';
@@ -54,7 +53,7 @@ export class IdeogramUpscaler implements Provider {
   async produce(image: SourceImage, stopped?: AbortSignal): Promise<ProducedImage[]> {
     const { endpoint, pending } = this.options;
     const file = image.relativePath;
-    this.batch.check(file);
+    this.batch.check();
     const earlier = pending?.get(file);
     // Without a cap nothing is awaited here, so a burst of sources reaches the limiter together.
     const quoted = earlier === undefined && this.options.costCap ? await this.withinCap(image) : undefined;
@@ -132,7 +131,7 @@ export class IdeogramUpscaler implements Provider {
     const { endpoint, limiter } = this.options;
     try {
       // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
-      if (stopped?.aborted) throw new NotStartedError();
+      if (stopped?.aborted) throw NotSentError.cancelled();
       // Nor is a request the API has said it will never admit.
       if (!endpoint.divisible) this.refuseIfTooFew(image, limiter.statedLimit);
       // Checked before the place is given back, so the next image waiting for it is not sent.
@@ -166,24 +165,28 @@ export class IdeogramUpscaler implements Provider {
     if (stated !== undefined && stated < places) throw new InflightLimitError(image.relativePath, stated, places);
   }
 
-  /** With a cost cap: the source's quote, taken from the cap. @throws DeferredError past the cap */
-  private async withinCap(image: SourceImage): Promise<QuoteRecord | undefined> {
-    const { endpoint, costCap } = this.options;
-    if (!costCap) return undefined;
+  /** The source's price as it would be sent, asked like any request: through the batch stop and the retries. */
+  async quote(image: SourceImage): Promise<QuoteRecord> {
     const file = image.relativePath;
-    const quote = await this.retrying(file, () => this.batch.guard(file, () => endpoint.quote(image)));
+    const { endpoint } = this.options;
+    return quoteRecord(await this.retrying(file, () => this.batch.guard(file, () => endpoint.quote(image))));
+  }
+
+  /** With a cost cap: the source's quote, taken from the cap. @throws NotSentError past the cap */
+  private async withinCap(image: SourceImage): Promise<QuoteRecord | undefined> {
+    const { costCap } = this.options;
+    if (!costCap) return undefined;
+    const record = await this.quote(image);
     // An estimate may cost up to its upper bound: the cap counts the most it can cost.
-    const most = quote.upperBoundUsdMicros ?? quote.usdMicros;
-    const record = quoteRecord(quote);
-    const refused = costCap.take(most);
-    if (refused !== undefined) throw new DeferredError(`not sent: ${refused}`, record);
+    const refused = costCap.take(record.upperBoundUsdMicros ?? record.usdMicros);
+    if (refused !== undefined) throw new NotSentError('capped', `not sent: ${refused}`, record);
     return record;
   }
 
   private handOver(image: SourceImage, item: EndpointImage, billing: Billing | undefined): ProducedImage {
     const link = item.url;
     const bill = billing ? { billing } : {};
-    if (!link) return { kind: 'withheld', ...bill };
+    if (!link) return { kind: 'withheld', reason: 'Ideogram withheld the result as unsafe', ...bill };
     const { hosts, maxResultBytes } = this.options;
     return {
       ...bill,
