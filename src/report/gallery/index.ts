@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { writeFileAtomically } from '../fs/atomic-file.js';
-import { isInside } from '../fs/paths.js';
-import { fileChunks } from '../fs/read-buffers.js';
-import { openRegularFile, readRegularFile } from '../fs/regular-file.js';
-import type { Dimensions } from '../imaging/dimensions.js';
-import { probeImageFile, probeOpened } from '../imaging/image-file.js';
-import { countsLine, escapeHtml, formatBytes } from './presentation.js';
-import { StoredNames } from '../fs/stored-names.js';
-import type { OutputRecord, SourceResult } from '../state/results.js';
+import { writeFileAtomically } from '../../fs/atomic-file.js';
+import { isInside } from '../../fs/paths.js';
+import { fileChunks } from '../../fs/read-buffers.js';
+import { openRegularFile, readRegularFile } from '../../fs/regular-file.js';
+import type { Dimensions } from '../../imaging/dimensions.js';
+import { probeImageFile, probeOpened } from '../../imaging/image-file.js';
+import { countsLine, escapeHtml, formatBytes } from '../presentation.js';
+import { StoredNames } from '../../fs/stored-names.js';
+import type { OutputRecord, SourceResult } from '../../state/results.js';
 
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
 export const ORIGINALS = 'originals';
