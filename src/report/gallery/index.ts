@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomically } from '../../fs/atomic-file.js';
 import { isInside } from '../../fs/paths.js';
@@ -257,54 +257,11 @@ function renderCard(card: Card, index: number): string {
   </article>`;
 }
 
-const STYLE = `
-:root { color-scheme: light dark; --line: #8884; --accent: #6d5dfc; font-family: system-ui, sans-serif; }
-body { margin: 0 auto; max-width: 72rem; padding: 1rem; }
-header p { margin: .25rem 0; }
-kbd { border: 1px solid var(--line); border-radius: .25rem; padding: 0 .25rem; font-size: .85em; }
-.card { border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; margin: 1rem 0; min-width: 0; }
-.card h2 { font-size: 1rem; margin: 0 0 .75rem; overflow-wrap: anywhere; }
-.status { font-weight: normal; padding: .1rem .5rem; border-radius: 1rem; background: #2a83; white-space: nowrap; }
-[data-status="failed"] .status { background: #e334; }
-[data-status="unsafe"] .status { background: #ea33; }
-[data-status="skipped"] .status { background: #8883; }
-.took { font-weight: normal; opacity: .7; }
-.error, .warning, .note { overflow-wrap: anywhere; }
-.error { color: #d33; }
-.warning { color: #b80; }
-.note { opacity: .75; }
-.placeholder { border: 1px dashed var(--line); border-radius: .5rem; padding: 2rem 1rem; text-align: center; opacity: .75; }
-.viewer { container-type: inline-size; margin: 0; }
-.tools { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; margin-bottom: .5rem; }
-.tools button[aria-pressed="true"] { outline: 2px solid var(--accent); }
-.legend { opacity: .7; font-size: .9rem; }
-.view { position: relative; overflow: auto; width: fit-content; max-width: 100%; max-height: 75vh; touch-action: pan-y; cursor: ew-resize; user-select: none; }
-.view:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-.viewer:not([data-zoom="fit"]) .view { touch-action: none; cursor: grab; }
-.stage { position: relative; width: 100%; aspect-ratio: 3 / 2; }
-.viewer[data-zoom="fit"] .stage { width: min(100cqw, 70vh * var(--w) / var(--h)); aspect-ratio: var(--w) / var(--h); }
-.viewer[data-zoom="1"] .stage { width: calc(var(--w) * 1px); aspect-ratio: var(--w) / var(--h); }
-.viewer[data-zoom="2"] .stage { width: calc(var(--w) * 2px); aspect-ratio: var(--w) / var(--h); }
-.layer { position: absolute; inset: 0; display: block; width: 100%; height: 100%; max-width: none; }
-.layer.enlarged { image-rendering: pixelated; }
-.after { clip-path: inset(0 0 0 var(--split-x, 50%)); }
-.divider { position: absolute; top: 0; bottom: 0; left: var(--split-x, 50%); width: 2px; margin-left: -1px; background: var(--accent); cursor: ew-resize; }
-.handle { position: absolute; top: 50%; left: 50%; width: 1.75rem; height: 1.75rem; translate: -50% -50%; border-radius: 50%; background: var(--accent); border: 2px solid #fff; }
-table { border-collapse: collapse; margin-top: .5rem; width: 100%; font-size: .9rem; }
-th, td { text-align: left; padding: .25rem .5rem; border-top: 1px solid var(--line); vertical-align: top; }
-td { overflow-wrap: anywhere; }
-.prompt { max-width: 30rem; }
-@media (max-width: 40rem) {
-  body { padding: .5rem; }
-  .card { padding: .5rem; }
-  thead { display: none; }
-  table, tbody, tr, th, td { display: block; }
-  tr { border-top: 1px solid var(--line); padding: .25rem 0; }
-  th, td { border: 0; padding: .1rem .25rem; }
-  td::before { content: attr(data-label) ": "; opacity: .7; }
-  .prompt { max-width: none; }
-}
-`;
+/**
+ * The page's stylesheet, inlined into each page. A top-level `new URL(literal, import.meta.url)`, which ncc's asset
+ * relocator copies into dist/ beside the bundle (the form and its caveats: imaging/wasm-files.ts).
+ */
+const STYLESHEET = new URL('./gallery.css', import.meta.url);
 
 const SCRIPT = `
 const ZOOMS = ['fit', '1', '2'];
@@ -434,12 +391,13 @@ function hash(text: string): string {
 }
 
 /** The whole page; everything inline, links relative, and a policy that lets nothing else load. */
-function renderGallery(cards: readonly Card[], options: GalleryOptions = {}): string {
+async function renderGallery(cards: readonly Card[], options: GalleryOptions = {}): Promise<string> {
+  const style = await readFile(STYLESHEET, 'utf8');
   const when = (options.generatedAt ?? new Date())
     .toISOString()
     .replace('T', ' ')
     .replace(/\.\d+Z$/, ' UTC');
-  const policy = `default-src 'none'; img-src 'self' file: data:; style-src ${hash(STYLE)}; script-src ${hash(SCRIPT)}; base-uri 'none'; form-action 'none'`;
+  const policy = `default-src 'none'; img-src 'self' file: data:; style-src ${hash(style)}; script-src ${hash(SCRIPT)}; base-uri 'none'; form-action 'none'`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -449,7 +407,7 @@ function renderGallery(cards: readonly Card[], options: GalleryOptions = {}): st
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="referrer" content="no-referrer">
 <title>${TITLE}</title>
-<style>${STYLE}</style>
+<style>${style}</style>
 </head>
 <body>
 <header>
@@ -489,6 +447,6 @@ export async function writeGallery(
   };
   for (const result of results) cards.push(await collect(root, resolve(workspace), places, result));
   const index = join(root, 'index.html');
-  await writeFileAtomically(index, renderGallery(cards, options), { replace: true });
+  await writeFileAtomically(index, await renderGallery(cards, options), { replace: true });
   return index;
 }
