@@ -9,6 +9,7 @@ import type { Dimensions } from '../../imaging/dimensions.js';
 import { probeImageFile, probeOpened } from '../../imaging/image-file.js';
 import { countsLine, escapeHtml, formatBytes } from '../presentation.js';
 import { StoredNames } from '../../fs/stored-names.js';
+import { wireViewers } from './viewer.js';
 import type { OutputRecord, SourceResult } from '../../state/results.js';
 
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
@@ -263,128 +264,8 @@ function renderCard(card: Card, index: number): string {
  */
 const STYLESHEET = new URL('./gallery.css', import.meta.url);
 
-const SCRIPT = `
-const ZOOMS = ['fit', '1', '2'];
-for (const viewer of document.querySelectorAll('[data-viewer]')) {
-  const view = viewer.querySelector('.view');
-  const stage = viewer.querySelector('.stage');
-  const layers = [...viewer.querySelectorAll('.layer')];
-  const sliding = view.getAttribute('role') === 'slider';
-  let split = 50;
-  const size = (width, height) => {
-    viewer.style.setProperty('--w', width);
-    viewer.style.setProperty('--h', height);
-  };
-  // Pixels of an image shown larger than it is are drawn as squares: the detail is judged, not the browser's blur.
-  const crisp = () => {
-    for (const img of layers) img.classList.toggle('enlarged', stage.clientWidth > img.naturalWidth + 0.5);
-  };
-  // The split stays where it is in the view while the images pan under it.
-  const place = () => {
-    if (!sliding) return;
-    const x = Math.min(stage.clientWidth, view.scrollLeft + (view.clientWidth * split) / 100);
-    viewer.style.setProperty('--split-x', x + 'px');
-    view.setAttribute('aria-valuenow', String(split));
-    view.setAttribute('aria-valuetext', split + '% original, ' + (100 - split) + '% result');
-  };
-  const setSplit = value => {
-    split = Math.min(100, Math.max(0, Math.round(value)));
-    place();
-  };
-  const splitAt = clientX => {
-    const box = view.getBoundingClientRect();
-    setSplit(((clientX - box.left - view.clientLeft) / view.clientWidth) * 100);
-  };
-  const zoom = level => {
-    // The point at the middle of the view stays there.
-    const cx = (view.scrollLeft + view.clientWidth / 2) / stage.clientWidth;
-    const cy = (view.scrollTop + view.clientHeight / 2) / stage.clientHeight;
-    viewer.dataset.zoom = level;
-    for (const button of viewer.querySelectorAll('button[data-zoom]')) {
-      button.setAttribute('aria-pressed', String(button.dataset.zoom === level));
-    }
-    view.scrollLeft = cx * stage.clientWidth - view.clientWidth / 2;
-    view.scrollTop = cy * stage.clientHeight - view.clientHeight / 2;
-    crisp();
-    place();
-  };
-  size(viewer.dataset.w, viewer.dataset.h);
-  for (const button of viewer.querySelectorAll('button[data-zoom]')) {
-    button.addEventListener('click', () => zoom(button.dataset.zoom));
-  }
-  view.addEventListener('pointerdown', down => {
-    if (down.button !== 0) return;
-    down.preventDefault();
-    view.focus();
-    // Zoomed, a drag pans both images; the line's handle, or any drag when the whole image fits, moves the split.
-    const pan = !sliding || (viewer.dataset.zoom !== 'fit' && !down.target.closest('.divider'));
-    let last = down;
-    if (!pan) splitAt(down.clientX);
-    view.setPointerCapture(down.pointerId);
-    const move = event => {
-      if (pan) {
-        view.scrollLeft -= event.clientX - last.clientX;
-        view.scrollTop -= event.clientY - last.clientY;
-        last = event;
-      } else splitAt(event.clientX);
-    };
-    const up = () => {
-      view.removeEventListener('pointermove', move);
-      view.removeEventListener('pointerup', up);
-      view.removeEventListener('pointercancel', up);
-    };
-    view.addEventListener('pointermove', move);
-    view.addEventListener('pointerup', up);
-    view.addEventListener('pointercancel', up);
-  });
-  view.addEventListener('keydown', event => {
-    const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
-    const arrow = arrows[event.key];
-    if (arrow && (event.shiftKey || !sliding)) {
-      view.scrollLeft += (arrow[0] * view.clientWidth) / 4;
-      view.scrollTop += (arrow[1] * view.clientHeight) / 4;
-    } else if (arrow) setSplit(split + (arrow[0] || -arrow[1]) * 5);
-    else if (event.key === 'Home' && sliding) setSplit(0);
-    else if (event.key === 'End' && sliding) setSplit(100);
-    else if (event.key === 'f' || event.key === '0') zoom('fit');
-    else if (event.key === '1' || event.key === '2') zoom(event.key);
-    else if (event.key === '+' || event.key === '-') {
-      const at = ZOOMS.indexOf(viewer.dataset.zoom) + (event.key === '+' ? 1 : -1);
-      zoom(ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, at))]);
-    } else return;
-    event.preventDefault();
-  });
-  view.addEventListener('scroll', place);
-  addEventListener('resize', () => {
-    crisp();
-    place();
-  });
-  // An image the browser cannot show leaves a sentence, never a broken-image icon.
-  const broken = () => {
-    const note = document.createElement('p');
-    note.className = 'placeholder';
-    note.textContent = 'No preview: the browser could not show this image.';
-    viewer.replaceWith(note);
-  };
-  for (const img of layers) {
-    if (img.complete && img.naturalWidth === 0) broken();
-    img.addEventListener('error', broken);
-    img.addEventListener('load', crisp);
-  }
-  const card = viewer.closest('.card');
-  for (const pick of card.querySelectorAll('input[data-target]')) {
-    pick.addEventListener('change', () => {
-      if (!pick.checked) return;
-      document.getElementById(pick.dataset.target).src = pick.value;
-      size(pick.dataset.w, pick.dataset.h);
-      crisp();
-      place();
-    });
-  }
-  crisp();
-  place();
-}
-`;
+/** The viewers' function, called where it stands. */
+const SCRIPT = `(${wireViewers.toString()})();`;
 
 function hash(text: string): string {
   return `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
