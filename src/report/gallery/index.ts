@@ -1,24 +1,16 @@
-import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomically } from '../../fs/atomic-file.js';
 import { isInside } from '../../fs/paths.js';
 import { fileChunks } from '../../fs/read-buffers.js';
 import { openRegularFile, readRegularFile } from '../../fs/regular-file.js';
-import type { Dimensions } from '../../imaging/dimensions.js';
-import { probeImageFile, probeOpened } from '../../imaging/image-file.js';
-import { countsLine, escapeHtml, formatBytes } from '../presentation.js';
 import { StoredNames } from '../../fs/stored-names.js';
-import { wireViewers } from './viewer.js';
-import type { OutputRecord, SourceResult } from '../../state/results.js';
+import { probeImageFile, probeOpened } from '../../imaging/image-file.js';
+import type { SourceResult } from '../../state/results.js';
+import { GENERATOR_TAG, renderGallery, type Card, type Result, type Shown } from './page.js';
 
 /** Folder inside the gallery that holds copies of the sources, by their workspace-relative paths. */
 export const ORIGINALS = 'originals';
-
-const TITLE = 'Upscaled images: before and after';
-
-/** Marks the pages we write, so a folder of the user's is never written over. */
-const GENERATOR = 'ideogram-upscale gallery';
 
 /** Refuses a non-empty folder that does not hold a gallery of ours. */
 async function checkOurs(root: string): Promise<void> {
@@ -29,7 +21,7 @@ async function checkOurs(root: string): Promise<void> {
     bytes => bytes.toString('utf8'),
     () => ''
   );
-  if (!page.includes(`<meta name="generator" content="${GENERATOR}">`)) {
+  if (!page.includes(GENERATOR_TAG)) {
     throw new Error(`${root} already holds files that are not a gallery of ours; choose another folder`);
   }
 }
@@ -51,28 +43,6 @@ export interface GalleryOptions {
    */
   readonly originalAs?: (path: string) => string;
 }
-
-/** An image as the page shows it; `dimensions` is undefined when its header cannot be read (no `<img>` then). */
-interface Shown {
-  /** Link from the page, or undefined when the file is not there. */
-  readonly href: string | undefined;
-  readonly bytes: number | undefined;
-  readonly dimensions: Dimensions | undefined;
-  /** A result that is not where it should be: the page says it is missing. */
-  readonly missing: boolean;
-}
-
-interface Result extends Shown {
-  readonly record: OutputRecord;
-}
-
-interface Card {
-  readonly result: SourceResult;
-  readonly original: Shown;
-  readonly outputs: readonly Result[];
-}
-
-type Viewable = Shown & { readonly href: string; readonly dimensions: Dimensions };
 
 const NOTHING: Shown = { href: undefined, bytes: undefined, dimensions: undefined, missing: false };
 /** A result not under `resultsRoot` (left out of an artifact): named, not linked, and said missing. */
@@ -139,172 +109,6 @@ async function collect(dir: string, workspace: string, places: Places, result: S
   return { result, original, outputs };
 }
 
-function resolution(dimensions: Dimensions | undefined): string {
-  return dimensions ? `${dimensions.width}×${dimensions.height}` : '—';
-}
-
-const STATUS_TEXT: Record<SourceResult['status'], string> = {
-  upscaled: 'upscaled',
-  failed: 'failed',
-  unsafe: 'withheld as unsafe',
-  skipped: 'skipped',
-  deferred: 'deferred to a later run'
-};
-
-/** How a card's message reads: only a failure is an error; a skip is a plain note. */
-const MESSAGE_CLASS: Record<SourceResult['status'], string> = {
-  upscaled: 'warning',
-  failed: 'error',
-  unsafe: 'warning',
-  skipped: 'note',
-  deferred: 'note'
-};
-
-const ZOOM_BUTTONS = `<button type="button" data-zoom="fit" aria-pressed="true">Fit</button>
-        <button type="button" data-zoom="1" aria-pressed="false">100%</button>
-        <button type="button" data-zoom="2" aria-pressed="false">200%</button>`;
-
-function layer(role: 'before' | 'after', shown: Viewable, alt: string, id = ''): string {
-  const { width, height } = shown.dimensions;
-  return `<img${id ? ` id="${id}"` : ''} class="layer ${role}" src="${escapeHtml(shown.href)}" width="${width}" height="${height}" alt="${escapeHtml(alt)}" draggable="false">`;
-}
-
-function viewable<T extends Shown>(shown: T): shown is T & Viewable {
-  return shown.href !== undefined && shown.dimensions !== undefined;
-}
-
-/**
- * The comparison: the original and the result stacked in one box the size of the result (both stretched to it, so
- * they line up pixel for pixel whatever their aspect ratio), the result cut at a movable split. One scrolling view
- * holds both layers, so when zoomed they pan together.
- */
-function renderViewer(card: Card, index: number): string {
-  const { result, original, outputs } = card;
-  const first = outputs.find(viewable);
-  const name = result.source;
-  if (viewable(original) && first) {
-    const { width, height } = first.dimensions;
-    return `<figure class="viewer" data-viewer data-zoom="fit" data-w="${width}" data-h="${height}">
-      <div class="tools" role="group" aria-label="Zoom">
-        ${ZOOM_BUTTONS}
-        <span class="legend">Original left of the line, result right of it.</span>
-      </div>
-      <div class="view" tabindex="0" role="slider" aria-label="Split between the original and the result of ${escapeHtml(name)}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="50" aria-valuetext="50%">
-        <div class="stage">
-          ${layer('before', original, `Original of ${name}`)}
-          ${layer('after', first, `Result of ${name}`, `after-${index}`)}
-          <span class="divider" aria-hidden="true"><span class="handle"></span></span>
-        </div>
-      </div>
-    </figure>`;
-  }
-  const only = first ?? (viewable(original) ? original : undefined);
-  if (only) {
-    const what = only === original ? `Original of ${name}` : `Result of ${name}`;
-    const { width, height } = only.dimensions;
-    return `<figure class="viewer" data-viewer data-zoom="fit" data-w="${width}" data-h="${height}">
-      <div class="tools" role="group" aria-label="Zoom">
-        ${ZOOM_BUTTONS}
-        <span class="legend">${only === original ? 'The original; there is no result to compare with.' : 'The result; the original could not be copied.'}</span>
-      </div>
-      <div class="view" tabindex="0" aria-label="${escapeHtml(what)}">
-        <div class="stage">${layer('before', only, what)}</div>
-      </div>
-    </figure>`;
-  }
-  const why = original.href ? 'the source could not be read as an image' : 'the original could not be copied';
-  return `<p class="placeholder">No preview: ${why}.</p>`;
-}
-
-function renderRows(card: Card, index: number): string {
-  const { original, outputs } = card;
-  const cells = (file: string, shown: Shown, seed: string, prompt: string): string =>
-    `<td data-label="File">${file}</td><td data-label="Size"${shown.bytes === undefined ? '' : ` title="${shown.bytes} bytes"`}>${shown.missing ? 'missing' : formatBytes(shown.bytes)}</td><td data-label="Resolution">${resolution(shown.dimensions)}</td><td data-label="Seed">${seed}</td><td data-label="Prompt" class="prompt">${prompt}</td>`;
-  const source = escapeHtml(card.result.source);
-  const rows = [
-    `<tr><th scope="row">Original</th>${cells(original.href ? `<a href="${escapeHtml(original.href)}">${source}</a>` : source, original, '—', '—')}</tr>`
-  ];
-  const pickable = outputs.filter(viewable).length > 1 && viewable(original);
-  outputs.forEach((output, i) => {
-    const { record } = output;
-    const label = `Result${outputs.length > 1 ? ` ${i + 1}` : ''}`;
-    const chosen =
-      pickable && viewable(output)
-        ? `<label><input type="radio" name="pick-${index}" data-target="after-${index}" data-w="${output.dimensions.width}" data-h="${output.dimensions.height}" value="${escapeHtml(output.href)}"${output === outputs.find(viewable) ? ' checked' : ''}> ${label}</label>`
-        : label;
-    const file = output.href
-      ? `<a href="${escapeHtml(output.href)}">${escapeHtml(record.path)}</a>`
-      : escapeHtml(record.path);
-    rows.push(
-      `<tr><th scope="row">${chosen}</th>${cells(file, output, record.seed === null ? '—' : String(record.seed), escapeHtml(record.prompt ?? '—'))}</tr>`
-    );
-  });
-  return `<table>
-      <thead><tr><th scope="col"></th><th scope="col">File</th><th scope="col">Size</th><th scope="col">Resolution</th><th scope="col">Seed</th><th scope="col">Prompt</th></tr></thead>
-      <tbody>${rows.join('\n        ')}</tbody>
-    </table>`;
-}
-
-function renderCard(card: Card, index: number): string {
-  const { result } = card;
-  const took = result.seconds === undefined ? '' : ` <span class="took">${result.seconds.toFixed(1)} s</span>`;
-  const message = result.error
-    ? `\n    <p class="${MESSAGE_CLASS[result.status]}">${escapeHtml(result.error)}</p>`
-    : '';
-  return `<article class="card" data-status="${result.status}">
-    <h2><code>${escapeHtml(result.source)}</code> <span class="status">${STATUS_TEXT[result.status]}</span>${took}</h2>${message}
-    ${renderViewer(card, index)}
-    ${renderRows(card, index)}
-  </article>`;
-}
-
-/**
- * The page's stylesheet, inlined into each page. A top-level `new URL(literal, import.meta.url)`, which ncc's asset
- * relocator copies into dist/ beside the bundle (the form and its caveats: imaging/wasm-files.ts).
- */
-const STYLESHEET = new URL('./gallery.css', import.meta.url);
-
-/** The viewers' function, called where it stands. */
-const SCRIPT = `(${wireViewers.toString()})();`;
-
-function hash(text: string): string {
-  return `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-}
-
-/** The whole page; everything inline, links relative, and a policy that lets nothing else load. */
-async function renderGallery(cards: readonly Card[], options: GalleryOptions = {}): Promise<string> {
-  const style = await readFile(STYLESHEET, 'utf8');
-  const when = (options.generatedAt ?? new Date())
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/\.\d+Z$/, ' UTC');
-  const policy = `default-src 'none'; img-src 'self' file: data:; style-src ${hash(style)}; script-src ${hash(SCRIPT)}; base-uri 'none'; form-action 'none'`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="generator" content="${GENERATOR}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${policy}">
-<meta name="referrer" content="no-referrer">
-<title>${TITLE}</title>
-<style>${style}</style>
-</head>
-<body>
-<header>
-  <h1>${TITLE}</h1>
-  <p>${countsLine(cards.map(card => card.result))} Made ${when}.</p>
-  <p>Drag across an image, or focus it and press <kbd>←</kbd> <kbd>→</kbd>, to move the split between the original and its result. Zoom with the buttons or <kbd>f</kbd> <kbd>1</kbd> <kbd>2</kbd>; when zoomed, drag or press <kbd>Shift</kbd>+arrows to pan both images together.</p>
-</header>
-<main>
-  ${cards.map(renderCard).join('\n  ')}
-</main>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
-}
-
 /**
  * Writes `dir/index.html`, a before-and-after page with one card per source, and copies the sources into
  * `dir/originals/<source path>`. Results are not copied: the page links to them relative to `dir`, so `dir` and the
@@ -328,6 +132,6 @@ export async function writeGallery(
   };
   for (const result of results) cards.push(await collect(root, resolve(workspace), places, result));
   const index = join(root, 'index.html');
-  await writeFileAtomically(index, await renderGallery(cards, options), { replace: true });
+  await writeFileAtomically(index, await renderGallery(cards, options.generatedAt ?? new Date()), { replace: true });
   return index;
 }
