@@ -57,10 +57,6 @@ const MESSAGE_CLASS: Record<SourceResult['status'], string> = {
   deferred: 'note'
 };
 
-const ZOOM_BUTTONS = `<button type="button" data-zoom="fit" aria-pressed="true">Fit</button>
-        <button type="button" data-zoom="1" aria-pressed="false">100%</button>
-        <button type="button" data-zoom="2" aria-pressed="false">200%</button>`;
-
 function layer(role: 'before' | 'after', shown: Viewable, alt: string, id = ''): string {
   const { width, height } = shown.dimensions;
   return `<img${id ? ` id="${id}"` : ''} class="layer ${role}" src="${escapeHtml(shown.href)}" width="${width}" height="${height}" alt="${escapeHtml(alt)}" draggable="false">`;
@@ -70,44 +66,71 @@ function viewable<T extends Shown>(shown: T): shown is T & Viewable {
   return shown.href !== undefined && shown.dimensions !== undefined;
 }
 
+/** What a viewer shows: its layers in a box of `size`, the result's when there is one. */
+interface Figure {
+  readonly size: Dimensions;
+  readonly legend: string;
+  /** The view's name; a comparison's view is also the slider of its split, which its script moves. */
+  readonly label: string;
+  readonly comparison: boolean;
+  readonly layers: readonly string[];
+}
+
+/** The zoom buttons and a legend over the view, which scrolls the stage that holds the layers. */
+function renderFigure({ size, legend, label, comparison, layers }: Figure): string {
+  const slider = comparison
+    ? ' role="slider" aria-valuemin="0" aria-valuemax="100" aria-valuenow="50" aria-valuetext="50%"'
+    : '';
+  return `<figure class="viewer" data-viewer data-zoom="fit" data-w="${size.width}" data-h="${size.height}">
+      <div class="tools" role="group" aria-label="Zoom">
+        <button type="button" data-zoom="fit" aria-pressed="true">Fit</button>
+        <button type="button" data-zoom="1" aria-pressed="false">100%</button>
+        <button type="button" data-zoom="2" aria-pressed="false">200%</button>
+        <span class="legend">${legend}</span>
+      </div>
+      <div class="view" tabindex="0"${slider} aria-label="${escapeHtml(label)}">
+        <div class="stage">
+          ${layers.join('\n          ')}
+        </div>
+      </div>
+    </figure>`;
+}
+
 /**
  * The comparison: the original and the result stacked in one box the size of the result (both stretched to it, so
  * they line up pixel for pixel whatever their aspect ratio), the result cut at a movable split. One scrolling view
- * holds both layers, so when zoomed they pan together.
+ * holds both layers, so when zoomed they pan together. Without both, the one there is, alone.
  */
 function renderViewer(card: Card, index: number): string {
   const { result, original, outputs } = card;
   const first = outputs.find(viewable);
   const name = result.source;
   if (viewable(original) && first) {
-    const { width, height } = first.dimensions;
-    return `<figure class="viewer" data-viewer data-zoom="fit" data-w="${width}" data-h="${height}">
-      <div class="tools" role="group" aria-label="Zoom">
-        ${ZOOM_BUTTONS}
-        <span class="legend">Original left of the line, result right of it.</span>
-      </div>
-      <div class="view" tabindex="0" role="slider" aria-label="Split between the original and the result of ${escapeHtml(name)}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="50" aria-valuetext="50%">
-        <div class="stage">
-          ${layer('before', original, `Original of ${name}`)}
-          ${layer('after', first, `Result of ${name}`, `after-${index}`)}
-          <span class="divider" aria-hidden="true"><span class="handle"></span></span>
-        </div>
-      </div>
-    </figure>`;
+    return renderFigure({
+      size: first.dimensions,
+      legend: 'Original left of the line, result right of it.',
+      label: `Split between the original and the result of ${name}`,
+      comparison: true,
+      layers: [
+        layer('before', original, `Original of ${name}`),
+        layer('after', first, `Result of ${name}`, `after-${index}`),
+        '<span class="divider" aria-hidden="true"><span class="handle"></span></span>'
+      ]
+    });
   }
   const only = first ?? (viewable(original) ? original : undefined);
   if (only) {
     const what = only === original ? `Original of ${name}` : `Result of ${name}`;
-    const { width, height } = only.dimensions;
-    return `<figure class="viewer" data-viewer data-zoom="fit" data-w="${width}" data-h="${height}">
-      <div class="tools" role="group" aria-label="Zoom">
-        ${ZOOM_BUTTONS}
-        <span class="legend">${only === original ? 'The original; there is no result to compare with.' : 'The result; the original could not be copied.'}</span>
-      </div>
-      <div class="view" tabindex="0" aria-label="${escapeHtml(what)}">
-        <div class="stage">${layer('before', only, what)}</div>
-      </div>
-    </figure>`;
+    return renderFigure({
+      size: only.dimensions,
+      legend:
+        only === original
+          ? 'The original; there is no result to compare with.'
+          : 'The result; the original could not be copied.',
+      label: what,
+      comparison: false,
+      layers: [layer('before', only, what)]
+    });
   }
   const why = original.href ? 'the source could not be read as an image' : 'the original could not be copied';
   return `<p class="placeholder">No preview: ${why}.</p>`;
