@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { writeGallery } from '../report/gallery.js';
+import { writeGallery } from '../report/gallery/index.js';
 import { isInside, toPosixRelative } from '../fs/paths.js';
 import { Input, InputError, type InputNamer, type InputReader } from '../inputs/inputs.js';
 import { printable } from '../text/printable.js';

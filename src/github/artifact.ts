@@ -1,7 +1,7 @@
 import { copyFile, link, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { writeGallery } from '../report/gallery.js';
+import { writeGallery } from '../report/gallery/index.js';
 import type { SourceResult } from '../state/results.js';
 import { RESULTS_FILE_NAME } from '../report/results-file.js';
 import { StoredNames } from '../fs/stored-names.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { writeGallery } from '../../src/report/gallery.js';
+import { writeGallery } from '../../src/report/gallery/index.js';
 import { loadCodecs } from '../../src/imaging/codecs.js';
 import type { SourceResult } from '../../src/state/results.js';
 import { NOT_FILES } from '../support/files.js';
