@@ -8,7 +8,10 @@ const shared = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }]
-  }
+  },
+  // Out of the temporary folder, which the run checks is left empty (test/support/global-teardown.ts).
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
+  setupFilesAfterEnv: ['<rootDir>/test/support/temp-cleanup.ts']
 };
 
 /** Two projects in one run, so they share the workers: `npm run test:unit` or `npm run test:e2e` runs one. */
@@ -17,6 +20,8 @@ export default {
     { ...shared, displayName: 'unit', roots: ['<rootDir>/test/unit', '<rootDir>/test/fakes'] },
     { ...shared, displayName: 'e2e', roots: ['<rootDir>/test/e2e'] }
   ],
-  // Jest reads it from the run's config, not from a project's.
-  testTimeout: 60000
+  // Jest reads these from the run's config, not from a project's.
+  testTimeout: 60000,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts'
 };
