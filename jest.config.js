@@ -18,7 +18,13 @@ const shared = {
 export default {
   projects: [
     { ...shared, displayName: 'unit', roots: ['<rootDir>/test/unit', '<rootDir>/test/fakes'] },
-    { ...shared, displayName: 'e2e', roots: ['<rootDir>/test/e2e'] }
+    {
+      ...shared,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test/e2e'],
+      // The end-to-end tests run dist/: rebuilt first when it was built from other sources.
+      globalSetup: '<rootDir>/test/support/fresh-build.ts'
+    }
   ],
   // Jest reads these from the run's config, not from a project's.
   testTimeout: 60000,
