@@ -3,13 +3,13 @@
  * makes a second run free — the built bundle against loopback GitHub, Ideogram and artifact services.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { startFakeArtifactService, type FakeArtifactService } from '../fakes/artifact-server.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js';
 import { encodePng, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
+import { makeWorkspace } from '../support/workspace.js';
 import type { ManifestDocument } from '../../src/state/manifest.js';
 
 const KEY = 'sk-commit-test-key';
@@ -28,13 +28,10 @@ afterAll(async () => {
 });
 
 /** A checkout of `ref`: the fake repository's files written to a fresh workspace. */
-async function checkout(github: FakeGitHub, ref: string): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'checkout-'));
-  for (const path of github.listFiles(ref)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), github.readFile(ref, path) as Buffer);
-  }
-  return root;
+function checkout(github: FakeGitHub, ref: string): Promise<string> {
+  return makeWorkspace(
+    Object.fromEntries(github.listFiles(ref).map(path => [path, github.readFile(ref, path) as Buffer]))
+  );
 }
 
 interface Scenario {

@@ -123,8 +123,7 @@ it('changed while it is being sent: the upload is cut at once, said in words, an
   });
   expect(results.get('small.png')).toMatchObject({ status: 'upscaled' });
   expectOurWords(action);
-  // Not a wait for the rest of a body that never comes (the request timeout is two minutes).
-  expect(action.elapsedMs).toBeLessThan(30_000);
+  // Not a wait for the rest of a body that never comes: the request timeout (two minutes) is past the test's.
   expect(ideogram.upscales.filter(upscale => upscale.status === 200).map(upscale => upscale.fileName)).toEqual([
     'small.png'
   ]);

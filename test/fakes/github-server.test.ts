@@ -355,9 +355,8 @@ test('an explicit baseUrl works for a second fake, and close() ends keep-alive c
   const client = github.getOctokit(other.token, { baseUrl: other.url });
   const { data } = await client.rest.repos.get({ owner: 'o', repo: 'r' });
   expect(data).toMatchObject({ default_branch: 'trunk', fork: true });
-  const t0 = Date.now();
   await other.close();
-  expect(Date.now() - t0).toBeLessThan(1000);
+  await expect(client.rest.repos.get({ owner: 'o', repo: 'r' })).rejects.toThrow();
 });
 
 test('issue comments: listed a page at a time, created and updated with the payloads GitHub sends', async () => {

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { encodePng } from '../fakes/ideogram-server.js';
 
 export { encodePng };
+export { makeTempDir, removeDir } from './temp.js';
 
 /** A minimal JPEG: SOI, an APP0 segment and a SOF0 naming `width`×`height`, then EOI. */
 export function jpegBytes(width = 32, height = 24): Buffer {
@@ -61,15 +61,6 @@ export function webpBytes(width = 32, height = 24): Buffer {
   const file = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBP'), vp8l, Buffer.alloc(32)]);
   file.writeUInt32LE(file.length - 8, 4);
   return file;
-}
-
-/** A fresh temporary directory; remove it with `removeDir`. */
-export function makeTempDir(prefix = 'upscale-test-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
-}
-
-export function removeDir(dir: string): Promise<void> {
-  return rm(dir, { recursive: true, force: true });
 }
 
 /** Writes `files` (workspace-relative path → content) under `root`, creating folders. */

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ACTION_NODE, nodeBinary } from './node.js';
+import { makeTempDir } from './temp.js';
 
 export const BUNDLE = resolve(import.meta.dirname, '../../dist/index.js');
 /** The `post:` entry, which the runner runs after the job's steps with the state the main step saved. */
@@ -52,9 +52,12 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
-/** Runs the built action the way the runner does: inputs as INPUT_* variables, file commands, exit code. */
+/**
+ * Runs the built action the way the runner does: inputs as INPUT_* variables, file commands, exit code. Its runner
+ * folder (the file commands, RUNNER_TEMP) stays for the test to read, until the test file ends.
+ */
 export async function runAction(options: RunOptions): Promise<ActionRun> {
-  const dir = await mkdtemp(join(tmpdir(), 'runner-'));
+  const dir = await makeTempDir('runner-');
   const files = {
     output: join(dir, 'output'),
     state: join(dir, 'state'),

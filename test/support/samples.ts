@@ -1,7 +1,7 @@
-import { cp, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { makeTempDir } from './temp.js';
 
 /** The sample images committed in examples/ (made by scripts/make-samples.ts). */
 export const EXAMPLES = resolve(import.meta.dirname, '../../examples');
@@ -14,9 +14,9 @@ export const SAMPLE_SIZES: Record<string, { width: number; height: number }> = {
   'examples/webp/landscape.webp': { width: 120, height: 80 }
 };
 
-/** A fresh temporary workspace holding a copy of examples/. */
+/** A fresh temporary workspace holding a copy of examples/, removed after the test file. */
 export async function workspaceWithExamples(prefix = 'samples-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const dir = await makeTempDir(prefix);
   await cp(EXAMPLES, join(dir, 'examples'), { recursive: true });
   return dir;
 }

@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { makeTempDir } from './temp.js';
 
 /** A 1×1 baseline JPEG, the smallest real one, ending with its end-of-image marker (EOI). */
 export const TINY_JPEG = Buffer.concat([
@@ -11,9 +11,9 @@ export const TINY_JPEG = Buffer.concat([
   Buffer.from([0xff, 0xd9])
 ]);
 
-/** Makes a fresh workspace folder holding `files` (path → content). */
+/** Makes a fresh workspace folder holding `files` (path → content), removed after the test file. */
 export async function makeWorkspace(files: Record<string, Buffer | string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'workspace-'));
+  const root = await makeTempDir('workspace-');
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);

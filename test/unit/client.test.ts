@@ -330,13 +330,12 @@ describe('transport failures', () => {
   });
 
   test('no answer within the timeout: ResponseLostError with timedOut, promptly', async () => {
-    fake.options.latencyMs = 5000;
-    const started = performance.now();
+    // Longer than the test's own timeout: a client that waited for the answer fails the test.
+    fake.options.latencyMs = 120_000;
     const error = await failure(makeClient({ timeoutMs: 150 }).upscale(await source('fox.png'), request({})));
     expect(error).toBeInstanceOf(ResponseLostError);
     expect((error as ResponseLostError).timedOut).toBe(true);
     expect(error.message).toMatch(/did not answer in time/);
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
 

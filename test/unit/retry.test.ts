@@ -1,4 +1,4 @@
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { DownloadError } from '../../src/net/download.js';
 import {
   APIError,
@@ -303,8 +303,18 @@ describe('withRetries: downloads', () => {
 });
 
 test('the default policy really waits (sleep is a timer, not a no-op)', async () => {
-  const policy = defaultRetryPolicy();
-  const started = performance.now();
-  await policy.sleep(30);
-  expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+  jest.useFakeTimers();
+  try {
+    let woke = false;
+    const sleeping = defaultRetryPolicy()
+      .sleep(30)
+      .then(() => (woke = true));
+    await jest.advanceTimersByTimeAsync(29);
+    expect(woke).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await sleeping;
+    expect(woke).toBe(true);
+  } finally {
+    jest.useRealTimers();
+  }
 });
