@@ -39,7 +39,7 @@ describe.each([
     const { stop, said, sent, send } = batch();
     await expect(send('a.png', refusal)).rejects.toBe(refusal);
     await expect(send('b.png')).rejects.toThrow(/^not sent: for an earlier image, Ideogram answered HTTP \d{3}/);
-    expect(() => stop.check('c.png')).toThrow(/^not sent: /);
+    expect(() => stop.check()).toThrow(/^not sent: /);
     expect(sent).toEqual(['a.png']);
     expect(said).toHaveLength(1);
     expect(said[0]).toContain(`Ideogram answered HTTP ${status}`);

@@ -5,12 +5,12 @@
 import { beforeEach, expect, test } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Cancellation, NotStartedError } from '../../src/async/cancellation.js';
+import { Cancellation } from '../../src/async/cancellation.js';
 import { defaultRetryPolicy } from '../../src/async/retry.js';
 import type { SourceImage } from '../../src/imaging/source-image.js';
 import { upscaleAll, type Sendable } from '../../src/pipeline/engine.js';
 import { ResultSink } from '../../src/pipeline/result-sink.js';
-import type { ProducedImage, Provider } from '../../src/providers/provider.js';
+import { NotSentError, type ProducedImage, type Provider } from '../../src/providers/provider.js';
 import { OutputTemplate, plannedOutputs } from '../../src/settings/output-path.js';
 import type { SourceResult } from '../../src/state/results.js';
 import { encodePng, listFiles, makeTempDir, writeFiles } from '../support/files.js';
@@ -84,17 +84,21 @@ test('the bytes a provider returns are written where the plan says, and recorded
   expect(await readFile(join(workspace, 'upscaled/a1.png'))).toEqual(bytes);
 });
 
+const withheld: ProducedImage = { kind: 'withheld', reason: 'withheld by the safety check' };
+
 test('withheld: all of them is "unsafe" with nothing written; some of them is upscaled with a note', async () => {
   const results = await run(
     stub(({ relativePath }) =>
-      relativePath === 'all.png'
-        ? [{ kind: 'withheld' }, { kind: 'withheld' }]
-        : [image(encodePng(64, 64, 4)), { kind: 'withheld' }]
+      relativePath === 'all.png' ? [withheld, withheld] : [image(encodePng(64, 64, 4)), withheld]
     ),
     ['all.png', 'some.png'],
     { imagesPerSource: 2 }
   );
-  expect(results.get('all.png')).toMatchObject({ status: 'unsafe', outputs: [] });
+  expect(results.get('all.png')).toMatchObject({
+    status: 'unsafe',
+    outputs: [],
+    error: 'withheld by the safety check'
+  });
   expect(results.get('some.png')).toMatchObject({ status: 'upscaled', error: '1 of 2 results withheld as unsafe' });
   expect((await listFiles(workspace)).filter(path => path.startsWith('upscaled/'))).toEqual(['upscaled/some1.png']);
 });
@@ -154,7 +158,7 @@ test('a cancellation: the source in flight is cut and failed, the next is not st
   const asked: string[] = [];
   const provider = stub(({ relativePath }, stopped) => {
     asked.push(relativePath);
-    if (stopped?.aborted) return Promise.reject(new NotStartedError());
+    if (stopped?.aborted) return Promise.reject(NotSentError.cancelled());
     // Waits until the cancellation: a request that never answers.
     cancellation.cutNow();
     return new Promise<ProducedImage[]>(() => {});
@@ -168,7 +172,7 @@ test('a cancellation: the source in flight is cut and failed, the next is not st
 
 test('a provider that declines before sending (not started) leaves the source deferred', async () => {
   const results = await run(
-    stub(() => Promise.reject(new NotStartedError())),
+    stub(() => Promise.reject(NotSentError.cancelled())),
     ['a.png']
   );
   expect(results.get('a.png')).toMatchObject({ status: 'deferred', error: 'not started: the run was cancelled' });
