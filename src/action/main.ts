@@ -5,7 +5,7 @@ import { log } from '../report/log.js';
 import { commentOnPullRequest } from '../github/comment.js';
 import { readAtBranchHead } from '../github/branch-manifest.js';
 import { lazyGitHub, type GitHubAccess } from '../github/client.js';
-import { parseManifest, type ManifestDocument } from '../state/manifest.js';
+import { parseManifest, type ManifestDocument } from '../state/manifest-document.js';
 import { markPublished, markStarted } from './handover.js';
 import { Input } from '../inputs/inputs.js';
 import { cacheKeys, restoreResults, saveResults, type CacheOutcome, type CacheRequest } from '../github/cache.js';

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { copyFile, constants, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { canonical, Manifest, parseManifest } from '../state/manifest.js';
+import { Manifest } from '../state/manifest.js';
+import { parseManifest } from '../state/manifest-document.js';
+import { canonical } from '../text/canonical-json.js';
 
 /**
  * The results and the manifest travel between runs in the Actions cache, staged in this folder of the workspace.
