@@ -39,11 +39,12 @@ async function publishWhatWasLeft(): Promise<void> {
     }
     const manifest = await Manifest.load(settings.workspace, manifestPath);
     if (manifest.hasChanges) await manifest.save();
-    const results = finishedSince(manifest.document, since);
+    const { document } = manifest;
+    const results = finishedSince(document, since);
     log.info(`The upscale step stopped before publishing: publishing the ${results.length} source(s) it finished.`);
     if (results.length === 0) return;
     const cache = cacheRequest(settings);
-    if (cache) reportCache(await saveResults(cache));
+    if (cache) reportCache(await saveResults(cache, document));
     const { failures } = await publishResults(
       settings,
       results,

@@ -36,6 +36,8 @@ export class Manifest {
   private readonly journal: Journal;
   /** What was wrong with the manifest as read, for the log. */
   readonly warnings: string[] = [];
+  /** Why the file could not be read, when `force` started the manifest afresh instead: it holds nothing earlier. */
+  private unreadable: Error | undefined;
 
   private constructor(
     /** Workspace-relative path. */
@@ -60,13 +62,23 @@ export class Manifest {
       text === undefined ? EMPTY_MANIFEST : text instanceof NotRegularFileError ? text.message : readDocument(text);
     if (typeof read === 'string' && !force) throw unreadableManifest(path, read);
     const manifest = new Manifest(path, workspace, typeof read === 'string' ? EMPTY_MANIFEST : read);
-    if (typeof read === 'string')
+    if (typeof read === 'string') {
+      manifest.unreadable = unreadableManifest(path, read);
       manifest.warnings.push(`The manifest ${path} ${read}; 'force' is set, so it is started afresh.`);
+    }
     const lines = await manifest.journal.lines();
     for (const line of lines) manifest.fold(line);
     if (lines.length > 0) manifest.changed = true;
     manifest.dropUntrusted();
     return manifest;
+  }
+
+  /**
+   * Throws what a load without `force` would have, when the file could not be read and this one started afresh:
+   * for those (the cache) that must not add to a manifest whose earlier entries are unknown.
+   */
+  assertRead(): void {
+    if (this.unreadable) throw this.unreadable;
   }
 
   private fold(line: JournalLine): void {
@@ -106,17 +118,22 @@ export class Manifest {
   }
 
   /**
-   * Takes over the entries of another manifest (e.g. one restored from the cache) for the sources this one does
-   * not know, and returns them. An entry naming a result outside the workspace is never taken.
+   * The entries of another manifest (e.g. one restored from the cache) for the sources this one does not know. An
+   * entry naming a result outside the workspace is never among them.
    */
+  lacking(other: ManifestDocument): ReadonlyMap<string, ManifestEntry> {
+    return new Map(
+      Object.entries(other.sources).filter(
+        ([source, entry]) => !this.entries.has(source) && this.trustworthy(source, entry)
+      )
+    );
+  }
+
+  /** Takes over what this manifest is `lacking` of another, and returns it. */
   adopt(other: ManifestDocument): ReadonlyMap<string, ManifestEntry> {
-    const adopted = new Map<string, ManifestEntry>();
-    for (const [source, entry] of Object.entries(other.sources)) {
-      if (this.entries.has(source) || !this.trustworthy(source, entry)) continue;
-      this.entries.set(source, entry);
-      adopted.set(source, entry);
-      this.changed = true;
-    }
+    const adopted = this.lacking(other);
+    for (const [source, entry] of adopted) this.entries.set(source, entry);
+    if (adopted.size > 0) this.changed = true;
     return adopted;
   }
 
