@@ -14,6 +14,9 @@ export const EXTENSIONS = Object.fromEntries(IMAGE_FORMATS.map(format => [format
   Record<ImageFormat, string>
 >;
 
+/** What a source's file may end in, each format's names in turn: what the default `files` patterns look for. */
+export const SOURCE_EXTENSIONS = formatsWhere(facts => facts.source).flatMap(format => FORMATS[format].extensions);
+
 /** How many leading bytes `sniffFormat` needs. */
 export const SNIFF_BYTES = Math.max(
   ...IMAGE_FORMATS.flatMap(format => FORMATS[format].signature.map(([offset, bytes]) => offset + bytes.length))

@@ -1,6 +1,6 @@
 import type { Dimensions } from './dimensions.js';
 import type { ImageFormat } from './image-format.js';
-import { extensionOf, FORMATS, formatsWhere, type OutputFormat } from './formats.js';
+import { extensionOf, FORMATS, formatsWhere, type LossyFormat, type OutputFormat } from './formats.js';
 
 export type { OutputFormat };
 
@@ -23,6 +23,14 @@ export const OUTPUT_FORMAT_INFO = Object.fromEntries(
     return [format, { extension: extensionOf(format), label, quality }];
   })
 ) as Readonly<Record<OutputFormat, OutputFormatInfo>>;
+
+/** The output formats that take a `quality`. */
+export const LOSSY_FORMATS = OUTPUT_FORMATS.filter(
+  (format): format is LossyFormat => FORMATS[format].quality !== undefined
+);
+
+/** The largest width or height every output format's encoder takes (WebP's limit; the others allow more). */
+export const MAX_OUTPUT_SIDE = Math.min(...OUTPUT_FORMATS.map(format => FORMATS[format].maxSide ?? Infinity));
 
 /** What a result is turned into before it is written: a format, its quality, a box it must fit in. */
 export interface Conversion {

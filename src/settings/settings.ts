@@ -6,7 +6,14 @@ import { boolean, integer, oneOf, quote, secret } from '../inputs/parsers.js';
 import { Input, InputError, type InputReader } from '../inputs/inputs.js';
 import type { ProviderSettings } from '../providers/index.js';
 import { OutputTemplate } from './output-path.js';
-import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS, type Conversion } from '../imaging/output-format.js';
+import { SOURCE_EXTENSIONS } from '../imaging/image-format.js';
+import {
+  LOSSY_FORMATS,
+  MAX_OUTPUT_SIDE,
+  OUTPUT_FORMAT_INFO,
+  OUTPUT_FORMATS,
+  type Conversion
+} from '../imaging/output-format.js';
 
 export const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'] as const;
 export type PublishMode = (typeof PUBLISH_MODES)[number];
@@ -125,14 +132,7 @@ export interface Settings {
 }
 
 export const DEFAULT_FILES = [
-  '**/*.png',
-  '**/*.PNG',
-  '**/*.jpg',
-  '**/*.JPG',
-  '**/*.jpeg',
-  '**/*.JPEG',
-  '**/*.webp',
-  '**/*.WEBP',
+  ...SOURCE_EXTENSIONS.flatMap(extension => [`**/*.${extension}`, `**/*.${extension.toUpperCase()}`]),
   '!**/node_modules/**'
 ].join('\n');
 
@@ -276,9 +276,6 @@ function patterns(raw: string): string[] {
   return lines;
 }
 
-/** The largest side an encoder takes (WebP's limit; the others allow more). */
-const MAX_SIDE = 16383;
-
 function conversion(input: (name: Input) => string): Conversion {
   const rawFormat = input(Input.OutputFormat);
   const format = rawFormat === '' ? undefined : oneOf(Input.OutputFormat, rawFormat, OUTPUT_FORMATS);
@@ -288,12 +285,12 @@ function conversion(input: (name: Input) => string): Conversion {
     throw new InputError(
       Input.Quality,
       name =>
-        `applies to the lossy formats (webp, avif, jpeg); ${name(Input.OutputFormat)} is ${format ?? 'not set'}; got ${quote(rawQuality)}.`
+        `applies to the lossy formats (${LOSSY_FORMATS.join(', ')}); ${name(Input.OutputFormat)} is ${format ?? 'not set'}; got ${quote(rawQuality)}.`
     );
   }
   const side = (name: Input): number | undefined => {
     const raw = input(name);
-    return raw === '' ? undefined : integer(name, raw, 1, MAX_SIDE);
+    return raw === '' ? undefined : integer(name, raw, 1, MAX_OUTPUT_SIDE);
   };
   return {
     format,
