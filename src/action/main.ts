@@ -5,11 +5,11 @@ import { log } from '../report/log.js';
 import { commentOnPullRequest } from '../github/comment.js';
 import { readAtBranchHead } from '../github/branch-manifest.js';
 import { lazyGitHub, type GitHubAccess } from '../github/client.js';
-import { parseManifest, type ManifestDocument } from '../state/manifest.js';
+import { parseManifest, type ManifestDocument } from '../state/manifest-document.js';
 import { markPublished, markStarted } from './handover.js';
 import { Input } from '../inputs/inputs.js';
 import { cacheKeys, restoreResults, saveResults, type CacheOutcome, type CacheRequest } from '../github/cache.js';
-import { runJob } from '../pipeline/run-job.js';
+import { loadManifest, runJob } from '../pipeline/run-job.js';
 import { fingerprint } from '../state/fingerprint.js';
 import { commitTarget, publishingFailed, publishResults } from '../github/publish.js';
 import { countsLine, dryRunLine, retryLine } from '../report/presentation.js';
@@ -30,7 +30,7 @@ export function cacheRequest(settings: Settings): CacheRequest | undefined {
   if (!cache || settings.dryRun || !manifest) return undefined;
   if (settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') return undefined;
   const scope = { settings: fingerprint(settings), output: settings.output.template.pattern, manifest };
-  return { workspace: settings.workspace, manifest, keys: cacheKeys(scope, process.env) };
+  return { workspace: settings.workspace, keys: cacheKeys(scope, process.env) };
 }
 
 /** One line on what the cache did; a miss or a failure is a notice, never a failure of the step. */
@@ -131,8 +131,10 @@ export async function run(): Promise<void> {
       github,
       process.env
     );
+    // Read once: the cache's entries are taken into it, then the job works on it and the cache saves it.
+    const jobManifest = await loadManifest(settings);
     const cache = cacheRequest(settings);
-    const restored = cache ? await restoreResults(cache) : undefined;
+    const restored = cache && jobManifest ? await restoreResults(cache, jobManifest) : undefined;
     if (restored) reportCache(restored);
     const { discovery, results, manifestWritten, sent } = await runJob(
       settings,
@@ -143,7 +145,7 @@ export async function run(): Promise<void> {
         onNotice: message => log.notice(message),
         onWarning: message => annotations.forFile('warning', message)
       },
-      { only, cancellation, branchManifest: await branchManifest(settings, github) }
+      { only, cancellation, branchManifest: await branchManifest(settings, github), manifest: jobManifest }
     );
     if (cancellation.stopped.aborted) {
       annotations.summarise();
@@ -171,7 +173,7 @@ export async function run(): Promise<void> {
     if (costs) log.info(costs);
 
     // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
-    if (cache && manifestWritten) reportCache(await saveResults(cache));
+    if (cache && jobManifest && manifestWritten) reportCache(await saveResults(cache, jobManifest.document));
     const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.selection.manifest : undefined);
     const resultsFile = await writeResultsFile(results, process.env.RUNNER_TEMP ?? tmpdir()).catch((error: Error) => {
       log.warning(`Could not write the results file: ${error.message}`);

@@ -5,7 +5,8 @@ import { unpublishedSince } from './handover.js';
 import { saveResults } from '../github/cache.js';
 import { lazyGitHub } from '../github/client.js';
 import { cacheRequest, reportCache } from './main.js';
-import { Manifest, type ManifestDocument } from '../state/manifest.js';
+import { Manifest } from '../state/manifest.js';
+import type { ManifestDocument } from '../state/manifest-document.js';
 import { publishingFailed, publishResults } from '../github/publish.js';
 import type { SourceResult } from '../state/results.js';
 import { readSettings } from '../settings/settings.js';
@@ -38,11 +39,12 @@ async function publishWhatWasLeft(): Promise<void> {
     }
     const manifest = await Manifest.load(settings.workspace, manifestPath);
     if (manifest.hasChanges) await manifest.save();
-    const results = finishedSince(manifest.document, since);
+    const { document } = manifest;
+    const results = finishedSince(document, since);
     log.info(`The upscale step stopped before publishing: publishing the ${results.length} source(s) it finished.`);
     if (results.length === 0) return;
     const cache = cacheRequest(settings);
-    if (cache) reportCache(await saveResults(cache));
+    if (cache) reportCache(await saveResults(cache, document));
     const { failures } = await publishResults(
       settings,
       results,

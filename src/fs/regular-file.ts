@@ -74,3 +74,17 @@ export function versionOf({ dev, ino, size, mtimeMs }: Stats): FileVersion {
 export function sameVersion(a: FileVersion, b: FileVersion): boolean {
   return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
+
+/**
+ * The text at `path`, undefined when nothing is there, or why what is there is not a file (a FIFO would block the
+ * read, a link to /dev/zero never end it).
+ */
+export async function readTextIfThere(path: string): Promise<string | NotRegularFileError | undefined> {
+  try {
+    return (await readRegularFile(path)).toString('utf8');
+  } catch (error) {
+    if (error instanceof NotRegularFileError) return error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { copyFile, constants, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { canonical, Manifest, parseManifest } from '../state/manifest.js';
+import type { Manifest } from '../state/manifest.js';
+import { parseManifest, type ManifestDocument } from '../state/manifest-document.js';
+import { canonical } from '../text/canonical-json.js';
 
 /**
  * The results and the manifest travel between runs in the Actions cache, staged in this folder of the workspace.
@@ -32,8 +34,6 @@ export function cacheKeys(settings: unknown, env: NodeJS.ProcessEnv): CacheKeys 
 
 export interface CacheRequest {
   readonly workspace: string;
-  /** Workspace-relative path of the manifest. */
-  readonly manifest: string;
   readonly keys: CacheKeys;
 }
 
@@ -74,11 +74,11 @@ function reason(error: unknown): string {
 }
 
 /**
- * Restores the newest cached results made with these settings: the manifest entries the workspace's manifest
- * lacks are taken over, and their results placed where they were written (never over an existing file). The
- * cache client reports its own failures as warnings; nothing here throws.
+ * Restores the newest cached results made with these settings: the entries the workspace's manifest (as loaded
+ * for the run) lacks are taken over, and their results placed where they were written (never over an existing
+ * file); the manifest is saved. The cache client reports its own failures as warnings; nothing here throws.
  */
-export async function restoreResults(request: CacheRequest): Promise<CacheOutcome> {
+export async function restoreResults(request: CacheRequest, manifest: Manifest): Promise<CacheOutcome> {
   const why = await unavailable(request.workspace);
   if (why) return { kind: 'unavailable', reason: why };
   const staging = join(request.workspace, CACHE_FOLDER);
@@ -91,14 +91,15 @@ export async function restoreResults(request: CacheRequest): Promise<CacheOutcom
       await readFile(join(staging, STAGED_MANIFEST), 'utf8'),
       `${CACHE_FOLDER}/${STAGED_MANIFEST}`
     );
-    const manifest = await Manifest.load(request.workspace, request.manifest);
-    const adopted = manifest.adopt(cached);
+    manifest.assertRead();
     let files = 0;
-    for (const entry of adopted.values()) {
+    for (const entry of manifest.lacking(cached).values()) {
       for (const output of entry.outputs) {
         if (await place(join(staging, STAGED_FILES, output.path), join(request.workspace, output.path))) files++;
       }
     }
+    // Taken in once their results are in place: a restore that fails part-way leaves the run's manifest as it was.
+    const adopted = manifest.adopt(cached);
     if (manifest.hasChanges) await manifest.save();
     return { kind: 'restored', key, sources: adopted.size, files };
   } catch (error) {
@@ -108,14 +109,13 @@ export async function restoreResults(request: CacheRequest): Promise<CacheOutcom
   }
 }
 
-/** Saves the manifest and every result it names that is on disk as this run's cache entry. Never throws. */
-export async function saveResults(request: CacheRequest): Promise<CacheOutcome> {
+/** Saves the manifest's document and every result it names that is on disk as this run's cache entry. Never throws. */
+export async function saveResults(request: CacheRequest, document: ManifestDocument): Promise<CacheOutcome> {
   const why = await unavailable(request.workspace);
   if (why) return { kind: 'unavailable', reason: why };
   const staging = join(request.workspace, CACHE_FOLDER);
   try {
     await rm(staging, { recursive: true, force: true });
-    const { document } = await Manifest.load(request.workspace, request.manifest);
     await mkdir(staging, { recursive: true });
     await writeFile(join(staging, STAGED_MANIFEST), JSON.stringify(document));
     let files = 0;

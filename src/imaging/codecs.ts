@@ -7,7 +7,7 @@ import encodePngWasm, { init as initPngEncode } from '@jsquash/png/encode.js';
 // Magic Kernel, 150 kB of WebAssembly).
 import initResize, { resize as resizeWasm } from '@jsquash/resize/lib/resize/pkg/squoosh_resize.js';
 import decodeWebpWasm, { init as initWebpDecode } from '@jsquash/webp/decode.js';
-import type { ImageFormat } from './image-format.js';
+import { FORMATS, type ImageFormat } from './formats.js';
 import { useComputeProfile } from '../runtime/v8-profile.js';
 import { resizeLanczos3 } from './lanczos.js';
 import { decodePngStreaming } from './png-stream.js';
@@ -30,8 +30,6 @@ export interface Codecs {
 
 /** squoosh's resize methods by index: triangle, catrom, mitchell, lanczos3. */
 const LANCZOS3 = 3;
-
-const FORMAT_NAMES: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' };
 
 function arrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -72,7 +70,7 @@ async function load(): Promise<Codecs> {
       } catch (error) {
         // The Rust and Emscripten decoders fail with a bare 'unwrap_throw failed' or exit(1): say what was wrong.
         const why = messages.length > 0 ? messages.join('; ') : 'the file is damaged or unsupported';
-        throw new Error(`The file could not be decoded as ${FORMAT_NAMES[format]} (${why})`, { cause: error });
+        throw new Error(`The file could not be decoded as ${FORMATS[format].label} (${why})`, { cause: error });
       } finally {
         messages = [];
       }

@@ -5,11 +5,9 @@ import jpegEncoderFactory from '@jsquash/jpeg/codec/enc/mozjpeg_enc.js';
 import { defaultOptions as jpegDefaults } from '@jsquash/jpeg/meta.js';
 import webpEncoderFactory from '@jsquash/webp/codec/enc/webp_enc_simd.js';
 import { defaultOptions as webpDefaults } from '@jsquash/webp/meta.js';
-import type { OutputFormat } from './output-format.js';
+import type { LossyFormat } from './formats.js';
 import type { Pixels } from './pixels.js';
 import { AVIF_ENCODE_WASM, JPEG_ENCODE_WASM, WEBP_ENCODE_WASM } from './wasm-files.js';
-
-type LossyFormat = Exclude<OutputFormat, 'png'>;
 
 /** An Emscripten encoder: RGBA in, the file's bytes out (null or a throw when it fails). */
 interface EncoderModule {

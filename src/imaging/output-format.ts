@@ -1,9 +1,13 @@
 import type { Dimensions } from './dimensions.js';
 import type { ImageFormat } from './image-format.js';
+import { extensionOf, FORMATS, formatsWhere, type LossyFormat, type OutputFormat } from './formats.js';
 
-/** The formats a result can be written in: one table for the settings, the writer and the docs. */
-export const OUTPUT_FORMATS = ['png', 'webp', 'avif', 'jpeg'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export type { OutputFormat };
+
+/** The formats a result can be written in, in the order the settings and the docs list them. */
+export const OUTPUT_FORMATS = formatsWhere<OutputFormat>(facts => facts.output !== undefined).sort(
+  (a, b) => FORMATS[a].output - FORMATS[b].output
+);
 
 export interface OutputFormatInfo {
   /** `{ext}` in output-path. */
@@ -13,12 +17,20 @@ export interface OutputFormatInfo {
   readonly quality: number | undefined;
 }
 
-export const OUTPUT_FORMAT_INFO: Readonly<Record<OutputFormat, OutputFormatInfo>> = {
-  png: { extension: 'png', label: 'PNG', quality: undefined },
-  webp: { extension: 'webp', label: 'WebP', quality: 82 },
-  avif: { extension: 'avif', label: 'AVIF', quality: 60 },
-  jpeg: { extension: 'jpg', label: 'JPEG', quality: 85 }
-};
+export const OUTPUT_FORMAT_INFO = Object.fromEntries(
+  OUTPUT_FORMATS.map(format => {
+    const { label, quality } = FORMATS[format];
+    return [format, { extension: extensionOf(format), label, quality }];
+  })
+) as Readonly<Record<OutputFormat, OutputFormatInfo>>;
+
+/** The output formats that take a `quality`. */
+export const LOSSY_FORMATS = OUTPUT_FORMATS.filter(
+  (format): format is LossyFormat => FORMATS[format].quality !== undefined
+);
+
+/** The largest width or height every output format's encoder takes (WebP's limit; the others allow more). */
+export const MAX_OUTPUT_SIDE = Math.min(...OUTPUT_FORMATS.map(format => FORMATS[format].maxSide ?? Infinity));
 
 /** What a result is turned into before it is written: a format, its quality, a box it must fit in. */
 export interface Conversion {

@@ -1,9 +1,36 @@
 import { join } from 'node:path';
 import { probeImageFile } from '../imaging/image-file.js';
-import type { ManifestEntry, Recorded } from '../state/manifest.js';
+import type { Manifest } from '../state/manifest.js';
+import type { ManifestEntry, RecordedOutput } from '../state/manifest-document.js';
 import type { Conversion } from '../imaging/output-format.js';
 import type { PlannedOutput } from '../settings/output-path.js';
 import type { OutputRecord, SourceResult } from '../state/results.js';
+
+/** Earlier results a conversion can start from, and the entry that records them. */
+export interface Recorded {
+  readonly entry: ManifestEntry;
+  readonly from: readonly RecordedOutput[];
+  /** `from` is as the provider returned it: never fitted into a box, so any box can be made from it. */
+  readonly asReturned: boolean;
+}
+
+/**
+ * What a conversion can start again from, for these bytes whatever settings made the entry: the results as the
+ * provider returned them when they are all still in this checkout, else the latest results if they are. Results
+ * only on the branch head are not here to be read.
+ */
+export async function recordedResults(
+  manifest: Manifest,
+  source: string,
+  sha256: string
+): Promise<Recorded | undefined> {
+  const entry = manifest.entry(source);
+  if (!entry || entry.sha256 !== sha256) return undefined;
+  // Results written as they came (no `output` in the settings) are the returned ones themselves.
+  const returned = entry.returned ?? (entry.settings.output === undefined ? entry.outputs : undefined);
+  if (returned && (await manifest.inCheckout(returned))) return { entry, from: returned, asReturned: true };
+  return (await manifest.inCheckout(entry.outputs)) ? { entry, from: entry.outputs, asReturned: false } : undefined;
+}
 
 export interface Reconversion {
   readonly planned: readonly PlannedOutput[];

@@ -1,6 +1,7 @@
 import type { SourceImage } from '../imaging/source-image.js';
 import type { PendingJobs } from '../providers/provider.js';
-import type { Manifest, Recorded } from '../state/manifest.js';
+import type { Manifest } from '../state/manifest.js';
+import type { Recorded } from './reconvert.js';
 import type { SourceResult } from '../state/results.js';
 
 /**

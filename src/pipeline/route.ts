@@ -1,11 +1,10 @@
 import type { SourceImage } from '../imaging/source-image.js';
-import type { Recorded } from '../state/manifest.js';
 import type { SourceResult } from '../state/results.js';
 import type { Settings } from '../settings/settings.js';
 import type { Sendable } from './engine.js';
 import { ImageBudget } from './image-budget.js';
 import type { JobPlan } from './plan.js';
-import { reconvert } from './reconvert.js';
+import { reconvert, type Recorded } from './reconvert.js';
 import type { JobRecords } from './records.js';
 import type { Selected } from './selection.js';
 

@@ -5,7 +5,8 @@ import { NotSentError } from '../providers/provider.js';
 import { retryPolicy } from '../net/transport.js';
 import type { Settings } from '../settings/settings.js';
 import { fingerprint, sameUpscale } from '../state/fingerprint.js';
-import { Manifest, type ManifestDocument } from '../state/manifest.js';
+import { Manifest } from '../state/manifest.js';
+import type { ManifestDocument } from '../state/manifest-document.js';
 import { notSentResult, type SourceResult } from '../state/results.js';
 import { discoverSources, type Discovery } from './discovery.js';
 import { upscaleAll } from './engine.js';
@@ -49,6 +50,14 @@ export interface JobOptions {
   readonly cancellation?: Cancellation;
   /** The manifest at the head of the branch results are committed to, when it moved on from the checkout. */
   readonly branchManifest?: ManifestDocument;
+  /** The job's manifest, when the caller has loaded it already (see `loadManifest`): a run reads it once. */
+  readonly manifest?: Manifest;
+}
+
+/** The job's manifest, as the settings name it, with what a stopped run left in its journal; none without one. */
+export async function loadManifest(settings: Settings): Promise<Manifest | undefined> {
+  const { manifest, force } = settings.selection;
+  return manifest ? Manifest.load(settings.workspace, manifest, force) : undefined;
 }
 
 /**
@@ -60,10 +69,10 @@ export interface JobOptions {
 export async function runJob(
   settings: Settings,
   hooks: JobHooks = {},
-  { only, cancellation, branchManifest }: JobOptions = {}
+  { only, cancellation, branchManifest, manifest: loaded }: JobOptions = {}
 ): Promise<JobOutcome> {
   const { manifest: manifestPath, force } = settings.selection;
-  const manifest = manifestPath ? await Manifest.load(settings.workspace, manifestPath, force) : undefined;
+  const manifest = loaded ?? (await loadManifest(settings));
   for (const warning of manifest?.warnings ?? []) (hooks.onWarning ?? hooks.onNotice)?.(warning);
   if (manifest && branchManifest) manifest.takeFromBranch(branchManifest);
   const earlierResults = manifest?.resultOwners() ?? new Map<string, string>();

@@ -2,7 +2,11 @@ import { withheldEarlier } from '../providers/index.js';
 import { readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { Destinations } from './destinations.js';
-import { hashOpened, type Manifest, type ManifestEntry, type Recorded } from '../state/manifest.js';
+import { hashOpened } from '../fs/file-hash.js';
+import type { Manifest } from '../state/manifest.js';
+import type { ManifestEntry } from '../state/manifest-document.js';
+import { canonical } from '../text/canonical-json.js';
+import { recordedResults, type Recorded } from './reconvert.js';
 import { mapAhead } from '../async/map-limited.js';
 import { openRegularFile, type OpenedFile } from '../fs/regular-file.js';
 import type { SourceResult } from '../state/results.js';
@@ -82,10 +86,27 @@ export function resultPresence(workspace: string): (path: string) => Promise<boo
   };
 }
 
+/**
+ * The entry that makes `source` free to skip: same bytes, same settings, results still there or on the branch.
+ * `present` answers whether a result is there, when the caller knows a cheaper way than a look per result.
+ */
+export async function unchangedEntry(
+  manifest: Manifest,
+  source: string,
+  sha256: string,
+  settings: Record<string, unknown>,
+  present?: (path: string) => Promise<boolean>
+): Promise<ManifestEntry | undefined> {
+  const entry = manifest.entry(source);
+  if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings)) return undefined;
+  if (manifest.fromBranch(source)) return entry;
+  return (await manifest.inCheckout(entry.outputs, present)) ? entry : undefined;
+}
+
 /** The `skipped` result of a source whose bytes, settings and results the manifest still vouches for. */
 async function unchanged(source: string, sha256: string, lookup: ManifestLookup): Promise<SourceResult | undefined> {
   const { manifest, fingerprint, present } = lookup;
-  const entry = await manifest.unchanged(source, sha256, fingerprint, present);
+  const entry = await unchangedEntry(manifest, source, sha256, fingerprint, present);
   return entry && skippedAs(source, entry, `unchanged since ${entry.upscaledAt}`, manifest);
 }
 
@@ -108,7 +129,7 @@ async function lookUp(
   if (sha256 === undefined || lookup.force) return { sha256, verdict: undefined };
   const skipped = await unchanged(source, sha256, lookup);
   if (skipped) return { sha256, verdict: { skipped } };
-  const earlier = await lookup.manifest.recorded(source, sha256);
+  const earlier = await recordedResults(lookup.manifest, source, sha256);
   if (!earlier || !lookup.reusable(earlier)) return { sha256, verdict: undefined };
   if (earlier.entry.status === 'unsafe') {
     // Billed and withheld: there is nothing to convert, and asking again would be billed again.

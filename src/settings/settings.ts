@@ -13,7 +13,14 @@ import {
 } from '../providers/index.js';
 import { OutputTemplate } from './output-path.js';
 import { readPublishing, type PublishingSettings } from './publishing.js';
-import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS, type Conversion } from '../imaging/output-format.js';
+import { SOURCE_EXTENSIONS } from '../imaging/image-format.js';
+import {
+  LOSSY_FORMATS,
+  MAX_OUTPUT_SIDE,
+  OUTPUT_FORMAT_INFO,
+  OUTPUT_FORMATS,
+  type Conversion
+} from '../imaging/output-format.js';
 
 /** A positive number of images, at least one request's worth. */
 export type ImageBudget = Branded<number, 'ImageBudget'>;
@@ -66,14 +73,7 @@ export interface Settings {
 }
 
 export const DEFAULT_FILES = [
-  '**/*.png',
-  '**/*.PNG',
-  '**/*.jpg',
-  '**/*.JPG',
-  '**/*.jpeg',
-  '**/*.JPEG',
-  '**/*.webp',
-  '**/*.WEBP',
+  ...SOURCE_EXTENSIONS.flatMap(extension => [`**/*.${extension}`, `**/*.${extension.toUpperCase()}`]),
   '!**/node_modules/**'
 ].join('\n');
 
@@ -173,9 +173,6 @@ function patterns(raw: string): string[] {
   return lines;
 }
 
-/** The largest side an encoder takes (WebP's limit; the others allow more). */
-const MAX_SIDE = 16383;
-
 function conversion(input: (name: Input) => string): Conversion {
   const rawFormat = input(Input.OutputFormat);
   const format = rawFormat === '' ? undefined : oneOf(Input.OutputFormat, rawFormat, OUTPUT_FORMATS);
@@ -185,12 +182,12 @@ function conversion(input: (name: Input) => string): Conversion {
     throw new InputError(
       Input.Quality,
       name =>
-        `applies to the lossy formats (webp, avif, jpeg); ${name(Input.OutputFormat)} is ${format ?? 'not set'}; got ${quote(rawQuality)}.`
+        `applies to the lossy formats (${LOSSY_FORMATS.join(', ')}); ${name(Input.OutputFormat)} is ${format ?? 'not set'}; got ${quote(rawQuality)}.`
     );
   }
   const side = (name: Input): number | undefined => {
     const raw = input(name);
-    return raw === '' ? undefined : integer(name, raw, 1, MAX_SIDE);
+    return raw === '' ? undefined : integer(name, raw, 1, MAX_OUTPUT_SIDE);
   };
   return {
     format,

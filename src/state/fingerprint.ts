@@ -1,7 +1,8 @@
 import { upscaleFingerprint } from '../providers/index.js';
 import { conversionKey } from '../imaging/output-format.js';
 import type { Settings } from '../settings/settings.js';
-import { canonical, type ManifestEntry } from './manifest.js';
+import { canonical } from '../text/canonical-json.js';
+import type { ManifestEntry } from './manifest-document.js';
 
 /**
  * What the manifest compares: the upscale's settings, and the conversion (format, quality, box) when there is

@@ -10,7 +10,7 @@ import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js';
 import { encodePng, startFakeIdeogram, type FakeIdeogram } from '../fakes/ideogram-server.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { makeWorkspace } from '../support/workspace.js';
-import type { ManifestDocument } from '../../src/state/manifest.js';
+import type { ManifestDocument } from '../../src/state/manifest-document.js';
 
 const KEY = 'sk-commit-test-key';
 const MANIFEST = '.github/upscaled-images.json';

@@ -3,7 +3,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Manifest, hashFile, journalPath, type ManifestDocument } from '../../src/state/manifest.js';
+import { hashFile } from '../../src/fs/file-hash.js';
+import { recordedResults } from '../../src/pipeline/reconvert.js';
+import { unchangedEntry } from '../../src/pipeline/selection.js';
+import { journalPath } from '../../src/state/journal.js';
+import { Manifest } from '../../src/state/manifest.js';
+import type { ManifestDocument } from '../../src/state/manifest-document.js';
 import type { SourceResult } from '../../src/state/results.js';
 import { NOT_FILES } from '../support/files.js';
 import { makeWorkspace } from '../support/workspace.js';
@@ -65,16 +70,18 @@ describe('Manifest', () => {
     });
 
     it('vouches for the same bytes and settings (in any key order) while the results exist', async () => {
-      expect(await manifest.unchanged('a.png', sha, { request: { detail: 70 }, provider: 'ideogram' })).toBeDefined();
+      expect(
+        await unchangedEntry(manifest, 'a.png', sha, { request: { detail: 70 }, provider: 'ideogram' })
+      ).toBeDefined();
       expect(manifest.resultOwners()).toEqual(new Map([['out/a.png', 'a.png']]));
     });
 
     it('does not when the content, a setting or a result changed', async () => {
-      expect(await manifest.unchanged('a.png', '0'.repeat(64), SETTINGS)).toBeUndefined();
-      expect(await manifest.unchanged('a.png', sha, { ...SETTINGS, request: { detail: 71 } })).toBeUndefined();
-      expect(await manifest.unchanged('other.png', sha, SETTINGS)).toBeUndefined();
+      expect(await unchangedEntry(manifest, 'a.png', '0'.repeat(64), SETTINGS)).toBeUndefined();
+      expect(await unchangedEntry(manifest, 'a.png', sha, { ...SETTINGS, request: { detail: 71 } })).toBeUndefined();
+      expect(await unchangedEntry(manifest, 'other.png', sha, SETTINGS)).toBeUndefined();
       await rm(join(workspace, 'out/a.png'));
-      expect(await manifest.unchanged('a.png', sha, SETTINGS)).toBeUndefined();
+      expect(await unchangedEntry(manifest, 'a.png', sha, SETTINGS)).toBeUndefined();
     });
   });
 
@@ -89,7 +96,7 @@ describe('Manifest', () => {
 
     const next = await Manifest.load(workspace, '.github/m.json');
     expect(next.hasChanges).toBe(true);
-    expect(await next.unchanged('a.png', sha, SETTINGS)).toBeDefined();
+    expect(await unchangedEntry(next, 'a.png', sha, SETTINGS)).toBeDefined();
     expect(next.resultOwners()).toEqual(new Map([['out/a.png', 'a.png']]));
     await next.save();
     await expect(readFile(journal)).rejects.toThrow(/ENOENT/);
@@ -187,9 +194,12 @@ describe('Manifest', () => {
     const webp = await Manifest.load(workspace, 'w.json');
     await webp.record(upscaled('a.png', 'out/a.webp'), sha, converted, new Date(), returned);
     await writeFile(join(workspace, 'out/a.webp'), 'converted bytes');
-    expect(await webp.recorded('a.png', sha)).toMatchObject({ from: returned, asReturned: true });
+    expect(await recordedResults(webp, 'a.png', sha)).toMatchObject({ from: returned, asReturned: true });
     await rm(join(workspace, 'out/a.png'));
-    expect(await webp.recorded('a.png', sha)).toMatchObject({ from: [{ path: 'out/a.webp' }], asReturned: false });
+    expect(await recordedResults(webp, 'a.png', sha)).toMatchObject({
+      from: [{ path: 'out/a.webp' }],
+      asReturned: false
+    });
   });
 
   it('refuses a file it did not write rather than re-upscaling everything', async () => {
