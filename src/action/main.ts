@@ -8,9 +8,9 @@ import { lazyGitHub, type GitHubAccess } from '../github/client.js';
 import { parseManifest, type ManifestDocument } from '../state/manifest.js';
 import { markPublished, markStarted } from './handover.js';
 import { Input } from '../inputs/inputs.js';
-import { cacheKeys, restoreResults, saveResults, type CacheOutcome, type CacheRequest } from '../github/cache.js';
+import { restoreResults, saveResults } from '../github/cache.js';
+import { cacheRequest, reportCache } from './cache.js';
 import { runJob } from '../pipeline/run-job.js';
-import { fingerprint } from '../state/fingerprint.js';
 import { commitTarget, publishingFailed, publishResults } from '../github/publish.js';
 import { countsLine, dryRunLine, retryLine } from '../report/presentation.js';
 import { annotations, logDiscovery, logResult, setOutputs, writeSummary } from '../report/summary.js';
@@ -20,41 +20,6 @@ import { Cancellation, cancelOnSignals } from '../async/cancellation.js';
 import { costLine } from '../report/presentation.js';
 import { registerSecret } from '../text/secrets.js';
 import { readSettings, type Settings } from '../settings/settings.js';
-
-/**
- * The Actions cache request, when the cache is what carries results to the next run: in artifact (or no) publishing
- * with a manifest. Committed results and their manifest are on the branch already.
- */
-export function cacheRequest(settings: Settings): CacheRequest | undefined {
-  const { manifest, cache } = settings.selection;
-  if (!cache || settings.dryRun || !manifest) return undefined;
-  if (settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') return undefined;
-  const scope = { settings: fingerprint(settings), output: settings.output.template.pattern, manifest };
-  return { workspace: settings.workspace, manifest, keys: cacheKeys(scope, process.env) };
-}
-
-/** One line on what the cache did; a miss or a failure is a notice, never a failure of the step. */
-export function reportCache(outcome: CacheOutcome): void {
-  switch (outcome.kind) {
-    case 'unavailable':
-      log.info(`Not using the Actions cache: ${outcome.reason}.`);
-      break;
-    case 'missed':
-      log.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
-      break;
-    case 'failed':
-      log.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
-      break;
-    case 'restored':
-      log.info(
-        `Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`
-      );
-      break;
-    case 'saved':
-      log.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
-      break;
-  }
-}
 
 /**
  * In commit mode, the manifest at the head of the branch the results go to, when the branch has moved on from this

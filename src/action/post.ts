@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { unpublishedSince } from './handover.js';
 import { saveResults } from '../github/cache.js';
 import { lazyGitHub } from '../github/client.js';
-import { cacheRequest, reportCache } from './main.js';
+import { cacheRequest, reportCache } from './cache.js';
 import { Manifest, type ManifestDocument } from '../state/manifest.js';
 import { publishingFailed, publishResults } from '../github/publish.js';
 import type { SourceResult } from '../state/results.js';
