@@ -1,4 +1,3 @@
-import '../runtime/io-bound.js';
 import { log } from '../report/log.js';
 import * as core from '@actions/core';
 import { unpublishedSince } from './handover.js';
@@ -26,7 +25,7 @@ function finishedSince(document: ManifestDocument, since: Date): SourceResult[] 
  * finished (the results its manifest records since it started, and the manifest) as the main step would have:
  * into the cache, and as the artifact or the commit. After a main step that published, it does nothing.
  */
-async function publishWhatWasLeft(): Promise<void> {
+export async function publishWhatWasLeft(): Promise<void> {
   const since = unpublishedSince();
   if (!since) return;
   try {
@@ -56,7 +55,3 @@ async function publishWhatWasLeft(): Promise<void> {
     );
   }
 }
-
-await publishWhatWasLeft();
-// As in index.ts: leave as soon as the output is out.
-process.stdout.write('', () => process.exit());
