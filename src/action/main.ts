@@ -2,7 +2,6 @@ import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { changedSources } from '../github/changes.js';
 import { log } from '../report/log.js';
-import { commentOnPullRequest } from '../github/comment.js';
 import { readAtBranchHead } from '../github/branch-manifest.js';
 import { lazyGitHub, type GitHubAccess } from '../github/client.js';
 import { parseManifest, type ManifestDocument } from '../state/manifest.js';
@@ -11,7 +10,6 @@ import { Input } from '../inputs/inputs.js';
 import { restoreResults, saveResults } from '../github/cache.js';
 import { cacheRequest, reportCache } from './cache.js';
 import { runJob } from '../pipeline/run-job.js';
-import { commitTarget, publishingFailed, publishResults } from '../github/publish.js';
 import { countsLine, dryRunLine, retryLine } from '../report/presentation.js';
 import { annotations, logDiscovery, logResult, setOutputs, writeSummary } from '../report/summary.js';
 import { writeResultsFile } from '../report/results-file.js';
@@ -30,7 +28,7 @@ async function branchManifest(settings: Settings, github: GitHubAccess): Promise
   const { mode, commit } = settings.publishing;
   if (!manifest || settings.dryRun || (mode !== 'commit' && mode !== 'both') || !commit.token) return undefined;
   try {
-    const { client, context } = await github();
+    const [{ client, context }, { commitTarget }] = await Promise.all([github(), import('../github/publish.js')]);
     const target = commitTarget(settings, context);
     if (!('branch' in target)) return undefined;
     const where = { owner: context.owner, repo: context.repo, branch: target.branch, path: manifest };
@@ -91,13 +89,21 @@ export async function run(): Promise<void> {
     const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
     markStarted(new Date());
     const github = lazyGitHub(settings.publishing.commit.token, process.env);
-    const only = await changedSources(
-      { changedOnly: settings.discovery.changedOnly, token: settings.publishing.commit.token },
-      github,
-      process.env
-    );
     const cache = cacheRequest(settings);
-    const restored = cache ? await restoreResults(cache) : undefined;
+    // Together: the restore's round trips overlap the changed-files lookup's. Both end before the job reads the
+    // manifest, which the restore may add to (with the results it names), and neither is left running on a failure.
+    const [restore, changes] = await Promise.allSettled([
+      cache ? restoreResults(cache) : undefined,
+      changedSources(
+        { changedOnly: settings.discovery.changedOnly, token: settings.publishing.commit.token },
+        github,
+        process.env
+      )
+    ]);
+    if (changes.status === 'rejected') throw changes.reason;
+    if (restore.status === 'rejected') throw restore.reason;
+    const { value: only } = changes;
+    const { value: restored } = restore;
     if (restored) reportCache(restored);
     const { discovery, results, manifestWritten, sent } = await runJob(
       settings,
@@ -142,6 +148,11 @@ export async function run(): Promise<void> {
       log.warning(`Could not write the results file: ${error.message}`);
       return undefined;
     });
+    // Publishing (artifact, gallery, commit) and the comment load only now: they are not on the way to the first upscale.
+    const [{ publishingFailed, publishResults }, { commentOnPullRequest }] = await Promise.all([
+      import('../github/publish.js'),
+      import('../github/comment.js')
+    ]);
     const published = await publishResults(settings, results, manifest, github, resultsFile);
     markPublished();
     const outcome = {
