@@ -36,7 +36,7 @@ function startedOnThisFile(): boolean {
   const script = process.argv[1];
   if (script === undefined) return false;
   try {
-    return realpathSync(resolve(script)) === fileURLToPath(import.meta.url);
+    return realpathSync(resolve(script)) === realpathSync(fileURLToPath(import.meta.url));
   } catch {
     return false;
   }
