@@ -10612,7 +10612,7 @@ Buffers.prototype.toString = function(encoding, start, end) {
 
 /***/ }),
 
-/***/ 22639:
+/***/ 45020:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10636,7 +10636,7 @@ module.exports = $reflectApply || bind.call($call, $apply);
 
 var bind = __webpack_require__(37564);
 var $apply = __webpack_require__(33945);
-var actualApply = __webpack_require__(22639);
+var actualApply = __webpack_require__(45020);
 
 /** @type {import('./applyBind')} */
 module.exports = function applyBind() {
@@ -10677,7 +10677,7 @@ var bind = __webpack_require__(37564);
 var $TypeError = __webpack_require__(73314);
 
 var $call = __webpack_require__(88093);
-var $actualApply = __webpack_require__(22639);
+var $actualApply = __webpack_require__(45020);
 
 /** @type {(args: [Function, thisArg?: unknown, ...args: unknown[]]) => Function} TODO FIXME, find a way to use import('.') */
 module.exports = function callBindBasic(args) {
@@ -20647,7 +20647,7 @@ module.exports = Hash;
 
 /***/ }),
 
-/***/ 68884:
+/***/ 46503:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var listCacheClear = __webpack_require__(99791),
@@ -22301,7 +22301,7 @@ module.exports = listCacheSet;
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var Hash = __webpack_require__(66320),
-    ListCache = __webpack_require__(68884),
+    ListCache = __webpack_require__(46503),
     Map = __webpack_require__(98272);
 
 /**

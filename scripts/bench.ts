@@ -4,6 +4,9 @@
  * to docs/benchmarks.md. `npm run bench` builds first; `tsx scripts/bench.ts` alone measures the current dist/.
  *
  *   tsx scripts/bench.ts [--only=1,2,…,14] [--no-write] [--bundle=path/to/index.js] [--node=path/to/node]
+ *                        [--input=name=value …]
+ *
+ * --input sets an action input in every scenario's run (e.g. --input=cache=false), over the scenario's own.
  *
  * Scenarios (the fake counts images in flight, like Ideogram; latency is its generation time):
  *   1. 64 images, latency 1 s, limit 10, concurrency auto        → wall time ≤ 1.10 × ceil(64/10) s
@@ -60,7 +63,21 @@ const nodeArg = args.find(arg => arg.startsWith('--node='));
 const nodeCommand = nodeArg ? [nodeArg.slice('--node='.length)] : undefined;
 /** The binary the action runs on in this benchmark. */
 const actionNode = (): string => nodeCommand?.[0] ?? nodeBinary(ACTION_NODE);
-const write = !args.includes('--no-write') && only === undefined && bundleArg === undefined && nodeArg === undefined;
+/** Inputs given with --input=name=value, set in every run: e.g. the start-up with the cache off. */
+const forcedInputs = Object.fromEntries(
+  args
+    .filter(arg => arg.startsWith('--input='))
+    .map(arg => {
+      const [name = '', ...value] = arg.slice('--input='.length).split('=');
+      return [name, value.join('=')];
+    })
+);
+const write =
+  !args.includes('--no-write') &&
+  only === undefined &&
+  bundleArg === undefined &&
+  nodeArg === undefined &&
+  Object.keys(forcedInputs).length === 0;
 
 // -------------------------------------------------------------------------------------------------------------
 // Helpers
@@ -181,7 +198,14 @@ async function runScenario(
       workspace,
       bundle,
       node: nodeCommand,
-      inputs: { 'api-key': KEY, 'api-url': fake.url, publish: 'none', files: 'images/*.png', ...inputs },
+      inputs: {
+        'api-key': KEY,
+        'api-url': fake.url,
+        publish: 'none',
+        files: 'images/*.png',
+        ...inputs,
+        ...forcedInputs
+      },
       onSpawn: child => {
         spawnedAt = Date.now();
         sampler = sampleMemory(child.pid);

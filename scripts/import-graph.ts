@@ -21,7 +21,9 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['pipeline'],
   ['report'],
   ['github'],
-  ['action', 'cli']
+  ['action', 'cli'],
+  // src/index.ts: the bundle's one entry, which hands over to a face.
+  ['.']
 ];
 
 /** Folders whose code may not name a provider: generic mechanisms and the stages that speak `Provider`. */

@@ -2,16 +2,14 @@ import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { changedSources } from '../github/changes.js';
 import { log } from '../report/log.js';
-import { commentOnPullRequest } from '../github/comment.js';
 import { readAtBranchHead } from '../github/branch-manifest.js';
 import { lazyGitHub, type GitHubAccess } from '../github/client.js';
 import { parseManifest, type ManifestDocument } from '../state/manifest-document.js';
 import { markPublished, markStarted } from './handover.js';
 import { Input } from '../inputs/inputs.js';
-import { cacheKeys, restoreResults, saveResults, type CacheOutcome, type CacheRequest } from '../github/cache.js';
+import { restoreResults, saveResults } from '../github/cache.js';
+import { cacheRequest, reportCache } from './cache.js';
 import { loadManifest, runJob } from '../pipeline/run-job.js';
-import { fingerprint } from '../state/fingerprint.js';
-import { commitTarget, publishingFailed, publishResults } from '../github/publish.js';
 import { countsLine, dryRunLine, retryLine } from '../report/presentation.js';
 import { annotations, logDiscovery, logResult, setOutputs, writeSummary } from '../report/summary.js';
 import { writeResultsFile } from '../report/results-file.js';
@@ -22,41 +20,6 @@ import { registerSecret } from '../text/secrets.js';
 import { readSettings, type Settings } from '../settings/settings.js';
 
 /**
- * The Actions cache request, when the cache is what carries results to the next run: in artifact (or no) publishing
- * with a manifest. Committed results and their manifest are on the branch already.
- */
-export function cacheRequest(settings: Settings): CacheRequest | undefined {
-  const { manifest, cache } = settings.selection;
-  if (!cache || settings.dryRun || !manifest) return undefined;
-  if (settings.publishing.mode === 'commit' || settings.publishing.mode === 'both') return undefined;
-  const scope = { settings: fingerprint(settings), output: settings.output.template.pattern, manifest };
-  return { workspace: settings.workspace, keys: cacheKeys(scope, process.env) };
-}
-
-/** One line on what the cache did; a miss or a failure is a notice, never a failure of the step. */
-export function reportCache(outcome: CacheOutcome): void {
-  switch (outcome.kind) {
-    case 'unavailable':
-      log.info(`Not using the Actions cache: ${outcome.reason}.`);
-      break;
-    case 'missed':
-      log.notice('No earlier results in the Actions cache for these settings: upscaling what the manifest lacks.');
-      break;
-    case 'failed':
-      log.notice(`The Actions cache could not be used (${outcome.reason}); going on without it.`);
-      break;
-    case 'restored':
-      log.info(
-        `Restored ${outcome.sources} source(s) done earlier (${outcome.files} result file(s)) from the Actions cache (${outcome.key}).`
-      );
-      break;
-    case 'saved':
-      log.info(`Saved the manifest and ${outcome.files} result file(s) to the Actions cache (${outcome.key}).`);
-      break;
-  }
-}
-
-/**
  * In commit mode, the manifest at the head of the branch the results go to, when the branch has moved on from this
  * checkout: "Re-run jobs" checks out the original commit, which lacks what the first attempt committed.
  */
@@ -65,7 +28,7 @@ async function branchManifest(settings: Settings, github: GitHubAccess): Promise
   const { mode, commit } = settings.publishing;
   if (!manifest || settings.dryRun || (mode !== 'commit' && mode !== 'both') || !commit.token) return undefined;
   try {
-    const { client, context } = await github();
+    const [{ client, context }, { commitTarget }] = await Promise.all([github(), import('../github/publish.js')]);
     const target = commitTarget(settings, context);
     if (!('branch' in target)) return undefined;
     const where = { owner: context.owner, repo: context.repo, branch: target.branch, path: manifest };
@@ -126,15 +89,23 @@ export async function run(): Promise<void> {
     const settings = readSettings(name => core.getInput(name), process.env.GITHUB_WORKSPACE ?? process.cwd());
     markStarted(new Date());
     const github = lazyGitHub(settings.publishing.commit.token, process.env);
-    const only = await changedSources(
-      { changedOnly: settings.discovery.changedOnly, token: settings.publishing.commit.token },
-      github,
-      process.env
-    );
+    const cache = cacheRequest(settings);
     // Read once: the cache's entries are taken into it, then the job works on it and the cache saves it.
     const jobManifest = await loadManifest(settings);
-    const cache = cacheRequest(settings);
-    const restored = cache && jobManifest ? await restoreResults(cache, jobManifest) : undefined;
+    // Together: the restore's round trips overlap the changed-files lookup's. Both end before the job reads the
+    // manifest, which the restore may add to (with the results it names), and neither is left running on a failure.
+    const [restore, changes] = await Promise.allSettled([
+      cache && jobManifest ? restoreResults(cache, jobManifest) : undefined,
+      changedSources(
+        { changedOnly: settings.discovery.changedOnly, token: settings.publishing.commit.token },
+        github,
+        process.env
+      )
+    ]);
+    if (changes.status === 'rejected') throw changes.reason;
+    if (restore.status === 'rejected') throw restore.reason;
+    const { value: only } = changes;
+    const { value: restored } = restore;
     if (restored) reportCache(restored);
     const { discovery, results, manifestWritten, sent } = await runJob(
       settings,
@@ -179,6 +150,11 @@ export async function run(): Promise<void> {
       log.warning(`Could not write the results file: ${error.message}`);
       return undefined;
     });
+    // Publishing (artifact, gallery, commit) and the comment load only now: they are not on the way to the first upscale.
+    const [{ publishingFailed, publishResults }, { commentOnPullRequest }] = await Promise.all([
+      import('../github/publish.js'),
+      import('../github/comment.js')
+    ]);
     const published = await publishResults(settings, results, manifest, github, resultsFile);
     markPublished();
     const outcome = {

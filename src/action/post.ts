@@ -1,10 +1,9 @@
-import '../runtime/io-bound.js';
 import { log } from '../report/log.js';
 import * as core from '@actions/core';
 import { unpublishedSince } from './handover.js';
 import { saveResults } from '../github/cache.js';
 import { lazyGitHub } from '../github/client.js';
-import { cacheRequest, reportCache } from './main.js';
+import { cacheRequest, reportCache } from './cache.js';
 import { Manifest } from '../state/manifest.js';
 import type { ManifestDocument } from '../state/manifest-document.js';
 import { publishingFailed, publishResults } from '../github/publish.js';
@@ -27,7 +26,7 @@ function finishedSince(document: ManifestDocument, since: Date): SourceResult[] 
  * finished (the results its manifest records since it started, and the manifest) as the main step would have:
  * into the cache, and as the artifact or the commit. After a main step that published, it does nothing.
  */
-async function publishWhatWasLeft(): Promise<void> {
+export async function publishWhatWasLeft(): Promise<void> {
   const since = unpublishedSince();
   if (!since) return;
   try {
@@ -58,7 +57,3 @@ async function publishWhatWasLeft(): Promise<void> {
     );
   }
 }
-
-await publishWhatWasLeft();
-// As in index.ts: leave as soon as the output is out.
-process.stdout.write('', () => process.exit());

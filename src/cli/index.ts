@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import '../runtime/io-bound.js';
 import { runCli } from './program.js';
 

@@ -46,8 +46,11 @@ export type CacheOutcome =
 
 /** Whether the runner offers the cache to this step; `undefined` when it does, else why not. */
 async function unavailable(workspace: string): Promise<string | undefined> {
+  const none = 'the runner offers no Actions cache to this step';
+  // The client needs one of these services' URLs: without both, it is not loaded (2 MB of code) just to say so.
+  if (!process.env.ACTIONS_CACHE_URL && !process.env.ACTIONS_RESULTS_URL) return none;
   const { isFeatureAvailable } = await import('@actions/cache');
-  if (!isFeatureAvailable()) return 'the runner offers no Actions cache to this step';
+  if (!isFeatureAvailable()) return none;
   // The cache client finds the paths to save from the working directory.
   if (resolve(process.cwd()) !== resolve(workspace)) return 'the step does not run in the workspace';
   return undefined;

@@ -5,8 +5,11 @@ import { ACTION_NODE, nodeBinary } from './node.js';
 import { makeTempDir } from './temp.js';
 
 export const BUNDLE = resolve(import.meta.dirname, '../../dist/index.js');
-/** The `post:` entry, which the runner runs after the job's steps with the state the main step saved. */
-export const POST_BUNDLE = resolve(import.meta.dirname, '../../dist/post/index.js');
+/**
+ * The `post:` entry, which the runner runs after the job's steps with the state the main step saved: the same file,
+ * which tells the post step by that state (pass the main run's `state`).
+ */
+export const POST_BUNDLE = BUNDLE;
 
 export interface ActionRun {
   readonly code: number | null;
