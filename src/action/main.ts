@@ -10,7 +10,7 @@ import { Input } from '../inputs/inputs.js';
 import { restoreResults, saveResults } from '../github/cache.js';
 import { cacheRequest, reportCache } from './cache.js';
 import { loadManifest, runJob } from '../pipeline/run-job.js';
-import { countsLine, dryRunLine, retryLine } from '../report/presentation.js';
+import { countsLine, dryRunLine, IN_FLIGHT_GRACE, notDone, retryLine } from '../report/presentation.js';
 import { annotations, logDiscovery, logResult, setOutputs, writeSummary } from '../report/summary.js';
 import { writeResultsFile } from '../report/results-file.js';
 import { countByStatus, type SourceResult } from '../state/results.js';
@@ -54,7 +54,7 @@ function cancelOnSignalsForTheRunner(cancellation: Cancellation): () => void {
   return cancelOnSignals(cancellation, CANCEL_GRACE_MS, (signal, first) =>
     log.warning(
       first
-        ? `Received ${signal}: starting no new upscale; what is in flight gets a few seconds to finish.`
+        ? `Received ${signal}: starting no new upscale; ${IN_FLIGHT_GRACE}.`
         : `Received ${signal} again: cutting what is in flight.`
     )
   );
@@ -63,11 +63,8 @@ function cancelOnSignalsForTheRunner(cancellation: Cancellation): () => void {
 /** What a cancelled run did and did not do; its results are published by the post step. */
 function reportCancelled(results: readonly SourceResult[]): void {
   const finished = results.filter(result => result.status === 'upscaled' || result.status === 'unsafe');
-  const notDone = results.filter(result => result.status === 'deferred' || result.status === 'failed');
-  log.group(
-    `Not done (${notDone.length}): the next run takes these`,
-    notDone.map(result => `${result.source}: ${result.error ?? result.status}`)
-  );
+  const lines = notDone(results);
+  log.group(`Not done (${lines.length}): the next run takes these`, lines);
   log.fail(
     `Cancelled: ${countsLine(results)} The manifest records the ${finished.length} finished source(s); the post step publishes them.`
   );
@@ -123,13 +120,7 @@ export async function run(): Promise<void> {
       return reportCancelled(results);
     }
     if (discovery.sources.length === 0) log.warning(`No images matched '${Input.Files}'.`);
-    const dryRun = settings.dryRun
-      ? dryRunLine(
-          settings.provider.kind === 'local' ? 'local' : 'ideogram',
-          sent.length,
-          settings.output.imagesPerSource
-        )
-      : undefined;
+    const dryRun = settings.dryRun ? dryRunLine(settings, sent.length) : undefined;
     if (dryRun) log.info(dryRun);
     const { skipped, deferred } = countByStatus(results);
     if (skipped > 0 && !settings.dryRun) {

@@ -7,7 +7,7 @@ import { printable } from '../text/printable.js';
 import { registerSecret } from '../text/secrets.js';
 import { Cancellation, cancelOnSignals } from '../async/cancellation.js';
 import { runJob } from '../pipeline/run-job.js';
-import { costLine, countsLine, dryRunLine } from '../report/presentation.js';
+import { costLine, countsLine, dryRunLine, IN_FLIGHT_GRACE, notDone } from '../report/presentation.js';
 import { countByStatus, resultsDocument, type SourceResult } from '../state/results.js';
 import { DEFAULTS, DEFAULT_FILES, readSettings } from '../settings/settings.js';
 import { attributeName, CLI_MANIFEST, flagSpecs, IDEOGRAM_ONLY, type FlagSpec } from './flags.js';
@@ -216,7 +216,7 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
   const stopListening = cancelOnSignals(cancellation, INTERRUPT_GRACE_MS, (signal, first) =>
     stderr.write(
       first
-        ? `\nStopping (${signal}): no new upscales; what is in flight gets a few seconds to finish (Ctrl-C again to stop at once).\n`
+        ? `\nStopping (${signal}): no new upscales; ${IN_FLIGHT_GRACE} (Ctrl-C again to stop at once).\n`
         : '\nStopping at once.\n'
     )
   );
@@ -248,9 +248,9 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
   }
   const interrupted = cancellation.stopped.aborted;
   if (interrupted) {
-    const notDone = results.filter(result => result.status === 'deferred' || result.status === 'failed');
-    stderr.write(`Stopped. Not done (${notDone.length}; the next run takes them):\n`);
-    for (const result of notDone) stderr.write(`  ${result.source}: ${result.error ?? result.status}\n`);
+    const lines = notDone(results);
+    stderr.write(`Stopped. Not done (${lines.length}; the next run takes them):\n`);
+    for (const line of lines) stderr.write(`  ${line}\n`);
   }
 
   // Skips decided before any work (the manifest, a legacy dry run) were never shown as lines; a tty showed a bar.
@@ -265,8 +265,7 @@ async function run(argv: readonly string[], context: CliContext): Promise<number
       `No images matched ${printable(settings.discovery.patterns.filter(p => !p.startsWith('!')).join(', '))}.\n`
     );
   } else if (settings.dryRun) {
-    const kind = settings.provider.kind === 'local' ? 'local' : 'ideogram';
-    stderr.write(`${dryRunLine(kind, sent.length, settings.output.imagesPerSource)}\n`);
+    stderr.write(`${dryRunLine(settings, sent.length)}\n`);
   } else {
     stderr.write(`${countsLine(results)}\n`);
   }

@@ -6,6 +6,7 @@
 import { formatUsd } from '../text/money.js';
 import { printable } from '../text/printable.js';
 import type { RetryEvent } from '../async/retry.js';
+import type { Settings } from '../settings/settings.js';
 import { countByStatus, SOURCE_STATUSES, type SourceResult, type SourceStatus } from '../state/results.js';
 
 /** `[3/12] assets/hero.png → upscaled/assets/hero.png 2048x1280 (4.1 s)`: one line as each source finishes. */
@@ -38,10 +39,20 @@ export function countsLine(results: readonly SourceResult[]): string {
  * What a dry run would have done: `Dry run: would send 3 request(s) for 12 image(s); nothing was sent.` The local
  * provider sends nothing, so it says how many images it would upscale and that nothing was written.
  */
-export function dryRunLine(provider: 'ideogram' | 'local', requests: number, imagesPerRequest: number): string {
-  return provider === 'local'
+export function dryRunLine({ provider, output }: Settings, requests: number): string {
+  return provider.kind === 'local'
     ? `Dry run: would upscale ${requests} image(s) on this machine; nothing was written.`
-    : `Dry run: would send ${requests} request(s) for ${requests * imagesPerRequest} image(s); nothing was sent.`;
+    : `Dry run: would send ${requests} request(s) for ${requests * output.imagesPerSource} image(s); nothing was sent.`;
+}
+
+/** What a first stop grants the work in flight, in the action's log and on the command line alike. */
+export const IN_FLIGHT_GRACE = 'what is in flight gets a few seconds to finish';
+
+/** What a stopped run did not do (cancelled before it was sent, or failed), which the next run takes. */
+export function notDone(results: readonly SourceResult[]): string[] {
+  return results
+    .filter(result => result.status === 'deferred' || result.status === 'failed')
+    .map(result => `${result.source}: ${result.error ?? result.status}`);
 }
 
 /** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
