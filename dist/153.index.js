@@ -23,6 +23,8 @@ var encode = __webpack_require__(48800);
 var squoosh_resize = __webpack_require__(13708);
 // EXTERNAL MODULE: ./node_modules/@jsquash/webp/decode.js + 2 modules
 var webp_decode = __webpack_require__(86185);
+// EXTERNAL MODULE: ./src/imaging/formats.ts
+var formats = __webpack_require__(1474);
 // EXTERNAL MODULE: ./src/runtime/v8-profile.ts + 1 modules
 var v8_profile = __webpack_require__(92760);
 ;// CONCATENATED MODULE: ./src/imaging/lanczos.ts
@@ -349,9 +351,9 @@ var wasm_files = __webpack_require__(90686);
 
 
 
+
 /** squoosh's resize methods by index: triangle, catrom, mitchell, lanczos3. */
 const LANCZOS3 = 3;
-const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' };
 function arrayBuffer(bytes) {
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }
@@ -385,7 +387,7 @@ async function load() {
             catch (error) {
                 // The Rust and Emscripten decoders fail with a bare 'unwrap_throw failed' or exit(1): say what was wrong.
                 const why = messages.length > 0 ? messages.join('; ') : 'the file is damaged or unsupported';
-                throw new Error(`The file could not be decoded as ${FORMAT_NAMES[format]} (${why})`, { cause: error });
+                throw new Error(`The file could not be decoded as ${formats/* FORMATS */.hR[format].label} (${why})`, { cause: error });
             }
             finally {
                 messages = [];

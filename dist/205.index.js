@@ -23,6 +23,8 @@ var encode = __webpack_require__(48800);
 var squoosh_resize = __webpack_require__(13708);
 // EXTERNAL MODULE: ./node_modules/@jsquash/webp/decode.js + 2 modules
 var webp_decode = __webpack_require__(86185);
+// EXTERNAL MODULE: ./src/imaging/formats.ts
+var formats = __webpack_require__(1474);
 // EXTERNAL MODULE: ./src/runtime/v8-profile.ts + 1 modules
 var v8_profile = __webpack_require__(92760);
 ;// CONCATENATED MODULE: ./src/imaging/lanczos.ts
@@ -349,9 +351,9 @@ var wasm_files = __webpack_require__(90686);
 
 
 
+
 /** squoosh's resize methods by index: triangle, catrom, mitchell, lanczos3. */
 const LANCZOS3 = 3;
-const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' };
 function arrayBuffer(bytes) {
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }
@@ -385,7 +387,7 @@ async function load() {
             catch (error) {
                 // The Rust and Emscripten decoders fail with a bare 'unwrap_throw failed' or exit(1): say what was wrong.
                 const why = messages.length > 0 ? messages.join('; ') : 'the file is damaged or unsupported';
-                throw new Error(`The file could not be decoded as ${FORMAT_NAMES[format]} (${why})`, { cause: error });
+                throw new Error(`The file could not be decoded as ${formats/* FORMATS */.hR[format].label} (${why})`, { cause: error });
             }
             finally {
                 messages = [];
@@ -417,6 +419,266 @@ function loadCodecs() {
         });
     }
     return loaded;
+}
+
+
+/***/ }),
+
+/***/ 99600:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yi: () => (/* binding */ readChecked),
+/* harmony export */   _N: () => (/* binding */ SourceChangedError),
+/* harmony export */   cZ: () => (/* binding */ ensureUnchanged)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65650);
+/* harmony import */ var _source_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38633);
+
+
+
+/**
+ * A source that is not the version checked (and hashed) any more: it changed, or went away, after the selection
+ * read it. Nothing of it was sent whole, so nothing was billed; the next run takes it as it is then.
+ */
+class SourceChangedError extends _source_image_js__WEBPACK_IMPORTED_MODULE_2__/* .ImageProblem */ .dC {
+    name = 'SourceChangedError';
+}
+const statOf = (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
+/** Why the source is not the version checked, from what a stat of its path found there (nothing: it is gone). */
+function changedOrGone(image, now) {
+    return new SourceChangedError(image.relativePath, now === undefined ? 'disappeared after it was found' : 'changed while it was being upscaled');
+}
+/** @throws SourceChangedError unless the file on disk is still the version checked. */
+async function ensureUnchanged(image) {
+    const now = await statOf(image.path);
+    if (now === undefined || !(0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameVersion */ .r1)((0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .versionOf */ .E4)(now), image.version))
+        throw changedOrGone(image, now);
+}
+/** The checked source's bytes, read whole (the local provider). @throws SourceChangedError if they changed */
+async function readChecked(image) {
+    const bytes = await (0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(image.path).catch(async () => {
+        throw changedOrGone(image, await statOf(image.path));
+    });
+    // Compared after reading: a change during the read changes the time, and a version the same after is the one read.
+    await ensureUnchanged(image);
+    return bytes;
+}
+
+
+/***/ }),
+
+/***/ 38633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dC: () => (/* binding */ ImageProblem),
+  ep: () => (/* binding */ checkOpened),
+  rH: () => (/* binding */ nameProblem),
+  O$: () => (/* binding */ unreadable)
+});
+
+// UNUSED EXPORTS: checkImage
+
+;// CONCATENATED MODULE: ./src/imaging/structure.ts
+/** Headers read per chunk or segment; far more than any real image has, and a bound on a hostile one. */
+const MAX_STEPS = 100_000;
+function u16be(bytes, at) {
+    return ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+}
+function u32be(bytes, at) {
+    return u16be(bytes, at) * 0x10000 + u16be(bytes, at + 2);
+}
+function u32le(bytes, at) {
+    return (((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16)) + (bytes[at + 3] ?? 0) * 0x1000000);
+}
+function ascii(bytes, at, length) {
+    return String.fromCharCode(...bytes.subarray(at, at + length));
+}
+/** PNG: IHDR first, then chunk after chunk, each within the file, until IEND. */
+async function png(read, size) {
+    for (let at = 8, step = 0; step < MAX_STEPS; step++) {
+        if (at + 12 > size)
+            return 'is cut short: it ends before its IEND chunk';
+        const header = await read(at, 8);
+        const length = u32be(header, 0);
+        const type = ascii(header, 4, 4);
+        if (step === 0 && (type !== 'IHDR' || length !== 13))
+            return 'is a damaged PNG: it does not start with an IHDR header';
+        if (!/^[A-Za-z]{4}$/.test(type))
+            return `is a damaged PNG: the chunk at byte ${at} has no valid type`;
+        if (at + 12 + length > size)
+            return `is cut short: its ${type} chunk runs past the end of the file`;
+        if (type === 'IEND')
+            return undefined;
+        at += 12 + length;
+    }
+    return 'is a damaged PNG: too many chunks to check';
+}
+// Start-of-frame markers: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+/** JPEG: segments from SOI to a frame header, each within the file, and the EOI marker at the end. */
+async function jpeg(read, size) {
+    let framed = false;
+    for (let at = 2, step = 0; !framed; step++) {
+        if (step >= MAX_STEPS || at + 4 > size)
+            return 'is a damaged JPEG: it has no frame header (SOF)';
+        const header = await read(at, 4);
+        if (header[0] !== 0xff)
+            return `is a damaged JPEG: no marker where one should be (byte ${at})`;
+        const marker = header[1] ?? 0;
+        if (marker === 0xff)
+            at += 1; // fill byte
+        else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8))
+            at += 2; // markers without a length
+        else if (marker === 0xd9 || marker === 0xda)
+            return 'is a damaged JPEG: its image data comes before any frame header (SOF)';
+        else {
+            const length = u16be(header, 2);
+            if (length < 2 || at + 2 + length > size)
+                return 'is cut short: a JPEG segment runs past the end of the file';
+            framed = SOF.has(marker);
+            at += 2 + length;
+        }
+    }
+    // Encoders may pad the end with zeros; the last marker before them must be EOI (FF D9).
+    const tail = await read(Math.max(0, size - 1024), Math.min(size, 1024));
+    let end = tail.length;
+    while (end > 0 && tail[end - 1] === 0)
+        end--;
+    return tail[end - 2] === 0xff && tail[end - 1] === 0xd9
+        ? undefined
+        : 'is cut short: a JPEG must end with its end-of-image marker (EOI), and this one does not';
+}
+/** WebP: the RIFF header's size matches the file's, and the first chunk is an image chunk that fits in it. */
+async function webp(read, size) {
+    if (size < 20)
+        return 'is cut short: a WebP file is longer than its header';
+    const header = await read(0, 20);
+    const riff = u32le(header, 4) + 8;
+    if (riff !== size) {
+        return riff > size
+            ? `is cut short: its RIFF header says ${riff} bytes, the file has ${size}`
+            : `is a damaged WebP: its RIFF header says ${riff} bytes, the file has ${size}`;
+    }
+    const chunk = ascii(header, 12, 4);
+    if (!['VP8 ', 'VP8L', 'VP8X'].includes(chunk))
+        return 'is a damaged WebP: it holds no VP8, VP8L or VP8X image chunk';
+    if (20 + u32le(header, 16) > size)
+        return `is cut short: its ${chunk.trim()} chunk runs past the end of the file`;
+    return undefined;
+}
+/**
+ * What is wrong with an image's structure, read from its headers and its tail (never the whole file), or
+ * undefined when it holds together. `size` is the file's length; the format was judged by its first bytes.
+ */
+function structureProblem(format, read, size) {
+    return format === 'png' ? png(read, size) : format === 'jpeg' ? jpeg(read, size) : webp(read, size);
+}
+
+// EXTERNAL MODULE: ./src/imaging/image-format.ts
+var image_format = __webpack_require__(53939);
+// EXTERNAL MODULE: ./src/text/printable.ts
+var printable = __webpack_require__(38572);
+// EXTERNAL MODULE: ./src/fs/regular-file.ts
+var regular_file = __webpack_require__(65650);
+;// CONCATENATED MODULE: ./src/imaging/source-image.ts
+
+
+
+
+/** Why one source cannot be sent; the batch goes on without it. */
+class ImageProblem extends Error {
+    file;
+    name = 'ImageProblem';
+    constructor(file, reason) {
+        super(`The file ${reason}`);
+        this.file = file;
+    }
+}
+function megabytes(bytes) {
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+/** Why a source could not be opened, in words: the error's code alone means nothing to most users. */
+function unreadable(error) {
+    if (error instanceof regular_file/* NotRegularFileError */.iZ)
+        return error.message;
+    const code = error.code;
+    if (code === 'ENOENT')
+        return 'disappeared after it was found';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'cannot be read (permission denied)';
+    return `cannot be read (${code ?? String(error)})`;
+}
+const BLOCK = 4096;
+/** Positioned reads through one cached block: walking a PNG's chunk headers costs one read per block, not per header. */
+function blockReader(handle) {
+    let block = { at: -1, bytes: new Uint8Array(0) };
+    return async (at, length) => {
+        if (at < block.at || at + length > block.at + block.bytes.length) {
+            const buffer = Buffer.alloc(Math.max(length, BLOCK));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+            block = { at, bytes: buffer.subarray(0, bytesRead) };
+        }
+        return block.bytes.subarray(at - block.at, at - block.at + length);
+    };
+}
+/** Why a source's path cannot be carried by logs and outputs (a control character), or undefined. */
+function nameProblem(relativePath) {
+    const control = (0,printable/* controlCharacterIn */.k)(relativePath);
+    return control && `has a control character (${control}) in its path; rename it to upscale it`;
+}
+/** @throws ImageProblem when the path holds a control character: a log line could not carry it. */
+function checkName(relativePath) {
+    const problem = nameProblem(relativePath);
+    if (problem)
+        throw new ImageProblem(relativePath, problem);
+}
+/**
+ * Checks a source before it is sent: a name that logs can carry, a regular file (never opened otherwise, so a FIFO
+ * cannot block), not empty, within the size limit, a JPEG, PNG or WebP by its bytes whatever its name, and whole:
+ * its structure read from headers and tail, never the whole file.
+ */
+async function checkImage(path, relativePath, maxBytes) {
+    checkName(relativePath);
+    let opened;
+    try {
+        opened = await openRegularFile(path);
+    }
+    catch (error) {
+        throw new ImageProblem(relativePath, unreadable(error));
+    }
+    try {
+        return await checkOpened(opened, path, relativePath, maxBytes);
+    }
+    finally {
+        await opened.handle.close();
+    }
+}
+/** `checkImage`'s checks of the content, on a file already open (the selection hashes it through the same handle). */
+async function checkOpened({ handle, stats }, path, relativePath, maxBytes) {
+    if (stats.size === 0)
+        throw new ImageProblem(relativePath, 'is empty');
+    if (stats.size > maxBytes) {
+        // Just over the limit both round alike ("10.0 MB … at most 10.0 MB"): then give the bytes.
+        const [size, max] = megabytes(stats.size) === megabytes(maxBytes)
+            ? [`${stats.size} bytes`, `${maxBytes} bytes`]
+            : [megabytes(stats.size), megabytes(maxBytes)];
+        throw new ImageProblem(relativePath, `is ${size}; the API accepts at most ${max}`);
+    }
+    const read = blockReader(handle);
+    const format = (0,image_format/* sniffFormat */.OG)(await read(0, image_format/* SNIFF_BYTES */.dD));
+    if (!format) {
+        throw new ImageProblem(relativePath, 'is not a JPEG, PNG or WebP image (judged by its content, not its name)');
+    }
+    const problem = await structureProblem(format, read, stats.size);
+    if (problem)
+        throw new ImageProblem(relativePath, problem);
+    return { path, relativePath, format, bytes: stats.size, version: (0,regular_file/* versionOf */.E4)(stats) };
 }
 
 

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _report_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46472);
 /* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42865);
-/* harmony import */ var _state_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70353);
+/* harmony import */ var _state_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15917);
 
 
 
@@ -26,7 +26,7 @@ function cacheRequest(settings) {
     if (settings.publishing.mode === 'commit' || settings.publishing.mode === 'both')
         return undefined;
     const scope = { settings: (0,_state_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .fingerprint */ .R)(settings), output: settings.output.template.pattern, manifest };
-    return { workspace: settings.workspace, manifest, keys: (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheKeys */ .Xr)(scope, process.env) };
+    return { workspace: settings.workspace, keys: (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheKeys */ .Xr)(scope, process.env) };
 }
 /** One line on what the cache did; a miss or a failure is a notice, never a failure of the step. */
 function reportCache(outcome) {
@@ -182,16 +182,16 @@ async function readAtBranchHead(github, { owner, repo, branch, path }) {
 
 // EXTERNAL MODULE: ./src/github/client.ts
 var client = __webpack_require__(96584);
-// EXTERNAL MODULE: ./src/state/manifest.ts
-var state_manifest = __webpack_require__(87572);
+// EXTERNAL MODULE: ./src/state/manifest-document.ts
+var manifest_document = __webpack_require__(91552);
 // EXTERNAL MODULE: ./src/action/handover.ts
 var handover = __webpack_require__(7083);
 // EXTERNAL MODULE: ./src/github/cache.ts
 var github_cache = __webpack_require__(42865);
 // EXTERNAL MODULE: ./src/action/cache.ts
 var action_cache = __webpack_require__(68884);
-// EXTERNAL MODULE: ./src/pipeline/run-job.ts + 23 modules
-var run_job = __webpack_require__(24743);
+// EXTERNAL MODULE: ./src/pipeline/run-job.ts + 14 modules
+var run_job = __webpack_require__(64743);
 // EXTERNAL MODULE: ./src/report/presentation.ts
 var presentation = __webpack_require__(5760);
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
@@ -430,8 +430,8 @@ async function writeSummary(outcome) {
 var async_cancellation = __webpack_require__(60329);
 // EXTERNAL MODULE: ./src/text/secrets.ts
 var secrets = __webpack_require__(99690);
-// EXTERNAL MODULE: ./src/settings/settings.ts
-var settings_settings = __webpack_require__(27100);
+// EXTERNAL MODULE: ./src/settings/settings.ts + 1 modules
+var settings_settings = __webpack_require__(83227);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 
 
@@ -463,7 +463,7 @@ async function branchManifest(settings, github) {
     if (!manifest || settings.dryRun || (mode !== 'commit' && mode !== 'both') || !commit.token)
         return undefined;
     try {
-        const [{ client, context }, { commitTarget }] = await Promise.all([github(), Promise.all(/* import() */[__webpack_require__.e(668), __webpack_require__.e(392)]).then(__webpack_require__.bind(__webpack_require__, 35392))]);
+        const [{ client, context }, { commitTarget }] = await Promise.all([github(), Promise.all(/* import() */[__webpack_require__.e(685), __webpack_require__.e(392)]).then(__webpack_require__.bind(__webpack_require__, 35392))]);
         const target = commitTarget(settings, context);
         if (!('branch' in target))
             return undefined;
@@ -472,7 +472,7 @@ async function branchManifest(settings, github) {
         if (!head || head.commit === process.env.GITHUB_SHA)
             return undefined;
         log/* log */.R.info(`Taking what is done from ${manifest} at the head of ${target.branch} (${head.commit.slice(0, 7)}), which is ahead of this checkout.`);
-        return (0,state_manifest/* parseManifest */.Ng)(head.text, manifest);
+        return (0,manifest_document/* parseManifest */.Ng)(head.text, manifest);
     }
     catch (error) {
         log/* log */.R.notice(`Could not read ${manifest} at the head of the branch (${error.message}); going by the checkout's.`);
@@ -484,14 +484,14 @@ const CANCEL_GRACE_MS = 5_000;
 /** On SIGINT or SIGTERM: start nothing new, let what is in flight finish briefly, then cut it. */
 function cancelOnSignalsForTheRunner(cancellation) {
     return (0,async_cancellation/* cancelOnSignals */.dJ)(cancellation, CANCEL_GRACE_MS, (signal, first) => log/* log */.R.warning(first
-        ? `Received ${signal}: starting no new upscale; what is in flight gets a few seconds to finish.`
+        ? `Received ${signal}: starting no new upscale; ${presentation/* IN_FLIGHT_GRACE */._d}.`
         : `Received ${signal} again: cutting what is in flight.`));
 }
 /** What a cancelled run did and did not do; its results are published by the post step. */
 function reportCancelled(results) {
     const finished = results.filter(result => result.status === 'upscaled' || result.status === 'unsafe');
-    const notDone = results.filter(result => result.status === 'deferred' || result.status === 'failed');
-    log/* log */.R.group(`Not done (${notDone.length}): the next run takes these`, notDone.map(result => `${result.source}: ${result.error ?? result.status}`));
+    const lines = (0,presentation/* notDone */.Gj)(results);
+    log/* log */.R.group(`Not done (${lines.length}): the next run takes these`, lines);
     log/* log */.R.fail(`Cancelled: ${(0,presentation/* countsLine */.J7)(results)} The manifest records the ${finished.length} finished source(s); the post step publishes them.`);
 }
 /** The action: settings → discovery → upscale (check, send, download) → publish → report. */
@@ -512,10 +512,12 @@ async function run() {
         (0,handover/* markStarted */.Fm)(new Date());
         const github = (0,client/* lazyGitHub */.e)(settings.publishing.commit.token, process.env);
         const cache = (0,action_cache/* cacheRequest */.Q)(settings);
+        // Read once: the cache's entries are taken into it, then the job works on it and the cache saves it.
+        const jobManifest = await (0,run_job/* loadManifest */.e)(settings);
         // Together: the restore's round trips overlap the changed-files lookup's. Both end before the job reads the
         // manifest, which the restore may add to (with the results it names), and neither is left running on a failure.
         const [restore, changes] = await Promise.allSettled([
-            cache ? (0,github_cache/* restoreResults */.jR)(cache) : undefined,
+            cache && jobManifest ? (0,github_cache/* restoreResults */.jR)(cache, jobManifest) : undefined,
             changedSources({ changedOnly: settings.discovery.changedOnly, token: settings.publishing.commit.token }, github, process.env)
         ]);
         if (changes.status === 'rejected')
@@ -532,16 +534,14 @@ async function run() {
             onRetry: (file, event) => log/* log */.R.info((0,presentation/* retryLine */.Rn)(file, event)),
             onNotice: message => log/* log */.R.notice(message),
             onWarning: message => annotations.forFile('warning', message)
-        }, { only, cancellation, branchManifest: await branchManifest(settings, github) });
+        }, { only, cancellation, branchManifest: await branchManifest(settings, github), manifest: jobManifest });
         if (cancellation.stopped.aborted) {
             annotations.summarise();
             return reportCancelled(results);
         }
         if (discovery.sources.length === 0)
             log/* log */.R.warning(`No images matched '${inputs/* Input */.p.Files}'.`);
-        const dryRun = settings.dryRun
-            ? (0,presentation/* dryRunLine */.jj)(settings.provider.kind === 'local' ? 'local' : 'ideogram', sent.length, settings.output.imagesPerSource)
-            : undefined;
+        const dryRun = settings.dryRun ? (0,presentation/* dryRunLine */.jj)(settings, sent.length) : undefined;
         if (dryRun)
             log/* log */.R.info(dryRun);
         const { skipped, deferred } = (0,state_results/* countByStatus */.x7)(results);
@@ -555,8 +555,8 @@ async function run() {
         if (costs)
             log/* log */.R.info(costs);
         // Into the cache before publishing: if publishing fails, a re-run still pays nothing again.
-        if (cache && manifestWritten)
-            (0,action_cache/* reportCache */.N)(await (0,github_cache/* saveResults */.Iq)(cache));
+        if (cache && jobManifest && manifestWritten)
+            (0,action_cache/* reportCache */.N)(await (0,github_cache/* saveResults */.Iq)(cache, jobManifest.document));
         const manifest = manifestWritten ?? (restored?.kind === 'restored' ? settings.selection.manifest : undefined);
         const resultsFile = await (0,results_file/* writeResultsFile */.A)(results, process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)()).catch((error) => {
             log/* log */.R.warning(`Could not write the results file: ${error.message}`);
@@ -564,7 +564,7 @@ async function run() {
         });
         // Publishing (artifact, gallery, commit) and the comment load only now: they are not on the way to the first upscale.
         const [{ publishingFailed, publishResults }, { commentOnPullRequest }] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(668), __webpack_require__.e(392)]).then(__webpack_require__.bind(__webpack_require__, 35392)),
+            Promise.all(/* import() */[__webpack_require__.e(685), __webpack_require__.e(392)]).then(__webpack_require__.bind(__webpack_require__, 35392)),
             __webpack_require__.e(/* import() */ 45).then(__webpack_require__.bind(__webpack_require__, 68045))
         ]);
         const published = await publishResults(settings, results, manifest, github, resultsFile);
@@ -615,7 +615,9 @@ async function run() {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _state_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87572);
+/* harmony import */ var _state_manifest_document_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91552);
+/* harmony import */ var _text_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21024);
+
 
 
 
@@ -634,7 +636,7 @@ const STAGED_FILES = 'files';
  * never even restored (the manifest's per-source check would refuse them anyway).
  */
 function cacheKeys(settings, env) {
-    const scope = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,_state_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .canonical */ .$N)(settings)).digest('hex').slice(0, 16);
+    const scope = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,_text_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .canonical */ .$)(settings)).digest('hex').slice(0, 16);
     const prefix = `ideogram-upscale-${scope}-`;
     return { key: `${prefix}${env.GITHUB_RUN_ID ?? 'run'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`, restoreKeys: [prefix] };
 }
@@ -674,11 +676,11 @@ function reason(error) {
     return error instanceof Error ? error.message : String(error);
 }
 /**
- * Restores the newest cached results made with these settings: the manifest entries the workspace's manifest
- * lacks are taken over, and their results placed where they were written (never over an existing file). The
- * cache client reports its own failures as warnings; nothing here throws.
+ * Restores the newest cached results made with these settings: the entries the workspace's manifest (as loaded
+ * for the run) lacks are taken over, and their results placed where they were written (never over an existing
+ * file); the manifest is saved. The cache client reports its own failures as warnings; nothing here throws.
  */
-async function restoreResults(request) {
+async function restoreResults(request, manifest) {
     const why = await unavailable(request.workspace);
     if (why)
         return { kind: 'unavailable', reason: why };
@@ -689,16 +691,17 @@ async function restoreResults(request) {
         const key = await restoreCache([CACHE_FOLDER], request.keys.key, [...request.keys.restoreKeys]);
         if (key === undefined)
             return { kind: 'missed' };
-        const cached = (0,_state_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, STAGED_MANIFEST), 'utf8'), `${CACHE_FOLDER}/${STAGED_MANIFEST}`);
-        const manifest = await _state_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .Manifest */ ._8.load(request.workspace, request.manifest);
-        const adopted = manifest.adopt(cached);
+        const cached = (0,_state_manifest_document_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, STAGED_MANIFEST), 'utf8'), `${CACHE_FOLDER}/${STAGED_MANIFEST}`);
+        manifest.assertRead();
         let files = 0;
-        for (const entry of adopted.values()) {
+        for (const entry of manifest.lacking(cached).values()) {
             for (const output of entry.outputs) {
                 if (await place((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, STAGED_FILES, output.path), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.workspace, output.path)))
                     files++;
             }
         }
+        // Taken in once their results are in place: a restore that fails part-way leaves the run's manifest as it was.
+        const adopted = manifest.adopt(cached);
         if (manifest.hasChanges)
             await manifest.save();
         return { kind: 'restored', key, sources: adopted.size, files };
@@ -710,15 +713,14 @@ async function restoreResults(request) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true });
     }
 }
-/** Saves the manifest and every result it names that is on disk as this run's cache entry. Never throws. */
-async function saveResults(request) {
+/** Saves the manifest's document and every result it names that is on disk as this run's cache entry. Never throws. */
+async function saveResults(request, document) {
     const why = await unavailable(request.workspace);
     if (why)
         return { kind: 'unavailable', reason: why };
     const staging = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.workspace, CACHE_FOLDER);
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true });
-        const { document } = await _state_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .Manifest */ ._8.load(request.workspace, request.manifest);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(staging, { recursive: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, STAGED_MANIFEST), JSON.stringify(document));
         let files = 0;

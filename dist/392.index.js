@@ -128,8 +128,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/report/gallery.ts
-var gallery = __webpack_require__(83668);
+// EXTERNAL MODULE: ./src/report/gallery/index.ts + 2 modules
+var gallery = __webpack_require__(21685);
 // EXTERNAL MODULE: ./src/report/results-file.ts
 var results_file = __webpack_require__(89047);
 // EXTERNAL MODULE: ./src/fs/stored-names.ts

@@ -41,8 +41,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/commander/esm.mjs
 var esm = __webpack_require__(48179);
-// EXTERNAL MODULE: ./src/report/gallery.ts
-var gallery = __webpack_require__(83668);
+// EXTERNAL MODULE: ./src/report/gallery/index.ts + 2 modules
+var gallery = __webpack_require__(21685);
 // EXTERNAL MODULE: ./src/fs/paths.ts
 var paths = __webpack_require__(31283);
 // EXTERNAL MODULE: ./src/inputs/inputs.ts
@@ -53,26 +53,19 @@ var printable = __webpack_require__(38572);
 var secrets = __webpack_require__(99690);
 // EXTERNAL MODULE: ./src/async/cancellation.ts
 var async_cancellation = __webpack_require__(60329);
-// EXTERNAL MODULE: ./src/pipeline/run-job.ts + 23 modules
-var run_job = __webpack_require__(24743);
+// EXTERNAL MODULE: ./src/pipeline/run-job.ts + 14 modules
+var run_job = __webpack_require__(64743);
 // EXTERNAL MODULE: ./src/report/presentation.ts
 var presentation = __webpack_require__(5760);
 // EXTERNAL MODULE: ./src/state/results.ts
 var state_results = __webpack_require__(22639);
-// EXTERNAL MODULE: ./src/settings/settings.ts
-var settings_settings = __webpack_require__(27100);
-// EXTERNAL MODULE: ./src/providers/ideogram/models.ts
-var models = __webpack_require__(70011);
-// EXTERNAL MODULE: ./src/providers/ideogram/settings.ts
-var settings = __webpack_require__(86476);
-// EXTERNAL MODULE: ./src/providers/ideogram/types.ts
-var types = __webpack_require__(87904);
+// EXTERNAL MODULE: ./src/settings/settings.ts + 1 modules
+var settings_settings = __webpack_require__(83227);
 // EXTERNAL MODULE: ./src/imaging/output-format.ts
 var output_format = __webpack_require__(28733);
+// EXTERNAL MODULE: ./src/providers/index.ts + 1 modules
+var providers = __webpack_require__(57515);
 ;// CONCATENATED MODULE: ./src/cli/flags.ts
-
-
-
 
 
 
@@ -99,13 +92,13 @@ function flagSpecs(apiKey) {
             kind: 'value',
             arg: '<option>',
             help: 'Ideogram: magic prompt',
-            choices: types/* MAGIC_PROMPT_OPTIONS */.ke
+            choices: providers/* PROVIDER_CHOICES */.Vt[inputs/* Input */.p.MagicPromptOption]
         },
         [inputs/* Input */.p.MagicPromptVersion]: {
             kind: 'value',
             arg: '<version>',
             help: 'Ideogram: magic prompt version',
-            choices: types/* MAGIC_PROMPT_VERSIONS */.T7
+            choices: providers/* PROVIDER_CHOICES */.Vt[inputs/* Input */.p.MagicPromptVersion]
         },
         [inputs/* Input */.p.NumImages]: {
             kind: 'value',
@@ -117,26 +110,26 @@ function flagSpecs(apiKey) {
             kind: 'value',
             arg: '<model>',
             help: 'Ideogram: legacy (POST /upscale, up to 2×) or a v2 upscaler; see docs/models.md (default: legacy)',
-            choices: [settings/* LEGACY_MODEL */.EJ, ...models/* V2_MODELS */.yA]
+            choices: providers/* PROVIDER_CHOICES */.Vt[inputs/* Input */.p.Model]
         },
         [inputs/* Input */.p.UpscaleFactor]: {
             kind: 'value',
             arg: '<factor>',
             help: 'Ideogram v2: x2, x4 or x8 (default x2; topaz-wonder-4: x2 or x4)',
-            choices: models/* UPSCALE_FACTORS */.XR
+            choices: providers/* PROVIDER_CHOICES */.Vt[inputs/* Input */.p.UpscaleFactor]
         },
         [inputs/* Input */.p.Creativity]: { kind: 'value', arg: '<1-9>', help: 'Ideogram v2 (bloom-2, redefine): how freely it invents' },
         [inputs/* Input */.p.EnhancementStrength]: {
             kind: 'value',
             arg: '<strength>',
             help: 'Ideogram v2 (wonder-3-5): how much detail it reconstructs',
-            choices: models/* ENHANCEMENT_STRENGTHS */.Oq
+            choices: providers/* PROVIDER_CHOICES */.Vt[inputs/* Input */.p.EnhancementStrength]
         },
         [inputs/* Input */.p.ResolutionTier]: {
             kind: 'value',
             arg: '<tier>',
             help: 'Ideogram v2 (nano-banana-pro): output tier (default 2K)',
-            choices: models/* RESOLUTION_TIERS */.HL
+            choices: providers/* PROVIDER_CHOICES */.Vt[inputs/* Input */.p.ResolutionTier]
         },
         [inputs/* Input */.p.ModelOptions]: {
             kind: 'value',
@@ -227,7 +220,7 @@ function flagSpecs(apiKey) {
             kind: 'value',
             arg: '<name>',
             help: 'who upscales: Ideogram, or a 2× Lanczos resampling on this machine (default: ideogram when IDEOGRAM_API_KEY is set, else local)',
-            choices: settings_settings/* PROVIDERS */.xq,
+            choices: providers/* PROVIDER_CHOICES */.Vt[inputs/* Input */.p.Provider],
             default: null
         },
         [inputs/* Input */.p.FailOnError]: {
@@ -551,7 +544,7 @@ async function run(argv, context) {
     const reported = new Set();
     const cancellation = new async_cancellation/* Cancellation */.mT();
     const stopListening = (0,async_cancellation/* cancelOnSignals */.dJ)(cancellation, INTERRUPT_GRACE_MS, (signal, first) => stderr.write(first
-        ? `\nStopping (${signal}): no new upscales; what is in flight gets a few seconds to finish (Ctrl-C again to stop at once).\n`
+        ? `\nStopping (${signal}): no new upscales; ${presentation/* IN_FLIGHT_GRACE */._d} (Ctrl-C again to stop at once).\n`
         : '\nStopping at once.\n'));
     try {
         ({ results, sent } = await (0,run_job/* runJob */.b)(settings, {
@@ -579,10 +572,10 @@ async function run(argv, context) {
     }
     const interrupted = cancellation.stopped.aborted;
     if (interrupted) {
-        const notDone = results.filter(result => result.status === 'deferred' || result.status === 'failed');
-        stderr.write(`Stopped. Not done (${notDone.length}; the next run takes them):\n`);
-        for (const result of notDone)
-            stderr.write(`  ${result.source}: ${result.error ?? result.status}\n`);
+        const lines = (0,presentation/* notDone */.Gj)(results);
+        stderr.write(`Stopped. Not done (${lines.length}; the next run takes them):\n`);
+        for (const line of lines)
+            stderr.write(`  ${line}\n`);
     }
     // Skips decided before any work (the manifest, a legacy dry run) were never shown as lines; a tty showed a bar.
     const skipped = results.filter(result => result.status === 'skipped' && (tty || !reported.has(result.source)));
@@ -596,8 +589,7 @@ async function run(argv, context) {
         stderr.write(`No images matched ${(0,printable/* printable */.g)(settings.discovery.patterns.filter(p => !p.startsWith('!')).join(', '))}.\n`);
     }
     else if (settings.dryRun) {
-        const kind = settings.provider.kind === 'local' ? 'local' : 'ideogram';
-        stderr.write(`${(0,presentation/* dryRunLine */.jj)(kind, sent.length, settings.output.imagesPerSource)}\n`);
+        stderr.write(`${(0,presentation/* dryRunLine */.jj)(settings, sent.length)}\n`);
     }
     else {
         stderr.write(`${(0,presentation/* countsLine */.J7)(results)}\n`);

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _report_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46472);
 /* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42865);
-/* harmony import */ var _state_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70353);
+/* harmony import */ var _state_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15917);
 
 
 
@@ -26,7 +26,7 @@ function cacheRequest(settings) {
     if (settings.publishing.mode === 'commit' || settings.publishing.mode === 'both')
         return undefined;
     const scope = { settings: (0,_state_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .fingerprint */ .R)(settings), output: settings.output.template.pattern, manifest };
-    return { workspace: settings.workspace, manifest, keys: (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheKeys */ .Xr)(scope, process.env) };
+    return { workspace: settings.workspace, keys: (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheKeys */ .Xr)(scope, process.env) };
 }
 /** One line on what the cache did; a miss or a failure is a notice, never a failure of the step. */
 function reportCache(outcome) {
@@ -64,9 +64,9 @@ function reportCache(outcome) {
 /* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42865);
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96584);
 /* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68884);
-/* harmony import */ var _state_manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(87572);
+/* harmony import */ var _state_manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(14166);
 /* harmony import */ var _github_publish_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(35392);
-/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(27100);
+/* harmony import */ var _settings_settings_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83227);
 
 
 
@@ -102,16 +102,17 @@ async function publishWhatWasLeft() {
             _report_log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning('The upscale step stopped before publishing, and no manifest records what it finished.');
             return;
         }
-        const manifest = await _state_manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .Manifest */ ._8.load(settings.workspace, manifestPath);
+        const manifest = await _state_manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .Manifest */ ._.load(settings.workspace, manifestPath);
         if (manifest.hasChanges)
             await manifest.save();
-        const results = finishedSince(manifest.document, since);
+        const { document } = manifest;
+        const results = finishedSince(document, since);
         _report_log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(`The upscale step stopped before publishing: publishing the ${results.length} source(s) it finished.`);
         if (results.length === 0)
             return;
         const cache = (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .cacheRequest */ .Q)(settings);
         if (cache)
-            (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .reportCache */ .N)(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .saveResults */ .Iq)(cache));
+            (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .reportCache */ .N)(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .saveResults */ .Iq)(cache, document));
         const { failures } = await (0,_github_publish_js__WEBPACK_IMPORTED_MODULE_7__.publishResults)(settings, results, manifestPath, (0,_github_client_js__WEBPACK_IMPORTED_MODULE_4__/* .lazyGitHub */ .e)(settings.publishing.commit.token, process.env));
         if (failures?.length)
             _report_log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.fail((0,_github_publish_js__WEBPACK_IMPORTED_MODULE_7__.publishingFailed)(failures));
@@ -139,7 +140,9 @@ async function publishWhatWasLeft() {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _state_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87572);
+/* harmony import */ var _state_manifest_document_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91552);
+/* harmony import */ var _text_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21024);
+
 
 
 
@@ -158,7 +161,7 @@ const STAGED_FILES = 'files';
  * never even restored (the manifest's per-source check would refuse them anyway).
  */
 function cacheKeys(settings, env) {
-    const scope = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,_state_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .canonical */ .$N)(settings)).digest('hex').slice(0, 16);
+    const scope = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,_text_canonical_json_js__WEBPACK_IMPORTED_MODULE_4__/* .canonical */ .$)(settings)).digest('hex').slice(0, 16);
     const prefix = `ideogram-upscale-${scope}-`;
     return { key: `${prefix}${env.GITHUB_RUN_ID ?? 'run'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`, restoreKeys: [prefix] };
 }
@@ -198,11 +201,11 @@ function reason(error) {
     return error instanceof Error ? error.message : String(error);
 }
 /**
- * Restores the newest cached results made with these settings: the manifest entries the workspace's manifest
- * lacks are taken over, and their results placed where they were written (never over an existing file). The
- * cache client reports its own failures as warnings; nothing here throws.
+ * Restores the newest cached results made with these settings: the entries the workspace's manifest (as loaded
+ * for the run) lacks are taken over, and their results placed where they were written (never over an existing
+ * file); the manifest is saved. The cache client reports its own failures as warnings; nothing here throws.
  */
-async function restoreResults(request) {
+async function restoreResults(request, manifest) {
     const why = await unavailable(request.workspace);
     if (why)
         return { kind: 'unavailable', reason: why };
@@ -213,16 +216,17 @@ async function restoreResults(request) {
         const key = await restoreCache([CACHE_FOLDER], request.keys.key, [...request.keys.restoreKeys]);
         if (key === undefined)
             return { kind: 'missed' };
-        const cached = (0,_state_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, STAGED_MANIFEST), 'utf8'), `${CACHE_FOLDER}/${STAGED_MANIFEST}`);
-        const manifest = await _state_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .Manifest */ ._8.load(request.workspace, request.manifest);
-        const adopted = manifest.adopt(cached);
+        const cached = (0,_state_manifest_document_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, STAGED_MANIFEST), 'utf8'), `${CACHE_FOLDER}/${STAGED_MANIFEST}`);
+        manifest.assertRead();
         let files = 0;
-        for (const entry of adopted.values()) {
+        for (const entry of manifest.lacking(cached).values()) {
             for (const output of entry.outputs) {
                 if (await place((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, STAGED_FILES, output.path), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.workspace, output.path)))
                     files++;
             }
         }
+        // Taken in once their results are in place: a restore that fails part-way leaves the run's manifest as it was.
+        const adopted = manifest.adopt(cached);
         if (manifest.hasChanges)
             await manifest.save();
         return { kind: 'restored', key, sources: adopted.size, files };
@@ -234,15 +238,14 @@ async function restoreResults(request) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true });
     }
 }
-/** Saves the manifest and every result it names that is on disk as this run's cache entry. Never throws. */
-async function saveResults(request) {
+/** Saves the manifest's document and every result it names that is on disk as this run's cache entry. Never throws. */
+async function saveResults(request, document) {
     const why = await unavailable(request.workspace);
     if (why)
         return { kind: 'unavailable', reason: why };
     const staging = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.workspace, CACHE_FOLDER);
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true });
-        const { document } = await _state_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .Manifest */ ._8.load(request.workspace, request.manifest);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(staging, { recursive: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, STAGED_MANIFEST), JSON.stringify(document));
         let files = 0;
@@ -463,8 +466,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/report/gallery.ts
-var gallery = __webpack_require__(83668);
+// EXTERNAL MODULE: ./src/report/gallery/index.ts + 2 modules
+var gallery = __webpack_require__(21685);
 // EXTERNAL MODULE: ./src/report/results-file.ts
 var results_file = __webpack_require__(89047);
 // EXTERNAL MODULE: ./src/fs/stored-names.ts

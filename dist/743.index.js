@@ -9,8 +9,7 @@ export const modules = {
 /* harmony export */   Dz: () => (/* binding */ unlessCut),
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   dJ: () => (/* binding */ cancelOnSignals),
-/* harmony export */   mT: () => (/* binding */ Cancellation),
-/* harmony export */   x$: () => (/* binding */ NotStartedError)
+/* harmony export */   mT: () => (/* binding */ Cancellation)
 /* harmony export */ });
 /**
  * Stopping a batch part-way, in two stages: first no new work starts (what is in flight may still finish), then,
@@ -41,13 +40,6 @@ class Cancellation {
         clearTimeout(this.timer);
         this.stopping.abort();
         this.cutting.abort();
-    }
-}
-/** Work a cancellation stopped before anything was sent for it: nothing was paid, the next run takes it. */
-class NotStartedError extends Error {
-    name = 'NotStartedError';
-    constructor() {
-        super('not started: the run was cancelled');
     }
 }
 /** Work cut off in flight by a cancellation. */
@@ -92,52 +84,6 @@ function cancelOnSignals(cancellation, graceMs, onSignal) {
     };
 }
 const TERM_GRACE_MS = 1000;
-
-
-/***/ }),
-
-/***/ 99600:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Yi: () => (/* binding */ readChecked),
-/* harmony export */   _N: () => (/* binding */ SourceChangedError),
-/* harmony export */   cZ: () => (/* binding */ ensureUnchanged)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65650);
-/* harmony import */ var _source_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38633);
-
-
-
-/**
- * A source that is not the version checked (and hashed) any more: it changed, or went away, after the selection
- * read it. Nothing of it was sent whole, so nothing was billed; the next run takes it as it is then.
- */
-class SourceChangedError extends _source_image_js__WEBPACK_IMPORTED_MODULE_2__/* .ImageProblem */ .dC {
-    name = 'SourceChangedError';
-}
-const statOf = (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
-/** Why the source is not the version checked, from what a stat of its path found there (nothing: it is gone). */
-function changedOrGone(image, now) {
-    return new SourceChangedError(image.relativePath, now === undefined ? 'disappeared after it was found' : 'changed while it was being upscaled');
-}
-/** @throws SourceChangedError unless the file on disk is still the version checked. */
-async function ensureUnchanged(image) {
-    const now = await statOf(image.path);
-    if (now === undefined || !(0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .sameVersion */ .r1)((0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .versionOf */ .E4)(now), image.version))
-        throw changedOrGone(image, now);
-}
-/** The checked source's bytes, read whole (the local provider). @throws SourceChangedError if they changed */
-async function readChecked(image) {
-    const bytes = await (0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(image.path).catch(async () => {
-        throw changedOrGone(image, await statOf(image.path));
-    });
-    // Compared after reading: a change during the read changes the time, and a version the same after is the one read.
-    await ensureUnchanged(image);
-    return bytes;
-}
 
 
 /***/ }),
@@ -356,17 +302,180 @@ async function checkOpened({ handle, stats }, path, relativePath, maxBytes) {
 
 /***/ }),
 
-/***/ 24743:
+/***/ 77183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Th: () => (/* binding */ isTransientRead),
+/* harmony export */   nV: () => (/* binding */ DownloadError),
+/* harmony export */   pi: () => (/* binding */ openDownload)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
+/* harmony import */ var _network_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13218);
+/* harmony import */ var _text_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99690);
+
+
+
+/** A result's bytes could not be fetched or saved. */
+class DownloadError extends Error {
+    file;
+    status;
+    transient;
+    name = 'DownloadError';
+    constructor(
+    /** Workspace-relative path of the source the result belongs to. */
+    file, detail, status, 
+    /** A server error or dropped connection: fetching the same link again may work. */
+    transient = false) {
+        // The detail may quote the link or the host's words: network text, redacted like an API's.
+        super(`Could not download the result: ${(0,_text_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(detail)}`);
+        this.file = file;
+        this.status = status;
+        this.transient = transient;
+    }
+}
+/** Whether a failed read of a result is worth doing again, whoever serves it. */
+function isTransientRead(error) {
+    return error instanceof DownloadError && error.transient;
+}
+function checkLink(source, link, hosts) {
+    let url;
+    try {
+        url = new URL(link);
+    }
+    catch {
+        throw new DownloadError(source, `the result link is not a URL (${link.slice(0, 80)})`);
+    }
+    if (!hosts.allows(url)) {
+        throw new DownloadError(source, `the result link points at ${url.origin}, which is not an ${hosts.owner} host`);
+    }
+    return url;
+}
+/**
+ * Opens one result link (at once: links expire) and hands its bytes over as they arrive; the result sink sniffs
+ * and writes them. Refused before any request: a link to a host `hosts` does not allow. Refused on the answer: a
+ * status other than 200 (no redirect is followed), a type other than `image/*`, a declared size over the cap.
+ * No credentials are ever sent here. Failures while streaming are `DownloadError`s marked transient.
+ */
+async function openDownload(source, link, options) {
+    const url = checkLink(source, link, options.hosts);
+    // A timer of our own, cleared when the download ends: AbortSignal.timeout's would stay queued for the whole
+    // timeout after each download, thousands of them on a large batch.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
+    // Fetching a result costs nothing: a download cut by the deadline or the network is worth another try.
+    const failed = (error, transient) => deadline.signal.aborted
+        ? new DownloadError(source, `the download did not finish within ${options.timeoutMs / 1000} s ('request-timeout')`, undefined, true)
+        : new DownloadError(source, error.message, undefined, transient);
+    let response;
+    try {
+        // undici's request() follows no redirects: a link that redirects elsewhere fails below.
+        response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(url, {
+            method: 'GET',
+            headers: { accept: 'image/*' },
+            dispatcher: options.dispatcher,
+            signal: deadline.signal
+        });
+    }
+    catch (error) {
+        clearTimeout(timer);
+        throw failed(error, (0,_network_error_js__WEBPACK_IMPORTED_MODULE_1__/* .networkFailure */ .r)(error) !== undefined);
+    }
+    const { statusCode, headers, body } = response;
+    const discard = () => {
+        clearTimeout(timer);
+        // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
+        body.on('error', () => { });
+        body.destroy();
+    };
+    try {
+        if (statusCode !== 200) {
+            const why = statusCode === 403 || statusCode === 410 ? ' (the link has expired or is invalid)' : '';
+            throw new DownloadError(source, `HTTP ${statusCode}${why}`, statusCode, statusCode >= 500);
+        }
+        const type = String(headers['content-type'] ?? '');
+        if (!type.startsWith('image/'))
+            throw new DownloadError(source, `the link served ${type || 'no type'}, not an image`);
+        const declared = Number(headers['content-length']);
+        if (declared > options.maxBytes) {
+            throw new DownloadError(source, `the result is ${declared} bytes, over the ${options.maxBytes}-byte cap`);
+        }
+    }
+    catch (error) {
+        discard();
+        throw error;
+    }
+    return (async function* stream() {
+        try {
+            for await (const chunk of body)
+                yield chunk;
+        }
+        catch (error) {
+            throw failed(error, true);
+        }
+        finally {
+            discard();
+        }
+    })();
+}
+
+
+/***/ }),
+
+/***/ 13218:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ networkFailure)
+/* harmony export */ });
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+const TIMED_OUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** The network failure behind `error`; undefined when it is none (no system or undici error code). */
+function networkFailure(error) {
+    const code = error?.code;
+    if (typeof code !== 'string')
+        return undefined;
+    if (NOT_SENT.has(code))
+        return 'not-sent';
+    if (TIMED_OUT.has(code))
+        return 'timed-out';
+    return code.startsWith('UND_ERR_') || code.startsWith('E') ? 'dropped' : undefined;
+}
+
+
+/***/ }),
+
+/***/ 64743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ loadManifest),
   b: () => (/* binding */ runJob)
 });
 
-// EXTERNAL MODULE: ./src/state/fingerprint.ts + 1 modules
-var fingerprint = __webpack_require__(70353);
+// EXTERNAL MODULE: ./src/async/cancellation.ts
+var async_cancellation = __webpack_require__(60329);
+// EXTERNAL MODULE: ./src/providers/index.ts + 1 modules
+var providers = __webpack_require__(57515);
+// EXTERNAL MODULE: ./src/providers/provider.ts
+var providers_provider = __webpack_require__(49545);
+// EXTERNAL MODULE: ./src/net/transport.ts
+var transport = __webpack_require__(17122);
+// EXTERNAL MODULE: ./src/state/fingerprint.ts
+var fingerprint = __webpack_require__(15917);
+// EXTERNAL MODULE: ./src/state/manifest.ts + 1 modules
+var state_manifest = __webpack_require__(14166);
+// EXTERNAL MODULE: ./src/state/results.ts
+var state_results = __webpack_require__(22639);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -732,8 +841,117 @@ async function discoverSources(workspace, patterns, isResult) {
     return { sources: [...sources].sort(), passedOver };
 }
 
-// EXTERNAL MODULE: ./src/async/cancellation.ts
-var async_cancellation = __webpack_require__(60329);
+// EXTERNAL MODULE: ./src/async/map-limited.ts
+var map_limited = __webpack_require__(9657);
+;// CONCATENATED MODULE: ./src/pipeline/engine.ts
+
+
+
+
+async function deliver(sink, source, planned, image) {
+    if (image.kind === 'failed')
+        return { kind: 'lost', error: image.error };
+    const billing = image.billing ? { billing: image.billing } : {};
+    if (image.kind === 'withheld')
+        return { kind: 'withheld', reason: image.reason, ...billing };
+    if (!planned) {
+        return { kind: 'lost', error: new Error('the provider made more results than were planned'), ...billing };
+    }
+    try {
+        const saved = await sink.save(source, planned, image.bytes);
+        return {
+            kind: 'written',
+            record: {
+                path: saved.path,
+                resolution: saved.resolution ?? image.resolution,
+                seed: image.seed,
+                prompt: image.prompt
+            },
+            ...billing
+        };
+    }
+    catch (error) {
+        return { kind: 'lost', error: error, ...billing };
+    }
+}
+/** The quote and the bill of a source's request, for its result. */
+function costs(delivered) {
+    const billing = delivered.find(image => image.billing)?.billing;
+    return {
+        ...(billing?.quote ? { quote: billing.quote } : {}),
+        ...(billing?.spentUsdMicros === undefined ? {} : { spentUsdMicros: billing.spentUsdMicros })
+    };
+}
+/** Puts the delivered images together into the source's one result. */
+function summarise(source, delivered, seconds) {
+    return { ...outcome(source, delivered, seconds), ...costs(delivered) };
+}
+function outcome(source, delivered, seconds) {
+    const outputs = delivered.flatMap(image => (image.kind === 'written' ? [image.record] : []));
+    const lost = delivered.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
+    const withheld = delivered.flatMap(image => (image.kind === 'withheld' ? [image.reason] : []));
+    if (lost.length > 0)
+        return { source, status: 'failed', outputs, error: lost.join('; '), seconds };
+    if (outputs.length === 0) {
+        const error = withheld[0] ?? 'the provider handed back no result';
+        return { source, status: withheld.length > 0 ? 'unsafe' : 'failed', outputs, error, seconds };
+    }
+    const note = withheld.length > 0 ? { error: `${withheld.length} of ${delivered.length} results withheld as unsafe` } : {};
+    return { source, status: 'upscaled', outputs, ...note, seconds };
+}
+/**
+ * Runs each checked source through upscale → save (by the sink), several at once, taking the next as a worker frees
+ * up. A source that fails is recorded with its reason and the others go on. Results come back in finishing order;
+ * after a cancellation's stop no source is started, and those have no result (the caller reports them).
+ */
+async function upscaleAll(provider, options) {
+    const results = [];
+    const upscale = async (image) => {
+        const source = image.relativePath;
+        const started = performance.now();
+        const seconds = () => Math.round((performance.now() - started) / 100) / 10;
+        try {
+            const { stopped, cut } = options.cancellation ?? {};
+            const produced = await (0,async_cancellation/* unlessCut */.Dz)(provider.produce(image, stopped), cut);
+            const planned = options.plan(source);
+            const delivered = await Promise.all(produced.map((item, i) => deliver(options.sink, source, planned[i], item)));
+            return summarise(source, delivered, seconds());
+        }
+        catch (error) {
+            if (error instanceof providers_provider/* NotSentError */.S)
+                return { ...(0,state_results/* notSentResult */.hk)(source, error), seconds: seconds() };
+            return { source, status: 'failed', outputs: [], error: error.message, seconds: seconds() };
+        }
+    };
+    await (0,map_limited/* forEachLimited */.vP)(options.sources, options.workers, async (item) => {
+        const result = item.kind === 'settled' ? item.result : await upscale(item.image);
+        results.push(result);
+        options.onResult?.(result);
+    }, options.cancellation?.stopped);
+    return results;
+}
+
+// EXTERNAL MODULE: ./src/fs/atomic-file.ts
+var atomic_file = __webpack_require__(5105);
+;// CONCATENATED MODULE: ./src/pipeline/leftovers.ts
+
+
+
+/**
+ * Removes what a killed run (SIGKILL, a lost runner) left half-written where this run writes: the temporary files
+ * beside its results and its manifest. Nothing else is touched, nor a temporary file a live run may be writing.
+ * @returns the workspace-relative paths removed
+ */
+async function removeLeftovers(workspace, outputs, manifest) {
+    const folders = outputs.flatMap(output => Object.values(output.paths).map(path => (0,external_node_path_.join)(workspace, (0,external_node_path_.dirname)(path))));
+    if (manifest !== undefined)
+        folders.push((0,external_node_path_.join)(workspace, (0,external_node_path_.dirname)(manifest)));
+    const removed = await (0,atomic_file/* removeAbandonedTemporaries */.MA)(folders);
+    return removed.map(path => (0,paths/* toPosixRelative */.T0)(workspace, path));
+}
+
+// EXTERNAL MODULE: ./src/settings/output-path.ts
+var output_path = __webpack_require__(96134);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/imaging/image-format.ts
@@ -742,8 +960,6 @@ var image_format = __webpack_require__(53939);
 var inputs = __webpack_require__(18028);
 // EXTERNAL MODULE: ./src/imaging/output-format.ts
 var output_format = __webpack_require__(28733);
-// EXTERNAL MODULE: ./src/settings/output-path.ts
-var output_path = __webpack_require__(96134);
 // EXTERNAL MODULE: ./src/fs/regular-file.ts
 var regular_file = __webpack_require__(65650);
 // EXTERNAL MODULE: ./src/imaging/source-image.ts + 1 modules
@@ -921,1585 +1137,57 @@ class Destinations {
     }
 }
 
-;// CONCATENATED MODULE: ./src/providers/provider.ts
-/** A source the provider chose not to send (a cap was reached); the next run takes it. */
-class DeferredError extends Error {
-    quote;
-    name = 'DeferredError';
-    constructor(message, 
-    /** Its price, when it was quoted before the cap stopped it. */
-    quote) {
-        super(message);
-        this.quote = quote;
-    }
-}
-
-// EXTERNAL MODULE: ./src/async/map-limited.ts
-var map_limited = __webpack_require__(9657);
-;// CONCATENATED MODULE: ./src/pipeline/engine.ts
-
-
-
-async function deliver(sink, source, planned, image) {
-    if (image.kind === 'failed')
-        return { kind: 'lost', error: image.error };
-    const billing = image.billing ? { billing: image.billing } : {};
-    if (image.kind === 'withheld')
-        return { kind: 'withheld', ...billing };
-    if (!planned) {
-        return { kind: 'lost', error: new Error('the provider made more results than were planned'), ...billing };
-    }
-    try {
-        const saved = await sink.save(source, planned, image.bytes);
-        return {
-            kind: 'written',
-            record: {
-                path: saved.path,
-                resolution: saved.resolution ?? image.resolution,
-                seed: image.seed,
-                prompt: image.prompt
-            },
-            ...billing
-        };
-    }
-    catch (error) {
-        return { kind: 'lost', error: error, ...billing };
-    }
-}
-/** The quote and the bill of a source's request, for its result. */
-function costs(delivered) {
-    const billing = delivered.find(image => image.billing)?.billing;
-    return {
-        ...(billing?.quote ? { quote: billing.quote } : {}),
-        ...(billing?.spentUsdMicros === undefined ? {} : { spentUsdMicros: billing.spentUsdMicros })
-    };
-}
-/** Puts the delivered images together into the source's one result. */
-function summarise(source, delivered, seconds) {
-    return { ...outcome(source, delivered, seconds), ...costs(delivered) };
-}
-function outcome(source, delivered, seconds) {
-    const outputs = delivered.flatMap(image => (image.kind === 'written' ? [image.record] : []));
-    const lost = delivered.flatMap(image => (image.kind === 'lost' ? [image.error.message] : []));
-    const withheld = delivered.filter(image => image.kind === 'withheld').length;
-    if (lost.length > 0)
-        return { source, status: 'failed', outputs, error: lost.join('; '), seconds };
-    if (outputs.length === 0) {
-        return { source, status: 'unsafe', outputs, error: 'Ideogram withheld the result as unsafe', seconds };
-    }
-    const note = withheld > 0 ? { error: `${withheld} of ${delivered.length} results withheld as unsafe` } : {};
-    return { source, status: 'upscaled', outputs, ...note, seconds };
-}
-/**
- * Runs each checked source through upscale → save (by the sink), several at once, taking the next as a worker frees
- * up. A source that fails is recorded with its reason and the others go on. Results come back in finishing order;
- * after a cancellation's stop no source is started, and those have no result (the caller reports them).
- */
-async function upscaleAll(provider, options) {
-    const results = [];
-    const upscale = async (image) => {
-        const source = image.relativePath;
-        const started = performance.now();
-        const seconds = () => Math.round((performance.now() - started) / 100) / 10;
-        try {
-            const { stopped, cut } = options.cancellation ?? {};
-            const produced = await (0,async_cancellation/* unlessCut */.Dz)(provider.produce(image, stopped), cut);
-            const planned = options.plan(source);
-            const delivered = await Promise.all(produced.map((item, i) => deliver(options.sink, source, planned[i], item)));
-            return summarise(source, delivered, seconds());
-        }
-        catch (error) {
-            if (error instanceof DeferredError) {
-                return {
-                    source,
-                    status: 'deferred',
-                    outputs: [],
-                    error: error.message,
-                    ...(error.quote ? { quote: error.quote } : {})
-                };
-            }
-            const status = error instanceof async_cancellation/* NotStartedError */.x$ ? 'deferred' : 'failed';
-            return { source, status, outputs: [], error: error.message, seconds: seconds() };
-        }
-    };
-    await (0,map_limited/* forEachLimited */.vP)(options.sources, options.workers, async (item) => {
-        const result = item.kind === 'settled' ? item.result : await upscale(item.image);
-        results.push(result);
-        options.onResult?.(result);
-    }, options.cancellation?.stopped);
-    return results;
-}
-
-// EXTERNAL MODULE: ./src/text/money.ts
-var money = __webpack_require__(83059);
-;// CONCATENATED MODULE: ./src/providers/ideogram/cost-cap.ts
-
-/**
- * A spending cap over quoted prices. Each source's quote is taken before it is sent; once one would pass the cap,
- * nothing more is taken, so the run stops before the running total passes it (and later, cheaper sources do not
- * jump the queue).
- */
-class CostCap {
-    cap;
-    committed = 0;
-    stopped = false;
-    constructor(cap) {
-        this.cap = cap;
-    }
-    /** Takes `micros` from the cap; undefined when it fits, else why not (and from then on nothing fits). */
-    take(micros) {
-        if (!this.stopped && this.committed + micros <= this.cap) {
-            this.committed += micros;
-            return undefined;
-        }
-        this.stopped = true;
-        return `max-cost ${(0,money/* formatUsd */.UK)(this.cap)} reached: ${(0,money/* formatUsd */.UK)(this.committed)} committed, this one quoted ${(0,money/* formatUsd */.UK)(micros)}`;
-    }
-}
-
-// EXTERNAL MODULE: ./src/text/secrets.ts
-var secrets = __webpack_require__(99690);
-;// CONCATENATED MODULE: ./src/providers/ideogram/errors.ts
-
-/**
- * One class per way an upscale can fail, so callers (retry policy, concurrency control, reports) branch on the
- * class and never on message text. Every error carries the source file and, when the API answered, its HTTP
- * status and its own words; the message says what happened, and reports put the file in front of it.
- */
-class IdeogramError extends Error {
-    file;
-    status;
-    name = 'IdeogramError';
-    /** What the API itself said, when it said something readable. */
-    apiMessage;
-    constructor(message, 
-    /** Workspace-relative path of the source image. */
-    file, 
-    /** The HTTP status, when the API answered. */
-    status, apiMessage) {
-        // Network text enters here: whatever it echoes of our secrets goes no further.
-        super((0,secrets/* redact */.E$)(message));
-        this.file = file;
-        this.status = status;
-        if (apiMessage !== undefined)
-            this.apiMessage = (0,secrets/* redact */.E$)(apiMessage);
-    }
-}
-/** The API answered with a non-2xx status. */
-class APIError extends IdeogramError {
-    status;
-    body;
-    rejectReason;
-    retryAfterMs;
-    name = 'APIError';
-    constructor(file, status, apiMessage, 
-    /** The parsed body (JSON when it was JSON, else the text). */
-    body, 
-    /** `reject_reason` from the body, e.g. `insufficient_funds` or `inflight_limit`. */
-    rejectReason, 
-    /** How long the server asked us to wait (`Retry-After`), if it did. */
-    retryAfterMs) {
-        super(`Ideogram answered HTTP ${status}${apiMessage ? `: ${apiMessage}` : ''}`, file, status, apiMessage);
-        this.status = status;
-        this.body = body;
-        this.rejectReason = rejectReason;
-        this.retryAfterMs = retryAfterMs;
-    }
-    static from(file, status, body, retryAfterMs) {
-        const fields = readErrorFields(body);
-        const ErrorClass = errorClassFor(status);
-        return new ErrorClass(file, status, fields.message, body, fields.rejectReason, retryAfterMs);
-    }
-}
-/** 400 or 413: the request or the image was not acceptable. Not billed; resending the same will fail again. */
-class BadRequestError extends APIError {
-    name = 'BadRequestError';
-}
-/** 401: the key is missing or wrong. */
-class AuthenticationError extends APIError {
-    name = 'AuthenticationError';
-}
-/** 402: the account is out of credit or hit its daily limit. */
-class PaymentRequiredError extends APIError {
-    name = 'PaymentRequiredError';
-}
-/** 403: the key may not use this operation. */
-class PermissionDeniedError extends APIError {
-    name = 'PermissionDeniedError';
-}
-/** 422: the image (or prompt) was refused by the safety check. */
-class SafetyRejectedError extends APIError {
-    name = 'SafetyRejectedError';
-}
-/** 429: too many images in flight for the organisation. Not billed, so always safe to resend. */
-class RateLimitError extends APIError {
-    name = 'RateLimitError';
-    /** `max_inflight_requests` from the body, when the API tells us its limit. */
-    get maxInflight() {
-        const value = this.body?.max_inflight_requests;
-        return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-    }
-}
-/**
- * Ideogram answered 429 until the waits one image may spend on them ('rate-limit-wait') ran out. Never billed; the
- * next run tries again.
- */
-class RateLimitedTooLongError extends IdeogramError {
-    forMs;
-    answers;
-    name = 'RateLimitedTooLongError';
-    constructor(file, 
-    /** From the first 429 to the last. */
-    forMs, 
-    /** 429 answers in all. */
-    answers, last) {
-        super(`Ideogram kept answering 429 for ${(forMs / 1000).toFixed(1)} s (${answers} answers; 'rate-limit-wait' bounds the waiting per image)${last.apiMessage ? `: ${last.apiMessage}` : ''}`, file, 429, last.apiMessage);
-        this.forMs = forMs;
-        this.answers = answers;
-        this.cause = last;
-    }
-}
-/**
- * Ideogram's stated in-flight limit (`max_inflight_requests`) is below what one request for a source must take,
- * and the request cannot be split (a seed makes a source's images one request). Never admitted, so never sent
- * (again): resending would only collect 429s.
- */
-class InflightLimitError extends IdeogramError {
-    limit;
-    needed;
-    name = 'InflightLimitError';
-    constructor(file, 
-    /** What the API said the organisation may have in flight. */
-    limit, 
-    /** What one request for this source takes. */
-    needed) {
-        super(`Ideogram allows ${limit} image(s) in flight for this key (max_inflight_requests), and one request for this source takes ${needed}: with 'seed' set, a source's images come from one request. Lower 'num-images' to ${limit}, or leave 'seed' unset so the images can be asked for in smaller requests.`, file, 429);
-        this.limit = limit;
-        this.needed = needed;
-    }
-}
-/** 5xx: the generation failed on Ideogram's side; failed generations are not billed. */
-class ServerError extends APIError {
-    name = 'ServerError';
-}
-/**
- * The exchange failed on the network: no answer came from the API. A request that runs nothing (a poll) can be
- * made again after any of these; whether a paid one can is the subclass's to say.
- */
-class TransportError extends IdeogramError {
-    name = 'TransportError';
-}
-/** The connection failed before the request reached the API: nothing was processed, so resending is safe. */
-class ConnectionError extends TransportError {
-    name = 'ConnectionError';
-    constructor(file, cause) {
-        super(`Could not reach Ideogram: ${describeCause(cause)}`, file);
-        this.cause = cause;
-    }
-}
-/**
- * The connection failed while the request was still being sent (reset mid-upload): Ideogram never had the whole
- * image, so nothing ran and nothing was billed, and resending is as safe as after a failed connection.
- */
-class UploadInterruptedError extends TransportError {
-    name = 'UploadInterruptedError';
-    constructor(file, cause) {
-        super(`The connection to Ideogram failed while the image was still being sent: ${describeCause(cause)} (not received, so not billed)`, file);
-        this.cause = cause;
-    }
-}
-/**
- * The whole request was sent but no complete answer came back (timeout, connection dropped). The upscale may have
- * run and been billed, so it is resent only when the user allows it.
- */
-class ResponseLostError extends TransportError {
-    timedOut;
-    name = 'ResponseLostError';
-    constructor(file, timedOut, cause) {
-        super(timedOut
-            ? 'Ideogram did not answer in time (the upscale may still have been billed)'
-            : `The connection to Ideogram dropped after the whole request was sent: ${describeCause(cause)} (the upscale may have been billed)`, file);
-        this.timedOut = timedOut;
-        this.cause = cause;
-    }
-}
-/** A 200 whose body is not the documented response. */
-class InvalidResponseError extends IdeogramError {
-    name = 'InvalidResponseError';
-    constructor(file, detail) {
-        super(`Ideogram sent an unreadable response: ${detail}`, file, 200);
-    }
-}
-/** A v2 generation Ideogram ran and reported `failed` (not billed). */
-class GenerationFailedError extends IdeogramError {
-    generationId;
-    reason;
-    name = 'GenerationFailedError';
-    constructor(file, generationId, reason) {
-        super(`Ideogram's generation ${generationId} failed${reason ? `: ${reason}` : ''}`, file);
-        this.generationId = generationId;
-        this.reason = reason;
-    }
-}
-/**
- * A v2 job was accepted (and may be billed) but its outcome could not be collected in this run. Never resent:
- * the generation id stays in the manifest, and the next run polls it instead of paying again.
- */
-class GenerationPendingError extends IdeogramError {
-    generationId;
-    name = 'GenerationPendingError';
-    constructor(file, generationId, detail) {
-        super(`Ideogram accepted the job (generation ${generationId}) but ${detail}; the next run collects it`, file);
-        this.generationId = generationId;
-    }
-}
-function errorClassFor(status) {
-    if (status === 400 || status === 404 || status === 413)
-        return BadRequestError;
-    if (status === 401)
-        return AuthenticationError;
-    if (status === 402)
-        return PaymentRequiredError;
-    if (status === 403)
-        return PermissionDeniedError;
-    if (status === 422)
-        return SafetyRejectedError;
-    if (status === 429)
-        return RateLimitError;
-    if (status >= 500)
-        return ServerError;
-    return APIError;
-}
-/** Error bodies come in several shapes (`error`, `message`, `detail`, `title`); take the API's words from any. */
-function readErrorFields(body) {
-    if (typeof body === 'string') {
-        const text = body.trim();
-        return text ? { message: text.slice(0, 500) } : {};
-    }
-    if (body === null || typeof body !== 'object')
-        return {};
-    const record = body;
-    const text = (key) => typeof record[key] === 'string' && record[key] !== '' ? record[key] : undefined;
-    const detail = text('detail');
-    const title = text('title');
-    return {
-        message: text('error') ?? text('message') ?? (detail && title ? `${title}: ${detail}` : (detail ?? title)),
-        rejectReason: text('reject_reason')
-    };
-}
-function describeCause(cause) {
-    if (cause instanceof Error) {
-        const code = cause.code;
-        return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
-    }
-    return String(cause);
-}
-/** An image this run did not send, because sending it could not succeed (e.g. the account was refused). */
-class NotSentError extends IdeogramError {
-    name = 'NotSentError';
-    constructor(file, message) {
-        super(message, file);
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(46752);
-;// CONCATENATED MODULE: ./src/net/network-error.ts
-const NOT_SENT = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT'
-]);
-const TIMED_OUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-/** The network failure behind `error`; undefined when it is none (no system or undici error code). */
-function networkFailure(error) {
-    const code = error?.code;
-    if (typeof code !== 'string')
-        return undefined;
-    if (NOT_SENT.has(code))
-        return 'not-sent';
-    if (TIMED_OUT.has(code))
-        return 'timed-out';
-    return code.startsWith('UND_ERR_') || code.startsWith('E') ? 'dropped' : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/net/download.ts
-
-
-
-/** A result's bytes could not be fetched or saved. */
-class DownloadError extends Error {
-    file;
-    status;
-    transient;
-    name = 'DownloadError';
-    constructor(
-    /** Workspace-relative path of the source the result belongs to. */
-    file, detail, status, 
-    /** A server error or dropped connection: fetching the same link again may work. */
-    transient = false) {
-        // The detail may quote the link or the host's words: network text, redacted like an API's.
-        super(`Could not download the result: ${(0,secrets/* redact */.E$)(detail)}`);
-        this.file = file;
-        this.status = status;
-        this.transient = transient;
-    }
-}
-/** Whether a failed read of a result is worth doing again, whoever serves it. */
-function isTransientRead(error) {
-    return error instanceof DownloadError && error.transient;
-}
-function checkLink(source, link, hosts) {
-    let url;
-    try {
-        url = new URL(link);
-    }
-    catch {
-        throw new DownloadError(source, `the result link is not a URL (${link.slice(0, 80)})`);
-    }
-    if (!hosts.allows(url)) {
-        throw new DownloadError(source, `the result link points at ${url.origin}, which is not an ${hosts.owner} host`);
-    }
-    return url;
-}
-/**
- * Opens one result link (at once: links expire) and hands its bytes over as they arrive; the result sink sniffs
- * and writes them. Refused before any request: a link to a host `hosts` does not allow. Refused on the answer: a
- * status other than 200 (no redirect is followed), a type other than `image/*`, a declared size over the cap.
- * No credentials are ever sent here. Failures while streaming are `DownloadError`s marked transient.
- */
-async function openDownload(source, link, options) {
-    const url = checkLink(source, link, options.hosts);
-    // A timer of our own, cleared when the download ends: AbortSignal.timeout's would stay queued for the whole
-    // timeout after each download, thousands of them on a large batch.
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
-    // Fetching a result costs nothing: a download cut by the deadline or the network is worth another try.
-    const failed = (error, transient) => deadline.signal.aborted
-        ? new DownloadError(source, `the download did not finish within ${options.timeoutMs / 1000} s ('request-timeout')`, undefined, true)
-        : new DownloadError(source, error.message, undefined, transient);
-    let response;
-    try {
-        // undici's request() follows no redirects: a link that redirects elsewhere fails below.
-        response = await (0,undici.request)(url, {
-            method: 'GET',
-            headers: { accept: 'image/*' },
-            dispatcher: options.dispatcher,
-            signal: deadline.signal
-        });
-    }
-    catch (error) {
-        clearTimeout(timer);
-        throw failed(error, networkFailure(error) !== undefined);
-    }
-    const { statusCode, headers, body } = response;
-    const discard = () => {
-        clearTimeout(timer);
-        // undici reports an unread body's destruction as an 'error' event: unheard, it would crash the process.
-        body.on('error', () => { });
-        body.destroy();
-    };
-    try {
-        if (statusCode !== 200) {
-            const why = statusCode === 403 || statusCode === 410 ? ' (the link has expired or is invalid)' : '';
-            throw new DownloadError(source, `HTTP ${statusCode}${why}`, statusCode, statusCode >= 500);
-        }
-        const type = String(headers['content-type'] ?? '');
-        if (!type.startsWith('image/'))
-            throw new DownloadError(source, `the link served ${type || 'no type'}, not an image`);
-        const declared = Number(headers['content-length']);
-        if (declared > options.maxBytes) {
-            throw new DownloadError(source, `the result is ${declared} bytes, over the ${options.maxBytes}-byte cap`);
-        }
-    }
-    catch (error) {
-        discard();
-        throw error;
-    }
-    return (async function* stream() {
-        try {
-            for await (const chunk of body)
-                yield chunk;
-        }
-        catch (error) {
-            throw failed(error, true);
-        }
-        finally {
-            discard();
-        }
-    })();
-}
-
-// EXTERNAL MODULE: ./src/async/retry.ts
-var async_retry = __webpack_require__(32890);
-;// CONCATENATED MODULE: ./src/providers/ideogram/retry-rule.ts
-
-
-
-/**
- * When to send an upscale again. Retried: 429 (never billed), 5xx (failed generations are not billed) and
- * connection failures before the whole request left. Not retried: 400/401/402/403/422, which would fail the same way,
- * and a response lost after sending, which may already be billed — unless the user allows it. Result links are
- * plain GETs: fetched again after server errors and dropped connections.
- */
-function ideogramRule(error, policy) {
-    if (error instanceof RateLimitError)
-        return { budget: 'rate-limit', retryAfterMs: error.retryAfterMs };
-    if (error instanceof ServerError)
-        return { budget: 'errors', retryAfterMs: error.retryAfterMs };
-    if (error instanceof ConnectionError || error instanceof UploadInterruptedError)
-        return { budget: 'errors' };
-    if (isTransientRead(error))
-        return { budget: 'errors' };
-    if (error instanceof ResponseLostError && policy.retryLostResponses)
-        return { budget: 'errors' };
-    return undefined;
-}
-/**
- * One call to Ideogram for `file`, sent again by `ideogramRule`. A 429 that outlasts the policy's bounds fails as
- * `RateLimitedTooLongError`, saying for how long Ideogram kept refusing.
- */
-async function retryIdeogram(file, attempt, policy, onRetry) {
-    let first429;
-    let answers = 0;
-    try {
-        return await (0,async_retry/* withRetries */.LH)(attempt, policy, ideogramRule, event => {
-            if (event.error instanceof RateLimitError) {
-                first429 ??= Date.now();
-                answers += 1;
-            }
-            onRetry?.(event);
-        });
-    }
-    catch (error) {
-        // The rule resends every 429: one that comes out here is one past the bounds.
-        if (error instanceof RateLimitError) {
-            throw new RateLimitedTooLongError(file, first429 === undefined ? 0 : Date.now() - first429, answers + 1, error);
-        }
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/providers/ideogram/batch-stop.ts
-
-
-/**
- * Connection failures in a row, across the batch, before the host counts as unreachable: one ladder of retries per
- * image would otherwise print hundreds of lines for a DNS failure or a closed port.
- */
-const UNREACHABLE_AFTER = 3;
-/** 401, 402 and 403 are about the key or the account, not the image: every further request would fail alike. */
-function refusesAccount(error) {
-    return (error instanceof AuthenticationError ||
-        error instanceof PaymentRequiredError ||
-        error instanceof PermissionDeniedError);
-}
-/** What Ideogram said, with its reason code (402's `insufficient_funds`, `daily_limit`), for the reports. */
-function accountRefusal(error) {
-    const reason = error.rejectReason ? ` (${error.rejectReason})` : '';
-    return `Ideogram answered HTTP ${error.status}${reason}${error.apiMessage ? `: ${error.apiMessage}` : ''}`;
-}
-/**
- * Stops a batch's requests to Ideogram once they cannot succeed: after the account is refused (401, 402, 403), or
- * after the host could not be reached several times in a row. Said once, through `onStopped`; every request after
- * that fails as `NotSentError` without being sent. One per batch, shared by everything it sends (upscales,
- * quotes, polls).
- */
-class BatchStop {
-    onStopped;
-    /** Why nothing more is sent; undefined while all is well. */
-    reason;
-    /** Connection failures since the last request that reached Ideogram. */
-    unreachable = 0;
-    constructor(onStopped) {
-        this.onStopped = onStopped;
-    }
-    /** @throws NotSentError once the batch has been stopped */
-    check(file) {
-        if (this.reason !== undefined)
-            throw new NotSentError(file, `not sent: for an earlier image, ${this.reason}`);
-    }
-    /**
-     * One request, not sent once the batch is stopped; its outcome tells whether to stop it (the account refused, the
-     * host unreachable several times in a row).
-     */
-    async guard(file, send) {
-        this.check(file);
-        try {
-            const done = await send();
-            this.unreachable = 0;
-            return done;
-        }
-        catch (error) {
-            if (refusesAccount(error)) {
-                this.stop(file, accountRefusal(error), 'The account, not the image, is the problem');
-            }
-            else if (error instanceof ConnectionError && ++this.unreachable >= UNREACHABLE_AFTER) {
-                this.stop(file, `${error.message}, ${this.unreachable} times in a row`, 'Check the API URL and the network of the runner');
-            }
-            else if (!(error instanceof ConnectionError)) {
-                this.unreachable = 0;
-            }
-            throw error;
-        }
-    }
-    /** `attempt` for `file`, sent again by Ideogram's rule (each try guarded, or reaching a guarded request). */
-    async retrying(file, attempt, policy, onRetry) {
-        let tried;
-        try {
-            return await retryIdeogram(file, attempt, policy, event => {
-                tried = event.error;
-                onRetry?.(event);
-            });
-        }
-        catch (error) {
-            // A resend the stopped batch held back: this source failed for its own last answer, not for another image.
-            throw error instanceof NotSentError && tried !== undefined ? tried : error;
-        }
-    }
-    stop(file, reason, why) {
-        if (this.reason !== undefined)
-            return;
-        this.reason = reason;
-        this.onStopped?.(`Stopping the batch: ${reason} (for ${file}). ${why}, so the remaining images are not sent.`);
-    }
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/fs/read-buffers.ts
 var read_buffers = __webpack_require__(73541);
-;// CONCATENATED MODULE: ./src/net/multipart.ts
+;// CONCATENATED MODULE: ./src/fs/file-hash.ts
 
 
 
-
-/**
- * A chunk longer than a connection's high-water mark fills its write buffer: the HTTP client then waits for the
- * buffer to drain, which is when the bytes have left for the network, before it asks for the next chunk, and only
- * then is the read buffer filled again. A shorter chunk (a file's last) goes as a copy of its own.
- */
-const FILLS_WRITE_BUFFER = (0,external_node_stream_.getDefaultHighWaterMark)(false);
-/** A name in a part's header, escaped as browsers and undici's FormData escape it. */
-function quoted(name) {
-    return name.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
-}
-/** A field's line breaks as CRLF, as the form encoding requires. */
-function crlf(value) {
-    return value.replace(/\r(?!\n)|(?<!\r)\n/g, '\r\n');
-}
-/** The file's `size` bytes, through a reused read buffer; opened once the body is being sent. */
-async function* fileBytes(part, size) {
-    await part.verify?.();
+/** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
+async function hashFile(path) {
+    const { handle } = await openRegularFile(path);
     try {
-        const { handle } = await (0,regular_file/* openRegularFile */.ZU)(part.path);
-        try {
-            for await (const chunk of (0,read_buffers/* fileChunks */.T)(handle, size)) {
-                yield chunk.length > FILLS_WRITE_BUFFER ? chunk : Buffer.from(chunk);
-            }
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    catch (error) {
-        await part.verify?.();
-        throw error;
-    }
-    await part.verify?.();
-}
-/** A regular file's length. */
-async function sizeOf(path) {
-    const { handle, stats } = await (0,regular_file/* openRegularFile */.ZU)(path);
-    await handle.close();
-    return stats.size;
-}
-/**
- * A form of text fields and files, in the order given, streamed: each file is read a chunk at a time as the
- * connection takes it, so an upload allocates nothing per chunk whatever the file's size. The length is known
- * beforehand and sent as `content-length`; a file that changes size meanwhile fails the request.
- */
-async function multipartBody(parts) {
-    const boundary = `----formdata-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
-    const pieces = [];
-    for (const part of parts) {
-        const disposition = `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(part.name)}"`;
-        if ('value' in part) {
-            pieces.push(Buffer.from(`${disposition}\r\n\r\n${crlf(part.value)}\r\n`));
-            continue;
-        }
-        pieces.push(Buffer.from(`${disposition}; filename="${quoted(part.filename)}"\r\nContent-Type: ${part.type}\r\n\r\n`), { part, size: part.size ?? (await sizeOf(part.path)) }, Buffer.from('\r\n'));
-    }
-    pieces.push(Buffer.from(`--${boundary}--\r\n`));
-    const length = pieces.reduce((sum, piece) => sum + ('part' in piece ? piece.size : piece.length), 0);
-    return {
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(length) },
-        body: (async function* body() {
-            for (const piece of pieces) {
-                if ('part' in piece)
-                    yield* fileBytes(piece.part, piece.size);
-                else
-                    yield piece;
-            }
-        })()
-    };
-}
-
-// EXTERNAL MODULE: ./src/imaging/source-file.ts
-var source_file = __webpack_require__(99600);
-;// CONCATENATED MODULE: ./src/providers/ideogram/client.ts
-
-
-
-
-
-
-
-
-
-/** `rel="successor-version"` from a `Link` header. */
-function successorLink(header) {
-    const text = Array.isArray(header) ? header.join(',') : (header ?? '');
-    return /<([^>]+)>\s*;[^,]*rel="?successor-version"?/i.exec(text)?.[1];
-}
-/**
- * Tells when undici has handed the whole request, headers and body, to the socket: a connection that fails before
- * then cannot have delivered the image, so the upscale was not run and not billed.
- */
-class SentWatch extends undici.DecoratorHandler {
-    inner;
-    onSent;
-    constructor(inner, onSent) {
-        super(inner);
-        this.inner = inner;
-        this.onSent = onSent;
-    }
-    onRequestSent() {
-        this.onSent();
-        this.inner.onRequestSent?.();
-    }
-}
-/** Error bodies larger than this are cut: we only need the message. */
-const MAX_ERROR_BODY = 64 * 1024;
-/** Speaks Ideogram's upscale endpoints, one request per call; retrying is the caller's business (see retry.ts). */
-class IdeogramClient {
-    options;
-    base;
-    endpoint;
-    dispatcher;
-    constructor(options) {
-        this.options = options;
-        this.base = options.apiUrl.href.endsWith('/') ? options.apiUrl.href : `${options.apiUrl.href}/`;
-        this.endpoint = new URL('upscale', this.base);
-        this.dispatcher =
-            options.dispatcher ??
-                new undici.Agent({ connect: { timeout: 30_000 }, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
-    }
-    /** Legacy `POST /upscale`. */
-    async upscale(image, imageRequest) {
-        const form = await multipartBody([
-            { name: 'image_request', value: JSON.stringify(imageRequest) },
-            filePart('image_file', image)
-        ]);
-        const { body, headers } = await this.call(image.relativePath, this.endpoint, 'POST', form);
-        const notice = { successor: successorLink(headers.link), deprecation: firstHeader(headers.deprecation) };
-        if (notice.successor || notice.deprecation)
-            this.options.onLegacyNotice?.(notice);
-        return checkResponse(image.relativePath, body);
-    }
-    /** `POST /v2/image/upscale/{model}?dry_run=true`: the price of exactly this request, for free. */
-    async quote(image, model, fields) {
-        const url = this.v2Url(model, true);
-        const { body } = await this.call(image.relativePath, url, 'POST', await v2Form(image, fields));
-        return checkQuote(image.relativePath, body);
-    }
-    /** `POST /v2/image/upscale/{model}` with `async=true`: accepted at once, run and billed on Ideogram's side. */
-    async submit(image, model, fields) {
-        const form = await v2Form(image, { ...fields, async: true });
-        const { body } = await this.call(image.relativePath, this.v2Url(model, false), 'POST', form);
-        const id = body?.generation_id;
-        if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,200}$/.test(id)) {
-            throw new InvalidResponseError(image.relativePath, 'it has no usable "generation_id"');
-        }
-        return { generationId: id };
-    }
-    /** `GET /v2/generations/{id}`: free, and never runs the job again. */
-    async generation(file, generationId) {
-        const url = new URL(`v2/generations/${encodeURIComponent(generationId)}`, this.base);
-        const { body } = await this.call(file, url, 'GET');
-        return checkGeneration(file, body);
-    }
-    v2Url(model, dryRun) {
-        const url = new URL(`v2/image/upscale/${encodeURIComponent(model)}`, this.base);
-        if (dryRun)
-            url.searchParams.set('dry_run', 'true');
-        return url;
-    }
-    /** One request; the answer's JSON, or the typed error its status, body or transport calls for. */
-    async call(file, url, method, form) {
-        let sent = false;
-        const watched = this.dispatcher.compose(dispatch => (options, handler) => dispatch(options, new SentWatch(handler, () => (sent = true))));
-        let response;
-        try {
-            response = await (0,undici.request)(url, {
-                method,
-                headers: { 'Api-Key': this.options.apiKey, Accept: 'application/json', ...form?.headers },
-                // undici sends an async iterable as it is (its documentation says so; its type declarations omit it).
-                body: form?.body,
-                dispatcher: watched
-            });
-        }
-        catch (error) {
-            // The source changed or went away mid-upload: the request was cut before it was whole.
-            if (error instanceof source_file/* SourceChangedError */._N)
-                throw error;
-            throw transportError(file, error, sent);
-        }
-        if (response.statusCode !== 200) {
-            const errorBody = await readErrorBody(response.body);
-            throw APIError.from(file, response.statusCode, errorBody, (0,async_retry/* parseRetryAfter */.mu)(response.headers));
-        }
-        try {
-            // Redacted before parsing, as error bodies are: an answer that echoes the key (in a prompt, a link) must not
-            // carry it into the outputs, the manifest or the gallery.
-            return { body: JSON.parse((0,secrets/* redact */.E$)(await response.body.text())), headers: response.headers };
-        }
-        catch (error) {
-            if (error instanceof SyntaxError)
-                throw new InvalidResponseError(file, 'the body is not JSON');
-            throw transportError(file, error, true);
-        }
-    }
-    async close() {
-        if (!this.options.dispatcher)
-            await this.dispatcher.close();
-    }
-}
-/**
- * A request that never reached Ideogram, or whose connection failed while the image was still being sent, cannot
- * have been billed; one sent whole may have been.
- */
-function transportError(file, error, sentWhole) {
-    const failure = networkFailure(error);
-    if (failure === 'not-sent')
-        return new ConnectionError(file, error);
-    if (failure !== undefined && !sentWhole)
-        return new UploadInterruptedError(file, error);
-    return new ResponseLostError(file, failure === 'timed-out', error);
-}
-async function readErrorBody(body) {
-    const chunks = [];
-    let size = 0;
-    try {
-        for await (const chunk of body) {
-            const buffer = chunk;
-            if (size + buffer.length > MAX_ERROR_BODY) {
-                chunks.push(buffer.subarray(0, MAX_ERROR_BODY - size));
-                body.destroy();
-                break;
-            }
-            chunks.push(buffer);
-            size += buffer.length;
-        }
-    }
-    catch {
-        // A body cut short still leaves the status to report.
-    }
-    // Redacted before parsing: a body that echoes our headers must not carry the key into any field.
-    const text = (0,secrets/* redact */.E$)(Buffer.concat(chunks).toString('utf8'));
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-function checkResponse(file, body) {
-    const data = body?.data;
-    if (!Array.isArray(data) || data.length === 0) {
-        throw new InvalidResponseError(file, 'it has no "data" list');
-    }
-    data.forEach((item, i) => {
-        const image = item;
-        if (image === null || typeof image !== 'object' || typeof image.is_image_safe !== 'boolean') {
-            throw new InvalidResponseError(file, `data[${i}] has no "is_image_safe"`);
-        }
-        if (image.url !== null && image.url !== undefined && typeof image.url !== 'string') {
-            throw new InvalidResponseError(file, `data[${i}].url is not a string`);
-        }
-    });
-    return body;
-}
-function firstHeader(value) {
-    return Array.isArray(value) ? value[0] : value;
-}
-/**
- * The checked source as a form's file part, streamed from disk: exactly the bytes checked and hashed, or the request
- * fails with `SourceChangedError` before it is whole (so nothing is billed).
- */
-function filePart(name, image) {
-    return {
-        name,
-        path: image.path,
-        filename: (0,external_node_path_.basename)(image.path),
-        type: image_format/* MIME_TYPES */.Z$[image.format],
-        size: image.bytes,
-        verify: () => (0,source_file/* ensureUnchanged */.cZ)(image)
-    };
-}
-/** A v2 form: the source in the file part `image`, every field as a plain form field; kept private. */
-function v2Form(image, fields) {
-    return multipartBody([
-        filePart('image', image),
-        // Sent explicitly: on some models an omitted value follows the account's plan, which may be public.
-        { name: 'private', value: 'true' },
-        ...Object.entries(fields).map(([name, value]) => ({ name, value: String(value) }))
-    ]);
-}
-function isMicros(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-function checkQuote(file, body) {
-    const quote = (body ?? {});
-    if (quote.object !== 'price_quote' || !isMicros(quote.usd_micros)) {
-        throw new InvalidResponseError(file, 'the price quote has no "usd_micros"');
-    }
-    return {
-        billingIdentifier: typeof quote.billing_identifier === 'string' ? quote.billing_identifier : '',
-        quantity: isMicros(quote.quantity) ? quote.quantity : 1,
-        usdMicros: quote.usd_micros,
-        creditMillis: isMicros(quote.credit_millis) ? quote.credit_millis : 0,
-        qualifier: quote.qualifier === 'estimate' ? 'estimate' : 'exact',
-        ...(isMicros(quote.upper_bound_usd_micros) ? { upperBoundUsdMicros: quote.upper_bound_usd_micros } : {})
-    };
-}
-function checkGeneration(file, body) {
-    const generation = (body ?? {});
-    switch (generation.status) {
-        case 'pending':
-            return { status: 'pending' };
-        case 'failed':
-            return {
-                status: 'failed',
-                reason: typeof generation.failure_reason === 'string' ? generation.failure_reason : undefined
-            };
-        case 'completed': {
-            if (!Array.isArray(generation.data) || generation.data.length === 0) {
-                throw new InvalidResponseError(file, 'the completed generation has no "data" list');
-            }
-            const images = generation.data.map((item, i) => {
-                const image = (item ?? {});
-                if (typeof image.is_image_safe !== 'boolean') {
-                    throw new InvalidResponseError(file, `data[${i}] has no "is_image_safe"`);
-                }
-                return {
-                    url: typeof image.url === 'string' && image.url !== '' ? image.url : null,
-                    resolution: typeof image.resolution === 'string' ? image.resolution : null,
-                    seed: typeof image.seed === 'number' ? image.seed : null,
-                    isSafe: image.is_image_safe
-                };
-            });
-            const cost = generation.usage_cost_usd_micros;
-            return { status: 'completed', images, costUsdMicros: isMicros(cost) ? cost : undefined };
-        }
-        default:
-            throw new InvalidResponseError(file, 'the generation has no known "status"');
-    }
-}
-
-// EXTERNAL MODULE: ./src/imaging/dimensions.ts
-var dimensions = __webpack_require__(51657);
-// EXTERNAL MODULE: ./src/providers/ideogram/models.ts
-var models = __webpack_require__(70011);
-// EXTERNAL MODULE: ./src/providers/ideogram/types.ts
-var types = __webpack_require__(87904);
-;// CONCATENATED MODULE: ./src/providers/ideogram/endpoint.ts
-
-
-
-
-
-
-/** `POST /upscale`: up to 2×, `image_request` as JSON, `num_images` results per request. */
-class LegacyEndpoint {
-    client;
-    request;
-    places;
-    divisible;
-    constructor(client, request) {
-        this.client = client;
-        this.request = request;
-        this.places = (0,types/* imagesPerRequest */.HM)(request);
-        this.divisible = (0,types/* splitsRequests */.AC)(request);
-    }
-    /** Settings allow quotes (dry-run prices, max-cost) with v2 models only; `dry_run` must never reach /upscale. */
-    quote() {
-        return Promise.reject(new Error('the legacy endpoint gives no price quotes'));
-    }
-    async upscale(image, _onAccepted, count = this.places) {
-        const request = count === this.places ? this.request : { ...this.request, num_images: count };
-        const response = await this.client.upscale(image, request);
-        return {
-            images: response.data.map(item => ({
-                url: item.is_image_safe && item.url ? item.url : null,
-                resolution: item.upscaled_resolution ?? item.resolution ?? null,
-                seed: item.seed ?? null,
-                prompt: item.prompt ?? null
-            }))
-        };
-    }
-    async close() {
-        await this.client.close();
-    }
-}
-/** Enough of the file for any header we read; JPEG's size may sit after large EXIF blocks, then the whole file. */
-const HEADER_BYTES = 256 * 1024;
-async function sourceDimensions(image) {
-    // Only a regular file: a named pipe swapped in since the check would block. Gone or swapped, the upload's own
-    // check of the file says so in words.
-    const opened = await (0,regular_file/* openRegularFile */.ZU)(image.path).catch(() => undefined);
-    if (!opened)
-        return undefined;
-    const { handle } = opened;
-    try {
-        const head = Buffer.alloc(Math.min(HEADER_BYTES, image.bytes));
-        await handle.read(head, 0, head.length, 0);
-        const found = (0,dimensions/* readDimensions */.G)(head, image.format);
-        if (found || image.bytes <= HEADER_BYTES)
-            return found;
-        return (0,dimensions/* readDimensions */.G)(await handle.readFile(), image.format);
+        return await hashOpened(handle);
     }
     finally {
         await handle.close();
     }
 }
-function megabytes(bytes) {
-    return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
 /**
- * `POST /v2/image/upscale/{model}`: one image per request, sent with `async=true` so the generation id comes back
- * at once, then polled to completion. Before anything is sent, the source is checked against the model's
- * limits (50 MB upload, the 8192-px output rule, Nano Banana Pro's tiers), so no request goes out that must fail.
+ * SHA-256 of a freshly opened regular file's bytes, read through the handle, which stays open: a caller may check
+ * the same file through it, by positioned reads.
  */
-class V2Endpoint {
-    client;
-    settings;
-    poller;
-    places = 1;
-    divisible = false;
-    constructor(client, settings, poller) {
-        this.client = client;
-        this.settings = settings;
-        this.poller = poller;
-    }
-    /** @throws ImageProblem naming the limit, and what would fit */
-    async check(image) {
-        const { model, size } = this.settings;
-        if (image.bytes > models/* V2_MAX_UPLOAD_BYTES */.mu) {
-            throw new source_image/* ImageProblem */.dC(image.relativePath, `is ${megabytes(image.bytes)}; model '${model.id}' accepts at most ${megabytes(models/* V2_MAX_UPLOAD_BYTES */.mu)}`);
-        }
-        const dimensions = await sourceDimensions(image);
-        // An unreadable header is left to Ideogram, which answers 400 for free.
-        if (!dimensions)
-            return;
-        const { width, height } = dimensions;
-        const side = Math.max(width, height);
-        const control = model.size;
-        if (control.kind === 'factor' && size.kind === 'factor') {
-            const factor = (0,models/* factorValue */.Zt)(size.factor);
-            if (side * factor <= control.maxSide)
-                return;
-            const fits = control.factors.filter(option => side * (0,models/* factorValue */.Zt)(option) <= control.maxSide).at(-1);
-            throw new source_image/* ImageProblem */.dC(image.relativePath, `is ${width}x${height}; at ${size.factor} the result would be ${width * factor}x${height * factor}, over the ${models/* MAX_OUTPUT_SIDE */.hz}-px limit of model '${model.id}'; ${fits ? `the largest factor that fits is ${fits}` : `no factor fits (x2 takes at most ${control.maxSide / 2} px a side)`}`);
-        }
-        if (control.kind === 'tier' && size.kind === 'tier') {
-            const tiers = control.tiers;
-            if (side < tiers[size.tier])
-                return;
-            const fits = models/* RESOLUTION_TIERS */.HL.filter(tier => side < tiers[tier]).at(-1);
-            throw new source_image/* ImageProblem */.dC(image.relativePath, `is ${width}x${height}, already at or above the ${size.tier} tier of model '${model.id}'; ${fits ? `the largest tier above it is ${fits}` : 'no tier is above it'}`);
-        }
-    }
-    async quote(image) {
-        await this.check(image);
-        return this.client.quote(image, this.settings.model.id, this.settings.fields);
-    }
-    async upscale(image, onAccepted) {
-        await this.check(image);
-        const { generationId } = await this.client.submit(image, this.settings.model.id, this.settings.fields);
-        await onAccepted(generationId);
-        return this.resume(image.relativePath, generationId);
-    }
-    async resume(file, generationId) {
-        const generation = await this.poller.wait(file, generationId, () => this.client.generation(file, generationId));
-        if (generation.status === 'failed')
-            throw new GenerationFailedError(file, generationId, generation.reason);
-        if (generation.status === 'pending')
-            throw new Error('unreachable: the poller returns finished generations');
-        return {
-            images: generation.images.map(item => ({
-                url: item.isSafe && item.url ? item.url : null,
-                resolution: item.resolution,
-                seed: item.seed,
-                prompt: null
-            })),
-            costUsdMicros: generation.costUsdMicros
-        };
-    }
-    async close() {
-        await this.client.close();
-    }
+async function hashOpened(handle) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,read_buffers/* fileChunks */.T)(handle))
+        hash.update(chunk);
+    return hash.digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/providers/ideogram/hosts.ts
-/** Result links must point at Ideogram (or the configured API host, e.g. a test server): nowhere else. */
-function ideogramHosts(apiUrl) {
-    return {
-        owner: 'Ideogram',
-        allows: url => (url.protocol === 'https:' && (url.hostname === 'ideogram.ai' || url.hostname.endsWith('.ideogram.ai'))) ||
-            url.origin === apiUrl.origin
-    };
-}
-
-;// CONCATENATED MODULE: ./src/providers/ideogram/inflight-limiter.ts
-/** The most rounds at the limit between two probes, however many 429s came before. */
-const MAX_PROBE_ROUNDS = 16;
-class InflightLimiter {
-    options;
-    limitValue;
-    inflight = 0;
-    successesAtLimit = 0;
-    /** Full rounds of successes at the limit before probing one place higher. */
-    probeRounds = 1;
-    /** The limit was just raised by a probe that has not yet held a full round. */
-    probing = false;
-    /** The API's own figure for the organisation's limit, from its last 429 that gave one. */
-    stated;
-    /** First come first served; each wants at least `min` places and takes up to `max` of those free. */
-    waiting = [];
-    constructor(options) {
-        this.options = options;
-        if (!(options.ceiling >= 1 && options.initial >= 1))
-            throw new RangeError('limits must be at least 1');
-        this.limitValue = Math.min(options.initial, options.ceiling);
-    }
-    /** The number of places we currently allow ourselves. */
-    get limit() {
-        return this.limitValue;
-    }
-    get inFlight() {
-        return this.inflight;
-    }
-    /** The organisation's limit as the API last stated it (`max_inflight_requests` in a 429), if it did. */
-    get statedLimit() {
-        return this.stated;
-    }
-    /** Waits for `places` free places, first come first served. */
-    async acquire(places) {
-        if (places > this.options.ceiling) {
-            throw new RangeError(`a request for ${places} images cannot fit under a limit of ${this.options.ceiling}`);
-        }
-        return this.take(places, places);
-    }
-    /**
-     * Waits for at least one free place, first come first served, and takes as many as are free up to `max`: for
-     * work that can be split (several images without a seed), so that a place is never left idle because a whole
-     * request would not fit.
-     */
-    async acquireUpTo(max) {
-        return this.take(1, Math.max(1, max));
-    }
-    async take(min, max) {
-        if (this.waiting.length === 0 && this.fits(min)) {
-            const places = this.free(min, max);
-            this.inflight += places;
-            return this.lease(places);
-        }
-        return this.lease(await new Promise(grant => this.waiting.push({ min, max, grant })));
-    }
-    /** How many of the free places to give a request wanting `min` to `max` (it fits). */
-    free(min, max) {
-        return Math.max(min, Math.min(max, this.limitValue - this.inflight));
-    }
-    fits(places) {
-        // A request larger than a lowered limit still goes alone, so it can never wait forever.
-        return this.inflight + places <= this.limitValue || this.inflight === 0;
-    }
-    lease(places) {
-        let released = false;
-        return {
-            places,
-            succeeded: () => {
-                const busy = this.inflight >= this.limitValue || this.waiting.length > 0;
-                if (!busy)
-                    return;
-                this.successesAtLimit += 1;
-                // A probe held for a round: the limit is higher than it was, so the next probe need not wait as long.
-                // Counted at the top too: a probe that reached it would otherwise stay one, and a 429 rounds later fail it.
-                if (this.successesAtLimit === this.limitValue && this.probing) {
-                    this.probing = false;
-                    this.probeRounds = Math.max(1, this.probeRounds / 2);
-                }
-                if (this.limitValue >= this.probeCeiling)
-                    return;
-                if (this.successesAtLimit >= this.limitValue * this.probeRounds) {
-                    this.limitValue += 1;
-                    this.successesAtLimit = 0;
-                    this.probing = true;
-                }
-            },
-            rateLimited: maxInflight => {
-                if (maxInflight !== undefined)
-                    this.stated = maxInflight;
-                // A probe that failed: the limit is the one before it. Which request crossed it is down to arrival order
-                // (a request of 4 can be the one refused while a probe of 1 got in), so what was in flight besides the
-                // refused one says nothing then. Otherwise someone else holds places: leave them what they hold.
-                const lowered = this.probing ? this.limitValue - 1 : this.inflight - places;
-                this.limitValue = Math.max(1, Math.min(this.limitValue, maxInflight ?? Infinity, lowered));
-                this.probeRounds = this.probing ? Math.min(MAX_PROBE_ROUNDS, this.probeRounds * 2) : 1;
-                this.successesAtLimit = 0;
-                this.probing = false;
-            },
-            release: () => {
-                if (released)
-                    return;
-                released = true;
-                this.inflight -= places;
-                this.grantWaiting();
-            }
-        };
-    }
-    /** How high probing may go. */
-    get probeCeiling() {
-        return Math.min(this.options.ceiling, this.stated ?? Infinity);
-    }
-    grantWaiting() {
-        for (let next = this.waiting[0]; next && this.fits(next.min); next = this.waiting[0]) {
-            this.waiting.shift();
-            const places = this.free(next.min, next.max);
-            this.inflight += places;
-            next.grant(places);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/providers/ideogram/poller.ts
-
-/** A few seconds, growing, capped; well inside Ideogram's organisation-wide polling limit. */
-function defaultPollOptions(overrides = {}) {
-    return {
-        initialDelayMs: 2000,
-        growth: 1.5,
-        maxDelayMs: 30_000,
-        maxWaitMs: 30 * 60_000,
-        pollsPerWindow: 200,
-        windowMs: 10_000,
-        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-        now: Date.now,
-        ...overrides
-    };
-}
-/** Longest `Retry-After` honoured on a poll; a longer one is waited in steps of this, within `maxWaitMs`. */
-const MAX_RETRY_AFTER_MS = 60_000;
-/**
- * Waits for v2 generations to finish. One poller serves every job of a run, so they share one polling budget:
- * a window's allowance, and a pause that a 429 imposes on all of them. Polls are free and never re-run a job, so
- * a failed poll is simply made again later; only the overall wait is bounded.
- */
-class Poller {
-    options;
-    windowStart = 0;
-    pollsInWindow = 0;
-    pausedUntil = 0;
-    constructor(options) {
-        this.options = options;
-    }
-    /** Polls until the generation is completed or failed. @throws GenerationPendingError when the wait runs out */
-    async wait(file, generationId, poll) {
-        const { initialDelayMs, growth, maxDelayMs, maxWaitMs, sleep, now } = this.options;
-        const deadline = now() + maxWaitMs;
-        let delay = initialDelayMs;
-        let lastProblem = 'it was still pending';
-        for (;;) {
-            await sleep(Math.max(0, Math.min(delay, deadline - now())));
-            await this.turn(deadline);
-            if (now() >= deadline) {
-                throw new GenerationPendingError(file, generationId, `${lastProblem} after ${Math.round(maxWaitMs / 1000)} s`);
-            }
-            delay = Math.min(delay * growth, maxDelayMs);
-            try {
-                const generation = await poll();
-                if (generation.status !== 'pending')
-                    return generation;
-                lastProblem = 'it was still pending';
-            }
-            catch (error) {
-                if (error instanceof RateLimitError) {
-                    this.pausedUntil = Math.max(this.pausedUntil, now() + Math.min(error.retryAfterMs ?? delay, MAX_RETRY_AFTER_MS));
-                    lastProblem = 'polling was rate-limited';
-                }
-                else if (error instanceof ServerError || error instanceof TransportError) {
-                    lastProblem = `polling failed (${error.message})`;
-                }
-                else {
-                    throw new GenerationPendingError(file, generationId, `polling failed: ${error.message}`);
-                }
-            }
-        }
-    }
-    /** Waits out a shared pause and the window's allowance, then counts one poll. */
-    async turn(deadline) {
-        const { sleep, now, windowMs, pollsPerWindow } = this.options;
-        for (;;) {
-            const at = now();
-            if (at >= deadline)
-                return;
-            if (at < this.pausedUntil) {
-                await sleep(Math.min(this.pausedUntil, deadline) - at);
-                continue;
-            }
-            if (at - this.windowStart >= windowMs) {
-                this.windowStart = at;
-                this.pollsInWindow = 0;
-            }
-            if (this.pollsInWindow < pollsPerWindow) {
-                this.pollsInWindow += 1;
-                return;
-            }
-            await sleep(Math.min(this.windowStart + windowMs, deadline) - at);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/providers/ideogram/upscaler.ts
-
-
-
-
-
-
-/**
- * Upscales through one of Ideogram's endpoints: takes places under the in-flight limit only while the API works
- * on the request, and hands the result links back to be downloaded outside it, so a slow download never holds a
- * place.
- */
-class IdeogramUpscaler {
-    options;
-    downloads;
-    /** Every request to Ideogram (upscale, quote, collect) goes through it: none once the batch is stopped. */
-    batch;
-    constructor(options) {
-        this.options = options;
-        const timeout = options.downloadTimeoutMs;
-        this.downloads = new undici.Agent({ connect: { timeout: 30_000 }, headersTimeout: timeout, bodyTimeout: timeout });
-        this.batch = new BatchStop(options.onBatchStopped);
-    }
-    async produce(image, stopped) {
-        const { endpoint, pending } = this.options;
-        const file = image.relativePath;
-        this.batch.check(file);
-        const earlier = pending?.get(file);
-        // Without a cap nothing is awaited here, so a burst of sources reaches the limiter together.
-        const quoted = earlier === undefined && this.options.costCap ? await this.withinCap(image) : undefined;
-        if (endpoint.divisible && earlier === undefined) {
-            const produced = await this.packed(image, endpoint.places, stopped);
-            const failures = produced.flatMap(item => (item.kind === 'failed' ? [item.error] : []));
-            // Nothing made at all: the source failed as a whole, for the first reason.
-            if (failures[0] && failures.length === produced.length)
-                throw failures[0];
-            return quoted
-                ? produced.map((item, i) => i === 0 && item.kind !== 'failed' ? { ...item, billing: { quote: quoted } } : item)
-                : produced;
-        }
-        const answer = await this.whole(image, earlier, stopped);
-        const billing = { quote: quoted, spentUsdMicros: answer.costUsdMicros };
-        return answer.images.map((item, i) => this.handOver(image, item, i === 0 ? billing : undefined));
-    }
-    /** All of the source's images in one request (or an earlier run's job collected), sent again by Ideogram's rule. */
-    whole(image, earlier, stopped) {
-        const { endpoint, limiter, onAccepted, onAbandoned } = this.options;
-        const file = image.relativePath;
-        // Each job holds its places until it completes: Ideogram counts it in flight until then.
-        return this.retrying(file, async () => this.attempt(image, await limiter.acquire(endpoint.places), stopped, () => earlier !== undefined && endpoint.resume
-            ? endpoint.resume(file, earlier)
-            : endpoint.upscale(image, async (id) => onAccepted?.(file, id)))).catch((error) => {
-            if (error instanceof GenerationFailedError)
-                onAbandoned?.(file);
-            throw error;
-        });
-    }
-    /**
-     * `count` of the source's images, which may come from several requests: one for as many as there are free
-     * places, the rest in further requests queued for the next places. With 10 places and 4 images a source,
-     * three requests run at once (4 + 4 + 2) where whole requests would leave two places idle. Each image is asked
-     * for once; a request that fails for good leaves its images `failed` while the others' are kept.
-     */
-    async packed(image, count, stopped) {
-        const { endpoint, limiter } = this.options;
-        const more = [];
-        let size = count;
-        let mine;
-        try {
-            const answer = await this.retrying(image.relativePath, async () => {
-                const lease = await limiter.acquireUpTo(size);
-                if (lease.places < size) {
-                    more.push(this.packed(image, size - lease.places, stopped));
-                    size = lease.places;
-                }
-                return this.attempt(image, lease, stopped, () => endpoint.upscale(image, async () => { }, lease.places));
-            });
-            mine = answer.images.map(item => this.handOver(image, item, undefined));
-        }
-        catch (error) {
-            mine = Array.from({ length: size }, () => ({ kind: 'failed', error: error }));
-        }
-        return [...mine, ...(await Promise.all(more)).flat()];
-    }
-    /** One try under a lease: the request, and what its answer teaches the limiter. */
-    async attempt(image, lease, stopped, send) {
-        const { endpoint, limiter } = this.options;
-        try {
-            // Waiting for a place can outlast a cancellation: then this image is not sent, nor sent again.
-            if (stopped?.aborted)
-                throw new async_cancellation/* NotStartedError */.x$();
-            // Nor is a request the API has said it will never admit.
-            if (!endpoint.divisible)
-                this.refuseIfTooFew(image, limiter.statedLimit);
-            // Checked before the place is given back, so the next image waiting for it is not sent.
-            const done = await this.batch.guard(image.relativePath, send);
-            lease.succeeded();
-            return done;
-        }
-        catch (error) {
-            if (error instanceof RateLimitError) {
-                lease.rateLimited(error.maxInflight);
-                if (!endpoint.divisible)
-                    this.refuseIfTooFew(image, error.maxInflight);
-            }
-            throw error;
-        }
-        finally {
-            lease.release();
-        }
-    }
-    /** Resent by Ideogram's rule, each retry told to `onRetry`. */
-    retrying(file, attempt) {
-        const { retry, onRetry } = this.options;
-        return this.batch.retrying(file, attempt, retry, event => onRetry?.(file, event));
-    }
-    /**
-     * A request that cannot be split and that the organisation's stated limit can never admit: resending it would
-     * only collect 429s until the retries ran out (2 sources × 4 images against a limit of 3 took 329 s and 102
-     * requests), so it fails at once, saying why.
-     */
-    refuseIfTooFew(image, stated) {
-        const { places } = this.options.endpoint;
-        if (stated !== undefined && stated < places)
-            throw new InflightLimitError(image.relativePath, stated, places);
-    }
-    /** With a cost cap: the source's quote, taken from the cap. @throws DeferredError past the cap */
-    async withinCap(image) {
-        const { endpoint, costCap } = this.options;
-        if (!costCap)
-            return undefined;
-        const file = image.relativePath;
-        const quote = await this.retrying(file, () => this.batch.guard(file, () => endpoint.quote(image)));
-        // An estimate may cost up to its upper bound: the cap counts the most it can cost.
-        const most = quote.upperBoundUsdMicros ?? quote.usdMicros;
-        const record = quoteRecord(quote);
-        const refused = costCap.take(most);
-        if (refused !== undefined)
-            throw new DeferredError(`not sent: ${refused}`, record);
-        return record;
-    }
-    handOver(image, item, billing) {
-        const link = item.url;
-        const bill = billing ? { billing } : {};
-        if (!link)
-            return { kind: 'withheld', ...bill };
-        const { hosts, maxResultBytes } = this.options;
-        return {
-            ...bill,
-            kind: 'image',
-            bytes: () => openDownload(image.relativePath, link, {
-                hosts,
-                maxBytes: maxResultBytes,
-                dispatcher: this.downloads,
-                timeoutMs: this.options.downloadTimeoutMs
-            }),
-            resolution: item.resolution,
-            seed: item.seed,
-            prompt: item.prompt
-        };
-    }
-    async close() {
-        await Promise.all([this.options.endpoint.close(), this.downloads.close()]);
-    }
-}
-/** A quote as the results report it. */
-function quoteRecord(quote) {
-    const { usdMicros, qualifier, upperBoundUsdMicros, creditMillis } = quote;
-    return upperBoundUsdMicros === undefined
-        ? { usdMicros, qualifier, creditMillis }
-        : { usdMicros, qualifier, upperBoundUsdMicros, creditMillis };
-}
-
-// EXTERNAL MODULE: ./src/state/manifest.ts
-var state_manifest = __webpack_require__(87572);
-;// CONCATENATED MODULE: ./src/pipeline/image-budget.ts
-
-/**
- * Takes sources in the order they come while their images (`imagesPerSource` each) fit under `maxImages`; the
- * rest are deferred to a later run, which (the manifest skipping what is done) takes them first. No cap:
- * everything is taken.
- */
-class ImageBudget {
-    maxImages;
-    sourcesLeft;
-    constructor(imagesPerSource, maxImages) {
-        this.maxImages = maxImages;
-        this.sourcesLeft = maxImages === undefined ? Infinity : Math.floor(maxImages / imagesPerSource);
-    }
-    /** Undefined when the source fits (and is counted); otherwise its `deferred` result. */
-    take(source) {
-        if (this.sourcesLeft > 0) {
-            this.sourcesLeft -= 1;
-            return undefined;
-        }
-        const error = `past '${inputs/* Input */.p.MaxImages}' (${this.maxImages} images); a later run takes it first`;
-        return { source, status: 'deferred', outputs: [], error };
-    }
-}
-
-// EXTERNAL MODULE: ./src/fs/atomic-file.ts
-var atomic_file = __webpack_require__(5105);
-;// CONCATENATED MODULE: ./src/pipeline/leftovers.ts
-
-
-
-/**
- * Removes what a killed run (SIGKILL, a lost runner) left half-written where this run writes: the temporary files
- * beside its results and its manifest. Nothing else is touched, nor a temporary file a live run may be writing.
- * @returns the workspace-relative paths removed
- */
-async function removeLeftovers(workspace, outputs, manifest) {
-    const folders = outputs.flatMap(output => Object.values(output.paths).map(path => (0,external_node_path_.join)(workspace, (0,external_node_path_.dirname)(path))));
-    if (manifest !== undefined)
-        folders.push((0,external_node_path_.join)(workspace, (0,external_node_path_.dirname)(manifest)));
-    const removed = await (0,atomic_file/* removeAbandonedTemporaries */.MA)(folders);
-    return removed.map(path => (0,paths/* toPosixRelative */.T0)(workspace, path));
-}
-
+// EXTERNAL MODULE: ./src/text/canonical-json.ts
+var canonical_json = __webpack_require__(21024);
 // EXTERNAL MODULE: ./src/imaging/image-file.ts
 var image_file = __webpack_require__(64002);
 ;// CONCATENATED MODULE: ./src/pipeline/reconvert.ts
 
 
+/**
+ * What a conversion can start again from, for these bytes whatever settings made the entry: the results as the
+ * provider returned them when they are all still in this checkout, else the latest results if they are. Results
+ * only on the branch head are not here to be read.
+ */
+async function recordedResults(manifest, source, sha256) {
+    const entry = manifest.entry(source);
+    if (!entry || entry.sha256 !== sha256)
+        return undefined;
+    // Results written as they came (no `output` in the settings) are the returned ones themselves.
+    const returned = entry.returned ?? (entry.settings.output === undefined ? entry.outputs : undefined);
+    if (returned && (await manifest.inCheckout(returned)))
+        return { entry, from: returned, asReturned: true };
+    return (await manifest.inCheckout(entry.outputs)) ? { entry, from: entry.outputs, asReturned: false } : undefined;
+}
 /**
  * Converts a source's earlier results (still in the workspace) to where the plan puts them in the format, quality
  * and size now asked for: no request, nothing paid. The earlier files are left as they are.
@@ -2562,131 +1250,10 @@ function canReconvert({ entry, asReturned }, conversion) {
         }));
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/result-sink.ts
-
-
-
-
-
-
-
-
-
-/** A result arrived but could not be turned into the asked-for format; the bytes as they came are kept beside. */
-class ConversionError extends Error {
-    name = 'ConversionError';
-    constructor(path, kept, cause) {
-        const keptNote = kept ? `; the image as it came is kept at ${kept}` : '';
-        super(`the result could not be converted for ${path}: ${cause.message}${keptNote}`);
-        this.cause = cause;
-    }
-}
-/** The file system refused a result (no space, no permission, a file where a folder should be). */
-class WriteError extends Error {
-    name = 'WriteError';
-    constructor(path, cause) {
-        super(`the result could not be written to ${path}: ${cause.message}`);
-        this.cause = cause;
-    }
-}
-/**
- * The one place results reach the file system: whatever the provider, each result is sniffed by its bytes,
- * capped, and written atomically (a hidden temporary file beside its planned path, renamed when complete), so a
- * failed or cut write never leaves half an image behind.
- */
-class ResultSink {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    /** Writes one result of `source` where the plan says. @throws DownloadError, WriteError */
-    async save(source, planned, bytes) {
-        const { retry } = this.options;
-        return (0,async_retry/* withRetries */.LH)(() => this.saveOnce(source, planned, bytes), { ...retry, maxRetries: Math.min(retry.maxRetries, 2) }, error => (isTransientRead(error) ? { budget: 'errors' } : undefined));
-    }
-    async saveOnce(source, planned, bytes) {
-        const { cut } = this.options;
-        const stream = bytes instanceof Uint8Array ? external_node_stream_.Readable.from([bytes]) : await (0,async_cancellation/* unlessCut */.Dz)(bytes(), cut);
-        const chunks = stream[Symbol.asyncIterator]();
-        try {
-            let head = new Uint8Array(0);
-            while (head.length < image_format/* SNIFF_BYTES */.dD) {
-                const next = await chunks.next();
-                if (next.done)
-                    break;
-                head = Buffer.concat([head, next.value]);
-            }
-            const format = (0,image_format/* sniffFormat */.OG)(head);
-            if (!format)
-                throw new DownloadError(source, 'the result is not a PNG, JPEG or WebP image (judged by its bytes)');
-            const path = planned.paths[format];
-            const target = (0,external_node_path_.join)(this.options.workspace, path);
-            const conversion = this.options.conversion ?? output_format/* AS_RETURNED */.p_;
-            if ((0,output_format/* passesUntouched */.vi)(format, conversion)) {
-                return { path, format, bytes: await this.writeAtomically(source, path, target, head, chunks) };
-            }
-            // Whole on disk first, beside its planned path: however many arrive at once, one at a time is decoded.
-            const download = (0,atomic_file/* temporaryPathFor */.ub)(target);
-            try {
-                await this.writeAtomically(source, path, download, head, chunks);
-                return { path, format, ...(await this.convert(path, download, format, target, conversion)) };
-            }
-            finally {
-                await (0,promises_.rm)(download, { force: true });
-            }
-        }
-        finally {
-            await chunks.return?.(undefined);
-        }
-    }
-    /** Converts a downloaded result into `target`; if that fails, keeps the download beside it (it was paid for). */
-    async convert(path, download, format, target, conversion) {
-        try {
-            // A run being stopped does not wait for a conversion: the result is kept as it came (below).
-            if (this.options.cut?.aborted)
-                throw new async_cancellation/* CancelledError */.cc();
-            // Loaded on the first conversion only: the codecs are WebAssembly, and most runs convert nothing.
-            const { convertFile } = await Promise.all(/* import() */[__webpack_require__.e(542), __webpack_require__.e(756), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 45153));
-            const replace = this.options.replaceable.has(path);
-            return await convertFile({ from: download, format, to: target, conversion, consume: true, replace });
-        }
-        catch (error) {
-            const kept = `${path}.${image_format/* EXTENSIONS */.Z1[format]}`;
-            // link, not rename: it never replaces a file that is already there.
-            const saved = await (0,promises_.link)(download, (0,external_node_path_.join)(this.options.workspace, kept)).then(() => true, () => false);
-            throw new ConversionError(path, saved ? kept : undefined, error);
-        }
-    }
-    async writeAtomically(source, path, target, head, rest) {
-        const { maxBytes, cut, replaceable } = this.options;
-        let written = 0;
-        async function* capped() {
-            for (let chunk = head; chunk;) {
-                written += chunk.length;
-                if (written > maxBytes)
-                    throw new DownloadError(source, `the result is over the ${maxBytes}-byte cap`);
-                yield chunk;
-                const next = await rest.next();
-                chunk = next.done ? undefined : next.value;
-            }
-        }
-        try {
-            // Over an existing file only where the plan found one it may replace; elsewhere never, even if one appears.
-            await (0,atomic_file/* writeStreamAtomically */.jA)(target, capped(), { replace: replaceable.has(path), signal: cut });
-        }
-        catch (error) {
-            if (cut?.aborted)
-                throw new async_cancellation/* CancelledError */.cc();
-            // A cut or refused stream is the reader's DownloadError (maybe worth another read); anything else is the disk's.
-            if (error instanceof DownloadError)
-                throw error;
-            throw new WriteError(path, error);
-        }
-        return written;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/selection.ts
+
+
+
 
 
 
@@ -2723,10 +1290,22 @@ function resultPresence(workspace) {
         return (await names).has(external_node_path_.posix.basename(path));
     };
 }
+/**
+ * The entry that makes `source` free to skip: same bytes, same settings, results still there or on the branch.
+ * `present` answers whether a result is there, when the caller knows a cheaper way than a look per result.
+ */
+async function unchangedEntry(manifest, source, sha256, settings, present) {
+    const entry = manifest.entry(source);
+    if (!entry || entry.sha256 !== sha256 || (0,canonical_json/* canonical */.$)(entry.settings) !== (0,canonical_json/* canonical */.$)(settings))
+        return undefined;
+    if (manifest.fromBranch(source))
+        return entry;
+    return (await manifest.inCheckout(entry.outputs, present)) ? entry : undefined;
+}
 /** The `skipped` result of a source whose bytes, settings and results the manifest still vouches for. */
 async function unchanged(source, sha256, lookup) {
     const { manifest, fingerprint, present } = lookup;
-    const entry = await manifest.unchanged(source, sha256, fingerprint, present);
+    const entry = await unchangedEntry(manifest, source, sha256, fingerprint, present);
     return entry && skippedAs(source, entry, `unchanged since ${entry.upscaledAt}`, manifest);
 }
 /** The file opened for reading, or why it cannot be. */
@@ -2737,18 +1316,18 @@ function selection_open(path) {
 async function lookUp(source, file, lookup) {
     if (file instanceof Error)
         return { sha256: undefined, verdict: undefined };
-    const sha256 = await (0,state_manifest/* hashOpened */.s$)(file.handle).catch(() => undefined);
+    const sha256 = await hashOpened(file.handle).catch(() => undefined);
     if (sha256 === undefined || lookup.force)
         return { sha256, verdict: undefined };
     const skipped = await unchanged(source, sha256, lookup);
     if (skipped)
         return { sha256, verdict: { skipped } };
-    const earlier = await lookup.manifest.recorded(source, sha256);
+    const earlier = await recordedResults(lookup.manifest, source, sha256);
     if (!earlier || !lookup.reusable(earlier))
         return { sha256, verdict: undefined };
     if (earlier.entry.status === 'unsafe') {
         // Billed and withheld: there is nothing to convert, and asking again would be billed again.
-        const why = `Ideogram withheld its result as unsafe on ${earlier.entry.upscaledAt}; nothing to convert`;
+        const why = (0,providers/* withheldEarlier */.Y2)(earlier.entry.upscaledAt);
         return { sha256, verdict: { skipped: skippedAs(source, earlier.entry, why, lookup.manifest) } };
     }
     return { sha256, verdict: { earlier } };
@@ -2813,8 +1392,364 @@ function selectSources(sources, options) {
     return (0,map_limited/* mapAhead */.MG)(sources, LOOKAHEAD, source => selection_select(source, options));
 }
 
-// EXTERNAL MODULE: ./src/settings/settings.ts
-var settings_settings = __webpack_require__(27100);
+;// CONCATENATED MODULE: ./src/pipeline/plan.ts
+
+
+
+/**
+ * The plan for this run's selection. Who may write each result path is known from the paths alone; only sources
+ * that share one (rare) need to know before the run whether the others are sent, so only those are looked up first.
+ * @throws Error when two sources both sent would write one path: the template does not work for them (nothing sent).
+ */
+async function planJob(settings, discovered, selected, earlierResults, lookup) {
+    const { workspace } = settings;
+    const { template, imagesPerSource, overwrite, conversion } = settings.output;
+    const destinations = await Destinations.prepare(discovered, template, imagesPerSource, { workspace, sources: new Set(discovered), earlier: earlierResults, overwrite }, conversion);
+    const selectedSet = new Set(selected);
+    const rivals = new Set(selected.flatMap(source => {
+        const others = destinations.rivals(source).filter(other => selectedSet.has(other));
+        return others.length > 0 ? [source, ...others] : [];
+    }));
+    const skippedRivals = new Set();
+    for (const source of rivals) {
+        if (lookup && (await skippedByManifest(source, workspace, lookup)))
+            skippedRivals.add(source);
+    }
+    const sent = (rival) => selectedSet.has(rival) && !skippedRivals.has(rival);
+    (0,output_path/* planOutputs */.iS)([...rivals].filter(sent), template, imagesPerSource, conversion);
+    return {
+        destinations,
+        sent,
+        plan: source => (0,output_path/* plannedOutputs */.hu)(source, template, imagesPerSource, conversion)
+    };
+}
+
+// EXTERNAL MODULE: ./src/text/money.ts
+var money = __webpack_require__(83059);
+;// CONCATENATED MODULE: ./src/pipeline/quote.ts
+
+
+/** Quotes asked for at once in a dry run (they take no in-flight places). */
+const QUOTE_PARALLELISM = 4;
+/** A dry run with a provider that quotes: each checked source priced exactly as it would be sent, nothing run. */
+async function quoteAll(provider, images, onResult) {
+    await (0,map_limited/* mapLimited */.bB)(images, QUOTE_PARALLELISM, async (image) => {
+        const source = image.relativePath;
+        let result;
+        try {
+            if (!provider.quote)
+                throw new Error('this provider does not quote');
+            const quote = await provider.quote(image);
+            result = { source, status: 'skipped', outputs: [], error: `dry run: quoted ${(0,money/* quoteText */.ol)(quote)}`, quote };
+        }
+        catch (error) {
+            result = { source, status: 'failed', outputs: [], error: error.message };
+        }
+        onResult(result);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/records.ts
+/**
+ * What the run writes into the manifest as it goes: each source as it finishes (its results already in place), so
+ * a kill loses no paid work, and each job a provider accepts, the moment it does. Knows the hashes of the bytes the
+ * checks read, which the upload made sure it sent.
+ */
+class JobRecords {
+    manifest;
+    settingsPrint;
+    onNotice;
+    hashes = new Map();
+    /** Results as the provider returned them that a conversion left in place: what the next change converts from. */
+    keptReturned = new Map();
+    pending = new Map();
+    constructor(manifest, 
+    /** The settings' fingerprint (`state/fingerprint.ts`) every record carries. */
+    settingsPrint, onNotice) {
+        this.manifest = manifest;
+        this.settingsPrint = settingsPrint;
+        this.onNotice = onNotice;
+    }
+    /** The hash of a source about to be sent or converted, which its record carries. */
+    hashed(source, sha256) {
+        this.hashes.set(source, sha256);
+    }
+    /** A checked source handed to the provider: a job an earlier run had accepted for these bytes is collected. */
+    collect({ relativePath: source, sha256 }) {
+        if (sha256 === undefined)
+            return;
+        this.hashed(source, sha256);
+        const id = this.manifest?.pendingJob(source, sha256, this.settingsPrint);
+        if (id !== undefined)
+            this.pending.set(source, id);
+    }
+    /** Earlier results a reconversion wrote elsewhere, which stay what the next change converts from. */
+    keep(source, returned) {
+        this.keptReturned.set(source, returned);
+    }
+    /** Checkpoints a finished source. A failed append surfaces when the manifest is saved. */
+    finished(result) {
+        const sha256 = this.hashes.get(result.source);
+        if (!this.manifest || sha256 === undefined)
+            return;
+        const returned = this.keptReturned.get(result.source);
+        this.manifest.record(result, sha256, this.settingsPrint, new Date(), returned).catch(() => { });
+    }
+    /** The provider's view: jobs to collect, and where its new ones are recorded. */
+    pendingJobs() {
+        const { manifest, settingsPrint, hashes, onNotice } = this;
+        return {
+            pending: this.pending,
+            onAccepted: async (file, jobId) => {
+                const sha256 = hashes.get(file);
+                if (!manifest || sha256 === undefined)
+                    return;
+                const job = { generationId: jobId, sha256, settings: settingsPrint, acceptedAt: new Date().toISOString() };
+                await manifest.accepted(file, job).catch((error) => {
+                    onNotice(`${file}: the provider accepted job ${jobId}, but the manifest could not record it: ${error.message}`);
+                });
+            },
+            onAbandoned: file => {
+                void manifest?.abandoned(file).catch((error) => {
+                    onNotice(`${file}: the manifest could not forget its failed job: ${error.message}`);
+                });
+            }
+        };
+    }
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: ./src/net/download.ts
+var net_download = __webpack_require__(77183);
+// EXTERNAL MODULE: ./src/async/retry.ts
+var async_retry = __webpack_require__(32890);
+;// CONCATENATED MODULE: ./src/pipeline/result-sink.ts
+
+
+
+
+
+
+
+
+
+/** A result arrived but could not be turned into the asked-for format; the bytes as they came are kept beside. */
+class ConversionError extends Error {
+    name = 'ConversionError';
+    constructor(path, kept, cause) {
+        const keptNote = kept ? `; the image as it came is kept at ${kept}` : '';
+        super(`the result could not be converted for ${path}: ${cause.message}${keptNote}`);
+        this.cause = cause;
+    }
+}
+/** The file system refused a result (no space, no permission, a file where a folder should be). */
+class WriteError extends Error {
+    name = 'WriteError';
+    constructor(path, cause) {
+        super(`the result could not be written to ${path}: ${cause.message}`);
+        this.cause = cause;
+    }
+}
+/**
+ * The one place results reach the file system: whatever the provider, each result is sniffed by its bytes,
+ * capped, and written atomically (a hidden temporary file beside its planned path, renamed when complete), so a
+ * failed or cut write never leaves half an image behind.
+ */
+class ResultSink {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    /** Writes one result of `source` where the plan says. @throws DownloadError, WriteError */
+    async save(source, planned, bytes) {
+        const { retry } = this.options;
+        return (0,async_retry/* withRetries */.LH)(() => this.saveOnce(source, planned, bytes), { ...retry, maxRetries: Math.min(retry.maxRetries, 2) }, error => ((0,net_download/* isTransientRead */.Th)(error) ? { budget: 'errors' } : undefined));
+    }
+    async saveOnce(source, planned, bytes) {
+        const { cut } = this.options;
+        const stream = bytes instanceof Uint8Array ? external_node_stream_.Readable.from([bytes]) : await (0,async_cancellation/* unlessCut */.Dz)(bytes(), cut);
+        const chunks = stream[Symbol.asyncIterator]();
+        try {
+            let head = new Uint8Array(0);
+            while (head.length < image_format/* SNIFF_BYTES */.dD) {
+                const next = await chunks.next();
+                if (next.done)
+                    break;
+                head = Buffer.concat([head, next.value]);
+            }
+            const format = (0,image_format/* sniffFormat */.OG)(head);
+            if (!format)
+                throw new net_download/* DownloadError */.nV(source, 'the result is not a PNG, JPEG or WebP image (judged by its bytes)');
+            const path = planned.paths[format];
+            const target = (0,external_node_path_.join)(this.options.workspace, path);
+            const conversion = this.options.conversion ?? output_format/* AS_RETURNED */.p_;
+            if ((0,output_format/* passesUntouched */.vi)(format, conversion)) {
+                return { path, format, bytes: await this.writeAtomically(source, path, target, head, chunks) };
+            }
+            // Whole on disk first, beside its planned path: however many arrive at once, one at a time is decoded.
+            const download = (0,atomic_file/* temporaryPathFor */.ub)(target);
+            try {
+                await this.writeAtomically(source, path, download, head, chunks);
+                return { path, format, ...(await this.convert(path, download, format, target, conversion)) };
+            }
+            finally {
+                await (0,promises_.rm)(download, { force: true });
+            }
+        }
+        finally {
+            await chunks.return?.(undefined);
+        }
+    }
+    /** Converts a downloaded result into `target`; if that fails, keeps the download beside it (it was paid for). */
+    async convert(path, download, format, target, conversion) {
+        try {
+            // A run being stopped does not wait for a conversion: the result is kept as it came (below).
+            if (this.options.cut?.aborted)
+                throw new async_cancellation/* CancelledError */.cc();
+            // Loaded on the first conversion only: the codecs are WebAssembly, and most runs convert nothing.
+            const { convertFile } = await Promise.all(/* import() */[__webpack_require__.e(542), __webpack_require__.e(756), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 45153));
+            const replace = this.options.replaceable.has(path);
+            return await convertFile({ from: download, format, to: target, conversion, consume: true, replace });
+        }
+        catch (error) {
+            const kept = `${path}.${image_format/* EXTENSIONS */.Z1[format]}`;
+            // link, not rename: it never replaces a file that is already there.
+            const saved = await (0,promises_.link)(download, (0,external_node_path_.join)(this.options.workspace, kept)).then(() => true, () => false);
+            throw new ConversionError(path, saved ? kept : undefined, error);
+        }
+    }
+    async writeAtomically(source, path, target, head, rest) {
+        const { maxBytes, cut, replaceable } = this.options;
+        let written = 0;
+        async function* capped() {
+            for (let chunk = head; chunk;) {
+                written += chunk.length;
+                if (written > maxBytes)
+                    throw new net_download/* DownloadError */.nV(source, `the result is over the ${maxBytes}-byte cap`);
+                yield chunk;
+                const next = await rest.next();
+                chunk = next.done ? undefined : next.value;
+            }
+        }
+        try {
+            // Over an existing file only where the plan found one it may replace; elsewhere never, even if one appears.
+            await (0,atomic_file/* writeStreamAtomically */.jA)(target, capped(), { replace: replaceable.has(path), signal: cut });
+        }
+        catch (error) {
+            if (cut?.aborted)
+                throw new async_cancellation/* CancelledError */.cc();
+            // A cut or refused stream is the reader's DownloadError (maybe worth another read); anything else is the disk's.
+            if (error instanceof net_download/* DownloadError */.nV)
+                throw error;
+            throw new WriteError(path, error);
+        }
+        return written;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/image-budget.ts
+
+
+
+/**
+ * Takes sources in the order they come while their images (`imagesPerSource` each) fit under `maxImages`; the
+ * rest are deferred to a later run, which (the manifest skipping what is done) takes them first. No cap:
+ * everything is taken.
+ */
+class ImageBudget {
+    maxImages;
+    sourcesLeft;
+    constructor(imagesPerSource, maxImages) {
+        this.maxImages = maxImages;
+        this.sourcesLeft = maxImages === undefined ? Infinity : Math.floor(maxImages / imagesPerSource);
+    }
+    /** Undefined when the source fits (and is counted); otherwise its `deferred` result. */
+    take(source) {
+        if (this.sourcesLeft > 0) {
+            this.sourcesLeft -= 1;
+            return undefined;
+        }
+        const why = `past '${inputs/* Input */.p.MaxImages}' (${this.maxImages} images); a later run takes it first`;
+        return (0,state_results/* notSentResult */.hk)(source, new providers_provider/* NotSentError */.S('capped', why));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/route.ts
+
+
+/**
+ * Decides, as the selection hands each source over, where it goes: to the provider, to a reconversion of its
+ * earlier results, to a dry run's quote, or settled on the spot (past `max-images`, or a dry run with nothing to
+ * price).
+ */
+class Router {
+    settings;
+    plan;
+    records;
+    /** The sources this run sends, or in a dry run would send: neither skipped nor deferred. */
+    sent = [];
+    /** A dry run's checked sources, to be priced once the selection is done. */
+    toQuote = [];
+    budget;
+    constructor(settings, plan, records) {
+        this.settings = settings;
+        this.plan = plan;
+        this.records = records;
+        this.budget = new ImageBudget(settings.output.imagesPerSource, settings.selection.maxImages);
+    }
+    async *route(selection) {
+        const { dryRun } = this.settings;
+        for await (const item of selection) {
+            if (item.kind === 'settled') {
+                yield item;
+                continue;
+            }
+            if (item.kind === 'earlier') {
+                if (!dryRun)
+                    this.records.hashed(item.source, item.sha256);
+                yield { kind: 'settled', result: await this.convertEarlier(item.source, item.earlier) };
+                continue;
+            }
+            const source = item.kind === 'listed' ? item.source : item.image.relativePath;
+            // A source refused or failing its check costs nothing, so it takes no share of the run's budget.
+            const deferred = this.budget.take(source);
+            if (deferred) {
+                yield { kind: 'settled', result: deferred };
+                continue;
+            }
+            this.sent.push(source);
+            if (item.kind === 'checked' && !dryRun) {
+                this.records.collect(item.image);
+                yield item;
+            }
+            else if (item.kind === 'checked') {
+                this.toQuote.push(item.image);
+            }
+            else {
+                yield { kind: 'settled', result: { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' } };
+            }
+        }
+    }
+    /** Earlier results whose conversion alone changed: converted again, one at a time, instead of paid for again. */
+    async convertEarlier(source, earlier) {
+        if (this.settings.dryRun) {
+            return { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' };
+        }
+        const result = await reconvert(this.settings.workspace, source, earlier, {
+            planned: this.plan.plan(source),
+            conversion: this.settings.output.conversion,
+            replaceable: this.plan.destinations.replaceable
+        });
+        // Results as returned, converted to other paths, stay what the next change converts from.
+        const written = new Set(result.outputs.map(output => output.path));
+        if (earlier.asReturned && earlier.from.every(output => !written.has(output.path))) {
+            this.records.keep(source, earlier.from);
+        }
+        return result;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/run-job.ts
 
 
@@ -2833,149 +1768,20 @@ var settings_settings = __webpack_require__(27100);
 
 
 
-
-
-
-
-
-
-
-/** Room for an 8192×8192 result of a v2 model; bounds what a misbehaving link can write. */
-const MAX_RESULT_BYTES = 400 * 1024 * 1024;
-/** Quotes asked for at once in a dry run (they take no in-flight places). */
-const QUOTE_PARALLELISM = 4;
-function retryPolicy(transport) {
-    return (0,async_retry/* defaultRetryPolicy */.ur)({
-        maxRetries: transport.maxRetries,
-        retryLostResponses: transport.retryTimeouts,
-        maxRateLimitWaitMs: transport.rateLimitWaitMs
-    });
-}
-/** The legacy endpoint's successor and deprecation signs, told once a run. */
-function legacyNotices(hooks) {
-    let told = false;
-    return ({ successor, deprecation }) => {
-        if (told)
-            return;
-        told = true;
-        const parts = [
-            successor ? `Ideogram names a successor to POST /upscale: ${successor} (set 'model' to use a v2 upscaler)` : '',
-            deprecation ? `Ideogram marks POST /upscale deprecated (Deprecation: ${deprecation})` : ''
-        ];
-        hooks.onNotice?.(parts.filter(part => part !== '').join('. '));
-    };
-}
-function ideogramEndpoint(provider, transport, hooks) {
-    const client = new IdeogramClient({
-        apiUrl: provider.apiUrl,
-        apiKey: provider.apiKey,
-        timeoutMs: transport.requestTimeoutMs,
-        onLegacyNotice: legacyNotices(hooks)
-    });
-    return provider.kind === 'legacy'
-        ? new LegacyEndpoint(client, provider.request)
-        : new V2Endpoint(client, provider, new Poller(defaultPollOptions()));
+/** The job's manifest, as the settings name it, with what a stopped run left in its journal; none without one. */
+async function loadManifest(settings) {
+    const { manifest, force } = settings.selection;
+    return manifest ? state_manifest/* Manifest */._.load(settings.workspace, manifest, force) : undefined;
 }
 /**
- * A provider made when the first source reaches it: a run that skips everything never loads the local provider's
- * codecs, nor opens a connection.
+ * The work shared by the action and the command-line tool, as a pipeline: the first source is sent while the last
+ * ones are still being read. Each stage is its own module; this only orders them: the manifest → discovery → plan →
+ * selection (the event's changes, the manifest, the destinations, the checks) → route → upscale and write →
+ * the manifest saved. Publishing and reporting are the caller's.
  */
-function lazily(create) {
-    let made;
-    return {
-        produce: async (image, stopped) => (await (made ??= create())).produce(image, stopped),
-        close: async () => {
-            if (made)
-                await (await made).close();
-        }
-    };
-}
-/** The local provider's codecs (WebAssembly) are loaded only when it is chosen, so the action starts fast. */
-async function createProvider(settings, hooks, records) {
-    const { provider, transport } = settings;
-    if (provider.kind === 'local') {
-        const { LocalUpscaler } = await Promise.all(/* import() */[__webpack_require__.e(542), __webpack_require__.e(205)]).then(__webpack_require__.bind(__webpack_require__, 65205));
-        return new LocalUpscaler();
-    }
-    const maxCost = provider.kind === 'v2' ? provider.maxCost : undefined;
-    return new IdeogramUpscaler({
-        endpoint: ideogramEndpoint(provider, transport, hooks),
-        limiter: new InflightLimiter((0,settings_settings/* inflightBounds */.F8)(transport.concurrency)),
-        retry: retryPolicy(transport),
-        hosts: ideogramHosts(provider.apiUrl),
-        maxResultBytes: MAX_RESULT_BYTES,
-        downloadTimeoutMs: transport.requestTimeoutMs,
-        onRetry: hooks.onRetry,
-        onBatchStopped: why => hooks.onNotice?.(why),
-        ...records,
-        ...(maxCost === undefined ? {} : { costCap: new CostCap(maxCost) })
-    });
-}
-/** A dry run with a model that quotes: each checked source priced exactly as it would be sent, nothing run. */
-async function quoteAll(settings, images, hooks, onResult) {
-    if (settings.provider.kind !== 'v2')
-        throw new Error('only v2 models quote');
-    const endpoint = ideogramEndpoint(settings.provider, settings.transport, hooks);
-    const retry = retryPolicy(settings.transport);
-    // Quotes stop as upscales do: after the account is refused, or the host could not be reached a few times in a row.
-    const batch = new BatchStop(why => hooks.onNotice?.(why));
-    try {
-        await (0,map_limited/* mapLimited */.bB)(images, QUOTE_PARALLELISM, async (image) => {
-            const source = image.relativePath;
-            let result;
-            try {
-                const quote = quoteRecord(await batch.retrying(source, () => batch.guard(source, () => endpoint.quote(image)), retry, event => hooks.onRetry?.(source, event)));
-                result = { source, status: 'skipped', outputs: [], error: `dry run: quoted ${(0,money/* quoteText */.ol)(quote)}`, quote };
-            }
-            catch (error) {
-                result = { source, status: 'failed', outputs: [], error: error.message };
-            }
-            onResult(result);
-        });
-    }
-    finally {
-        await endpoint.close();
-    }
-}
-/**
- * Jobs to collect from earlier runs, and how this run records its own as they are accepted. `pending` fills as the
- * selection hands sources over (`collect`), before each reaches the upscaler; `hashes` are the job's, by source.
- */
-function jobRecords(settingsPrint, manifest, hooks, hashes) {
-    const pending = new Map();
-    return {
-        pending,
-        collect: ({ relativePath: source, sha256 }) => {
-            if (sha256 === undefined)
-                return;
-            const id = manifest?.pendingJob(source, sha256, settingsPrint);
-            if (id !== undefined)
-                pending.set(source, id);
-        },
-        onAccepted: async (file, generationId) => {
-            const sha256 = hashes.get(file);
-            if (!manifest || sha256 === undefined)
-                return;
-            const job = { generationId, sha256, settings: settingsPrint, acceptedAt: new Date().toISOString() };
-            await manifest.accepted(file, job).catch((error) => {
-                hooks.onNotice?.(`${file}: Ideogram accepted generation ${generationId}, but the manifest could not record it: ${error.message}`);
-            });
-        },
-        onAbandoned: file => {
-            void manifest?.abandoned(file).catch((error) => {
-                hooks.onNotice?.(`${file}: the manifest could not forget its failed job: ${error.message}`);
-            });
-        }
-    };
-}
-/**
- * The work shared by the action and the command-line tool: discovery → selection (the event's changes, the
- * manifest, the destinations, the checks) → (upscale → download per source) → manifest, as a pipeline: the first
- * source is sent while the last ones are still being read. Publishing and reporting are the caller's.
- */
-async function runJob(settings, hooks = {}, { only, cancellation, branchManifest } = {}) {
+async function runJob(settings, hooks = {}, { only, cancellation, branchManifest, manifest: loaded } = {}) {
     const { manifest: manifestPath, force } = settings.selection;
-    const manifest = manifestPath ? await state_manifest/* Manifest */._8.load(settings.workspace, manifestPath, force) : undefined;
+    const manifest = loaded ?? (await loadManifest(settings));
     for (const warning of manifest?.warnings ?? [])
         (hooks.onWarning ?? hooks.onNotice)?.(warning);
     if (manifest && branchManifest)
@@ -2984,131 +1790,53 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
     const discovery = await discoverSources(settings.workspace, settings.discovery.patterns, path => settings.output.template.matches(path) || earlierResults.has(path));
     hooks.onDiscovered?.(discovery);
     const selected = only ? discovery.sources.filter(source => only.has(source)) : discovery.sources;
-    const { template, imagesPerSource, overwrite, conversion } = settings.output;
     const settingsPrint = (0,fingerprint/* fingerprint */.R)(settings);
     const lookup = manifest && {
         manifest,
         fingerprint: settingsPrint,
         force,
         present: resultPresence(settings.workspace),
-        reusable: earlier => (0,fingerprint/* sameUpscale */.U)(earlier.entry, settings) && canReconvert(earlier, conversion)
+        reusable: earlier => (0,fingerprint/* sameUpscale */.U)(earlier.entry, settings) && canReconvert(earlier, settings.output.conversion)
     };
-    // Who may write each result path is known from the paths alone; only sources that share one (rare) need to know
-    // before the run whether the others are sent, so only those are looked up first.
-    const destinations = await Destinations.prepare(discovery.sources, template, imagesPerSource, { workspace: settings.workspace, sources: new Set(discovery.sources), earlier: earlierResults, overwrite }, conversion);
-    const selectedSet = new Set(selected);
-    const rivals = new Set(selected.flatMap(source => {
-        const others = destinations.rivals(source).filter(other => selectedSet.has(other));
-        return others.length > 0 ? [source, ...others] : [];
-    }));
-    const skippedRivals = new Set();
-    for (const source of rivals) {
-        if (lookup && (await skippedByManifest(source, settings.workspace, lookup)))
-            skippedRivals.add(source);
-    }
-    const sent = (rival) => selectedSet.has(rival) && !skippedRivals.has(rival);
-    // Two sources both sent that would write one path: the template does not work for them (nothing sent yet).
-    (0,output_path/* planOutputs */.iS)([...rivals].filter(sent), template, imagesPerSource, conversion);
-    const plan = (source) => (0,output_path/* plannedOutputs */.hu)(source, template, imagesPerSource, conversion);
+    const plan = await planJob(settings, discovery.sources, selected, earlierResults, lookup);
     // Each selected source finishes exactly once, whichever stage settles it.
     const finished = new Map();
-    const hashes = new Map();
-    /** Results as Ideogram returned them that a conversion left in place: what the next change converts from. */
-    const keptReturned = new Map();
+    const records = new JobRecords(manifest, settingsPrint, message => hooks.onNotice?.(message));
     const finish = (result) => {
         finished.set(result.source, result);
-        // Checkpointed as it finishes (its results already in place), so a kill loses no paid work. A failed append
-        // surfaces when the manifest is saved. The hash is of the bytes checked, which the upload made sure it sent.
-        const sha256 = hashes.get(result.source);
-        const returned = keptReturned.get(result.source);
-        if (manifest && sha256) {
-            manifest.record(result, sha256, settingsPrint, new Date(), returned).catch(() => { });
-        }
+        records.finished(result);
         hooks.onResult?.(result, finished.size, selected.length);
     };
-    const budget = new ImageBudget(imagesPerSource, settings.selection.maxImages);
-    const records = jobRecords(settingsPrint, manifest, hooks, hashes);
-    const toSend = [];
-    const toQuote = [];
-    // What the selection hands over, decided as it comes: past max-images, or a dry run, it is settled here.
-    async function* work() {
-        const selection = selectSources(selected, {
-            workspace: settings.workspace,
-            maxFileBytes: settings.discovery.maxFileBytes,
-            lookup,
-            destinations,
-            sent,
-            // Without a price to ask for, a dry run lists what it would send (the checks come with sending).
-            checkContent: !settings.dryRun || settings.provider.kind === 'v2'
-        });
-        for await (const item of selection) {
-            if (item.kind === 'settled') {
-                yield item;
-                continue;
-            }
-            if (item.kind === 'earlier') {
-                if (!settings.dryRun)
-                    hashes.set(item.source, item.sha256);
-                yield { kind: 'settled', result: await convertEarlier(item.source, item.earlier) };
-                continue;
-            }
-            const source = item.kind === 'listed' ? item.source : item.image.relativePath;
-            // A source refused or failing its check costs nothing, so it takes no share of the run's budget.
-            const deferred = budget.take(source);
-            if (deferred) {
-                yield { kind: 'settled', result: deferred };
-                continue;
-            }
-            toSend.push(source);
-            if (item.kind === 'checked' && !settings.dryRun) {
-                if (item.image.sha256 !== undefined)
-                    hashes.set(source, item.image.sha256);
-                records.collect(item.image);
-                yield item;
-            }
-            else if (item.kind === 'checked') {
-                toQuote.push(item.image);
-            }
-            else {
-                yield { kind: 'settled', result: { source, status: 'skipped', outputs: [], error: 'dry run: nothing sent' } };
-            }
-        }
-    }
-    // Earlier results whose conversion alone changed: converted again, one at a time, instead of paid for again.
-    async function convertEarlier(source, earlier) {
-        if (settings.dryRun) {
-            return { source, status: 'skipped', outputs: [], error: 'dry run: would convert its earlier result' };
-        }
-        const result = await reconvert(settings.workspace, source, earlier, {
-            planned: plan(source),
-            conversion,
-            replaceable: destinations.replaceable
-        });
-        // Results as returned, converted to other paths, stay what the next change converts from.
-        const written = new Set(result.outputs.map(output => output.path));
-        if (earlier.asReturned && earlier.from.every(output => !written.has(output.path))) {
-            keptReturned.set(source, earlier.from);
-        }
-        return result;
-    }
-    const provider = lazily(() => createProvider(settings, hooks, records));
+    const router = new Router(settings, plan, records);
+    const selection = selectSources(selected, {
+        workspace: settings.workspace,
+        maxFileBytes: settings.discovery.maxFileBytes,
+        lookup,
+        destinations: plan.destinations,
+        sent: plan.sent,
+        // Without a price to ask for, a dry run lists what it would send (the checks come with sending).
+        checkContent: !settings.dryRun || (0,providers/* quotesPrices */.se)(settings.provider)
+    });
+    const provider = (0,providers/* createProvider */.Qd)(settings.provider, settings.transport, hooks, records.pendingJobs());
     try {
         await upscaleAll(provider, {
-            sources: work(),
-            plan,
+            sources: router.route(selection),
+            plan: plan.plan,
             sink: new ResultSink({
                 workspace: settings.workspace,
-                maxBytes: MAX_RESULT_BYTES,
-                retry: retryPolicy(settings.transport),
+                maxBytes: providers/* MAX_RESULT_BYTES */.Xs,
+                retry: (0,transport/* retryPolicy */.J)(settings.transport),
                 cut: cancellation?.cut,
-                replaceable: destinations.replaceable,
-                conversion
+                replaceable: plan.destinations.replaceable,
+                conversion: settings.output.conversion
             }),
             cancellation,
-            // More sources under way than places, so downloads overlap with uploads.
-            workers: (0,settings_settings/* inflightBounds */.F8)(settings.transport.concurrency).ceiling * 2,
+            workers: (0,providers/* sourcesAtOnce */.Td)(settings.transport),
             onResult: finish
         });
+        // A dry run with a provider that quotes: what it would send, priced.
+        if (router.toQuote.length > 0)
+            await quoteAll(provider, router.toQuote, finish);
     }
     finally {
         // Closing waits for requests in flight; once they are cut, nothing more is wanted of them.
@@ -3117,18 +1845,13 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
                 throw error;
         });
     }
-    // A dry run with a model that quotes: what it would send, priced.
-    if (toQuote.length > 0)
-        await quoteAll(settings, toQuote, hooks, finish);
     // A source a cancellation stopped before it started: nothing was sent for it, and the next run takes it.
-    const why = new async_cancellation/* NotStartedError */.x$().message;
-    const notStarted = (source) => ({ source, status: 'deferred', outputs: [], error: why });
-    const results = selected.map(source => finished.get(source) ?? notStarted(source));
+    const results = selected.map(source => finished.get(source) ?? (0,state_results/* notSentResult */.hk)(source, providers_provider/* NotSentError */.S.cancelled()));
     // What a killed run left half-written where this run writes goes once the run is done: those files are named
     // after a dead process, so nothing this run writes meets them, and listing every result folder stays off the
     // path to the first request.
     if (!settings.dryRun) {
-        const removed = await removeLeftovers(settings.workspace, selected.flatMap(plan), manifestPath).catch(() => []);
+        const removed = await removeLeftovers(settings.workspace, selected.flatMap(plan.plan), manifestPath).catch(() => []);
         if (removed.length > 0) {
             hooks.onNotice?.(`Removed ${removed.length} temporary file(s) a killed run left behind: ${removed.join(', ')}`);
         }
@@ -3138,7 +1861,40 @@ async function runJob(settings, hooks = {}, { only, cancellation, branchManifest
         await manifest.save();
         manifestWritten = manifest.path;
     }
-    return { discovery, results, manifestWritten, sent: toSend };
+    return { discovery, results, manifestWritten, sent: router.sent };
+}
+
+
+/***/ }),
+
+/***/ 49545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ NotSentError)
+/* harmony export */ });
+/** A source nothing was sent for, and why; the one way every stage says so. */
+class NotSentError extends Error {
+    reason;
+    quote;
+    name = 'NotSentError';
+    constructor(reason, message, 
+    /** Its price, when it was quoted before a cap stopped it. */
+    quote) {
+        super(message);
+        this.reason = reason;
+        this.quote = quote;
+    }
+    static cancelled() {
+        return new NotSentError('cancelled', 'not started: the run was cancelled');
+    }
+    /**
+     * What the source's result says: a cancelled or capped source is the next run's first (`deferred`); one of a
+     * stopped batch `failed`, since its cause needs fixing before anything can be sent.
+     */
+    get status() {
+        return this.reason === 'stopped' ? 'failed' : 'deferred';
+    }
 }
 
 

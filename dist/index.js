@@ -28443,17 +28443,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  */
 /** The command line: loading its module runs it. */
 async function runCommandLine() {
-    await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(581), __nccwpck_require__.e(179), __nccwpck_require__.e(376), __nccwpck_require__.e(668), __nccwpck_require__.e(743), __nccwpck_require__.e(486)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70486));
+    await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(581), __nccwpck_require__.e(179), __nccwpck_require__.e(659), __nccwpck_require__.e(685), __nccwpck_require__.e(743), __nccwpck_require__.e(486)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70486));
 }
 /** action.yml's main and post: the post step finds the state the main step saved first thing. */
 async function runAction() {
     if ((0,_action_handover_js__WEBPACK_IMPORTED_MODULE_4__/* .isPostStep */ .pq)()) {
-        const { publishWhatWasLeft } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(376), __nccwpck_require__.e(668), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
+        const { publishWhatWasLeft } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(659), __nccwpck_require__.e(685), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27718));
         await publishWhatWasLeft();
     }
     else {
         (0,_action_handover_js__WEBPACK_IMPORTED_MODULE_4__/* .markMainStep */ .BV)();
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(581), __nccwpck_require__.e(376), __nccwpck_require__.e(743), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37282));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(581), __nccwpck_require__.e(659), __nccwpck_require__.e(743), __nccwpck_require__.e(282)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37282));
         await run();
     }
     // Leave as soon as the output is out: undici's HTTP parser is WebAssembly, and Node would otherwise wait at exit

@@ -1,5 +1,5 @@
-export const id = 376;
-export const ids = [376];
+export const id = 659;
+export const ids = [659];
 export const modules = {
 
 /***/ 9657:
@@ -408,6 +408,7 @@ async function* fileChunks(handle, size) {
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   ZU: () => (/* binding */ openRegularFile),
 /* harmony export */   iZ: () => (/* binding */ NotRegularFileError),
+/* harmony export */   pM: () => (/* binding */ readTextIfThere),
 /* harmony export */   r1: () => (/* binding */ sameVersion)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -480,6 +481,22 @@ function versionOf({ dev, ino, size, mtimeMs }) {
 }
 function sameVersion(a, b) {
     return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+/**
+ * The text at `path`, undefined when nothing is there, or why what is there is not a file (a FIFO would block the
+ * read, a link to /dev/zero never end it).
+ */
+async function readTextIfThere(path) {
+    try {
+        return (await readRegularFile(path)).toString('utf8');
+    }
+    catch (error) {
+        if (error instanceof NotRegularFileError)
+            return error;
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
 }
 
 
@@ -575,6 +592,78 @@ function readDimensions(bytes, format) {
 
 /***/ }),
 
+/***/ 1474:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Me: () => (/* binding */ formatsWhere),
+/* harmony export */   hR: () => (/* binding */ FORMATS),
+/* harmony export */   je: () => (/* binding */ extensionOf)
+/* harmony export */ });
+function ascii(text) {
+    return [...text].map(c => c.charCodeAt(0));
+}
+const FORMATS = {
+    png: {
+        label: 'PNG',
+        extensions: ['png'],
+        mime: 'image/png',
+        signature: [[0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]]],
+        source: true,
+        result: true,
+        output: 1,
+        quality: undefined,
+        maxSide: undefined
+    },
+    jpeg: {
+        label: 'JPEG',
+        extensions: ['jpg', 'jpeg'],
+        mime: 'image/jpeg',
+        signature: [[0, [0xff, 0xd8, 0xff]]],
+        source: true,
+        result: true,
+        output: 4,
+        quality: 85,
+        maxSide: undefined
+    },
+    webp: {
+        label: 'WebP',
+        extensions: ['webp'],
+        mime: 'image/webp',
+        signature: [
+            [0, ascii('RIFF')],
+            [8, ascii('WEBP')]
+        ],
+        source: true,
+        result: true,
+        output: 2,
+        quality: 82,
+        maxSide: 16383
+    },
+    avif: {
+        label: 'AVIF',
+        extensions: ['avif'],
+        mime: 'image/avif',
+        signature: [],
+        source: false,
+        result: false,
+        output: 3,
+        quality: 60,
+        maxSide: undefined
+    }
+};
+/** The formats that `fact` holds for, in the table's order. */
+function formatsWhere(fact) {
+    return Object.keys(FORMATS).filter(format => fact(FORMATS[format]));
+}
+/** The extension a file of this format gets when we name it. */
+function extensionOf(format) {
+    return FORMATS[format].extensions[0];
+}
+
+
+/***/ }),
+
 /***/ 64002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -590,13 +679,21 @@ function readDimensions(bytes, format) {
 
 /** Enough for any header we read: JPEG's frame header can follow large EXIF and ICC segments. */
 const HEADER_BYTES = 512 * 1024;
-/** Size, format and dimensions of an opened image file from its first bytes, read from its start wherever it stands. */
-async function probeOpened({ handle, stats }) {
+/**
+ * Size, format and dimensions of an opened image file from its first bytes, read from its start wherever it stands.
+ * `wholeIfNeeded`: when the dimensions are not in the first bytes (metadata that runs longer), read the whole file
+ * for them; for a check that must not guess, on a file whose size is already bounded.
+ */
+async function probeOpened({ handle, stats }, { wholeIfNeeded = false } = {}) {
     const head = new Uint8Array(Math.min(stats.size, HEADER_BYTES));
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const bytes = head.subarray(0, bytesRead);
     const format = (0,_image_format_js__WEBPACK_IMPORTED_MODULE_1__/* .sniffFormat */ .OG)(bytes);
-    return { bytes: stats.size, format, dimensions: format && (0,_dimensions_js__WEBPACK_IMPORTED_MODULE_0__/* .readDimensions */ .G)(bytes, format) };
+    let dimensions = format && (0,_dimensions_js__WEBPACK_IMPORTED_MODULE_0__/* .readDimensions */ .G)(bytes, format);
+    if (format && !dimensions && wholeIfNeeded && stats.size > bytesRead) {
+        dimensions = (0,_dimensions_js__WEBPACK_IMPORTED_MODULE_0__/* .readDimensions */ .G)(await handle.readFile(), format);
+    }
+    return { bytes: stats.size, format, dimensions };
 }
 /** Size, format and dimensions of an image file from its first bytes; undefined when it is not a readable file. */
 async function probeImageFile(path) {
@@ -625,38 +722,22 @@ async function probeImageFile(path) {
 /* harmony export */   Z$: () => (/* binding */ MIME_TYPES),
 /* harmony export */   Z1: () => (/* binding */ EXTENSIONS),
 /* harmony export */   dD: () => (/* binding */ SNIFF_BYTES),
+/* harmony export */   fQ: () => (/* binding */ SOURCE_EXTENSIONS),
 /* harmony export */   l0: () => (/* binding */ IMAGE_FORMATS)
 /* harmony export */ });
-/** Image formats the Upscale API accepts, recognised by their bytes, never by a file's extension. */
-const IMAGE_FORMATS = ['png', 'jpeg', 'webp'];
-const MIME_TYPES = {
-    png: 'image/png',
-    jpeg: 'image/jpeg',
-    webp: 'image/webp'
-};
+/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1474);
+
+/** Image formats the action reads (sources the Upscale API accepts, results), recognised by their bytes. */
+const IMAGE_FORMATS = (0,_formats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatsWhere */ .Me)(facts => facts.source || facts.result);
+const MIME_TYPES = Object.fromEntries(IMAGE_FORMATS.map(format => [format, _formats_js__WEBPACK_IMPORTED_MODULE_0__/* .FORMATS */ .hR[format].mime]));
 /** The extension a file of this format gets when we name it (`{ext}` in output-path). */
-const EXTENSIONS = {
-    png: 'png',
-    jpeg: 'jpg',
-    webp: 'webp'
-};
+const EXTENSIONS = Object.fromEntries(IMAGE_FORMATS.map(format => [format, (0,_formats_js__WEBPACK_IMPORTED_MODULE_0__/* .extensionOf */ .je)(format)]));
+/** What a source's file may end in, each format's names in turn: what the default `files` patterns look for. */
+const SOURCE_EXTENSIONS = (0,_formats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatsWhere */ .Me)(facts => facts.source).flatMap(format => _formats_js__WEBPACK_IMPORTED_MODULE_0__/* .FORMATS */ .hR[format].extensions);
 /** How many leading bytes `sniffFormat` needs. */
-const SNIFF_BYTES = 12;
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-function startsWith(bytes, expected, offset = 0) {
-    return expected.every((value, i) => bytes[offset + i] === value);
-}
-function ascii(text) {
-    return [...text].map(c => c.charCodeAt(0));
-}
+const SNIFF_BYTES = Math.max(...IMAGE_FORMATS.flatMap(format => _formats_js__WEBPACK_IMPORTED_MODULE_0__/* .FORMATS */ .hR[format].signature.map(([offset, bytes]) => offset + bytes.length)));
 function sniffFormat(bytes) {
-    if (startsWith(bytes, PNG_SIGNATURE))
-        return 'png';
-    if (startsWith(bytes, [0xff, 0xd8, 0xff]))
-        return 'jpeg';
-    if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
-        return 'webp';
-    return undefined;
+    return IMAGE_FORMATS.find(format => _formats_js__WEBPACK_IMPORTED_MODULE_0__/* .FORMATS */ .hR[format].signature.every(([offset, expected]) => expected.every((value, i) => bytes[offset + i] === value)));
 }
 
 
@@ -669,19 +750,25 @@ function sniffFormat(bytes) {
 /* harmony export */   DS: () => (/* binding */ OUTPUT_FORMATS),
 /* harmony export */   Hi: () => (/* binding */ fitWithin),
 /* harmony export */   fy: () => (/* binding */ OUTPUT_FORMAT_INFO),
+/* harmony export */   hz: () => (/* binding */ MAX_OUTPUT_SIDE),
 /* harmony export */   jK: () => (/* binding */ targetFormat),
 /* harmony export */   kp: () => (/* binding */ conversionKey),
 /* harmony export */   p_: () => (/* binding */ AS_RETURNED),
-/* harmony export */   vi: () => (/* binding */ passesUntouched)
+/* harmony export */   vi: () => (/* binding */ passesUntouched),
+/* harmony export */   wc: () => (/* binding */ LOSSY_FORMATS)
 /* harmony export */ });
-/** The formats a result can be written in: one table for the settings, the writer and the docs. */
-const OUTPUT_FORMATS = ['png', 'webp', 'avif', 'jpeg'];
-const OUTPUT_FORMAT_INFO = {
-    png: { extension: 'png', label: 'PNG', quality: undefined },
-    webp: { extension: 'webp', label: 'WebP', quality: 82 },
-    avif: { extension: 'avif', label: 'AVIF', quality: 60 },
-    jpeg: { extension: 'jpg', label: 'JPEG', quality: 85 }
-};
+/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1474);
+
+/** The formats a result can be written in, in the order the settings and the docs list them. */
+const OUTPUT_FORMATS = (0,_formats_js__WEBPACK_IMPORTED_MODULE_0__/* .formatsWhere */ .Me)(facts => facts.output !== undefined).sort((a, b) => _formats_js__WEBPACK_IMPORTED_MODULE_0__/* .FORMATS */ .hR[a].output - _formats_js__WEBPACK_IMPORTED_MODULE_0__/* .FORMATS */ .hR[b].output);
+const OUTPUT_FORMAT_INFO = Object.fromEntries(OUTPUT_FORMATS.map(format => {
+    const { label, quality } = _formats_js__WEBPACK_IMPORTED_MODULE_0__/* .FORMATS */ .hR[format];
+    return [format, { extension: (0,_formats_js__WEBPACK_IMPORTED_MODULE_0__/* .extensionOf */ .je)(format), label, quality }];
+}));
+/** The output formats that take a `quality`. */
+const LOSSY_FORMATS = OUTPUT_FORMATS.filter((format) => _formats_js__WEBPACK_IMPORTED_MODULE_0__/* .FORMATS */ .hR[format].quality !== undefined);
+/** The largest width or height every output format's encoder takes (WebP's limit; the others allow more). */
+const MAX_OUTPUT_SIDE = Math.min(...OUTPUT_FORMATS.map(format => _formats_js__WEBPACK_IMPORTED_MODULE_0__/* .FORMATS */ .hR[format].maxSide ?? Infinity));
 /** As the results come: their format, their size; the bytes are written untouched. */
 const AS_RETURNED = {
     format: undefined,
@@ -848,6 +935,171 @@ function secret(name, raw) {
         throw new _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(name, `has a space, line break or control character inside it (character ${at + 1} of ${raw.length}); check the secret for a pasted line break.`);
     }
     return raw;
+}
+
+
+/***/ }),
+
+/***/ 17122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ retryPolicy),
+/* harmony export */   f: () => (/* binding */ MAX_CONCURRENCY)
+/* harmony export */ });
+/* harmony import */ var _async_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32890);
+
+/** The most places `concurrency` may name, and where `auto` may probe up to. */
+const MAX_CONCURRENCY = 64;
+/** When a request or a download is tried again, as the transport settings say. */
+function retryPolicy(transport) {
+    return (0,_async_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultRetryPolicy */ .ur)({
+        maxRetries: transport.maxRetries,
+        retryLostResponses: transport.retryTimeouts,
+        maxRateLimitWaitMs: transport.rateLimitWaitMs
+    });
+}
+
+
+/***/ }),
+
+/***/ 17457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F8: () => (/* binding */ inflightBounds),
+/* harmony export */   kZ: () => (/* binding */ InflightLimiter)
+/* harmony export */ });
+/* unused harmony exports MAX_PROBE_ROUNDS, DOCUMENTED_INFLIGHT_LIMIT */
+/* harmony import */ var _net_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17122);
+
+/** The most rounds at the limit between two probes, however many 429s came before. */
+const MAX_PROBE_ROUNDS = 16;
+class InflightLimiter {
+    options;
+    limitValue;
+    inflight = 0;
+    successesAtLimit = 0;
+    /** Full rounds of successes at the limit before probing one place higher. */
+    probeRounds = 1;
+    /** The limit was just raised by a probe that has not yet held a full round. */
+    probing = false;
+    /** The API's own figure for the organisation's limit, from its last 429 that gave one. */
+    stated;
+    /** First come first served; each wants at least `min` places and takes up to `max` of those free. */
+    waiting = [];
+    constructor(options) {
+        this.options = options;
+        if (!(options.ceiling >= 1 && options.initial >= 1))
+            throw new RangeError('limits must be at least 1');
+        this.limitValue = Math.min(options.initial, options.ceiling);
+    }
+    /** The number of places we currently allow ourselves. */
+    get limit() {
+        return this.limitValue;
+    }
+    get inFlight() {
+        return this.inflight;
+    }
+    /** The organisation's limit as the API last stated it (`max_inflight_requests` in a 429), if it did. */
+    get statedLimit() {
+        return this.stated;
+    }
+    /** Waits for `places` free places, first come first served. */
+    async acquire(places) {
+        if (places > this.options.ceiling) {
+            throw new RangeError(`a request for ${places} images cannot fit under a limit of ${this.options.ceiling}`);
+        }
+        return this.take(places, places);
+    }
+    /**
+     * Waits for at least one free place, first come first served, and takes as many as are free up to `max`: for
+     * work that can be split (several images without a seed), so that a place is never left idle because a whole
+     * request would not fit.
+     */
+    async acquireUpTo(max) {
+        return this.take(1, Math.max(1, max));
+    }
+    async take(min, max) {
+        if (this.waiting.length === 0 && this.fits(min)) {
+            const places = this.free(min, max);
+            this.inflight += places;
+            return this.lease(places);
+        }
+        return this.lease(await new Promise(grant => this.waiting.push({ min, max, grant })));
+    }
+    /** How many of the free places to give a request wanting `min` to `max` (it fits). */
+    free(min, max) {
+        return Math.max(min, Math.min(max, this.limitValue - this.inflight));
+    }
+    fits(places) {
+        // A request larger than a lowered limit still goes alone, so it can never wait forever.
+        return this.inflight + places <= this.limitValue || this.inflight === 0;
+    }
+    lease(places) {
+        let released = false;
+        return {
+            places,
+            succeeded: () => {
+                const busy = this.inflight >= this.limitValue || this.waiting.length > 0;
+                if (!busy)
+                    return;
+                this.successesAtLimit += 1;
+                // A probe held for a round: the limit is higher than it was, so the next probe need not wait as long.
+                // Counted at the top too: a probe that reached it would otherwise stay one, and a 429 rounds later fail it.
+                if (this.successesAtLimit === this.limitValue && this.probing) {
+                    this.probing = false;
+                    this.probeRounds = Math.max(1, this.probeRounds / 2);
+                }
+                if (this.limitValue >= this.probeCeiling)
+                    return;
+                if (this.successesAtLimit >= this.limitValue * this.probeRounds) {
+                    this.limitValue += 1;
+                    this.successesAtLimit = 0;
+                    this.probing = true;
+                }
+            },
+            rateLimited: maxInflight => {
+                if (maxInflight !== undefined)
+                    this.stated = maxInflight;
+                // A probe that failed: the limit is the one before it. Which request crossed it is down to arrival order
+                // (a request of 4 can be the one refused while a probe of 1 got in), so what was in flight besides the
+                // refused one says nothing then. Otherwise someone else holds places: leave them what they hold.
+                const lowered = this.probing ? this.limitValue - 1 : this.inflight - places;
+                this.limitValue = Math.max(1, Math.min(this.limitValue, maxInflight ?? Infinity, lowered));
+                this.probeRounds = this.probing ? Math.min(MAX_PROBE_ROUNDS, this.probeRounds * 2) : 1;
+                this.successesAtLimit = 0;
+                this.probing = false;
+            },
+            release: () => {
+                if (released)
+                    return;
+                released = true;
+                this.inflight -= places;
+                this.grantWaiting();
+            }
+        };
+    }
+    /** How high probing may go. */
+    get probeCeiling() {
+        return Math.min(this.options.ceiling, this.stated ?? Infinity);
+    }
+    grantWaiting() {
+        for (let next = this.waiting[0]; next && this.fits(next.min); next = this.waiting[0]) {
+            this.waiting.shift();
+            const places = this.free(next.min, next.max);
+            this.inflight += places;
+            next.grant(places);
+        }
+    }
+}
+/** Ideogram's documented default in-flight limit per organisation, in images. */
+const DOCUMENTED_INFLIGHT_LIMIT = 10;
+/** The limiter's start and bound for a concurrency setting: `auto` starts at the documented limit. */
+function inflightBounds(concurrency) {
+    return concurrency.kind === 'auto'
+        ? { initial: DOCUMENTED_INFLIGHT_LIMIT, ceiling: _net_transport_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CONCURRENCY */ .f }
+        : { initial: concurrency.places, ceiling: concurrency.places };
 }
 
 
@@ -1040,215 +1292,6 @@ function checkField(rule, value) {
 
 /***/ }),
 
-/***/ 86476:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EJ: () => (/* binding */ LEGACY_MODEL),
-/* harmony export */   LG: () => (/* binding */ readImageRequest),
-/* harmony export */   M2: () => (/* binding */ readIdeogramSettings),
-/* harmony export */   bB: () => (/* binding */ resultsPerSource)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45165);
-/* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18028);
-/* harmony import */ var _text_money_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83059);
-/* harmony import */ var _models_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70011);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(87904);
-
-
-
-
-
-
-/** Results one source gets from Ideogram: `num_images` on the legacy endpoint, one from a v2 model. */
-function resultsPerSource(settings) {
-    return settings.kind === 'legacy' ? (0,_types_js__WEBPACK_IMPORTED_MODULE_4__/* .imagesPerRequest */ .HM)(settings.request) : 1;
-}
-const LEGACY_MODEL = 'legacy';
-const MODEL_CHOICES = [LEGACY_MODEL, ..._models_js__WEBPACK_IMPORTED_MODULE_3__/* .V2_MODELS */ .yA];
-/** Inputs only the legacy endpoint takes. */
-const LEGACY_ONLY = [
-    _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Resemblance,
-    _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Detail,
-    _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.MagicPromptOption,
-    _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.MagicPromptVersion,
-    _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.NumImages
-];
-/** Inputs that set one v2 form field each; a model that lacks the field refuses the input. */
-const FIELD_INPUTS = {
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Prompt]: 'prompt',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Seed]: 'seed',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Creativity]: 'creativity',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.EnhancementStrength]: 'enhancement_strength',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.UpscaleFactor]: 'upscale_factor',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ResolutionTier]: 'resolution_tier'
-};
-/** Inputs only the v2 models take. */
-const V2_ONLY = [
-    _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.UpscaleFactor,
-    _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Creativity,
-    _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.EnhancementStrength,
-    _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ResolutionTier,
-    _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ModelOptions,
-    _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.MaxCost
-];
-function refuseGiven(input, names, why) {
-    const given = names.find(name => input(name) !== '');
-    if (given !== undefined)
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(given, why);
-}
-/** `model-options`: a YAML (or JSON, which is YAML) map of field names to values. */
-function parseModelOptions(raw) {
-    if (raw === '')
-        return {};
-    let parsed;
-    try {
-        parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(raw);
-    }
-    catch (error) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ModelOptions, `is not valid YAML or JSON: ${error.message}`);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ModelOptions, `must be a map of field names to values, e.g. '{denoise: 0.3, sharpen: 0.5}'; got ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(raw)}.`);
-    }
-    return parsed;
-}
-function readV2Fields(input, model) {
-    const fields = {};
-    const dedicated = new Map(Object.entries(FIELD_INPUTS).map(([name, field]) => [field, name]));
-    // Each input that sets a field, if the model takes that field.
-    const parsers = {
-        [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Prompt]: raw => raw,
-        [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Seed]: raw => (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Seed, raw, 0, 2147483647),
-        [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Creativity]: raw => (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Creativity, raw, 1, 9),
-        [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.EnhancementStrength]: raw => (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.EnhancementStrength, raw, _models_js__WEBPACK_IMPORTED_MODULE_3__/* .ENHANCEMENT_STRENGTHS */ .Oq),
-        [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.UpscaleFactor]: raw => (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.UpscaleFactor, raw, _models_js__WEBPACK_IMPORTED_MODULE_3__/* .UPSCALE_FACTORS */ .XR),
-        [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ResolutionTier]: raw => (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ResolutionTier, raw, _models_js__WEBPACK_IMPORTED_MODULE_3__/* .RESOLUTION_TIERS */ .HL)
-    };
-    for (const [name, field] of Object.entries(FIELD_INPUTS)) {
-        const raw = input(name);
-        if (raw === '')
-            continue;
-        const sizeField = model.size.kind === 'factor' ? 'upscale_factor' : 'resolution_tier';
-        const rule = field === sizeField ? undefined : model.fields[field];
-        if (field !== sizeField && rule === undefined) {
-            throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, `is not taken by model '${model.id}'; leave it empty with this model.`);
-        }
-        const value = parsers[name](raw);
-        if (rule?.type === 'text' && typeof value === 'string' && value.length > rule.maxLength) {
-            throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(name, `may be at most ${rule.maxLength} characters with model '${model.id}'.`);
-        }
-        fields[field] = value;
-    }
-    if (model.size.kind === 'factor') {
-        const factor = fields.upscale_factor ?? 'x2';
-        if (!model.size.factors.includes(factor)) {
-            throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.UpscaleFactor, `must be one of ${model.size.factors.join(', ')} with model '${model.id}'; got '${factor}'.`);
-        }
-        fields.upscale_factor = factor;
-    }
-    else {
-        fields.resolution_tier = fields.resolution_tier ?? '2K';
-    }
-    const options = parseModelOptions(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ModelOptions));
-    const open = Object.keys(model.fields).filter(field => !dedicated.has(field));
-    const allowed = open.length > 0 ? open.join(', ') : 'none';
-    for (const [field, value] of Object.entries(options)) {
-        const own = dedicated.get(field);
-        if (own !== undefined) {
-            throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ModelOptions, name => `sets '${field}': use ${name(own)} for it.`);
-        }
-        const rule = model.fields[field];
-        if (rule === undefined) {
-            throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ModelOptions, `has '${field}', which model '${model.id}' does not take; its fields: ${allowed}.`);
-        }
-        const checked = (0,_models_js__WEBPACK_IMPORTED_MODULE_3__/* .checkField */ .PZ)(rule, value);
-        if (checked === undefined) {
-            throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ModelOptions, `field '${field}' of model '${model.id}' must be ${(0,_models_js__WEBPACK_IMPORTED_MODULE_3__/* .describeRule */ .IO)(rule)}; got ${JSON.stringify(value)}.`);
-        }
-        fields[field] = checked;
-    }
-    for (const { field, needs } of model.requires ?? []) {
-        const missing = needs.filter(need => fields[need] === undefined);
-        if (fields[field] === true && missing.length > 0) {
-            throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ModelOptions, `turns '${field}' on for model '${model.id}', which then needs ${missing.join(' and ')}.`);
-        }
-    }
-    return fields;
-}
-function maxCost(raw) {
-    if (raw === '')
-        return undefined;
-    const micros = (0,_text_money_js__WEBPACK_IMPORTED_MODULE_5__/* .parseUsd */ ._e)(raw);
-    if (micros === undefined || micros === 0) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.MaxCost, `must be an amount in USD above 0 with at most six decimals, e.g. '2.50'; got ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(raw)}.`);
-    }
-    return micros;
-}
-function apiUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ApiUrl, `must be an http(s) URL; got ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(raw)}.`);
-    }
-    const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        // The key travels in a header: plain http only where it cannot leave the machine.
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ApiUrl, `must use https (http only for localhost); got ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(raw)}.`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ApiUrl, `must be a plain base URL without credentials, query or fragment.`);
-    }
-    return url;
-}
-/** The legacy request's fields, checked; every one is checked whichever provider runs, so typos never wait. */
-function readImageRequest(input) {
-    const request = {
-        prompt: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(input, _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Prompt, raw => raw),
-        resemblance: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(input, _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Resemblance, raw => (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Resemblance, raw, 1, 100)),
-        detail: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(input, _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Detail, raw => (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Detail, raw, 1, 100)),
-        magic_prompt_option: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(input, _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.MagicPromptOption, raw => (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.MagicPromptOption, raw, _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MAGIC_PROMPT_OPTIONS */ .ke)),
-        magic_prompt_version: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(input, _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.MagicPromptVersion, raw => (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.MagicPromptVersion, raw, _types_js__WEBPACK_IMPORTED_MODULE_4__/* .MAGIC_PROMPT_VERSIONS */ .T7)),
-        num_images: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(input, _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.NumImages, raw => (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.NumImages, raw, 1, 8)),
-        seed: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(input, _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Seed, raw => (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Seed, raw, 0, 2147483647))
-    };
-    // Only set fields go into the JSON, so the API applies its own defaults to the rest.
-    return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
-}
-/**
- * Ideogram's provider settings: the legacy endpoint (`model: legacy`, the default) or a v2 model. Inputs that
- * belong to the other endpoint, or that the chosen model does not take, are errors, never silently dropped.
- * @throws InputError naming the input, the value and what is allowed.
- */
-function readIdeogramSettings(input, request, dryRun) {
-    const modelId = (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Model, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Model) || LEGACY_MODEL, MODEL_CHOICES);
-    const apiKey = (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .secret */ .rJ)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ApiKey, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ApiKey));
-    if (apiKey === '' && !dryRun) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ApiKey, `is required: pass your Ideogram API key from a secret.`);
-    }
-    if (apiKey === '' && modelId !== LEGACY_MODEL) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ApiKey, `is required for a dry run with model '${modelId}': it asks Ideogram for a free price quote of each image.`);
-    }
-    const access = { apiKey, apiUrl: apiUrl(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.ApiUrl)) };
-    if (modelId === LEGACY_MODEL) {
-        refuseGiven(input, V2_ONLY, name => `is for the v2 models; with ${name(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Model)} ${LEGACY_MODEL} it would be ignored. Choose a model (${_models_js__WEBPACK_IMPORTED_MODULE_3__/* .V2_MODELS */ .yA.join(', ')}) or leave it empty.`);
-        return { kind: 'legacy', ...access, request };
-    }
-    refuseGiven(input, LEGACY_ONLY, name => `is for the legacy endpoint only (${name(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.Model)} ${LEGACY_MODEL}); model '${modelId}' does not take it.`);
-    const model = _models_js__WEBPACK_IMPORTED_MODULE_3__/* .MODELS */ .L6[modelId];
-    const fields = readV2Fields(input, model);
-    const size = model.size.kind === 'factor'
-        ? { kind: 'factor', factor: fields.upscale_factor }
-        : { kind: 'tier', tier: fields.resolution_tier };
-    return { kind: 'v2', ...access, model, size, fields, maxCost: maxCost(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .p.MaxCost)) };
-}
-
-
-/***/ }),
-
 /***/ 87904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1286,6 +1329,345 @@ function splitsRequests(request) {
 
 /***/ }),
 
+/***/ 57515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Xs: () => (/* binding */ MAX_RESULT_BYTES),
+  Vt: () => (/* binding */ PROVIDER_CHOICES),
+  hV: () => (/* binding */ PROVIDER_DEFAULTS),
+  Qd: () => (/* binding */ createProvider),
+  Th: () => (/* binding */ maxUploadMegabytes),
+  se: () => (/* binding */ quotesPrices),
+  N6: () => (/* binding */ readProviderSettings),
+  bB: () => (/* binding */ providers_resultsPerSource),
+  Td: () => (/* binding */ sourcesAtOnce),
+  aP: () => (/* binding */ splitsSources),
+  St: () => (/* binding */ upscaleFingerprint),
+  Y2: () => (/* binding */ withheldEarlier)
+});
+
+// UNUSED EXPORTS: PROVIDERS
+
+// EXTERNAL MODULE: ./src/inputs/inputs.ts
+var inputs = __webpack_require__(18028);
+// EXTERNAL MODULE: ./src/inputs/parsers.ts
+var inputs_parsers = __webpack_require__(45165);
+// EXTERNAL MODULE: ./src/providers/ideogram/inflight-limiter.ts
+var inflight_limiter = __webpack_require__(17457);
+// EXTERNAL MODULE: ./src/providers/ideogram/models.ts
+var models = __webpack_require__(70011);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/text/money.ts
+var money = __webpack_require__(83059);
+// EXTERNAL MODULE: ./src/providers/ideogram/types.ts
+var types = __webpack_require__(87904);
+;// CONCATENATED MODULE: ./src/providers/ideogram/settings.ts
+
+
+
+
+
+
+/** Results one source gets from Ideogram: `num_images` on the legacy endpoint, one from a v2 model. */
+function resultsPerSource(settings) {
+    return settings.kind === 'legacy' ? (0,types/* imagesPerRequest */.HM)(settings.request) : 1;
+}
+const LEGACY_MODEL = 'legacy';
+const MODEL_CHOICES = [LEGACY_MODEL, ...models/* V2_MODELS */.yA];
+/** Inputs only the legacy endpoint takes. */
+const LEGACY_ONLY = [
+    inputs/* Input */.p.Resemblance,
+    inputs/* Input */.p.Detail,
+    inputs/* Input */.p.MagicPromptOption,
+    inputs/* Input */.p.MagicPromptVersion,
+    inputs/* Input */.p.NumImages
+];
+/** Inputs that set one v2 form field each; a model that lacks the field refuses the input. */
+const FIELD_INPUTS = {
+    [inputs/* Input */.p.Prompt]: 'prompt',
+    [inputs/* Input */.p.Seed]: 'seed',
+    [inputs/* Input */.p.Creativity]: 'creativity',
+    [inputs/* Input */.p.EnhancementStrength]: 'enhancement_strength',
+    [inputs/* Input */.p.UpscaleFactor]: 'upscale_factor',
+    [inputs/* Input */.p.ResolutionTier]: 'resolution_tier'
+};
+/** Inputs only the v2 models take. */
+const V2_ONLY = [
+    inputs/* Input */.p.UpscaleFactor,
+    inputs/* Input */.p.Creativity,
+    inputs/* Input */.p.EnhancementStrength,
+    inputs/* Input */.p.ResolutionTier,
+    inputs/* Input */.p.ModelOptions,
+    inputs/* Input */.p.MaxCost
+];
+function refuseGiven(input, names, why) {
+    const given = names.find(name => input(name) !== '');
+    if (given !== undefined)
+        throw new inputs/* InputError */.d(given, why);
+}
+/** `model-options`: a YAML (or JSON, which is YAML) map of field names to values. */
+function parseModelOptions(raw) {
+    if (raw === '')
+        return {};
+    let parsed;
+    try {
+        parsed = (0,dist/* parse */.qg)(raw);
+    }
+    catch (error) {
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ModelOptions, `is not valid YAML or JSON: ${error.message}`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ModelOptions, `must be a map of field names to values, e.g. '{denoise: 0.3, sharpen: 0.5}'; got ${(0,inputs_parsers/* quote */.hD)(raw)}.`);
+    }
+    return parsed;
+}
+function readV2Fields(input, model) {
+    const fields = {};
+    const dedicated = new Map(Object.entries(FIELD_INPUTS).map(([name, field]) => [field, name]));
+    // Each input that sets a field, if the model takes that field.
+    const parsers = {
+        [inputs/* Input */.p.Prompt]: raw => raw,
+        [inputs/* Input */.p.Seed]: raw => (0,inputs_parsers/* integer */.nd)(inputs/* Input */.p.Seed, raw, 0, 2147483647),
+        [inputs/* Input */.p.Creativity]: raw => (0,inputs_parsers/* integer */.nd)(inputs/* Input */.p.Creativity, raw, 1, 9),
+        [inputs/* Input */.p.EnhancementStrength]: raw => (0,inputs_parsers/* oneOf */.yL)(inputs/* Input */.p.EnhancementStrength, raw, models/* ENHANCEMENT_STRENGTHS */.Oq),
+        [inputs/* Input */.p.UpscaleFactor]: raw => (0,inputs_parsers/* oneOf */.yL)(inputs/* Input */.p.UpscaleFactor, raw, models/* UPSCALE_FACTORS */.XR),
+        [inputs/* Input */.p.ResolutionTier]: raw => (0,inputs_parsers/* oneOf */.yL)(inputs/* Input */.p.ResolutionTier, raw, models/* RESOLUTION_TIERS */.HL)
+    };
+    for (const [name, field] of Object.entries(FIELD_INPUTS)) {
+        const raw = input(name);
+        if (raw === '')
+            continue;
+        const sizeField = model.size.kind === 'factor' ? 'upscale_factor' : 'resolution_tier';
+        const rule = field === sizeField ? undefined : model.fields[field];
+        if (field !== sizeField && rule === undefined) {
+            throw new inputs/* InputError */.d(name, `is not taken by model '${model.id}'; leave it empty with this model.`);
+        }
+        const value = parsers[name](raw);
+        if (rule?.type === 'text' && typeof value === 'string' && value.length > rule.maxLength) {
+            throw new inputs/* InputError */.d(name, `may be at most ${rule.maxLength} characters with model '${model.id}'.`);
+        }
+        fields[field] = value;
+    }
+    if (model.size.kind === 'factor') {
+        const factor = fields.upscale_factor ?? 'x2';
+        if (!model.size.factors.includes(factor)) {
+            throw new inputs/* InputError */.d(inputs/* Input */.p.UpscaleFactor, `must be one of ${model.size.factors.join(', ')} with model '${model.id}'; got '${factor}'.`);
+        }
+        fields.upscale_factor = factor;
+    }
+    else {
+        fields.resolution_tier = fields.resolution_tier ?? '2K';
+    }
+    const options = parseModelOptions(input(inputs/* Input */.p.ModelOptions));
+    const open = Object.keys(model.fields).filter(field => !dedicated.has(field));
+    const allowed = open.length > 0 ? open.join(', ') : 'none';
+    for (const [field, value] of Object.entries(options)) {
+        const own = dedicated.get(field);
+        if (own !== undefined) {
+            throw new inputs/* InputError */.d(inputs/* Input */.p.ModelOptions, name => `sets '${field}': use ${name(own)} for it.`);
+        }
+        const rule = model.fields[field];
+        if (rule === undefined) {
+            throw new inputs/* InputError */.d(inputs/* Input */.p.ModelOptions, `has '${field}', which model '${model.id}' does not take; its fields: ${allowed}.`);
+        }
+        const checked = (0,models/* checkField */.PZ)(rule, value);
+        if (checked === undefined) {
+            throw new inputs/* InputError */.d(inputs/* Input */.p.ModelOptions, `field '${field}' of model '${model.id}' must be ${(0,models/* describeRule */.IO)(rule)}; got ${JSON.stringify(value)}.`);
+        }
+        fields[field] = checked;
+    }
+    for (const { field, needs } of model.requires ?? []) {
+        const missing = needs.filter(need => fields[need] === undefined);
+        if (fields[field] === true && missing.length > 0) {
+            throw new inputs/* InputError */.d(inputs/* Input */.p.ModelOptions, `turns '${field}' on for model '${model.id}', which then needs ${missing.join(' and ')}.`);
+        }
+    }
+    return fields;
+}
+function maxCost(raw) {
+    if (raw === '')
+        return undefined;
+    const micros = (0,money/* parseUsd */._e)(raw);
+    if (micros === undefined || micros === 0) {
+        throw new inputs/* InputError */.d(inputs/* Input */.p.MaxCost, `must be an amount in USD above 0 with at most six decimals, e.g. '2.50'; got ${(0,inputs_parsers/* quote */.hD)(raw)}.`);
+    }
+    return micros;
+}
+function apiUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ApiUrl, `must be an http(s) URL; got ${(0,inputs_parsers/* quote */.hD)(raw)}.`);
+    }
+    const loopback = ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        // The key travels in a header: plain http only where it cannot leave the machine.
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ApiUrl, `must use https (http only for localhost); got ${(0,inputs_parsers/* quote */.hD)(raw)}.`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ApiUrl, `must be a plain base URL without credentials, query or fragment.`);
+    }
+    return url;
+}
+/** The legacy request's fields, checked; every one is checked whichever provider runs, so typos never wait. */
+function readImageRequest(input) {
+    const request = {
+        prompt: (0,inputs_parsers/* optional */.lq)(input, inputs/* Input */.p.Prompt, raw => raw),
+        resemblance: (0,inputs_parsers/* optional */.lq)(input, inputs/* Input */.p.Resemblance, raw => (0,inputs_parsers/* integer */.nd)(inputs/* Input */.p.Resemblance, raw, 1, 100)),
+        detail: (0,inputs_parsers/* optional */.lq)(input, inputs/* Input */.p.Detail, raw => (0,inputs_parsers/* integer */.nd)(inputs/* Input */.p.Detail, raw, 1, 100)),
+        magic_prompt_option: (0,inputs_parsers/* optional */.lq)(input, inputs/* Input */.p.MagicPromptOption, raw => (0,inputs_parsers/* oneOf */.yL)(inputs/* Input */.p.MagicPromptOption, raw, types/* MAGIC_PROMPT_OPTIONS */.ke)),
+        magic_prompt_version: (0,inputs_parsers/* optional */.lq)(input, inputs/* Input */.p.MagicPromptVersion, raw => (0,inputs_parsers/* oneOf */.yL)(inputs/* Input */.p.MagicPromptVersion, raw, types/* MAGIC_PROMPT_VERSIONS */.T7)),
+        num_images: (0,inputs_parsers/* optional */.lq)(input, inputs/* Input */.p.NumImages, raw => (0,inputs_parsers/* integer */.nd)(inputs/* Input */.p.NumImages, raw, 1, 8)),
+        seed: (0,inputs_parsers/* optional */.lq)(input, inputs/* Input */.p.Seed, raw => (0,inputs_parsers/* integer */.nd)(inputs/* Input */.p.Seed, raw, 0, 2147483647))
+    };
+    // Only set fields go into the JSON, so the API applies its own defaults to the rest.
+    return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
+}
+/**
+ * Ideogram's provider settings: the legacy endpoint (`model: legacy`, the default) or a v2 model. Inputs that
+ * belong to the other endpoint, or that the chosen model does not take, are errors, never silently dropped.
+ * @throws InputError naming the input, the value and what is allowed.
+ */
+function readIdeogramSettings(input, request, dryRun) {
+    const modelId = (0,inputs_parsers/* oneOf */.yL)(inputs/* Input */.p.Model, input(inputs/* Input */.p.Model) || LEGACY_MODEL, MODEL_CHOICES);
+    const apiKey = (0,inputs_parsers/* secret */.rJ)(inputs/* Input */.p.ApiKey, input(inputs/* Input */.p.ApiKey));
+    if (apiKey === '' && !dryRun) {
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ApiKey, `is required: pass your Ideogram API key from a secret.`);
+    }
+    if (apiKey === '' && modelId !== LEGACY_MODEL) {
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ApiKey, `is required for a dry run with model '${modelId}': it asks Ideogram for a free price quote of each image.`);
+    }
+    const access = { apiKey, apiUrl: apiUrl(input(inputs/* Input */.p.ApiUrl)) };
+    if (modelId === LEGACY_MODEL) {
+        refuseGiven(input, V2_ONLY, name => `is for the v2 models; with ${name(inputs/* Input */.p.Model)} ${LEGACY_MODEL} it would be ignored. Choose a model (${models/* V2_MODELS */.yA.join(', ')}) or leave it empty.`);
+        return { kind: 'legacy', ...access, request };
+    }
+    refuseGiven(input, LEGACY_ONLY, name => `is for the legacy endpoint only (${name(inputs/* Input */.p.Model)} ${LEGACY_MODEL}); model '${modelId}' does not take it.`);
+    const model = models/* MODELS */.L6[modelId];
+    const fields = readV2Fields(input, model);
+    const size = model.size.kind === 'factor'
+        ? { kind: 'factor', factor: fields.upscale_factor }
+        : { kind: 'tier', tier: fields.resolution_tier };
+    return { kind: 'v2', ...access, model, size, fields, maxCost: maxCost(input(inputs/* Input */.p.MaxCost)) };
+}
+
+;// CONCATENATED MODULE: ./src/providers/index.ts
+/**
+ * The one file that knows every provider: how each is chosen and configured, what it can do, and how it is made.
+ * Everything else speaks `Provider` (provider.ts) and the settings type below, never a provider's own modules.
+ */
+
+
+
+
+
+
+const PROVIDERS = ['ideogram', 'local'];
+/** Defaults of the inputs the providers own; action.yml states the same values for users to read. */
+const PROVIDER_DEFAULTS = {
+    [inputs/* Input */.p.Provider]: 'ideogram',
+    [inputs/* Input */.p.Model]: LEGACY_MODEL,
+    [inputs/* Input */.p.ApiUrl]: 'https://api.ideogram.ai'
+};
+/** The values the providers' inputs take, for the command line's help. */
+const PROVIDER_CHOICES = {
+    [inputs/* Input */.p.MagicPromptOption]: types/* MAGIC_PROMPT_OPTIONS */.ke,
+    [inputs/* Input */.p.MagicPromptVersion]: types/* MAGIC_PROMPT_VERSIONS */.T7,
+    [inputs/* Input */.p.Model]: [LEGACY_MODEL, ...models/* V2_MODELS */.yA],
+    [inputs/* Input */.p.UpscaleFactor]: models/* UPSCALE_FACTORS */.XR,
+    [inputs/* Input */.p.EnhancementStrength]: models/* ENHANCEMENT_STRENGTHS */.Oq,
+    [inputs/* Input */.p.ResolutionTier]: models/* RESOLUTION_TIERS */.HL,
+    [inputs/* Input */.p.Provider]: PROVIDERS
+};
+/**
+ * The provider's settings from the raw inputs. The request's fields are checked whichever provider runs, so a typo
+ * never waits for the day the other provider is chosen.
+ * @throws InputError naming the input, the value and what is allowed.
+ */
+function readProviderSettings(input, dryRun) {
+    const request = readImageRequest(input);
+    return (0,inputs_parsers/* oneOf */.yL)(inputs/* Input */.p.Provider, input(inputs/* Input */.p.Provider), PROVIDERS) === 'local'
+        ? { kind: 'local' }
+        : readIdeogramSettings(input, request, dryRun);
+}
+/** Results each source gets: the local provider makes one, whatever num-images says. */
+function providers_resultsPerSource(provider) {
+    return provider.kind === 'local' ? 1 : resultsPerSource(provider);
+}
+/**
+ * Whether a source's images may come from several requests (no seed), so that fewer places in flight than images
+ * per source still work, a request for as many as fit at a time.
+ */
+function splitsSources(provider) {
+    return provider.kind === 'legacy' && (0,types/* splitsRequests */.AC)(provider.request);
+}
+/** The largest source a provider takes, in MB: Ideogram's v2 models take uploads up to 50, the legacy endpoint 25. */
+function maxUploadMegabytes(provider) {
+    return provider.kind === 'v2' ? 50 : 25;
+}
+/** Whether a dry run can price each source (and so checks each as it would be sent): the v2 models quote. */
+function quotesPrices(provider) {
+    return provider.kind === 'v2';
+}
+/** Sources worked on at once: more than places in flight, so downloads overlap with uploads. */
+function sourcesAtOnce(transport) {
+    return (0,inflight_limiter/* inflightBounds */.F8)(transport.concurrency).ceiling * 2;
+}
+/** Room for an 8192×8192 result of a v2 model; bounds what a misbehaving link or provider can write. */
+const MAX_RESULT_BYTES = 400 * 1024 * 1024;
+/** Why an earlier run's source has no result to convert: only Ideogram withholds results. */
+function withheldEarlier(at) {
+    return `Ideogram withheld its result as unsafe on ${at}; nothing to convert`;
+}
+/** What made the upscale: a change to any of these makes an unchanged image worth upscaling again. */
+function upscaleFingerprint(provider) {
+    // The shapes manifests have always recorded, so existing entries still match.
+    if (provider.kind === 'local')
+        return { provider: 'local', request: {} };
+    if (provider.kind === 'legacy')
+        return { provider: 'ideogram', request: provider.request };
+    // A v2 model: every form field counts (the factor or tier, prompt, seed and each model option).
+    return { provider: 'ideogram', model: provider.model.id, fields: provider.fields };
+}
+/**
+ * The provider, made when the first source reaches it: a run that skips everything never loads the local provider's
+ * codecs (WebAssembly) nor Ideogram's client, nor opens a connection.
+ */
+function createProvider(provider, transport, hooks, jobs) {
+    const create = async () => {
+        if (provider.kind === 'local') {
+            const { LocalUpscaler } = await Promise.all(/* import() */[__webpack_require__.e(542), __webpack_require__.e(205)]).then(__webpack_require__.bind(__webpack_require__, 65205));
+            return new LocalUpscaler();
+        }
+        const { createIdeogramUpscaler } = await __webpack_require__.e(/* import() */ 263).then(__webpack_require__.bind(__webpack_require__, 59263));
+        return createIdeogramUpscaler(provider, transport, hooks, jobs, MAX_RESULT_BYTES);
+    };
+    let made;
+    const instance = () => (made ??= create());
+    return {
+        produce: async (image, stopped) => (await instance()).produce(image, stopped),
+        quote: async (image) => {
+            const upscaler = await instance();
+            if (!upscaler.quote)
+                throw new Error(`the ${provider.kind} provider does not quote`);
+            return upscaler.quote(image);
+        },
+        close: async () => {
+            if (made)
+                await (await made).close();
+        }
+    };
+}
+
+
+/***/ }),
+
 /***/ 5760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1293,12 +1675,14 @@ function splitsRequests(request) {
 /* harmony export */   AH: () => (/* binding */ presentCounts),
 /* harmony export */   D9: () => (/* binding */ markdownCode),
 /* harmony export */   EK: () => (/* binding */ costLine),
+/* harmony export */   Gj: () => (/* binding */ notDone),
 /* harmony export */   J7: () => (/* binding */ countsLine),
 /* harmony export */   NJ: () => (/* binding */ countFitting),
 /* harmony export */   Rn: () => (/* binding */ retryLine),
 /* harmony export */   SZ: () => (/* binding */ usdOutput),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   _P: () => (/* binding */ STATUS_LABEL),
+/* harmony export */   _d: () => (/* binding */ IN_FLIGHT_GRACE),
 /* harmony export */   _p: () => (/* binding */ byAttention),
 /* harmony export */   bC: () => (/* binding */ costTotals),
 /* harmony export */   jj: () => (/* binding */ dryRunLine),
@@ -1344,10 +1728,18 @@ function countsLine(results) {
  * What a dry run would have done: `Dry run: would send 3 request(s) for 12 image(s); nothing was sent.` The local
  * provider sends nothing, so it says how many images it would upscale and that nothing was written.
  */
-function dryRunLine(provider, requests, imagesPerRequest) {
-    return provider === 'local'
+function dryRunLine({ provider, output }, requests) {
+    return provider.kind === 'local'
         ? `Dry run: would upscale ${requests} image(s) on this machine; nothing was written.`
-        : `Dry run: would send ${requests} request(s) for ${requests * imagesPerRequest} image(s); nothing was sent.`;
+        : `Dry run: would send ${requests} request(s) for ${requests * output.imagesPerSource} image(s); nothing was sent.`;
+}
+/** What a first stop grants the work in flight, in the action's log and on the command line alike. */
+const IN_FLIGHT_GRACE = 'what is in flight gets a few seconds to finish';
+/** What a stopped run did not do (cancelled before it was sent, or failed), which the next run takes. */
+function notDone(results) {
+    return results
+        .filter(result => result.status === 'deferred' || result.status === 'failed')
+        .map(result => `${result.source}: ${result.error ?? result.status}`);
 }
 /** A try that will be made again, e.g. `  a.png: Ideogram answered HTTP 503 (trying again in 0.4 s, retry 1)`. */
 function retryLine(file, { error, delayMs, retry }) {
@@ -1664,80 +2056,134 @@ function plannedOutputs(source, template, imagesPerSource, conversion = _imaging
 
 /***/ }),
 
-/***/ 27100:
+/***/ 83227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F8: () => (/* binding */ inflightBounds),
-/* harmony export */   Yc: () => (/* binding */ DEFAULT_FILES),
-/* harmony export */   sb: () => (/* binding */ readSettings),
-/* harmony export */   xq: () => (/* binding */ PROVIDERS),
-/* harmony export */   zY: () => (/* binding */ DEFAULTS)
-/* harmony export */ });
-/* unused harmony exports PUBLISH_MODES, COMMENT_MODES, DOCUMENTED_INFLIGHT_LIMIT, MAX_CONCURRENCY */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _providers_ideogram_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86476);
-/* harmony import */ var _providers_ideogram_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(87904);
-/* harmony import */ var _inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45165);
-/* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18028);
-/* harmony import */ var _output_path_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96134);
-/* harmony import */ var _imaging_output_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(28733);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  zY: () => (/* binding */ DEFAULTS),
+  Yc: () => (/* binding */ DEFAULT_FILES),
+  sb: () => (/* binding */ readSettings)
+});
 
-
-
-
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/inputs/parsers.ts
+var parsers = __webpack_require__(45165);
+// EXTERNAL MODULE: ./src/inputs/inputs.ts
+var inputs = __webpack_require__(18028);
+// EXTERNAL MODULE: ./src/net/transport.ts
+var transport = __webpack_require__(17122);
+// EXTERNAL MODULE: ./src/providers/index.ts + 1 modules
+var providers = __webpack_require__(57515);
+// EXTERNAL MODULE: ./src/settings/output-path.ts
+var output_path = __webpack_require__(96134);
+;// CONCATENATED MODULE: ./src/settings/publishing.ts
 
 
 const PUBLISH_MODES = ['artifact', 'commit', 'both', 'none'];
 const COMMENT_MODES = ['auto', 'always', 'never'];
-const PROVIDERS = ['ideogram', 'local'];
-/** Ideogram's documented default in-flight limit per organisation, in images. */
-const DOCUMENTED_INFLIGHT_LIMIT = 10;
-/** The most places `concurrency` may name, and where `auto` may probe up to. */
-const MAX_CONCURRENCY = 64;
+// The characters @actions/artifact refuses in a name.
+const BAD_ARTIFACT_NAME = /[":<>|*?\r\n\\/]/;
+function artifactName(raw) {
+    if (BAD_ARTIFACT_NAME.test(raw)) {
+        throw new inputs/* InputError */.d(inputs/* Input */.p.ArtifactName, `must not contain any of " : < > | * ? \\ / or a line break; got ${(0,parsers/* quote */.hD)(raw)}.`);
+    }
+    return raw;
+}
+function commitMessage(raw) {
+    if (raw === '')
+        throw new inputs/* InputError */.d(inputs/* Input */.p.CommitMessage, `must not be empty.`);
+    return raw;
+}
+// git's rules for a ref name, the parts a user can get wrong.
+const BAD_BRANCH = /(^[/.]|\.\.|[\s~^:?*[\\]|@\{|\/\/|[/.]$|\.lock$)/;
+function branch(raw) {
+    if (raw === '')
+        return undefined;
+    const name = raw.replace(/^refs\/heads\//, '');
+    if (BAD_BRANCH.test(name))
+        throw new inputs/* InputError */.d(inputs/* Input */.p.Branch, `is not a valid branch name; got ${(0,parsers/* quote */.hD)(raw)}.`);
+    return name;
+}
+function commitAuthor(raw) {
+    if (raw === '')
+        return undefined;
+    const match = /^([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(raw);
+    if (!match)
+        throw new inputs/* InputError */.d(inputs/* Input */.p.CommitAuthor, `must look like 'Name <email>'; got ${(0,parsers/* quote */.hD)(raw)}.`);
+    return { name: match[1], email: match[2] };
+}
+/** How results are handed back, checked. @throws InputError naming the input, the value and what is allowed. */
+function readPublishing(input) {
+    const mode = (0,parsers/* oneOf */.yL)(inputs/* Input */.p.Publish, input(inputs/* Input */.p.Publish), PUBLISH_MODES);
+    const token = (0,parsers/* secret */.rJ)(inputs/* Input */.p.GithubToken, input(inputs/* Input */.p.GithubToken));
+    if ((mode === 'commit' || mode === 'both') && token === '') {
+        throw new inputs/* InputError */.d(inputs/* Input */.p.GithubToken, `is required to publish with '${mode}'.`);
+    }
+    const retention = input(inputs/* Input */.p.RetentionDays);
+    return {
+        mode,
+        artifactName: artifactName(input(inputs/* Input */.p.ArtifactName)),
+        retentionDays: retention === '' ? undefined : (0,parsers/* integer */.nd)(inputs/* Input */.p.RetentionDays, retention, 1, 90),
+        commit: {
+            token,
+            message: commitMessage(input(inputs/* Input */.p.CommitMessage)),
+            branch: branch(input(inputs/* Input */.p.Branch)),
+            author: commitAuthor(input(inputs/* Input */.p.CommitAuthor)),
+            acceptLfs: (0,parsers/* boolean */.zM)(inputs/* Input */.p.CommitLfsPaths, input(inputs/* Input */.p.CommitLfsPaths))
+        },
+        comment: (0,parsers/* oneOf */.yL)(inputs/* Input */.p.Comment, input(inputs/* Input */.p.Comment), COMMENT_MODES)
+    };
+}
+
+// EXTERNAL MODULE: ./src/imaging/image-format.ts
+var image_format = __webpack_require__(53939);
+// EXTERNAL MODULE: ./src/imaging/output-format.ts
+var output_format = __webpack_require__(28733);
+;// CONCATENATED MODULE: ./src/settings/settings.ts
+
+
+
+
+
+
+
+
+
 const DEFAULT_FILES = [
-    '**/*.png',
-    '**/*.PNG',
-    '**/*.jpg',
-    '**/*.JPG',
-    '**/*.jpeg',
-    '**/*.JPEG',
-    '**/*.webp',
-    '**/*.WEBP',
+    ...image_format/* SOURCE_EXTENSIONS */.fQ.flatMap(extension => [`**/*.${extension}`, `**/*.${extension.toUpperCase()}`]),
     '!**/node_modules/**'
 ].join('\n');
 /** Defaults for inputs left empty; action.yml states the same values for users to read. */
 const DEFAULTS = {
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Files]: DEFAULT_FILES,
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.OutputFormat]: '',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Quality]: '',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxWidth]: '',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxHeight]: '',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Publish]: 'artifact',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Model]: 'legacy',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.CommitMessage]: 'Upscale images with Ideogram',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.ChangedOnly]: 'true',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Manifest]: '.github/upscaled-images.json',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Force]: 'false',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Comment]: 'auto',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.CommitLfsPaths]: 'false',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxImages]: '',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Cache]: 'true',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Overwrite]: 'false',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.ArtifactName]: 'upscaled-images',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Concurrency]: 'auto',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxRetries]: '4',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.RequestTimeout]: '180',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.RateLimitWait]: '600',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.RetryTimeouts]: 'false',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxFileSize]: '10',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.ApiUrl]: 'https://api.ideogram.ai',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Provider]: 'ideogram',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.FailOnError]: 'true',
-    [_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.DryRun]: 'false'
+    [inputs/* Input */.p.Files]: DEFAULT_FILES,
+    [inputs/* Input */.p.OutputPath]: 'upscaled/{dir}/{name}.{ext}',
+    [inputs/* Input */.p.OutputFormat]: '',
+    [inputs/* Input */.p.Quality]: '',
+    [inputs/* Input */.p.MaxWidth]: '',
+    [inputs/* Input */.p.MaxHeight]: '',
+    [inputs/* Input */.p.Publish]: 'artifact',
+    [inputs/* Input */.p.CommitMessage]: 'Upscale images with Ideogram',
+    [inputs/* Input */.p.ChangedOnly]: 'true',
+    [inputs/* Input */.p.Manifest]: '.github/upscaled-images.json',
+    [inputs/* Input */.p.Force]: 'false',
+    [inputs/* Input */.p.Comment]: 'auto',
+    [inputs/* Input */.p.CommitLfsPaths]: 'false',
+    [inputs/* Input */.p.MaxImages]: '',
+    [inputs/* Input */.p.Cache]: 'true',
+    [inputs/* Input */.p.Overwrite]: 'false',
+    [inputs/* Input */.p.ArtifactName]: 'upscaled-images',
+    [inputs/* Input */.p.Concurrency]: 'auto',
+    [inputs/* Input */.p.MaxRetries]: '4',
+    [inputs/* Input */.p.RequestTimeout]: '180',
+    [inputs/* Input */.p.RateLimitWait]: '600',
+    [inputs/* Input */.p.RetryTimeouts]: 'false',
+    [inputs/* Input */.p.MaxFileSize]: '10',
+    [inputs/* Input */.p.FailOnError]: 'true',
+    [inputs/* Input */.p.DryRun]: 'false',
+    ...providers/* PROVIDER_DEFAULTS */.hV
 };
 const MEGABYTE = 1024 * 1024;
 /**
@@ -1748,57 +2194,20 @@ function parseConcurrency(raw, imagesPerSource, splittable) {
     if (raw.toLowerCase() === 'auto')
         return { kind: 'auto' };
     if (!/^\d+$/.test(raw)) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Concurrency, `must be 'auto' or a whole number from 1 to ${MAX_CONCURRENCY}; got ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(raw)}.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.Concurrency, `must be 'auto' or a whole number from 1 to ${transport/* MAX_CONCURRENCY */.f}; got ${(0,parsers/* quote */.hD)(raw)}.`);
     }
-    const places = (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Concurrency, raw, 1, MAX_CONCURRENCY);
+    const places = (0,parsers/* integer */.nd)(inputs/* Input */.p.Concurrency, raw, 1, transport/* MAX_CONCURRENCY */.f);
     if (places < imagesPerSource && !splittable) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Concurrency, name => `(${places}) must be at least ${name(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.NumImages)} (${imagesPerSource}) when ${name(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Seed)} is set: a seed makes a source's images one request, which takes that many places.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.Concurrency, name => `(${places}) must be at least ${name(inputs/* Input */.p.NumImages)} (${imagesPerSource}) when ${name(inputs/* Input */.p.Seed)} is set: a seed makes a source's images one request, which takes that many places.`);
     }
     return { kind: 'fixed', places };
-}
-/** The limiter's start and bound for a concurrency setting. */
-function inflightBounds(concurrency) {
-    return concurrency.kind === 'auto'
-        ? { initial: DOCUMENTED_INFLIGHT_LIMIT, ceiling: MAX_CONCURRENCY }
-        : { initial: concurrency.places, ceiling: concurrency.places };
-}
-// The characters @actions/artifact refuses in a name.
-const BAD_ARTIFACT_NAME = /[":<>|*?\r\n\\/]/;
-function artifactName(raw) {
-    if (BAD_ARTIFACT_NAME.test(raw)) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.ArtifactName, `must not contain any of " : < > | * ? \\ / or a line break; got ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(raw)}.`);
-    }
-    return raw;
-}
-function commitMessage(raw) {
-    if (raw === '')
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.CommitMessage, `must not be empty.`);
-    return raw;
-}
-// git's rules for a ref name, the parts a user can get wrong.
-const BAD_BRANCH = /(^[/.]|\.\.|[\s~^:?*[\\]|@\{|\/\/|[/.]$|\.lock$)/;
-function branch(raw) {
-    if (raw === '')
-        return undefined;
-    const name = raw.replace(/^refs\/heads\//, '');
-    if (BAD_BRANCH.test(name))
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Branch, `is not a valid branch name; got ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(raw)}.`);
-    return name;
-}
-function commitAuthor(raw) {
-    if (raw === '')
-        return undefined;
-    const match = /^([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(raw);
-    if (!match)
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.CommitAuthor, `must look like 'Name <email>'; got ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(raw)}.`);
-    return { name: match[1], email: match[2] };
 }
 function manifestPath(raw) {
     if (raw.toLowerCase() === 'none')
         return undefined;
-    const path = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(raw.replace(/\\/g, '/'));
-    if (node_path__WEBPACK_IMPORTED_MODULE_0__.posix.isAbsolute(path) || path === '..' || path.startsWith('../')) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Manifest, `must be a path inside the workspace, or 'none'; got ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(raw)}.`);
+    const path = external_node_path_.posix.normalize(raw.replace(/\\/g, '/'));
+    if (external_node_path_.posix.isAbsolute(path) || path === '..' || path.startsWith('../')) {
+        throw new inputs/* InputError */.d(inputs/* Input */.p.Manifest, `must be a path inside the workspace, or 'none'; got ${(0,parsers/* quote */.hD)(raw)}.`);
     }
     return path;
 }
@@ -1806,12 +2215,12 @@ function manifestPath(raw) {
 function maxImages(raw, imagesPerSource, manifest) {
     if (raw === '')
         return undefined;
-    const cap = (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxImages, raw, 1, 1_000_000);
+    const cap = (0,parsers/* integer */.nd)(inputs/* Input */.p.MaxImages, raw, 1, 1_000_000);
     if (cap < imagesPerSource) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxImages, name => `(${cap}) must be at least ${name(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.NumImages)} (${imagesPerSource}): one request asks for that many images.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.MaxImages, name => `(${cap}) must be at least ${name(inputs/* Input */.p.NumImages)} (${imagesPerSource}): one request asks for that many images.`);
     }
     if (manifest === undefined) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxImages, name => `needs a manifest (${name(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Manifest)} is 'none'): without one every run would ask for the same images again.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.MaxImages, name => `needs a manifest (${name(inputs/* Input */.p.Manifest)} is 'none'): without one every run would ask for the same images again.`);
     }
     return cap;
 }
@@ -1821,29 +2230,27 @@ function patterns(raw) {
         .map(line => line.trim())
         .filter(line => line !== '' && !line.startsWith('#'));
     if (!lines.some(line => !line.startsWith('!'))) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Files, `must have at least one pattern that is not an exclusion ('!').`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.Files, `must have at least one pattern that is not an exclusion ('!').`);
     }
     return lines;
 }
-/** The largest side an encoder takes (WebP's limit; the others allow more). */
-const MAX_SIDE = 16383;
 function conversion(input) {
-    const rawFormat = input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.OutputFormat);
-    const format = rawFormat === '' ? undefined : (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.OutputFormat, rawFormat, _imaging_output_format_js__WEBPACK_IMPORTED_MODULE_5__/* .OUTPUT_FORMATS */ .DS);
-    const rawQuality = input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Quality);
-    const defaultQuality = format && _imaging_output_format_js__WEBPACK_IMPORTED_MODULE_5__/* .OUTPUT_FORMAT_INFO */ .fy[format].quality;
+    const rawFormat = input(inputs/* Input */.p.OutputFormat);
+    const format = rawFormat === '' ? undefined : (0,parsers/* oneOf */.yL)(inputs/* Input */.p.OutputFormat, rawFormat, output_format/* OUTPUT_FORMATS */.DS);
+    const rawQuality = input(inputs/* Input */.p.Quality);
+    const defaultQuality = format && output_format/* OUTPUT_FORMAT_INFO */.fy[format].quality;
     if (rawQuality !== '' && defaultQuality === undefined) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Quality, name => `applies to the lossy formats (webp, avif, jpeg); ${name(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.OutputFormat)} is ${format ?? 'not set'}; got ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(rawQuality)}.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.Quality, name => `applies to the lossy formats (${output_format/* LOSSY_FORMATS */.wc.join(', ')}); ${name(inputs/* Input */.p.OutputFormat)} is ${format ?? 'not set'}; got ${(0,parsers/* quote */.hD)(rawQuality)}.`);
     }
     const side = (name) => {
         const raw = input(name);
-        return raw === '' ? undefined : (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .integer */ .nd)(name, raw, 1, MAX_SIDE);
+        return raw === '' ? undefined : (0,parsers/* integer */.nd)(name, raw, 1, output_format/* MAX_OUTPUT_SIDE */.hz);
     };
     return {
         format,
-        quality: rawQuality === '' ? defaultQuality : (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Quality, rawQuality, 1, 100),
-        maxWidth: side(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxWidth),
-        maxHeight: side(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxHeight)
+        quality: rawQuality === '' ? defaultQuality : (0,parsers/* integer */.nd)(inputs/* Input */.p.Quality, rawQuality, 1, 100),
+        maxWidth: side(inputs/* Input */.p.MaxWidth),
+        maxHeight: side(inputs/* Input */.p.MaxHeight)
     };
 }
 /**
@@ -1855,69 +2262,47 @@ function readSettings(read, workspace) {
         const raw = read(name).trim();
         return raw === '' ? (DEFAULTS[name] ?? '') : raw;
     };
-    const request = (0,_providers_ideogram_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .readImageRequest */ .LG)(input);
-    const dryRun = (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zM)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.DryRun, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.DryRun));
-    const provider = (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Provider, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Provider), PROVIDERS) === 'local'
-        ? { kind: 'local' }
-        : (0,_providers_ideogram_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .readIdeogramSettings */ .M2)(input, request, dryRun);
-    // The local provider makes one result per source, whatever num-images says.
-    const imagesPerSource = provider.kind === 'local' ? 1 : (0,_providers_ideogram_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .resultsPerSource */ .bB)(provider);
-    const retention = input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.RetentionDays);
-    const publish = (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Publish, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Publish), PUBLISH_MODES);
-    const token = (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .secret */ .rJ)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.GithubToken, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.GithubToken));
-    if ((publish === 'commit' || publish === 'both') && token === '') {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.GithubToken, `is required to publish with '${publish}'.`);
-    }
+    const dryRun = (0,parsers/* boolean */.zM)(inputs/* Input */.p.DryRun, input(inputs/* Input */.p.DryRun));
+    const provider = (0,providers/* readProviderSettings */.N6)(input, dryRun);
+    const imagesPerSource = (0,providers/* resultsPerSource */.bB)(provider);
+    const publishing = readPublishing(input);
     let template;
     try {
-        template = _output_path_js__WEBPACK_IMPORTED_MODULE_4__/* .OutputTemplate */ .os.parse(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.OutputPath), imagesPerSource);
+        template = output_path/* OutputTemplate */.os.parse(input(inputs/* Input */.p.OutputPath), imagesPerSource);
     }
     catch (error) {
-        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.OutputPath, `${error.message}; got ${(0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.OutputPath))}.`);
+        throw new inputs/* InputError */.d(inputs/* Input */.p.OutputPath, `${error.message}; got ${(0,parsers/* quote */.hD)(input(inputs/* Input */.p.OutputPath))}.`);
     }
-    const manifest = manifestPath(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Manifest));
+    const manifest = manifestPath(input(inputs/* Input */.p.Manifest));
     return {
-        workspace: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace),
+        workspace: (0,external_node_path_.resolve)(workspace),
         provider,
         discovery: {
-            patterns: patterns(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Files)),
-            changedOnly: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zM)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.ChangedOnly, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.ChangedOnly)),
-            // The v2 models take uploads up to 50 MB, the legacy endpoint 25 at most.
-            maxFileBytes: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxFileSize, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxFileSize), 1, provider.kind === 'v2' ? 50 : 25) * MEGABYTE
+            patterns: patterns(input(inputs/* Input */.p.Files)),
+            changedOnly: (0,parsers/* boolean */.zM)(inputs/* Input */.p.ChangedOnly, input(inputs/* Input */.p.ChangedOnly)),
+            maxFileBytes: (0,parsers/* integer */.nd)(inputs/* Input */.p.MaxFileSize, input(inputs/* Input */.p.MaxFileSize), 1, (0,providers/* maxUploadMegabytes */.Th)(provider)) * MEGABYTE
         },
         output: {
             template,
             imagesPerSource,
-            overwrite: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zM)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Overwrite, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Overwrite)),
+            overwrite: (0,parsers/* boolean */.zM)(inputs/* Input */.p.Overwrite, input(inputs/* Input */.p.Overwrite)),
             conversion: conversion(input)
         },
         selection: {
             manifest,
-            force: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zM)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Force, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Force)),
-            maxImages: maxImages(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxImages), imagesPerSource, manifest),
-            cache: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zM)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Cache, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Cache))
+            force: (0,parsers/* boolean */.zM)(inputs/* Input */.p.Force, input(inputs/* Input */.p.Force)),
+            maxImages: maxImages(input(inputs/* Input */.p.MaxImages), imagesPerSource, manifest),
+            cache: (0,parsers/* boolean */.zM)(inputs/* Input */.p.Cache, input(inputs/* Input */.p.Cache))
         },
-        publishing: {
-            mode: publish,
-            artifactName: artifactName(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.ArtifactName)),
-            retentionDays: retention === '' ? undefined : (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.RetentionDays, retention, 1, 90),
-            commit: {
-                token,
-                message: commitMessage(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.CommitMessage)),
-                branch: branch(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Branch)),
-                author: commitAuthor(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.CommitAuthor)),
-                acceptLfs: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zM)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.CommitLfsPaths, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.CommitLfsPaths))
-            },
-            comment: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Comment, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Comment), COMMENT_MODES)
-        },
+        publishing,
         transport: {
-            concurrency: parseConcurrency(input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.Concurrency), imagesPerSource, provider.kind === 'legacy' && (0,_providers_ideogram_types_js__WEBPACK_IMPORTED_MODULE_6__/* .splitsRequests */ .AC)(provider.request)),
-            maxRetries: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxRetries, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.MaxRetries), 0, 10),
-            requestTimeoutMs: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.RequestTimeout, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.RequestTimeout), 1, 3600) * 1000,
-            rateLimitWaitMs: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .integer */ .nd)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.RateLimitWait, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.RateLimitWait), 0, 3600) * 1000,
-            retryTimeouts: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zM)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.RetryTimeouts, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.RetryTimeouts))
+            concurrency: parseConcurrency(input(inputs/* Input */.p.Concurrency), imagesPerSource, (0,providers/* splitsSources */.aP)(provider)),
+            maxRetries: (0,parsers/* integer */.nd)(inputs/* Input */.p.MaxRetries, input(inputs/* Input */.p.MaxRetries), 0, 10),
+            requestTimeoutMs: (0,parsers/* integer */.nd)(inputs/* Input */.p.RequestTimeout, input(inputs/* Input */.p.RequestTimeout), 1, 3600) * 1000,
+            rateLimitWaitMs: (0,parsers/* integer */.nd)(inputs/* Input */.p.RateLimitWait, input(inputs/* Input */.p.RateLimitWait), 0, 3600) * 1000,
+            retryTimeouts: (0,parsers/* boolean */.zM)(inputs/* Input */.p.RetryTimeouts, input(inputs/* Input */.p.RetryTimeouts))
         },
-        failOnError: (0,_inputs_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zM)(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.FailOnError, input(_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .p.FailOnError)),
+        failOnError: (0,parsers/* boolean */.zM)(inputs/* Input */.p.FailOnError, input(inputs/* Input */.p.FailOnError)),
         dryRun
     };
 }
@@ -1925,33 +2310,16 @@ function readSettings(read, workspace) {
 
 /***/ }),
 
-/***/ 70353:
+/***/ 15917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  R: () => (/* binding */ fingerprint),
-  U: () => (/* binding */ sameUpscale)
-});
-
-;// CONCATENATED MODULE: ./src/providers/index.ts
-/** What made the upscale: a change to any of these makes an unchanged image worth upscaling again. */
-function upscaleFingerprint(provider) {
-    // The shapes manifests have always recorded, so existing entries still match.
-    if (provider.kind === 'local')
-        return { provider: 'local', request: {} };
-    if (provider.kind === 'legacy')
-        return { provider: 'ideogram', request: provider.request };
-    // A v2 model: every form field counts (the factor or tier, prompt, seed and each model option).
-    return { provider: 'ideogram', model: provider.model.id, fields: provider.fields };
-}
-
-// EXTERNAL MODULE: ./src/imaging/output-format.ts
-var output_format = __webpack_require__(28733);
-// EXTERNAL MODULE: ./src/state/manifest.ts
-var manifest = __webpack_require__(87572);
-;// CONCATENATED MODULE: ./src/state/fingerprint.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ fingerprint),
+/* harmony export */   U: () => (/* binding */ sameUpscale)
+/* harmony export */ });
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57515);
+/* harmony import */ var _imaging_output_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28733);
+/* harmony import */ var _text_canonical_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21024);
 
 
 
@@ -1960,66 +2328,33 @@ var manifest = __webpack_require__(87572);
  * one. A change of the conversion alone converts the earlier result again, if it is still there.
  */
 function fingerprint(settings) {
-    const output = (0,output_format/* conversionKey */.kp)(settings.output.conversion);
-    return output ? { ...upscaleFingerprint(settings.provider), output } : upscaleFingerprint(settings.provider);
+    const output = (0,_imaging_output_format_js__WEBPACK_IMPORTED_MODULE_1__/* .conversionKey */ .kp)(settings.output.conversion);
+    return output ? { ...(0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .upscaleFingerprint */ .St)(settings.provider), output } : (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .upscaleFingerprint */ .St)(settings.provider);
 }
 /** Whether an entry's results came from the same upscale as this run would make, converted otherwise. */
 function sameUpscale(entry, settings) {
     const { output: _output, ...upscale } = entry.settings;
-    return (0,manifest/* canonical */.$N)(upscale) === (0,manifest/* canonical */.$N)(upscaleFingerprint(settings.provider));
+    return (0,_text_canonical_json_js__WEBPACK_IMPORTED_MODULE_2__/* .canonical */ .$)(upscale) === (0,_text_canonical_json_js__WEBPACK_IMPORTED_MODULE_2__/* .canonical */ .$)((0,_providers_index_js__WEBPACK_IMPORTED_MODULE_0__/* .upscaleFingerprint */ .St)(settings.provider));
 }
 
 
 /***/ }),
 
-/***/ 87572:
+/***/ 91552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $N: () => (/* binding */ canonical),
+/* harmony export */   $2: () => (/* binding */ manifestText),
 /* harmony export */   Ng: () => (/* binding */ parseManifest),
-/* harmony export */   _8: () => (/* binding */ Manifest),
-/* harmony export */   s$: () => (/* binding */ hashOpened)
+/* harmony export */   en: () => (/* binding */ EMPTY_MANIFEST),
+/* harmony export */   n4: () => (/* binding */ unreadableManifest),
+/* harmony export */   qH: () => (/* binding */ entryProblem),
+/* harmony export */   u0: () => (/* binding */ readDocument),
+/* harmony export */   zH: () => (/* binding */ entryPaths)
 /* harmony export */ });
-/* unused harmony exports hashFile, journalPath */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _fs_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5105);
-/* harmony import */ var _fs_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31283);
-/* harmony import */ var _fs_read_buffers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73541);
-/* harmony import */ var _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65650);
+/* harmony import */ var _fs_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31283);
 
-
-
-
-
-
-
-const EMPTY = { version: 1, sources: {} };
-/** SHA-256 of a regular file's bytes; anything else is refused before it is opened (a FIFO would block). */
-async function hashFile(path) {
-    const { handle } = await openRegularFile(path);
-    try {
-        return await hashOpened(handle);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * SHA-256 of a freshly opened regular file's bytes, read through the handle, which stays open: the selection checks
- * the same file through it, by positioned reads.
- */
-async function hashOpened(handle) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    for await (const chunk of (0,_fs_read_buffers_js__WEBPACK_IMPORTED_MODULE_6__/* .fileChunks */ .T)(handle))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
+const EMPTY_MANIFEST = { version: 1, sources: {} };
 /** The manifest's document, or why its text is not a manifest this action wrote. Parsed once: it can be large. */
 function readDocument(text) {
     let document;
@@ -2033,6 +2368,17 @@ function readDocument(text) {
         return 'is not one this action wrote (version 1)';
     }
     return document;
+}
+/** @throws Error when the text is not a manifest this action wrote. */
+function parseManifest(text, path) {
+    const document = readDocument(text);
+    if (typeof document === 'string')
+        throw unreadableManifest(path, document);
+    return document;
+}
+/** The error that stops a run on a manifest (or its journal) at `path` that cannot be read, saying the ways out. */
+function unreadableManifest(path, problem) {
+    return new Error(`The manifest ${path} ${problem}; nothing was sent. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one.`);
 }
 /** Why an entry as read from the file cannot be trusted, or undefined. */
 function entryProblem(entry) {
@@ -2050,7 +2396,7 @@ function entryProblem(entry) {
     for (const path of paths) {
         if (typeof path !== 'string')
             return 'it is not an entry this action wrote';
-        const problem = (0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .writablePathProblem */ .x2)(path);
+        const problem = (0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .writablePathProblem */ .x2)(path);
         if (problem)
             return `its result ${path} ${problem}`;
     }
@@ -2062,45 +2408,48 @@ function entryPaths(entry) {
         ...new Set([...[...entry.outputs, ...(entry.returned ?? [])].map(output => output.path), ...(entry.former ?? [])])
     ];
 }
-/** JSON with sorted keys, so equal settings compare equal whatever order they were written in. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
-        return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
-    }
-    return JSON.stringify(value);
+/** The file's text: sources sorted so the committed file diffs cleanly. */
+function manifestText(sources, pending) {
+    const sorted = (map) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const document = {
+        version: 1,
+        sources: sorted(sources),
+        ...(pending.size > 0 ? { pending: sorted(pending) } : {})
+    };
+    return `${JSON.stringify(document, null, 2)}\n`;
 }
-/** @throws Error when the text is not a manifest this action wrote. */
-function parseManifest(text, path) {
-    const document = readDocument(text);
-    if (typeof document === 'string')
-        throw unreadableManifest(path, document);
-    return document;
-}
-function unreadableManifest(path, problem) {
-    return new Error(`The manifest ${path} ${problem}; nothing was sent. Fix or delete it, set 'force: true' to start it afresh, or 'manifest: none' to run without one.`);
-}
-/**
- * The text at `path`, undefined when nothing is there, or why what is there is not a file (a FIFO would block the
- * read, a link to /dev/zero never end it).
- */
-async function readIfThere(path) {
-    try {
-        return (await (0,_fs_regular_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readRegularFile */ .XF)(path)).toString('utf8');
-    }
-    catch (error) {
-        if (error instanceof _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_5__/* .NotRegularFileError */ .iZ)
-            return error;
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-}
-async function exists(path) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path).then(() => true, () => false);
-}
+
+
+/***/ }),
+
+/***/ 14166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ Manifest)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/fs/atomic-file.ts
+var atomic_file = __webpack_require__(5105);
+// EXTERNAL MODULE: ./src/fs/paths.ts
+var paths = __webpack_require__(31283);
+// EXTERNAL MODULE: ./src/fs/regular-file.ts
+var regular_file = __webpack_require__(65650);
+// EXTERNAL MODULE: ./src/text/canonical-json.ts
+var canonical_json = __webpack_require__(21024);
+// EXTERNAL MODULE: ./src/state/manifest-document.ts
+var manifest_document = __webpack_require__(91552);
+;// CONCATENATED MODULE: ./src/state/journal.ts
+
+
+
+
 /**
  * Beside the manifest, one line per source as it finishes: appending is cheap whatever the manifest's size, so a
  * run killed at any instant leaves a record of every result it placed. The next load folds it in; a save ends it.
@@ -2108,6 +2457,62 @@ async function exists(path) {
 function journalPath(path) {
     return `${path}.journal`;
 }
+/** The journal of the manifest at `path` (workspace-relative), in the workspace at `root`. */
+class Journal {
+    path;
+    file;
+    /** Appends in order; whoever must see them all waits for `written`. */
+    appending = Promise.resolve();
+    constructor(root, path) {
+        this.path = path;
+        this.file = (0,external_node_path_.join)(root, journalPath(path));
+    }
+    /** What a run that was stopped left, line by line; a line cut short by a kill is left out. */
+    async lines() {
+        const text = await (0,regular_file/* readTextIfThere */.pM)(this.file);
+        if (text instanceof regular_file/* NotRegularFileError */.iZ)
+            throw (0,manifest_document/* unreadableManifest */.n4)(journalPath(this.path), text.message);
+        return (text?.split('\n') ?? []).flatMap(line => {
+            try {
+                return [JSON.parse(line)];
+            }
+            catch {
+                // The last line of a run killed mid-write: that source was not done.
+                return [];
+            }
+        });
+    }
+    append(line) {
+        const text = `${JSON.stringify(line)}\n`;
+        this.appending = this.appending.then(async () => {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.file), { recursive: true });
+            await (0,promises_.appendFile)(this.file, text);
+        });
+        return this.appending;
+    }
+    /** Settles when every append asked for so far has. */
+    get written() {
+        return this.appending;
+    }
+    /** Ends the journal, once the manifest holds what it recorded. */
+    async end() {
+        await (0,promises_.rm)(this.file, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/state/manifest.ts
+
+
+
+
+
+
+
+
+async function exists(path) {
+    return (0,promises_.access)(path).then(() => true, () => false);
+}
+/** The manifest of one workspace: what it holds, what this run adds (journalled at once), and its saving. */
 class Manifest {
     path;
     workspace;
@@ -2116,8 +2521,11 @@ class Manifest {
     changed = false;
     /** Sources whose entries come from the branch head: their results are committed there, not in this checkout. */
     onBranch = new Set();
-    /** Journal appends in order; a save waits for them. */
-    appending = Promise.resolve();
+    journal;
+    /** What was wrong with the manifest as read, for the log. */
+    warnings = [];
+    /** Why the file could not be read, when `force` started the manifest afresh instead: it holds nothing earlier. */
+    unreadable;
     constructor(
     /** Workspace-relative path. */
     path, workspace, document) {
@@ -2125,6 +2533,7 @@ class Manifest {
         this.workspace = workspace;
         this.entries = new Map(Object.entries(document.sources));
         this.pending = new Map(Object.entries(document.pending ?? {}));
+        this.journal = new Journal(workspace, path);
     }
     /**
      * Reads the manifest and what a run that was stopped left in its journal; a missing manifest is empty. One that
@@ -2133,88 +2542,78 @@ class Manifest {
      * into `.git` are dropped with a warning, never trusted.
      */
     static async load(workspace, path, force = false) {
-        const text = await readIfThere((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, path));
-        const read = text === undefined ? EMPTY : text instanceof _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_5__/* .NotRegularFileError */ .iZ ? text.message : readDocument(text);
+        const text = await (0,regular_file/* readTextIfThere */.pM)((0,external_node_path_.join)(workspace, path));
+        const read = text === undefined ? manifest_document/* EMPTY_MANIFEST */.en : text instanceof regular_file/* NotRegularFileError */.iZ ? text.message : (0,manifest_document/* readDocument */.u0)(text);
         if (typeof read === 'string' && !force)
-            throw unreadableManifest(path, read);
-        const manifest = new Manifest(path, workspace, typeof read === 'string' ? EMPTY : read);
-        if (typeof read === 'string')
+            throw (0,manifest_document/* unreadableManifest */.n4)(path, read);
+        const manifest = new Manifest(path, workspace, typeof read === 'string' ? manifest_document/* EMPTY_MANIFEST */.en : read);
+        if (typeof read === 'string') {
+            manifest.unreadable = (0,manifest_document/* unreadableManifest */.n4)(path, read);
             manifest.warnings.push(`The manifest ${path} ${read}; 'force' is set, so it is started afresh.`);
-        const journal = await readIfThere((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, journalPath(path)));
-        if (journal instanceof _fs_regular_file_js__WEBPACK_IMPORTED_MODULE_5__/* .NotRegularFileError */ .iZ)
-            throw unreadableManifest(journalPath(path), journal.message);
-        for (const line of journal?.split('\n') ?? []) {
-            let record;
-            try {
-                record = JSON.parse(line);
-            }
-            catch {
-                // The last line of a run killed mid-write: that source was not done.
-                continue;
-            }
-            manifest.fold(record);
-            manifest.changed = true;
         }
+        const lines = await manifest.journal.lines();
+        for (const line of lines)
+            manifest.fold(line);
+        if (lines.length > 0)
+            manifest.changed = true;
         manifest.dropUntrusted();
         return manifest;
     }
-    fold(record) {
-        if (Array.isArray(record)) {
-            this.entries.set(...record);
-            this.pending.delete(record[0]);
+    /**
+     * Throws what a load without `force` would have, when the file could not be read and this one started afresh:
+     * for those (the cache) that must not add to a manifest whose earlier entries are unknown.
+     */
+    assertRead() {
+        if (this.unreadable)
+            throw this.unreadable;
+    }
+    fold(line) {
+        if (Array.isArray(line)) {
+            this.entries.set(...line);
+            this.pending.delete(line[0]);
         }
-        else if ('accepted' in record) {
-            this.pending.set(record.accepted, record.job);
+        else if ('accepted' in line) {
+            this.pending.set(line.accepted, line.job);
         }
         else {
-            this.pending.delete(record.abandoned);
+            this.pending.delete(line.abandoned);
         }
     }
-    /** Appends to the journal, in order. */
-    journal(record) {
-        const journal = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, journalPath(this.path));
-        const line = `${JSON.stringify(record)}\n`;
-        this.appending = this.appending.then(async () => {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(journal), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.appendFile)(journal, line);
-        });
-        return this.appending;
+    /** Takes a line in, and appends it to the journal at once. */
+    add(line) {
+        this.fold(line);
+        this.changed = true;
+        return this.journal.append(line);
     }
-    /** The id of a job accepted earlier for these very bytes and settings, still to be collected. */
+    /** The provider's id of a job accepted earlier for these very bytes and settings, still to be collected. */
     pendingJob(source, sha256, settings) {
         const job = this.pending.get(source);
-        return job && job.sha256 === sha256 && canonical(job.settings) === canonical(settings)
+        return job && job.sha256 === sha256 && (0,canonical_json/* canonical */.$)(job.settings) === (0,canonical_json/* canonical */.$)(settings)
             ? job.generationId
             : undefined;
     }
     /** Records an accepted job in the journal at once: its id is the only handle on a paid job. */
     accepted(source, job) {
-        this.changed = true;
-        this.fold({ accepted: source, job });
-        return this.journal({ accepted: source, job });
+        return this.add({ accepted: source, job });
     }
     /** Forgets a job that ended with nothing to collect (a failed generation is not billed). */
     abandoned(source) {
-        if (!this.pending.has(source))
-            return this.appending;
-        this.changed = true;
-        this.fold({ abandoned: source });
-        return this.journal({ abandoned: source });
+        return this.pending.has(source) ? this.add({ abandoned: source }) : this.journal.written;
     }
     /**
-     * Takes over the entries of another manifest (e.g. one restored from the cache) for the sources this one does
-     * not know, and returns them. An entry naming a result outside the workspace is never taken.
+     * The entries of another manifest (e.g. one restored from the cache) for the sources this one does not know. An
+     * entry naming a result outside the workspace is never among them.
      */
+    lacking(other) {
+        return new Map(Object.entries(other.sources).filter(([source, entry]) => !this.entries.has(source) && this.trustworthy(source, entry)));
+    }
+    /** Takes over what this manifest is `lacking` of another, and returns it. */
     adopt(other) {
-        const adopted = new Map();
-        for (const [source, entry] of Object.entries(other.sources)) {
-            const inside = entryProblem(entry) === undefined && this.isInside([source, ...entryPaths(entry)]);
-            if (this.entries.has(source) || !inside)
-                continue;
+        const adopted = this.lacking(other);
+        for (const [source, entry] of adopted)
             this.entries.set(source, entry);
-            adopted.set(source, entry);
+        if (adopted.size > 0)
             this.changed = true;
-        }
         return adopted;
     }
     /**
@@ -2226,11 +2625,8 @@ class Manifest {
         let taken = 0;
         for (const [source, entry] of Object.entries(head.sources)) {
             const mine = this.entries.get(source);
-            if ((mine && canonical(mine) === canonical(entry)) ||
-                entryProblem(entry) !== undefined ||
-                !this.isInside([source, ...entryPaths(entry)])) {
+            if ((mine && (0,canonical_json/* canonical */.$)(mine) === (0,canonical_json/* canonical */.$)(entry)) || !this.trustworthy(source, entry))
                 continue;
-            }
             this.entries.set(source, entry);
             this.onBranch.add(source);
             this.changed = true;
@@ -2238,18 +2634,18 @@ class Manifest {
         }
         return taken;
     }
-    isInside(paths) {
-        return paths.every(path => (0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(this.workspace, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(this.workspace, path)));
+    /** Whether an entry from elsewhere is one this action wrote, naming the source and results inside the workspace. */
+    trustworthy(source, entry) {
+        return ((0,manifest_document/* entryProblem */.qH)(entry) === undefined &&
+            [source, ...(0,manifest_document/* entryPaths */.zH)(entry)].every(path => (0,paths/* isInside */.FK)(this.workspace, (0,external_node_path_.resolve)(this.workspace, path))));
     }
     /** Every entry, for staging its results (e.g. into the cache). */
     get document() {
         return { version: 1, sources: Object.fromEntries(this.entries) };
     }
-    /** What was wrong with the manifest as read, for the log. */
-    warnings = [];
     dropUntrusted() {
         for (const [source, entry] of this.entries) {
-            const why = entryProblem(entry);
+            const why = (0,manifest_document/* entryProblem */.qH)(entry);
             if (why === undefined)
                 continue;
             this.entries.delete(source);
@@ -2261,34 +2657,21 @@ class Manifest {
      * as a source, and only that source may write over it.
      */
     resultOwners() {
-        return new Map([...this.entries].flatMap(([source, entry]) => entryPaths(entry).map(path => [path, source])));
+        return new Map([...this.entries].flatMap(([source, entry]) => (0,manifest_document/* entryPaths */.zH)(entry).map(path => [path, source])));
     }
-    /** The entry that makes `source` free to skip: same bytes, same settings, results still there or on the branch. */
-    async unchanged(source, sha256, settings, present) {
-        const entry = this.entries.get(source);
-        if (!entry || entry.sha256 !== sha256 || canonical(entry.settings) !== canonical(settings))
-            return undefined;
-        if (this.onBranch.has(source))
-            return entry;
-        return (await this.inCheckout(entry.outputs, present)) ? entry : undefined;
+    /** What the manifest holds for `source`, if anything. */
+    entry(source) {
+        return this.entries.get(source);
+    }
+    /** Whether the entry for `source` came from the branch head: its results are committed there, not on disk. */
+    fromBranch(source) {
+        return this.onBranch.has(source);
     }
     /**
-     * What a conversion can start again from, for these bytes whatever settings made the entry: the results as
-     * Ideogram returned them when they are all still in this checkout, else the latest results if they are.
-     * Results only on the branch head are not here to be read.
+     * Whether every one of these results is in this checkout. `present` answers whether a result is there, when the
+     * caller knows a cheaper way than a look per result.
      */
-    async recorded(source, sha256) {
-        const entry = this.entries.get(source);
-        if (!entry || entry.sha256 !== sha256)
-            return undefined;
-        // Results written as they came (no `output` in the settings) are the returned ones themselves.
-        const returned = entry.returned ?? (entry.settings.output === undefined ? entry.outputs : undefined);
-        if (returned && (await this.inCheckout(returned)))
-            return { entry, from: returned, asReturned: true };
-        return (await this.inCheckout(entry.outputs)) ? { entry, from: entry.outputs, asReturned: false } : undefined;
-    }
-    /** `present` answers whether a result is there, when the caller knows a cheaper way than a look per result. */
-    async inCheckout(outputs, present = path => exists((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, path))) {
+    async inCheckout(outputs, present = path => exists((0,external_node_path_.join)(this.workspace, path))) {
         for (const output of outputs) {
             if (!(await present(output.path)))
                 return false;
@@ -2297,16 +2680,16 @@ class Manifest {
     }
     /**
      * Records what this run produced, its results already in place, and appends it to the journal at once; failed
-     * and skipped sources keep what they had. `returned`: the results as Ideogram returned them, when these were
+     * and skipped sources keep what they had. `returned`: the results as the provider returned them, when these were
      * converted from them and they stay in place. The source's earlier results at other paths stay its own.
      */
     record(result, sha256, settings, at, returned) {
         if (result.status !== 'upscaled' && result.status !== 'unsafe')
-            return this.appending;
+            return this.journal.written;
         const outputs = result.outputs.map(({ path, resolution, seed }) => ({ path, resolution, seed }));
         const previous = this.entries.get(result.source);
         const now = new Set([...outputs, ...(returned ?? [])].map(output => output.path));
-        const former = previous ? entryPaths(previous).filter(path => !now.has(path)) : [];
+        const former = previous ? (0,manifest_document/* entryPaths */.zH)(previous).filter(path => !now.has(path)) : [];
         const entry = {
             sha256,
             settings,
@@ -2317,27 +2700,19 @@ class Manifest {
             upscaledAt: at.toISOString(),
             ...(result.spentUsdMicros === undefined ? {} : { spentUsdMicros: result.spentUsdMicros })
         };
-        this.fold([result.source, entry]);
-        this.changed = true;
-        return this.journal([result.source, entry]);
+        return this.add([result.source, entry]);
     }
     get hasChanges() {
         return this.changed;
     }
-    /** Writes atomically, sources sorted so the committed file diffs cleanly, and ends the journal. */
+    /** Writes atomically and ends the journal. */
     async save() {
-        await this.appending;
-        const sorted = (map) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
-        const document = {
-            version: 1,
-            sources: sorted(this.entries),
-            ...(this.pending.size > 0 ? { pending: sorted(this.pending) } : {})
-        };
-        await (0,_fs_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomically */ .lo)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, this.path), `${JSON.stringify(document, null, 2)}\n`, {
+        await this.journal.written;
+        await (0,atomic_file/* writeFileAtomically */.lo)((0,external_node_path_.join)(this.workspace, this.path), (0,manifest_document/* manifestText */.$2)(this.entries, this.pending), {
             replace: true
         });
         // A kill before this line leaves a journal of entries the manifest already holds: folding it again is harmless.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, journalPath(this.path)), { force: true });
+        await this.journal.end();
         this.changed = false;
     }
 }
@@ -2351,6 +2726,7 @@ class Manifest {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $m: () => (/* binding */ writtenFiles),
 /* harmony export */   UL: () => (/* binding */ resultsDocument),
+/* harmony export */   hk: () => (/* binding */ notSentResult),
 /* harmony export */   n0: () => (/* binding */ SOURCE_STATUSES),
 /* harmony export */   x7: () => (/* binding */ countByStatus)
 /* harmony export */ });
@@ -2372,6 +2748,30 @@ function writtenFiles(results) {
 /** The `results` document (the action's output, the CLI's --json): one record per source, without timings. */
 function resultsDocument(results) {
     return results.map(({ seconds: _seconds, ...rest }) => rest);
+}
+/** The result of a source nothing was sent for, whichever stage held it back. */
+function notSentResult(source, why) {
+    return { source, status: why.status, outputs: [], error: why.message, ...(why.quote ? { quote: why.quote } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 21024:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ canonical)
+/* harmony export */ });
+/** JSON with sorted keys, so equal values compare equal whatever order their keys were written in. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+        return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
 }
 
 
