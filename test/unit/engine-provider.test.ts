@@ -177,3 +177,27 @@ test('a provider that declines before sending (not started) leaves the source de
   );
   expect(results.get('a.png')).toMatchObject({ status: 'deferred', error: 'not started: the run was cancelled' });
 });
+
+test('a provider that hands back nothing at all fails the source, rather than calling it withheld', async () => {
+  const results = await run(
+    stub(() => []),
+    ['a.png']
+  );
+  expect(results.get('a.png')).toMatchObject({
+    status: 'failed',
+    outputs: [],
+    error: 'the provider handed back no result'
+  });
+});
+
+test.each([
+  ['capped', 'deferred'],
+  ['stopped', 'failed']
+] as const)('a source not sent because %s is %s, with its quote kept', async (reason, status) => {
+  const quote = { usdMicros: 125_830, qualifier: 'exact' as const };
+  const results = await run(
+    stub(() => Promise.reject(new NotSentError(reason, `not sent: ${reason}`, quote))),
+    ['a.png']
+  );
+  expect(results.get('a.png')).toMatchObject({ status, error: `not sent: ${reason}`, quote });
+});
