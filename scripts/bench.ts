@@ -419,7 +419,7 @@ function startupRow(): void {
   notes.push(
     `Start-up runs (ms, in order: start, middle, end of the benchmark): ${startupTimes.map(t => t.toFixed(0)).join(', ')}; ` +
       `\`node -e ''\` alone: ${bare[2]?.toFixed(0) ?? '?'} ms (median of 5).`,
-    `Bundle: ${sizes.join(', ')}; ${(total / MB).toFixed(2)} MB in all. Chunks other than index.js load only when used.`
+    `Bundle: ${sizes.join(', ')}; ${(total / MB).toFixed(2)} MB in all. Beside index.js, a run loads only the chunks of its own face and of what it uses.`
   );
   addRow({
     n: 6,

@@ -17,9 +17,8 @@ import {
 } from './ideogram/settings.js';
 import { MAGIC_PROMPT_OPTIONS, MAGIC_PROMPT_VERSIONS, splitsRequests } from './ideogram/types.js';
 
-export const PROVIDERS = ['ideogram', 'local'] as const;
 /** Who upscales: Ideogram's API, or a 2× resampling on this machine that needs no key and no network. */
-export type ProviderName = (typeof PROVIDERS)[number];
+export const PROVIDERS = ['ideogram', 'local'] as const;
 
 /** Who upscales, with what that provider needs: Ideogram (one of its endpoints) or this machine. */
 export type ProviderSettings = IdeogramSettings | { readonly kind: 'local' };

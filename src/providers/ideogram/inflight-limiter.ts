@@ -157,7 +157,7 @@ export class InflightLimiter {
 }
 
 /** Ideogram's documented default in-flight limit per organisation, in images. */
-export const DOCUMENTED_INFLIGHT_LIMIT = 10;
+const DOCUMENTED_INFLIGHT_LIMIT = 10;
 
 /** The limiter's start and bound for a concurrency setting: `auto` starts at the documented limit. */
 export function inflightBounds(concurrency: Concurrency): LimiterOptions {
