@@ -970,7 +970,7 @@ function retryPolicy(transport) {
 /* harmony export */   F8: () => (/* binding */ inflightBounds),
 /* harmony export */   kZ: () => (/* binding */ InflightLimiter)
 /* harmony export */ });
-/* unused harmony exports MAX_PROBE_ROUNDS, DOCUMENTED_INFLIGHT_LIMIT */
+/* unused harmony export MAX_PROBE_ROUNDS */
 /* harmony import */ var _net_transport_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17122);
 
 /** The most rounds at the limit between two probes, however many 429s came before. */
@@ -1568,6 +1568,7 @@ function readIdeogramSettings(input, request, dryRun) {
 
 
 
+/** Who upscales: Ideogram's API, or a 2× resampling on this machine that needs no key and no network. */
 const PROVIDERS = ['ideogram', 'local'];
 /** Defaults of the inputs the providers own; action.yml states the same values for users to read. */
 const PROVIDER_DEFAULTS = {
